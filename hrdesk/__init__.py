@@ -1,0 +1,1 @@
+"""hrdesk: Beijing Work Residence Permit workbench for HR staff."""

@@ -1,0 +1,401 @@
+"""The `hrdesk-profile/1` interchange format (SPEC §2): strict parsing into plain dataclasses.
+
+The rules engine only ever sees these dataclasses; the store converts its rows into them too, so
+there is one rule implementation whether the data came from a JSON file or the database.
+Parsing is strict because a silently ignored typo ("hukuo") would give a confident wrong verdict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+FORMAT = "hrdesk-profile/1"
+
+ENTITY_TYPES = ("enterprise", "institution", "private-non-enterprise", "social-organization", "branch")
+INNOVATION_ENTITIES = ("new-rnd-institution", "innovative-hq", "high-tech", "fintech")
+SERVICE_ENTITIES = ("law", "accounting", "audit", "tax-agency", "hr-service", "financial")
+RETIREMENT_CATEGORIES = ("male", "female-cadre", "female-worker")
+HUKOU_KINDS = ("other-province", "beijing", "beijing-temporary", "beijing-collective", "school-temporary")
+DEGREES = ("none", "bachelor", "master", "doctor")
+TITLES = ("none", "intermediate", "senior")
+HOUSING_KINDS = (
+    "residence-permit", "owned", "spouse-owned", "borrowed", "rented", "public-rental", "employer-housing",
+)
+MARITAL_STATUSES = ("unmarried", "married", "divorced", "widowed")
+CHILD_PARENTS = ("married", "unmarried", "divorced-custody")
+PERMIT_STATUSES = ("active", "suspended", "expired")
+SAME_EMPLOYER_KEYS = ("contract", "tax", "social_insurance", "payroll", "workplace")
+
+
+class ProfileError(ValueError):
+    """Input that cannot be read as the format; the message names the place (`employee.hired_on`)."""
+
+
+@dataclass
+class Employer:
+    name: str = ""
+    credit_code: str = ""
+    district: str = ""
+    entity_type: str = "enterprise"
+    registered_on: date | None = None
+    registered_capital_cny: float | None = None
+    tax_registered_on: date | None = None
+    tax_paid_cny: dict[str, float] = field(default_factory=dict)
+    innovation_entity: str | None = None
+    service_entity: str | None = None
+    restricted_industry: bool = False
+    good_standing: bool = True
+    permission_granted: bool = True
+    new_quota_remaining: int | None = None
+
+
+@dataclass
+class Education:
+    degree: str = "none"
+    foreign: bool = False
+    graduated_on: date | None = None
+
+
+@dataclass
+class IntellectualProperty:
+    invention_patents: int = 0
+    other_patents: int = 0
+    software_copyrights: int = 0
+    author_rank: int | None = None
+    commercialized_in_beijing: bool = False
+
+
+@dataclass
+class Founder:
+    shareholding_pct: float = 0
+    shareholder_rank: int | None = None
+    self_investment_3y_cny: float = 0
+    equity_financing_cny: float = 0
+    team_avg_annual_tax_3y_cny: float = 0
+
+
+@dataclass
+class Freelancer:
+    annual_tax_cny: dict[str, float] = field(default_factory=dict)
+    notable_contribution: bool = False
+
+
+@dataclass
+class Housing:
+    kind: str = ""
+    valid_until: date | None = None
+    residential: bool = True
+    lessor_is_owner: bool = True
+    address: str = ""
+    owner_name: str = ""
+    owner_id_number: str = ""
+    relationship: str = ""
+    since: date | None = None
+
+
+@dataclass
+class Child:
+    name: str = ""
+    birth_date: date | None = None
+    hukou: str = "other-province"
+    accompany: bool = False
+    parents: str = "married"
+
+
+@dataclass
+class Permit:
+    number: str = ""
+    issued_on: date | None = None
+    expires_on: date | None = None
+    status: str = "active"
+
+
+@dataclass
+class Employee:
+    name: str = ""
+    id_number: str = ""
+    retirement_category: str | None = None
+    hukou: str = "other-province"
+    retired: bool = False
+    criminal_record: bool = False
+    dispatched: bool = False
+    hired_on: date | None = None
+    career_started_on: date | None = None
+    same_employer: dict[str, bool] = field(default_factory=lambda: dict.fromkeys(SAME_EMPLOYER_KEYS, True))
+    monthly_income_cny: dict[str, float] = field(default_factory=dict)
+    annual_income_cny: dict[str, float] = field(default_factory=dict)
+    education: Education = field(default_factory=Education)
+    title: str = "none"
+    awards: list[Any] = field(default_factory=list)
+    ip: IntellectualProperty = field(default_factory=IntellectualProperty)
+    founder: Founder | None = None
+    freelancer: Freelancer | None = None
+    talent_programs: list[Any] = field(default_factory=list)
+    housing: Housing | None = None
+    marital_status: str = "unmarried"
+    children: list[Child] = field(default_factory=list)
+    contract_ends_on: date | None = None
+    permit: Permit | None = None
+    left_previous_employer_on: date | None = None
+
+
+@dataclass
+class Material:
+    kind: str
+    file: str | None = None
+    issued_on: date | None = None
+    valid_until: date | None = None
+    pages: int | None = None
+    defects: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Profile:
+    employer: Employer
+    employee: Employee
+    materials: list[Material] = field(default_factory=list)
+
+
+# --- parsing ---------------------------------------------------------------------------------------
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+_YEAR = re.compile(r"^\d{4}$")
+
+
+def parse_date(value: Any, where: str) -> date:
+    if not isinstance(value, str) or not _DATE.match(value):
+        raise ProfileError(f"{where}: expected a date YYYY-MM-DD, got {_show(value)}")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ProfileError(f"{where}: {value} is not a real date") from None
+
+
+def _opt_date(value: Any, where: str) -> date | None:
+    return None if value is None else parse_date(value, where)
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _str(value: Any, where: str) -> str:
+    if not isinstance(value, str):
+        raise ProfileError(f"{where}: expected text, got {_show(value)}")
+    return value
+
+
+def _bool(value: Any, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise ProfileError(f"{where}: expected true or false, got {_show(value)}")
+    return value
+
+
+def _int(value: Any, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ProfileError(f"{where}: expected a whole number, got {_show(value)}")
+    return value
+
+
+def _opt_int(value: Any, where: str) -> int | None:
+    return None if value is None else _int(value, where)
+
+
+def _money(value: Any, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        raise ProfileError(f"{where}: expected an amount in CNY (a number ≥ 0), got {_show(value)}")
+    return value
+
+
+def _opt_money(value: Any, where: str) -> float | None:
+    return None if value is None else _money(value, where)
+
+
+def _code(choices: tuple[str, ...]) -> Callable[[Any, str], str]:
+    def parse(value: Any, where: str) -> str:
+        if value not in choices:
+            raise ProfileError(f"{where}: unknown code {_show(value)}; expected one of {', '.join(choices)}")
+        return value
+
+    return parse
+
+
+def _opt_code(choices: tuple[str, ...]) -> Callable[[Any, str], str | None]:
+    inner = _code(choices)
+    return lambda value, where: None if value is None else inner(value, where)
+
+
+def _keyed_money(pattern: re.Pattern[str], what: str) -> Callable[[Any, str], dict[str, float]]:
+    def parse(value: Any, where: str) -> dict[str, float]:
+        if value is None:
+            return {}
+        if not isinstance(value, Mapping):
+            raise ProfileError(f"{where}: expected an object keyed by {what}")
+        out = {}
+        for k, v in value.items():
+            if not pattern.match(k):
+                raise ProfileError(f"{where}: key '{k}' is not a {what}")
+            out[k] = _money(v, f"{where}.{k}")
+        return out
+
+    return parse
+
+
+_by_month = _keyed_money(_MONTH, "month YYYY-MM")
+_by_year = _keyed_money(_YEAR, "year YYYY")
+
+
+def _list(value: Any, where: str) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ProfileError(f"{where}: expected a list")
+    return value
+
+
+def _object(value: Any, where: str, fields: Mapping[str, Callable[[Any, str], Any]]) -> dict[str, Any]:
+    """Check an object against its known keys and parse each value; unknown keys are an error."""
+    if not isinstance(value, Mapping):
+        raise ProfileError(f"{where}: expected an object")
+    out = {}
+    for key, raw in value.items():
+        parser = fields.get(key)
+        if parser is None:
+            raise ProfileError(f"{where}: unknown key '{key}'")
+        out[key] = parser(raw, f"{where}.{key}")
+    return out
+
+
+def _nullable(parser: Callable[[Any, str], Any]) -> Callable[[Any, str], Any]:
+    return lambda value, where: None if value is None else parser(value, where)
+
+
+def _opt_str(value: Any, where: str) -> str:
+    return "" if value is None else _str(value, where)
+
+
+_EMPLOYER_FIELDS = {
+    "name": _opt_str, "credit_code": _opt_str, "district": _str,
+    "entity_type": _code(ENTITY_TYPES), "registered_on": _opt_date,
+    "registered_capital_cny": _opt_money, "tax_registered_on": _opt_date, "tax_paid_cny": _by_year,
+    "innovation_entity": _opt_code(INNOVATION_ENTITIES), "service_entity": _opt_code(SERVICE_ENTITIES),
+    "restricted_industry": _bool, "good_standing": _bool, "permission_granted": _bool,
+    "new_quota_remaining": _opt_int,
+}
+
+
+def _same_employer(value: Any, where: str) -> dict[str, bool]:
+    parsed = _object(value, where, dict.fromkeys(SAME_EMPLOYER_KEYS, _bool))
+    return {k: parsed.get(k, True) for k in SAME_EMPLOYER_KEYS}
+
+
+def _education(value: Any, where: str) -> Education:
+    return Education(**_object(value, where, {
+        "degree": _code(DEGREES), "foreign": _bool, "graduated_on": _opt_date,
+    }))
+
+
+def _ip(value: Any, where: str) -> IntellectualProperty:
+    def rank(v: Any, w: str) -> int | None:
+        r = _opt_int(v, w)
+        if r is not None and r < 1:
+            raise ProfileError(f"{w}: author rank starts at 1")
+        return r
+
+    return IntellectualProperty(**_object(value, where, {
+        "invention_patents": _int, "other_patents": _int, "software_copyrights": _int,
+        "author_rank": rank, "commercialized_in_beijing": _bool,
+    }))
+
+
+def _founder(value: Any, where: str) -> Founder:
+    return Founder(**_object(value, where, {
+        "shareholding_pct": _money, "shareholder_rank": _opt_int, "self_investment_3y_cny": _money,
+        "equity_financing_cny": _money, "team_avg_annual_tax_3y_cny": _money,
+    }))
+
+
+def _freelancer(value: Any, where: str) -> Freelancer:
+    return Freelancer(**_object(value, where, {"annual_tax_cny": _by_year, "notable_contribution": _bool}))
+
+
+def _housing(value: Any, where: str) -> Housing:
+    fields = _object(value, where, {
+        "kind": _code(HOUSING_KINDS), "valid_until": _opt_date, "residential": _bool,
+        "lessor_is_owner": _bool, "address": _opt_str, "owner_name": _opt_str,
+        "owner_id_number": _opt_str, "relationship": _opt_str, "since": _opt_date,
+    })
+    if "kind" not in fields:
+        raise ProfileError(f"{where}.kind: required")
+    return Housing(**fields)
+
+
+def _children(value: Any, where: str) -> list[Child]:
+    return [
+        Child(**_object(item, f"{where}[{i}]", {
+            "name": _opt_str, "birth_date": _opt_date, "hukou": _code(HUKOU_KINDS),
+            "accompany": _bool, "parents": _code(CHILD_PARENTS),
+        }))
+        for i, item in enumerate(_list(value, where))
+    ]
+
+
+def _permit(value: Any, where: str) -> Permit:
+    return Permit(**_object(value, where, {
+        "number": _opt_str, "issued_on": _opt_date, "expires_on": _opt_date,
+        "status": _code(PERMIT_STATUSES),
+    }))
+
+
+_EMPLOYEE_FIELDS = {
+    "name": _opt_str, "id_number": _opt_str,
+    "retirement_category": _opt_code(RETIREMENT_CATEGORIES), "hukou": _code(HUKOU_KINDS),
+    "retired": _bool, "criminal_record": _bool, "dispatched": _bool,
+    "hired_on": _opt_date, "career_started_on": _opt_date, "same_employer": _same_employer,
+    "monthly_income_cny": _by_month, "annual_income_cny": _by_year, "education": _education,
+    "title": _code(TITLES), "awards": _list, "ip": _ip, "founder": _nullable(_founder),
+    "freelancer": _nullable(_freelancer), "talent_programs": _list, "housing": _nullable(_housing),
+    "marital_status": _code(MARITAL_STATUSES), "children": _children,
+    "contract_ends_on": _opt_date, "permit": _nullable(_permit),
+    "left_previous_employer_on": _opt_date,
+}
+
+
+def parse_profile(
+    data: Any,
+    known_districts: tuple[str, ...],
+    known_materials: tuple[str, ...],
+) -> Profile:
+    top = _object(data, "profile", {
+        "format": lambda v, w: v, "employer": lambda v, w: v, "employee": lambda v, w: v,
+        "materials": lambda v, w: v,
+    })
+    if top.get("format") != FORMAT:
+        raise ProfileError(f"profile.format: expected \"{FORMAT}\", got {_show(top.get('format'))}")
+    for required in ("employer", "employee"):
+        if required not in top:
+            raise ProfileError(f"profile.{required}: required")
+    employer = Employer(**_object(top["employer"], "employer", _EMPLOYER_FIELDS))
+    if employer.district not in known_districts:
+        raise ProfileError(
+            f"employer.district: unknown district {_show(employer.district or None)}; "
+            f"expected one of {', '.join(known_districts)}"
+        )
+    employee = Employee(**_object(top["employee"], "employee", _EMPLOYEE_FIELDS))
+    materials = []
+    for i, item in enumerate(_list(top.get("materials"), "materials")):
+        where = f"materials[{i}]"
+        fields = _object(item, where, {
+            "kind": _code(known_materials), "file": _nullable(_str), "issued_on": _opt_date,
+            "valid_until": _opt_date, "pages": _opt_int, "defects": _list,
+        })
+        if "kind" not in fields:
+            raise ProfileError(f"{where}.kind: required")
+        materials.append(Material(**fields))
+    return Profile(employer, employee, materials)
