@@ -178,10 +178,9 @@ def load_policy_set(
             policy = Policy(data["id"], data["district"], data["name_zh"], data["name_en"], data)
         except KeyError as exc:
             raise PolicyError(f"{path.name}: missing {exc}") from exc
-        if policy.district in policies:
-            # Two editions for one district: the one in force latest wins.
-            if data["in_force_from"] <= policies[policy.district].data["in_force_from"]:
-                continue
+        # Two editions for one district: the one in force latest wins.
+        if policy.district in policies and data["in_force_from"] <= policies[policy.district].data["in_force_from"]:
+            continue
         policies[policy.district] = policy
     wages = parse_wage_figures(_read_toml(root / "wages.toml").get("figure", []), "wages.toml")
     if user_wages and user_wages.exists():
