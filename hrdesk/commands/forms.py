@@ -1,0 +1,79 @@
+"""`hrdesk form FORM-ID PROFILE.json -o OUT.pdf` and `hrdesk pack PROFILE.json --business B -o OUTDIR`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..cli import UsageError, business_arg, date_arg
+
+FORM_CHOICES = ("integrity-unit", "integrity-individual", "housing-borrowing", "checklist")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("form", help="print a form to sign by hand, pre-filled from a profile")
+    p.add_argument("form_id", metavar="FORM-ID", help=" | ".join(FORM_CHOICES))
+    p.add_argument("profile", type=Path)
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("--business", type=business_arg, default="new", help="for the checklist (default new)")
+    p.add_argument("--on", type=date_arg)
+    p.set_defaults(handler=run_form)
+
+    p = sub.add_parser("pack", help="assemble the upload PDFs for one profile and business")
+    p.add_argument("profile", type=Path)
+    p.add_argument("--business", type=business_arg, required=True)
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("--zip", action="store_true", help="also write OUTDIR.zip")
+    p.add_argument("--force", action="store_true", help="pack even with missing or defective materials")
+    p.add_argument("--on", type=date_arg)
+    p.set_defaults(handler=run_pack)
+
+
+def _profile(path: Path, folder: Path | None):
+    from ..rules.profile import ProfileError
+    from ..services.check import load_profile_file, policies
+
+    try:
+        return load_profile_file(path, policies(folder))
+    except ProfileError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def run_form(args: argparse.Namespace, folder: Path | None) -> int:
+    if args.form_id not in FORM_CHOICES:
+        raise UsageError(f"unknown form '{args.form_id}'; expected one of {', '.join(FORM_CHOICES)}")
+    profile = _profile(args.profile, folder)
+    from ..pdf.files import atomic_write_bytes
+    from ..services.forms import make_form
+
+    data = make_form(args.form_id, profile, args.business, args.on, folder)
+    try:
+        atomic_write_bytes(args.output, data)
+    except OSError as exc:
+        raise UsageError(f"{args.output}: cannot write ({exc.strerror})") from None
+    print(f"{args.output}")
+    return 0
+
+
+def run_pack(args: argparse.Namespace, folder: Path | None) -> int:
+    profile = _profile(args.profile, folder)
+    from ..pdf.files import OutputError
+    from ..services.packs import PackRefused, build_pack
+
+    try:
+        result = build_pack(profile, args.business, args.output, args.profile.resolve().parent, args.on,
+                            force=args.force, make_zip=args.zip, data_dir=folder)
+    except PackRefused as exc:
+        print("hrdesk: pack refused — required materials are missing or defective (use --force to pack anyway):",
+              file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  - {problem}", file=sys.stderr)
+        return 1
+    except (OutputError, OSError) as exc:
+        raise UsageError(str(exc)) from None
+    for name in result.files:
+        print(result.folder / name)
+    if result.zip_path:
+        print(result.zip_path)
+    return 0

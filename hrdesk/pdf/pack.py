@@ -1,0 +1,97 @@
+"""Assemble upload slots: several source files of one material merged into one PDF, with a bookmark
+per source file and metadata that names no local path and no internals. No rules knowledge here."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.errors import DependencyError, PdfReadError
+
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png"}
+MAX_INPUT_BYTES = 200 * 1024 * 1024
+
+
+class SourceError(ValueError):
+    """A source file that cannot go into a pack; the message is for the HR user."""
+
+
+@dataclass
+class Source:
+    path: Path
+    label: str  # bookmark title, e.g. "劳动合同 (1/2)"
+
+
+@dataclass
+class Slot:
+    number: int
+    title: str
+    filename: str
+    sources: list[Source] = field(default_factory=list)
+
+
+def image_to_pdf(path: Path) -> bytes:
+    """A JPG/PNG photo of a document as a one-page PDF of the image's own size."""
+    import pymupdf
+
+    try:
+        with pymupdf.open(path) as img:
+            pdf_bytes = img.convert_to_pdf()
+    except Exception as exc:
+        raise SourceError(f"{path.name}: 不是可读取的图片（{exc.__class__.__name__}）") from None
+    return pdf_bytes
+
+
+def open_source(path: Path) -> PdfReader:
+    if not path.exists():
+        raise SourceError(f"{path.name}: 文件不存在")
+    size = path.stat().st_size
+    if size == 0:
+        raise SourceError(f"{path.name}: 文件为空（0 字节）")
+    if size > MAX_INPUT_BYTES:
+        raise SourceError(f"{path.name}: 文件过大（{size // (1024 * 1024)} MB）")
+    if path.suffix.lower() in IMAGE_SUFFIXES:
+        data = image_to_pdf(path)
+    else:
+        data = path.read_bytes()
+        if not data.lstrip()[:5].startswith(b"%PDF"):
+            raise SourceError(f"{path.name}: 不是 PDF 文件（可能是改了扩展名的图片或其他文件）")
+    encrypted = SourceError(f"{path.name}: PDF 已加密或设有密码，请上传未加密的扫描件")
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            raise encrypted
+        if len(reader.pages) == 0:
+            raise SourceError(f"{path.name}: PDF 没有页面")
+    except SourceError:
+        raise
+    except DependencyError:  # AES encryption: pypdf needs a crypto library even to look inside
+        raise encrypted from None
+    except Exception as exc:  # a damaged file can raise almost anything from deep inside the parser
+        raise SourceError(f"{path.name}: PDF 已损坏，无法读取（{exc.__class__.__name__}）") from None
+    return reader
+
+
+def write_slot(slot: Slot, out_dir: Path) -> int:
+    """Merge the slot's sources into `out_dir/slot.filename`; returns the page count."""
+    writer = PdfWriter()
+    for source in slot.sources:
+        reader = open_source(source.path)
+        start = len(writer.pages)
+        try:
+            for page in reader.pages:
+                writer.add_page(page)
+        except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+            raise SourceError(f"{source.path.name}: PDF 页面损坏（{exc.__class__.__name__}）") from None
+        writer.add_outline_item(title=source.label, page_number=start)
+    writer.add_metadata({"/Title": slot.title, "/Producer": "hrdesk", "/Creator": "hrdesk"})
+    target = out_dir / slot.filename
+    with open(target, "wb") as fh:
+        writer.write(fh)
+    return len(writer.pages)
+
+
+def page_count(path: Path) -> int:
+    return len(open_source(path).pages)
