@@ -1,0 +1,145 @@
+"""The one conversion between stored rows and the rules engine's Profile (and back).
+
+The rules engine never sees a row and the store never re-implements a rule: `to_profile` is how
+stored employees are checked, `apply_profile` is how a profile JSON (or the GUI's form) is saved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from ..rules.profile import (
+    Child,
+    Education,
+    Employee,
+    Employer,
+    Founder,
+    Freelancer,
+    Housing,
+    IntellectualProperty,
+    Material,
+    Permit,
+    Profile,
+)
+from . import models as m
+
+
+def _from_dict(cls: type, data: dict[str, Any] | None) -> Any:
+    if data is None:
+        return None
+    fields = cls.__dataclass_fields__
+    values = {k: v for k, v in data.items() if k in fields}
+    for k, v in list(values.items()):
+        if isinstance(v, str) and k in _DATE_FIELDS:
+            from datetime import date
+
+            values[k] = date.fromisoformat(v)
+    return cls(**values)
+
+
+_DATE_FIELDS = {"graduated_on", "valid_until", "since"}
+
+
+def _to_json(obj: Any) -> dict[str, Any] | None:
+    if obj is None:
+        return None
+    return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in asdict(obj).items()}
+
+
+def employer_to_rules(row: m.Employer) -> Employer:
+    return Employer(
+        name=row.name, credit_code=row.credit_code, district=row.district, entity_type=row.entity_type,
+        registered_on=row.registered_on, registered_capital_cny=row.registered_capital_cny,
+        tax_registered_on=row.tax_registered_on, tax_paid_cny=dict(row.tax_paid_cny or {}),
+        innovation_entity=row.innovation_entity, service_entity=row.service_entity,
+        restricted_industry=row.restricted_industry, good_standing=row.good_standing,
+        permission_granted=row.permission_granted, new_quota_remaining=row.new_quota_remaining,
+    )
+
+
+def to_profile(
+    employer: m.Employer,
+    employee: m.Employee,
+    children: list[m.Child],
+    permit: m.Permit | None,
+    incomes: list[m.IncomeRecord],
+    materials: list[m.Material],
+) -> Profile:
+    e = employee
+    rules_employee = Employee(
+        name=e.name, id_number=e.id_number, retirement_category=e.retirement_category, hukou=e.hukou,
+        retired=e.retired, criminal_record=e.criminal_record, dispatched=e.dispatched, hired_on=e.hired_on,
+        career_started_on=e.career_started_on,
+        same_employer={**Employee().same_employer, **(e.same_employer or {})},
+        monthly_income_cny={r.period: r.amount_cny for r in incomes if r.kind == "monthly"},
+        annual_income_cny={r.period: r.amount_cny for r in incomes if r.kind == "annual"},
+        education=_from_dict(Education, e.education) or Education(), title=e.title,
+        awards=list(e.awards or []), ip=_from_dict(IntellectualProperty, e.ip) or IntellectualProperty(),
+        founder=_from_dict(Founder, e.founder), freelancer=_from_dict(Freelancer, e.freelancer),
+        talent_programs=list(e.talent_programs or []), housing=_from_dict(Housing, e.housing),
+        marital_status=e.marital_status,
+        children=[Child(c.name, c.birth_date, c.hukou, c.accompany, c.parents) for c in children],
+        contract_ends_on=e.contract_ends_on,
+        permit=Permit(permit.number, permit.issued_on, permit.expires_on, permit.status) if permit else None,
+        left_previous_employer_on=e.left_previous_employer_on,
+    )
+    rules_materials = [
+        Material(kind=x.kind, file=x.sha256, issued_on=x.issued_on, valid_until=x.valid_until, pages=x.pages,
+                 defects=list(x.defects or []))
+        for x in materials if x.deleted_at is None
+    ]
+    return Profile(employer_to_rules(employer), rules_employee, rules_materials)
+
+
+def apply_employer(row: m.Employer, src: Employer) -> None:
+    for name in ("name", "credit_code", "district", "entity_type", "registered_on", "registered_capital_cny",
+                 "tax_registered_on", "innovation_entity", "service_entity", "restricted_industry",
+                 "good_standing", "permission_granted", "new_quota_remaining"):
+        setattr(row, name, getattr(src, name))
+    row.tax_paid_cny = dict(src.tax_paid_cny)
+
+
+def apply_employee(row: m.Employee, src: Employee) -> None:
+    """Copy the scalar and JSON facts of a rules Employee onto a row (children, permit, income and
+    materials are rows of their own and are written by the caller)."""
+    for name in ("name", "id_number", "retirement_category", "hukou", "retired", "criminal_record", "dispatched",
+                 "hired_on", "career_started_on", "title", "marital_status", "contract_ends_on",
+                 "left_previous_employer_on"):
+        setattr(row, name, getattr(src, name))
+    row.same_employer = dict(src.same_employer)
+    row.education = _to_json(src.education)
+    row.awards = list(src.awards)
+    row.ip = _to_json(src.ip)
+    row.founder = _to_json(src.founder)
+    row.freelancer = _to_json(src.freelancer)
+    row.talent_programs = list(src.talent_programs)
+    row.housing = _to_json(src.housing)
+
+
+def profile_to_json(profile: Profile) -> dict[str, Any]:
+    """The profile as `hrdesk-profile/1` JSON (materials name their vault file)."""
+    from ..rules.profile import FORMAT
+
+    def plain(obj: Any) -> Any:
+        if hasattr(obj, "isoformat"):
+            return obj.isoformat()
+        if isinstance(obj, dict):
+            return {k: plain(v) for k, v in obj.items()}
+        if isinstance(obj, list):
+            return [plain(v) for v in obj]
+        return obj
+
+    employee = plain(asdict(profile.employee))
+    materials = []
+    for mat in profile.materials:
+        item = {"kind": mat.kind}
+        for key in ("file", "issued_on", "valid_until", "pages"):
+            value = getattr(mat, key)
+            if value is not None:
+                item[key] = plain(value)
+        if mat.defects:
+            item["defects"] = list(mat.defects)
+        materials.append(item)
+    return {"format": FORMAT, "employer": plain(asdict(profile.employer)), "employee": employee,
+            "materials": materials}

@@ -1,0 +1,199 @@
+"""The records: SQLModel tables for units, agents, employees and everything hung on them.
+
+Portable on purpose (SQLite here, PostgreSQL for a shared desk later): plain types, JSON for the small
+structured facts that the rules read as a whole (education, housing, IP …), real tables for what grows or
+is queried (income periods, children, permits, applications, materials, audit). Schema changes go through
+Alembic migrations in `migrations/versions/`, never `create_all`.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    """Timestamps are stored in UTC (SQLModel insists on aware datetimes); shown in local time."""
+    return datetime.now(UTC)
+
+
+def _json(default: Any = None) -> Any:
+    return Field(default=default, sa_column=Column(JSON, nullable=True))
+
+
+class Employer(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    credit_code: str = ""
+    district: str = Field(index=True)
+    entity_type: str = "enterprise"
+    registered_on: date | None = None
+    registered_capital_cny: float | None = None
+    tax_registered_on: date | None = None
+    tax_paid_cny: dict[str, float] | None = _json()
+    innovation_entity: str | None = None
+    service_entity: str | None = None
+    restricted_industry: bool = False
+    good_standing: bool = True
+    permission_granted: bool = True
+    new_quota_remaining: int | None = None
+
+
+class Agent(SQLModel, table=True):
+    """经办人: insured by the unit; may not process their own application."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    employer_id: int = Field(foreign_key="employer.id", index=True, ondelete="CASCADE")
+    name: str
+    id_number: str = ""
+    phone: str = ""
+    insured_by_unit: bool = True
+    active: bool = True
+
+
+class Employee(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    employer_id: int = Field(foreign_key="employer.id", index=True, ondelete="RESTRICT")
+    name: str = Field(index=True)
+    id_number: str = Field(index=True)
+    retirement_category: str | None = None
+    hukou: str = "other-province"
+    retired: bool = False
+    criminal_record: bool = False
+    dispatched: bool = False
+    hired_on: date | None = None
+    career_started_on: date | None = None
+    same_employer: dict[str, bool] | None = _json()
+    education: dict[str, Any] | None = _json()
+    title: str = "none"
+    awards: list[Any] | None = _json()
+    ip: dict[str, Any] | None = _json()
+    founder: dict[str, Any] | None = _json()
+    freelancer: dict[str, Any] | None = _json()
+    talent_programs: list[Any] | None = _json()
+    housing: dict[str, Any] | None = _json()
+    marital_status: str = "unmarried"
+    contract_ends_on: date | None = None
+    left_previous_employer_on: date | None = None
+    notes: str = ""  # added in migration 0002
+    # What the list view shows without running the rules for 10,000 rows: refreshed on every change
+    # and once a day (dates move even when records do not).
+    status: str = Field(default="unknown", index=True)
+    status_business: str = "new"
+    next_deadline: date | None = Field(default=None, index=True)
+    next_deadline_code: str | None = None
+    status_on: date | None = None
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Child(SQLModel, table=True):
+    """随往子女."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    employee_id: int = Field(foreign_key="employee.id", index=True, ondelete="CASCADE")
+    name: str = ""
+    birth_date: date | None = None
+    hukou: str = "other-province"
+    accompany: bool = False
+    parents: str = "married"
+
+
+class Permit(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    employee_id: int = Field(foreign_key="employee.id", index=True, unique=True, ondelete="CASCADE")
+    number: str = ""
+    issued_on: date | None = None
+    expires_on: date | None = Field(default=None, index=True)
+    status: str = "active"  # active | suspended (挂起) | expired
+
+
+class IncomeRecord(SQLModel, table=True):
+    """Declared income per tax month (`period` YYYY-MM) or per calendar year (YYYY)."""
+
+    __table_args__ = (UniqueConstraint("employee_id", "kind", "period"),)
+    id: int | None = Field(default=None, primary_key=True)
+    employee_id: int = Field(foreign_key="employee.id", index=True, ondelete="CASCADE")
+    kind: str  # monthly | annual
+    period: str
+    amount_cny: float
+
+
+class Application(SQLModel, table=True):
+    """业务: one business filed for one employee, with its status history in ApplicationEvent."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    employee_id: int = Field(foreign_key="employee.id", index=True, ondelete="CASCADE")
+    business: str
+    status: str = "draft"  # draft → unit-review → submitted → returned / approved / rejected
+    created_on: date = Field(default_factory=date.today)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class ApplicationEvent(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(foreign_key="application.id", index=True, ondelete="CASCADE")
+    status: str
+    on: date
+    note: str = ""  # 退回意见 for returns
+
+
+class Material(SQLModel, table=True):
+    # Migration 0002: the materials panel and the list status read "this employee's live materials".
+    __table_args__ = (Index("ix_material_employee_live", "employee_id", "deleted_at"),)
+    id: int | None = Field(default=None, primary_key=True)
+    employee_id: int | None = Field(default=None, foreign_key="employee.id", index=True, ondelete="CASCADE")
+    employer_id: int | None = Field(default=None, foreign_key="employer.id", index=True, ondelete="CASCADE")
+    kind: str = Field(index=True)
+    sha256: str | None = Field(default=None, index=True)  # the file in the vault; None = recorded, no file
+    original_name: str = ""
+    pages: int | None = None
+    size_bytes: int | None = None
+    issued_on: date | None = None
+    valid_until: date | None = None
+    verified_by: str | None = None
+    verified_at: datetime | None = None
+    defects: list[str] | None = _json()
+    position: int = 0
+    added_at: datetime = Field(default_factory=utcnow)
+    deleted_at: datetime | None = Field(default=None, index=True)  # in the trash
+
+
+class WageFigureRow(SQLModel, table=True):
+    __tablename__ = "wage_figure"
+    year: int = Field(primary_key=True)
+    monthly: int
+    x1_2: int
+    x3: int
+    x6: int
+    effective_on: date | None = None
+    source: str = ""
+
+
+class HolidayDay(SQLModel, table=True):
+    __tablename__ = "holiday_day"
+    day: date = Field(primary_key=True)
+    kind: str  # holiday | workday
+
+
+class ReminderState(SQLModel, table=True):
+    __tablename__ = "reminder_state"
+    key: str = Field(primary_key=True)  # stable deadline key: employee, code, date, lead
+    state: str  # snoozed | dismissed | shown
+    until: datetime | None = None
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class AuditEntry(SQLModel, table=True):
+    """Who changed what and when; field names only, never values (values are sensitive)."""
+
+    __tablename__ = "audit_log"
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    actor: str = ""
+    action: str
+    entity: str
+    entity_id: int | None = None
+    fields: str = ""
