@@ -5,4 +5,5 @@ Add a module here to add commands; cli.py never changes for it."""
 MODULES = [
     "hrdesk.commands.check",
     "hrdesk.commands.forms",
+    "hrdesk.commands.records",
 ]

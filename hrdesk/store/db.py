@@ -68,11 +68,11 @@ def current_revision(engine: Engine) -> str | None:
 def migrate(engine: Engine, data_dir: Path | None = None, target: str = "head") -> None:
     """Upgrade to `target`; an existing database is copied to `backups/` first."""
     current = current_revision(engine)
-    if current is not None and current != head_revision() and data_dir is not None:
-        db = database_path(data_dir)
-        if db.exists():
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            snapshot(db, data_dir / "backups" / f"before-migration-{current}-{stamp}.sqlite")
+    db_file = engine.url.database if engine.url.get_backend_name() == "sqlite" else None
+    if current is not None and current != head_revision() and db_file:
+        folder = (data_dir or Path(db_file).parent) / "backups"
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        snapshot(Path(db_file), folder / f"before-migration-{current}-{stamp}.sqlite")
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

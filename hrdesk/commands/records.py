@@ -1,0 +1,129 @@
+"""Record commands: demo, import, export, backup, restore — all honour --data-dir / HRDESK_DATA_DIR."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..cli import UsageError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("demo", help="create a demo data folder (use with --data-dir)")
+    p.set_defaults(handler=run_demo)
+    p = sub.add_parser("import", help="import employees from .xlsx, .csv or profile .json (all or nothing)")
+    p.add_argument("file", type=Path)
+    p.set_defaults(handler=run_import)
+    p = sub.add_parser("template", help="write the roster import template (.xlsx)")
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.set_defaults(handler=run_template)
+    p = sub.add_parser("export", help="export employees to .json (profiles) or .xlsx (roster and deadlines)")
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.set_defaults(handler=run_export)
+    p = sub.add_parser("backup", help="write a backup file (database snapshot and documents)")
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.set_defaults(handler=run_backup)
+    p = sub.add_parser("restore", help="restore a backup file (verified before anything is replaced)")
+    p.add_argument("file", type=Path)
+    p.set_defaults(handler=run_restore)
+
+
+def _folder(folder: Path | None) -> Path:
+    from ..paths import data_dir
+
+    return folder or data_dir()
+
+
+def _open(folder: Path | None, lock: bool = True):
+    from ..services.records import Records
+    from ..store.db import StoreLocked
+
+    try:
+        return Records.open(_folder(folder), lock=lock)
+    except StoreLocked as exc:
+        raise UsageError(str(exc)) from None
+
+
+def run_demo(args: argparse.Namespace, folder: Path | None) -> int:
+    from ..services.demo import create_demo
+
+    target = _folder(folder)
+    create_demo(target)
+    print(target)
+    return 0
+
+
+def run_import(args: argparse.Namespace, folder: Path | None) -> int:
+    from ..services.roster import ImportRejected, import_file
+
+    if not args.file.exists():
+        raise UsageError(f"{args.file}: no such file")
+    with _open(folder) as records:
+        try:
+            ids = import_file(records, args.file)
+        except ImportRejected as exc:
+            print(f"hrdesk: 导入失败，{exc}：", file=sys.stderr)
+            for error in exc.errors:
+                print(f"  - {error}", file=sys.stderr)
+            return 1
+    print(f"导入 {len(ids)} 名员工。")
+    return 0
+
+
+def run_template(args: argparse.Namespace, folder: Path | None) -> int:
+    from ..services.roster import write_template
+
+    write_template(args.output)
+    print(args.output)
+    return 0
+
+
+def run_export(args: argparse.Namespace, folder: Path | None) -> int:
+    from ..services.roster import export_json, export_xlsx
+
+    suffix = args.output.suffix.lower()
+    if suffix not in (".json", ".xlsx"):
+        raise UsageError(f"{args.output.name}: export to .json or .xlsx")
+    with _open(folder, lock=False) as records:
+        if suffix == ".json":
+            n = export_json(records, args.output)
+        else:
+            deadlines = []
+            try:
+                from ..services.deadlines import upcoming_rows
+
+                deadlines = upcoming_rows(records)
+            except ImportError:
+                deadlines = None
+            n = export_xlsx(records, args.output, deadlines)
+    print(f"{args.output}（{n} 名员工）")
+    return 0
+
+
+def run_backup(args: argparse.Namespace, folder: Path | None) -> int:
+    from ..services.backup import BackupError, create_backup
+
+    try:
+        create_backup(_folder(folder), args.output)
+    except BackupError as exc:
+        raise UsageError(str(exc)) from None
+    print(args.output)
+    return 0
+
+
+def run_restore(args: argparse.Namespace, folder: Path | None) -> int:
+    from ..services.backup import BackupError, restore_backup
+    from ..store.db import InstanceLock, StoreLocked
+
+    target = _folder(folder)
+    lock = InstanceLock(target)
+    try:
+        lock.acquire()
+        restore_backup(args.file, target)
+    except (BackupError, StoreLocked) as exc:
+        raise UsageError(str(exc)) from None
+    finally:
+        lock.release()
+    print(f"已从 {args.file.name} 恢复到 {target}")
+    return 0

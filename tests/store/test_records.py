@@ -1,0 +1,188 @@
+"""The records store: round trips, vault, trash, migrations, import errors, backups, locking."""
+
+from __future__ import annotations
+
+import csv
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pymupdf
+import pytest
+from sqlalchemy import inspect
+
+from hrdesk.rules.profile import Employer
+from hrdesk.services.backup import BackupError, create_backup, restore_backup, rotate_daily, verify_backup
+from hrdesk.services.check import load_profile_file
+from hrdesk.services.records import Records
+from hrdesk.services.roster import COLUMNS, ImportRejected, import_file, write_template
+from hrdesk.store.db import StoreLocked, current_revision, make_engine, migrate
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def records(data_dir: Path):
+    with Records.open(data_dir) as r:
+        yield r
+
+
+def scan(path: Path, text: str = "scan") -> Path:
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 72), text)
+    doc.save(path)
+    return path
+
+
+def test_profile_round_trip_through_the_database(records: Records):
+    original = load_profile_file(ROOT / "examples" / "changping-business-change-borrowed.json")
+    employee_id = records.add_profile(original)
+    stored = records.profile(employee_id)
+    assert stored.employee == original.employee
+    assert stored.employer.name == original.employer.name
+    assert [m.kind for m in stored.materials] == sorted(m.kind for m in original.materials)
+    # The same rules verdict from the file and from the database (one conversion, one rule set).
+    from hrdesk.services.check import run_check
+
+    from_db = records.check(employee_id, "business-change", date(2026, 11, 23)).to_dict()
+    from_file = run_check(original, "business-change", date(2026, 11, 23)).to_dict()
+    assert from_db == from_file
+
+
+def test_every_table_exists_and_summaries(records: Records):
+    names = set(inspect(records.engine).get_table_names())
+    assert {"employer", "agent", "employee", "child", "permit", "incomerecord", "application", "applicationevent",
+            "material", "wage_figure", "holiday_day", "reminder_state", "audit_log"} <= names
+    p = load_profile_file(ROOT / "examples" / "changping-renewal-window-open.json")
+    eid = records.add_profile(p)
+    summary = records.summaries()[0]
+    assert summary.id == eid and summary.permit_expires == date(2026, 12, 20)
+    assert "130102199001011237" not in summary.id_masked
+    records.save_agent(summary.employer_id, "经办人甲", phone="1")
+    assert records.agents(summary.employer_id)[0].name == "经办人甲"
+    aid = records.open_application(eid, "renewal", date(2026, 11, 1))
+    records.set_application_status(aid, "returned", date(2026, 11, 5), note="请补充租赁合同")
+    assert [e.status for e in records.application_events(aid)] == ["draft", "returned"]
+    records.set_reminder_state("k1", "dismissed")
+    assert records.reminder_states()["k1"].state == "dismissed"
+    audit = records.audit_entries()
+    assert audit and all("130102" not in (a.fields or "") for a in audit)
+
+
+def test_vault_dedupes_and_trash_keeps_files_until_emptied(records: Records, tmp_path: Path):
+    eid = records.add_profile(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
+    f = scan(tmp_path / "hukou.pdf")
+    a = records.attach(eid, "hukou-pages", f)
+    b = records.attach(eid, "hukou-pages", f)
+    assert a.sha256 == b.sha256 and len(records.vault.hashes()) == 1
+    records.remove_material(a.id)
+    records.remove_material(b.id)
+    assert records.vault.path(a.sha256).exists()
+    records.restore_material(a.id)
+    assert records.empty_trash() == 0 and records.vault.path(a.sha256).exists()
+    records.remove_material(a.id)
+    assert records.empty_trash() == 1 and not records.vault.path(a.sha256).exists()
+
+
+def test_images_become_pdf_in_the_vault(records: Records, tmp_path: Path):
+    eid = records.add_profile(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
+    pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 40, 40), False)
+    pix.save(tmp_path / "photo.jpg")
+    m = records.attach(eid, "photo", tmp_path / "photo.jpg")
+    assert records.material_path(m).read_bytes().startswith(b"%PDF") and m.pages == 1
+
+
+def test_second_writer_is_refused(data_dir: Path):
+    with Records.open(data_dir), pytest.raises(StoreLocked, match="already open"):
+        Records.open(data_dir)
+    with Records.open(data_dir):  # released on close
+        pass
+
+
+def test_migrations_upgrade_from_every_revision(tmp_path: Path):
+    for start in ("0001",):
+        engine = make_engine(f"sqlite:///{tmp_path / f'old-{start}.sqlite'}")
+        migrate(engine, target=start)
+        with engine.begin() as conn:
+            conn.exec_driver_sql("INSERT INTO employer (name, credit_code, district, entity_type, restricted_industry,"
+                                 " good_standing, permission_granted) VALUES ('单位', '', 'changping', 'enterprise', 0, 1, 1)")
+        migrate(engine, data_dir=tmp_path)
+        assert current_revision(engine) == "0002"
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT name FROM employer").scalar() == "单位"
+            cols = {r[1] for r in conn.exec_driver_sql("PRAGMA table_info(employee)")}
+            assert "notes" in cols
+        engine.dispose()
+    assert list((tmp_path / "backups").glob("before-migration-0001-*.sqlite"))
+
+
+def _roster(path: Path, rows: list[list[str]]) -> Path:
+    with open(path, "w", newline="", encoding="gb18030") as fh:
+        writer = csv.writer(fh)
+        writer.writerow([h for h, _, _ in COLUMNS])
+        writer.writerows(rows)
+    return path
+
+
+GOOD = ["王五", "130102199001011237", "北京示例科技有限公司", "", "昌平区", "外省市", "2024-03-01", "2018-07-01",
+        "学士", "无", "已婚", "租赁", "2027-06-30", "2028-12-31", "", "", "", ""]
+
+
+def test_import_is_all_or_nothing_with_every_error_reported(records: Records, tmp_path: Path):
+    bad = list(GOOD)
+    bad[1] = "130102199001011238"
+    bad[6] = "2024-02-30"
+    bad[4] = "海淀区"
+    path = _roster(tmp_path / "r.csv", [GOOD, bad])
+    with pytest.raises(ImportRejected) as rejected:
+        import_file(records, path)
+    text = "\n".join(map(str, rejected.value.errors))
+    assert "第 3 行「身份证号」" in text and "校验位" in text
+    assert "第 3 行「入职日期」" in text and "第 3 行「所在区」" in text
+    assert records.summaries() == []
+    ids = import_file(records, _roster(tmp_path / "ok.csv", [GOOD]))
+    assert len(ids) == 1 and records.summaries()[0].name == "王五"
+
+
+def test_xlsx_template_imports(records: Records, tmp_path: Path):
+    write_template(tmp_path / "t.xlsx")
+    assert len(import_file(records, tmp_path / "t.xlsx")) == 1
+
+
+def test_backup_restore_round_trip(records: Records, data_dir: Path, tmp_path: Path):
+    eid = records.add_profile(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
+    records.attach(eid, "hukou-pages", scan(tmp_path / "h.pdf", "户口"))
+    before = [(s.name, s.status) for s in records.summaries()]
+    hashes = records.vault.hashes()
+    backup = create_backup(data_dir, tmp_path / "b.zip")
+    assert "hrdesk.sqlite" in verify_backup(backup)
+    target = tmp_path / "restored"
+    restore_backup(backup, target)
+    with Records.open(target) as restored:
+        assert [(s.name, s.status) for s in restored.summaries()] == before
+        assert restored.vault.hashes() == hashes
+    broken = tmp_path / "broken.zip"
+    broken.write_bytes(backup.read_bytes()[:-200])
+    with pytest.raises(BackupError):
+        restore_backup(broken, tmp_path / "never")
+    assert not (tmp_path / "never" / "hrdesk.sqlite").exists()
+    assert rotate_daily(data_dir, keep=2) is not None and rotate_daily(data_dir) is None
+
+
+def test_database_files_are_owner_only(records: Records, data_dir: Path):
+    import os
+    import stat
+
+    if os.name != "posix":
+        pytest.skip("POSIX permissions")
+    db = data_dir / "hrdesk.sqlite"
+    assert stat.S_IMODE(db.stat().st_mode) == 0o600
+    assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
+
+
+def test_unknown_district_unit_is_refused(records: Records):
+    with pytest.raises(ValueError, match="district"):
+        records.save_employer(Employer(name="x", district="haidian"))
