@@ -47,6 +47,13 @@ def make_engine(url: str) -> Engine:
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.execute("PRAGMA busy_timeout=5000")
             cursor.close()
+            # Let SQLAlchemy, not the sqlite3 module, open transactions: the module would run DDL in
+            # autocommit mode, and a migration killed half-way would leave half a schema behind.
+            dbapi_connection.isolation_level = None
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn: Any) -> None:
+            conn.exec_driver_sql("BEGIN")
     return engine
 
 

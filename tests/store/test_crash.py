@@ -6,6 +6,7 @@ import random
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -29,10 +30,17 @@ def test_sigkill_never_corrupts_or_loses_committed_rows(tmp_path: Path):
     committed: set[int] = set()
     for _ in range(3):
         proc = subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path)], stdout=subprocess.PIPE, text=True)
-        time.sleep(0.8 + rng.random() * 0.7)
+        lines: list[str] = []
+        reader = threading.Thread(target=lambda: lines.extend(proc.stdout), daemon=True)
+        reader.start()
+        deadline = time.monotonic() + 30
+        while not lines and time.monotonic() < deadline:  # start-up (imports, migration) is not timed
+            time.sleep(0.02)
+        time.sleep(rng.random() * 0.4)  # then kill at a random moment of the write loop
         proc.kill()  # SIGKILL on POSIX, TerminateProcess on Windows
-        out, _ = proc.communicate()
-        committed |= {int(line) for line in out.split() if line.strip().isdigit()}
+        proc.wait()
+        reader.join(5)
+        committed |= {int(line) for line in lines if line.strip().isdigit()}
         db = sqlite3.connect(tmp_path / "hrdesk.sqlite")
         try:
             assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
