@@ -19,7 +19,6 @@ from ..rules.profile import (
     Employee,
     Employer,
     Housing,
-    Material,
     Permit,
     Profile,
 )
@@ -56,8 +55,8 @@ def _scan_pdf(title: str, lines: list[str], *, grey: bool = False, rotate: int =
             page.insert_text((60, y), line, fontname="china-s", fontsize=13, color=(0.15, 0.15, 0.15))
             y += 26
         page.insert_text((60, 800), f"第 {n + 1} 页 · 示例材料，仅供演示", fontname="china-s", fontsize=9, color=(0.4, 0.4, 0.4))
-        pix = page.get_pixmap(dpi=60, colorspace=pymupdf.csGRAY if grey else pymupdf.csRGB)
-        img = pix.tobytes("jpeg", jpg_quality=70)
+        pix = page.get_pixmap(dpi=150, colorspace=pymupdf.csGRAY if grey else pymupdf.csRGB)
+        img = pix.tobytes("jpeg", jpg_quality=60)
         target = out.new_page(width=595, height=842)
         target.insert_image(target.rect, stream=img)
         if rotate:
@@ -75,8 +74,11 @@ def create_demo(data_dir: Path, today: date | None = None, seed: int = 2026) -> 
     today = today or date.today()
     rng = random.Random(seed)
     data_dir.mkdir(parents=True, exist_ok=True)
-    files = data_dir / "demo-files"
-    files.mkdir(exist_ok=True)
+    # The generated scans never change: build them once per machine, not once per demo.
+    import platformdirs
+
+    files = Path(platformdirs.user_cache_dir("hrdesk", appauthor=False)) / "demo-files-v1"
+    files.mkdir(parents=True, exist_ok=True)
     with Records.open(data_dir) as records:
         if records.employee_ids():
             return data_dir
@@ -126,13 +128,16 @@ def _populate(records: Records, files: Path, today: date, rng: random.Random) ->
     catalogue = _catalogue()
     for kind, path in good.items():
         if not path.exists():
-            path.write_bytes(_scan_pdf(catalogue[kind], [f"材料类别：{catalogue[kind]}", "本文件为 hrdesk 演示数据。"]))
-    defects = {
-        "grey": _write(files / "greyscale-scan.pdf", _scan_pdf("户口本（灰度扫描）", ["此扫描件为灰度，不符合原色扫描要求。"], grey=True)),
-        "rotated": _write(files / "rotated-scan.pdf", _scan_pdf("劳动合同（页面方向不一致）", ["第2页旋转了90度。"], pages=2, rotate=0)),
-        "blank": _write(files / "blank-page.pdf", _scan_pdf("学历证书（含空白页）", ["最后一页为空白页。"], blank_page=True)),
-    }
-    _rotate_second_page(defects["rotated"])
+            _write(path, _scan_pdf(catalogue[kind], [f"材料类别：{catalogue[kind]}", "本文件为 hrdesk 演示数据。"]))
+    defects = {"grey": files / "greyscale-scan.pdf", "rotated": files / "rotated-scan.pdf",
+               "blank": files / "blank-page.pdf"}
+    if not defects["grey"].exists():
+        _write(defects["grey"], _scan_pdf("户口本（灰度扫描）", ["此扫描件为灰度，不符合原色扫描要求。"], grey=True))
+    if not defects["rotated"].exists():
+        _write(defects["rotated"], _scan_pdf("劳动合同（页面方向不一致）", ["第2页旋转了90度。"], pages=2))
+        _rotate_second_page(defects["rotated"])
+    if not defects["blank"].exists():
+        _write(defects["blank"], _scan_pdf("学历证书（含空白页）", ["最后一页为空白页。"], blank_page=True))
     names = iter(_names(rng))
     for unit, unit_id, district in ((cp, cp_id, "changping"), (yq, yq_id, "yanqing")):
         for scenario, n_cp, n_yq in SCENARIOS:
@@ -156,7 +161,9 @@ def _catalogue() -> dict[str, str]:
 
 
 def _write(path: Path, data: bytes) -> Path:
-    path.write_bytes(data)
+    tmp = path.with_name(f".{path.name}.partial")
+    tmp.write_bytes(data)
+    tmp.replace(path)  # another demo starting at the same moment never sees half a file
     return path
 
 
@@ -248,15 +255,7 @@ def _attach(records: Records, employee_id: int, profile: Profile, scenario: str,
         if scenario == "defective" and kind == "diploma":
             source = defects["blank"]
         issued, valid = _dates(kind, profile, today, rng)
-        records.attach(employee_id, kind, source, issued_on=issued, valid_until=valid,
-                       defects=_known_defects(source, defects))
-
-
-def _known_defects(source: Path, defects: dict[str, Path]) -> list[str] | None:
-    """The demo records its planted defects so the list shows them before any scan check has run."""
-    text = {defects["grey"]: "第1页不是彩色扫描（灰度）", defects["rotated"]: "第2页方向与其他页不一致（旋转90°）",
-            defects["blank"]: "第2页为空白页"}
-    return [text[source]] if source in text else None
+        records.attach(employee_id, kind, source, issued_on=issued, valid_until=valid, refresh=False)
 
 
 def _dates(kind: str, profile: Profile, today: date, rng: random.Random) -> tuple[date | None, date | None]:
@@ -271,7 +270,3 @@ def _dates(kind: str, profile: Profile, today: date, rng: random.Random) -> tupl
     if kind == "departure-certificate":
         return e.left_previous_employer_on, None
     return None, None
-
-
-def demo_materials() -> list[Material]:  # pragma: no cover - kept for symmetry with profiles
-    return []

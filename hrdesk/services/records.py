@@ -385,10 +385,15 @@ class Records:
         return self.vault.path(material.sha256) if material.sha256 else None
 
     def attach(self, employee_id: int, kind: str, path: Path, issued_on: date | None = None,
-               valid_until: date | None = None, defects: list[str] | None = None) -> m.Material:
+               valid_until: date | None = None, defects: list[str] | None = None, scan: bool = True,
+               refresh: bool = True) -> m.Material:
+        """Copy a file into the vault and record it; the scan checks run on the stored copy (slow for
+        big files: call from a worker thread)."""
         if kind not in policies(self.data_dir).materials:
             raise ValueError(f"unknown material kind '{kind}'")
         stored = self.vault.add_file(path)  # the file is safe in the vault before the row exists
+        if scan and defects is None:
+            defects = self._scan(stored.sha256)
         with self.session() as s:
             position = len(s.exec(select(m.Material.id).where(m.Material.employee_id == employee_id,
                                                               m.Material.kind == kind,
@@ -400,8 +405,20 @@ class Records:
             s.add(row)
             s.flush()
             self._audit(s, "attach", "material", row.id, [kind])
-        self.refresh_statuses(ids=[employee_id])
+        if refresh:
+            self.refresh_statuses(ids=[employee_id])
         return row
+
+    def _scan(self, sha256: str) -> list[str] | None:
+        """Scan findings for a vault file; a file already scanned (the same content attached before)
+        is not scanned again."""
+        with self.session() as s:
+            earlier = s.exec(select(m.Material).where(m.Material.sha256 == sha256)).first()
+        if earlier is not None:
+            return list(earlier.defects) if earlier.defects else None
+        from ..pdf.scan import check_file
+
+        return check_file(self.vault.path(sha256)).messages() or None
 
     def update_material(self, material_id: int, **fields: Any) -> m.Material:
         allowed = {"issued_on", "valid_until", "verified_by", "verified_at", "defects", "position", "kind", "pages"}
@@ -431,7 +448,8 @@ class Records:
                              original_name=row.original_name, pages=row.pages, size_bytes=row.size_bytes,
                              issued_on=row.issued_on, valid_until=row.valid_until, deleted_at=m.utcnow())
             s.add(old)  # the previous version, in the trash
-            row.sha256, row.pages, row.size_bytes, row.defects = stored.sha256, stored.pages, stored.size_bytes, None
+            defects = self._scan(stored.sha256)
+            row.sha256, row.pages, row.size_bytes, row.defects = stored.sha256, stored.pages, stored.size_bytes, defects
             s.add(row)
             self._audit(s, "replace-file", "material", material_id)
         return row

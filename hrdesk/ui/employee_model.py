@@ -1,0 +1,147 @@
+"""The employee list: a table model over cached summaries and a proxy for search, filters and sort.
+
+Thousands of rows stay fast because the model holds only the summary tuples the store returns in
+one query; nothing here runs the rules.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from ..services.records import EmployeeSummary
+
+Index = QModelIndex | QPersistentModelIndex
+
+COL_NAME, COL_ID, COL_EMPLOYER, COL_EXPIRES, COL_DEADLINE, COL_STATUS = range(6)
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+
+STATUS_COLOURS = {
+    "ready": "#2e7d32", "missing-materials": "#ef6c00", "not-eligible": "#c62828", "renewal-due": "#1565c0",
+    "valid": "#607d8b", "expired": "#6d4c41", "suspended": "#8e24aa", "unknown": "#9e9e9e",
+}
+
+
+def status_label(status: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    labels = {
+        "ready": QCoreApplication.translate("Status", "可申报"),
+        "missing-materials": QCoreApplication.translate("Status", "缺材料"),
+        "not-eligible": QCoreApplication.translate("Status", "不符合条件"),
+        "renewal-due": QCoreApplication.translate("Status", "待续签"),
+        "valid": QCoreApplication.translate("Status", "持证有效"),
+        "expired": QCoreApplication.translate("Status", "已失效"),
+        "suspended": QCoreApplication.translate("Status", "挂起"),
+        "unknown": QCoreApplication.translate("Status", "未检查"),
+    }
+    return labels.get(status, status)
+
+
+class EmployeeTableModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[EmployeeSummary] = []
+
+    def headers(self) -> list[str]:
+        return [self.tr("姓名"), self.tr("身份证号"), self.tr("单位"), self.tr("证件有效期至"), self.tr("下一期限"),
+                self.tr("状态")]
+
+    def set_rows(self, rows: list[EmployeeSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> EmployeeSummary:
+        return self._rows[row]
+
+    def rows(self) -> list[EmployeeSummary]:
+        return self._rows
+
+    def row_of(self, employee_id: int) -> int | None:
+        for i, r in enumerate(self._rows):
+            if r.id == employee_id:
+                return i
+        return None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 6
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == ROW_ROLE:
+            return r
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {
+                COL_NAME: r.name, COL_ID: r.id_masked, COL_EMPLOYER: r.employer_name,
+                COL_EXPIRES: r.permit_expires.isoformat() if r.permit_expires else "—",
+                COL_DEADLINE: r.next_deadline.isoformat() if r.next_deadline else "—",
+                COL_STATUS: status_label(r.status),
+            }[col]
+        if role == SORT_ROLE:
+            return {
+                COL_NAME: r.name, COL_ID: r.id_masked, COL_EMPLOYER: r.employer_name,
+                COL_EXPIRES: (r.permit_expires or date.max).toordinal(),
+                COL_DEADLINE: (r.next_deadline or date.max).toordinal(), COL_STATUS: r.status,
+            }[col]
+        if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATUS:
+            return QBrush(QColor(STATUS_COLOURS.get(r.status, "#000000")))
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_DEADLINE and r.next_deadline_code:
+            return r.next_deadline_code
+        return None
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 5)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, COL_STATUS), self.index(len(self._rows) - 1, COL_STATUS))
+
+
+class EmployeeFilterProxy(QSortFilterProxyModel):
+    """Search as you type over name, full ID number and unit; filters by unit, district, status and
+    permit-expiry month (from the dashboard chart)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self._terms: list[str] = []
+        self.employer_id: int | None = None
+        self.district: str | None = None
+        self.status: str | None = None
+        self.expiry_month: tuple[int, int] | None = None
+
+    def set_search(self, text: str) -> None:
+        self._terms = text.lower().split()
+        self.invalidateRowsFilter()
+
+    def set_filters(self, employer_id: int | None = None, district: str | None = None, status: str | None = None,
+                    expiry_month: tuple[int, int] | None = None) -> None:
+        self.employer_id, self.district, self.status, self.expiry_month = employer_id, district, status, expiry_month
+        self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        r: EmployeeSummary = self.sourceModel().row_at(source_row)
+        if self.employer_id is not None and r.employer_id != self.employer_id:
+            return False
+        if self.district and r.district != self.district:
+            return False
+        if self.status and r.status != self.status:
+            return False
+        if self.expiry_month and (r.permit_expires is None or
+                                  (r.permit_expires.year, r.permit_expires.month) != self.expiry_month):
+            return False
+        return all(t in r.search_text for t in self._terms)

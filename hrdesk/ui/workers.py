@@ -1,0 +1,69 @@
+"""Background work for the GUI: a function runs on a QThreadPool thread and its result (or error)
+comes back as a signal on the main thread. Never touch a widget from the function itself."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+
+class Cancelled(Exception):
+    pass
+
+
+class TaskSignals(QObject):
+    finished = Signal(object)
+    failed = Signal(str)
+    progress = Signal(int, int)
+
+
+class Task(QRunnable):
+    """Runs `fn(task)`; `fn` may call `task.report(done, total)`, which raises Cancelled once
+    `task.cancel()` was called from the GUI."""
+
+    def __init__(self, fn: Callable[[Task], Any]) -> None:
+        super().__init__()
+        self.fn = fn
+        self.signals = TaskSignals()
+        self._cancelled = False
+
+    def cancel(self) -> None:
+        self._cancelled = True
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled
+
+    def report(self, done: int, total: int) -> bool:
+        if self._cancelled:
+            raise Cancelled()
+        self.signals.progress.emit(done, total)
+        return True
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self)
+        except Cancelled:
+            self.signals.failed.emit("")
+        except Exception as exc:  # reported to the GUI; the traceback goes to the log without data
+            log.error("background task failed: %s", "".join(traceback.format_exception_only(exc)).strip())
+            self.signals.failed.emit(str(exc) or exc.__class__.__name__)
+        else:
+            self.signals.finished.emit(result)
+
+
+def run_task(fn: Callable[[Task], Any], on_done: Callable[[Any], None] | None = None,
+             on_error: Callable[[str], None] | None = None, pool: QThreadPool | None = None) -> Task:
+    task = Task(fn)
+    if on_done:
+        task.signals.finished.connect(on_done)
+    if on_error:
+        task.signals.failed.connect(on_error)
+    (pool or QThreadPool.globalInstance()).start(task)
+    return task
