@@ -139,7 +139,7 @@ def _populate(records: Records, files: Path, today: date, rng: random.Random) ->
     if not defects["blank"].exists():
         _write(defects["blank"], _scan_pdf("学历证书（含空白页）", ["最后一页为空白页。"], blank_page=True))
     names = iter(_names(rng))
-    for unit, unit_id, district in ((cp, cp_id, "changping"), (yq, yq_id, "yanqing")):
+    for unit, district in ((cp, "changping"), (yq, "yanqing")):
         for scenario, n_cp, n_yq in SCENARIOS:
             for _ in range(n_cp if district == "changping" else n_yq):
                 profile = _profile(scenario, unit, next(names), today, rng)

@@ -266,7 +266,7 @@ def export_json(records: Records, path: Path, ids: list[int] | None = None) -> i
     profiles = records.profiles(ids)
     files_dir = path.parent / (path.stem + "-files")
     out = []
-    for employee_id, profile in sorted(profiles.items()):
+    for _employee_id, profile in sorted(profiles.items()):
         data = profile_to_json(profile)
         for item in data["materials"]:
             digest = item.get("file")

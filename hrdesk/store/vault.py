@@ -44,10 +44,7 @@ class Vault:
             raise VaultError(f"{source.name}: 文件为空")
         if size > MAX_BYTES:
             raise VaultError(f"{source.name}: 文件过大（{size // (1024 * 1024)} MB），请压缩后再添加")
-        if source.suffix.lower() in IMAGE_SUFFIXES:
-            data = image_to_pdf(source)
-        else:
-            data = source.read_bytes()
+        data = image_to_pdf(source) if source.suffix.lower() in IMAGE_SUFFIXES else source.read_bytes()
         return self.add_bytes(data)
 
     def add_bytes(self, data: bytes) -> Stored:

@@ -1,0 +1,132 @@
+"""The start page: how many employees are in each state, and permit expiries per month for the next
+12 months as a bar chart painted with QPainter (QtCharts is not in PySide6-Essentials). Clicking a
+count or a bar filters the list."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ..services.records import EmployeeSummary
+from .employee_model import STATUS_COLOURS, status_label
+
+ORDER = ["renewal-due", "missing-materials", "not-eligible", "ready", "suspended", "expired", "valid"]
+
+
+def next_months(today: date, count: int = 12) -> list[tuple[int, int]]:
+    out = []
+    y, m = today.year, today.month
+    for _ in range(count):
+        out.append((y, m))
+        m += 1
+        if m > 12:
+            y, m = y + 1, 1
+    return out
+
+
+class ExpiryChart(QWidget):
+    monthClicked = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.months: list[tuple[int, int]] = []
+        self.counts: list[int] = []
+        self.setMinimumHeight(220)
+        self.setMouseTracking(True)
+        self._bars: list[QRectF] = []
+
+    def set_data(self, summaries: list[EmployeeSummary], today: date) -> None:
+        self.months = next_months(today)
+        by_month = Counter((s.permit_expires.year, s.permit_expires.month) for s in summaries if s.permit_expires)
+        self.counts = [by_month.get(m, 0) for m in self.months]
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        w, h = self.width(), self.height()
+        left, bottom, top = 30, 28, 16
+        p.fillRect(self.rect(), QColor("#ffffff"))
+        if not self.months:
+            return
+        peak = max(max(self.counts), 1)
+        slot = (w - left - 10) / len(self.months)
+        self._bars = []
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+        p.setFont(font)
+        p.setPen(QColor("#bdbdbd"))
+        p.drawLine(left, h - bottom, w - 10, h - bottom)
+        for i, ((year, month), count) in enumerate(zip(self.months, self.counts, strict=True)):
+            bar_h = (h - bottom - top) * count / peak
+            rect = QRectF(left + i * slot + slot * 0.15, h - bottom - bar_h, slot * 0.7, bar_h)
+            self._bars.append(QRectF(left + i * slot, top, slot, h - top))
+            p.fillRect(rect, QColor("#1565c0" if i < 3 else "#64b5f6"))
+            p.setPen(QColor("#424242"))
+            label = f"{month}" if month != 1 else f"{year % 100}/{month}"
+            p.drawText(QRectF(left + i * slot, h - bottom + 4, slot, bottom - 4), Qt.AlignmentFlag.AlignHCenter, label)
+            if count:
+                p.drawText(QRectF(rect.left() - 6, rect.top() - 16, rect.width() + 12, 14), Qt.AlignmentFlag.AlignHCenter,
+                           str(count))
+        p.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        for i, rect in enumerate(self._bars):
+            if rect.contains(event.position()):
+                self.monthClicked.emit(*self.months[i])
+                return
+
+
+class Dashboard(QWidget):
+    statusClicked = Signal(str)
+    monthClicked = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 18px; font-weight: bold;")
+        layout.addWidget(self.title)
+        grid = QGridLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for i, status in enumerate(ORDER):
+            button = QPushButton()
+            button.setMinimumHeight(56)
+            button.setStyleSheet(f"QPushButton {{ border: 1px solid #e0e0e0; border-left: 6px solid "
+                                 f"{STATUS_COLOURS[status]}; text-align: left; padding: 6px; font-size: 14px; }}")
+            button.clicked.connect(lambda _=False, s=status: self.statusClicked.emit(s))
+            self.buttons[status] = button
+            grid.addWidget(button, i // 4, i % 4)
+        layout.addLayout(grid)
+        self.chart_title = QLabel()
+        layout.addWidget(self.chart_title)
+        self.chart = ExpiryChart()
+        self.chart.monthClicked.connect(self.monthClicked)
+        layout.addWidget(self.chart, 1)
+        self.hint = QLabel()
+        self.hint.setStyleSheet("color: #757575")
+        layout.addWidget(self.hint)
+        self._summaries: list[EmployeeSummary] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("概览"))
+        self.chart_title.setText(self.tr("未来12个月证件到期人数（点击柱子筛选名单）"))
+        self.hint.setText(self.tr("点击状态或柱子筛选左侧名单；选择一名员工查看详情。"))
+        self.set_summaries(self._summaries)
+
+    def set_summaries(self, summaries: list[EmployeeSummary], today: date | None = None) -> None:
+        self._summaries = summaries
+        counts = Counter(s.status for s in summaries)
+        for status, button in self.buttons.items():
+            button.setText(f"{status_label(status)}\n{counts.get(status, 0)}")
+        self.chart.set_data(summaries, today or date.today())
+
+    def counts(self) -> dict[str, int]:
+        return dict(Counter(s.status for s in self._summaries))
+
+

@@ -1,0 +1,254 @@
+"""The right-hand side of the main window: one employee's tabs (profile, eligibility, materials,
+applications, children)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .i18n import current_lang
+from .materials_panel import MaterialsPanel
+from .profile_form import ProfileForm
+
+SEVERITY_COLOURS = {"blocker": "#c62828", "warning": "#ef6c00", "info": "#1565c0"}
+
+
+def business_label(code: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return {
+        "new": QCoreApplication.translate("Business", "新办"),
+        "renewal": QCoreApplication.translate("Business", "续签"),
+        "employer-change": QCoreApplication.translate("Business", "聘用单位变更"),
+        "basic-change": QCoreApplication.translate("Business", "基础信息变更"),
+        "business-change": QCoreApplication.translate("Business", "业务信息变更（随往子女）"),
+    }[code]
+
+
+BUSINESSES = ("new", "renewal", "employer-change", "basic-change", "business-change")
+
+
+class EligibilityPanel(QWidget):
+    businessChanged = Signal(str)
+
+    def __init__(self, records: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.records = records
+        self.employee_id: int | None = None
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.business_label = QLabel()
+        self.business = QComboBox()
+        top.addWidget(self.business_label)
+        top.addWidget(self.business)
+        top.addStretch(1)
+        layout.addLayout(top)
+        self.verdict = QLabel()
+        self.verdict.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.verdict)
+        self.findings = QTableWidget(0, 3)
+        self.findings.verticalHeader().setVisible(False)
+        self.findings.horizontalHeader().setStretchLastSection(True)
+        self.findings.setWordWrap(True)
+        self.findings.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        layout.addWidget(self.findings, 2)
+        self.deadlines = QTableWidget(0, 2)
+        self.deadlines.verticalHeader().setVisible(False)
+        self.deadlines.horizontalHeader().setStretchLastSection(True)
+        self.deadlines.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        layout.addWidget(self.deadlines, 1)
+        self.business.currentIndexChanged.connect(self._business_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.business_label.setText(self.tr("业务类型："))
+        current = self.business.currentData()
+        self.business.blockSignals(True)
+        self.business.clear()
+        for code in BUSINESSES:
+            self.business.addItem(business_label(code), code)
+        self.business.setCurrentIndex(max(0, self.business.findData(current)))
+        self.business.blockSignals(False)
+        self.findings.setHorizontalHeaderLabels([self.tr("级别"), self.tr("问题"), self.tr("依据")])
+        self.deadlines.setHorizontalHeaderLabels([self.tr("日期"), self.tr("期限")])
+        self.refresh()
+
+    def set_business(self, business: str) -> None:
+        self.business.setCurrentIndex(max(0, self.business.findData(business)))
+
+    def _business_changed(self) -> None:
+        self.refresh()
+        self.businessChanged.emit(self.business.currentData())
+
+    def set_employee(self, employee_id: int | None) -> None:
+        self.employee_id = employee_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.findings.setRowCount(0)
+        self.deadlines.setRowCount(0)
+        if self.employee_id is None:
+            self.verdict.setText("")
+            return
+        result = self.records.check(self.employee_id, self.business.currentData() or "new", date.today(),
+                                    current_lang())
+        yes, no = self.tr("是"), self.tr("否")
+        colour = "#2e7d32" if result.ready else "#ef6c00" if result.eligible else "#c62828"
+        self.verdict.setText(
+            f"<b style='color:{colour}'>{self.tr('符合条件')}: {yes if result.eligible else no}　"
+            f"{self.tr('材料齐全')}: {yes if result.ready else no}</b>　"
+            f"{self.tr('符合的申请条件')}: {', '.join(result.qualifying_categories) or '—'}　"
+            f"{self.tr('收入标准')}: ≥ {result.thresholds['x1_2']}")
+        severity_names = {"blocker": self.tr("阻断"), "warning": self.tr("警告"), "info": self.tr("提示")}
+        for f in result.findings:
+            row = self.findings.rowCount()
+            self.findings.insertRow(row)
+            sev = QTableWidgetItem(severity_names[f.severity])
+            sev.setForeground(QBrush(QColor(SEVERITY_COLOURS[f.severity])))
+            sev.setToolTip(f.code)
+            self.findings.setItem(row, 0, sev)
+            self.findings.setItem(row, 1, QTableWidgetItem(f.message))
+            self.findings.setItem(row, 2, QTableWidgetItem(f.source))
+        self.findings.setColumnWidth(0, 60)
+        self.findings.setColumnWidth(1, max(300, self.findings.viewport().width() - 260))
+        self.findings.resizeRowsToContents()
+        for d in result.deadlines:
+            row = self.deadlines.rowCount()
+            self.deadlines.insertRow(row)
+            self.deadlines.setItem(row, 0, QTableWidgetItem(d.date.isoformat()))
+            self.deadlines.setItem(row, 1, QTableWidgetItem(d.message))
+
+
+class ApplicationsPanel(QWidget):
+    def __init__(self, records: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.records = records
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(0, 4)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        layout.addWidget(self.table)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.table.setHorizontalHeaderLabels([self.tr("业务"), self.tr("状态"), self.tr("日期"), self.tr("退回意见 / 备注")])
+
+    def set_employee(self, employee_id: int | None) -> None:
+        self.table.setRowCount(0)
+        if employee_id is None:
+            return
+        for app in self.records.applications(employee_id):
+            for event in self.records.application_events(app.id):
+                row = self.table.rowCount()
+                self.table.insertRow(row)
+                for col, text in enumerate((business_label(app.business), event.status, event.on.isoformat(), event.note)):
+                    self.table.setItem(row, col, QTableWidgetItem(text))
+
+
+class ChildrenPanel(QWidget):
+    def __init__(self, records: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.records = records
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(0, 4)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        layout.addWidget(self.table)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.table.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("出生日期"), self.tr("随往"), self.tr("父母")])
+
+    def set_employee(self, employee_id: int | None) -> None:
+        self.table.setRowCount(0)
+        if employee_id is None:
+            return
+        for c in self.records.profile(employee_id).employee.children:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            values = (c.name, c.birth_date.isoformat() if c.birth_date else "", self.tr("是") if c.accompany else self.tr("否"),
+                      {"married": self.tr("已婚"), "unmarried": self.tr("未婚生育"), "divorced-custody": self.tr("离异抚养")}[c.parents])
+            for col, text in enumerate(values):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+
+
+class EmployeeDetail(QTabWidget):
+    """Tabs for one employee; `saved` re-emits the profile form's save so the list refreshes."""
+
+    saved = Signal(int)
+
+    def __init__(self, records: Any, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.records = records
+        self.profile = ProfileForm(records)
+        self.eligibility = EligibilityPanel(records)
+        self.materials = MaterialsPanel(records, data_dir)
+        self.applications = ApplicationsPanel(records)
+        self.children = ChildrenPanel(records)
+        for w in (self.profile, self.eligibility, self.materials, self.applications, self.children):
+            self.addTab(w, "")
+        self.profile.saved.connect(self._saved)
+        self.eligibility.businessChanged.connect(self._business_changed)
+        self.materials.countsChanged.connect(lambda text: self.setTabText(2, text))
+        self.materials.changed.connect(self._materials_changed)
+        self.employee_id: int | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for i, text in enumerate((self.tr("档案"), self.tr("资格检查"), self.tr("材料"), self.tr("业务记录"), self.tr("随往子女"))):
+            if i != 2 or self.employee_id is None:
+                self.setTabText(i, text)
+        self.profile.retranslate()
+        self.eligibility.retranslate()
+        self.materials.retranslate()
+        self.applications.retranslate()
+        self.children.retranslate()
+
+    def set_employee(self, employee_id: int | None, business: str = "new") -> None:
+        self.employee_id = employee_id
+        self.profile.load(employee_id)
+        self.eligibility.set_employee(employee_id)
+        self.eligibility.set_business(business)
+        self.materials.set_employee(employee_id, business)
+        self.applications.set_employee(employee_id)
+        self.children.set_employee(employee_id)
+
+    def new_employee(self, employer_id: int | None = None) -> None:
+        self.employee_id = None
+        self.setCurrentIndex(0)
+        self.profile.new(employer_id)
+        self.eligibility.set_employee(None)
+        self.materials.set_employee(None)
+        self.applications.set_employee(None)
+        self.children.set_employee(None)
+
+    def _business_changed(self, business: str) -> None:
+        if self.employee_id is not None:
+            self.materials.set_employee(self.employee_id, business)
+
+    def _saved(self, employee_id: int) -> None:
+        self.employee_id = employee_id
+        self.eligibility.set_employee(employee_id)
+        self.materials.set_employee(employee_id, self.eligibility.business.currentData())
+        self.saved.emit(employee_id)
+
+    def _materials_changed(self) -> None:
+        self.eligibility.refresh()
+        if self.employee_id is not None:
+            self.saved.emit(self.employee_id)

@@ -1,0 +1,468 @@
+"""The main window: employee list on the left (search, filters, sort), the dashboard or one employee's
+tabs on the right; menus, toolbar and shortcuts; geometry and column widths remembered."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..services.records import Records
+from .dashboard import Dashboard
+from .employee_detail import EmployeeDetail
+from .employee_model import ROW_ROLE, EmployeeFilterProxy, EmployeeTableModel, status_label
+from .workers import run_task
+
+STATUSES = ["ready", "missing-materials", "not-eligible", "renewal-due", "valid", "expired", "suspended"]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, records: Records, data_dir: Path, demo: bool = False) -> None:
+        super().__init__()
+        self.records = records
+        self.data_dir = data_dir
+        self.demo = demo
+        self.settings = QSettings()
+        self.model = EmployeeTableModel(self)
+        self.proxy = EmployeeFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        # Left: search, filters, list.
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        lv.addWidget(self.search)
+        filters = QHBoxLayout()
+        self.unit_filter = QComboBox()
+        self.district_filter = QComboBox()
+        self.status_filter = QComboBox()
+        for box in (self.unit_filter, self.district_filter, self.status_filter):
+            filters.addWidget(box)
+        lv.addLayout(filters)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        lv.addWidget(self.table, 1)
+        self.count_label = QLabel()
+        lv.addWidget(self.count_label)
+
+        # Right: dashboard or detail.
+        self.stack = QStackedWidget()
+        self.dashboard = Dashboard()
+        self.detail = EmployeeDetail(records, data_dir)
+        self.stack.addWidget(self.dashboard)
+        self.stack.addWidget(self.detail)
+
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([640, 760])
+        self.setCentralWidget(self.splitter)
+        self._build_actions()
+
+        self.search.textChanged.connect(self._search)
+        self.unit_filter.currentIndexChanged.connect(self._apply_filters)
+        self.district_filter.currentIndexChanged.connect(self._apply_filters)
+        self.status_filter.currentIndexChanged.connect(self._apply_filters)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.dashboard.statusClicked.connect(self.filter_status)
+        self.dashboard.monthClicked.connect(self.filter_month)
+        self.detail.saved.connect(self._employee_saved)
+
+        self.retranslate()
+        self.reload()
+        self._restore_layout()
+        # The cached list status is refreshed once a day in the background (dates move on).
+        QTimer.singleShot(200, self.refresh_stale_statuses)
+
+    # --- actions and menus --------------------------------------------------------------------------
+
+    def _action(self, shortcut: QKeySequence | str | None, slot: Any) -> QAction:
+        action = QAction(self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        self.act_new = self._action(QKeySequence.StandardKey.New, self.new_employee)
+        self.act_delete = self._action(QKeySequence.StandardKey.Delete, self.delete_employee)
+        self.act_find = self._action(QKeySequence.StandardKey.Find, self.focus_search)
+        self.act_next = self._action("Alt+Down", lambda: self.move_selection(1))
+        self.act_prev = self._action("Alt+Up", lambda: self.move_selection(-1))
+        self.act_dashboard = self._action("Ctrl+0", self.show_dashboard)
+        self.act_import = self._action("Ctrl+I", self.import_file)
+        self.act_export = self._action("Ctrl+E", self.export_file)
+        self.act_backup = self._action(None, self.backup)
+        self.act_units = self._action(None, self.edit_units)
+        self.act_settings = self._action(QKeySequence.StandardKey.Preferences, self.open_settings)
+        self.act_form = self._action("Ctrl+P", self.print_form)
+        self.act_pack = self._action("Ctrl+Shift+P", self.make_pack)
+        self.act_about = self._action(None, self.about)
+        self.act_quit = self._action(QKeySequence.StandardKey.Quit, self.close)
+        self.act_language = self._action("Ctrl+L", self.toggle_language)
+        self.menu_file = self.menuBar().addMenu("")
+        for a in (self.act_import, self.act_export, self.act_backup, None, self.act_quit):
+            self.menu_file.addSeparator() if a is None else self.menu_file.addAction(a)
+        self.menu_employee = self.menuBar().addMenu("")
+        for a in (self.act_new, self.act_delete, None, self.act_prev, self.act_next, self.act_find):
+            self.menu_employee.addSeparator() if a is None else self.menu_employee.addAction(a)
+        self.menu_forms = self.menuBar().addMenu("")
+        self.menu_forms.addAction(self.act_form)
+        self.menu_forms.addAction(self.act_pack)
+        self.menu_tools = self.menuBar().addMenu("")
+        for a in (self.act_dashboard, self.act_units, self.act_settings, self.act_language):
+            self.menu_tools.addAction(a)
+        self.menu_help = self.menuBar().addMenu("")
+        self.menu_help.addAction(self.act_about)
+        self.toolbar = self.addToolBar("main")
+        self.toolbar.setObjectName("main-toolbar")
+        for a in (self.act_dashboard, self.act_new, self.act_delete, self.act_import, self.act_form, self.act_pack,
+                  self.act_units, self.act_settings):
+            self.toolbar.addAction(a)
+
+    def retranslate(self) -> None:
+        title = self.tr("hrdesk — 工作居住证办理助手")
+        self.setWindowTitle(title + (self.tr("（演示数据）") if self.demo else ""))
+        self.search.setPlaceholderText(self.tr("搜索姓名、身份证号或单位…"))
+        for action, text in ((self.act_new, "新建员工"), (self.act_delete, "删除员工"), (self.act_find, "查找"),
+                             (self.act_next, "下一位员工"), (self.act_prev, "上一位员工"), (self.act_dashboard, "概览"),
+                             (self.act_import, "导入名单…"), (self.act_export, "导出名单…"), (self.act_backup, "备份…"),
+                             (self.act_units, "单位与经办人…"), (self.act_settings, "设置…"),
+                             (self.act_form, "打印表格…"), (self.act_pack, "生成材料包…"), (self.act_about, "关于 hrdesk"),
+                             (self.act_quit, "退出"), (self.act_language, "切换语言 (中文/English)")):
+            action.setText(self.tr(text))
+        for menu, text in ((self.menu_file, "文件"), (self.menu_employee, "员工"), (self.menu_forms, "表格与材料包"),
+                           (self.menu_tools, "工具"), (self.menu_help, "帮助")):
+            menu.setTitle(self.tr(text))
+        self._fill_filters()
+        self.model.retranslate()
+        self.dashboard.retranslate()
+        self.detail.retranslate()
+        self._update_count()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- data ---------------------------------------------------------------------------------------
+
+    def reload(self, select_id: int | None = None) -> None:
+        summaries = self.records.summaries()
+        self.model.set_rows(summaries)
+        self.dashboard.set_summaries(summaries)
+        self._fill_filters()
+        self._update_count()
+        if select_id is not None:
+            self.select_employee(select_id)
+
+    def _fill_filters(self) -> None:
+        for box, items in (
+            (self.unit_filter, [(self.tr("全部单位"), None)] + [(u.name, u.id) for u in self.records.employers()]),
+            (self.district_filter, [(self.tr("全部区"), None), (self.tr("昌平区"), "changping"), (self.tr("延庆区"), "yanqing")]),
+            (self.status_filter, [(self.tr("全部状态"), None)] + [(status_label(s), s) for s in STATUSES]),
+        ):
+            current = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            for text, data in items:
+                box.addItem(text, data)
+            box.setCurrentIndex(max(0, box.findData(current)))
+            box.blockSignals(False)
+
+    def _search(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self._update_count()
+
+    def _apply_filters(self) -> None:
+        self.proxy.set_filters(self.unit_filter.currentData(), self.district_filter.currentData(),
+                               self.status_filter.currentData())
+        self._update_count()
+
+    def filter_status(self, status: str) -> None:
+        self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(status)))
+
+    def filter_month(self, year: int, month: int) -> None:
+        self.status_filter.setCurrentIndex(0)
+        self.proxy.set_filters(self.unit_filter.currentData(), self.district_filter.currentData(), None, (year, month))
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.tr("显示 {shown} / 共 {total} 名员工").format(
+            shown=self.proxy.rowCount(), total=self.model.rowCount()))
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def current_employee_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.proxy.data(index, ROW_ROLE).id
+
+    def select_employee(self, employee_id: int) -> None:
+        row = self.model.row_of(employee_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
+
+    def move_selection(self, step: int) -> None:
+        if self.proxy.rowCount() == 0:
+            return
+        row = self.table.currentIndex().row()
+        row = 0 if row < 0 else min(max(row + step, 0), self.proxy.rowCount() - 1)
+        self.table.setCurrentIndex(self.proxy.index(row, 0))
+
+    def _row_changed(self, current: Any, _previous: Any) -> None:
+        if not current.isValid():
+            return
+        summary = self.proxy.data(current, ROW_ROLE)
+        business = self.records.employee(summary.id).status_business
+        self.detail.set_employee(summary.id, business)
+        self.stack.setCurrentWidget(self.detail)
+
+    def show_dashboard(self) -> None:
+        self.table.clearSelection()
+        self.table.setCurrentIndex(self.proxy.index(-1, -1))
+        self.stack.setCurrentWidget(self.dashboard)
+
+    def new_employee(self) -> None:
+        if not self.records.employers():
+            QMessageBox.information(self, self.tr("新建员工"), self.tr("请先在“单位与经办人”中添加一个单位。"))
+            self.edit_units()
+            return
+        self.table.clearSelection()
+        self.detail.new_employee(self.unit_filter.currentData())
+        self.stack.setCurrentWidget(self.detail)
+        self.detail.profile.name.setFocus()
+
+    def _employee_saved(self, employee_id: int) -> None:
+        self.reload(select_id=employee_id)
+
+    def delete_employee(self) -> None:
+        employee_id = self.current_employee_id()
+        if employee_id is None:
+            return
+        name = self.records.employee(employee_id).name
+        answer = QMessageBox.question(
+            self, self.tr("删除员工"),
+            self.tr("确定删除 {name} 的全部记录吗？材料文件会保留在回收站，直到清空回收站。").format(name=name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.records.delete_employee(employee_id)
+        self.reload()
+        self.show_dashboard()
+
+    def refresh_stale_statuses(self) -> None:
+        stale = self.records.stale_status_ids(date.today())
+        if not stale:
+            return
+        records = self.records
+        run_task(lambda task: records.refresh_statuses(date.today(), stale), lambda _n: self.reload(self.current_employee_id()))
+
+    # --- files, forms, packs ------------------------------------------------------------------------
+
+    def import_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("导入名单"), "",
+                                              self.tr("名单或档案 (*.xlsx *.csv *.json)"))
+        if not path:
+            return
+        from ..services.roster import ImportRejected, import_file
+
+        records = self.records
+
+        def done(ids: object) -> None:
+            self.reload()
+            QMessageBox.information(self, self.tr("导入名单"), self.tr("已导入 {n} 名员工。").format(n=len(ids)))
+
+        def failed(message: str) -> None:
+            QMessageBox.warning(self, self.tr("导入名单"), message)
+
+        def work(task: Any) -> list[int]:
+            try:
+                return import_file(records, Path(path))
+            except ImportRejected as exc:
+                raise RuntimeError(str(exc) + "\n" + "\n".join(str(e) for e in exc.errors[:30])) from None
+
+        run_task(work, done, failed)
+
+    def export_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出名单"), "hrdesk-名单.xlsx",
+                                              self.tr("Excel (*.xlsx);;档案 JSON (*.json)"))
+        if not path:
+            return
+        from ..services.roster import export_json, export_xlsx
+
+        target = Path(path)
+        if target.suffix.lower() == ".json":
+            export_json(self.records, target)
+        else:
+            export_xlsx(self.records, target)
+        QMessageBox.information(self, self.tr("导出名单"), self.tr("已导出到 {path}").format(path=target))
+
+    def backup(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("备份"), f"hrdesk-备份-{date.today().isoformat()}.zip",
+                                              self.tr("备份文件 (*.zip)"))
+        if not path:
+            return
+        from ..services.backup import create_backup
+
+        data_dir = self.data_dir
+        run_task(lambda task: create_backup(data_dir, Path(path)),
+                 lambda _r: QMessageBox.information(self, self.tr("备份"), self.tr("备份完成。")),
+                 lambda m: QMessageBox.warning(self, self.tr("备份"), m))
+
+    def print_form(self) -> None:
+        employee_id = self.current_employee_id()
+        if employee_id is None:
+            QMessageBox.information(self, self.tr("打印表格"), self.tr("请先选择一名员工。"))
+            return
+        forms = {self.tr("诚信声明（个人）"): "integrity-individual", self.tr("诚信声明（单位）"): "integrity-unit",
+                 self.tr("房屋借住声明"): "housing-borrowing", self.tr("材料清单"): "checklist"}
+        choice, ok = QInputDialog.getItem(self, self.tr("打印表格"), self.tr("选择表格："), list(forms), 0, False)
+        if not ok:
+            return
+        from .form_preview import FormPreviewDialog
+
+        business = self.detail.eligibility.business.currentData() or "new"
+        FormPreviewDialog(self.records, employee_id, forms[choice], business, self).exec()
+
+    def make_pack(self) -> None:
+        employee_id = self.current_employee_id()
+        if employee_id is None:
+            QMessageBox.information(self, self.tr("生成材料包"), self.tr("请先选择一名员工。"))
+            return
+        folder = QFileDialog.getExistingDirectory(self, self.tr("选择保存材料包的文件夹"))
+        if not folder:
+            return
+        from ..pdf.files import safe_filename
+        from ..services.packs import PackRefused
+        from .pack_dialog import build_pack_for_employee
+
+        business = self.detail.eligibility.business.currentData() or "new"
+        name = self.records.employee(employee_id).name
+        target = Path(folder) / safe_filename(f"{name}-{business}-{date.today().isoformat()}")
+        progress = QProgressDialog(self.tr("正在生成材料包…"), self.tr("取消"), 0, 100, self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        records = self.records
+
+        def work(task: Any, force: bool = False) -> Any:
+            try:
+                return build_pack_for_employee(records, employee_id, business, target, force,
+                                               lambda d, t: task.report(d, t))
+            except PackRefused as exc:
+                return exc  # not an error: the user decides whether to pack anyway
+
+        def done(result: Any) -> None:
+            progress.close()
+            if isinstance(result, PackRefused):
+                answer = QMessageBox.question(
+                    self, self.tr("生成材料包"),
+                    self.tr("材料不齐全或有缺陷：\n{problems}\n\n仍要生成吗？材料清单会注明这些问题。").format(
+                        problems="\n".join(result.problems[:20])),
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+                if answer == QMessageBox.StandardButton.Yes:
+                    run_task(lambda t: work(t, True), done, failed)
+                return
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.folder)))
+
+        def failed(message: str) -> None:
+            progress.close()
+            if message:  # empty = cancelled: nothing was written
+                QMessageBox.warning(self, self.tr("生成材料包"), message)
+
+        task = run_task(work, done, failed)
+        task.signals.progress.connect(lambda d, t: progress.setValue(int(100 * d / max(t, 1))))
+        progress.canceled.connect(task.cancel)
+
+    # --- dialogs ------------------------------------------------------------------------------------
+
+    def edit_units(self) -> None:
+        from .units_dialog import UnitsDialog
+
+        UnitsDialog(self.records, self).exec()
+        self.reload(self.current_employee_id())
+
+    def open_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+
+        SettingsDialog(self.records, self.data_dir, self).exec()
+        self.reload(self.current_employee_id())
+
+    def toggle_language(self) -> None:
+        from .i18n import current_lang, set_language
+
+        lang = "en" if current_lang() == "zh" else "zh"
+        set_language(lang)
+        self.settings.setValue("language", lang)
+
+    def about(self) -> None:
+        from .about import show_about
+
+        show_about(self, self.data_dir)
+
+    # --- layout memory ------------------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 860)
+        state = self.settings.value("window/state")
+        if state:
+            self.restoreState(state)
+        split = self.settings.value("window/splitter")
+        if split:
+            self.splitter.restoreState(split)
+        header = self.settings.value("window/list-header")
+        if header:
+            self.table.horizontalHeader().restoreState(header)
+        else:
+            for col, width in enumerate((80, 140, 170, 90, 90)):
+                self.table.setColumnWidth(col, width)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/list-header", self.table.horizontalHeader().saveState())
+        super().closeEvent(event)
+
+
+def temp_pdf(prefix: str) -> Path:
+    return Path(tempfile.mkdtemp(prefix="hrdesk-")) / f"{prefix}.pdf"

@@ -1,0 +1,161 @@
+"""Settings: language, the data folder, reference wage figures, holiday data for years the calendar
+does not know, and reminder lead times."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from .i18n import LANGUAGES, current_lang, set_language
+from .profile_form import DateField
+
+DEFAULT_LEADS = "30,14,7,3,1,0"
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, records: Any, data_dir: Path, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.records = records
+        self.settings = QSettings()
+        self.setWindowTitle(self.tr("设置"))
+        self.resize(720, 640)
+        layout = QVBoxLayout(self)
+
+        general = QGroupBox(self.tr("常规"))
+        form = QFormLayout(general)
+        self.language = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(self.language.findData(current_lang()))
+        form.addRow(self.tr("界面语言"), self.language)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(QLabel(str(data_dir)))
+        open_button = QPushButton(self.tr("打开"))
+        open_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(data_dir))))
+        folder_row.addWidget(open_button)
+        form.addRow(self.tr("数据文件夹"), folder_row)
+        self.leads = QLineEdit(str(self.settings.value("reminders/leads", DEFAULT_LEADS)))
+        form.addRow(self.tr("提前提醒天数（逗号分隔）"), self.leads)
+        layout.addWidget(general)
+
+        wages = QGroupBox(self.tr("本市全口径城镇单位就业人员月平均工资"))
+        wl = QVBoxLayout(wages)
+        self.wage_table = QTableWidget(0, 4)
+        self.wage_table.setHorizontalHeaderLabels([self.tr("年度"), self.tr("月平均工资"), self.tr("生效日期"), self.tr("来源")])
+        self.wage_table.verticalHeader().setVisible(False)
+        wl.addWidget(self.wage_table)
+        add = QHBoxLayout()
+        self.wage_year = QSpinBox()
+        self.wage_year.setRange(2020, 2100)
+        self.wage_year.setValue(date.today().year - 1)
+        self.wage_amount = QLineEdit()
+        self.wage_amount.setPlaceholderText(self.tr("元/月"))
+        self.wage_effective = DateField()
+        add_button = QPushButton(self.tr("添加或更新"))
+        for w in (QLabel(self.tr("年度")), self.wage_year, self.wage_amount, QLabel(self.tr("生效日期")), self.wage_effective, add_button):
+            add.addWidget(w)
+        wl.addLayout(add)
+        add_button.clicked.connect(self.add_wage)
+        layout.addWidget(wages)
+
+        holidays = QGroupBox(self.tr("节假日安排（内置日历未包含的年份）"))
+        hl = QFormLayout(holidays)
+        self.holiday_year = QSpinBox()
+        self.holiday_year.setRange(2027, 2100)
+        self.holiday_days = QPlainTextEdit()
+        self.holiday_days.setPlaceholderText("2027-01-01, 2027-02-08 …")
+        self.workdays = QPlainTextEdit()
+        self.workdays.setPlaceholderText("2027-02-06 …")
+        self.holiday_days.setMaximumHeight(70)
+        self.workdays.setMaximumHeight(50)
+        save_holidays = QPushButton(self.tr("保存该年节假日"))
+        save_holidays.clicked.connect(self.save_holidays)
+        hl.addRow(self.tr("年份"), self.holiday_year)
+        hl.addRow(self.tr("放假日期"), self.holiday_days)
+        hl.addRow(self.tr("调休上班日期"), self.workdays)
+        hl.addRow("", save_holidays)
+        layout.addWidget(holidays)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.holiday_year.valueChanged.connect(self._load_holidays)
+        self._load_wages()
+        self._load_holidays()
+
+    def _load_wages(self) -> None:
+        from ..services.check import policies
+
+        figures = {f.year: (f.monthly, f.effective_on, f.source) for f in policies(self.records.data_dir).wages}
+        self.wage_table.setRowCount(0)
+        for year in sorted(figures):
+            monthly, effective, source = figures[year]
+            row = self.wage_table.rowCount()
+            self.wage_table.insertRow(row)
+            for col, text in enumerate((str(year), str(monthly), effective.isoformat() if effective else "—", source)):
+                self.wage_table.setItem(row, col, QTableWidgetItem(text))
+
+    def add_wage(self) -> None:
+        try:
+            amount = int(self.wage_amount.text().strip())
+            if self.wage_effective.error():
+                raise ValueError(self.wage_effective.error())
+            self.records.save_wage_figure(self.wage_year.value(), amount, self.wage_effective.value(), self.tr("用户录入"))
+        except ValueError as exc:
+            QMessageBox.warning(self, self.tr("工资标准"), str(exc) or self.tr("请输入整数金额"))
+            return
+        self._load_wages()
+
+    def _load_holidays(self) -> None:
+        year = self.holiday_year.value()
+        rows = [r for r in self.records.holiday_days() if r.day.year == year]
+        self.holiday_days.setPlainText(", ".join(r.day.isoformat() for r in rows if r.kind == "holiday"))
+        self.workdays.setPlainText(", ".join(r.day.isoformat() for r in rows if r.kind == "workday"))
+
+    @staticmethod
+    def _dates(text: str) -> list[date]:
+        parts = [p.strip() for p in text.replace("，", ",").replace("\n", ",").split(",") if p.strip()]
+        return [date.fromisoformat(p) for p in parts]
+
+    def save_holidays(self) -> None:
+        try:
+            self.records.set_holiday_year(self.holiday_year.value(), self._dates(self.holiday_days.toPlainText()),
+                                          self._dates(self.workdays.toPlainText()))
+        except ValueError as exc:
+            QMessageBox.warning(self, self.tr("节假日"), self.tr("日期有误：") + str(exc))
+            return
+        QMessageBox.information(self, self.tr("节假日"), self.tr("已保存。"))
+
+    def accept(self) -> None:
+        leads = [p.strip() for p in self.leads.text().split(",") if p.strip()]
+        if not all(p.isdigit() for p in leads):
+            QMessageBox.warning(self, self.tr("设置"), self.tr("提前提醒天数应为以逗号分隔的整数"))
+            return
+        self.settings.setValue("reminders/leads", ",".join(leads))
+        lang = self.language.currentData()
+        if lang != current_lang():
+            set_language(lang)
+            self.settings.setValue("language", lang)
+        super().accept()
