@@ -107,12 +107,14 @@ class EligibilityPanel(QWidget):
         result = self.records.check(self.employee_id, self.business.currentData() or "new", date.today(),
                                     current_lang())
         yes, no = self.tr("是"), self.tr("否")
+        eligible, ready = self.tr("符合条件"), self.tr("材料齐全")
+        categories, threshold = self.tr("符合的申请条件"), self.tr("收入标准")
         colour = "#2e7d32" if result.ready else "#ef6c00" if result.eligible else "#c62828"
         self.verdict.setText(
-            f"<b style='color:{colour}'>{self.tr('符合条件')}: {yes if result.eligible else no}　"
-            f"{self.tr('材料齐全')}: {yes if result.ready else no}</b>　"
-            f"{self.tr('符合的申请条件')}: {', '.join(result.qualifying_categories) or '—'}　"
-            f"{self.tr('收入标准')}: ≥ {result.thresholds['x1_2']}")
+            f"<b style='color:{colour}'>{eligible}: {yes if result.eligible else no}　"
+            f"{ready}: {yes if result.ready else no}</b>　"
+            f"{categories}: {', '.join(result.qualifying_categories) or '—'}　"
+            f"{threshold}: ≥ {result.thresholds['x1_2']}")
         severity_names = {"blocker": self.tr("阻断"), "warning": self.tr("警告"), "info": self.tr("提示")}
         for f in result.findings:
             row = self.findings.rowCount()
@@ -211,7 +213,8 @@ class EmployeeDetail(QTabWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        for i, text in enumerate((self.tr("档案"), self.tr("资格检查"), self.tr("材料"), self.tr("业务记录"), self.tr("随往子女"))):
+        for i, text in enumerate((self.tr("档案"), self.tr("资格检查"), self.tr("材料"), self.tr("业务记录"),
+                                  self.tr("随往子女"))):
             if i != 2 or self.employee_id is None:
                 self.setTabText(i, text)
         self.profile.retranslate()

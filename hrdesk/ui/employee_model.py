@@ -16,7 +16,8 @@ from ..services.records import EmployeeSummary
 
 Index = QModelIndex | QPersistentModelIndex
 
-COL_NAME, COL_ID, COL_EMPLOYER, COL_EXPIRES, COL_DEADLINE, COL_STATUS = range(6)
+# Status and the next deadline come first: they are what HR scans the list for.
+COL_NAME, COL_STATUS, COL_DEADLINE, COL_EXPIRES, COL_EMPLOYER, COL_ID = range(6)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -48,8 +49,9 @@ class EmployeeTableModel(QAbstractTableModel):
         self._rows: list[EmployeeSummary] = []
 
     def headers(self) -> list[str]:
-        return [self.tr("姓名"), self.tr("身份证号"), self.tr("单位"), self.tr("证件有效期至"), self.tr("下一期限"),
-                self.tr("状态")]
+        headers = {COL_NAME: self.tr("姓名"), COL_STATUS: self.tr("状态"), COL_DEADLINE: self.tr("下一期限"),
+                   COL_EXPIRES: self.tr("证件有效期至"), COL_EMPLOYER: self.tr("单位"), COL_ID: self.tr("身份证号")}
+        return [headers[i] for i in range(6)]
 
     def set_rows(self, rows: list[EmployeeSummary]) -> None:
         self.beginResetModel()

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -153,15 +153,15 @@ class MainWindow(QMainWindow):
         title = self.tr("hrdesk — 工作居住证办理助手")
         self.setWindowTitle(title + (self.tr("（演示数据）") if self.demo else ""))
         self.search.setPlaceholderText(self.tr("搜索姓名、身份证号或单位…"))
-        for action, text in ((self.act_new, "新建员工"), (self.act_delete, "删除员工"), (self.act_find, "查找"),
-                             (self.act_next, "下一位员工"), (self.act_prev, "上一位员工"), (self.act_dashboard, "概览"),
-                             (self.act_import, "导入名单…"), (self.act_export, "导出名单…"), (self.act_backup, "备份…"),
-                             (self.act_units, "单位与经办人…"), (self.act_settings, "设置…"),
-                             (self.act_form, "打印表格…"), (self.act_pack, "生成材料包…"), (self.act_about, "关于 hrdesk"),
-                             (self.act_quit, "退出"), (self.act_language, "切换语言 (中文/English)")):
+        for action, text in ((self.act_new, QT_TRANSLATE_NOOP("MainWindow", "新建员工")), (self.act_delete, QT_TRANSLATE_NOOP("MainWindow", "删除员工")), (self.act_find, QT_TRANSLATE_NOOP("MainWindow", "查找")),
+                             (self.act_next, QT_TRANSLATE_NOOP("MainWindow", "下一位员工")), (self.act_prev, QT_TRANSLATE_NOOP("MainWindow", "上一位员工")), (self.act_dashboard, QT_TRANSLATE_NOOP("MainWindow", "概览")),
+                             (self.act_import, QT_TRANSLATE_NOOP("MainWindow", "导入名单…")), (self.act_export, QT_TRANSLATE_NOOP("MainWindow", "导出名单…")), (self.act_backup, QT_TRANSLATE_NOOP("MainWindow", "备份…")),
+                             (self.act_units, QT_TRANSLATE_NOOP("MainWindow", "单位与经办人…")), (self.act_settings, QT_TRANSLATE_NOOP("MainWindow", "设置…")),
+                             (self.act_form, QT_TRANSLATE_NOOP("MainWindow", "打印表格…")), (self.act_pack, QT_TRANSLATE_NOOP("MainWindow", "生成材料包…")), (self.act_about, QT_TRANSLATE_NOOP("MainWindow", "关于 hrdesk")),
+                             (self.act_quit, QT_TRANSLATE_NOOP("MainWindow", "退出")), (self.act_language, QT_TRANSLATE_NOOP("MainWindow", "切换语言 (中文/English)"))):
             action.setText(self.tr(text))
-        for menu, text in ((self.menu_file, "文件"), (self.menu_employee, "员工"), (self.menu_forms, "表格与材料包"),
-                           (self.menu_tools, "工具"), (self.menu_help, "帮助")):
+        for menu, text in ((self.menu_file, QT_TRANSLATE_NOOP("MainWindow", "文件")), (self.menu_employee, QT_TRANSLATE_NOOP("MainWindow", "员工")), (self.menu_forms, QT_TRANSLATE_NOOP("MainWindow", "表格与材料包")),
+                           (self.menu_tools, QT_TRANSLATE_NOOP("MainWindow", "工具")), (self.menu_help, QT_TRANSLATE_NOOP("MainWindow", "帮助"))):
             menu.setTitle(self.tr(text))
         self._fill_filters()
         self.model.retranslate()
@@ -453,7 +453,7 @@ class MainWindow(QMainWindow):
         if header:
             self.table.horizontalHeader().restoreState(header)
         else:
-            for col, width in enumerate((80, 140, 170, 90, 90)):
+            for col, width in enumerate((80, 90, 95, 95, 170)):
                 self.table.setColumnWidth(col, width)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

@@ -158,11 +158,13 @@ class MaterialsPanel(QWidget):
             item.setData(0, KIND_ROLE, m.kind)
             colour = "#9e9e9e" if optional_missing else STATUS_COLOURS.get(m.status, "#000")
             item.setForeground(1, QBrush(QColor(colour)))
-            item.setToolTip(0, f"{m.reason}\n{self.tr('依据')}：{m.source}" if m.source else m.reason)
+            source_label = self.tr("依据")
+            item.setToolTip(0, f"{m.reason}\n{source_label}：{m.source}" if m.source else m.reason)
             item.setToolTip(2, item.toolTip(0))
+            pages_label = self.tr("页")
             for row in stored.get(m.provided_kind or m.kind, []):
                 child = QTreeWidgetItem([row.original_name or self.tr("（未附文件）"),
-                                         f"{row.pages or '?'} {self.tr('页')}", "；".join(row.defects or [])])
+                                         f"{row.pages or '?'} {pages_label}", "；".join(row.defects or [])])
                 child.setData(0, KIND_ROLE, m.kind)
                 child.setData(0, MATERIAL_ROLE, row.id)
                 if row.defects:

@@ -7,7 +7,7 @@ import copy
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -28,23 +28,30 @@ from ..rules.idnumber import IdNumberError, parse_id_number
 from ..rules.profile import Employee, Employer, Housing, Permit, Profile
 
 CHOICES = {
-    "hukou": [("other-province", "外省市"), ("beijing", "北京市户籍"), ("beijing-temporary", "北京市临时户籍"),
-              ("beijing-collective", "本市集体户口"), ("school-temporary", "学校临时户口")],
-    "degree": [("none", "无"), ("bachelor", "学士"), ("master", "硕士"), ("doctor", "博士")],
-    "title": [("none", "无"), ("intermediate", "中级"), ("senior", "高级")],
-    "marital": [("unmarried", "未婚"), ("married", "已婚"), ("divorced", "离异"), ("widowed", "丧偶")],
-    "housing": [("", "（未登记）"), ("residence-permit", "北京市居住证"), ("owned", "自有房产"),
-                ("spouse-owned", "配偶房产"), ("borrowed", "借住亲友房产"), ("rented", "租赁房产"),
-                ("public-rental", "公租房"), ("employer-housing", "单位公房")],
-    "permit": [("", "（未持证）"), ("active", "有效"), ("suspended", "挂起"), ("expired", "已失效")],
+    "hukou": [("other-province", QT_TRANSLATE_NOOP("Choices", "外省市")), ("beijing", QT_TRANSLATE_NOOP("Choices", "北京市户籍")), ("beijing-temporary", QT_TRANSLATE_NOOP("Choices", "北京市临时户籍")),
+              ("beijing-collective", QT_TRANSLATE_NOOP("Choices", "本市集体户口")), ("school-temporary", QT_TRANSLATE_NOOP("Choices", "学校临时户口"))],
+    "degree": [("none", QT_TRANSLATE_NOOP("Choices", "无")), ("bachelor", QT_TRANSLATE_NOOP("Choices", "学士")), ("master", QT_TRANSLATE_NOOP("Choices", "硕士")), ("doctor", QT_TRANSLATE_NOOP("Choices", "博士"))],
+    "title": [("none", QT_TRANSLATE_NOOP("Choices", "无")), ("intermediate", QT_TRANSLATE_NOOP("Choices", "中级")), ("senior", QT_TRANSLATE_NOOP("Choices", "高级"))],
+    "marital": [("unmarried", QT_TRANSLATE_NOOP("Choices", "未婚")), ("married", QT_TRANSLATE_NOOP("Choices", "已婚")), ("divorced", QT_TRANSLATE_NOOP("Choices", "离异")), ("widowed", QT_TRANSLATE_NOOP("Choices", "丧偶"))],
+    "housing": [("", QT_TRANSLATE_NOOP("Choices", "（未登记）")), ("residence-permit", QT_TRANSLATE_NOOP("Choices", "北京市居住证")), ("owned", QT_TRANSLATE_NOOP("Choices", "自有房产")),
+                ("spouse-owned", QT_TRANSLATE_NOOP("Choices", "配偶房产")), ("borrowed", QT_TRANSLATE_NOOP("Choices", "借住亲友房产")), ("rented", QT_TRANSLATE_NOOP("Choices", "租赁房产")),
+                ("public-rental", QT_TRANSLATE_NOOP("Choices", "公租房")), ("employer-housing", QT_TRANSLATE_NOOP("Choices", "单位公房"))],
+    "permit": [("", QT_TRANSLATE_NOOP("Choices", "（未持证）")), ("active", QT_TRANSLATE_NOOP("Choices", "有效")), ("suspended", QT_TRANSLATE_NOOP("Choices", "挂起")), ("expired", QT_TRANSLATE_NOOP("Choices", "已失效"))],
 }
 
 
 def _combo(kind: str) -> QComboBox:
     box = QComboBox()
+    box.setProperty("choices", kind)
     for code, label in CHOICES[kind]:
-        box.addItem(label, code)
+        box.addItem(QCoreApplication.translate("Choices", label), code)
     return box
+
+
+def retranslate_combo(box: QComboBox) -> None:
+    kind = box.property("choices")
+    for i, (_code, label) in enumerate(CHOICES[kind]):
+        box.setItemText(i, QCoreApplication.translate("Choices", label))
 
 
 def _set_combo(box: QComboBox, code: str | None) -> None:
@@ -124,29 +131,29 @@ class ProfileForm(QWidget):
         basic = QFormLayout(self.basic_box)
         self._labels: list[tuple[QLabel, str]] = []
         for key, text, widget in [
-            ("name", "姓名", self.name), ("id_number", "身份证号", self.id_number), ("employer", "单位", self.employer),
-            ("hukou", "户籍", self.hukou), ("hired_on", "入职日期", self.hired_on),
-            ("career_started_on", "参加工作日期", self.career_started_on), ("degree", "最高学位", self.degree),
-            ("title", "职称", self.title_level), ("marital", "婚姻状况", self.marital),
-            ("contract_ends_on", "劳动合同终止日期", self.contract_ends_on),
+            ("name", QT_TRANSLATE_NOOP("ProfileForm", "姓名"), self.name), ("id_number", QT_TRANSLATE_NOOP("ProfileForm", "身份证号"), self.id_number), ("employer", QT_TRANSLATE_NOOP("ProfileForm", "单位"), self.employer),
+            ("hukou", QT_TRANSLATE_NOOP("ProfileForm", "户籍"), self.hukou), ("hired_on", QT_TRANSLATE_NOOP("ProfileForm", "入职日期"), self.hired_on),
+            ("career_started_on", QT_TRANSLATE_NOOP("ProfileForm", "参加工作日期"), self.career_started_on), ("degree", QT_TRANSLATE_NOOP("ProfileForm", "最高学位"), self.degree),
+            ("title", QT_TRANSLATE_NOOP("ProfileForm", "职称"), self.title_level), ("marital", QT_TRANSLATE_NOOP("ProfileForm", "婚姻状况"), self.marital),
+            ("contract_ends_on", QT_TRANSLATE_NOOP("ProfileForm", "劳动合同终止日期"), self.contract_ends_on),
         ]:
             self._row(basic, key, text, widget)
         layout.addWidget(self.basic_box)
 
         self.housing_box = QGroupBox()
         housing = QFormLayout(self.housing_box)
-        self._row(housing, "housing_kind", "住所类型", self.housing_kind)
-        self._row(housing, "housing_until", "住所证明有效期至", self.housing_until)
-        self._row(housing, "housing_address", "住址", self.housing_address)
+        self._row(housing, "housing_kind", QT_TRANSLATE_NOOP("ProfileForm", "住所类型"), self.housing_kind)
+        self._row(housing, "housing_until", QT_TRANSLATE_NOOP("ProfileForm", "住所证明有效期至"), self.housing_until)
+        self._row(housing, "housing_address", QT_TRANSLATE_NOOP("ProfileForm", "住址"), self.housing_address)
         layout.addWidget(self.housing_box)
 
         self.permit_box = QGroupBox()
         permit = QFormLayout(self.permit_box)
-        self._row(permit, "permit_status", "证件状态", self.permit_status)
-        self._row(permit, "permit_number", "证件编号", self.permit_number)
-        self._row(permit, "permit_issued", "签发日期", self.permit_issued)
-        self._row(permit, "permit_expires", "有效期至", self.permit_expires)
-        self._row(permit, "left_on", "离开原单位日期", self.left_on)
+        self._row(permit, "permit_status", QT_TRANSLATE_NOOP("ProfileForm", "证件状态"), self.permit_status)
+        self._row(permit, "permit_number", QT_TRANSLATE_NOOP("ProfileForm", "证件编号"), self.permit_number)
+        self._row(permit, "permit_issued", QT_TRANSLATE_NOOP("ProfileForm", "签发日期"), self.permit_issued)
+        self._row(permit, "permit_expires", QT_TRANSLATE_NOOP("ProfileForm", "有效期至"), self.permit_expires)
+        self._row(permit, "left_on", QT_TRANSLATE_NOOP("ProfileForm", "离开原单位日期"), self.left_on)
         layout.addWidget(self.permit_box)
 
         self.income_box = QGroupBox()
@@ -206,6 +213,8 @@ class ProfileForm(QWidget):
         self.income.setHorizontalHeaderLabels([self.tr("税款所属期"), self.tr("申报收入")])
         self.save_button.setText(self.tr("保存"))
         self.revert_button.setText(self.tr("撤销修改"))
+        for box in (self.hukou, self.degree, self.title_level, self.marital, self.housing_kind, self.permit_status):
+            retranslate_combo(box)
 
     # --- loading ------------------------------------------------------------------------------------
 

@@ -1,0 +1,1411 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>About</name>
+    <message>
+        <location filename="../../hrdesk/ui/about.py" line="24"/>
+        <source>关于 hrdesk</source>
+        <translation>About hrdesk</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationsPanel</name>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="151"/>
+        <source>业务</source>
+        <translation>Business</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="151"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="151"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="151"/>
+        <source>退回意见 / 备注</source>
+        <translation>Return reasons / notes</translation>
+    </message>
+</context>
+<context>
+    <name>Business</name>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="34"/>
+        <source>新办</source>
+        <translation>New application</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="35"/>
+        <source>续签</source>
+        <translation>Renewal</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="36"/>
+        <source>聘用单位变更</source>
+        <translation>Employer change</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="37"/>
+        <source>基础信息变更</source>
+        <translation>Basic-info change</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="38"/>
+        <source>业务信息变更（随往子女）</source>
+        <translation>Business-info change (children)</translation>
+    </message>
+</context>
+<context>
+    <name>ChildrenPanel</name>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="178"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="178"/>
+        <source>出生日期</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="178"/>
+        <source>随往</source>
+        <translation>Accompanies</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="178"/>
+        <source>父母</source>
+        <translation>Parents</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="187"/>
+        <source>是</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="187"/>
+        <source>否</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="188"/>
+        <source>已婚</source>
+        <translation>Married</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="188"/>
+        <source>未婚生育</source>
+        <translation>Unmarried parents</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="188"/>
+        <source>离异抚养</source>
+        <translation>Divorced, in custody</translation>
+    </message>
+</context>
+<context>
+    <name>Choices</name>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="31"/>
+        <source>外省市</source>
+        <translation>Outside Beijing</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="31"/>
+        <source>北京市户籍</source>
+        <translation>Beijing hukou</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="31"/>
+        <source>北京市临时户籍</source>
+        <translation>Beijing temporary hukou</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="32"/>
+        <source>本市集体户口</source>
+        <translation>Beijing collective hukou</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="32"/>
+        <source>学校临时户口</source>
+        <translation>School temporary hukou</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="33"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="34"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="33"/>
+        <source>学士</source>
+        <translation>Bachelor</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="33"/>
+        <source>硕士</source>
+        <translation>Master</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="33"/>
+        <source>博士</source>
+        <translation>Doctorate</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="34"/>
+        <source>中级</source>
+        <translation>Intermediate</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="34"/>
+        <source>高级</source>
+        <translation>Senior</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="35"/>
+        <source>未婚</source>
+        <translation>Unmarried</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="35"/>
+        <source>已婚</source>
+        <translation>Married</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="35"/>
+        <source>离异</source>
+        <translation>Divorced</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="35"/>
+        <source>丧偶</source>
+        <translation>Widowed</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="36"/>
+        <source>（未登记）</source>
+        <translation>(not recorded)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="36"/>
+        <source>北京市居住证</source>
+        <translation>Beijing residence permit</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="36"/>
+        <source>自有房产</source>
+        <translation>Own property</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="37"/>
+        <source>配偶房产</source>
+        <translation>Spouse&apos;s property</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="37"/>
+        <source>借住亲友房产</source>
+        <translation>Borrowed from relatives/friends</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="37"/>
+        <source>租赁房产</source>
+        <translation>Rented</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="38"/>
+        <source>公租房</source>
+        <translation>Public rental</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="38"/>
+        <source>单位公房</source>
+        <translation>Employer housing</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="39"/>
+        <source>（未持证）</source>
+        <translation>(no permit)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="39"/>
+        <source>有效</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="39"/>
+        <source>挂起</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="39"/>
+        <source>已失效</source>
+        <translation>Expired</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../hrdesk/ui/dashboard.py" line="117"/>
+        <source>概览</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/dashboard.py" line="118"/>
+        <source>未来12个月证件到期人数（点击柱子筛选名单）</source>
+        <translation>Permits expiring in the next 12 months (click a bar to filter)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/dashboard.py" line="119"/>
+        <source>点击状态或柱子筛选左侧名单；选择一名员工查看详情。</source>
+        <translation>Click a status or a bar to filter the list; select an employee for details.</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="82"/>
+        <source>必填</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="88"/>
+        <source>日期格式应为 2026-01-31，且须是真实日期</source>
+        <translation>Use the form 2026-01-31, and a real date</translation>
+    </message>
+</context>
+<context>
+    <name>EligibilityPanel</name>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="78"/>
+        <source>业务类型：</source>
+        <translation>Business:</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="86"/>
+        <source>级别</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="86"/>
+        <source>问题</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="86"/>
+        <source>依据</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="87"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="87"/>
+        <source>期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="109"/>
+        <source>是</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="109"/>
+        <source>否</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="110"/>
+        <source>符合条件</source>
+        <translation>Eligible</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="110"/>
+        <source>材料齐全</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="111"/>
+        <source>符合的申请条件</source>
+        <translation>Qualifying categories</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="111"/>
+        <source>收入标准</source>
+        <translation>Income threshold</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="118"/>
+        <source>阻断</source>
+        <translation>Blocker</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="118"/>
+        <source>警告</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="118"/>
+        <source>提示</source>
+        <translation>Info</translation>
+    </message>
+</context>
+<context>
+    <name>EmployeeDetail</name>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="216"/>
+        <source>档案</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="216"/>
+        <source>资格检查</source>
+        <translation>Eligibility</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="216"/>
+        <source>材料</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="216"/>
+        <source>业务记录</source>
+        <translation>Applications</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="217"/>
+        <source>随往子女</source>
+        <translation>Children</translation>
+    </message>
+</context>
+<context>
+    <name>EmployeeTableModel</name>
+    <message>
+        <location filename="../../hrdesk/ui/employee_model.py" line="52"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_model.py" line="53"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_model.py" line="53"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_model.py" line="53"/>
+        <source>证件有效期至</source>
+        <translation>Permit expires</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_model.py" line="52"/>
+        <source>下一期限</source>
+        <translation>Next deadline</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_model.py" line="52"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>FormPreviewDialog</name>
+    <message>
+        <location filename="../../hrdesk/ui/form_preview.py" line="22"/>
+        <source>表格预览</source>
+        <translation>Form preview</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/form_preview.py" line="34"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/form_preview.py" line="35"/>
+        <source>用系统阅读器打开</source>
+        <translation>Open in the system viewer</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/form_preview.py" line="36"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <location filename="../../hrdesk/ui/i18n.py" line="17"/>
+        <source>zh</source>
+        <translation>en</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="153"/>
+        <source>hrdesk — 工作居住证办理助手</source>
+        <translation>hrdesk — Work Residence Permit assistant</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="154"/>
+        <source>（演示数据）</source>
+        <translation> (demo data)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="155"/>
+        <source>搜索姓名、身份证号或单位…</source>
+        <translation>Search name, ID number or unit…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="156"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="264"/>
+        <source>新建员工</source>
+        <translation>New employee</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="156"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="281"/>
+        <source>删除员工</source>
+        <translation>Delete employee</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="156"/>
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="157"/>
+        <source>下一位员工</source>
+        <translation>Next employee</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="157"/>
+        <source>上一位员工</source>
+        <translation>Previous employee</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="157"/>
+        <source>概览</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="158"/>
+        <source>导入名单…</source>
+        <translation>Import roster…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="158"/>
+        <source>导出名单…</source>
+        <translation>Export roster…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="158"/>
+        <source>备份…</source>
+        <translation>Backup…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="159"/>
+        <source>单位与经办人…</source>
+        <translation>Units and agents…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="159"/>
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="160"/>
+        <source>打印表格…</source>
+        <translation>Print form…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="160"/>
+        <source>生成材料包…</source>
+        <translation>Build submission pack…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="160"/>
+        <source>关于 hrdesk</source>
+        <translation>About hrdesk</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="161"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="161"/>
+        <source>切换语言 (中文/English)</source>
+        <translation>Switch language (中文/English)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="163"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="163"/>
+        <source>员工</source>
+        <translation>Employees</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="163"/>
+        <source>表格与材料包</source>
+        <translation>Forms and packs</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="164"/>
+        <source>工具</source>
+        <translation>Tools</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="164"/>
+        <source>帮助</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="190"/>
+        <source>全部单位</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="191"/>
+        <source>全部区</source>
+        <translation>All districts</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="191"/>
+        <source>昌平区</source>
+        <translation>Changping</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="191"/>
+        <source>延庆区</source>
+        <translation>Yanqing</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="192"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="220"/>
+        <source>显示 {shown} / 共 {total} 名员工</source>
+        <translation>Showing {shown} of {total} employees</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="264"/>
+        <source>请先在“单位与经办人”中添加一个单位。</source>
+        <translation>Add a unit under Units and agents first.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="282"/>
+        <source>确定删除 {name} 的全部记录吗？材料文件会保留在回收站，直到清空回收站。</source>
+        <translation>Delete all records of {name}? The files stay in the trash until it is emptied.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="300"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="310"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="313"/>
+        <source>导入名单</source>
+        <translation>Import roster</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="301"/>
+        <source>名单或档案 (*.xlsx *.csv *.json)</source>
+        <translation>Roster or profiles (*.xlsx *.csv *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="310"/>
+        <source>已导入 {n} 名员工。</source>
+        <translation>Imported {n} employees.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="324"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="335"/>
+        <source>导出名单</source>
+        <translation>Export roster</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="325"/>
+        <source>Excel (*.xlsx);;档案 JSON (*.json)</source>
+        <translation>Excel (*.xlsx);;Profile JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="335"/>
+        <source>已导出到 {path}</source>
+        <translation>Exported to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="338"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="346"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="347"/>
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="339"/>
+        <source>备份文件 (*.zip)</source>
+        <translation>Backup file (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="346"/>
+        <source>备份完成。</source>
+        <translation>Backup complete.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="352"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="356"/>
+        <source>打印表格</source>
+        <translation>Print form</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="352"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="367"/>
+        <source>请先选择一名员工。</source>
+        <translation>Select an employee first.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="354"/>
+        <source>诚信声明（个人）</source>
+        <translation>Integrity declaration (individual)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="354"/>
+        <source>诚信声明（单位）</source>
+        <translation>Integrity declaration (unit)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="355"/>
+        <source>房屋借住声明</source>
+        <translation>Housing-borrowing declaration</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="355"/>
+        <source>材料清单</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="356"/>
+        <source>选择表格：</source>
+        <translation>Form:</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="367"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="394"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="406"/>
+        <source>生成材料包</source>
+        <translation>Build submission pack</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="369"/>
+        <source>选择保存材料包的文件夹</source>
+        <translation>Choose a folder for the pack</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="379"/>
+        <source>正在生成材料包…</source>
+        <translation>Building the pack…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="379"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="395"/>
+        <source>材料不齐全或有缺陷：
+{problems}
+
+仍要生成吗？材料清单会注明这些问题。</source>
+        <translation>Materials are missing or defective:
+{problems}
+
+Build the pack anyway? The checklist will list these problems.</translation>
+    </message>
+</context>
+<context>
+    <name>Materials</name>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="40"/>
+        <source>身份</source>
+        <translation>Identity</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="41"/>
+        <source>学历与资格</source>
+        <translation>Education and titles</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="42"/>
+        <source>就业与收入</source>
+        <translation>Employment and income</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="43"/>
+        <source>住所</source>
+        <translation>Residence</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="44"/>
+        <source>家庭</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="45"/>
+        <source>申请条件材料</source>
+        <translation>Qualifying-route materials</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="46"/>
+        <source>单位材料</source>
+        <translation>Unit materials</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="54"/>
+        <source>齐全</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="54"/>
+        <source>缺失</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="55"/>
+        <source>有效期不足</source>
+        <translation>Expires too soon</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="56"/>
+        <source>已过期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="57"/>
+        <source>已超期</source>
+        <translation>Too old</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="58"/>
+        <source>扫描有缺陷</source>
+        <translation>Defective scan</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsPanel</name>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="124"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="140"/>
+        <source>材料</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="124"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="124"/>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="125"/>
+        <source>添加文件…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="126"/>
+        <source>移到回收站</source>
+        <translation>Move to trash</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="127"/>
+        <source>撤销移除</source>
+        <translation>Undo remove</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="147"/>
+        <source>可选材料</source>
+        <translation>Optional materials</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="157"/>
+        <source>未提供</source>
+        <translation>Not provided</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="161"/>
+        <source>依据</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="164"/>
+        <source>页</source>
+        <translation>p.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="166"/>
+        <source>（未附文件）</source>
+        <translation>(no file)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="186"/>
+        <source>材料 {ok}/{total}</source>
+        <translation>Materials {ok}/{total}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="197"/>
+        <source>这份材料没有附文件</source>
+        <translation>No file attached to this material</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="208"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="219"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="224"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="246"/>
+        <source>添加文件</source>
+        <translation>Add files</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="208"/>
+        <source>请先在清单中选择一项材料。</source>
+        <translation>Select a material in the checklist first.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="210"/>
+        <source>选择扫描件</source>
+        <translation>Choose scans</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="210"/>
+        <source>PDF 或图片 (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation>PDF or image (*.pdf *.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="219"/>
+        <source>请把文件拖到清单中对应的材料上。</source>
+        <translation>Drop the files on the matching material in the checklist.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="224"/>
+        <source>只能添加 PDF、JPG、PNG 文件：</source>
+        <translation>Only PDF, JPG and PNG files can be added: </translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="57"/>
+        <source>选择一份材料以预览</source>
+        <translation>Select a material to preview it</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="78"/>
+        <source>正在渲染…</source>
+        <translation>Rendering…</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileForm</name>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="134"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="134"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="134"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="135"/>
+        <source>户籍</source>
+        <translation>Hukou</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="135"/>
+        <source>入职日期</source>
+        <translation>Hired on</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="136"/>
+        <source>参加工作日期</source>
+        <translation>Career started on</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="136"/>
+        <source>最高学位</source>
+        <translation>Highest degree</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="137"/>
+        <source>职称</source>
+        <translation>Professional title</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="137"/>
+        <source>婚姻状况</source>
+        <translation>Marital status</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="138"/>
+        <source>劳动合同终止日期</source>
+        <translation>Contract ends on</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="145"/>
+        <source>住所类型</source>
+        <translation>Housing</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="146"/>
+        <source>住所证明有效期至</source>
+        <translation>Housing proof valid until</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="147"/>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="152"/>
+        <source>证件状态</source>
+        <translation>Permit status</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="153"/>
+        <source>证件编号</source>
+        <translation>Permit number</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="154"/>
+        <source>签发日期</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="155"/>
+        <source>有效期至</source>
+        <translation>Expires on</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="156"/>
+        <source>离开原单位日期</source>
+        <translation>Left previous unit on</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="209"/>
+        <source>基本信息</source>
+        <translation>Basic information</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="210"/>
+        <source>在京住所</source>
+        <translation>Residence in Beijing</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="211"/>
+        <source>工作居住证</source>
+        <translation>Work residence permit</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="212"/>
+        <source>近6个月申报收入（元）</source>
+        <translation>Declared income, last 6 months (CNY)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="213"/>
+        <source>税款所属期</source>
+        <translation>Tax month</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="213"/>
+        <source>申报收入</source>
+        <translation>Declared income</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="214"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="215"/>
+        <source>撤销修改</source>
+        <translation>Revert</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="277"/>
+        <source>必填</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="282"/>
+        <source>应为18位：17位数字加1位数字或X</source>
+        <translation>Must be 18 characters: 17 digits, then a digit or X</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="283"/>
+        <source>校验位不符，请核对号码（多为录入错误）</source>
+        <translation>The check digit does not match; check the number (usually a typing error)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="284"/>
+        <source>号码中的出生日期不存在</source>
+        <translation>The birth date in the number does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="287"/>
+        <source>请先在“单位”中添加单位</source>
+        <translation>Add a unit first</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="296"/>
+        <source>入职日期不能晚于今天</source>
+        <translation>The hire date cannot be after today</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="298"/>
+        <source>持证时须填写有效期</source>
+        <translation>Enter the expiry date of the permit</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="310"/>
+        <source>以下月份的金额不是有效数字：</source>
+        <translation>These months have an invalid amount: </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="41"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="154"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="45"/>
+        <source>常规</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="51"/>
+        <source>界面语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="54"/>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="57"/>
+        <source>数据文件夹</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="59"/>
+        <source>提前提醒天数（逗号分隔）</source>
+        <translation>Reminder lead times (days, comma-separated)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="62"/>
+        <source>本市全口径城镇单位就业人员月平均工资</source>
+        <translation>Beijing average monthly wage (all urban employees)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="65"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="76"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="65"/>
+        <source>月平均工资</source>
+        <translation>Monthly average wage</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="65"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="76"/>
+        <source>生效日期</source>
+        <translation>Effective from</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="65"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="73"/>
+        <source>元/月</source>
+        <translation>CNY/month</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="75"/>
+        <source>添加或更新</source>
+        <translation>Add or update</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="82"/>
+        <source>节假日安排（内置日历未包含的年份）</source>
+        <translation>Holiday schedule (years the built-in calendar lacks)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="92"/>
+        <source>保存该年节假日</source>
+        <translation>Save this year&apos;s holidays</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="94"/>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="95"/>
+        <source>放假日期</source>
+        <translation>Holidays</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="96"/>
+        <source>调休上班日期</source>
+        <translation>Make-up workdays</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="125"/>
+        <source>用户录入</source>
+        <translation>Entered by the user</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="127"/>
+        <source>工资标准</source>
+        <translation>Reference wage</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="127"/>
+        <source>请输入整数金额</source>
+        <translation>Enter a whole amount</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="147"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="149"/>
+        <source>节假日</source>
+        <translation>Holidays</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="147"/>
+        <source>日期有误：</source>
+        <translation>Invalid date: </translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="149"/>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="154"/>
+        <source>提前提醒天数应为以逗号分隔的整数</source>
+        <translation>Lead times must be whole numbers separated by commas</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../../hrdesk/ui/employee_model.py" line="34"/>
+        <source>可申报</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_model.py" line="35"/>
+        <source>缺材料</source>
+        <translation>Missing materials</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_model.py" line="36"/>
+        <source>不符合条件</source>
+        <translation>Not eligible</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_model.py" line="37"/>
+        <source>待续签</source>
+        <translation>Renewal due</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_model.py" line="38"/>
+        <source>持证有效</source>
+        <translation>Permit valid</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_model.py" line="39"/>
+        <source>已失效</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_model.py" line="40"/>
+        <source>挂起</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_model.py" line="41"/>
+        <source>未检查</source>
+        <translation>Not checked</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsDialog</name>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="33"/>
+        <source>单位与经办人</source>
+        <translation>Units and agents</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="39"/>
+        <source>新建单位</source>
+        <translation>New unit</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="65"/>
+        <source>信用良好，无违法违规记录</source>
+        <translation>In good standing, no violations</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="66"/>
+        <source>已开通业务办理权限</source>
+        <translation>Permission granted</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="67"/>
+        <source>经营范围列入禁止和限制目录</source>
+        <translation>Business on the restricted-industry list</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="70"/>
+        <source>未记录</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="72"/>
+        <source>单位名称</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="72"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified credit code</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="73"/>
+        <source>所在区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="73"/>
+        <source>单位类型</source>
+        <translation>Entity type</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="74"/>
+        <source>登记注册日期</source>
+        <translation>Registered on</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="74"/>
+        <source>注册资本（元）</source>
+        <translation>Registered capital (CNY)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="75"/>
+        <source>本区纳税起始日期</source>
+        <translation>Paying tax in the district since</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="76"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="77"/>
+        <source>{y} 年纳税额（元，不含个税）</source>
+        <translation>Tax paid in {y} (CNY, excl. IIT)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="78"/>
+        <source>科技创新主体</source>
+        <translation>Innovation entity</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="78"/>
+        <source>科技创新服务主体</source>
+        <translation>Service entity</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="79"/>
+        <source>剩余新办指标</source>
+        <translation>New-application quota left</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="90"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="91"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="127"/>
+        <source>经办人：</source>
+        <translation>Agents: </translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="127"/>
+        <source>未登记</source>
+        <translation>None recorded</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="155"/>
+        <source>{label}应为数字</source>
+        <translation>{label} must be a number</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="157"/>
+        <source>{label}不能为负数</source>
+        <translation>{label} cannot be negative</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="164"/>
+        <source>单位名称必填</source>
+        <translation>The unit name is required</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="170"/>
+        <source>纳税额</source>
+        <translation>Tax paid</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="176"/>
+        <source>注册资本</source>
+        <translation>Registered capital</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="193"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="193"/>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+</context>
+</TS>
