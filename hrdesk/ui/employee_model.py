@@ -127,13 +127,15 @@ class EmployeeFilterProxy(QSortFilterProxyModel):
         self.expiry_month: tuple[int, int] | None = None
 
     def set_search(self, text: str) -> None:
+        self.beginFilterChange()
         self._terms = text.lower().split()
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_filters(self, employer_id: int | None = None, district: str | None = None, status: str | None = None,
                     expiry_month: tuple[int, int] | None = None) -> None:
+        self.beginFilterChange()
         self.employer_id, self.district, self.status, self.expiry_month = employer_id, district, status, expiry_month
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
         r: EmployeeSummary = self.sourceModel().row_at(source_row)

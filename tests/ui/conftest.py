@@ -1,0 +1,51 @@
+"""GUI fixtures: real widgets offscreen, a fresh data folder and fresh QSettings per test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool
+
+from hrdesk.rules.profile import Employer
+from hrdesk.services.records import Records
+
+
+@pytest.fixture
+def settings_dir(tmp_path: Path, qapp) -> Path:
+    QCoreApplication.setOrganizationName("hrdesk-tests")
+    QCoreApplication.setApplicationName("hrdesk-tests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    return tmp_path / "settings"
+
+
+@pytest.fixture
+def records(data_dir: Path):
+    with Records.open(data_dir) as r:
+        yield r
+
+
+@pytest.fixture
+def unit_id(records: Records) -> int:
+    return records.save_employer(Employer(name="北京测试科技有限公司", credit_code="91110114TEST0001X", district="changping",
+                                          tax_paid_cny={"2025": 300000, "2026": 300000}, new_quota_remaining=2))
+
+
+@pytest.fixture
+def window(qtbot, records: Records, data_dir: Path, settings_dir: Path):
+    from hrdesk.ui.i18n import set_language
+    from hrdesk.ui.main_window import MainWindow
+
+    set_language("zh")
+    w = MainWindow(records, data_dir)
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    QThreadPool.globalInstance().waitForDone(5000)
+    set_language("zh")
+
+
+def wait_pool(qtbot) -> None:
+    qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0, timeout=10000)
+    qtbot.wait(20)

@@ -1,0 +1,154 @@
+"""Driving the main window as a user would."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pymupdf
+from PySide6.QtCore import Qt
+
+from hrdesk.services.check import load_profile_file
+from hrdesk.services.records import Records
+
+from .conftest import wait_pool
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_add_employee_with_wrong_id_then_fix_and_save(qtbot, window, records: Records, unit_id: int):
+    window.reload()
+    window.new_employee()
+    form = window.detail.profile
+    form.name.setText("测试员工")  # QTest cannot type CJK characters; the ID and dates are typed
+    qtbot.keyClicks(form.id_number, "130102199001011238")  # wrong check digit
+    qtbot.keyClicks(form.hired_on, "2024-03-01")
+    assert form._errors["id_number"].isVisibleTo(form)
+    assert "校验" in form._errors["id_number"].text()
+    assert not form.save_button.isEnabled()
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert records.summaries() == []  # nothing saved
+    form.id_number.clear()
+    qtbot.keyClicks(form.id_number, "130102199001011237")
+    assert not form._errors["id_number"].isVisibleTo(form)
+    assert form.save_button.isEnabled()
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    saved = records.summaries()
+    assert [s.name for s in saved] == ["测试员工"]
+    assert window.model.rowCount() == 1
+    assert window.current_employee_id() == saved[0].id
+
+
+def test_bad_dates_and_income_are_flagged_next_to_the_field(qtbot, window, unit_id: int):
+    window.reload()
+    window.new_employee()
+    form = window.detail.profile
+    qtbot.keyClicks(form.hired_on, "2024-02-30")
+    assert "真实日期" in form._errors["hired_on"].text()
+    form.income.item(0, 1).setText("一万")
+    assert form._errors["income"].isVisibleTo(form)
+
+
+def _load_examples(records: Records) -> None:
+    for name in ("changping-new-ready", "changping-new-income-below", "yanqing-new-ready",
+                 "changping-renewal-window-open", "yanqing-employer-change"):
+        records.add_profile(load_profile_file(ROOT / "examples" / f"{name}.json"))
+
+
+def test_search_filter_and_eligibility(qtbot, window, records: Records):
+    _load_examples(records)
+    window.reload()
+    assert window.proxy.rowCount() == 5
+    window.search.setText("王五")
+    assert window.proxy.rowCount() == 1
+    window.search.clear()
+    qtbot.keyClicks(window.search, "110229")  # part of an ID number
+    assert window.proxy.rowCount() == 2
+    window.search.clear()
+    window.filter_status("not-eligible")
+    names = {window.proxy.index(r, 0).data() for r in range(window.proxy.rowCount())}
+    assert "王五" in names and "张三" not in names
+    window.move_selection(1)
+    detail = window.detail
+    detail.setCurrentIndex(1)
+    detail.eligibility.set_business("new")
+    findings = [detail.eligibility.findings.item(r, 1).text() for r in range(detail.eligibility.findings.rowCount())]
+    assert any("低于 14,324" in f for f in findings)
+    sources = [detail.eligibility.findings.item(r, 2).text() for r in range(detail.eligibility.findings.rowCount())]
+    assert "changping-2026 二(二)5" in sources
+
+
+def test_dashboard_counts_and_month_filter(qtbot, window, records: Records):
+    _load_examples(records)
+    window.reload()
+    counts = window.dashboard.counts()
+    assert sum(counts.values()) == 5
+    chart = window.dashboard.chart
+    expiring = [(m, c) for m, c in zip(chart.months, chart.counts, strict=True) if c]
+    assert expiring
+    (year, month), count = expiring[0]
+    window.filter_month(year, month)
+    assert window.proxy.rowCount() == count
+
+
+def test_switch_language_keeps_work(qtbot, window, records: Records, unit_id: int):
+    from hrdesk.ui.i18n import current_lang
+
+    window.reload()
+    window.new_employee()
+    window.detail.profile.name.setText("未保存的名字")
+    window.toggle_language()
+    qtbot.wait(10)
+    assert current_lang() == "en"
+    assert "Work Residence Permit" in window.windowTitle()
+    assert window.menu_file.title() == "File"
+    assert window.detail.profile.name.text() == "未保存的名字"
+    assert window.detail.tabText(0) == "Profile"
+    window.toggle_language()
+    qtbot.waitUntil(lambda: window.menu_file.title() == "文件", timeout=2000)
+
+
+def test_delete_asks_first(qtbot, window, records: Records, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    _load_examples(records)
+    window.reload()
+    window.move_selection(1)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    window.delete_employee()
+    assert len(records.summaries()) == 5
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.delete_employee()
+    assert len(records.summaries()) == 4
+
+
+def _scan(path: Path, grey: bool = False) -> Path:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.draw_rect(page.rect, color=None, fill=(0.95, 0.9, 0.8))
+    page.draw_rect(pymupdf.Rect(50, 50, 500, 200), color=None, fill=(0.2, 0.4, 0.9))
+    page.insert_text((72, 300), "scan " * 20)
+    pix = page.get_pixmap(dpi=160, colorspace=pymupdf.csGRAY if grey else pymupdf.csRGB)
+    out = pymupdf.open()
+    target = out.new_page()
+    target.insert_image(target.rect, stream=pix.tobytes("jpeg"))
+    out.save(path)
+    return path
+
+
+def test_drop_on_missing_slot_makes_it_ok_and_greyscale_is_defective(qtbot, window, records: Records, tmp_path: Path):
+    profile = load_profile_file(ROOT / "examples" / "changping-new-ready.json")
+    profile.materials = [m for m in profile.materials if m.kind not in ("hukou-pages", "diploma")]
+    employee_id = records.add_profile(profile)
+    window.reload(select_id=employee_id)
+    panel = window.detail.materials
+    status = {m.kind: m.status for m in panel.result.materials}
+    assert status["hukou-pages"] == "missing"
+    panel.attach_files("hukou-pages", [str(_scan(tmp_path / "hukou.pdf"))])
+    wait_pool(qtbot)
+    qtbot.waitUntil(lambda: {m.kind: m.status for m in panel.result.materials}["hukou-pages"] == "ok", timeout=5000)
+    panel.attach_files("diploma", [str(_scan(tmp_path / "diploma-grey.pdf", grey=True))])
+    wait_pool(qtbot)
+    qtbot.waitUntil(lambda: {m.kind: m.status for m in panel.result.materials}["diploma"] == "defective", timeout=5000)
+    assert "材料" in window.detail.tabText(2)
+    assert records.check(employee_id, "new", date.today()).eligible
