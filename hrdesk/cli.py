@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="hrdesk", description="Beijing Work Residence Permit workbench for HR staff.")
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     parser.add_argument("--demo", action="store_true", help="start the app on a fresh demo database")
+    parser.add_argument("--tray", action="store_true", help="start in the system tray (used at login)")
     parser.add_argument("--data-dir", help="data folder (default: the user data folder, or HRDESK_DATA_DIR)")
     parser.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of messages (default zh)")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
@@ -98,4 +99,4 @@ def _start_gui(args: argparse.Namespace) -> int:
         print(f"hrdesk: the desktop window is not available in this build yet ({exc.name}).", file=sys.stderr)
         print("Use the command line meanwhile: hrdesk check PROFILE.json --business new", file=sys.stderr)
         return 0
-    return run_app(demo=args.demo, data_dir=args.data_dir, lang=args.lang)
+    return run_app(demo=args.demo, data_dir=args.data_dir, lang=args.lang, tray_only=args.tray)

@@ -6,4 +6,5 @@ MODULES = [
     "hrdesk.commands.check",
     "hrdesk.commands.forms",
     "hrdesk.commands.records",
+    "hrdesk.commands.deadlines",
 ]

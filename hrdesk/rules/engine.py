@@ -453,6 +453,11 @@ def submit_by(calendar: WorkCalendar, expires_on: date, working_days: int) -> da
     return calendar.add_working_days(expires_on, -working_days)
 
 
+def window_opens(expires_on: date, timing: dict[str, Any]) -> date:
+    """Renewals open `renewal_window_days` calendar days before expiry (到期前 60 日内)."""
+    return expires_on - timedelta(days=timing["renewal_window_days"])
+
+
 def unlink_due(calendar: WorkCalendar, departed_on: date, count: int, unit: str) -> date:
     if unit == "working-days":
         return calendar.add_working_days(departed_on, count)
@@ -483,7 +488,7 @@ def _permit_and_timing(ctx: _Context) -> None:
 
     if business == "renewal":
         if expires is not None:
-            opens = expires - timedelta(days=timing["renewal_window_days"])
+            opens = window_opens(expires, timing)
             last_day = submit_by(ctx.calendar, expires, timing["review_working_days"])
             ctx.deadline("RENEWAL_WINDOW_OPENS", opens, days=timing["renewal_window_days"])
             ctx.deadline("RENEWAL_SUBMIT_BY", last_day, days=timing["review_working_days"])
@@ -657,12 +662,8 @@ def _judge(ctx: _Context, kind: str, material: Material) -> tuple[str, str, date
     validity = ctx.policy.validity
     rule = info.validity
     if rule in ("contract", "identity"):
-        months = validity[f"{rule}_min_months"]
-        if kind == "residence-permit":
-            months = validity["residence_permit_min_months"]
-        if kind == "lease-contract":
-            months = validity["rented_min_months"]
-        until = material.valid_until or _fallback_date(ctx, info.fallback)
+        months = min_months_left(kind, rule, validity)
+        until = material.valid_until or fallback_date(ctx.profile.employee, info.fallback)
         if until is None:
             return "ok", ctx.text("material.ok-undated", name=name), None
         last_day = _last_day_meeting(until, months)
@@ -698,8 +699,31 @@ def _last_day_meeting(until: date, months: int) -> date:
     return d
 
 
-def _fallback_date(ctx: _Context, fallback: str | None) -> date | None:
-    employee = ctx.profile.employee
+def min_months_left(kind: str, rule: str, validity: dict[str, Any]) -> int:
+    """Months a dated material must still run at submission (§3.6), the specific rules first."""
+    if kind == "residence-permit":
+        return validity["residence_permit_min_months"]
+    if kind == "lease-contract":
+        return validity["rented_min_months"]
+    return validity[f"{rule}_min_months"]
+
+
+def material_last_day(kind: str, material: Material, info: Any, validity: dict[str, Any],
+                      employee: Any) -> date | None:
+    """The last submission day on which `material` still meets the district's validity rule, or None
+    when the rule sets no limit. The same arithmetic as the check, for the deadline calendar."""
+    rule = info.validity
+    if rule in ("contract", "identity"):
+        until = material.valid_until or fallback_date(employee, info.fallback)
+        return None if until is None else _last_day_meeting(until, min_months_left(kind, rule, validity))
+    if rule in ("online", "unit-signed"):
+        max_age = validity[f"{rule.replace('-', '_')}_max_age_days"]
+        if max_age and material.issued_on is not None:
+            return material.issued_on + timedelta(days=max_age)
+    return None
+
+
+def fallback_date(employee: Any, fallback: str | None) -> date | None:
     if fallback == "contract_ends_on":
         return employee.contract_ends_on
     if fallback == "housing_valid_until" and employee.housing is not None:

@@ -79,6 +79,9 @@ class WorkCalendar:
     user_schedules: Mapping[int, YearSchedule] = field(default_factory=dict)
     unknown_years: set[int] = field(default_factory=set)
     _known_cache: dict[int, bool] = field(default_factory=dict, repr=False)
+    # (start, count) → (result, unknown years touched): many permits share dates, and a cached answer
+    # must still report the years it had to guess.
+    _count_cache: dict[tuple[date, int], tuple[date, frozenset[int]]] = field(default_factory=dict, repr=False)
 
     def knows(self, year: int) -> bool:
         if year in self.user_schedules:
@@ -102,6 +105,19 @@ class WorkCalendar:
 
     def add_working_days(self, start: date, count: int) -> date:
         """The `count`-th working day after `start` (start itself not counted); negative counts go back."""
+        hit = self._count_cache.get((start, count))
+        if hit is not None:
+            self.unknown_years.update(hit[1])
+            return hit[0]
+        before = set(self.unknown_years)
+        self.unknown_years.clear()
+        result = self._count(start, count)
+        touched = frozenset(self.unknown_years)
+        self.unknown_years.update(before)
+        self._count_cache[(start, count)] = (result, touched)
+        return result
+
+    def _count(self, start: date, count: int) -> date:
         step = timedelta(days=1 if count >= 0 else -1)
         remaining = abs(count)
         d = start

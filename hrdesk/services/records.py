@@ -318,14 +318,14 @@ class Records:
             row = s.get(m.Employee, employee_id)
             if row is None:
                 raise KeyError(f"employee {employee_id} not found")
-            before = {k: getattr(row, k) for k in row.model_fields}
+            before = {k: getattr(row, k) for k in type(row).model_fields}
             apply_employee(row, profile.employee)
             if employer_id is not None:
                 row.employer_id = employer_id
             row.updated_at = m.utcnow()
             s.add(row)
             self._write_parts(s, employee_id, profile)
-            changed = [k for k in row.model_fields if getattr(row, k) != before[k] and k != "updated_at"]
+            changed = [k for k in type(row).model_fields if getattr(row, k) != before[k] and k != "updated_at"]
             self._audit(s, "update", "employee", employee_id, changed)
         self.refresh_statuses(ids=[employee_id])
 

@@ -7,9 +7,9 @@ within the renewal window or past it → renewal; otherwise the permit is simply
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from ..rules.engine import check
+from ..rules.engine import check, window_opens
 from ..rules.policy import PolicySet
 from ..rules.profile import Profile
 from ..rules.workdays import WorkCalendar
@@ -45,8 +45,8 @@ def compute_status(profile: Profile, on: date, policies: PolicySet, calendar: Wo
     elif permit is not None and permit.status == "suspended":
         status = "suspended"
     elif business == "renewal":
-        window = policies.for_district(profile.employer.district).timing["renewal_window_days"]
-        opens = permit.expires_on - timedelta(days=window) if permit.expires_on else None
+        timing = policies.for_district(profile.employer.district).timing
+        opens = window_opens(permit.expires_on, timing) if permit.expires_on else None
         status = "renewal-due" if opens is None or on >= opens else "valid"
     elif not result.eligible:
         status = "not-eligible"

@@ -6,8 +6,9 @@ import contextlib
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..paths import data_dir as default_data_dir
@@ -20,7 +21,32 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_app(demo: bool = False, data_dir: str | None = None, lang: str | None = None) -> int:
+def attach_tray(app: QApplication, window: Any) -> None:
+    """The tray keeps reminders going while the window is closed; without a tray (some Linux
+    desktops) say so once and show reminders in the window's status bar."""
+    from .tray import TrayController
+
+    tray = TrayController(window.records, lambda: window.deadline_items, app.windowIcon(), window)
+    window.tray = tray
+    tray.openRequested.connect(lambda: (window.showNormal(), window.raise_(), window.activateWindow()))
+
+    def quit_app() -> None:
+        window.quitting = True
+        window.close()
+        app.quit()
+
+    tray.quitRequested.connect(quit_app)
+    tray.remindersDue.connect(lambda due: window.statusBar().showMessage(
+        window.tr("提醒：{n} 项期限临近，见“期限日历”。").format(n=len(due))))
+    app.setQuitOnLastWindowClosed(not tray.available)
+    if not tray.available and not QSettings().value("tray/told-unavailable", False, type=bool):
+        QSettings().setValue("tray/told-unavailable", True)
+        window.statusBar().showMessage(window.tr("本系统没有托盘区：提醒将显示在窗口中。"), 15000)
+    # First check once the deadlines are computed (they load on a worker thread).
+    QTimer.singleShot(3000, tray.start)
+
+
+def run_app(demo: bool = False, data_dir: str | None = None, lang: str | None = None, tray_only: bool = False) -> int:
     app = make_application()
     from ..services.records import Records
     from ..store.db import StoreLocked
@@ -48,7 +74,9 @@ def run_app(demo: bool = False, data_dir: str | None = None, lang: str | None = 
         with contextlib.suppress(Exception):
             rotate_daily(folder)
     window = MainWindow(records, folder, demo=demo)
-    window.show()
+    attach_tray(app, window)
+    if not (tray_only and window.tray.available):
+        window.show()
     try:
         return app.exec()
     finally:

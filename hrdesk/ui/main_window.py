@@ -43,6 +43,8 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir
         self.demo = demo
         self.settings = QSettings()
+        self.tray: Any = None
+        self.quitting = False
         self.model = EmployeeTableModel(self)
         self.proxy = EmployeeFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -77,8 +79,13 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.dashboard = Dashboard()
         self.detail = EmployeeDetail(records, data_dir)
+        from .calendar_view import CalendarView
+
+        self.calendar = CalendarView()
         self.stack.addWidget(self.dashboard)
         self.stack.addWidget(self.detail)
+        self.stack.addWidget(self.calendar)
+        self.deadline_items: list[Any] = []
 
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
@@ -96,6 +103,7 @@ class MainWindow(QMainWindow):
         self.dashboard.statusClicked.connect(self.filter_status)
         self.dashboard.monthClicked.connect(self.filter_month)
         self.detail.saved.connect(self._employee_saved)
+        self.calendar.employeeActivated.connect(self.open_employee)
 
         self.retranslate()
         self.reload()
@@ -119,6 +127,8 @@ class MainWindow(QMainWindow):
         self.act_next = self._action("Alt+Down", lambda: self.move_selection(1))
         self.act_prev = self._action("Alt+Up", lambda: self.move_selection(-1))
         self.act_dashboard = self._action("Ctrl+0", self.show_dashboard)
+        self.act_calendar = self._action("Ctrl+K", self.show_calendar)
+        self.act_ics = self._action(None, self.export_ics)
         self.act_import = self._action("Ctrl+I", self.import_file)
         self.act_export = self._action("Ctrl+E", self.export_file)
         self.act_backup = self._action(None, self.backup)
@@ -139,14 +149,15 @@ class MainWindow(QMainWindow):
         self.menu_forms.addAction(self.act_form)
         self.menu_forms.addAction(self.act_pack)
         self.menu_tools = self.menuBar().addMenu("")
-        for a in (self.act_dashboard, self.act_units, self.act_settings, self.act_language):
+        for a in (self.act_dashboard, self.act_calendar, self.act_ics, self.act_units, self.act_settings,
+                  self.act_language):
             self.menu_tools.addAction(a)
         self.menu_help = self.menuBar().addMenu("")
         self.menu_help.addAction(self.act_about)
         self.toolbar = self.addToolBar("main")
         self.toolbar.setObjectName("main-toolbar")
-        for a in (self.act_dashboard, self.act_new, self.act_delete, self.act_import, self.act_form, self.act_pack,
-                  self.act_units, self.act_settings):
+        for a in (self.act_dashboard, self.act_calendar, self.act_new, self.act_delete, self.act_import, self.act_form,
+                  self.act_pack, self.act_units, self.act_settings):
             self.toolbar.addAction(a)
 
     def retranslate(self) -> None:
@@ -155,6 +166,8 @@ class MainWindow(QMainWindow):
         self.search.setPlaceholderText(self.tr("搜索姓名、身份证号或单位…"))
         for action, text in ((self.act_new, QT_TRANSLATE_NOOP("MainWindow", "新建员工")), (self.act_delete, QT_TRANSLATE_NOOP("MainWindow", "删除员工")), (self.act_find, QT_TRANSLATE_NOOP("MainWindow", "查找")),
                              (self.act_next, QT_TRANSLATE_NOOP("MainWindow", "下一位员工")), (self.act_prev, QT_TRANSLATE_NOOP("MainWindow", "上一位员工")), (self.act_dashboard, QT_TRANSLATE_NOOP("MainWindow", "概览")),
+                             (self.act_calendar, QT_TRANSLATE_NOOP("MainWindow", "期限日历")),
+                             (self.act_ics, QT_TRANSLATE_NOOP("MainWindow", "导出日历 (.ics)…")),
                              (self.act_import, QT_TRANSLATE_NOOP("MainWindow", "导入名单…")), (self.act_export, QT_TRANSLATE_NOOP("MainWindow", "导出名单…")), (self.act_backup, QT_TRANSLATE_NOOP("MainWindow", "备份…")),
                              (self.act_units, QT_TRANSLATE_NOOP("MainWindow", "单位与经办人…")), (self.act_settings, QT_TRANSLATE_NOOP("MainWindow", "设置…")),
                              (self.act_form, QT_TRANSLATE_NOOP("MainWindow", "打印表格…")), (self.act_pack, QT_TRANSLATE_NOOP("MainWindow", "生成材料包…")), (self.act_about, QT_TRANSLATE_NOOP("MainWindow", "关于 hrdesk")),
@@ -167,6 +180,7 @@ class MainWindow(QMainWindow):
         self.model.retranslate()
         self.dashboard.retranslate()
         self.detail.retranslate()
+        self.calendar.retranslate()
         self._update_count()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
@@ -182,8 +196,49 @@ class MainWindow(QMainWindow):
         self.dashboard.set_summaries(summaries)
         self._fill_filters()
         self._update_count()
+        self.refresh_deadlines()
         if select_id is not None:
             self.select_employee(select_id)
+
+    def refresh_deadlines(self) -> None:
+        """Deadlines for the calendar and the tray, computed on a worker thread."""
+        from ..services.deadlines import stored_deadlines
+        from .i18n import current_lang
+
+        records, lang = self.records, current_lang()
+
+        def work(task: Any) -> tuple[list[Any], set[int]]:
+            from ..services.check import work_calendar
+
+            items = stored_deadlines(records, lang)
+            cal = work_calendar(records.data_dir)
+            unknown = {d.date.year for d in items if not cal.knows(d.date.year)}
+            return items, unknown
+
+        run_task(work, self._deadlines_ready)
+
+    def _deadlines_ready(self, result: Any) -> None:
+        self.deadline_items, unknown = result
+        self.calendar.set_deadlines(self.deadline_items, date.today(), unknown)
+
+    def show_calendar(self) -> None:
+        self.stack.setCurrentWidget(self.calendar)
+
+    def open_employee(self, employee_id: int) -> None:
+        self.search.clear()
+        self.proxy.set_filters()
+        self.status_filter.setCurrentIndex(0)
+        self.select_employee(employee_id)
+
+    def export_ics(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出日历"), "hrdesk-期限.ics", self.tr("日历 (*.ics)"))
+        if not path:
+            return
+        from ..pdf.files import atomic_write_bytes
+        from ..services.ics import to_ics
+
+        atomic_write_bytes(Path(path), to_ics(self.deadline_items))
+        QMessageBox.information(self, self.tr("导出日历"), self.tr("已导出 {n} 项期限。").format(n=len(self.deadline_items)))
 
     def _fill_filters(self) -> None:
         for box, items in (
@@ -458,6 +513,11 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.settings.setValue("window/geometry", self.saveGeometry())
+        if self.tray is not None and self.tray.available and not self.quitting and \
+                self.settings.value("tray/close_to_tray", True, type=bool):
+            self.hide()  # reminders go on from the tray
+            event.ignore()
+            return
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("window/list-header", self.table.horizontalHeader().saveState())

@@ -61,6 +61,64 @@
     </message>
 </context>
 <context>
+    <name>CalendarView</name>
+    <message>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="114"/>
+        <source>日期</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="114"/>
+        <source>员工</source>
+        <translation>Employee</translation>Employees</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="114"/>
+        <source>期限</source>
+        <translation>Deadline</translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="115"/>
+        <source>全部类型</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="115"/>
+        <source>证件到期</source>
+        <translation>Permit expiry</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="115"/>
+        <source>续签</source>
+        <translation>Renewal</translation>Renewal</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="116"/>
+        <source>聘用单位变更</source>
+        <translation>Employer change</translation>Employer change</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="116"/>
+        <source>材料有效期</source>
+        <translation>Material validity</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="117"/>
+        <source>单位审核</source>
+        <translation>Unit review</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="135"/>
+        <source>注意：{years} 年的节假日安排未知，工作日按周一至周五估算，请在设置中补充。</source>
+        <translation>Note: the holiday schedule of {years} is unknown; working days are estimated Monday to Friday. Add it in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="144"/>
+        <source>全部单位</source>
+        <translation>All units</translation>All units</translation>
+    </message>
+</context>
+<context>
     <name>ChildrenPanel</name>
     <message>
         <location filename="../../hrdesk/ui/employee_detail.py" line="178"/>
@@ -451,278 +509,304 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="153"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="164"/>
         <source>hrdesk — 工作居住证办理助手</source>
         <translation>hrdesk — Work Residence Permit assistant</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="154"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="165"/>
         <source>（演示数据）</source>
         <translation> (demo data)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="155"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="166"/>
         <source>搜索姓名、身份证号或单位…</source>
         <translation>Search name, ID number or unit…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="156"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="264"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="167"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="319"/>
         <source>新建员工</source>
         <translation>New employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="156"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="281"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="167"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="336"/>
         <source>删除员工</source>
         <translation>Delete employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="156"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="167"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="157"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="168"/>
         <source>下一位员工</source>
         <translation>Next employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="157"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="168"/>
         <source>上一位员工</source>
         <translation>Previous employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="157"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="168"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="158"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="169"/>
+        <source>期限日历</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="170"/>
+        <source>导出日历 (.ics)…</source>
+        <translation>Export calendar (.ics)…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="171"/>
         <source>导入名单…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="158"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="171"/>
         <source>导出名单…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="158"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="171"/>
         <source>备份…</source>
         <translation>Backup…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="159"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="172"/>
         <source>单位与经办人…</source>
         <translation>Units and agents…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="159"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="172"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="160"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="173"/>
         <source>打印表格…</source>
         <translation>Print form…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="160"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="173"/>
         <source>生成材料包…</source>
         <translation>Build submission pack…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="160"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="173"/>
         <source>关于 hrdesk</source>
         <translation>About hrdesk</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="161"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="174"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="161"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="174"/>
         <source>切换语言 (中文/English)</source>
         <translation>Switch language (中文/English)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="163"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="176"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="163"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="176"/>
         <source>员工</source>
         <translation>Employees</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="163"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="176"/>
         <source>表格与材料包</source>
         <translation>Forms and packs</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="164"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="177"/>
         <source>工具</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="164"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="177"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="190"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="234"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="241"/>
+        <source>导出日历</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="234"/>
+        <source>日历 (*.ics)</source>
+        <translation>Calendar (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="241"/>
+        <source>已导出 {n} 项期限。</source>
+        <translation>Exported {n} deadlines.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="245"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="191"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="246"/>
         <source>全部区</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="191"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="246"/>
         <source>昌平区</source>
         <translation>Changping</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="191"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="246"/>
         <source>延庆区</source>
         <translation>Yanqing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="192"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="247"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="220"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="275"/>
         <source>显示 {shown} / 共 {total} 名员工</source>
         <translation>Showing {shown} of {total} employees</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="264"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="319"/>
         <source>请先在“单位与经办人”中添加一个单位。</source>
         <translation>Add a unit under Units and agents first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="282"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="337"/>
         <source>确定删除 {name} 的全部记录吗？材料文件会保留在回收站，直到清空回收站。</source>
         <translation>Delete all records of {name}? The files stay in the trash until it is emptied.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="300"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="310"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="313"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="355"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="365"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="368"/>
         <source>导入名单</source>
         <translation>Import roster</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="301"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="356"/>
         <source>名单或档案 (*.xlsx *.csv *.json)</source>
         <translation>Roster or profiles (*.xlsx *.csv *.json)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="310"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="365"/>
         <source>已导入 {n} 名员工。</source>
         <translation>Imported {n} employees.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="324"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="335"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="379"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="390"/>
         <source>导出名单</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="325"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="380"/>
         <source>Excel (*.xlsx);;档案 JSON (*.json)</source>
         <translation>Excel (*.xlsx);;Profile JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="335"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="390"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="338"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="346"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="347"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="393"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="401"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="402"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="339"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="394"/>
         <source>备份文件 (*.zip)</source>
         <translation>Backup file (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="346"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="401"/>
         <source>备份完成。</source>
         <translation>Backup complete.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="352"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="356"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="407"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="411"/>
         <source>打印表格</source>
         <translation>Print form</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="352"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="367"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="407"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="422"/>
         <source>请先选择一名员工。</source>
         <translation>Select an employee first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="354"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="409"/>
         <source>诚信声明（个人）</source>
         <translation>Integrity declaration (individual)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="354"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="409"/>
         <source>诚信声明（单位）</source>
         <translation>Integrity declaration (unit)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="355"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="410"/>
         <source>房屋借住声明</source>
         <translation>Housing-borrowing declaration</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="355"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="410"/>
         <source>材料清单</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="356"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="411"/>
         <source>选择表格：</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="367"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="394"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="406"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="422"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="449"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="461"/>
         <source>生成材料包</source>
         <translation>Build submission pack</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="369"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="424"/>
         <source>选择保存材料包的文件夹</source>
         <translation>Choose a folder for the pack</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="379"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="434"/>
         <source>正在生成材料包…</source>
         <translation>Building the pack…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="379"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="434"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="395"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="450"/>
         <source>材料不齐全或有缺陷：
 {problems}
 
@@ -1265,6 +1349,49 @@ Build the pack anyway? The checklist will list these problems.</translation>
     </message>
 </context>
 <context>
+    <name>TrayController</name>
+    <message>
+        <location filename="../../hrdesk/ui/tray.py" line="68"/>
+        <source>打开 hrdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/tray.py" line="69"/>
+        <source>近期期限</source>
+        <translation>Upcoming deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/tray.py" line="70"/>
+        <source>暂停提醒</source>
+        <translation>Pause reminders</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/tray.py" line="71"/>
+        <source>退出</source>
+        <translation>Quit</translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/tray.py" line="99"/>
+        <source>hrdesk：7天内有 {n} 项期限</source>
+        <translation>hrdesk: {n} deadlines within 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/tray.py" line="114"/>
+        <source>（另有 {n} 项）</source>
+        <translation> (and {n} more)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/tray.py" line="115"/>
+        <source>工作居住证期限提醒</source>
+        <translation>Work residence permit deadline</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/tray.py" line="138"/>
+        <source>两周内没有期限</source>
+        <translation>No deadlines in the next two weeks</translation>
+    </message>
+</context>
+<context>
     <name>UnitsDialog</name>
     <message>
         <location filename="../../hrdesk/ui/units_dialog.py" line="33"/>
@@ -1406,6 +1533,19 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <location filename="../../hrdesk/ui/units_dialog.py" line="193"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../hrdesk/ui/app.py" line="40"/>
+        <source>提醒：{n} 项期限临近，见“期限日历”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/app.py" line="44"/>
+        <source>本系统没有托盘区：提醒将显示在窗口中。</source>
+        <translation>This desktop has no system tray: reminders will show in the window.</translation>
     </message>
 </context>
 </TS>

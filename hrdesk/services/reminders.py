@@ -1,0 +1,82 @@
+"""Which reminders are due: a pure function of (deadlines, reminder state, now).
+
+Each action deadline (a last safe day) has reminders at the configured lead times (default 30, 14, 7,
+3, 1 days before, and on the day) and one when it is overdue. Only the latest lead already reached is
+due, so a computer that was off for a week shows one reminder per deadline on start, not six. A
+reminder shown, dismissed or snoozed is remembered by its key, so nothing nags twice and nothing is
+lost across restarts. The timer in the tray only calls this function.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from .deadlines import ACTION_CODES, DeadlineItem
+
+DEFAULT_LEADS = (30, 14, 7, 3, 1, 0)
+OVERDUE = -1
+
+
+@dataclass(frozen=True)
+class ReminderState:
+    state: str  # shown | dismissed | snoozed
+    until: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Reminder:
+    deadline: DeadlineItem
+    lead: int  # days before the deadline; OVERDUE after it
+
+    @property
+    def key(self) -> str:
+        return f"{self.deadline.key}@{self.deadline.date.isoformat()}#{self.lead}"
+
+    def days_left(self, today: date) -> int:
+        return (self.deadline.date - today).days
+
+
+def current_lead(deadline_day: date, today: date, leads: Iterable[int] = DEFAULT_LEADS) -> int | None:
+    """The smallest lead whose reminder day has come, or OVERDUE; None if no reminder is due yet."""
+    days_left = (deadline_day - today).days
+    if days_left < 0:
+        return OVERDUE
+    reached = [lead for lead in leads if days_left <= lead]
+    return min(reached) if reached else None
+
+
+def due_reminders(
+    deadlines: Iterable[DeadlineItem],
+    states: Mapping[str, ReminderState],
+    now: datetime,
+    leads: Iterable[int] = DEFAULT_LEADS,
+    overdue_days: int = 30,
+) -> list[Reminder]:
+    """Reminders to show now, most urgent first. Overdue deadlines older than `overdue_days` are
+    left to the calendar (they are history, not reminders)."""
+    leads = tuple(sorted(set(leads), reverse=True))
+    today = now.date()
+    due = []
+    for d in deadlines:
+        if d.code not in ACTION_CODES:
+            continue
+        lead = current_lead(d.date, today, leads)
+        if lead is None or (lead == OVERDUE and (today - d.date).days > overdue_days):
+            continue
+        reminder = Reminder(d, lead)
+        state = states.get(reminder.key)
+        if state is not None:
+            if state.state in ("shown", "dismissed"):
+                continue
+            if state.state == "snoozed" and state.until is not None and state.until > now:
+                continue
+        due.append(reminder)
+    due.sort(key=lambda r: (r.deadline.date, r.deadline.employee_name))
+    return due
+
+
+def pending_count(deadlines: Iterable[DeadlineItem], today: date, within_days: int = 7) -> int:
+    """How many action deadlines fall within the next `within_days` days (the tray tooltip)."""
+    return sum(1 for d in deadlines if d.code in ACTION_CODES and 0 <= (d.date - today).days <= within_days)

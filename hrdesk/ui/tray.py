@@ -1,0 +1,141 @@
+"""The tray icon: lives while the window is closed, shows what is due, and notifies ahead of time.
+
+The timer only calls the pure `due_reminders`; single-shot timers are re-armed at most every 15
+minutes (far below Qt's 2^31 ms limit) and a jump of the wall clock (sleep, resume, a changed clock)
+triggers an immediate re-check. Where there is no tray, reminders stay inside the window.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import QMenu, QStyle, QSystemTrayIcon
+
+from ..services.deadlines import DeadlineItem
+from ..services.reminders import DEFAULT_LEADS, Reminder, ReminderState, due_reminders, pending_count
+
+CHECK_EVERY_MS = 15 * 60 * 1000
+
+
+class TrayController(QObject):
+    openRequested = Signal()
+    quitRequested = Signal()
+    remindersDue = Signal(list)  # list[Reminder], also when there is no tray
+
+    def __init__(self, records: Any, deadlines: Callable[[], list[DeadlineItem]], icon: QIcon | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.records = records
+        self.deadlines = deadlines
+        self.available = QSystemTrayIcon.isSystemTrayAvailable()
+        self.tray = QSystemTrayIcon(self)
+        from PySide6.QtWidgets import QApplication
+
+        self.tray.setIcon(icon or QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView))
+        self.menu = QMenu()
+        self.act_open = QAction(self)
+        self.act_upcoming = QMenu()
+        self.act_pause = QAction(self)
+        self.act_pause.setCheckable(True)
+        self.act_quit = QAction(self)
+        self.menu.addAction(self.act_open)
+        self.menu.addMenu(self.act_upcoming)
+        self.menu.addAction(self.act_pause)
+        self.menu.addSeparator()
+        self.menu.addAction(self.act_quit)
+        self.menu.aboutToShow.connect(self.rebuild_upcoming)
+        self.tray.setContextMenu(self.menu)
+        self.act_open.triggered.connect(self.openRequested)
+        self.act_quit.triggered.connect(self.quitRequested)
+        self.act_pause.toggled.connect(self.set_paused)
+        self.tray.activated.connect(lambda reason: self.openRequested.emit()
+                                    if reason == QSystemTrayIcon.ActivationReason.Trigger else None)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.check)
+        self._last_wall = time.time()
+        self._last_mono = time.monotonic()
+        self.last_due: list[Reminder] = []
+        self.retranslate()
+        self.act_pause.setChecked(QSettings().value("reminders/paused", False, type=bool))
+
+    def retranslate(self) -> None:
+        self.act_open.setText(self.tr("打开 hrdesk"))
+        self.act_upcoming.setTitle(self.tr("近期期限"))
+        self.act_pause.setText(self.tr("暂停提醒"))
+        self.act_quit.setText(self.tr("退出"))
+
+    def start(self) -> None:
+        if self.available:
+            self.tray.show()
+        self.check()
+
+    def leads(self) -> tuple[int, ...]:
+        raw = str(QSettings().value("reminders/leads", ",".join(map(str, DEFAULT_LEADS))))
+        try:
+            return tuple(int(x) for x in raw.split(",") if x.strip())
+        except ValueError:
+            return DEFAULT_LEADS
+
+    def set_paused(self, paused: bool) -> None:
+        QSettings().setValue("reminders/paused", paused)
+        if not paused:
+            self.check()
+
+    def states(self) -> dict[str, ReminderState]:
+        return {k: ReminderState(v.state, v.until.replace(tzinfo=None) if v.until else None)
+                for k, v in self.records.reminder_states().items()}
+
+    def check(self, now: datetime | None = None) -> list[Reminder]:
+        """Work out what is due, notify, re-arm the timer; also called after a clock jump."""
+        now = now or datetime.now()
+        items = self.deadlines()
+        count = pending_count(items, now.date())
+        self.tray.setToolTip(self.tr("hrdesk：7天内有 {n} 项期限").format(n=count))
+        due = [] if self.act_pause.isChecked() else due_reminders(items, self.states(), now, self.leads())
+        self.last_due = due
+        if due:
+            self.notify(due)
+            for r in due:
+                self.records.set_reminder_state(r.key, "shown")
+            self.remindersDue.emit(due)
+        self._arm()
+        return due
+
+    def notify(self, due: list[Reminder]) -> None:
+        if not self.available:
+            return
+        first = due[0].deadline
+        more = self.tr("（另有 {n} 项）").format(n=len(due) - 1) if len(due) > 1 else ""
+        self.tray.showMessage(self.tr("工作居住证期限提醒"), f"{first.date.isoformat()} {first.employee_name}：{first.message}{more}",
+                              QSystemTrayIcon.MessageIcon.Information, 15000)
+
+    def snooze(self, reminder: Reminder, hours: int = 24, now: datetime | None = None) -> None:
+        until = (now or datetime.now()) + timedelta(hours=hours)
+        self.records.set_reminder_state(reminder.key, "snoozed", until)
+
+    def dismiss(self, reminder: Reminder) -> None:
+        self.records.set_reminder_state(reminder.key, "dismissed")
+
+    def _arm(self) -> None:
+        self._last_wall, self._last_mono = time.time(), time.monotonic()
+        self.timer.start(CHECK_EVERY_MS)
+
+    def clock_jumped(self) -> bool:
+        """True when wall-clock time moved differently from monotonic time (sleep, resume, clock set)."""
+        return abs((time.time() - self._last_wall) - (time.monotonic() - self._last_mono)) > 120
+
+    def rebuild_upcoming(self) -> None:
+        self.act_upcoming.clear()
+        today = datetime.now().date()
+        upcoming = [d for d in self.deadlines() if 0 <= (d.date - today).days <= 14][:15]
+        if not upcoming:
+            self.act_upcoming.addAction(self.tr("两周内没有期限")).setEnabled(False)
+        for d in upcoming:
+            action = self.act_upcoming.addAction(f"{d.date.isoformat()}  {d.employee_name}  {d.message}")
+            action.triggered.connect(self.openRequested)
