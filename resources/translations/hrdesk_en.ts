@@ -65,17 +65,17 @@
     <message>
         <location filename="../../hrdesk/ui/calendar_view.py" line="114"/>
         <source>日期</source>
-        <translation type="unfinished">Date</translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/calendar_view.py" line="114"/>
         <source>员工</source>
-        <translation>Employee</translation>Employees</translation>
+        <translation>Employee</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/calendar_view.py" line="114"/>
         <source>期限</source>
-        <translation>Deadline</translation>Deadline</translation>
+        <translation>Deadline</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/calendar_view.py" line="115"/>
@@ -90,12 +90,12 @@
     <message>
         <location filename="../../hrdesk/ui/calendar_view.py" line="115"/>
         <source>续签</source>
-        <translation>Renewal</translation>Renewal</translation>
+        <translation>Renewal</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/calendar_view.py" line="116"/>
         <source>聘用单位变更</source>
-        <translation>Employer change</translation>Employer change</translation>
+        <translation>Employer change</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/calendar_view.py" line="116"/>
@@ -115,7 +115,7 @@
     <message>
         <location filename="../../hrdesk/ui/calendar_view.py" line="144"/>
         <source>全部单位</source>
-        <translation>All units</translation>All units</translation>
+        <translation>All units</translation>
     </message>
 </context>
 <context>
@@ -262,7 +262,7 @@
     <message>
         <location filename="../../hrdesk/ui/profile_form.py" line="37"/>
         <source>配偶房产</source>
-        <translation>Spouse&apos;s property</translation>
+        <translation>Spouse's property</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/profile_form.py" line="37"/>
@@ -450,9 +450,19 @@
         <translation>Name</translation>
     </message>
     <message>
+        <location filename="../../hrdesk/ui/employee_model.py" line="52"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_model.py" line="52"/>
+        <source>下一期限</source>
+        <translation>Next deadline</translation>
+    </message>
+    <message>
         <location filename="../../hrdesk/ui/employee_model.py" line="53"/>
-        <source>身份证号</source>
-        <translation>ID number</translation>
+        <source>证件有效期至</source>
+        <translation>Permit expires</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/employee_model.py" line="53"/>
@@ -461,18 +471,8 @@
     </message>
     <message>
         <location filename="../../hrdesk/ui/employee_model.py" line="53"/>
-        <source>证件有效期至</source>
-        <translation>Permit expires</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="52"/>
-        <source>下一期限</source>
-        <translation>Next deadline</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="52"/>
-        <source>状态</source>
-        <translation>Status</translation>
+        <source>身份证号</source>
+        <translation>ID number</translation>
     </message>
 </context>
 <context>
@@ -558,7 +558,7 @@
     <message>
         <location filename="../../hrdesk/ui/main_window.py" line="169"/>
         <source>期限日历</source>
-        <translation type="unfinished"></translation>
+        <translation>Deadline calendar</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/main_window.py" line="170"/>
@@ -623,7 +623,7 @@
     <message>
         <location filename="../../hrdesk/ui/main_window.py" line="176"/>
         <source>员工</source>
-        <translation>Employees</translation>
+        <translation>Employee</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/main_window.py" line="176"/>
@@ -644,7 +644,7 @@
         <location filename="../../hrdesk/ui/main_window.py" line="234"/>
         <location filename="../../hrdesk/ui/main_window.py" line="241"/>
         <source>导出日历</source>
-        <translation type="unfinished"></translation>
+        <translation>Export calendar</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/main_window.py" line="234"/>
@@ -1251,7 +1251,7 @@ Build the pack anyway? The checklist will list these problems.</translation>
     <message>
         <location filename="../../hrdesk/ui/settings_dialog.py" line="92"/>
         <source>保存该年节假日</source>
-        <translation>Save this year&apos;s holidays</translation>
+        <translation>Save this year's holidays</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/settings_dialog.py" line="94"/>
@@ -1353,7 +1353,7 @@ Build the pack anyway? The checklist will list these problems.</translation>
     <message>
         <location filename="../../hrdesk/ui/tray.py" line="68"/>
         <source>打开 hrdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Open hrdesk</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/tray.py" line="69"/>
@@ -1368,7 +1368,7 @@ Build the pack anyway? The checklist will list these problems.</translation>
     <message>
         <location filename="../../hrdesk/ui/tray.py" line="71"/>
         <source>退出</source>
-        <translation>Quit</translation>Quit</translation>
+        <translation>Quit</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/tray.py" line="99"/>
@@ -1540,7 +1540,7 @@ Build the pack anyway? The checklist will list these problems.</translation>
     <message>
         <location filename="../../hrdesk/ui/app.py" line="40"/>
         <source>提醒：{n} 项期限临近，见“期限日历”。</source>
-        <translation type="unfinished"></translation>
+        <translation>Reminder: {n} deadlines are near; see the deadline calendar.</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/app.py" line="44"/>
