@@ -32,7 +32,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -530,6 +530,9 @@ class Records:
             return {r.key: r for r in s.exec(select(m.ReminderState))}
 
     def set_reminder_state(self, key: str, state: str, until: datetime | None = None) -> None:
+        """`until` in local time (naive) or aware; stored in UTC."""
+        if until is not None:
+            until = until.astimezone(UTC)
         with self.session() as s:
             row = s.get(m.ReminderState, key) or m.ReminderState(key=key, state=state)
             row.state, row.until, row.updated_at = state, until, m.utcnow()

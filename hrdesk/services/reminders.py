@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from .deadlines import ACTION_CODES, DeadlineItem
 
@@ -80,3 +80,14 @@ def due_reminders(
 def pending_count(deadlines: Iterable[DeadlineItem], today: date, within_days: int = 7) -> int:
     """How many action deadlines fall within the next `within_days` days (the tray tooltip)."""
     return sum(1 for d in deadlines if d.code in ACTION_CODES and 0 <= (d.date - today).days <= within_days)
+
+
+def states_from_rows(rows: Mapping[str, object]) -> dict[str, ReminderState]:
+    """Stored reminder rows (UTC) as states in local naive time, which `due_reminders` compares with."""
+    out = {}
+    for key, row in rows.items():
+        until = getattr(row, "until", None)
+        if until is not None:
+            until = (until if until.tzinfo else until.replace(tzinfo=UTC)).astimezone().replace(tzinfo=None)
+        out[key] = ReminderState(row.state, until)
+    return out

@@ -17,7 +17,14 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QStyle, QSystemTrayIcon
 
 from ..services.deadlines import DeadlineItem
-from ..services.reminders import DEFAULT_LEADS, Reminder, ReminderState, due_reminders, pending_count
+from ..services.reminders import (
+    DEFAULT_LEADS,
+    Reminder,
+    ReminderState,
+    due_reminders,
+    pending_count,
+    states_from_rows,
+)
 
 CHECK_EVERY_MS = 15 * 60 * 1000
 
@@ -88,8 +95,7 @@ class TrayController(QObject):
             self.check()
 
     def states(self) -> dict[str, ReminderState]:
-        return {k: ReminderState(v.state, v.until.replace(tzinfo=None) if v.until else None)
-                for k, v in self.records.reminder_states().items()}
+        return states_from_rows(self.records.reminder_states())
 
     def check(self, now: datetime | None = None) -> list[Reminder]:
         """Work out what is due, notify, re-arm the timer; also called after a clock jump."""
