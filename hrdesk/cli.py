@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     parser.add_argument("--demo", action="store_true", help="start the app on a fresh demo database")
     parser.add_argument("--tray", action="store_true", help="start in the system tray (used at login)")
+    parser.add_argument("--self-test", action="store_true", help="check that this installation works, then exit")
     parser.add_argument("--data-dir", help="data folder (default: the user data folder, or HRDESK_DATA_DIR)")
     parser.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of messages (default zh)")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
@@ -86,6 +87,10 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         print(f"hrdesk {__version__}")
         return 0
+    if args.self_test:
+        from .selftest import run as self_test
+
+        return self_test()
     if args.command is None:
         return _start_gui(args)
     folder = data_dir(args.data_dir) if args.data_dir else None

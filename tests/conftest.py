@@ -28,3 +28,15 @@ def data_dir(_isolated_data_dir: Path) -> Path:
 @pytest.fixture
 def examples_dir() -> Path:
     return ROOT / "examples"
+
+
+@pytest.fixture
+def settings_dir(tmp_path: Path, qapp) -> Path:
+    """Qt preferences in a temporary folder, never the user's."""
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    QCoreApplication.setOrganizationName("hrdesk-tests")
+    QCoreApplication.setApplicationName("hrdesk-tests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    return tmp_path / "settings"

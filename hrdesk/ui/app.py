@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import sys
 import tempfile
 from pathlib import Path
@@ -12,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..paths import data_dir as default_data_dir
+from ..resources import resources_dir
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -62,6 +64,12 @@ def run_app(demo: bool = False, data_dir: str | None = None, lang: str | None = 
         create_demo(folder)
     else:
         folder = default_data_dir(data_dir)
+    from ..logging_setup import setup_logging
+    from .crash import install_excepthook
+
+    log_path = setup_logging(folder)
+    install_excepthook(log_path)
+    logging.getLogger("hrdesk").info("start (demo=%s)", demo)
     try:
         records = Records.open(folder)
     except StoreLocked as exc:
@@ -75,6 +83,12 @@ def run_app(demo: bool = False, data_dir: str | None = None, lang: str | None = 
             rotate_daily(folder)
     window = MainWindow(records, folder, demo=demo)
     attach_tray(app, window)
+    icon = resources_dir() / "icons" / "hrdesk.png"
+    if icon.exists():
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(icon)))
+        window.tray.tray.setIcon(QIcon(str(icon)))
     if not (tray_only and window.tray.available):
         window.show()
     try:

@@ -5,19 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool
+from PySide6.QtCore import QThreadPool
 
 from hrdesk.rules.profile import Employer
 from hrdesk.services.records import Records
-
-
-@pytest.fixture
-def settings_dir(tmp_path: Path, qapp) -> Path:
-    QCoreApplication.setOrganizationName("hrdesk-tests")
-    QCoreApplication.setApplicationName("hrdesk-tests")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    return tmp_path / "settings"
 
 
 @pytest.fixture

@@ -1,0 +1,30 @@
+"""Unhandled exceptions: log them (scrubbed), tell the user what happened and where the log is.
+The records are safe: every write is a committed transaction, so nothing half-done is left behind."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+log = logging.getLogger("hrdesk.crash")
+
+
+def install_excepthook(log_path: Path) -> None:
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        log.error("unhandled %s\n%s", kind.__name__, "".join(traceback.format_exception(kind, error, tb)))
+        if QApplication.instance() is None:
+            sys.__excepthook__(kind, error, tb)
+            return
+        tr = QCoreApplication.translate
+        box = QMessageBox(QMessageBox.Icon.Critical, tr("Crash", "hrdesk 出错了"),
+                          tr("Crash", "hrdesk 遇到了一个意外错误（{kind}）。已保存的记录不受影响；"
+                                      "未保存的修改可能需要重新输入。\n\n日志文件：{path}").format(kind=kind.__name__, path=log_path))
+        box.exec()
+
+    sys.excepthook = hook
