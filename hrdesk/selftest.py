@@ -15,7 +15,7 @@ def run() -> int:
     steps: list[str] = []
     try:
         from .resources import resources_dir
-        from .rules.profile import Employee, Employer, Education, Housing, Profile
+        from .rules.profile import Education, Employee, Employer, Housing, Profile
         from .services.records import Records
 
         with tempfile.TemporaryDirectory(prefix="hrdesk-selftest-") as tmp:
