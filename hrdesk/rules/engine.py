@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from . import retirement
@@ -690,6 +691,7 @@ def _judge(ctx: _Context, kind: str, material: Material) -> tuple[str, str, date
     return "ok", ctx.text("material.ok", name=name), None
 
 
+@lru_cache(maxsize=65536)
 def _last_day_meeting(until: date, months: int) -> date:
     """Last day d with add_months(d, months) <= until (month-end clamping makes this not a plain
     subtraction)."""

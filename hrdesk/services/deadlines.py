@@ -8,8 +8,9 @@ update events instead of duplicating them, and reminder state survives restarts.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from ..rules.engine import Messages, material_last_day, submit_by, unlink_due, window_opens
@@ -27,7 +28,7 @@ KINDS = {  # code → filter group in the calendar
 }
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # created by the ten thousand: slots, no frozen-dataclass setattr overhead
 class DeadlineItem:
     employee_id: int
     employee_name: str
@@ -35,8 +36,16 @@ class DeadlineItem:
     district: str
     code: str
     date: date
-    message: str
+    text: str | Messages = field(compare=False, repr=False)  # the message, or the catalogue to make it
     material: str | None = None
+    params: tuple[tuple[str, object], ...] = field(default=(), compare=False, repr=False)
+
+    @property
+    def message(self) -> str:
+        """Formatted on demand: the calendar shows a month at a time, not 45,000 texts."""
+        if isinstance(self.text, str):
+            return self.text
+        return self.text(f"deadline.{self.code}", date=self.date.isoformat(), **dict(self.params))
 
     @property
     def key(self) -> str:
@@ -58,9 +67,8 @@ def employee_deadlines(
     out: list[DeadlineItem] = []
 
     def add(code: str, when: date, material: str | None = None, **params: object) -> None:
-        params.setdefault("date", when.isoformat())
         out.append(DeadlineItem(employee_id, e.name, profile.employer.name, policy.district, code, when,
-                                text(f"deadline.{code}", **params), material))
+                                text, material, tuple(params.items())))
 
     permit = e.permit
     live = permit is not None and permit.status != "expired" and permit.expires_on is not None
@@ -95,8 +103,16 @@ def all_deadlines(
     unit_reviews: dict[int, date] | None = None,
 ) -> list[DeadlineItem]:
     unit_reviews = unit_reviews or {}
-    items = [d for employee_id, p in profiles
-             for d in employee_deadlines(employee_id, p, policies, calendar, lang, unit_reviews.get(employee_id))]
+    # Tens of thousands of small objects: pause the cyclic GC, which would otherwise walk the whole
+    # heap of loaded profiles several times for objects that cannot form cycles.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        items = [d for employee_id, p in profiles
+                 for d in employee_deadlines(employee_id, p, policies, calendar, lang, unit_reviews.get(employee_id))]
+    finally:
+        if enabled:
+            gc.enable()
     items.sort(key=lambda d: (d.date, d.employee_name, d.code))
     return items
 

@@ -25,7 +25,7 @@ class ReminderState:
     until: datetime | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reminder:
     deadline: DeadlineItem
     lead: int  # days before the deadline; OVERDUE after it
