@@ -70,6 +70,26 @@ class EmployeeTableModel(QAbstractTableModel):
                 return i
         return None
 
+    def sort_key(self, column: int) -> Any:
+        return {
+            COL_NAME: lambda r: r.name, COL_ID: lambda r: r.id_masked, COL_EMPLOYER: lambda r: r.employer_name,
+            COL_EXPIRES: lambda r: r.permit_expires or date.max, COL_DEADLINE: lambda r: r.next_deadline or date.max,
+            COL_STATUS: lambda r: r.status,
+        }[column]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows themselves (one C-level list.sort) instead of letting the proxy compare
+        through data() 300,000 times for 10,000 rows; selections survive via persistent indexes."""
+        if not 0 <= column < 6:
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        old_ids = [self._rows[i.row()].id for i in old]
+        self._rows.sort(key=self.sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
+        position = {r.id: n for n, r in enumerate(self._rows)}
+        self.changePersistentIndexList(old, [self.index(position[i], idx.column()) for i, idx in zip(old_ids, old, strict=True)])
+        self.layoutChanged.emit()
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._rows)
 
@@ -120,6 +140,7 @@ class EmployeeFilterProxy(QSortFilterProxyModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
+        self.sorted_by: tuple[int, Qt.SortOrder] = (COL_NAME, Qt.SortOrder.AscendingOrder)
         self._terms: list[str] = []
         self.employer_id: int | None = None
         self.district: str | None = None
@@ -136,6 +157,11 @@ class EmployeeFilterProxy(QSortFilterProxyModel):
         self.beginFilterChange()
         self.employer_id, self.district, self.status, self.expiry_month = employer_id, district, status, expiry_month
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        # The source model sorts itself; the proxy keeps source order and only filters.
+        self.sorted_by = (column, order)
+        self.sourceModel().sort(column, order)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
         r: EmployeeSummary = self.sourceModel().row_at(source_row)

@@ -193,6 +193,7 @@ class MainWindow(QMainWindow):
     def reload(self, select_id: int | None = None) -> None:
         summaries = self.records.summaries()
         self.model.set_rows(summaries)
+        self.model.sort(*self.proxy.sorted_by)
         self.dashboard.set_summaries(summaries)
         self._fill_filters()
         self._update_count()

@@ -50,12 +50,19 @@ class Task(QRunnable):
         try:
             result = self.fn(self)
         except Cancelled:
-            self.signals.failed.emit("")
+            self._emit(self.signals.failed, "")
         except Exception as exc:  # reported to the GUI; the traceback goes to the log without data
             log.error("background task failed: %s", "".join(traceback.format_exception_only(exc)).strip())
-            self.signals.failed.emit(str(exc) or exc.__class__.__name__)
+            self._emit(self.signals.failed, str(exc) or exc.__class__.__name__)
         else:
-            self.signals.finished.emit(result)
+            self._emit(self.signals.finished, result)
+
+    @staticmethod
+    def _emit(signal: Any, value: Any) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the receiver was closed while the task ran (e.g. at quit)
+            log.debug("task finished after its receiver was deleted")
 
 
 def run_task(fn: Callable[[Task], Any], on_done: Callable[[Any], None] | None = None,

@@ -152,3 +152,19 @@ def test_drop_on_missing_slot_makes_it_ok_and_greyscale_is_defective(qtbot, wind
     qtbot.waitUntil(lambda: {m.kind: m.status for m in panel.result.materials}["diploma"] == "defective", timeout=5000)
     assert "材料" in window.detail.tabText(2)
     assert records.check(employee_id, "new", date.today()).eligible
+
+
+def test_sorting_by_deadline_keeps_the_selection(qtbot, window, records: Records):
+    from hrdesk.ui.employee_model import COL_DEADLINE, COL_NAME
+
+    _load_examples(records)
+    window.reload()
+    window.move_selection(1)
+    selected = window.current_employee_id()
+    window.table.sortByColumn(COL_DEADLINE, Qt.SortOrder.AscendingOrder)
+    deadlines = [window.proxy.index(r, COL_DEADLINE).data() for r in range(window.proxy.rowCount())]
+    assert deadlines == sorted(deadlines)
+    assert window.current_employee_id() == selected
+    window.table.sortByColumn(COL_NAME, Qt.SortOrder.DescendingOrder)
+    names = [window.proxy.index(r, COL_NAME).data() for r in range(window.proxy.rowCount())]
+    assert names == sorted(names, reverse=True)
