@@ -8,8 +8,8 @@ from pathlib import Path
 CACHE = Path("/tmp/hrdesk-bench-scans")
 
 
-def scan_jpeg() -> bytes:
-    path = CACHE / "page.jpg"
+def scan_jpeg(variant: int = 0) -> bytes:
+    path = CACHE / f"page-{variant}.jpg"
     if path.exists():
         return path.read_bytes()
     import pymupdf
@@ -25,7 +25,11 @@ def scan_jpeg() -> bytes:
     page.draw_rect((60, 700, 300, 800), color=None, fill=(0.8, 0.2, 0.2))
     page.draw_rect((320, 700, 540, 800), color=None, fill=(0.2, 0.4, 0.8))
     pix = page.get_pixmap(dpi=300)
-    data = pix.tobytes("jpeg", jpg_quality=88)
+    # Paper grain and sensor noise: real scans do not compress like flat colour (about 0.7 MB a page).
+    noise = random.Random(5 + variant).randbytes(len(pix.samples))
+    grainy = bytes(a ^ (b & 0x0F) for a, b in zip(pix.samples, noise, strict=True))
+    pix = pymupdf.Pixmap(pymupdf.csRGB, pix.width, pix.height, grainy, False)
+    data = pix.tobytes("jpeg", jpg_quality=80)
     path.write_bytes(data)
     return data
 
@@ -36,10 +40,9 @@ def scan_pdf(pages: int, name: str) -> Path:
         return path
     import pymupdf
 
-    img = scan_jpeg()
     doc = pymupdf.open()
-    for _ in range(pages):
+    for i in range(pages):  # distinct images, as a real multi-page scan has
         p = doc.new_page(width=595, height=842)
-        p.insert_image(p.rect, stream=img)
+        p.insert_image(p.rect, stream=scan_jpeg(i % 10))
     doc.save(path)
     return path
