@@ -14,14 +14,16 @@ FORM_CHOICES = ("integrity-unit", "integrity-individual", "housing-borrowing", "
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("form", help="print a form to sign by hand, pre-filled from a profile")
     p.add_argument("form_id", metavar="FORM-ID", help=" | ".join(FORM_CHOICES))
-    p.add_argument("profile", type=Path)
+    p.add_argument("profile", type=Path, nargs="?", help="profile JSON (or --employee for a stored employee)")
+    p.add_argument("--employee", type=int, help="id of a stored employee instead of a profile file")
     p.add_argument("-o", "--output", type=Path, required=True)
     p.add_argument("--business", type=business_arg, default="new", help="for the checklist (default new)")
     p.add_argument("--on", type=date_arg)
     p.set_defaults(handler=run_form)
 
     p = sub.add_parser("pack", help="assemble the upload PDFs for one profile and business")
-    p.add_argument("profile", type=Path)
+    p.add_argument("profile", type=Path, nargs="?", help="profile JSON (or --employee for a stored employee)")
+    p.add_argument("--employee", type=int, help="id of a stored employee instead of a profile file")
     p.add_argument("--business", type=business_arg, required=True)
     p.add_argument("-o", "--output", type=Path, required=True)
     p.add_argument("--zip", action="store_true", help="also write OUTDIR.zip")
@@ -30,20 +32,35 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run_pack)
 
 
-def _profile(path: Path, folder: Path | None):
+def _profile(args: argparse.Namespace, folder: Path | None):
     from ..rules.profile import ProfileError
     from ..services.check import load_profile_file, policies
 
+    if (args.profile is None) == (args.employee is None):
+        raise UsageError("give either PROFILE.json or --employee ID")
+    if args.employee is not None:
+        with _stored(folder) as records:
+            try:
+                return records.profile(args.employee)
+            except KeyError:
+                raise UsageError(f"no stored employee with id {args.employee}") from None
     try:
-        return load_profile_file(path, policies(folder))
+        return load_profile_file(args.profile, policies(folder))
     except ProfileError as exc:
         raise UsageError(str(exc)) from None
+
+
+def _stored(folder: Path | None):
+    from ..paths import data_dir
+    from ..services.records import Records
+
+    return Records.open(folder or data_dir(), lock=False)
 
 
 def run_form(args: argparse.Namespace, folder: Path | None) -> int:
     if args.form_id not in FORM_CHOICES:
         raise UsageError(f"unknown form '{args.form_id}'; expected one of {', '.join(FORM_CHOICES)}")
-    profile = _profile(args.profile, folder)
+    profile = _profile(args, folder)
     from ..pdf.files import atomic_write_bytes
     from ..services.forms import make_form
 
@@ -57,13 +74,23 @@ def run_form(args: argparse.Namespace, folder: Path | None) -> int:
 
 
 def run_pack(args: argparse.Namespace, folder: Path | None) -> int:
-    profile = _profile(args.profile, folder)
     from ..pdf.files import OutputError
-    from ..services.packs import PackRefused, build_pack
+    from ..services.packs import PackRefused, build_pack, build_pack_for_stored
 
     try:
-        result = build_pack(profile, args.business, args.output, args.profile.resolve().parent, args.on,
-                            force=args.force, make_zip=args.zip, data_dir=folder)
+        if args.employee is not None:
+            if args.profile is not None:
+                raise UsageError("give either PROFILE.json or --employee ID")
+            with _stored(folder) as records:
+                try:
+                    result = build_pack_for_stored(records, args.employee, args.business, args.output,
+                                                   force=args.force, make_zip=args.zip)
+                except KeyError:
+                    raise UsageError(f"no stored employee with id {args.employee}") from None
+        else:
+            profile = _profile(args, folder)
+            result = build_pack(profile, args.business, args.output, args.profile.resolve().parent, args.on,
+                                force=args.force, make_zip=args.zip, data_dir=folder)
     except PackRefused as exc:
         print("hrdesk: pack refused — required materials are missing or defective (use --force to pack anyway):",
               file=sys.stderr)

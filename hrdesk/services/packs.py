@@ -141,3 +141,16 @@ def build_pack(
 
 def _is_unreadable(source: Source, messages: list[str]) -> bool:
     return any(m.startswith(f"{source.path.name}:") for m in messages)
+
+
+def build_pack_for_stored(records: object, employee_id: int, business: str, target: Path, force: bool = False,
+                          progress: Callable[[int, int], bool] | None = None, make_zip: bool = False) -> PackResult:
+    """A pack for a stored employee: the materials are vault files, so `file` entries become vault paths."""
+    import copy
+
+    profile = copy.deepcopy(records.profile(employee_id))
+    for material in profile.materials:
+        if material.file:
+            material.file = str(records.vault.path(material.file))
+    return build_pack(profile, business, target, Path("/"), force=force, make_zip=make_zip,
+                      data_dir=records.data_dir, progress=progress)

@@ -426,8 +426,7 @@ class MainWindow(QMainWindow):
         if not folder:
             return
         from ..pdf.files import safe_filename
-        from ..services.packs import PackRefused
-        from .pack_dialog import build_pack_for_employee
+        from ..services.packs import PackRefused, build_pack_for_stored
 
         business = self.detail.eligibility.business.currentData() or "new"
         name = self.records.employee(employee_id).name
@@ -438,8 +437,8 @@ class MainWindow(QMainWindow):
 
         def work(task: Any, force: bool = False) -> Any:
             try:
-                return build_pack_for_employee(records, employee_id, business, target, force,
-                                               lambda d, t: task.report(d, t))
+                return build_pack_for_stored(records, employee_id, business, target, force,
+                                             lambda d, t: task.report(d, t))
             except PackRefused as exc:
                 return exc  # not an error: the user decides whether to pack anyway
 

@@ -158,3 +158,24 @@ def test_cli_pack(case: Path, tmp_path: Path):
     proc = subprocess.run([sys.executable, "-m", "hrdesk", "pack", str(case), "--business", "new", "-o", str(out)],
                           capture_output=True, text=True, encoding="utf-8")
     assert proc.returncode == 1 and "hukou.pdf" in proc.stderr and not out.exists()
+
+
+def test_form_and_pack_for_a_stored_employee(case: Path, tmp_path: Path):
+    from hrdesk.services.records import Records
+
+    data = tmp_path / "data"
+    with Records.open(data) as records:
+        employee_id = records.add_profile(load_profile_file(case), base_dir=case.parent)
+    form = tmp_path / "form.pdf"
+    proc = subprocess.run([sys.executable, "-m", "hrdesk", "--data-dir", str(data), "form", "integrity-individual",
+                           "--employee", str(employee_id), "-o", str(form)], capture_output=True, text=True,
+                          encoding="utf-8")
+    assert proc.returncode == 0, proc.stderr
+    assert "张三" in pymupdf.open(form)[0].get_text()
+    out = tmp_path / "stored-pack"
+    proc = subprocess.run([sys.executable, "-m", "hrdesk", "--data-dir", str(data), "pack", "--employee",
+                           str(employee_id), "--business", "new", "-o", str(out)], capture_output=True, text=True,
+                          encoding="utf-8")
+    assert proc.returncode == 0, proc.stderr
+    contract = next(out.glob("*劳动*"))
+    assert len(PdfReader(contract).pages) == 4  # the vault copies of both contract files
