@@ -8,10 +8,10 @@ when nothing references them any more (see Records.empty_trash), never on a simp
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from ..fileio import atomic_write_bytes
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png"}
 MAX_BYTES = 200 * 1024 * 1024
@@ -51,19 +51,7 @@ class Vault:
         digest = hashlib.sha256(data).hexdigest()
         target = self.path(digest)
         if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(data)
-                    fh.flush()
-                    os.fsync(fh.fileno())
-                os.replace(tmp, target)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-            if os.name == "posix":
-                target.chmod(0o600)
+            atomic_write_bytes(target, data, mode=0o600)
         return Stored(digest, count_pages(data), len(data))
 
     def remove(self, sha256: str) -> None:

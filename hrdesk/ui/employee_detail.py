@@ -129,65 +129,74 @@ class EligibilityPanel(QWidget):
         self.findings.setColumnWidth(1, max(300, self.findings.viewport().width() - 260))
         self.findings.resizeRowsToContents()
         for d in result.deadlines:
-            row = self.deadlines.rowCount()
-            self.deadlines.insertRow(row)
-            self.deadlines.setItem(row, 0, QTableWidgetItem(d.date.isoformat()))
-            self.deadlines.setItem(row, 1, QTableWidgetItem(d.message))
+            append_row(self.deadlines, (d.date.isoformat(), d.message))
 
 
-class ApplicationsPanel(QWidget):
-    def __init__(self, records: Any, parent: QWidget | None = None) -> None:
+def read_only_table(columns: int) -> QTableWidget:
+    table = QTableWidget(0, columns)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    return table
+
+
+def append_row(table: QTableWidget, values: tuple[str, ...]) -> None:
+    row = table.rowCount()
+    table.insertRow(row)
+    for col, text in enumerate(values):
+        table.setItem(row, col, QTableWidgetItem(text))
+
+
+class _RecordTable(QWidget):
+    """A read-only table of one employee's rows; subclasses say which rows and headers."""
+
+    def __init__(self, records: Any, columns: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.records = records
-        layout = QVBoxLayout(self)
-        self.table = QTableWidget(0, 4)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        layout.addWidget(self.table)
+        self.table = read_only_table(columns)
+        QVBoxLayout(self).addWidget(self.table)
         self.retranslate()
 
+    def headers(self) -> list[str]:
+        raise NotImplementedError
+
+    def rows(self, employee_id: int) -> list[tuple[str, ...]]:
+        raise NotImplementedError
+
     def retranslate(self) -> None:
-        self.table.setHorizontalHeaderLabels([self.tr("业务"), self.tr("状态"), self.tr("日期"), self.tr("退回意见 / 备注")])
+        self.table.setHorizontalHeaderLabels(self.headers())
 
     def set_employee(self, employee_id: int | None) -> None:
         self.table.setRowCount(0)
-        if employee_id is None:
-            return
-        for app in self.records.applications(employee_id):
-            for event in self.records.application_events(app.id):
-                row = self.table.rowCount()
-                self.table.insertRow(row)
-                for col, text in enumerate((business_label(app.business), event.status, event.on.isoformat(), event.note)):
-                    self.table.setItem(row, col, QTableWidgetItem(text))
+        if employee_id is not None:
+            for values in self.rows(employee_id):
+                append_row(self.table, values)
 
 
-class ChildrenPanel(QWidget):
+class ApplicationsPanel(_RecordTable):
     def __init__(self, records: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.records = records
-        layout = QVBoxLayout(self)
-        self.table = QTableWidget(0, 4)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        layout.addWidget(self.table)
-        self.retranslate()
+        super().__init__(records, 4, parent)
 
-    def retranslate(self) -> None:
-        self.table.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("出生日期"), self.tr("随往"), self.tr("父母")])
+    def headers(self) -> list[str]:
+        return [self.tr("业务"), self.tr("状态"), self.tr("日期"), self.tr("退回意见 / 备注")]
 
-    def set_employee(self, employee_id: int | None) -> None:
-        self.table.setRowCount(0)
-        if employee_id is None:
-            return
-        for c in self.records.profile(employee_id).employee.children:
-            row = self.table.rowCount()
-            self.table.insertRow(row)
-            values = (c.name, c.birth_date.isoformat() if c.birth_date else "", self.tr("是") if c.accompany else self.tr("否"),
-                      {"married": self.tr("已婚"), "unmarried": self.tr("未婚生育"), "divorced-custody": self.tr("离异抚养")}[c.parents])
-            for col, text in enumerate(values):
-                self.table.setItem(row, col, QTableWidgetItem(text))
+    def rows(self, employee_id: int) -> list[tuple[str, ...]]:
+        return [(business_label(app.business), event.status, event.on.isoformat(), event.note)
+                for app in self.records.applications(employee_id)
+                for event in self.records.application_events(app.id)]
+
+
+class ChildrenPanel(_RecordTable):
+    def __init__(self, records: Any, parent: QWidget | None = None) -> None:
+        super().__init__(records, 4, parent)
+
+    def headers(self) -> list[str]:
+        return [self.tr("姓名"), self.tr("出生日期"), self.tr("随往"), self.tr("父母")]
+
+    def rows(self, employee_id: int) -> list[tuple[str, ...]]:
+        parents = {"married": self.tr("已婚"), "unmarried": self.tr("未婚生育"), "divorced-custody": self.tr("离异抚养")}
+        return [(c.name, c.birth_date.isoformat() if c.birth_date else "", self.tr("是") if c.accompany else self.tr("否"),
+                 parents[c.parents]) for c in self.records.profile(employee_id).employee.children]
 
 
 class EmployeeDetail(QTabWidget):
