@@ -387,7 +387,10 @@ class MainWindow(QMainWindow):
         if target.suffix.lower() == ".json":
             export_json(self.records, target)
         else:
-            export_xlsx(self.records, target)
+            today = date.today()
+            upcoming = [(d.employee_id, d.code, d.date, d.message) for d in self.deadline_items
+                        if 0 <= (d.date - today).days <= 90]
+            export_xlsx(self.records, target, upcoming)
         QMessageBox.information(self, self.tr("导出名单"), self.tr("已导出到 {path}").format(path=target))
 
     def backup(self) -> None:

@@ -117,6 +117,8 @@ class MaterialsPanel(QWidget):
         self.undo_button.clicked.connect(self.undo_remove)
         self.tree.currentItemChanged.connect(self._selected)
         self.tree.filesDropped.connect(self.attach_files)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
         self._removed: list[int] = []
         self.retranslate()
 
@@ -197,6 +199,71 @@ class MaterialsPanel(QWidget):
             self.preview.clear(self.tr("这份材料没有附文件"))
         else:
             self.preview.set_file(path)
+
+    def current_material_id(self) -> int | None:
+        item = self.tree.currentItem()
+        return item.data(0, MATERIAL_ROLE) if item else None
+
+    def _context_menu(self, pos: Any) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        if self.current_material_id() is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("旋转当前页 90°"), self.rotate_current_page)
+        menu.addAction(self.tr("设置日期…"), self.edit_dates)
+        menu.addAction(self.tr("标记为已核实"), self.mark_verified)
+        menu.addAction(self.tr("移到回收站"), self.remove_selected)
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
+
+    def rotate_current_page(self) -> None:
+        """Rotate the previewed page; the result is a new vault file, the old one stays in the trash."""
+        material_id = self.current_material_id()
+        path = self.preview.path
+        if material_id is None or path is None:
+            return
+        import pymupdf
+
+        with pymupdf.open(path) as doc:
+            page = doc[self.preview.page]
+            page.set_rotation((page.rotation + 90) % 360)
+            data = doc.tobytes(garbage=3, deflate=True)
+        self.records.replace_material_file(material_id, data)
+        self.refresh()
+        self.changed.emit()
+
+    def edit_dates(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        material_id = self.current_material_id()
+        if material_id is None:
+            return
+        material = self.records.material(material_id)
+        values = {}
+        for field, label in (("issued_on", self.tr("形成/签发日期（YYYY-MM-DD，可空）")),
+                             ("valid_until", self.tr("有效期至（YYYY-MM-DD，可空）"))):
+            current = getattr(material, field)
+            text, ok = QInputDialog.getText(self, self.tr("设置日期"), label, text=current.isoformat() if current else "")
+            if not ok:
+                return
+            try:
+                values[field] = date.fromisoformat(text.strip()) if text.strip() else None
+            except ValueError:
+                QMessageBox.warning(self, self.tr("设置日期"), self.tr("日期格式应为 2026-01-31"))
+                return
+        self.records.update_material(material_id, **values)
+        self.refresh()
+        self.changed.emit()
+
+    def mark_verified(self) -> None:
+        from datetime import datetime
+
+        material_id = self.current_material_id()
+        if material_id is None:
+            return
+        self.records.update_material(material_id, verified_by=self.records.actor,
+                                     verified_at=datetime.now().astimezone())
+        self.refresh()
 
     def current_kind(self) -> str | None:
         item = self.tree.currentItem()

@@ -30,7 +30,10 @@ class PdfPreview(QWidget):
         self.count_label = QLabel()
         self.zoom_out = QPushButton("−")
         self.zoom_in = QPushButton("+")
-        for w in (self.prev_button, self.page_box, self.count_label, self.next_button, self.zoom_out, self.zoom_in):
+        self.fit_width_button = QPushButton()
+        self.fit_page_button = QPushButton()
+        for w in (self.prev_button, self.page_box, self.count_label, self.next_button, self.zoom_out, self.zoom_in,
+                  self.fit_width_button, self.fit_page_button):
             bar.addWidget(w)
         bar.addStretch(1)
         layout.addLayout(bar)
@@ -47,9 +50,27 @@ class PdfPreview(QWidget):
         self.page_box.valueChanged.connect(lambda v: self.show_page(v - 1))
         self.zoom_in.clicked.connect(lambda: self.set_dpi(self.dpi * 1.25))
         self.zoom_out.clicked.connect(lambda: self.set_dpi(self.dpi / 1.25))
+        self.fit_width_button.clicked.connect(self.fit_width)
+        self.fit_page_button.clicked.connect(self.fit_page)
+        self._page_points: tuple[float, float] | None = None
         QShortcut(QKeySequence(Qt.Key.Key_PageDown), self, lambda: self.show_page(self.page + 1))
         QShortcut(QKeySequence(Qt.Key.Key_PageUp), self, lambda: self.show_page(self.page - 1))
         self.clear()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.fit_width_button.setText(self.tr("适合宽度"))
+        self.fit_page_button.setText(self.tr("整页"))
+
+    def fit_width(self) -> None:
+        if self._page_points:
+            self.set_dpi((self.scroll.viewport().width() - 12) / self._page_points[0] * 72)
+
+    def fit_page(self) -> None:
+        if self._page_points:
+            w, h = self._page_points
+            view = self.scroll.viewport()
+            self.set_dpi(min((view.width() - 12) / w, (view.height() - 12) / h) * 72)
 
     def clear(self, message: str = "") -> None:
         self.path = None
@@ -86,6 +107,7 @@ class PdfPreview(QWidget):
         image = QImage(result.samples, result.width, result.height, result.stride, QImage.Format.Format_RGB888).copy()
         self.image.setPixmap(QPixmap.fromImage(image))
         self.page_count = result.page_count
+        self._page_points = (result.width * 72 / self.dpi, result.height * 72 / self.dpi)
         self.page_box.blockSignals(True)
         self.page_box.setMaximum(max(1, result.page_count))
         self.page_box.setValue(self.page + 1)

@@ -65,9 +65,19 @@ class Task(QRunnable):
             log.debug("task finished after its receiver was deleted")
 
 
+# Tasks in flight. The pool must not delete a task (and its signal object) before its queued result
+# reaches the main thread: for lambda slots the sender is the only context, and deleting it drops
+# the pending call.
+_in_flight: set[Task] = set()
+
+
 def run_task(fn: Callable[[Task], Any], on_done: Callable[[Any], None] | None = None,
              on_error: Callable[[str], None] | None = None, pool: QThreadPool | None = None) -> Task:
     task = Task(fn)
+    task.setAutoDelete(False)
+    _in_flight.add(task)
+    task.signals.finished.connect(lambda _result: _in_flight.discard(task))
+    task.signals.failed.connect(lambda _message: _in_flight.discard(task))
     if on_done:
         task.signals.finished.connect(on_done)
     if on_error:

@@ -12,22 +12,22 @@
 <context>
     <name>ApplicationsPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="151"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="181"/>
         <source>业务</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="151"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="181"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="151"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="181"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="151"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="181"/>
         <source>退回意见 / 备注</source>
         <translation>Return reasons / notes</translation>
     </message>
@@ -121,49 +121,49 @@
 <context>
     <name>ChildrenPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="178"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="194"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="178"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="194"/>
         <source>出生日期</source>
         <translation>Birth date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="178"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="194"/>
         <source>随往</source>
         <translation>Accompanies</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="178"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="194"/>
         <source>父母</source>
         <translation>Parents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="187"/>
-        <source>是</source>
-        <translation>yes</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="187"/>
-        <source>否</source>
-        <translation>no</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="188"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="197"/>
         <source>已婚</source>
         <translation>Married</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="188"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="197"/>
         <source>未婚生育</source>
         <translation>Unmarried parents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="188"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="197"/>
         <source>离异抚养</source>
         <translation>Divorced, in custody</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="198"/>
+        <source>是</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="198"/>
+        <source>否</source>
+        <translation>no</translation>
     </message>
 </context>
 <context>
@@ -306,6 +306,23 @@
     </message>
 </context>
 <context>
+    <name>Crash</name>
+    <message>
+        <location filename="../../hrdesk/ui/crash.py" line="24"/>
+        <source>hrdesk 出错了</source>
+        <translation>hrdesk ran into a problem</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/crash.py" line="25"/>
+        <source>hrdesk 遇到了一个意外错误（{kind}）。已保存的记录不受影响；未保存的修改可能需要重新输入。
+
+日志文件：{path}</source>
+        <translation>hrdesk hit an unexpected error ({kind}). Saved records are safe; unsaved changes may need to be entered again.
+
+Log file: {path}</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <location filename="../../hrdesk/ui/dashboard.py" line="117"/>
@@ -417,27 +434,27 @@
 <context>
     <name>EmployeeDetail</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="216"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="225"/>
         <source>档案</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="216"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="225"/>
         <source>资格检查</source>
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="216"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="225"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="216"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="225"/>
         <source>业务记录</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="217"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="226"/>
         <source>随往子女</source>
         <translation>Children</translation>
     </message>
@@ -525,13 +542,13 @@
     </message>
     <message>
         <location filename="../../hrdesk/ui/main_window.py" line="167"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="319"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="320"/>
         <source>新建员工</source>
         <translation>New employee</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/main_window.py" line="167"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="336"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="337"/>
         <source>删除员工</source>
         <translation>Delete employee</translation>
     </message>
@@ -641,172 +658,172 @@
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="234"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="241"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="235"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="242"/>
         <source>导出日历</source>
         <translation>Export calendar</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="234"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="235"/>
         <source>日历 (*.ics)</source>
         <translation>Calendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="241"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="242"/>
         <source>已导出 {n} 项期限。</source>
         <translation>Exported {n} deadlines.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="245"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="246"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="246"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="247"/>
         <source>全部区</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="246"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="247"/>
         <source>昌平区</source>
         <translation>Changping</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="246"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="247"/>
         <source>延庆区</source>
         <translation>Yanqing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="247"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="248"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="275"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="276"/>
         <source>显示 {shown} / 共 {total} 名员工</source>
         <translation>Showing {shown} of {total} employees</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="319"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="320"/>
         <source>请先在“单位与经办人”中添加一个单位。</source>
         <translation>Add a unit under Units and agents first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="337"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="338"/>
         <source>确定删除 {name} 的全部记录吗？材料文件会保留在回收站，直到清空回收站。</source>
         <translation>Delete all records of {name}? The files stay in the trash until it is emptied.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="355"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="365"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="368"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="356"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="366"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="369"/>
         <source>导入名单</source>
         <translation>Import roster</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="356"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="357"/>
         <source>名单或档案 (*.xlsx *.csv *.json)</source>
         <translation>Roster or profiles (*.xlsx *.csv *.json)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="365"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="366"/>
         <source>已导入 {n} 名员工。</source>
         <translation>Imported {n} employees.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="379"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="390"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="380"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="394"/>
         <source>导出名单</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="380"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="381"/>
         <source>Excel (*.xlsx);;档案 JSON (*.json)</source>
         <translation>Excel (*.xlsx);;Profile JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="390"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="394"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="393"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="401"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="402"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="397"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="405"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="406"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="394"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="398"/>
         <source>备份文件 (*.zip)</source>
         <translation>Backup file (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="401"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="405"/>
         <source>备份完成。</source>
         <translation>Backup complete.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="407"/>
         <location filename="../../hrdesk/ui/main_window.py" line="411"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="415"/>
         <source>打印表格</source>
         <translation>Print form</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="407"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="422"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="411"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="426"/>
         <source>请先选择一名员工。</source>
         <translation>Select an employee first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="409"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="413"/>
         <source>诚信声明（个人）</source>
         <translation>Integrity declaration (individual)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="409"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="413"/>
         <source>诚信声明（单位）</source>
         <translation>Integrity declaration (unit)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="410"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="414"/>
         <source>房屋借住声明</source>
         <translation>Housing-borrowing declaration</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="410"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="414"/>
         <source>材料清单</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="411"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="415"/>
         <source>选择表格：</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="422"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="449"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="461"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="426"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="452"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="464"/>
         <source>生成材料包</source>
         <translation>Build submission pack</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="424"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="428"/>
         <source>选择保存材料包的文件夹</source>
         <translation>Choose a folder for the pack</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="434"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="437"/>
         <source>正在生成材料包…</source>
         <translation>Building the pack…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="434"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="437"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="450"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="453"/>
         <source>材料不齐全或有缺陷：
 {problems}
 
@@ -888,101 +905,138 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>MaterialsPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="124"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="140"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="126"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="142"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="124"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="126"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="124"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="126"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="125"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="127"/>
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="126"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="128"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="216"/>
         <source>移到回收站</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="127"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="129"/>
         <source>撤销移除</source>
         <translation>Undo remove</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="147"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="149"/>
         <source>可选材料</source>
         <translation>Optional materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="157"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="159"/>
         <source>未提供</source>
         <translation>Not provided</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="161"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="163"/>
         <source>依据</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="164"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="166"/>
         <source>页</source>
         <translation>p.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="166"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="168"/>
         <source>（未附文件）</source>
         <translation>(no file)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="186"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="188"/>
         <source>材料 {ok}/{total}</source>
         <translation>Materials {ok}/{total}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="197"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="199"/>
         <source>这份材料没有附文件</source>
         <translation>No file attached to this material</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="208"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="219"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="224"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="213"/>
+        <source>旋转当前页 90°</source>
+        <translation>Rotate this page 90°</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="214"/>
+        <source>设置日期…</source>
+        <translation>Set dates…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="215"/>
+        <source>标记为已核实</source>
+        <translation>Mark as verified</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="243"/>
+        <source>形成/签发日期（YYYY-MM-DD，可空）</source>
+        <translation>Issued on (YYYY-MM-DD, may be empty)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="244"/>
+        <source>有效期至（YYYY-MM-DD，可空）</source>
+        <translation>Valid until (YYYY-MM-DD, may be empty)</translation>
+    </message>
+    <message>
         <location filename="../../hrdesk/ui/materials_panel.py" line="246"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="252"/>
+        <source>设置日期</source>
+        <translation>Set dates</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="252"/>
+        <source>日期格式应为 2026-01-31</source>
+        <translation>Use the form 2026-01-31</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="275"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="286"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="291"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="313"/>
         <source>添加文件</source>
         <translation>Add files</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="208"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="275"/>
         <source>请先在清单中选择一项材料。</source>
         <translation>Select a material in the checklist first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="210"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="277"/>
         <source>选择扫描件</source>
         <translation>Choose scans</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="210"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="277"/>
         <source>PDF 或图片 (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>PDF or image (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="219"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="286"/>
         <source>请把文件拖到清单中对应的材料上。</source>
         <translation>Drop the files on the matching material in the checklist.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="224"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="291"/>
         <source>只能添加 PDF、JPG、PNG 文件：</source>
         <translation>Only PDF, JPG and PNG files can be added: </translation>
     </message>
@@ -990,12 +1044,22 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../hrdesk/ui/pdf_preview.py" line="57"/>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="62"/>
+        <source>适合宽度</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="63"/>
+        <source>整页</source>
+        <translation>Whole page</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="78"/>
         <source>选择一份材料以预览</source>
         <translation>Select a material to preview it</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/pdf_preview.py" line="78"/>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="99"/>
         <source>正在渲染…</source>
         <translation>Rendering…</translation>
     </message>
@@ -1351,42 +1415,42 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>TrayController</name>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="68"/>
+        <location filename="../../hrdesk/ui/tray.py" line="75"/>
         <source>打开 hrdesk</source>
         <translation>Open hrdesk</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="69"/>
+        <location filename="../../hrdesk/ui/tray.py" line="76"/>
         <source>近期期限</source>
         <translation>Upcoming deadlines</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="70"/>
+        <location filename="../../hrdesk/ui/tray.py" line="77"/>
         <source>暂停提醒</source>
         <translation>Pause reminders</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="71"/>
+        <location filename="../../hrdesk/ui/tray.py" line="78"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="99"/>
+        <location filename="../../hrdesk/ui/tray.py" line="105"/>
         <source>hrdesk：7天内有 {n} 项期限</source>
         <translation>hrdesk: {n} deadlines within 7 days</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="114"/>
+        <location filename="../../hrdesk/ui/tray.py" line="120"/>
         <source>（另有 {n} 项）</source>
         <translation> (and {n} more)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="115"/>
+        <location filename="../../hrdesk/ui/tray.py" line="121"/>
         <source>工作居住证期限提醒</source>
         <translation>Work residence permit deadline</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="138"/>
+        <location filename="../../hrdesk/ui/tray.py" line="144"/>
         <source>两周内没有期限</source>
         <translation>No deadlines in the next two weeks</translation>
     </message>
@@ -1538,12 +1602,12 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../hrdesk/ui/app.py" line="40"/>
+        <location filename="../../hrdesk/ui/app.py" line="42"/>
         <source>提醒：{n} 项期限临近，见“期限日历”。</source>
         <translation>Reminder: {n} deadlines are near; see the deadline calendar.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/app.py" line="44"/>
+        <location filename="../../hrdesk/ui/app.py" line="46"/>
         <source>本系统没有托盘区：提醒将显示在窗口中。</source>
         <translation>This desktop has no system tray: reminders will show in the window.</translation>
     </message>

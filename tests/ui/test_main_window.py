@@ -168,3 +168,48 @@ def test_sorting_by_deadline_keeps_the_selection(qtbot, window, records: Records
     window.table.sortByColumn(COL_NAME, Qt.SortOrder.DescendingOrder)
     names = [window.proxy.index(r, COL_NAME).data() for r in range(window.proxy.rowCount())]
     assert names == sorted(names, reverse=True)
+
+
+def test_rotate_a_page_makes_a_new_vault_file_and_keeps_the_old(qtbot, window, records: Records, tmp_path: Path):
+    profile = load_profile_file(ROOT / "examples" / "changping-new-ready.json")
+    employee_id = records.add_profile(profile)
+    material = records.attach(employee_id, "diploma", _scan(tmp_path / "d.pdf"))
+    window.reload(select_id=employee_id)
+    panel = window.detail.materials
+    for i in range(panel.tree.topLevelItemCount()):
+        group = panel.tree.topLevelItem(i)
+        for j in range(group.childCount()):
+            for k in range(group.child(j).childCount()):
+                child = group.child(j).child(k)
+                if child.data(0, Qt.ItemDataRole.UserRole + 2) == material.id:
+                    panel.tree.setCurrentItem(child)
+    wait_pool(qtbot)
+    qtbot.waitUntil(lambda: panel.preview.page_count == 1, timeout=5000)
+    panel.rotate_current_page()
+    rotated = records.material(material.id)
+    assert rotated.sha256 != material.sha256
+    assert any("旋转" in d for d in rotated.defects or [])  # the scan check sees the rotated page
+    assert records.vault.path(material.sha256).exists()  # the old version waits in the trash
+    assert [m.sha256 for m in records.trash()] == [material.sha256]
+
+
+def test_preview_renders_pages_and_explains_unreadable_files(qtbot, settings_dir, tmp_path: Path):
+    from hrdesk.ui.pdf_preview import PdfPreview
+
+    preview = PdfPreview()
+    qtbot.addWidget(preview)
+    preview.set_file(_scan(tmp_path / "ok.pdf"))
+    qtbot.waitUntil(lambda: not preview.image.pixmap().isNull(), timeout=5000)
+    assert preview.page_count == 1
+    before = preview.dpi
+    preview.resize(900, 700)
+    preview.fit_page()
+    assert preview.dpi != before
+    doc = pymupdf.open()
+    doc.new_page()
+    doc.save(tmp_path / "secret.pdf", encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="u", owner_pw="o")
+    preview.set_file(tmp_path / "secret.pdf")
+    qtbot.waitUntil(lambda: "加密" in preview.image.text(), timeout=5000)
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 nothing")
+    preview.set_file(tmp_path / "broken.pdf")
+    qtbot.waitUntil(lambda: "损坏" in preview.image.text(), timeout=5000)
