@@ -677,8 +677,8 @@ def _judge(ctx: _Context, kind: str, material: Material) -> tuple[str, str, date
         return "ok", ctx.text("material.ok-until", name=name, until=until.isoformat(), last=last_day.isoformat()), last_day
     if rule in ("online", "unit-signed"):
         max_age = validity[f"{rule.replace('-', '_')}_max_age_days"]
-        if max_age and material.issued_on is not None:
-            last_day = material.issued_on + timedelta(days=max_age)
+        last_day = material_last_day(kind, material, info, validity, ctx.profile.employee)
+        if last_day is not None:
             if on > last_day:
                 return "too-old", ctx.text(
                     "material.too-old", name=name, issued=material.issued_on.isoformat(), days=max_age), None

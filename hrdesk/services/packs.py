@@ -154,3 +154,27 @@ def build_pack_for_stored(records: object, employee_id: int, business: str, targ
             material.file = str(records.vault.path(material.file))
     return build_pack(profile, business, target, Path("/"), force=force, make_zip=make_zip,
                       data_dir=records.data_dir, progress=progress)
+
+
+@dataclass
+class BulkResult:
+    built: list[PackResult] = field(default_factory=list)
+    refused: dict[str, list[str]] = field(default_factory=dict)  # employee name → problems
+
+
+def build_bulk(records: object, employee_ids: list[int], folder: Path, progress: Callable[[int, int], object],
+               today: date | None = None) -> BulkResult:
+    """One pack per employee (their current business) into `folder/<name>-<business>-<date>`; refusals are
+    collected, not fatal; `progress` may raise to cancel (each finished pack stays complete)."""
+    today = today or date.today()
+    result = BulkResult()
+    for i, employee_id in enumerate(employee_ids):
+        progress(i, len(employee_ids))
+        employee = records.employee(employee_id)
+        target = folder / safe_filename(f"{employee.name}-{employee.status_business}-{today.isoformat()}")
+        try:
+            result.built.append(build_pack_for_stored(records, employee_id, employee.status_business, target))
+        except PackRefused as exc:
+            result.refused[employee.name] = exc.problems
+    progress(len(employee_ids), len(employee_ids))
+    return result

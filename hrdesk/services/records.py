@@ -76,6 +76,9 @@ class Records:
         self.vault = Vault(data_dir / "vault")
         self._lock = lock
         self.actor = _actor()
+        from ..pdf.scan import ScanSettings
+
+        self.scan_settings = ScanSettings()  # the GUI sets the user's minimum dpi and upload limit
 
     # --- opening ----------------------------------------------------------------------------------
 
@@ -432,7 +435,7 @@ class Records:
             return list(earlier.defects) if earlier.defects else None
         from ..pdf.scan import check_file
 
-        return check_file(self.vault.path(sha256)).messages() or None
+        return check_file(self.vault.path(sha256), self.scan_settings).messages() or None
 
     def update_material(self, material_id: int, **fields: Any) -> m.Material:
         allowed = {"issued_on", "valid_until", "verified_by", "verified_at", "defects", "position", "kind", "pages"}

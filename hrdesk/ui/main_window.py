@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self.detail.saved.connect(self._employee_saved)
         self.calendar.employeeActivated.connect(self.open_employee)
 
+        self.apply_scan_settings()
         self.retranslate()
         self.reload()
         self._restore_layout()
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
         self.act_settings = self._action(QKeySequence.StandardKey.Preferences, self.open_settings)
         self.act_form = self._action("Ctrl+P", self.print_form)
         self.act_pack = self._action("Ctrl+Shift+P", self.make_pack)
+        self.act_bulk_pack = self._action(None, self.make_bulk_packs)
         self.act_about = self._action(None, self.about)
         self.act_quit = self._action(QKeySequence.StandardKey.Quit, self.close)
         self.act_language = self._action("Ctrl+L", self.toggle_language)
@@ -148,6 +150,7 @@ class MainWindow(QMainWindow):
         self.menu_forms = self.menuBar().addMenu("")
         self.menu_forms.addAction(self.act_form)
         self.menu_forms.addAction(self.act_pack)
+        self.menu_forms.addAction(self.act_bulk_pack)
         self.menu_tools = self.menuBar().addMenu("")
         for a in (self.act_dashboard, self.act_calendar, self.act_ics, self.act_units, self.act_settings,
                   self.act_language):
@@ -170,7 +173,8 @@ class MainWindow(QMainWindow):
                              (self.act_ics, QT_TRANSLATE_NOOP("MainWindow", "导出日历 (.ics)…")),
                              (self.act_import, QT_TRANSLATE_NOOP("MainWindow", "导入名单…")), (self.act_export, QT_TRANSLATE_NOOP("MainWindow", "导出名单…")), (self.act_backup, QT_TRANSLATE_NOOP("MainWindow", "备份…")),
                              (self.act_units, QT_TRANSLATE_NOOP("MainWindow", "单位与经办人…")), (self.act_settings, QT_TRANSLATE_NOOP("MainWindow", "设置…")),
-                             (self.act_form, QT_TRANSLATE_NOOP("MainWindow", "打印表格…")), (self.act_pack, QT_TRANSLATE_NOOP("MainWindow", "生成材料包…")), (self.act_about, QT_TRANSLATE_NOOP("MainWindow", "关于 hrdesk")),
+                             (self.act_form, QT_TRANSLATE_NOOP("MainWindow", "打印表格…")), (self.act_pack, QT_TRANSLATE_NOOP("MainWindow", "生成材料包…")),
+                             (self.act_bulk_pack, QT_TRANSLATE_NOOP("MainWindow", "为名单中的员工批量生成材料包…")), (self.act_about, QT_TRANSLATE_NOOP("MainWindow", "关于 hrdesk")),
                              (self.act_quit, QT_TRANSLATE_NOOP("MainWindow", "退出")), (self.act_language, QT_TRANSLATE_NOOP("MainWindow", "切换语言 (中文/English)"))):
             action.setText(self.tr(text))
         for menu, text in ((self.menu_file, QT_TRANSLATE_NOOP("MainWindow", "文件")), (self.menu_employee, QT_TRANSLATE_NOOP("MainWindow", "员工")), (self.menu_forms, QT_TRANSLATE_NOOP("MainWindow", "表格与材料包")),
@@ -467,6 +471,38 @@ class MainWindow(QMainWindow):
         task.signals.progress.connect(lambda d, t: progress.setValue(int(100 * d / max(t, 1))))
         progress.canceled.connect(task.cancel)
 
+    def visible_employee_ids(self) -> list[int]:
+        return [self.proxy.data(self.proxy.index(r, 0), ROW_ROLE).id for r in range(self.proxy.rowCount())]
+
+    def make_bulk_packs(self) -> None:
+        ids = self.visible_employee_ids()
+        if not ids:
+            return
+        folder = QFileDialog.getExistingDirectory(self, self.tr("选择保存材料包的文件夹"))
+        if not folder:
+            return
+        from ..services.packs import build_bulk
+
+        progress = QProgressDialog(self.tr("正在为 {n} 名员工生成材料包…").format(n=len(ids)), self.tr("取消"), 0, 100, self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        records = self.records
+
+        def done(result: Any) -> None:
+            progress.close()
+            lines = [self.tr("已生成 {n} 个材料包。").format(n=len(result.built))]
+            if result.refused:
+                lines.append(self.tr("以下员工材料不齐全，未生成：") + "、".join(result.refused))
+            QMessageBox.information(self, self.tr("批量生成材料包"), "\n".join(lines))
+
+        def failed(message: str) -> None:
+            progress.close()
+            if message:
+                QMessageBox.warning(self, self.tr("批量生成材料包"), message)
+
+        task = run_task(lambda t: build_bulk(records, ids, Path(folder), t.report), done, failed)
+        task.signals.progress.connect(lambda d, t: progress.setValue(int(100 * d / max(t, 1))))
+        progress.canceled.connect(task.cancel)
+
     # --- dialogs ------------------------------------------------------------------------------------
 
     def edit_units(self) -> None:
@@ -479,7 +515,14 @@ class MainWindow(QMainWindow):
         from .settings_dialog import SettingsDialog
 
         SettingsDialog(self.records, self.data_dir, self).exec()
+        self.apply_scan_settings()
         self.reload(self.current_employee_id())
+
+    def apply_scan_settings(self) -> None:
+        from ..services.materials import scan_settings_from
+
+        self.records.scan_settings = scan_settings_from({
+            "min_dpi": self.settings.value("scan/min_dpi", 150), "max_file_mb": self.settings.value("scan/max_file_mb", 10)})
 
     def toggle_language(self) -> None:
         from .i18n import current_lang, set_language

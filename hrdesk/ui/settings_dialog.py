@@ -59,6 +59,21 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("提前提醒天数（逗号分隔）"), self.leads)
         layout.addWidget(general)
 
+        scans = QGroupBox(self.tr("扫描件检查"))
+        sf = QFormLayout(scans)
+        self.min_dpi = QSpinBox()
+        self.min_dpi.setRange(72, 600)
+        self.min_dpi.setValue(int(self.settings.value("scan/min_dpi", 150)))
+        self.max_mb = QSpinBox()
+        self.max_mb.setRange(1, 200)
+        self.max_mb.setValue(int(self.settings.value("scan/max_file_mb", 10)))
+        self.recheck_button = QPushButton(self.tr("按新设置重新检查全部材料"))
+        self.recheck_button.clicked.connect(self.recheck)
+        sf.addRow(self.tr("最低扫描分辨率（dpi）"), self.min_dpi)
+        sf.addRow(self.tr("单个文件上传上限（MB）"), self.max_mb)
+        sf.addRow("", self.recheck_button)
+        layout.addWidget(scans)
+
         wages = QGroupBox(self.tr("本市全口径城镇单位就业人员月平均工资"))
         wl = QVBoxLayout(wages)
         self.wage_table = QTableWidget(0, 4)
@@ -148,12 +163,34 @@ class SettingsDialog(QDialog):
             return
         QMessageBox.information(self, self.tr("节假日"), self.tr("已保存。"))
 
+    def recheck(self) -> None:
+        """Re-check every stored scan with these settings on a worker thread, with progress and cancel."""
+        from PySide6.QtWidgets import QProgressDialog
+
+        from ..services.materials import recheck_all, scan_settings_from
+        from .workers import run_task
+
+        self.settings.setValue("scan/min_dpi", self.min_dpi.value())
+        self.settings.setValue("scan/max_file_mb", self.max_mb.value())
+        settings = scan_settings_from({"min_dpi": self.min_dpi.value(), "max_file_mb": self.max_mb.value()})
+        progress = QProgressDialog(self.tr("正在重新检查材料…"), self.tr("取消"), 0, 100, self)
+        records = self.records
+        task = run_task(lambda t: recheck_all(records, settings, t.report),
+                        lambda n: (progress.close(), QMessageBox.information(
+                            self, self.tr("扫描件检查"), self.tr("检查完成，{n} 份材料的结果有变化。").format(n=n))),
+                        lambda m: (progress.close(), m and QMessageBox.warning(self, self.tr("扫描件检查"), m)))
+        task.signals.progress.connect(lambda d, t: progress.setValue(int(100 * d / max(t, 1))))
+        progress.canceled.connect(task.cancel)
+        self.recheck_task = task
+
     def accept(self) -> None:
         leads = [p.strip() for p in self.leads.text().split(",") if p.strip()]
         if not all(p.isdigit() for p in leads):
             QMessageBox.warning(self, self.tr("设置"), self.tr("提前提醒天数应为以逗号分隔的整数"))
             return
         self.settings.setValue("reminders/leads", ",".join(leads))
+        self.settings.setValue("scan/min_dpi", self.min_dpi.value())
+        self.settings.setValue("scan/max_file_mb", self.max_mb.value())
         lang = self.language.currentData()
         if lang != current_lang():
             set_language(lang)

@@ -262,7 +262,7 @@
     <message>
         <location filename="../../hrdesk/ui/profile_form.py" line="37"/>
         <source>配偶房产</source>
-        <translation>Spouse's property</translation>
+        <translation>Spouse&apos;s property</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/profile_form.py" line="37"/>
@@ -526,304 +526,311 @@ Log file: {path}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="164"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="167"/>
         <source>hrdesk — 工作居住证办理助手</source>
         <translation>hrdesk — Work Residence Permit assistant</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="165"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="168"/>
         <source>（演示数据）</source>
         <translation> (demo data)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="166"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="169"/>
         <source>搜索姓名、身份证号或单位…</source>
         <translation>Search name, ID number or unit…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="167"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="320"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="170"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="324"/>
         <source>新建员工</source>
         <translation>New employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="167"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="337"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="170"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="341"/>
         <source>删除员工</source>
         <translation>Delete employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="167"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="170"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="168"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="171"/>
         <source>下一位员工</source>
         <translation>Next employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="168"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="171"/>
         <source>上一位员工</source>
         <translation>Previous employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="168"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="171"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="169"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="172"/>
         <source>期限日历</source>
         <translation>Deadline calendar</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="170"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="173"/>
         <source>导出日历 (.ics)…</source>
         <translation>Export calendar (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="171"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="174"/>
         <source>导入名单…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="171"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="174"/>
         <source>导出名单…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="171"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="174"/>
         <source>备份…</source>
         <translation>Backup…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="172"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="175"/>
         <source>单位与经办人…</source>
         <translation>Units and agents…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="172"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="175"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="173"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="176"/>
         <source>打印表格…</source>
         <translation>Print form…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="173"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="176"/>
         <source>生成材料包…</source>
         <translation>Build submission pack…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="173"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="177"/>
         <source>关于 hrdesk</source>
         <translation>About hrdesk</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="174"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="177"/>
+        <source>为名单中的员工批量生成材料包…</source>
+        <translation>Build packs for the employees in the list…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="178"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="174"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="178"/>
         <source>切换语言 (中文/English)</source>
         <translation>Switch language (中文/English)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="176"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="180"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="176"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="180"/>
         <source>员工</source>
         <translation>Employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="176"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="180"/>
         <source>表格与材料包</source>
         <translation>Forms and packs</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="177"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="181"/>
         <source>工具</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="177"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="181"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="235"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="242"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="239"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="246"/>
         <source>导出日历</source>
         <translation>Export calendar</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="235"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="239"/>
         <source>日历 (*.ics)</source>
         <translation>Calendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="242"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="246"/>
         <source>已导出 {n} 项期限。</source>
         <translation>Exported {n} deadlines.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="246"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="250"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="247"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="251"/>
         <source>全部区</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="247"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="251"/>
         <source>昌平区</source>
         <translation>Changping</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="247"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="251"/>
         <source>延庆区</source>
         <translation>Yanqing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="248"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="252"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="276"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="280"/>
         <source>显示 {shown} / 共 {total} 名员工</source>
         <translation>Showing {shown} of {total} employees</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="320"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="324"/>
         <source>请先在“单位与经办人”中添加一个单位。</source>
         <translation>Add a unit under Units and agents first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="338"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="342"/>
         <source>确定删除 {name} 的全部记录吗？材料文件会保留在回收站，直到清空回收站。</source>
         <translation>Delete all records of {name}? The files stay in the trash until it is emptied.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="356"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="366"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="369"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="360"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="370"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="373"/>
         <source>导入名单</source>
         <translation>Import roster</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="357"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="361"/>
         <source>名单或档案 (*.xlsx *.csv *.json)</source>
         <translation>Roster or profiles (*.xlsx *.csv *.json)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="366"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="370"/>
         <source>已导入 {n} 名员工。</source>
         <translation>Imported {n} employees.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="380"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="394"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="384"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="398"/>
         <source>导出名单</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="381"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="385"/>
         <source>Excel (*.xlsx);;档案 JSON (*.json)</source>
         <translation>Excel (*.xlsx);;Profile JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="394"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="398"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="397"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="405"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="406"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="401"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="409"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="410"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="398"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="402"/>
         <source>备份文件 (*.zip)</source>
         <translation>Backup file (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="405"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="409"/>
         <source>备份完成。</source>
         <translation>Backup complete.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="411"/>
         <location filename="../../hrdesk/ui/main_window.py" line="415"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="419"/>
         <source>打印表格</source>
         <translation>Print form</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="411"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="426"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="415"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="430"/>
         <source>请先选择一名员工。</source>
         <translation>Select an employee first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="413"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="417"/>
         <source>诚信声明（个人）</source>
         <translation>Integrity declaration (individual)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="413"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="417"/>
         <source>诚信声明（单位）</source>
         <translation>Integrity declaration (unit)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="414"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="418"/>
         <source>房屋借住声明</source>
         <translation>Housing-borrowing declaration</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="414"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="418"/>
         <source>材料清单</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="415"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="419"/>
         <source>选择表格：</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="426"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="452"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="464"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="430"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="456"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="468"/>
         <source>生成材料包</source>
         <translation>Build submission pack</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="428"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="432"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="481"/>
         <source>选择保存材料包的文件夹</source>
         <translation>Choose a folder for the pack</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="437"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="441"/>
         <source>正在生成材料包…</source>
         <translation>Building the pack…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="437"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="441"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="486"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="453"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="457"/>
         <source>材料不齐全或有缺陷：
 {problems}
 
@@ -832,6 +839,27 @@ Log file: {path}</translation>
 {problems}
 
 Build the pack anyway? The checklist will list these problems.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="486"/>
+        <source>正在为 {n} 名员工生成材料包…</source>
+        <translation>Building packs for {n} employees…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="492"/>
+        <source>已生成 {n} 个材料包。</source>
+        <translation>Built {n} packs.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="494"/>
+        <source>以下员工材料不齐全，未生成：</source>
+        <translation>Not built, materials incomplete: </translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="495"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="500"/>
+        <source>批量生成材料包</source>
+        <translation>Build packs</translation>
     </message>
 </context>
 <context>
@@ -1241,7 +1269,7 @@ Build the pack anyway? The checklist will list these problems.</translation>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../hrdesk/ui/settings_dialog.py" line="41"/>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="154"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="189"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -1272,99 +1300,136 @@ Build the pack anyway? The checklist will list these problems.</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/settings_dialog.py" line="62"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="180"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="181"/>
+        <source>扫描件检查</source>
+        <translation>Scan checks</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="70"/>
+        <source>按新设置重新检查全部材料</source>
+        <translation>Re-check all materials with these settings</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="72"/>
+        <source>最低扫描分辨率（dpi）</source>
+        <translation>Minimum scan resolution (dpi)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="73"/>
+        <source>单个文件上传上限（MB）</source>
+        <translation>Upload limit per file (MB)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="77"/>
         <source>本市全口径城镇单位就业人员月平均工资</source>
         <translation>Beijing average monthly wage (all urban employees)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="65"/>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="76"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="80"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="91"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="65"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="80"/>
         <source>月平均工资</source>
         <translation>Monthly average wage</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="65"/>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="76"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="80"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="91"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="65"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="80"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="73"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="88"/>
         <source>元/月</source>
         <translation>CNY/month</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="75"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="90"/>
         <source>添加或更新</source>
         <translation>Add or update</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="82"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="97"/>
         <source>节假日安排（内置日历未包含的年份）</source>
         <translation>Holiday schedule (years the built-in calendar lacks)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="92"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="107"/>
         <source>保存该年节假日</source>
-        <translation>Save this year's holidays</translation>
+        <translation>Save this year&apos;s holidays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="94"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="109"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="95"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="110"/>
         <source>放假日期</source>
         <translation>Holidays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="96"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="111"/>
         <source>调休上班日期</source>
         <translation>Make-up workdays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="125"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="140"/>
         <source>用户录入</source>
         <translation>Entered by the user</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="127"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="142"/>
         <source>工资标准</source>
         <translation>Reference wage</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="127"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="142"/>
         <source>请输入整数金额</source>
         <translation>Enter a whole amount</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="147"/>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="149"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="162"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="164"/>
         <source>节假日</source>
         <translation>Holidays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="147"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="162"/>
         <source>日期有误：</source>
         <translation>Invalid date: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="149"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="164"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="154"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="176"/>
+        <source>正在重新检查材料…</source>
+        <translation>Re-checking materials…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="176"/>
+        <source>取消</source>
+        <translation>Cancel</translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="180"/>
+        <source>检查完成，{n} 份材料的结果有变化。</source>
+        <translation>Done: {n} materials changed verdict.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="189"/>
         <source>提前提醒天数应为以逗号分隔的整数</source>
         <translation>Lead times must be whole numbers separated by commas</translation>
     </message>

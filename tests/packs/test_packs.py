@@ -179,3 +179,30 @@ def test_form_and_pack_for_a_stored_employee(case: Path, tmp_path: Path):
     assert proc.returncode == 0, proc.stderr
     contract = next(out.glob("*劳动*"))
     assert len(PdfReader(contract).pages) == 4  # the vault copies of both contract files
+
+
+def test_bulk_packs_collect_refusals_and_cancel_cleanly(case: Path, tmp_path: Path):
+    from hrdesk.services.packs import build_bulk
+    from hrdesk.services.records import Records
+
+    with Records.open(tmp_path / "data") as records:
+        good = records.add_profile(load_profile_file(case), base_dir=case.parent)
+        incomplete = load_profile_file(case)
+        incomplete.employee.name = "李四"
+        incomplete.materials = [m for m in incomplete.materials if m.kind != "hukou-pages"]
+        bad = records.add_profile(incomplete, base_dir=case.parent)
+        out = tmp_path / "bulk"
+        result = build_bulk(records, [good, bad], out, lambda d, t: None)
+        assert len(result.built) == 1 and list(result.refused) == ["李四"]
+        assert len(list(out.iterdir())) == 1
+
+        class Stop(Exception):
+            pass
+
+        def stop_second(done: int, total: int) -> None:
+            if done == 1:
+                raise Stop
+
+        with pytest.raises(Stop):
+            build_bulk(records, [good, bad], tmp_path / "bulk2", stop_second)
+        assert [p.name.startswith("张三") for p in (tmp_path / "bulk2").iterdir()] == [True]

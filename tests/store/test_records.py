@@ -186,3 +186,24 @@ def test_database_files_are_owner_only(records: Records, data_dir: Path):
 def test_unknown_district_unit_is_refused(records: Records):
     with pytest.raises(ValueError, match="district"):
         records.save_employer(Employer(name="x", district="haidian"))
+
+
+def test_recheck_after_a_settings_change(records: Records, tmp_path: Path):
+    from hrdesk.pdf.scan import ScanSettings
+    from hrdesk.services.materials import recheck_all
+
+    eid = records.add_profile(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.draw_rect(page.rect, color=None, fill=(0.9, 0.3, 0.3))
+    pix = page.get_pixmap(dpi=160)
+    out = pymupdf.open()
+    out.new_page().insert_image(out[0].rect, stream=pix.tobytes("jpeg"))
+    out.save(tmp_path / "scan.pdf")
+    m = records.attach(eid, "hukou-pages", tmp_path / "scan.pdf")
+    assert not m.defects
+    seen = []
+    assert recheck_all(records, ScanSettings(min_dpi=300), lambda d, t: seen.append((d, t))) == 1
+    assert any("dpi" in d for d in records.material(m.id).defects)
+    assert seen[-1] == (1, 1)
+    assert recheck_all(records, ScanSettings()) == 1 and not records.material(m.id).defects
