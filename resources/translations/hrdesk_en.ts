@@ -262,7 +262,7 @@
     <message>
         <location filename="../../hrdesk/ui/profile_form.py" line="37"/>
         <source>配偶房产</source>
-        <translation>Spouse&apos;s property</translation>
+        <translation>Spouse's property</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/profile_form.py" line="37"/>
@@ -619,13 +619,13 @@ Log file: {path}</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/main_window.py" line="177"/>
-        <source>关于 hrdesk</source>
-        <translation>About hrdesk</translation>
+        <source>为名单中的员工批量生成材料包…</source>
+        <translation>Build packs for the employees in the list…</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/main_window.py" line="177"/>
-        <source>为名单中的员工批量生成材料包…</source>
-        <translation>Build packs for the employees in the list…</translation>
+        <source>关于 hrdesk</source>
+        <translation>About hrdesk</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/main_window.py" line="178"/>
@@ -1365,7 +1365,7 @@ Build the pack anyway? The checklist will list these problems.</translation>
     <message>
         <location filename="../../hrdesk/ui/settings_dialog.py" line="107"/>
         <source>保存该年节假日</source>
-        <translation>Save this year&apos;s holidays</translation>
+        <translation>Save this year's holidays</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/settings_dialog.py" line="109"/>
@@ -1421,7 +1421,7 @@ Build the pack anyway? The checklist will list these problems.</translation>
     <message>
         <location filename="../../hrdesk/ui/settings_dialog.py" line="176"/>
         <source>取消</source>
-        <translation>Cancel</translation>Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/settings_dialog.py" line="180"/>
