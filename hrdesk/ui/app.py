@@ -95,3 +95,8 @@ def run_app(demo: bool = False, data_dir: str | None = None, lang: str | None = 
         return app.exec()
     finally:
         records.close()
+        if demo:  # a demo leaves nothing behind
+            logging.shutdown()
+            import shutil
+
+            shutil.rmtree(folder, ignore_errors=True)
