@@ -117,6 +117,7 @@ class MaterialsPanel(QWidget):
         self.undo_button.clicked.connect(self.undo_remove)
         self.tree.currentItemChanged.connect(self._selected)
         self.tree.filesDropped.connect(self.attach_files)
+        self.preview.pageMoveRequested.connect(self.move_page)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self._removed: list[int] = []
@@ -227,6 +228,23 @@ class MaterialsPanel(QWidget):
         with pymupdf.open(path) as doc:
             page = doc[self.preview.page]
             page.set_rotation((page.rotation + 90) % 360)
+            data = doc.tobytes(garbage=3, deflate=True)
+        self.records.replace_material_file(material_id, data)
+        self.refresh()
+        self.changed.emit()
+
+    def move_page(self, source: int, target: int) -> None:
+        """Put page `source` at `target`; saved as a new vault file like a rotation."""
+        material_id = self.current_material_id()
+        path = self.preview.path
+        if material_id is None or path is None:
+            return
+        import pymupdf
+
+        with pymupdf.open(path) as doc:
+            order = list(range(doc.page_count))
+            order.insert(target, order.pop(source))
+            doc.select(order)
             data = doc.tobytes(garbage=3, deflate=True)
         self.records.replace_material_file(material_id, data)
         self.refresh()

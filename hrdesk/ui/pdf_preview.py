@@ -5,15 +5,39 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..pdf.render import RenderError, render_page
 from .workers import run_task
 
+THUMB_DPI = 14
+MAX_THUMBS = 60
+
+
+def _thumbnails(path: Path) -> list[object]:
+    first = render_page(path, 0, dpi=THUMB_DPI)
+    return [first] + [render_page(path, i, dpi=THUMB_DPI) for i in range(1, min(first.page_count, MAX_THUMBS))]
+
 
 class PdfPreview(QWidget):
+    """Pages of one file: a thumbnail strip on the left (click to go to a page; right-click to move a
+    page up or down, which the owner saves as a new file), the page on the right."""
+
+    pageMoveRequested = Signal(int, int)  # from index, to index
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.path: Path | None = None
@@ -37,6 +61,15 @@ class PdfPreview(QWidget):
             bar.addWidget(w)
         bar.addStretch(1)
         layout.addLayout(bar)
+        self.thumbs = QListWidget()
+        self.thumbs.setViewMode(QListWidget.ViewMode.IconMode)
+        self.thumbs.setFlow(QListWidget.Flow.TopToBottom)
+        self.thumbs.setWrapping(False)
+        self.thumbs.setIconSize(QSize(90, 128))
+        self.thumbs.setFixedWidth(118)
+        self.thumbs.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.thumbs.currentRowChanged.connect(lambda row: row >= 0 and row != self.page and self.show_page(row))
+        self.thumbs.customContextMenuRequested.connect(self._thumb_menu)
         self.scroll = QScrollArea()
         self.scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image = QLabel()
@@ -44,7 +77,10 @@ class PdfPreview(QWidget):
         self.image.setWordWrap(True)
         self.scroll.setWidget(self.image)
         self.scroll.setWidgetResizable(True)
-        layout.addWidget(self.scroll, 1)
+        pages = QHBoxLayout()
+        pages.addWidget(self.thumbs)
+        pages.addWidget(self.scroll, 1)
+        layout.addLayout(pages, 1)
         self.prev_button.clicked.connect(lambda: self.show_page(self.page - 1))
         self.next_button.clicked.connect(lambda: self.show_page(self.page + 1))
         self.page_box.valueChanged.connect(lambda v: self.show_page(v - 1))
@@ -72,7 +108,36 @@ class PdfPreview(QWidget):
             view = self.scroll.viewport()
             self.set_dpi(min((view.width() - 12) / w, (view.height() - 12) / h) * 72)
 
+    def _thumb_menu(self, pos: object) -> None:
+        row = self.thumbs.currentRow()
+        if row < 0:
+            return
+        menu = QMenu(self)
+        if row > 0:
+            menu.addAction(self.tr("上移一页"), lambda: self.pageMoveRequested.emit(row, row - 1))
+        if row < self.thumbs.count() - 1:
+            menu.addAction(self.tr("下移一页"), lambda: self.pageMoveRequested.emit(row, row + 1))
+        if not menu.isEmpty():
+            menu.exec(self.thumbs.viewport().mapToGlobal(pos))
+
+    def _load_thumbnails(self, path: Path) -> None:
+        generation = self._generation
+        run_task(lambda task: _thumbnails(path), lambda pages: self._show_thumbnails(generation, pages))
+
+    def _show_thumbnails(self, generation: int, pages: object) -> None:
+        if generation != self._generation:
+            return
+        self.thumbs.blockSignals(True)
+        self.thumbs.clear()
+        for i, page in enumerate(pages):
+            image = QImage(page.samples, page.width, page.height, page.stride, QImage.Format.Format_RGB888).copy()
+            item = QListWidgetItem(QIcon(QPixmap.fromImage(image)), str(i + 1))
+            self.thumbs.addItem(item)
+        self.thumbs.setCurrentRow(self.page)
+        self.thumbs.blockSignals(False)
+
     def clear(self, message: str = "") -> None:
+        self.thumbs.clear()
         self.path = None
         self.image.setPixmap(QPixmap())
         self.image.setText(message or self.tr("选择一份材料以预览"))
@@ -84,7 +149,9 @@ class PdfPreview(QWidget):
             return
         self.path = path
         self.page = 0
+        self.page_count = 0
         self.show_page(0)
+        self._load_thumbnails(path)
 
     def set_dpi(self, dpi: float) -> None:
         self.dpi = int(min(300, max(30, dpi)))
@@ -113,6 +180,9 @@ class PdfPreview(QWidget):
         self.page_box.setValue(self.page + 1)
         self.page_box.blockSignals(False)
         self.count_label.setText(f"/ {result.page_count}")
+        self.thumbs.blockSignals(True)
+        self.thumbs.setCurrentRow(self.page)
+        self.thumbs.blockSignals(False)
 
     def _failed(self, generation: int, message: str) -> None:
         if generation == self._generation:

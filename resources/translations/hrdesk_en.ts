@@ -933,138 +933,138 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>MaterialsPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="126"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="142"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="127"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="143"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="126"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="127"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="126"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="127"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="127"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="128"/>
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="128"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="216"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="129"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="217"/>
         <source>移到回收站</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="129"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="130"/>
         <source>撤销移除</source>
         <translation>Undo remove</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="149"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="150"/>
         <source>可选材料</source>
         <translation>Optional materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="159"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="160"/>
         <source>未提供</source>
         <translation>Not provided</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="163"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="164"/>
         <source>依据</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="166"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="167"/>
         <source>页</source>
         <translation>p.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="168"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="169"/>
         <source>（未附文件）</source>
         <translation>(no file)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="188"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="189"/>
         <source>材料 {ok}/{total}</source>
         <translation>Materials {ok}/{total}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="199"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="200"/>
         <source>这份材料没有附文件</source>
         <translation>No file attached to this material</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="213"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="214"/>
         <source>旋转当前页 90°</source>
         <translation>Rotate this page 90°</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="214"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="215"/>
         <source>设置日期…</source>
         <translation>Set dates…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="215"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="216"/>
         <source>标记为已核实</source>
         <translation>Mark as verified</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="243"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="261"/>
         <source>形成/签发日期（YYYY-MM-DD，可空）</source>
         <translation>Issued on (YYYY-MM-DD, may be empty)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="244"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="262"/>
         <source>有效期至（YYYY-MM-DD，可空）</source>
         <translation>Valid until (YYYY-MM-DD, may be empty)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="246"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="252"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="264"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="270"/>
         <source>设置日期</source>
         <translation>Set dates</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="252"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="270"/>
         <source>日期格式应为 2026-01-31</source>
         <translation>Use the form 2026-01-31</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="275"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="286"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="291"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="313"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="293"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="304"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="309"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="331"/>
         <source>添加文件</source>
         <translation>Add files</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="275"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="293"/>
         <source>请先在清单中选择一项材料。</source>
         <translation>Select a material in the checklist first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="277"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="295"/>
         <source>选择扫描件</source>
         <translation>Choose scans</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="277"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="295"/>
         <source>PDF 或图片 (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>PDF or image (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="286"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="304"/>
         <source>请把文件拖到清单中对应的材料上。</source>
         <translation>Drop the files on the matching material in the checklist.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="291"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="309"/>
         <source>只能添加 PDF、JPG、PNG 文件：</source>
         <translation>Only PDF, JPG and PNG files can be added: </translation>
     </message>
@@ -1072,22 +1072,32 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../hrdesk/ui/pdf_preview.py" line="62"/>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="99"/>
         <source>适合宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/pdf_preview.py" line="63"/>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="100"/>
         <source>整页</source>
         <translation>Whole page</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/pdf_preview.py" line="78"/>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="118"/>
+        <source>上移一页</source>
+        <translation>Move page up</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="120"/>
+        <source>下移一页</source>
+        <translation>Move page down</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="144"/>
         <source>选择一份材料以预览</source>
         <translation>Select a material to preview it</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/pdf_preview.py" line="99"/>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="167"/>
         <source>正在渲染…</source>
         <translation>Rendering…</translation>
     </message>

@@ -213,3 +213,33 @@ def test_preview_renders_pages_and_explains_unreadable_files(qtbot, settings_dir
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 nothing")
     preview.set_file(tmp_path / "broken.pdf")
     qtbot.waitUntil(lambda: "损坏" in preview.image.text(), timeout=5000)
+
+
+def test_thumbnails_and_page_reorder(qtbot, window, records: Records, tmp_path: Path):
+    doc = pymupdf.open()
+    for n in range(3):
+        page = doc.new_page()
+        page.draw_rect(page.rect, color=None, fill=(0.9, 0.8 - n * 0.2, 0.3))
+        page.insert_text((72, 72), f"page {n + 1}")
+    doc.save(tmp_path / "three.pdf")
+    employee_id = records.add_profile(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
+    material = records.attach(employee_id, "diploma", tmp_path / "three.pdf")
+    window.reload(select_id=employee_id)
+    panel = window.detail.materials
+    panel.preview.set_file(records.material_path(material))
+    qtbot.waitUntil(lambda: panel.preview.thumbs.count() == 3, timeout=5000)
+    panel.preview.thumbs.setCurrentRow(2)
+    qtbot.waitUntil(lambda: panel.preview.page == 2, timeout=5000)
+    # Select the material row so the panel knows which record the file belongs to, then move page 3 first.
+    for i in range(panel.tree.topLevelItemCount()):
+        group = panel.tree.topLevelItem(i)
+        for j in range(group.childCount()):
+            for k in range(group.child(j).childCount()):
+                if group.child(j).child(k).data(0, Qt.ItemDataRole.UserRole + 2) == material.id:
+                    panel.tree.setCurrentItem(group.child(j).child(k))
+    qtbot.waitUntil(lambda: panel.preview.path == records.material_path(material), timeout=5000)
+    panel.move_page(2, 0)
+    moved = records.material(material.id)
+    assert moved.sha256 != material.sha256
+    with pymupdf.open(records.material_path(moved)) as doc:
+        assert "page 3" in doc[0].get_text() and "page 1" in doc[1].get_text()
