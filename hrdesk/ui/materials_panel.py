@@ -184,7 +184,8 @@ class MaterialsPanel(QWidget):
         if optional_root.childCount():
             self.tree.addTopLevelItem(optional_root)
         self.tree.expandAll()
-        self.tree.resizeColumnToContents(0)
+        self.tree.setColumnWidth(0, 240)
+        self.tree.setColumnWidth(1, 80)
         required = [m for m in self.result.materials if m.required]
         ok = sum(1 for m in required if m.status == "ok")
         self.countsChanged.emit(self.tr("材料 {ok}/{total}").format(ok=ok, total=len(required)))
