@@ -9,9 +9,12 @@ update events instead of duplicating them, and reminder state survives restarts.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter
+from typing import Any
 
 from ..rules.engine import Messages, material_last_day, submit_by, unlink_due, window_opens
 from ..rules.policy import PolicySet
@@ -62,9 +65,10 @@ def employee_deadlines(
 ) -> list[DeadlineItem]:
     policy = policies.for_district(profile.employer.district)
     timing = policy.timing
-    text = Messages(policies.messages, lang)
+    text = _messages(policies, lang)
     e = profile.employee
     out: list[DeadlineItem] = []
+    dated = _dated_kinds(policies, policy)
 
     def add(code: str, when: date, material: str | None = None, **params: object) -> None:
         out.append(DeadlineItem(employee_id, e.name, profile.employer.name, policy.district, code, when,
@@ -89,8 +93,8 @@ def employee_deadlines(
         add("UNIT_REVIEW_DUE", calendar.period_end(unit_review_started, timing["unit_review_days"]),
             days=timing["unit_review_days"])
     for m in profile.materials:
-        info = policies.materials.get(m.kind)
-        if info is None or m.defects:
+        info = dated.get(m.kind)
+        if info is None or m.defects:  # no date rule for this kind in this district
             continue
         last = material_last_day(m.kind, m, info, policy.validity, e)
         if last is not None:
@@ -98,22 +102,52 @@ def employee_deadlines(
     return out
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Tens of thousands of small objects: pause the cyclic GC, which would otherwise walk the whole heap
+    of loaded profiles several times for objects that cannot form cycles."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+_MESSAGES: dict[tuple[int, str], Messages] = {}
+_DATED: dict[tuple[int, str], dict[str, Any]] = {}
+
+
+def _messages(policies: PolicySet, lang: str) -> Messages:
+    key = (id(policies.messages), lang)
+    if key not in _MESSAGES:
+        _MESSAGES[key] = Messages(policies.messages, lang)
+    return _MESSAGES[key]
+
+
+def _dated_kinds(policies: PolicySet, policy: Any) -> dict[str, Any]:
+    """Material kinds that can have a last submission day in this district (others are skipped fast)."""
+    key = (id(policies.materials), policy.id)
+    if key not in _DATED:
+        validity = policy.validity
+        _DATED[key] = {
+            kind: info for kind, info in policies.materials.items()
+            if info.validity in ("contract", "identity")
+            or (info.validity in ("online", "unit-signed") and validity[f"{info.validity.replace('-', '_')}_max_age_days"])
+        }
+    return _DATED[key]
+
+
 def all_deadlines(
     profiles: Iterable[tuple[int, Profile]], policies: PolicySet, calendar: WorkCalendar, lang: str = "zh",
     unit_reviews: dict[int, date] | None = None,
 ) -> list[DeadlineItem]:
     unit_reviews = unit_reviews or {}
-    # Tens of thousands of small objects: pause the cyclic GC, which would otherwise walk the whole
-    # heap of loaded profiles several times for objects that cannot form cycles.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         items = [d for employee_id, p in profiles
                  for d in employee_deadlines(employee_id, p, policies, calendar, lang, unit_reviews.get(employee_id))]
-    finally:
-        if enabled:
-            gc.enable()
-    items.sort(key=lambda d: (d.date, d.employee_name, d.code))
+    items.sort(key=attrgetter("date", "employee_name", "code"))
     return items
 
 

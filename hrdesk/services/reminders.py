@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from .deadlines import ACTION_CODES, DeadlineItem
+from .deadlines import ACTION_CODES, DeadlineItem, gc_paused
 
 DEFAULT_LEADS = (30, 14, 7, 3, 1, 0)
 OVERDUE = -1
@@ -59,6 +59,14 @@ def due_reminders(
     leads = tuple(sorted(set(leads), reverse=True))
     today = now.date()
     due = []
+    with gc_paused():
+        _collect(deadlines, states, now, today, leads, overdue_days, due)
+    due.sort(key=lambda r: (r.deadline.date, r.deadline.employee_name))
+    return due
+
+
+def _collect(deadlines: Iterable[DeadlineItem], states: Mapping[str, ReminderState], now: datetime, today: date,
+             leads: tuple[int, ...], overdue_days: int, due: list[Reminder]) -> None:
     for d in deadlines:
         if d.code not in ACTION_CODES:
             continue
@@ -73,8 +81,6 @@ def due_reminders(
             if state.state == "snoozed" and state.until is not None and state.until > now:
                 continue
         due.append(reminder)
-    due.sort(key=lambda r: (r.deadline.date, r.deadline.employee_name))
-    return due
 
 
 def pending_count(deadlines: Iterable[DeadlineItem], today: date, within_days: int = 7) -> int:
