@@ -148,14 +148,29 @@ def append_row(table: QTableWidget, values: tuple[str, ...]) -> None:
 
 
 class _RecordTable(QWidget):
-    """A read-only table of one employee's rows; subclasses say which rows and headers."""
+    """A read-only table of one employee's rows with a row of action buttons; subclasses say which rows,
+    headers and actions."""
+
+    changed = Signal()
 
     def __init__(self, records: Any, columns: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.records = records
+        self.employee_id: int | None = None
         self.table = read_only_table(columns)
-        QVBoxLayout(self).addWidget(self.table)
+        layout = QVBoxLayout(self)
+        self.buttons = QHBoxLayout()
+        layout.addLayout(self.buttons)
+        layout.addWidget(self.table)
         self.retranslate()
+
+    def add_button(self, slot: Any) -> Any:
+        from PySide6.QtWidgets import QPushButton
+
+        button = QPushButton()
+        button.clicked.connect(slot)
+        self.buttons.addWidget(button)
+        return button
 
     def headers(self) -> list[str]:
         raise NotImplementedError
@@ -167,28 +182,143 @@ class _RecordTable(QWidget):
         self.table.setHorizontalHeaderLabels(self.headers())
 
     def set_employee(self, employee_id: int | None) -> None:
+        self.employee_id = employee_id
         self.table.setRowCount(0)
         if employee_id is not None:
             for values in self.rows(employee_id):
                 append_row(self.table, values)
 
 
+APPLICATION_STATUSES = ("draft", "unit-review", "submitted", "returned", "approved", "rejected")
+
+
+def application_status_label(code: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return {
+        "draft": QCoreApplication.translate("Application", "草稿"),
+        "unit-review": QCoreApplication.translate("Application", "单位审核中"),
+        "submitted": QCoreApplication.translate("Application", "已提交主管部门"),
+        "returned": QCoreApplication.translate("Application", "被退回"),
+        "approved": QCoreApplication.translate("Application", "已核准"),
+        "rejected": QCoreApplication.translate("Application", "审核不通过"),
+    }[code]
+
+
 class ApplicationsPanel(_RecordTable):
+    """业务 history: open a business, move it through its statuses, keep the return reasons (退回意见)."""
+
     def __init__(self, records: Any, parent: QWidget | None = None) -> None:
+        self._app_ids: list[int] = []
         super().__init__(records, 4, parent)
+        self.new_button = self.add_button(self.open_application)
+        self.status_button = self.add_button(self.change_status)
+        self.buttons.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        if hasattr(self, "new_button"):
+            self.new_button.setText(self.tr("新建业务…"))
+            self.status_button.setText(self.tr("更新状态…"))
 
     def headers(self) -> list[str]:
         return [self.tr("业务"), self.tr("状态"), self.tr("日期"), self.tr("退回意见 / 备注")]
 
+    def open_application(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        if self.employee_id is None:
+            return
+        labels = [business_label(b) for b in BUSINESSES]
+        choice, ok = QInputDialog.getItem(self, self.tr("新建业务"), self.tr("业务类型："), labels, 0, False)
+        if ok:
+            self.records.open_application(self.employee_id, BUSINESSES[labels.index(choice)])
+            self.set_employee(self.employee_id)
+            self.changed.emit()
+
+    def change_status(self, status: str | None = None, note: str | None = None) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        if self.employee_id is None:
+            return
+        apps = self.records.applications(self.employee_id)
+        if not apps:
+            return
+        app = apps[0]  # the newest business
+        if status is None:
+            labels = [application_status_label(c) for c in APPLICATION_STATUSES]
+            choice, ok = QInputDialog.getItem(self, self.tr("更新状态"), self.tr("新状态："), labels, 0, False)
+            if not ok:
+                return
+            status = APPLICATION_STATUSES[labels.index(choice)]
+            if status in ("returned", "rejected"):
+                note, ok = QInputDialog.getMultiLineText(self, self.tr("更新状态"), self.tr("退回意见："))
+                if not ok:
+                    return
+        self.records.set_application_status(app.id, status, note=note or "")
+        self.set_employee(self.employee_id)
+        self.changed.emit()
+
     def rows(self, employee_id: int) -> list[tuple[str, ...]]:
-        return [(business_label(app.business), event.status, event.on.isoformat(), event.note)
+        return [(business_label(app.business), application_status_label(event.status), event.on.isoformat(), event.note)
                 for app in self.records.applications(employee_id)
                 for event in self.records.application_events(app.id)]
 
 
 class ChildrenPanel(_RecordTable):
+    """随往子女: add or remove a child; saved through the same profile update as the profile tab."""
+
     def __init__(self, records: Any, parent: QWidget | None = None) -> None:
         super().__init__(records, 4, parent)
+        self.add_child_button = self.add_button(self.add_child)
+        self.remove_child_button = self.add_button(self.remove_child)
+        self.buttons.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        if hasattr(self, "add_child_button"):
+            self.add_child_button.setText(self.tr("添加子女…"))
+            self.remove_child_button.setText(self.tr("删除所选子女"))
+
+    def add_child(self, name: str | None = None, birth: date | None = None, accompany: bool = True) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from ..rules.profile import Child
+
+        if self.employee_id is None:
+            return
+        if name is None:
+            name, ok = QInputDialog.getText(self, self.tr("添加子女"), self.tr("姓名："))
+            if not ok or not name.strip():
+                return
+            text, ok = QInputDialog.getText(self, self.tr("添加子女"), self.tr("出生日期（YYYY-MM-DD）："))
+            if not ok:
+                return
+            try:
+                birth = date.fromisoformat(text.strip())
+            except ValueError:
+                from PySide6.QtWidgets import QMessageBox
+
+                QMessageBox.warning(self, self.tr("添加子女"), self.tr("日期格式应为 2026-01-31"))
+                return
+        profile = self.records.profile(self.employee_id)
+        parents = "married" if profile.employee.marital_status == "married" else "unmarried"
+        profile.employee.children.append(Child(name.strip(), birth, "other-province", accompany, parents))
+        self.records.update_profile(self.employee_id, profile)
+        self.set_employee(self.employee_id)
+        self.changed.emit()
+
+    def remove_child(self) -> None:
+        row = self.table.currentRow()
+        if self.employee_id is None or row < 0:
+            return
+        profile = self.records.profile(self.employee_id)
+        del profile.employee.children[row]
+        self.records.update_profile(self.employee_id, profile)
+        self.set_employee(self.employee_id)
+        self.changed.emit()
 
     def headers(self) -> list[str]:
         return [self.tr("姓名"), self.tr("出生日期"), self.tr("随往"), self.tr("父母")]
@@ -218,6 +348,8 @@ class EmployeeDetail(QTabWidget):
         self.eligibility.businessChanged.connect(self._business_changed)
         self.materials.countsChanged.connect(lambda text: self.setTabText(2, text))
         self.materials.changed.connect(self._materials_changed)
+        self.children.changed.connect(self._materials_changed)
+        self.applications.changed.connect(self._materials_changed)
         self.employee_id: int | None = None
         self.retranslate()
 

@@ -10,26 +10,95 @@
     </message>
 </context>
 <context>
+    <name>Application</name>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="199"/>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="200"/>
+        <source>单位审核中</source>
+        <translation>In unit review</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="201"/>
+        <source>已提交主管部门</source>
+        <translation>Submitted to the authority</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="202"/>
+        <source>被退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="203"/>
+        <source>已核准</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="204"/>
+        <source>审核不通过</source>
+        <translation>Rejected</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationsPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="181"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="222"/>
+        <source>新建业务…</source>
+        <translation>New business…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="223"/>
+        <source>更新状态…</source>
+        <translation>Update status…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="226"/>
         <source>业务</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="181"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="226"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="181"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="226"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="181"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="226"/>
         <source>退回意见 / 备注</source>
         <translation>Return reasons / notes</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="234"/>
+        <source>新建业务</source>
+        <translation>New business</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="234"/>
+        <source>业务类型：</source>
+        <translation>Business:</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="251"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="256"/>
+        <source>更新状态</source>
+        <translation>Update status</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="251"/>
+        <source>新状态：</source>
+        <translation>New status:</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="256"/>
+        <source>退回意见：</source>
+        <translation>Return reasons:</translation>
     </message>
 </context>
 <context>
@@ -121,47 +190,79 @@
 <context>
     <name>ChildrenPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="194"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="282"/>
+        <source>添加子女…</source>
+        <translation>Add child…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="283"/>
+        <source>删除所选子女</source>
+        <translation>Remove selected child</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="293"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="296"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="304"/>
+        <source>添加子女</source>
+        <translation>Add child</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="293"/>
+        <source>姓名：</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="296"/>
+        <source>出生日期（YYYY-MM-DD）：</source>
+        <translation>Birth date (YYYY-MM-DD):</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="304"/>
+        <source>日期格式应为 2026-01-31</source>
+        <translation>Use the form 2026-01-31</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="324"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="194"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="324"/>
         <source>出生日期</source>
         <translation>Birth date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="194"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="324"/>
         <source>随往</source>
         <translation>Accompanies</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="194"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="324"/>
         <source>父母</source>
         <translation>Parents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="197"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="327"/>
         <source>已婚</source>
         <translation>Married</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="197"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="327"/>
         <source>未婚生育</source>
         <translation>Unmarried parents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="197"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="327"/>
         <source>离异抚养</source>
         <translation>Divorced, in custody</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="198"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="328"/>
         <source>是</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="198"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="328"/>
         <source>否</source>
         <translation>no</translation>
     </message>
@@ -434,27 +535,27 @@ Log file: {path}</translation>
 <context>
     <name>EmployeeDetail</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="225"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="357"/>
         <source>档案</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="225"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="357"/>
         <source>资格检查</source>
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="225"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="357"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="225"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="357"/>
         <source>业务记录</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="226"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="358"/>
         <source>随往子女</source>
         <translation>Children</translation>
     </message>
@@ -933,138 +1034,138 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>MaterialsPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="127"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="143"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="128"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="144"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="127"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="128"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="127"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="128"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="128"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="129"/>
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="129"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="217"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="130"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="219"/>
         <source>移到回收站</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="130"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="131"/>
         <source>撤销移除</source>
         <translation>Undo remove</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="150"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="151"/>
         <source>可选材料</source>
         <translation>Optional materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="160"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="161"/>
         <source>未提供</source>
         <translation>Not provided</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="164"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="165"/>
         <source>依据</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="167"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="168"/>
         <source>页</source>
         <translation>p.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="169"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="170"/>
         <source>（未附文件）</source>
         <translation>(no file)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="189"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="191"/>
         <source>材料 {ok}/{total}</source>
         <translation>Materials {ok}/{total}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="200"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="202"/>
         <source>这份材料没有附文件</source>
         <translation>No file attached to this material</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="214"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="216"/>
         <source>旋转当前页 90°</source>
         <translation>Rotate this page 90°</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="215"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="217"/>
         <source>设置日期…</source>
         <translation>Set dates…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="216"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="218"/>
         <source>标记为已核实</source>
         <translation>Mark as verified</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="261"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="263"/>
         <source>形成/签发日期（YYYY-MM-DD，可空）</source>
         <translation>Issued on (YYYY-MM-DD, may be empty)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="262"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="264"/>
         <source>有效期至（YYYY-MM-DD，可空）</source>
         <translation>Valid until (YYYY-MM-DD, may be empty)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="264"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="270"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="266"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="272"/>
         <source>设置日期</source>
         <translation>Set dates</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="270"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="272"/>
         <source>日期格式应为 2026-01-31</source>
         <translation>Use the form 2026-01-31</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="293"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="304"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="309"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="331"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="295"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="306"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="311"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="333"/>
         <source>添加文件</source>
         <translation>Add files</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="293"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="295"/>
         <source>请先在清单中选择一项材料。</source>
         <translation>Select a material in the checklist first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="295"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="297"/>
         <source>选择扫描件</source>
         <translation>Choose scans</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="295"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="297"/>
         <source>PDF 或图片 (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>PDF or image (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="304"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="306"/>
         <source>请把文件拖到清单中对应的材料上。</source>
         <translation>Drop the files on the matching material in the checklist.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="309"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="311"/>
         <source>只能添加 PDF、JPG、PNG 文件：</source>
         <translation>Only PDF, JPG and PNG files can be added: </translation>
     </message>
@@ -1072,32 +1173,32 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../hrdesk/ui/pdf_preview.py" line="99"/>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="98"/>
         <source>适合宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/pdf_preview.py" line="100"/>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="99"/>
         <source>整页</source>
         <translation>Whole page</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/pdf_preview.py" line="118"/>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="117"/>
         <source>上移一页</source>
         <translation>Move page up</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/pdf_preview.py" line="120"/>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="119"/>
         <source>下移一页</source>
         <translation>Move page down</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/pdf_preview.py" line="144"/>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="143"/>
         <source>选择一份材料以预览</source>
         <translation>Select a material to preview it</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/pdf_preview.py" line="167"/>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="166"/>
         <source>正在渲染…</source>
         <translation>Rendering…</translation>
     </message>

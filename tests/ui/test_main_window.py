@@ -243,3 +243,21 @@ def test_thumbnails_and_page_reorder(qtbot, window, records: Records, tmp_path: 
     assert moved.sha256 != material.sha256
     with pymupdf.open(records.material_path(moved)) as doc:
         assert "page 3" in doc[0].get_text() and "page 1" in doc[1].get_text()
+
+
+def test_applications_and_children_tabs_edit_the_records(qtbot, window, records: Records):
+    employee_id = records.add_profile(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
+    window.reload(select_id=employee_id)
+    apps = window.detail.applications
+    assert apps.employee_id == employee_id
+    records.open_application(employee_id, "new")
+    apps.change_status("returned", "请补充租赁合同")
+    texts = [apps.table.item(r, 3).text() for r in range(apps.table.rowCount())]
+    assert "请补充租赁合同" in texts
+    assert [e.status for e in records.application_events(records.applications(employee_id)[0].id)] == ["draft", "returned"]
+    kids = window.detail.children
+    kids.add_child("张小四", date(2021, 3, 1))
+    assert [c.name for c in records.profile(employee_id).employee.children] == ["张小三", "张小四"]
+    kids.table.setCurrentCell(0, 0)
+    kids.remove_child()
+    assert [c.name for c in records.profile(employee_id).employee.children] == ["张小四"]
