@@ -20,6 +20,7 @@ MARGIN_X = 25 * mm
 MARGIN_TOP = 25 * mm
 MARGIN_BOTTOM = 22 * mm
 BODY = 12.5
+NO_LINE_START = set("，。、；：？！）》」』”’,.;:?!)")
 LEADING = 1.9
 
 
@@ -81,7 +82,9 @@ class Page:
                 line, used = [], 0.0
                 continue
             w = sum(self.fonts.width(c, size) for c, _ in unit)
-            if used + w > self.width and line:
+            # Chinese typesetting never starts a line with closing punctuation: let it hang instead.
+            hangs = len(unit) == 1 and unit[0][0] in NO_LINE_START
+            if used + w > self.width and line and not hangs:
                 lines.append(line)
                 line, used = [], 0.0
             line.extend(unit)

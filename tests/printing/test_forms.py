@@ -115,3 +115,10 @@ def test_example_profiles_stay_parseable():
     for path in (ROOT / "examples").glob("*.json"):
         json.loads(path.read_text(encoding="utf-8"))
         load_profile_file(path)
+
+
+@pytest.mark.parametrize("form_id", ["integrity-unit", "integrity-individual", "housing-borrowing"])
+def test_no_line_starts_with_closing_punctuation(form_id):
+    for name in ("changping-business-change-borrowed", "yanqing-new-ready"):
+        lines = [line.strip() for line in text_of(render_form(form_id, profile(name))).splitlines() if line.strip()]
+        assert not [line for line in lines if line[0] in "，。、；：）》"], lines
