@@ -18,6 +18,8 @@ from hrdesk.pdf.files import OutputError, safe_filename
 from hrdesk.services.check import load_profile_file
 from hrdesk.services.packs import PackRefused, build_pack
 
+from ..timeless import keep_current
+
 ROOT = Path(__file__).resolve().parents[2]
 ON = date(2026, 11, 23)
 
@@ -165,7 +167,7 @@ def test_form_and_pack_for_a_stored_employee(case: Path, tmp_path: Path):
 
     data = tmp_path / "data"
     with Records.open(data) as records:
-        employee_id = records.add_profile(load_profile_file(case), base_dir=case.parent)
+        employee_id = records.add_profile(keep_current(load_profile_file(case)), base_dir=case.parent)
     form = tmp_path / "form.pdf"
     proc = subprocess.run([sys.executable, "-m", "hrdesk", "--data-dir", str(data), "form", "integrity-individual",
                            "--employee", str(employee_id), "-o", str(form)], capture_output=True, text=True,
@@ -186,8 +188,8 @@ def test_bulk_packs_collect_refusals_and_cancel_cleanly(case: Path, tmp_path: Pa
     from hrdesk.services.records import Records
 
     with Records.open(tmp_path / "data") as records:
-        good = records.add_profile(load_profile_file(case), base_dir=case.parent)
-        incomplete = load_profile_file(case)
+        good = records.add_profile(keep_current(load_profile_file(case)), base_dir=case.parent)
+        incomplete = keep_current(load_profile_file(case))
         incomplete.employee.name = "李四"
         incomplete.materials = [m for m in incomplete.materials if m.kind != "hukou-pages"]
         bad = records.add_profile(incomplete, base_dir=case.parent)

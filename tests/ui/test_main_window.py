@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from hrdesk.services.check import load_profile_file
 from hrdesk.services.records import Records
 
+from ..timeless import keep_current
 from .conftest import wait_pool
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,7 +53,7 @@ def test_bad_dates_and_income_are_flagged_next_to_the_field(qtbot, window, unit_
 def _load_examples(records: Records) -> None:
     for name in ("changping-new-ready", "changping-new-income-below", "yanqing-new-ready",
                  "changping-renewal-window-open", "yanqing-employer-change"):
-        records.add_profile(load_profile_file(ROOT / "examples" / f"{name}.json"))
+        records.add_profile(keep_current(load_profile_file(ROOT / "examples" / f"{name}.json")))
 
 
 def test_search_filter_and_eligibility(qtbot, window, records: Records):
@@ -137,7 +138,7 @@ def _scan(path: Path, grey: bool = False) -> Path:
 
 
 def test_drop_on_missing_slot_makes_it_ok_and_greyscale_is_defective(qtbot, window, records: Records, tmp_path: Path):
-    profile = load_profile_file(ROOT / "examples" / "changping-new-ready.json")
+    profile = keep_current(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
     profile.materials = [m for m in profile.materials if m.kind not in ("hukou-pages", "diploma")]
     employee_id = records.add_profile(profile)
     window.reload(select_id=employee_id)
@@ -171,7 +172,7 @@ def test_sorting_by_deadline_keeps_the_selection(qtbot, window, records: Records
 
 
 def test_rotate_a_page_makes_a_new_vault_file_and_keeps_the_old(qtbot, window, records: Records, tmp_path: Path):
-    profile = load_profile_file(ROOT / "examples" / "changping-new-ready.json")
+    profile = keep_current(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
     employee_id = records.add_profile(profile)
     material = records.attach(employee_id, "diploma", _scan(tmp_path / "d.pdf"))
     window.reload(select_id=employee_id)
@@ -222,7 +223,7 @@ def test_thumbnails_and_page_reorder(qtbot, window, records: Records, tmp_path: 
         page.draw_rect(page.rect, color=None, fill=(0.9, 0.8 - n * 0.2, 0.3))
         page.insert_text((72, 72), f"page {n + 1}")
     doc.save(tmp_path / "three.pdf")
-    employee_id = records.add_profile(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
+    employee_id = records.add_profile(keep_current(load_profile_file(ROOT / "examples" / "changping-new-ready.json")))
     material = records.attach(employee_id, "diploma", tmp_path / "three.pdf")
     window.reload(select_id=employee_id)
     panel = window.detail.materials
@@ -246,7 +247,7 @@ def test_thumbnails_and_page_reorder(qtbot, window, records: Records, tmp_path: 
 
 
 def test_applications_and_children_tabs_edit_the_records(qtbot, window, records: Records):
-    employee_id = records.add_profile(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
+    employee_id = records.add_profile(keep_current(load_profile_file(ROOT / "examples" / "changping-new-ready.json")))
     window.reload(select_id=employee_id)
     apps = window.detail.applications
     assert apps.employee_id == employee_id
