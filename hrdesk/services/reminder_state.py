@@ -1,0 +1,32 @@
+"""Stored reminder state (shown, dismissed, snoozed). Part of the records service."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from sqlmodel import select
+
+from ..store import models as m
+
+if TYPE_CHECKING:
+    from .records import RecordsBase as _Base
+else:
+    _Base = object
+
+
+class ReminderStateMixin(_Base):
+    # --- reminders --------------------------------------------------------------------------------
+
+    def reminder_states(self) -> dict[str, m.ReminderState]:
+        with self.session() as s:
+            return {r.key: r for r in s.exec(select(m.ReminderState))}
+
+    def set_reminder_state(self, key: str, state: str, until: datetime | None = None) -> None:
+        """`until` in local time (naive) or aware; stored in UTC."""
+        if until is not None:
+            until = until.astimezone(UTC)
+        with self.session() as s:
+            row = s.get(m.ReminderState, key) or m.ReminderState(key=key, state=state)
+            row.state, row.until, row.updated_at = state, until, m.utcnow()
+            s.add(row)
