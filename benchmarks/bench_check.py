@@ -32,15 +32,20 @@ def generate(n: int, seed: int = 7) -> list[dict]:
     for i in range(n):
         d = copy.deepcopy(base)
         d["employer"]["district"] = rng.choice(["changping", "yanqing"])
-        first17 = f"110108{rng.randint(1965, 2000)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{i % 1000:03d}"
+        first17 = (
+            f"110108{rng.randint(1965, 2000)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{i % 1000:03d}"
+        )
         d["employee"]["id_number"] = first17 + check_char(first17)
         d["employee"]["monthly_income_cny"] = {
             f"{y}-{m:02d}": rng.randint(4000, 40000) for y in (2024, 2025, 2026) for m in range(1, 13)
         }
         d["employee"]["housing"]["kind"] = rng.choice(["rented", "owned", "borrowed", "residence-permit"])
-        d["employee"]["permit"] = {"number": "", "issued_on": "2023-12-01",
-                                   "expires_on": f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-                                   "status": "active"}
+        d["employee"]["permit"] = {
+            "number": "",
+            "issued_on": "2023-12-01",
+            "expires_on": f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+            "status": "active",
+        }
         out.append(d)
     return out
 

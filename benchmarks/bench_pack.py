@@ -45,17 +45,23 @@ def main() -> None:
             ours.append(time.perf_counter() - t)
             if shutil.which("qpdf"):
                 t = time.perf_counter()
-                subprocess.run(["qpdf", "--empty", "--pages", *map(str, sources), "--", str(out / "qpdf.pdf")],
-                               check=True)
+                subprocess.run(
+                    ["qpdf", "--empty", "--pages", *map(str, sources), "--", str(out / "qpdf.pdf")],
+                    check=True,
+                )
                 theirs.append(time.perf_counter() - t)
         print(f"pack: {pages} pages from 30 PDFs ({total_mb:.0f} MB) in {statistics.median(ours):.2f} s")
         if theirs:
-            print(f"qpdf --empty --pages: {statistics.median(theirs):.2f} s "
-                  f"(ratio {statistics.median(ours) / statistics.median(theirs):.2f}×)")
+            print(
+                f"qpdf --empty --pages: {statistics.median(theirs):.2f} s "
+                f"(ratio {statistics.median(ours) / statistics.median(theirs):.2f}×)"
+            )
     profile = load_profile_file(ROOT / "examples" / "changping-business-change-borrowed.json")
     t = time.perf_counter()
     render_form("integrity-unit", profile)  # fonts registered once per process
-    print(f"first form in a process (registers the embedded fonts): {(time.perf_counter() - t) * 1000:.0f} ms")
+    print(
+        f"first form in a process (registers the embedded fonts): {(time.perf_counter() - t) * 1000:.0f} ms"
+    )
     times = []
     for _ in range(10):
         t = time.perf_counter()

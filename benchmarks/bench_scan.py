@@ -30,8 +30,10 @@ def main() -> None:
         t = time.perf_counter()
         page = render.render_page(one, 0, dpi=110)
         firsts.append(time.perf_counter() - t)
-    print(f"first preview page (110 dpi, in-process, raw samples): {statistics.median(firsts) * 1000:.0f} ms "
-          f"({page.width}×{page.height})")
+    print(
+        f"first preview page (110 dpi, in-process, raw samples): {statistics.median(firsts) * 1000:.0f} ms "
+        f"({page.width}×{page.height})"
+    )
     t = time.perf_counter()
     render.render_page(one, 0, dpi=110)
     print(f"revisit from the render cache: {(time.perf_counter() - t) * 1000:.2f} ms")
@@ -40,20 +42,26 @@ def main() -> None:
             runs = []
             for _ in range(3):
                 t = time.perf_counter()
-                subprocess.run(["pdftoppm", "-r", "110", "-f", "1", "-l", "1", "-png", str(one), f"{tmp}/p"], check=True)
+                subprocess.run(
+                    ["pdftoppm", "-r", "110", "-f", "1", "-l", "1", "-png", str(one), f"{tmp}/p"], check=True
+                )
                 runs.append(time.perf_counter() - t)
             print(f"pdftoppm, same page, 110 dpi: {statistics.median(runs) * 1000:.0f} ms")
     t = time.perf_counter()
     report = check_file(many)
     elapsed = time.perf_counter() - t
-    print(f"scan checks: {report.checked_pages / elapsed:.0f} pages/s ({report.checked_pages} pages, "
-          f"{len(report.flags)} flags)")
+    print(
+        f"scan checks: {report.checked_pages / elapsed:.0f} pages/s ({report.checked_pages} pages, "
+        f"{len(report.flags)} flags)"
+    )
     if shutil.which("pdftoppm"):
         with tempfile.TemporaryDirectory() as tmp:
             t = time.perf_counter()
             subprocess.run(["pdftoppm", "-r", "12", "-png", str(many), f"{tmp}/p"], check=True)
-            print(f"pdftoppm rendering the same {report.pages} pages at 12 dpi: "
-                  f"{report.pages / (time.perf_counter() - t):.0f} pages/s")
+            print(
+                f"pdftoppm rendering the same {report.pages} pages at 12 dpi: "
+                f"{report.pages / (time.perf_counter() - t):.0f} pages/s"
+            )
 
 
 if __name__ == "__main__":

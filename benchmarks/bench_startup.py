@@ -43,8 +43,13 @@ print([round(t*1000) for t in times], file=sys.stderr)
 
 
 def run(script: str, *args: str) -> list[float]:
-    out = subprocess.run([sys.executable, "-c", script, str(time.time()), *args], capture_output=True, text=True,
-                         cwd=ROOT, env={"QT_QPA_PLATFORM": "offscreen", "PATH": "", "HOME": "/tmp/hrdesk-bench-home"})
+    out = subprocess.run(
+        [sys.executable, "-c", script, str(time.time()), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "", "HOME": "/tmp/hrdesk-bench-home"},
+    )
     if out.returncode != 0:
         raise SystemExit(out.stderr)
     return [float(x) for x in out.stdout.split()]
@@ -56,8 +61,10 @@ def main() -> None:
     full = [run(FULL, str(folder)) for _ in range(3)]
     print(f"empty PySide6 window (floor): {statistics.median(empty) * 1000:.0f} ms")
     print(f"hrdesk main window, 10,000 employees: {statistics.median(f[0] for f in full) * 1000:.0f} ms")
-    print(f"search keystroke on 10,000 rows: median {statistics.median(f[2] for f in full) * 1000:.1f} ms, "
-          f"worst {max(f[1] for f in full) * 1000:.1f} ms")
+    print(
+        f"search keystroke on 10,000 rows: median {statistics.median(f[2] for f in full) * 1000:.1f} ms, "
+        f"worst {max(f[1] for f in full) * 1000:.1f} ms"
+    )
 
 
 if __name__ == "__main__":

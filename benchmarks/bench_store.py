@@ -21,10 +21,14 @@ def main() -> None:
             t = time.perf_counter()
             rows = records.summaries()
             times.append(time.perf_counter() - t)
-        print(f"employee list with status: {len(rows)} rows in {statistics.median(times) * 1000:.0f} ms (median of 5)")
+        print(
+            f"employee list with status: {len(rows)} rows in {statistics.median(times) * 1000:.0f} ms (median of 5)"
+        )
         t = time.perf_counter()
         records.refresh_statuses()
-        print(f"daily status recompute (all rules, all employees, background): {time.perf_counter() - t:.1f} s")
+        print(
+            f"daily status recompute (all rules, all employees, background): {time.perf_counter() - t:.1f} s"
+        )
         with records.engine.connect() as conn:
             n = conn.exec_driver_sql("SELECT count(*) FROM material").scalar()
     size = sum(p.stat().st_size for p in folder.glob("hrdesk.sqlite*"))

@@ -44,16 +44,30 @@ def big_data_dir(n: int = 10_000, materials_each: int = 10) -> Path:
                 d["employee"]["id_number"] = first17 + check_char(first17)
                 d["employee"]["name"] = f"员工{i:05d}"
                 if i % 3 == 0:
-                    d["employee"]["permit"] = {"number": f"GZ{i}", "issued_on": "2024-01-01",
-                                               "expires_on": f"{2026 + i % 3}-{1 + i % 12:02d}-{1 + i % 28:02d}",
-                                               "status": "active"}
+                    d["employee"]["permit"] = {
+                        "number": f"GZ{i}",
+                        "issued_on": "2024-01-01",
+                        "expires_on": f"{2026 + i % 3}-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                        "status": "active",
+                    }
                 d["materials"] = []
                 records.add_profile(parse_profile(d, ps.districts, tuple(ps.materials)), session=s)
         ids = records.employee_ids()
-        rows = [{"employee_id": eid, "kind": kinds[j % len(kinds)], "sha256": None, "original_name": "scan.pdf",
-                 "pages": 2, "issued_on": date(2026, 11, 1), "valid_until": date(2028, 12, 31), "position": 0,
-                 "added_at": m.utcnow()}
-                for eid in ids for j in range(materials_each)]
+        rows = [
+            {
+                "employee_id": eid,
+                "kind": kinds[j % len(kinds)],
+                "sha256": None,
+                "original_name": "scan.pdf",
+                "pages": 2,
+                "issued_on": date(2026, 11, 1),
+                "valid_until": date(2028, 12, 31),
+                "position": 0,
+                "added_at": m.utcnow(),
+            }
+            for eid in ids
+            for j in range(materials_each)
+        ]
         with records.engine.begin() as conn:
             conn.execute(insert(m.Material), rows)
         records.refresh_statuses()

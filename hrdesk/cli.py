@@ -35,7 +35,9 @@ def date_arg(value: str) -> date:
 
 def business_arg(value: str) -> str:
     if value not in BUSINESSES:
-        raise argparse.ArgumentTypeError(f"unknown business '{value}'; expected one of {', '.join(BUSINESSES)}")
+        raise argparse.ArgumentTypeError(
+            f"unknown business '{value}'; expected one of {', '.join(BUSINESSES)}"
+        )
     return value
 
 
@@ -46,9 +48,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     parser.add_argument("--demo", action="store_true", help="start the app on a fresh demo database")
     parser.add_argument("--tray", action="store_true", help="start in the system tray (used at login)")
-    parser.add_argument("--self-test", action="store_true", help="check that this installation works, then exit")
+    parser.add_argument(
+        "--self-test", action="store_true", help="check that this installation works, then exit"
+    )
     parser.add_argument("--data-dir", help="data folder (default: the user data folder, or HRDESK_DATA_DIR)")
-    parser.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of messages (default zh)")
+    parser.add_argument(
+        "--lang", choices=["zh", "en"], default="zh", help="language of messages (default zh)"
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     for name in MODULES:
         importlib.import_module(name).register(sub)

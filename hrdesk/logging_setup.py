@@ -18,7 +18,10 @@ LOG_NAME = "hrdesk.log"
 _PATTERNS = [
     (re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])"), "<ID>"),
     (re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)"), "<PHONE>"),
-    (re.compile(r"(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Z])"), "<CREDIT-CODE>"),
+    (
+        re.compile(r"(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Z])"),
+        "<CREDIT-CODE>",
+    ),
 ]
 
 

@@ -22,11 +22,20 @@ def run() -> int:
             folder = Path(tmp)
             with Records.open(folder) as records:
                 profile = Profile(
-                    Employer(name="自检单位", district="changping", tax_paid_cny={str(date.today().year): 300000},
-                             new_quota_remaining=1),
-                    Employee(name="自检䶮", id_number="130102199001011237", hired_on=date(2020, 1, 1),
-                             career_started_on=date(2015, 1, 1), education=Education("bachelor"),
-                             housing=Housing(kind="owned")),
+                    Employer(
+                        name="自检单位",
+                        district="changping",
+                        tax_paid_cny={str(date.today().year): 300000},
+                        new_quota_remaining=1,
+                    ),
+                    Employee(
+                        name="自检䶮",
+                        id_number="130102199001011237",
+                        hired_on=date(2020, 1, 1),
+                        career_started_on=date(2015, 1, 1),
+                        education=Education("bachelor"),
+                        housing=Housing(kind="owned"),
+                    ),
                     [],
                 )
                 employee_id = records.add_profile(profile)
@@ -43,7 +52,7 @@ def run() -> int:
             from .pdf.render import render_page
 
             page = render_page(form, 0, dpi=50)
-            assert page.width > 0 and any(b < 128 for b in page.samples[: page.stride * page.height: 97])
+            assert page.width > 0 and any(b < 128 for b in page.samples[: page.stride * page.height : 97])
             steps.append(f"preview ({page.width}×{page.height})")
             assert (resources_dir() / "translations" / "hrdesk_en.qm").exists()
             import os

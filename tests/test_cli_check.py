@@ -13,8 +13,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def hrdesk(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "hrdesk", *args], capture_output=True, text=True,
-                          encoding="utf-8", cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "hrdesk", *args], capture_output=True, text=True, encoding="utf-8", cwd=cwd
+    )
 
 
 def write(tmp_path: Path, data) -> Path:
@@ -27,20 +28,35 @@ def example() -> dict:
     return json.loads((ROOT / "examples" / "changping-new-ready.json").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("mutate,needle", [
-    (lambda d: d.__setitem__("format", "hrdesk-profile/2"), "profile.format"),
-    (lambda d: d["employee"].__setitem__("hukuo", "beijing"), "employee: unknown key 'hukuo'"),
-    (lambda d: d["employee"]["education"].__setitem__("school", "x"), "employee.education: unknown key 'school'"),
-    (lambda d: d["employee"].__setitem__("hired_on", "2026-02-30"), "employee.hired_on"),
-    (lambda d: d["employee"].__setitem__("hired_on", "2026/02/01"), "employee.hired_on"),
-    (lambda d: d["employer"].__setitem__("district", "haidian"), "employer.district"),
-    (lambda d: d["employee"].__setitem__("hukou", "mars"), "employee.hukou"),
-    (lambda d: d["employee"].__setitem__("retired", "no"), "employee.retired"),
-    (lambda d: d["employee"]["monthly_income_cny"].__setitem__("2026-13", 1), "employee.monthly_income_cny"),
-    (lambda d: d["employee"]["monthly_income_cny"].__setitem__("2026-01", True), "employee.monthly_income_cny"),
-    (lambda d: d["materials"].append({"kind": "passport"}), "materials[13].kind"),
-    (lambda d: d["employee"]["children"][0].__setitem__("age", 7), "employee.children[0]: unknown key 'age'"),
-])
+@pytest.mark.parametrize(
+    "mutate,needle",
+    [
+        (lambda d: d.__setitem__("format", "hrdesk-profile/2"), "profile.format"),
+        (lambda d: d["employee"].__setitem__("hukuo", "beijing"), "employee: unknown key 'hukuo'"),
+        (
+            lambda d: d["employee"]["education"].__setitem__("school", "x"),
+            "employee.education: unknown key 'school'",
+        ),
+        (lambda d: d["employee"].__setitem__("hired_on", "2026-02-30"), "employee.hired_on"),
+        (lambda d: d["employee"].__setitem__("hired_on", "2026/02/01"), "employee.hired_on"),
+        (lambda d: d["employer"].__setitem__("district", "haidian"), "employer.district"),
+        (lambda d: d["employee"].__setitem__("hukou", "mars"), "employee.hukou"),
+        (lambda d: d["employee"].__setitem__("retired", "no"), "employee.retired"),
+        (
+            lambda d: d["employee"]["monthly_income_cny"].__setitem__("2026-13", 1),
+            "employee.monthly_income_cny",
+        ),
+        (
+            lambda d: d["employee"]["monthly_income_cny"].__setitem__("2026-01", True),
+            "employee.monthly_income_cny",
+        ),
+        (lambda d: d["materials"].append({"kind": "passport"}), "materials[13].kind"),
+        (
+            lambda d: d["employee"]["children"][0].__setitem__("age", 7),
+            "employee.children[0]: unknown key 'age'",
+        ),
+    ],
+)
 def test_bad_input_is_exit_2_with_one_line(tmp_path, mutate, needle):
     data = example()
     mutate(data)
@@ -58,8 +74,15 @@ def test_unreadable_json_is_exit_2(tmp_path, text):
     assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
 
 
-@pytest.mark.parametrize("args", [["--business", "upgrade"], ["--business", "new", "--on", "2026-11-31"],
-                                  ["--business", "new", "--on", "yesterday"], []])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--business", "upgrade"],
+        ["--business", "new", "--on", "2026-11-31"],
+        ["--business", "new", "--on", "yesterday"],
+        [],
+    ],
+)
 def test_bad_arguments_are_exit_2(args):
     proc = hrdesk("check", str(ROOT / "examples" / "changping-new-ready.json"), *args)
     assert proc.returncode == 2
@@ -81,8 +104,15 @@ def test_wrong_data_is_a_finding_not_exit_2(tmp_path):
 
 def test_json_output_for_every_business():
     for business in ("new", "renewal", "employer-change", "basic-change", "business-change"):
-        proc = hrdesk("check", str(ROOT / "examples" / "changping-new-ready.json"), "--business", business,
-                      "--on", "2026-11-23", "--json")
+        proc = hrdesk(
+            "check",
+            str(ROOT / "examples" / "changping-new-ready.json"),
+            "--business",
+            business,
+            "--on",
+            "2026-11-23",
+            "--json",
+        )
         assert proc.returncode == 0, proc.stderr
         out = json.loads(proc.stdout)
         assert out["business"] == business and out["on"] == "2026-11-23" and out["district"] == "changping"
@@ -91,8 +121,14 @@ def test_json_output_for_every_business():
 
 
 def test_table_output_masks_the_id_number():
-    proc = hrdesk("check", str(ROOT / "examples" / "changping-new-ready.json"), "--business", "new",
-                  "--on", "2026-11-23")
+    proc = hrdesk(
+        "check",
+        str(ROOT / "examples" / "changping-new-ready.json"),
+        "--business",
+        "new",
+        "--on",
+        "2026-11-23",
+    )
     assert proc.returncode == 0
     assert "张三" in proc.stdout
     assert "130102199001011237" not in proc.stdout
@@ -100,14 +136,21 @@ def test_table_output_masks_the_id_number():
 
 def test_user_holiday_data_is_read_from_the_data_dir(tmp_path):
     data = example()
-    data["employee"]["permit"] = {"number": "X", "issued_on": "2024-03-01", "expires_on": "2027-03-01", "status": "active"}
+    data["employee"]["permit"] = {
+        "number": "X",
+        "issued_on": "2024-03-01",
+        "expires_on": "2027-03-01",
+        "status": "active",
+    }
     profile = write(tmp_path, data)
     args = ["check", str(profile), "--business", "renewal", "--on", "2027-01-05", "--json"]
     plain = json.loads(hrdesk(*args).stdout)
     assert "CALENDAR_YEAR_UNKNOWN" in {f["code"] for f in plain["findings"]}
     folder = tmp_path / "data"
     folder.mkdir()
-    (folder / "holidays.toml").write_text('[2027]\nholidays = ["2027-02-08"]\nworkdays = []\n', encoding="utf-8")
+    (folder / "holidays.toml").write_text(
+        '[2027]\nholidays = ["2027-02-08"]\nworkdays = []\n', encoding="utf-8"
+    )
     with_data = json.loads(hrdesk("--data-dir", str(folder), *args).stdout)
     assert "CALENDAR_YEAR_UNKNOWN" not in {f["code"] for f in with_data["findings"]}
     submit = {d["code"]: d["date"] for d in with_data["deadlines"]}["RENEWAL_SUBMIT_BY"]

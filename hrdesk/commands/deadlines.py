@@ -32,10 +32,24 @@ def run(args: argparse.Namespace, folder: Path | None) -> int:
         print(f"{args.ics}（{len(items)}）")
         return 0
     if args.json:
-        json.dump([{"employee_id": d.employee_id, "employee": d.employee_name, "employer": d.employer_name,
-                    "district": d.district, "code": d.code, "date": d.date.isoformat(), "message": d.message,
-                    **({"material": d.material} if d.material else {})} for d in items],
-                  sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(
+            [
+                {
+                    "employee_id": d.employee_id,
+                    "employee": d.employee_name,
+                    "employer": d.employer_name,
+                    "district": d.district,
+                    "code": d.code,
+                    "date": d.date.isoformat(),
+                    "message": d.message,
+                    **({"material": d.material} if d.material else {}),
+                }
+                for d in items
+            ],
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
         sys.stdout.write("\n")
         return 0
     for d in items:

@@ -83,17 +83,33 @@ def run_pack(args: argparse.Namespace, folder: Path | None) -> int:
                 raise UsageError("give either PROFILE.json or --employee ID")
             with _stored(folder) as records:
                 try:
-                    result = build_pack_for_stored(records, args.employee, args.business, args.output,
-                                                   force=args.force, make_zip=args.zip)
+                    result = build_pack_for_stored(
+                        records,
+                        args.employee,
+                        args.business,
+                        args.output,
+                        force=args.force,
+                        make_zip=args.zip,
+                    )
                 except KeyError:
                     raise UsageError(f"no stored employee with id {args.employee}") from None
         else:
             profile = _profile(args, folder)
-            result = build_pack(profile, args.business, args.output, args.profile.resolve().parent, args.on,
-                                force=args.force, make_zip=args.zip, data_dir=folder)
+            result = build_pack(
+                profile,
+                args.business,
+                args.output,
+                args.profile.resolve().parent,
+                args.on,
+                force=args.force,
+                make_zip=args.zip,
+                data_dir=folder,
+            )
     except PackRefused as exc:
-        print("hrdesk: pack refused — required materials are missing or defective (use --force to pack anyway):",
-              file=sys.stderr)
+        print(
+            "hrdesk: pack refused — required materials are missing or defective (use --force to pack anyway):",
+            file=sys.stderr,
+        )
         for problem in exc.problems:
             print(f"  - {problem}", file=sys.stderr)
         return 1

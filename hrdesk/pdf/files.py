@@ -13,7 +13,14 @@ from pathlib import Path
 
 from ..fileio import atomic_write_bytes  # noqa: F401  (re-exported: packs and forms write through it)
 
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+_RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    *(f"COM{i}" for i in range(1, 10)),
+    *(f"LPT{i}" for i in range(1, 10)),
+}
 _BAD = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 
 
@@ -49,8 +56,12 @@ def atomic_folder(target: Path) -> Iterator[Path]:
     made it (it holds the marker file): a folder of the user's own is never emptied.
     """
     target = target.resolve()
-    if target.exists() and (not target.is_dir() or (any(target.iterdir()) and not (target / MARKER).exists())):
-        raise OutputError(f"{target} already exists and is not an hrdesk pack folder; choose an empty or new folder")
+    if target.exists() and (
+        not target.is_dir() or (any(target.iterdir()) and not (target / MARKER).exists())
+    ):
+        raise OutputError(
+            f"{target} already exists and is not an hrdesk pack folder; choose an empty or new folder"
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}.partial-", dir=target.parent))
     try:

@@ -59,13 +59,27 @@ def check_file(path: Path, settings: ScanSettings | None = None) -> ScanReport:
     if size < settings.min_file_bytes:
         report.flags.append(Flag("too-small", None, f"文件只有 {size} 字节，内容可能无法辨认：请重新扫描。"))
     if size > settings.max_file_mb * 1024 * 1024:
-        report.flags.append(Flag("too-large", None, f"文件 {size / 1048576:.1f} MB，超过上传上限 "
-                                                    f"{settings.max_file_mb:g} MB：请降低扫描分辨率或压缩。"))
+        report.flags.append(
+            Flag(
+                "too-large",
+                None,
+                f"文件 {size / 1048576:.1f} MB，超过上传上限 "
+                f"{settings.max_file_mb:g} MB：请降低扫描分辨率或压缩。",
+            )
+        )
     with open(path, "rb") as fh:
         head = fh.read(1024)
     if b"%PDF" not in head:
-        kind = "JPEG 图片" if head.startswith(b"\xff\xd8") else "PNG 图片" if head.startswith(b"\x89PNG") else "未知格式"
-        report.flags.append(Flag("not-pdf", None, f"这不是 PDF 文件（实际是{kind}）：请转换为 PDF 或作为图片添加。"))
+        kind = (
+            "JPEG 图片"
+            if head.startswith(b"\xff\xd8")
+            else "PNG 图片"
+            if head.startswith(b"\x89PNG")
+            else "未知格式"
+        )
+        report.flags.append(
+            Flag("not-pdf", None, f"这不是 PDF 文件（实际是{kind}）：请转换为 PDF 或作为图片添加。")
+        )
         return report
     import pymupdf
 
@@ -76,7 +90,9 @@ def check_file(path: Path, settings: ScanSettings | None = None) -> ScanReport:
         return report
     with doc:
         if doc.needs_pass or doc.is_encrypted:
-            report.flags.append(Flag("encrypted", None, "PDF 已加密或设有密码：请另存为未加密的 PDF 后再添加。"))
+            report.flags.append(
+                Flag("encrypted", None, "PDF 已加密或设有密码：请另存为未加密的 PDF 后再添加。")
+            )
             return report
         try:
             report.pages = doc.page_count
@@ -88,8 +104,14 @@ def check_file(path: Path, settings: ScanSettings | None = None) -> ScanReport:
             return report
         limit = min(report.pages, MAX_PAGES_CHECKED)
         if report.pages > MAX_PAGES_CHECKED:
-            report.flags.append(Flag("too-many-pages", None, f"PDF 有 {report.pages} 页，只检查了前 {limit} 页："
-                                                             "一份材料通常不会这么多页，请确认文件。"))
+            report.flags.append(
+                Flag(
+                    "too-many-pages",
+                    None,
+                    f"PDF 有 {report.pages} 页，只检查了前 {limit} 页："
+                    "一份材料通常不会这么多页，请确认文件。",
+                )
+            )
         orientations = []
         for i in range(limit):
             try:
@@ -98,12 +120,23 @@ def check_file(path: Path, settings: ScanSettings | None = None) -> ScanReport:
                 rect = page.rect  # rotation applied: what the reader sees
                 orientations.append("landscape" if rect.width > rect.height else "portrait")
             except Exception:
-                report.flags.append(Flag("damaged-page", i + 1, f"第 {i + 1} 页已损坏，无法读取：请重新扫描。"))
+                report.flags.append(
+                    Flag("damaged-page", i + 1, f"第 {i + 1} 页已损坏，无法读取：请重新扫描。")
+                )
             report.checked_pages += 1
         if len(set(orientations)) > 1:
-            odd = [str(i + 1) for i, o in enumerate(orientations) if o != max(set(orientations), key=orientations.count)]
-            report.flags.append(Flag("mixed-orientation", None, f"页面方向不一致（第 {'、'.join(odd)} 页与其他页不同）："
-                                                                "请统一为纵向后再扫描或旋转。"))
+            odd = [
+                str(i + 1)
+                for i, o in enumerate(orientations)
+                if o != max(set(orientations), key=orientations.count)
+            ]
+            report.flags.append(
+                Flag(
+                    "mixed-orientation",
+                    None,
+                    f"页面方向不一致（第 {'、'.join(odd)} 页与其他页不同）：请统一为纵向后再扫描或旋转。",
+                )
+            )
     return report
 
 
@@ -111,11 +144,19 @@ def _check_page(page: object, number: int, settings: ScanSettings, report: ScanR
     import pymupdf
 
     if page.rotation % 360:
-        report.flags.append(Flag("rotated", number, f"第 {number} 页被旋转了 {page.rotation % 360}°：请摆正后保存。"))
+        report.flags.append(
+            Flag("rotated", number, f"第 {number} 页被旋转了 {page.rotation % 360}°：请摆正后保存。")
+        )
     w, h = sorted((page.rect.width, page.rect.height))
     if abs(w - A4_PT[0]) > A4_PT[0] * 0.2 or abs(h - A4_PT[1]) > A4_PT[1] * 0.2:
-        report.flags.append(Flag("not-a4", number, f"第 {number} 页尺寸 {w / 72 * 25.4:.0f}×{h / 72 * 25.4:.0f} mm，"
-                                                   "与 A4 相差较大：请按 A4 扫描。"))
+        report.flags.append(
+            Flag(
+                "not-a4",
+                number,
+                f"第 {number} 页尺寸 {w / 72 * 25.4:.0f}×{h / 72 * 25.4:.0f} mm，"
+                "与 A4 相差较大：请按 A4 扫描。",
+            )
+        )
     # Effective resolution of the largest image drawn on the page (image pixels per inch of page).
     # get_image_info without hashes/xrefs: no full decode and MD5 of a 300-dpi scan just to find it.
     best = 0.0
@@ -124,8 +165,13 @@ def _check_page(page: object, number: int, settings: ScanSettings, report: ScanR
         if bbox.width > 0 and info.get("width"):
             best = max(best, info["width"] / (bbox.width / 72))
     if 0 < best < settings.min_dpi:
-        report.flags.append(Flag("low-dpi", number, f"第 {number} 页扫描分辨率约 {best:.0f} dpi，低于 "
-                                                    f"{settings.min_dpi} dpi：请提高扫描分辨率。"))
+        report.flags.append(
+            Flag(
+                "low-dpi",
+                number,
+                f"第 {number} 页扫描分辨率约 {best:.0f} dpi，低于 {settings.min_dpi} dpi：请提高扫描分辨率。",
+            )
+        )
     pix = page.get_pixmap(dpi=12, colorspace=pymupdf.csRGB, alpha=False)
     samples = pix.samples
     n = len(samples) // 3
@@ -143,5 +189,10 @@ def _check_page(page: object, number: int, settings: ScanSettings, report: ScanR
     if n and dark / n < 0.004:
         report.flags.append(Flag("blank", number, f"第 {number} 页几乎是空白页：请删除空白页或重新扫描。"))
     elif n and coloured / n < settings.colour_min_share:
-        report.flags.append(Flag("not-colour", number, f"第 {number} 页不是彩色扫描（灰度或黑白）：指南要求原件原色扫描，"
-                                                       "请用彩色模式重新扫描。"))
+        report.flags.append(
+            Flag(
+                "not-colour",
+                number,
+                f"第 {number} 页不是彩色扫描（灰度或黑白）：指南要求原件原色扫描，请用彩色模式重新扫描。",
+            )
+        )

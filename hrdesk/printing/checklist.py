@@ -37,9 +37,11 @@ def render_checklist(
     page.centred(tpl["title"], 17, bold_gap=4)
     business = tpl["business"].get(result.business, result.business)
     e = profile.employee
-    info = (f"申请人：{e.name}　身份证号：{mask(e.id_number)}　单位：{profile.employer.name}\n"
-            f"业务：{business}　区：{district_name or result.district}　核对日期：{result.on.isoformat()}　"
-            f"条件：{'符合' if result.eligible else '不符合'}　材料：{'齐全' if result.ready else '未齐全'}")
+    info = (
+        f"申请人：{e.name}　身份证号：{mask(e.id_number)}　单位：{profile.employer.name}\n"
+        f"业务：{business}　区：{district_name or result.district}　核对日期：{result.on.isoformat()}　"
+        f"条件：{'符合' if result.eligible else '不符合'}　材料：{'齐全' if result.ready else '未齐全'}"
+    )
     page.paragraph([Span(info)], size=10.5, indent_chars=0)
     page.space(6)
     if overridden:
@@ -47,10 +49,16 @@ def render_checklist(
         page.space(4)
     rows = []
     for i, m in enumerate((m for m in result.materials if m.required or m.status != "missing"), start=1):
-        rows.append([
-            str(i), m.name, "是" if m.required else "否", tpl["status"].get(m.status, m.status),
-            str(pages.get(m.kind, "")), m.reason,
-        ])
+        rows.append(
+            [
+                str(i),
+                m.name,
+                "是" if m.required else "否",
+                tpl["status"].get(m.status, m.status),
+                str(pages.get(m.kind, "")),
+                m.reason,
+            ]
+        )
     page.table(tpl["headers"], rows, [w * mm for w in tpl["widths_mm"]])
     page.space(8)
     blockers = [f for f in result.findings if f.severity in ("blocker", "warning")]
@@ -63,7 +71,9 @@ def render_checklist(
     for line in tpl["reminders"].get(result.district, []):
         page.paragraph([Span(f"• {line}")], size=10, indent_chars=0)
     page.signature_line(tpl["signed_by"], size=11, x_offset=page.width * 0.4, blank_mm=45)
-    page.draw_text(MARGIN_X, 12 * mm, f"由 hrdesk 生成于 {date.today().isoformat()}，不作为申报材料提交。", 7.5)
+    page.draw_text(
+        MARGIN_X, 12 * mm, f"由 hrdesk 生成于 {date.today().isoformat()}，不作为申报材料提交。", 7.5
+    )
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()

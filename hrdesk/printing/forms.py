@@ -52,18 +52,29 @@ class FormContext:
         on = on or date.today()
         e, u = profile.employee, profile.employer
         values = {
-            "employee.name": e.name, "employee.id_number": e.id_number,
-            "employer.name": u.name, "employer.credit_code": u.credit_code,
+            "employee.name": e.name,
+            "employee.id_number": e.id_number,
+            "employer.name": u.name,
+            "employer.credit_code": u.credit_code,
         }
         if e.housing is not None:
             h = e.housing
-            values.update({
-                "housing.address": h.address, "housing.owner_name": h.owner_name,
-                "housing.owner_id_number": h.owner_id_number, "housing.relationship": h.relationship,
-            })
+            values.update(
+                {
+                    "housing.address": h.address,
+                    "housing.owner_name": h.owner_name,
+                    "housing.owner_id_number": h.owner_id_number,
+                    "housing.relationship": h.relationship,
+                }
+            )
             if h.since is not None:
-                values.update({"since.year": str(h.since.year), "since.month": str(h.since.month),
-                               "since.day": str(h.since.day)})
+                values.update(
+                    {
+                        "since.year": str(h.since.year),
+                        "since.month": str(h.since.month),
+                        "since.day": str(h.since.day),
+                    }
+                )
         children = [
             {"child.name": c.name}
             for c in e.children
@@ -82,7 +93,7 @@ def spans(text: str, values: dict[str, str]) -> list[Span]:
     pos = 0
     for m in _FIELD.finditer(text):
         if m.start() > pos:
-            out.append(Span(text[pos:m.start()]))
+            out.append(Span(text[pos : m.start()]))
         value = values.get(m.group(1), "")
         width = int(m.group(2) or 6)
         # A blank is as wide as the value it stands for would be (full-width spaces print as gaps).
@@ -145,7 +156,9 @@ def _render_block(page: Page, block: dict[str, Any], values: dict[str, str]) -> 
         raise FormError(f"unknown block type '{kind}'")
 
 
-def render_form(form_id: str, profile: Profile, on: date | None = None, fonts: FontSet | None = None) -> bytes:
+def render_form(
+    form_id: str, profile: Profile, on: date | None = None, fonts: FontSet | None = None
+) -> bytes:
     """A form as PDF bytes. The checklist needs a rules result: use `render_checklist` for it."""
     if form_id == "checklist":
         raise FormError("the checklist is rendered from a check result (render_checklist)")

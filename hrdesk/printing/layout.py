@@ -64,7 +64,9 @@ class Page:
         self.draw_text((PAGE_W - width) / 2, self.y, text, size)
         self.y -= size * (LEADING - 1.2) + bold_gap
 
-    def paragraph(self, spans: list[Span], size: float = BODY, indent_chars: float = 2, align: str = "left") -> None:
+    def paragraph(
+        self, spans: list[Span], size: float = BODY, indent_chars: float = 2, align: str = "left"
+    ) -> None:
         """Wrap spans into lines; the first line is indented by `indent_chars` full-width characters."""
         # Units that may not be split across lines: a short filled-in field stays whole.
         units: list[list[tuple[str, bool]]] = []
@@ -113,7 +115,9 @@ class Page:
                 self.canvas.line(x, self.y - 2.5, end, self.y - 2.5)
             x = end
 
-    def signature_line(self, label: str, size: float = BODY, blank_mm: float = 55, x_offset: float = 0.0) -> None:
+    def signature_line(
+        self, label: str, size: float = BODY, blank_mm: float = 55, x_offset: float = 0.0
+    ) -> None:
         self.ensure(size * LEADING * 1.6)
         self.y -= size * LEADING * 1.6
         # Move long labels left so the blank keeps at least 40 mm inside the right margin.
@@ -132,7 +136,9 @@ class Page:
             x = MARGIN_X + i * half
             end = self.draw_text(x, self.y, label, size)
             self.canvas.setLineWidth(0.6)
-            self.canvas.line(end + 2, self.y - 2.5, min(end + 2 + blank_mm * mm, x + half - 6 * mm), self.y - 2.5)
+            self.canvas.line(
+                end + 2, self.y - 2.5, min(end + 2 + blank_mm * mm, x + half - 6 * mm), self.y - 2.5
+            )
 
     def right_note(self, text: str, size: float = BODY) -> None:
         self.ensure(size * LEADING * 1.4)
@@ -152,7 +158,9 @@ class Page:
                 x = self.draw_text(x, self.y, label, size)
             x += blank
 
-    def table(self, headers: list[str], rows: list[list[str]], widths: list[float], size: float = 10.5) -> None:
+    def table(
+        self, headers: list[str], rows: list[list[str]], widths: list[float], size: float = 10.5
+    ) -> None:
         """A ruled table; cells wrap; the header repeats on a new page."""
         pad = 2 * mm
         line_h = size * 1.45

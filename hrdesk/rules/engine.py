@@ -92,7 +92,13 @@ def check(
     calendar = calendar if calendar is not None else WorkCalendar()
     calendar.unknown_years.clear()
     ctx = _Context(
-        profile, business, on, policy, policies, policies.wage_figure(policy, on), calendar,
+        profile,
+        business,
+        on,
+        policy,
+        policies,
+        policies.wage_figure(policy, on),
+        calendar,
         Messages(policies.messages, lang),
     )
     _identity(ctx)
@@ -115,8 +121,11 @@ def check(
         on=on,
         qualifying_categories=categories,
         thresholds={
-            "reference_year": wage.year, "monthly_average_wage": wage.monthly,
-            "x1_2": wage.x1_2, "x3": wage.x3, "x6": wage.x6,
+            "reference_year": wage.year,
+            "monthly_average_wage": wage.monthly,
+            "x1_2": wage.x1_2,
+            "x3": wage.x3,
+            "x6": wage.x6,
         },
         findings=ctx.findings,
         materials=materials,
@@ -126,6 +135,7 @@ def check(
 
 
 # --- the applicant ---------------------------------------------------------------------------------
+
 
 def _identity(ctx: _Context) -> None:
     employee = ctx.profile.employee
@@ -140,23 +150,33 @@ def _applicant_general(ctx: _Context) -> None:
     employee = ctx.profile.employee
     rules = ctx.policy.applicant
     if employee.hukou in rules["hukou_excluded"]:
-        ctx.add("HUKOU_INELIGIBLE", "blocker", rules["hukou_source"], hukou=ctx.text(f"hukou.{employee.hukou}"))
+        ctx.add(
+            "HUKOU_INELIGIBLE", "blocker", rules["hukou_source"], hukou=ctx.text(f"hukou.{employee.hukou}")
+        )
     if employee.retired:
         ctx.add("RETIRED", "blocker", rules["retired_source"])
     if ctx.identity is not None:
         category = employee.retirement_category or retirement.default_category(ctx.identity.sex)
         retires_on = retirement.retirement_date(ctx.identity.birth_date, category)
         if ctx.on >= retires_on:
-            ctx.add("OVER_RETIREMENT_AGE", "blocker", f"{rules['retirement_source']}; {RETIREMENT_SOURCE}",
-                    date=retires_on.isoformat())
+            ctx.add(
+                "OVER_RETIREMENT_AGE",
+                "blocker",
+                f"{rules['retirement_source']}; {RETIREMENT_SOURCE}",
+                date=retires_on.isoformat(),
+            )
     if rules.get("criminal_record_checked") and employee.criminal_record:
         ctx.add("CRIMINAL_RECORD", "blocker", rules["criminal_record_source"])
     if employee.dispatched:
         ctx.add("DISPATCHED_WORKER", "blocker", rules["dispatched_source"])
     differing = [k for k, same in employee.same_employer.items() if not same]
     if differing:
-        ctx.add("EMPLOYER_MISMATCH", "blocker", rules["same_employer_source"],
-                parts="、".join(ctx.text(f"same_employer.{k}") for k in differing))
+        ctx.add(
+            "EMPLOYER_MISMATCH",
+            "blocker",
+            rules["same_employer_source"],
+            parts="、".join(ctx.text(f"same_employer.{k}") for k in differing),
+        )
     if employee.hired_on and employee.hired_on > ctx.on:
         ctx.add("HIRE_DATE_IN_FUTURE", "blocker", rules["tenure_source"], date=employee.hired_on.isoformat())
 
@@ -172,38 +192,65 @@ def _residence(ctx: _Context) -> None:
         return
     kind_name = ctx.text(f"housing.{housing.kind}")
     if housing.kind not in validity["residence_kinds"]:
-        ctx.add("NO_STABLE_RESIDENCE", "blocker", validity["residence_kinds_source"],
-                reason=ctx.text("residence.kind-not-accepted", kind=kind_name))
+        ctx.add(
+            "NO_STABLE_RESIDENCE",
+            "blocker",
+            validity["residence_kinds_source"],
+            reason=ctx.text("residence.kind-not-accepted", kind=kind_name),
+        )
         return
     if validity.get("residential_required") and not housing.residential:
-        ctx.add("NO_STABLE_RESIDENCE", "blocker", validity["residential_source"],
-                reason=ctx.text("residence.not-residential"))
+        ctx.add(
+            "NO_STABLE_RESIDENCE",
+            "blocker",
+            validity["residential_source"],
+            reason=ctx.text("residence.not-residential"),
+        )
     if housing.kind == "spouse-owned" and employee.marital_status != "married":
         ctx.add("NO_STABLE_RESIDENCE", "blocker", source, reason=ctx.text("residence.spouse-not-married"))
     if housing.kind == "rented":
         if not housing.lessor_is_owner:
-            ctx.add("NO_STABLE_RESIDENCE", "blocker", validity["rented_source"],
-                    reason=ctx.text("residence.lessor-not-owner"))
-        _residence_term(ctx, housing.valid_until, validity["rented_min_months"], validity["rented_source"], kind_name)
+            ctx.add(
+                "NO_STABLE_RESIDENCE",
+                "blocker",
+                validity["rented_source"],
+                reason=ctx.text("residence.lessor-not-owner"),
+            )
+        _residence_term(
+            ctx, housing.valid_until, validity["rented_min_months"], validity["rented_source"], kind_name
+        )
     elif housing.kind == "residence-permit":
-        _residence_term(ctx, housing.valid_until, validity["residence_permit_min_months"],
-                        validity["residence_permit_source"], kind_name)
+        _residence_term(
+            ctx,
+            housing.valid_until,
+            validity["residence_permit_min_months"],
+            validity["residence_permit_source"],
+            kind_name,
+        )
     elif housing.kind == "public-rental":
         _residence_term(ctx, housing.valid_until, 0, source, kind_name)
 
 
-def _residence_term(ctx: _Context, valid_until: date | None, months: int, source: str, kind_name: str) -> None:
+def _residence_term(
+    ctx: _Context, valid_until: date | None, months: int, source: str, kind_name: str
+) -> None:
     if valid_until is None:
         ctx.add("RESIDENCE_END_UNKNOWN", "warning", source, kind=kind_name)
         return
     needed = add_months(ctx.on, months)
     if valid_until < needed:
-        reason = ctx.text("residence.term-short", kind=kind_name, until=valid_until.isoformat(),
-                          months=months, needed=needed.isoformat())
+        reason = ctx.text(
+            "residence.term-short",
+            kind=kind_name,
+            until=valid_until.isoformat(),
+            months=months,
+            needed=needed.isoformat(),
+        )
         ctx.add("NO_STABLE_RESIDENCE", "blocker", source, reason=reason)
 
 
 # --- the employer ----------------------------------------------------------------------------------
+
 
 def _employer(ctx: _Context) -> None:
     employer = ctx.profile.employer
@@ -218,24 +265,44 @@ def _employer(ctx: _Context) -> None:
 
     if "registered_years" in rules:
         if employer.registered_on is None:
-            ctx.add("EMPLOYER_REGISTRATION_UNKNOWN", "warning", rules["registered_source"],
-                    years=rules["registered_years"])
+            ctx.add(
+                "EMPLOYER_REGISTRATION_UNKNOWN",
+                "warning",
+                rules["registered_source"],
+                years=rules["registered_years"],
+            )
         elif add_years(employer.registered_on, rules["registered_years"]) > ctx.on:
-            ctx.add("EMPLOYER_TOO_NEW", "blocker", rules["registered_source"],
-                    date=employer.registered_on.isoformat(), years=rules["registered_years"])
+            ctx.add(
+                "EMPLOYER_TOO_NEW",
+                "blocker",
+                rules["registered_source"],
+                date=employer.registered_on.isoformat(),
+                years=rules["registered_years"],
+            )
     if "capital_minimum_cny" in rules and employer.entity_type in rules["capital_entity_types"]:
         capital = employer.registered_capital_cny
         if capital is None or capital < rules["capital_minimum_cny"]:
-            ctx.add("EMPLOYER_CAPITAL_BELOW_MINIMUM", "blocker", rules["capital_source"],
-                    capital=_money(capital), minimum=_money(rules["capital_minimum_cny"]))
+            ctx.add(
+                "EMPLOYER_CAPITAL_BELOW_MINIMUM",
+                "blocker",
+                rules["capital_source"],
+                capital=_money(capital),
+                minimum=_money(rules["capital_minimum_cny"]),
+            )
 
     # Changping: a flat tax minimum (last or current calendar year).
     if "tax_minimum_cny" in rules and business in rules["tax_minimum_businesses"]:
         years = [str(ctx.on.year - 1), str(ctx.on.year)]
         best = max((employer.tax_paid_cny.get(y, 0) for y in years), default=0)
         if best < rules["tax_minimum_cny"]:
-            ctx.add("EMPLOYER_TAX_BELOW_MINIMUM", "blocker", rules["tax_minimum_source"],
-                    paid=_money(best), minimum=_money(rules["tax_minimum_cny"]), years="/".join(years))
+            ctx.add(
+                "EMPLOYER_TAX_BELOW_MINIMUM",
+                "blocker",
+                rules["tax_minimum_source"],
+                paid=_money(best),
+                minimum=_money(rules["tax_minimum_cny"]),
+                years="/".join(years),
+            )
 
     # Yanqing: 365 days of tax in the district and an unpublished tax standard; a shortfall only
     # bars new applications.
@@ -245,8 +312,14 @@ def _employer(ctx: _Context) -> None:
         if since is None or (ctx.on - since).days < rules["tax_days"]:
             if blocks:
                 # Same code as a too-recent registration: both are "not long enough in the district".
-                ctx.add("EMPLOYER_TOO_NEW", "blocker", rules["tax_days_source"], key="EMPLOYER_TOO_NEW.tax",
-                        days=rules["tax_days"], since=since.isoformat() if since else "—")
+                ctx.add(
+                    "EMPLOYER_TOO_NEW",
+                    "blocker",
+                    rules["tax_days_source"],
+                    key="EMPLOYER_TOO_NEW.tax",
+                    days=rules["tax_days"],
+                    since=since.isoformat() if since else "—",
+                )
             else:
                 ctx.add("EMPLOYER_LIMITED_TO_EXISTING_PERMITS", "info", rules["tax_shortfall_source"])
         if blocks:
@@ -266,12 +339,18 @@ def _tax_standard(ctx: _Context) -> None:
     met = (annual is not None and last >= annual) or (three_years is not None and total >= three_years)
     if not met:
         minimum = _money(annual if annual is not None else three_years)
-        ctx.add("EMPLOYER_TAX_BELOW_MINIMUM", "blocker", rules["tax_standard_source"],
-                paid=_money(last if annual is not None else total), minimum=minimum,
-                years=str(ctx.on.year - 1))
+        ctx.add(
+            "EMPLOYER_TAX_BELOW_MINIMUM",
+            "blocker",
+            rules["tax_standard_source"],
+            paid=_money(last if annual is not None else total),
+            minimum=minimum,
+            years=str(ctx.on.year - 1),
+        )
 
 
 # --- qualifying categories -------------------------------------------------------------------------
+
 
 def _experience_ok(ctx: _Context) -> bool:
     employee = ctx.profile.employee
@@ -354,7 +433,9 @@ def _founder_ok(ctx: _Context, rule: dict[str, Any]) -> bool:
         return False
     return (
         _COMPARE[rule["self_investment_compare"]](founder.self_investment_3y_cny, rule["self_investment_cny"])
-        or _COMPARE[rule["equity_financing_compare"]](founder.equity_financing_cny, rule["equity_financing_cny"])
+        or _COMPARE[rule["equity_financing_compare"]](
+            founder.equity_financing_cny, rule["equity_financing_cny"]
+        )
         or _COMPARE[rule["team_tax_compare"]](founder.team_avg_annual_tax_3y_cny, rule["team_tax_cny"])
     )
 
@@ -365,8 +446,10 @@ def _freelancer_ok(ctx: _Context, rule: dict[str, Any]) -> bool:
         return False
     compare = _COMPARE[rule["compare"]]
     years = years_before(ctx.on, rule["years"])
-    return all(y in freelancer.annual_tax_cny and compare(freelancer.annual_tax_cny[y], rule["annual_tax_cny"])
-               for y in years)
+    return all(
+        y in freelancer.annual_tax_cny and compare(freelancer.annual_tax_cny[y], rule["annual_tax_cny"])
+        for y in years
+    )
 
 
 def _talent_ok(ctx: _Context, rule: dict[str, Any]) -> bool:
@@ -388,26 +471,39 @@ _CATEGORY_TESTS: dict[str, Callable[[_Context, dict[str, Any]], bool]] = {
 
 # --- new applications ------------------------------------------------------------------------------
 
+
 def _new_application(ctx: _Context, categories: list[str]) -> None:
     employee = ctx.profile.employee
     employer = ctx.profile.employer
     rules = ctx.policy.applicant
     # Tenure: continuously employed by the applying unit for the required months.
     if employee.hired_on is None or add_months(employee.hired_on, rules["tenure_months"]) > ctx.on:
-        ctx.add("TENURE_UNDER_6_MONTHS", "blocker", rules["tenure_source"],
-                hired=employee.hired_on.isoformat() if employee.hired_on else "—", months=rules["tenure_months"])
+        ctx.add(
+            "TENURE_UNDER_6_MONTHS",
+            "blocker",
+            rules["tenure_source"],
+            hired=employee.hired_on.isoformat() if employee.hired_on else "—",
+            months=rules["tenure_months"],
+        )
     # Work experience: every route (Changping) or only the degree route (Yanqing).
     degree_rule = next((r for r in ctx.policy.categories if r["code"] == "degree"), None)
     if not _experience_ok(ctx):
         scope = rules["experience_scope"]
         degree_only = (
-            scope == "degree-route" and degree_rule is not None
-            and DEGREE_RANK[employee.education.degree] >= 1 and not categories
+            scope == "degree-route"
+            and degree_rule is not None
+            and DEGREE_RANK[employee.education.degree] >= 1
+            and not categories
         )
         if scope == "all-routes" or degree_only:
             start = employee.career_started_on or employee.hired_on
-            ctx.add("WORK_EXPERIENCE_UNDER_2_YEARS", "blocker", rules["experience_source"],
-                    since=start.isoformat() if start else "—", years=rules["experience_years"])
+            ctx.add(
+                "WORK_EXPERIENCE_UNDER_2_YEARS",
+                "blocker",
+                rules["experience_source"],
+                since=start.isoformat() if start else "—",
+                years=rules["experience_years"],
+            )
     # Income: the average over the complete tax months before the application month.
     months = months_before(ctx.on, rules["income_months"])
     income = employee.monthly_income_cny
@@ -415,18 +511,36 @@ def _new_application(ctx: _Context, categories: list[str]) -> None:
     missing = [m for m in months if m not in income]
     threshold = ctx.wage.multiple(rules["income_multiple"])
     if missing:
-        ctx.add("INCOME_RECORD_INCOMPLETE", "blocker", rules["income_source"],
-                months="、".join(missing), first=months[0], last=months[-1])
+        ctx.add(
+            "INCOME_RECORD_INCOMPLETE",
+            "blocker",
+            rules["income_source"],
+            months="、".join(missing),
+            first=months[0],
+            last=months[-1],
+        )
     if present:
         average = sum(present) / len(present)
         if average < threshold:
-            ctx.add("INCOME_BELOW_THRESHOLD", "blocker", rules["income_source"],
-                    average=_money(average), threshold=_money(threshold), year=ctx.wage.year,
-                    first=months[0], last=months[-1], count=len(present))
+            ctx.add(
+                "INCOME_BELOW_THRESHOLD",
+                "blocker",
+                rules["income_source"],
+                average=_money(average),
+                threshold=_money(threshold),
+                year=ctx.wage.year,
+                first=months[0],
+                last=months[-1],
+                count=len(present),
+            )
     # Yanqing: a recent foreign degree goes to 北京海外学人中心.
     if degree_rule is not None and _foreign_degree_routed(ctx, degree_rule):
-        ctx.add("OVERSEAS_DEGREE_ROUTED", "info" if categories else "blocker", degree_rule["foreign_source"],
-                years=degree_rule["foreign_recent_years"])
+        ctx.add(
+            "OVERSEAS_DEGREE_ROUTED",
+            "info" if categories else "blocker",
+            degree_rule["foreign_source"],
+            years=degree_rule["foreign_recent_years"],
+        )
     if not categories:
         ctx.add("NO_QUALIFYING_CATEGORY", "blocker", rules["categories_source"])
     # Changping: new applications are counted against the unit's quota (指标).
@@ -437,16 +551,25 @@ def _new_application(ctx: _Context, categories: list[str]) -> None:
         elif employer.new_quota_remaining < 1:
             ctx.add("EMPLOYER_NO_QUOTA", "blocker", rules_employer["quota_source"])
     permit = employee.permit
-    if permit is not None and permit.status == "active" and (permit.expires_on is None or permit.expires_on >= ctx.on):
+    if (
+        permit is not None
+        and permit.status == "active"
+        and (permit.expires_on is None or permit.expires_on >= ctx.on)
+    ):
         ctx.add("PERMIT_ALREADY_HELD", "info", ctx.policy.timing["permit_source"])
     if ctx.policy.timing.get("permit_limited_by_contract") and employee.contract_ends_on is not None:
         full_term = add_years(ctx.on, ctx.policy.timing["permit_years"])
         if employee.contract_ends_on < full_term:
-            ctx.add("PERMIT_TERM_LIMITED_BY_CONTRACT", "info", ctx.policy.timing["permit_source"],
-                    date=employee.contract_ends_on.isoformat())
+            ctx.add(
+                "PERMIT_TERM_LIMITED_BY_CONTRACT",
+                "info",
+                ctx.policy.timing["permit_source"],
+                date=employee.contract_ends_on.isoformat(),
+            )
 
 
 # --- permits and timing ----------------------------------------------------------------------------
+
 
 def submit_by(calendar: WorkCalendar, expires_on: date, working_days: int) -> date:
     """Last safe submission day: the `working_days`-th working day counted back from expiry, the expiry
@@ -477,8 +600,9 @@ def _permit_and_timing(ctx: _Context) -> None:
         return
     expires = permit.expires_on
     if permit.status == "expired" or (expires is not None and expires < ctx.on):
-        ctx.add("PERMIT_EXPIRED", "blocker", timing["permit_source"],
-                date=expires.isoformat() if expires else "—")
+        ctx.add(
+            "PERMIT_EXPIRED", "blocker", timing["permit_source"], date=expires.isoformat() if expires else "—"
+        )
         return
     if expires is None:
         ctx.add("PERMIT_EXPIRY_UNKNOWN", "warning", timing["permit_source"])
@@ -494,11 +618,22 @@ def _permit_and_timing(ctx: _Context) -> None:
             ctx.deadline("RENEWAL_WINDOW_OPENS", opens, days=timing["renewal_window_days"])
             ctx.deadline("RENEWAL_SUBMIT_BY", last_day, days=timing["review_working_days"])
             if ctx.on < opens:
-                ctx.add("RENEWAL_WINDOW_NOT_OPEN", "blocker", timing["renewal_window_source"],
-                        opens=opens.isoformat(), days=timing["renewal_window_days"])
+                ctx.add(
+                    "RENEWAL_WINDOW_NOT_OPEN",
+                    "blocker",
+                    timing["renewal_window_source"],
+                    opens=opens.isoformat(),
+                    days=timing["renewal_window_days"],
+                )
             elif ctx.on > last_day:
-                ctx.add("RENEWAL_TOO_LATE", "warning", timing["review_source"],
-                        last=last_day.isoformat(), expires=expires.isoformat(), days=timing["review_working_days"])
+                ctx.add(
+                    "RENEWAL_TOO_LATE",
+                    "warning",
+                    timing["review_source"],
+                    last=last_day.isoformat(),
+                    expires=expires.isoformat(),
+                    days=timing["review_working_days"],
+                )
         if "renewal_record_months" in timing:
             _renewal_record(ctx)
     elif business == "employer-change":
@@ -507,14 +642,25 @@ def _permit_and_timing(ctx: _Context) -> None:
             due = unlink_due(ctx.calendar, departed, timing["unlink_count"], timing["unlink_unit"])
             ctx.deadline("UNLINK_DUE", due, departed=departed.isoformat())
             if permit.status == "active" and ctx.on > due:
-                ctx.add("UNLINK_OVERDUE", "warning", timing["unlink_source"],
-                        departed=departed.isoformat(), due=due.isoformat())
+                ctx.add(
+                    "UNLINK_OVERDUE",
+                    "warning",
+                    timing["unlink_source"],
+                    departed=departed.isoformat(),
+                    due=due.isoformat(),
+                )
         if expires is not None:
             last_day = submit_by(ctx.calendar, expires, timing["review_working_days"])
             ctx.deadline("EMPLOYER_CHANGE_SUBMIT_BY", last_day, days=timing["review_working_days"])
             if ctx.on > last_day:
-                ctx.add("EMPLOYER_CHANGE_TOO_LATE", "warning", timing["employer_change_source"],
-                        last=last_day.isoformat(), expires=expires.isoformat(), days=timing["review_working_days"])
+                ctx.add(
+                    "EMPLOYER_CHANGE_TOO_LATE",
+                    "warning",
+                    timing["employer_change_source"],
+                    last=last_day.isoformat(),
+                    expires=expires.isoformat(),
+                    days=timing["review_working_days"],
+                )
 
 
 def _renewal_record(ctx: _Context) -> None:
@@ -525,11 +671,23 @@ def _renewal_record(ctx: _Context) -> None:
     missing = [m for m in months if m not in income]
     low = [m for m in months if m in income and income[m] < timing["renewal_min_monthly_income_cny"]]
     if missing:
-        ctx.add("RENEWAL_RECORD_INCOMPLETE", "blocker", timing["renewal_record_source"],
-                months=_month_list(missing), count=len(missing), first=months[0], last=months[-1])
+        ctx.add(
+            "RENEWAL_RECORD_INCOMPLETE",
+            "blocker",
+            timing["renewal_record_source"],
+            months=_month_list(missing),
+            count=len(missing),
+            first=months[0],
+            last=months[-1],
+        )
     if low:
-        ctx.add("RENEWAL_INCOME_MONTH_BELOW_IIT_THRESHOLD", "blocker", timing["renewal_record_source"],
-                months=_month_list(low), minimum=_money(timing["renewal_min_monthly_income_cny"]))
+        ctx.add(
+            "RENEWAL_INCOME_MONTH_BELOW_IIT_THRESHOLD",
+            "blocker",
+            timing["renewal_record_source"],
+            months=_month_list(low),
+            minimum=_money(timing["renewal_min_monthly_income_cny"]),
+        )
 
 
 def _month_list(months: list[str]) -> str:
@@ -543,6 +701,7 @@ def _money(value: float | None) -> str:
 
 
 # --- materials -------------------------------------------------------------------------------------
+
 
 def _has_accompanying_minor(ctx: _Context) -> list[Child]:
     return [c for c in ctx.profile.employee.children if c.accompany and _is_minor(c, ctx.on)]
@@ -603,7 +762,9 @@ def required_materials(ctx: _Context, route: str | None) -> list[_Requirement]:
         required = entry.get("required", True)
         req = merged.get(kind)
         if req is None:
-            merged[kind] = _Requirement(kind, required, [entry["source"]], list(entry.get("alternatives", [])))
+            merged[kind] = _Requirement(
+                kind, required, [entry["source"]], list(entry.get("alternatives", []))
+            )
         else:
             req.required = req.required or required
             if entry["source"] not in req.sources:
@@ -634,7 +795,11 @@ def _materials(ctx: _Context, route: str | None) -> list[MaterialResult]:
 
 
 def _material_result(
-    ctx: _Context, kind: str, required: bool, source: str, candidates: list[tuple[str, Material]],
+    ctx: _Context,
+    kind: str,
+    required: bool,
+    source: str,
+    candidates: list[tuple[str, Material]],
 ) -> MaterialResult:
     info = ctx.policies.materials[kind]
     name = info.name(ctx.lang)
@@ -659,7 +824,11 @@ def _judge(ctx: _Context, kind: str, material: Material) -> tuple[str, str, date
     name = info.name(ctx.lang)
     on = ctx.on
     if material.defects:
-        return "defective", ctx.text("material.defective", name=name, defects="；".join(map(str, material.defects))), None
+        return (
+            "defective",
+            ctx.text("material.defective", name=name, defects="；".join(map(str, material.defects))),
+            None,
+        )
     validity = ctx.policy.validity
     rule = info.validity
     if rule in ("contract", "identity"):
@@ -671,23 +840,52 @@ def _judge(ctx: _Context, kind: str, material: Material) -> tuple[str, str, date
         if until < on:
             return "expired", ctx.text("material.expired", name=name, until=until.isoformat()), None
         if on > last_day:
-            return "expires-too-soon", ctx.text(
-                "material.expires-too-soon", name=name, until=until.isoformat(), months=months,
-                needed=add_months(on, months).isoformat()), last_day
-        return "ok", ctx.text("material.ok-until", name=name, until=until.isoformat(), last=last_day.isoformat()), last_day
+            return (
+                "expires-too-soon",
+                ctx.text(
+                    "material.expires-too-soon",
+                    name=name,
+                    until=until.isoformat(),
+                    months=months,
+                    needed=add_months(on, months).isoformat(),
+                ),
+                last_day,
+            )
+        return (
+            "ok",
+            ctx.text("material.ok-until", name=name, until=until.isoformat(), last=last_day.isoformat()),
+            last_day,
+        )
     if rule in ("online", "unit-signed"):
         max_age = validity[f"{rule.replace('-', '_')}_max_age_days"]
         last_day = material_last_day(kind, material, info, validity, ctx.profile.employee)
         if last_day is not None:
             if on > last_day:
-                return "too-old", ctx.text(
-                    "material.too-old", name=name, issued=material.issued_on.isoformat(), days=max_age), None
-            return "ok", ctx.text("material.ok-fresh", name=name, issued=material.issued_on.isoformat(),
-                                  last=last_day.isoformat()), last_day
+                return (
+                    "too-old",
+                    ctx.text(
+                        "material.too-old", name=name, issued=material.issued_on.isoformat(), days=max_age
+                    ),
+                    None,
+                )
+            return (
+                "ok",
+                ctx.text(
+                    "material.ok-fresh",
+                    name=name,
+                    issued=material.issued_on.isoformat(),
+                    last=last_day.isoformat(),
+                ),
+                last_day,
+            )
         if max_age and material.issued_on is None:
             return "ok", ctx.text("material.ok-no-issue-date", name=name, days=max_age), None
     if material.valid_until is not None and material.valid_until < on:
-        return "expired", ctx.text("material.expired", name=name, until=material.valid_until.isoformat()), None
+        return (
+            "expired",
+            ctx.text("material.expired", name=name, until=material.valid_until.isoformat()),
+            None,
+        )
     return "ok", ctx.text("material.ok", name=name), None
 
 
@@ -710,8 +908,9 @@ def min_months_left(kind: str, rule: str, validity: dict[str, Any]) -> int:
     return validity[f"{rule}_min_months"]
 
 
-def material_last_day(kind: str, material: Material, info: Any, validity: dict[str, Any],
-                      employee: Any) -> date | None:
+def material_last_day(
+    kind: str, material: Material, info: Any, validity: dict[str, Any], employee: Any
+) -> date | None:
     """The last submission day on which `material` still meets the district's validity rule, or None
     when the rule sets no limit. The same arithmetic as the check, for the deadline calendar."""
     rule = info.validity

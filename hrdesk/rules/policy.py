@@ -142,16 +142,18 @@ def parse_wage_figures(rows: list[Mapping[str, Any]], where: str) -> list[WageFi
     for i, row in enumerate(rows):
         try:
             monthly = int(row["monthly"])
-            figures.append(WageFigure(
-                year=int(row["year"]),
-                monthly=monthly,
-                # Multiples default to the rounding the district tables use.
-                x1_2=int(row.get("x1_2", round(monthly * 1.2))),
-                x3=int(row.get("x3", monthly * 3)),
-                x6=int(row.get("x6", monthly * 6)),
-                effective_on=row.get("effective_on"),
-                source=str(row.get("source", "")),
-            ))
+            figures.append(
+                WageFigure(
+                    year=int(row["year"]),
+                    monthly=monthly,
+                    # Multiples default to the rounding the district tables use.
+                    x1_2=int(row.get("x1_2", round(monthly * 1.2))),
+                    x3=int(row.get("x3", monthly * 3)),
+                    x6=int(row.get("x6", monthly * 6)),
+                    effective_on=row.get("effective_on"),
+                    source=str(row.get("source", "")),
+                )
+            )
         except (KeyError, TypeError, ValueError) as exc:
             raise PolicyError(f"{where}: wage figure #{i + 1} is incomplete ({exc})") from exc
     return figures
@@ -179,7 +181,10 @@ def load_policy_set(
         except KeyError as exc:
             raise PolicyError(f"{path.name}: missing {exc}") from exc
         # Two editions for one district: the one in force latest wins.
-        if policy.district in policies and data["in_force_from"] <= policies[policy.district].data["in_force_from"]:
+        if (
+            policy.district in policies
+            and data["in_force_from"] <= policies[policy.district].data["in_force_from"]
+        ):
             continue
         policies[policy.district] = policy
     wages = parse_wage_figures(_read_toml(root / "wages.toml").get("figure", []), "wages.toml")

@@ -23,7 +23,13 @@ HUKOU_KINDS = ("other-province", "beijing", "beijing-temporary", "beijing-collec
 DEGREES = ("none", "bachelor", "master", "doctor")
 TITLES = ("none", "intermediate", "senior")
 HOUSING_KINDS = (
-    "residence-permit", "owned", "spouse-owned", "borrowed", "rented", "public-rental", "employer-housing",
+    "residence-permit",
+    "owned",
+    "spouse-owned",
+    "borrowed",
+    "rented",
+    "public-rental",
+    "employer-housing",
 )
 MARITAL_STATUSES = ("unmarried", "married", "divorced", "widowed")
 CHILD_PARENTS = ("married", "unmarried", "divorced-custody")
@@ -281,11 +287,19 @@ def _opt_str(value: Any, where: str) -> str:
 
 
 _EMPLOYER_FIELDS = {
-    "name": _opt_str, "credit_code": _opt_str, "district": _str,
-    "entity_type": _code(ENTITY_TYPES), "registered_on": _opt_date,
-    "registered_capital_cny": _opt_money, "tax_registered_on": _opt_date, "tax_paid_cny": _by_year,
-    "innovation_entity": _opt_code(INNOVATION_ENTITIES), "service_entity": _opt_code(SERVICE_ENTITIES),
-    "restricted_industry": _bool, "good_standing": _bool, "permission_granted": _bool,
+    "name": _opt_str,
+    "credit_code": _opt_str,
+    "district": _str,
+    "entity_type": _code(ENTITY_TYPES),
+    "registered_on": _opt_date,
+    "registered_capital_cny": _opt_money,
+    "tax_registered_on": _opt_date,
+    "tax_paid_cny": _by_year,
+    "innovation_entity": _opt_code(INNOVATION_ENTITIES),
+    "service_entity": _opt_code(SERVICE_ENTITIES),
+    "restricted_industry": _bool,
+    "good_standing": _bool,
+    "permission_granted": _bool,
     "new_quota_remaining": _opt_int,
 }
 
@@ -296,9 +310,17 @@ def _same_employer(value: Any, where: str) -> dict[str, bool]:
 
 
 def _education(value: Any, where: str) -> Education:
-    return Education(**_object(value, where, {
-        "degree": _code(DEGREES), "foreign": _bool, "graduated_on": _opt_date,
-    }))
+    return Education(
+        **_object(
+            value,
+            where,
+            {
+                "degree": _code(DEGREES),
+                "foreign": _bool,
+                "graduated_on": _opt_date,
+            },
+        )
+    )
 
 
 def _ip(value: Any, where: str) -> IntellectualProperty:
@@ -308,17 +330,35 @@ def _ip(value: Any, where: str) -> IntellectualProperty:
             raise ProfileError(f"{w}: author rank starts at 1")
         return r
 
-    return IntellectualProperty(**_object(value, where, {
-        "invention_patents": _int, "other_patents": _int, "software_copyrights": _int,
-        "author_rank": rank, "commercialized_in_beijing": _bool,
-    }))
+    return IntellectualProperty(
+        **_object(
+            value,
+            where,
+            {
+                "invention_patents": _int,
+                "other_patents": _int,
+                "software_copyrights": _int,
+                "author_rank": rank,
+                "commercialized_in_beijing": _bool,
+            },
+        )
+    )
 
 
 def _founder(value: Any, where: str) -> Founder:
-    return Founder(**_object(value, where, {
-        "shareholding_pct": _money, "shareholder_rank": _opt_int, "self_investment_3y_cny": _money,
-        "equity_financing_cny": _money, "team_avg_annual_tax_3y_cny": _money,
-    }))
+    return Founder(
+        **_object(
+            value,
+            where,
+            {
+                "shareholding_pct": _money,
+                "shareholder_rank": _opt_int,
+                "self_investment_3y_cny": _money,
+                "equity_financing_cny": _money,
+                "team_avg_annual_tax_3y_cny": _money,
+            },
+        )
+    )
 
 
 def _freelancer(value: Any, where: str) -> Freelancer:
@@ -326,11 +366,21 @@ def _freelancer(value: Any, where: str) -> Freelancer:
 
 
 def _housing(value: Any, where: str) -> Housing:
-    fields = _object(value, where, {
-        "kind": _code(HOUSING_KINDS), "valid_until": _opt_date, "residential": _bool,
-        "lessor_is_owner": _bool, "address": _opt_str, "owner_name": _opt_str,
-        "owner_id_number": _opt_str, "relationship": _opt_str, "since": _opt_date,
-    })
+    fields = _object(
+        value,
+        where,
+        {
+            "kind": _code(HOUSING_KINDS),
+            "valid_until": _opt_date,
+            "residential": _bool,
+            "lessor_is_owner": _bool,
+            "address": _opt_str,
+            "owner_name": _opt_str,
+            "owner_id_number": _opt_str,
+            "relationship": _opt_str,
+            "since": _opt_date,
+        },
+    )
     if "kind" not in fields:
         raise ProfileError(f"{where}.kind: required")
     return Housing(**fields)
@@ -338,31 +388,63 @@ def _housing(value: Any, where: str) -> Housing:
 
 def _children(value: Any, where: str) -> list[Child]:
     return [
-        Child(**_object(item, f"{where}[{i}]", {
-            "name": _opt_str, "birth_date": _opt_date, "hukou": _code(HUKOU_KINDS),
-            "accompany": _bool, "parents": _code(CHILD_PARENTS),
-        }))
+        Child(
+            **_object(
+                item,
+                f"{where}[{i}]",
+                {
+                    "name": _opt_str,
+                    "birth_date": _opt_date,
+                    "hukou": _code(HUKOU_KINDS),
+                    "accompany": _bool,
+                    "parents": _code(CHILD_PARENTS),
+                },
+            )
+        )
         for i, item in enumerate(_list(value, where))
     ]
 
 
 def _permit(value: Any, where: str) -> Permit:
-    return Permit(**_object(value, where, {
-        "number": _opt_str, "issued_on": _opt_date, "expires_on": _opt_date,
-        "status": _code(PERMIT_STATUSES),
-    }))
+    return Permit(
+        **_object(
+            value,
+            where,
+            {
+                "number": _opt_str,
+                "issued_on": _opt_date,
+                "expires_on": _opt_date,
+                "status": _code(PERMIT_STATUSES),
+            },
+        )
+    )
 
 
 _EMPLOYEE_FIELDS = {
-    "name": _opt_str, "id_number": _opt_str,
-    "retirement_category": _opt_code(RETIREMENT_CATEGORIES), "hukou": _code(HUKOU_KINDS),
-    "retired": _bool, "criminal_record": _bool, "dispatched": _bool,
-    "hired_on": _opt_date, "career_started_on": _opt_date, "same_employer": _same_employer,
-    "monthly_income_cny": _by_month, "annual_income_cny": _by_year, "education": _education,
-    "title": _code(TITLES), "awards": _list, "ip": _ip, "founder": _nullable(_founder),
-    "freelancer": _nullable(_freelancer), "talent_programs": _list, "housing": _nullable(_housing),
-    "marital_status": _code(MARITAL_STATUSES), "children": _children,
-    "contract_ends_on": _opt_date, "permit": _nullable(_permit),
+    "name": _opt_str,
+    "id_number": _opt_str,
+    "retirement_category": _opt_code(RETIREMENT_CATEGORIES),
+    "hukou": _code(HUKOU_KINDS),
+    "retired": _bool,
+    "criminal_record": _bool,
+    "dispatched": _bool,
+    "hired_on": _opt_date,
+    "career_started_on": _opt_date,
+    "same_employer": _same_employer,
+    "monthly_income_cny": _by_month,
+    "annual_income_cny": _by_year,
+    "education": _education,
+    "title": _code(TITLES),
+    "awards": _list,
+    "ip": _ip,
+    "founder": _nullable(_founder),
+    "freelancer": _nullable(_freelancer),
+    "talent_programs": _list,
+    "housing": _nullable(_housing),
+    "marital_status": _code(MARITAL_STATUSES),
+    "children": _children,
+    "contract_ends_on": _opt_date,
+    "permit": _nullable(_permit),
     "left_previous_employer_on": _opt_date,
 }
 
@@ -372,12 +454,18 @@ def parse_profile(
     known_districts: tuple[str, ...],
     known_materials: tuple[str, ...],
 ) -> Profile:
-    top = _object(data, "profile", {
-        "format": lambda v, w: v, "employer": lambda v, w: v, "employee": lambda v, w: v,
-        "materials": lambda v, w: v,
-    })
+    top = _object(
+        data,
+        "profile",
+        {
+            "format": lambda v, w: v,
+            "employer": lambda v, w: v,
+            "employee": lambda v, w: v,
+            "materials": lambda v, w: v,
+        },
+    )
     if top.get("format") != FORMAT:
-        raise ProfileError(f"profile.format: expected \"{FORMAT}\", got {_show(top.get('format'))}")
+        raise ProfileError(f'profile.format: expected "{FORMAT}", got {_show(top.get("format"))}')
     for required in ("employer", "employee"):
         if required not in top:
             raise ProfileError(f"profile.{required}: required")
@@ -391,10 +479,18 @@ def parse_profile(
     materials = []
     for i, item in enumerate(_list(top.get("materials"), "materials")):
         where = f"materials[{i}]"
-        fields = _object(item, where, {
-            "kind": _code(known_materials), "file": _nullable(_str), "issued_on": _opt_date,
-            "valid_until": _opt_date, "pages": _opt_int, "defects": _list,
-        })
+        fields = _object(
+            item,
+            where,
+            {
+                "kind": _code(known_materials),
+                "file": _nullable(_str),
+                "issued_on": _opt_date,
+                "valid_until": _opt_date,
+                "pages": _opt_int,
+                "defects": _list,
+            },
+        )
         if "kind" not in fields:
             raise ProfileError(f"{where}.kind: required")
         materials.append(Material(**fields))

@@ -81,7 +81,9 @@ class WorkCalendar:
     _known_cache: dict[int, bool] = field(default_factory=dict, repr=False)
     # (start, count) → (result, unknown years touched): many permits share dates, and a cached answer
     # must still report the years it had to guess.
-    _count_cache: dict[tuple[date, int], tuple[date, frozenset[int]]] = field(default_factory=dict, repr=False)
+    _count_cache: dict[tuple[date, int], tuple[date, frozenset[int]]] = field(
+        default_factory=dict, repr=False
+    )
 
     def knows(self, year: int) -> bool:
         if year in self.user_schedules:

@@ -30,21 +30,24 @@ def windows_run_value(command: list[str]) -> str:
 
 
 def launch_agent_plist(command: list[str]) -> bytes:
-    return plistlib.dumps({
-        "Label": APP_ID,
-        "ProgramArguments": command,
-        "RunAtLoad": True,
-        "ProcessType": "Interactive",
-        "LimitLoadToSessionType": "Aqua",
-    })
+    return plistlib.dumps(
+        {
+            "Label": APP_ID,
+            "ProgramArguments": command,
+            "RunAtLoad": True,
+            "ProcessType": "Interactive",
+            "LimitLoadToSessionType": "Aqua",
+        }
+    )
 
 
 def launch_agent_path(home: Path | None = None) -> Path:
     return (home or Path.home()) / "Library" / "LaunchAgents" / f"{APP_ID}.plist"
 
 
-def set_enabled(enabled: bool, command: list[str] | None = None, home: Path | None = None,
-                platform: str | None = None) -> None:
+def set_enabled(
+    enabled: bool, command: list[str] | None = None, home: Path | None = None, platform: str | None = None
+) -> None:
     platform = platform or sys.platform
     command = command or launch_command()
     if platform == "win32":

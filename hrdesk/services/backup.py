@@ -44,8 +44,13 @@ def create_backup(data_dir: Path, target: Path) -> Path:
                 if (data_dir / extra).exists():
                     zf.write(data_dir / extra, extra)
                     files[extra] = _sha256(data_dir / extra)
-            zf.writestr(MANIFEST, json.dumps({"format": "hrdesk-backup/1", "created": datetime.now().isoformat(),
-                                               "files": files}, indent=1))
+            zf.writestr(
+                MANIFEST,
+                json.dumps(
+                    {"format": "hrdesk-backup/1", "created": datetime.now().isoformat(), "files": files},
+                    indent=1,
+                ),
+            )
         os.replace(partial, target)
     if os.name == "posix":
         target.chmod(0o600)

@@ -52,7 +52,9 @@ def load_profile_file(path: Path, policy_set: PolicySet | None = None) -> Profil
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ProfileError(f"{path.name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+        raise ProfileError(
+            f"{path.name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
     return parse_profile(data, policy_set.districts, tuple(policy_set.materials))
 
 

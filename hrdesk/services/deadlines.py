@@ -22,12 +22,22 @@ from ..rules.profile import Profile
 from ..rules.workdays import WorkCalendar
 
 # Codes whose date is the last day to act (reminders count down to these).
-ACTION_CODES = ("RENEWAL_SUBMIT_BY", "EMPLOYER_CHANGE_SUBMIT_BY", "UNLINK_DUE", "MATERIAL_SUBMIT_BY",
-                "PERMIT_EXPIRES", "UNIT_REVIEW_DUE")
+ACTION_CODES = (
+    "RENEWAL_SUBMIT_BY",
+    "EMPLOYER_CHANGE_SUBMIT_BY",
+    "UNLINK_DUE",
+    "MATERIAL_SUBMIT_BY",
+    "PERMIT_EXPIRES",
+    "UNIT_REVIEW_DUE",
+)
 KINDS = {  # code → filter group in the calendar
-    "PERMIT_EXPIRES": "permit", "RENEWAL_WINDOW_OPENS": "renewal", "RENEWAL_SUBMIT_BY": "renewal",
-    "EMPLOYER_CHANGE_SUBMIT_BY": "employer-change", "UNLINK_DUE": "employer-change",
-    "MATERIAL_SUBMIT_BY": "material", "UNIT_REVIEW_DUE": "review",
+    "PERMIT_EXPIRES": "permit",
+    "RENEWAL_WINDOW_OPENS": "renewal",
+    "RENEWAL_SUBMIT_BY": "renewal",
+    "EMPLOYER_CHANGE_SUBMIT_BY": "employer-change",
+    "UNLINK_DUE": "employer-change",
+    "MATERIAL_SUBMIT_BY": "material",
+    "UNIT_REVIEW_DUE": "review",
 }
 
 
@@ -60,7 +70,11 @@ class DeadlineItem:
 
 
 def employee_deadlines(
-    employee_id: int, profile: Profile, policies: PolicySet, calendar: WorkCalendar, lang: str = "zh",
+    employee_id: int,
+    profile: Profile,
+    policies: PolicySet,
+    calendar: WorkCalendar,
+    lang: str = "zh",
     unit_review_started: date | None = None,
 ) -> list[DeadlineItem]:
     policy = policies.for_district(profile.employer.district)
@@ -71,8 +85,19 @@ def employee_deadlines(
     dated = _dated_kinds(policies, policy)
 
     def add(code: str, when: date, material: str | None = None, **params: object) -> None:
-        out.append(DeadlineItem(employee_id, e.name, profile.employer.name, policy.district, code, when,
-                                text, material, tuple(params.items())))
+        out.append(
+            DeadlineItem(
+                employee_id,
+                e.name,
+                profile.employer.name,
+                policy.district,
+                code,
+                when,
+                text,
+                material,
+                tuple(params.items()),
+            )
+        )
 
     permit = e.permit
     live = permit is not None and permit.status != "expired" and permit.expires_on is not None
@@ -81,17 +106,31 @@ def employee_deadlines(
         add("PERMIT_EXPIRES", expires)
         if permit.status == "active":
             add("RENEWAL_WINDOW_OPENS", window_opens(expires, timing), days=timing["renewal_window_days"])
-            add("RENEWAL_SUBMIT_BY", submit_by(calendar, expires, timing["review_working_days"]),
-                days=timing["review_working_days"])
+            add(
+                "RENEWAL_SUBMIT_BY",
+                submit_by(calendar, expires, timing["review_working_days"]),
+                days=timing["review_working_days"],
+            )
         else:  # suspended: the new unit must file the employer change in time
-            add("EMPLOYER_CHANGE_SUBMIT_BY", submit_by(calendar, expires, timing["review_working_days"]),
-                days=timing["review_working_days"])
+            add(
+                "EMPLOYER_CHANGE_SUBMIT_BY",
+                submit_by(calendar, expires, timing["review_working_days"]),
+                days=timing["review_working_days"],
+            )
         if e.left_previous_employer_on is not None and permit.status == "active":
-            add("UNLINK_DUE", unlink_due(calendar, e.left_previous_employer_on, timing["unlink_count"],
-                                         timing["unlink_unit"]), departed=e.left_previous_employer_on.isoformat())
+            add(
+                "UNLINK_DUE",
+                unlink_due(
+                    calendar, e.left_previous_employer_on, timing["unlink_count"], timing["unlink_unit"]
+                ),
+                departed=e.left_previous_employer_on.isoformat(),
+            )
     if unit_review_started is not None and "unit_review_days" in timing:
-        add("UNIT_REVIEW_DUE", calendar.period_end(unit_review_started, timing["unit_review_days"]),
-            days=timing["unit_review_days"])
+        add(
+            "UNIT_REVIEW_DUE",
+            calendar.period_end(unit_review_started, timing["unit_review_days"]),
+            days=timing["unit_review_days"],
+        )
     for m in profile.materials:
         info = dated.get(m.kind)
         if info is None or m.defects:  # no date rule for this kind in this district
@@ -132,21 +171,33 @@ def _dated_kinds(policies: PolicySet, policy: Any) -> dict[str, Any]:
     if key not in _DATED:
         validity = policy.validity
         _DATED[key] = {
-            kind: info for kind, info in policies.materials.items()
+            kind: info
+            for kind, info in policies.materials.items()
             if info.validity in ("contract", "identity")
-            or (info.validity in ("online", "unit-signed") and validity[f"{info.validity.replace('-', '_')}_max_age_days"])
+            or (
+                info.validity in ("online", "unit-signed")
+                and validity[f"{info.validity.replace('-', '_')}_max_age_days"]
+            )
         }
     return _DATED[key]
 
 
 def all_deadlines(
-    profiles: Iterable[tuple[int, Profile]], policies: PolicySet, calendar: WorkCalendar, lang: str = "zh",
+    profiles: Iterable[tuple[int, Profile]],
+    policies: PolicySet,
+    calendar: WorkCalendar,
+    lang: str = "zh",
     unit_reviews: dict[int, date] | None = None,
 ) -> list[DeadlineItem]:
     unit_reviews = unit_reviews or {}
     with gc_paused():
-        items = [d for employee_id, p in profiles
-                 for d in employee_deadlines(employee_id, p, policies, calendar, lang, unit_reviews.get(employee_id))]
+        items = [
+            d
+            for employee_id, p in profiles
+            for d in employee_deadlines(
+                employee_id, p, policies, calendar, lang, unit_reviews.get(employee_id)
+            )
+        ]
     items.sort(key=attrgetter("date", "employee_name", "code"))
     return items
 
@@ -164,11 +215,18 @@ def stored_deadlines(records: object, lang: str = "zh") -> list[DeadlineItem]:
                 events = [e for e in records.application_events(app.id) if e.status == "unit-review"]
                 if events:
                     reviews[employee_id] = events[-1].on
-    return all_deadlines(profiles.items(), policies(records.data_dir), work_calendar(records.data_dir), lang, reviews)
+    return all_deadlines(
+        profiles.items(), policies(records.data_dir), work_calendar(records.data_dir), lang, reviews
+    )
 
 
-def upcoming_rows(records: object, days: int = 90, today: date | None = None) -> list[tuple[int, str, date, str]]:
+def upcoming_rows(
+    records: object, days: int = 90, today: date | None = None
+) -> list[tuple[int, str, date, str]]:
     """(employee id, code, date, text) for the next `days` days, for the roster export."""
     today = today or date.today()
-    return [(d.employee_id, d.code, d.date, d.message) for d in stored_deadlines(records)
-            if 0 <= (d.date - today).days <= days]
+    return [
+        (d.employee_id, d.code, d.date, d.message)
+        for d in stored_deadlines(records)
+        if 0 <= (d.date - today).days <= days
+    ]

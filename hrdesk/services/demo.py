@@ -25,8 +25,40 @@ from ..rules.profile import (
 from .records import Records
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕"
-GIVEN = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明", "超", "秀英", "霞",
-         "平", "刚", "桂英", "子涵", "浩然", "雨桐", "思远", "晨曦", "嘉怡", "宇航", "欣然", "梓萱", "一鸣", "佳琪"]
+GIVEN = [
+    "伟",
+    "芳",
+    "娜",
+    "敏",
+    "静",
+    "丽",
+    "强",
+    "磊",
+    "军",
+    "洋",
+    "勇",
+    "艳",
+    "杰",
+    "涛",
+    "明",
+    "超",
+    "秀英",
+    "霞",
+    "平",
+    "刚",
+    "桂英",
+    "子涵",
+    "浩然",
+    "雨桐",
+    "思远",
+    "晨曦",
+    "嘉怡",
+    "宇航",
+    "欣然",
+    "梓萱",
+    "一鸣",
+    "佳琪",
+]
 RARE_NAMES = ["王䶮", "李喆", "张堃"]
 
 
@@ -37,8 +69,15 @@ def _id_number(rng: random.Random, birth: date, male: bool, region: str) -> str:
     return first17 + check_char(first17)
 
 
-def _scan_pdf(title: str, lines: list[str], *, grey: bool = False, rotate: int = 0, blank_page: bool = False,
-              pages: int = 1) -> bytes:
+def _scan_pdf(
+    title: str,
+    lines: list[str],
+    *,
+    grey: bool = False,
+    rotate: int = 0,
+    blank_page: bool = False,
+    pages: int = 1,
+) -> bytes:
     """A page that looks like a colour scan: paper tint, a coloured header band, text — rendered to a
     JPEG image, as a scanner would produce."""
     import pymupdf
@@ -54,7 +93,13 @@ def _scan_pdf(title: str, lines: list[str], *, grey: bool = False, rotate: int =
         for line in lines:
             page.insert_text((60, y), line, fontname="china-s", fontsize=13, color=(0.15, 0.15, 0.15))
             y += 26
-        page.insert_text((60, 800), f"第 {n + 1} 页 · 示例材料，仅供演示", fontname="china-s", fontsize=9, color=(0.4, 0.4, 0.4))
+        page.insert_text(
+            (60, 800),
+            f"第 {n + 1} 页 · 示例材料，仅供演示",
+            fontname="china-s",
+            fontsize=9,
+            color=(0.4, 0.4, 0.4),
+        )
         pix = page.get_pixmap(dpi=150, colorspace=pymupdf.csGRAY if grey else pymupdf.csRGB)
         img = pix.tobytes("jpeg", jpg_quality=60)
         target = out.new_page(width=595, height=842)
@@ -89,14 +134,23 @@ def create_demo(data_dir: Path, today: date | None = None, seed: int = 2026) -> 
 
 def _units(today: date) -> tuple[Employer, Employer]:
     cp = Employer(
-        name="北京昌科智能科技有限公司", credit_code="91110114MA0DEMO01X", district="changping",
-        registered_on=date(2016, 5, 10), registered_capital_cny=10_000_000, tax_registered_on=date(2016, 6, 1),
-        tax_paid_cny={str(today.year - 1): 680_000, str(today.year): 310_000}, innovation_entity="high-tech",
+        name="北京昌科智能科技有限公司",
+        credit_code="91110114MA0DEMO01X",
+        district="changping",
+        registered_on=date(2016, 5, 10),
+        registered_capital_cny=10_000_000,
+        tax_registered_on=date(2016, 6, 1),
+        tax_paid_cny={str(today.year - 1): 680_000, str(today.year): 310_000},
+        innovation_entity="high-tech",
         new_quota_remaining=3,
     )
     yq = Employer(
-        name="北京妫水绿能科技有限公司", credit_code="91110229MA0DEMO02Y", district="yanqing",
-        registered_on=date(2019, 8, 1), registered_capital_cny=3_000_000, tax_registered_on=date(2019, 9, 1),
+        name="北京妫水绿能科技有限公司",
+        credit_code="91110229MA0DEMO02Y",
+        district="yanqing",
+        registered_on=date(2019, 8, 1),
+        registered_capital_cny=3_000_000,
+        tax_registered_on=date(2019, 9, 1),
         tax_paid_cny={str(today.year - 2): 420_000, str(today.year - 1): 450_000, str(today.year): 200_000},
     )
     return cp, yq
@@ -128,11 +182,20 @@ def _populate(records: Records, files: Path, today: date, rng: random.Random) ->
     catalogue = _catalogue()
     for kind, path in good.items():
         if not path.exists():
-            _write(path, _scan_pdf(catalogue[kind], [f"材料类别：{catalogue[kind]}", "本文件为 hrdesk 演示数据。"]))
-    defects = {"grey": files / "greyscale-scan.pdf", "rotated": files / "rotated-scan.pdf",
-               "blank": files / "blank-page.pdf"}
+            _write(
+                path,
+                _scan_pdf(catalogue[kind], [f"材料类别：{catalogue[kind]}", "本文件为 hrdesk 演示数据。"]),
+            )
+    defects = {
+        "grey": files / "greyscale-scan.pdf",
+        "rotated": files / "rotated-scan.pdf",
+        "blank": files / "blank-page.pdf",
+    }
     if not defects["grey"].exists():
-        _write(defects["grey"], _scan_pdf("户口本（灰度扫描）", ["此扫描件为灰度，不符合原色扫描要求。"], grey=True))
+        _write(
+            defects["grey"],
+            _scan_pdf("户口本（灰度扫描）", ["此扫描件为灰度，不符合原色扫描要求。"], grey=True),
+        )
     if not defects["rotated"].exists():
         _write(defects["rotated"], _scan_pdf("劳动合同（页面方向不一致）", ["第2页旋转了90度。"], pages=2))
         _rotate_second_page(defects["rotated"])
@@ -148,10 +211,25 @@ def _populate(records: Records, files: Path, today: date, rng: random.Random) ->
 
 
 def records_kinds() -> list[str]:
-    return ["photo", "hukou-pages", "diploma", "degree-certificate", "diploma-verification", "degree-verification",
-            "labour-contract", "iit-tax-record", "declared-income-record", "integrity-declaration-individual",
-            "property-certificate", "lease-contract", "marriage-certificate", "child-birth-certificate",
-            "child-hukou-pages", "departure-certificate", "residence-permit"]
+    return [
+        "photo",
+        "hukou-pages",
+        "diploma",
+        "degree-certificate",
+        "diploma-verification",
+        "degree-verification",
+        "labour-contract",
+        "iit-tax-record",
+        "declared-income-record",
+        "integrity-declaration-individual",
+        "property-certificate",
+        "lease-contract",
+        "marriage-certificate",
+        "child-birth-certificate",
+        "child-hukou-pages",
+        "departure-certificate",
+        "residence-permit",
+    ]
 
 
 def _catalogue() -> dict[str, str]:
@@ -197,43 +275,80 @@ def _profile(scenario: str, unit: Employer, name: str, today: date, rng: random.
     annual = {y: float(income * 12) for y in years_before(today, 3)}
     lease_end = add_months(today, rng.randint(8, 20))
     employee = Employee(
-        name=name, id_number=_id_number(rng, birth, male, region), hukou="other-province",
-        hired_on=hired, career_started_on=add_months(hired, -rng.randint(24, 96)),
-        monthly_income_cny=monthly, annual_income_cny=annual,
-        education=Education(rng.choice(["bachelor", "bachelor", "master", "doctor"]), False,
-                            date(birth.year + 22, 7, 1)),
-        housing=Housing(kind="rented", valid_until=lease_end, residential=True, lessor_is_owner=True,
-                        address=f"北京市{'昌平区回龙观' if unit.district == 'changping' else '延庆区妫水北街'}示例小区{rng.randint(1, 30)}号楼{rng.randint(101, 1802)}"),
-        marital_status=rng.choice(["married", "unmarried"]), contract_ends_on=add_months(today, rng.randint(18, 40)),
+        name=name,
+        id_number=_id_number(rng, birth, male, region),
+        hukou="other-province",
+        hired_on=hired,
+        career_started_on=add_months(hired, -rng.randint(24, 96)),
+        monthly_income_cny=monthly,
+        annual_income_cny=annual,
+        education=Education(
+            rng.choice(["bachelor", "bachelor", "master", "doctor"]), False, date(birth.year + 22, 7, 1)
+        ),
+        housing=Housing(
+            kind="rented",
+            valid_until=lease_end,
+            residential=True,
+            lessor_is_owner=True,
+            address=f"北京市{'昌平区回龙观' if unit.district == 'changping' else '延庆区妫水北街'}示例小区{rng.randint(1, 30)}号楼{rng.randint(101, 1802)}",
+        ),
+        marital_status=rng.choice(["married", "unmarried"]),
+        contract_ends_on=add_months(today, rng.randint(18, 40)),
     )
     permit_issued = add_months(today, -34)
     if scenario == "income-low":
         employee.monthly_income_cny = {m: 11000.0 for m in months_before(today, 12)}
     elif scenario == "renewal-open":
-        employee.permit = Permit(f"GZ{rng.randint(10**9, 10**10 - 1)}", permit_issued, today + timedelta(days=rng.randint(35, 55)))
+        employee.permit = Permit(
+            f"GZ{rng.randint(10**9, 10**10 - 1)}", permit_issued, today + timedelta(days=rng.randint(35, 55))
+        )
     elif scenario == "renewal-urgent":
-        employee.permit = Permit(f"GZ{rng.randint(10**9, 10**10 - 1)}", permit_issued, today + timedelta(days=rng.randint(8, 20)))
+        employee.permit = Permit(
+            f"GZ{rng.randint(10**9, 10**10 - 1)}", permit_issued, today + timedelta(days=rng.randint(8, 20))
+        )
     elif scenario == "expired":
-        employee.permit = Permit(f"GZ{rng.randint(10**9, 10**10 - 1)}", add_months(today, -38),
-                                 today - timedelta(days=rng.randint(5, 60)), "expired")
+        employee.permit = Permit(
+            f"GZ{rng.randint(10**9, 10**10 - 1)}",
+            add_months(today, -38),
+            today - timedelta(days=rng.randint(5, 60)),
+            "expired",
+        )
     elif scenario == "suspended":
         employee.hired_on = today - timedelta(days=rng.randint(10, 40))
         employee.left_previous_employer_on = employee.hired_on - timedelta(days=3)
-        employee.permit = Permit(f"GZ{rng.randint(10**9, 10**10 - 1)}", add_months(today, -14),
-                                 add_months(today, 22), "suspended")
+        employee.permit = Permit(
+            f"GZ{rng.randint(10**9, 10**10 - 1)}", add_months(today, -14), add_months(today, 22), "suspended"
+        )
     elif scenario == "valid":
-        employee.permit = Permit(f"GZ{rng.randint(10**9, 10**10 - 1)}", add_months(today, -10), add_months(today, 26))
+        employee.permit = Permit(
+            f"GZ{rng.randint(10**9, 10**10 - 1)}", add_months(today, -10), add_months(today, 26)
+        )
     elif scenario == "children":
         employee.marital_status = "married"
-        employee.children = [Child(name[0] + "小" + rng.choice("明红宇晨"), date(today.year - rng.randint(3, 12), 5, 1),
-                                   "other-province", True, "married")]
+        employee.children = [
+            Child(
+                name[0] + "小" + rng.choice("明红宇晨"),
+                date(today.year - rng.randint(3, 12), 5, 1),
+                "other-province",
+                True,
+                "married",
+            )
+        ]
     elif scenario == "hukou":
         employee.hukou = "beijing-collective"
     return Profile(replace(unit), employee, [])
 
 
-def _attach(records: Records, employee_id: int, profile: Profile, scenario: str, good: dict[str, Path],
-            defects: dict[str, Path], today: date, rng: random.Random) -> None:
+def _attach(
+    records: Records,
+    employee_id: int,
+    profile: Profile,
+    scenario: str,
+    good: dict[str, Path],
+    defects: dict[str, Path],
+    today: date,
+    rng: random.Random,
+) -> None:
     from .check import run_check
 
     business = "new"
@@ -264,8 +379,13 @@ def _dates(kind: str, profile: Profile, today: date, rng: random.Random) -> tupl
         return e.hired_on, e.contract_ends_on
     if kind == "lease-contract":
         return add_months(today, -6), e.housing.valid_until if e.housing else None
-    if kind in ("iit-tax-record", "declared-income-record", "integrity-declaration-individual",
-                "diploma-verification", "degree-verification"):
+    if kind in (
+        "iit-tax-record",
+        "declared-income-record",
+        "integrity-declaration-individual",
+        "diploma-verification",
+        "degree-verification",
+    ):
         return today - timedelta(days=rng.randint(2, 20)), None
     if kind == "departure-certificate":
         return e.left_previous_employer_on, None

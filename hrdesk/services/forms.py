@@ -16,15 +16,22 @@ __all__ = ["FORM_IDS", "make_form", "checklist_pdf"]
 
 
 def checklist_pdf(
-    result: CheckResult, profile: Profile, pages: Mapping[str, int] | None = None,
-    overridden: list[str] | None = None, data_dir: Path | None = None,
+    result: CheckResult,
+    profile: Profile,
+    pages: Mapping[str, int] | None = None,
+    overridden: list[str] | None = None,
+    data_dir: Path | None = None,
 ) -> bytes:
     policy = policies(data_dir).for_district(profile.employer.district)
     return render_checklist(result, profile, pages, overridden, district_name=policy.name_zh)
 
 
 def make_form(
-    form_id: str, profile: Profile, business: str = "new", on: date | None = None, data_dir: Path | None = None,
+    form_id: str,
+    profile: Profile,
+    business: str = "new",
+    on: date | None = None,
+    data_dir: Path | None = None,
 ) -> bytes:
     if form_id == "checklist":
         result = run_check(profile, business, on, data_dir)

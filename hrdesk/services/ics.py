@@ -13,7 +13,9 @@ from ..version import __version__
 from .deadlines import ACTION_CODES, DeadlineItem
 
 
-def to_ics(deadlines: Iterable[DeadlineItem], alarm_days: Iterable[int] = (7, 1), now: datetime | None = None) -> bytes:
+def to_ics(
+    deadlines: Iterable[DeadlineItem], alarm_days: Iterable[int] = (7, 1), now: datetime | None = None
+) -> bytes:
     cal = Calendar()
     cal.add("prodid", f"-//hrdesk//{__version__}//ZH")
     cal.add("version", "2.0")

@@ -73,8 +73,10 @@ def plan_slots(result: CheckResult, profile: Profile, base_dir: Path) -> tuple[l
                 problems.append(f"{m.name}：没有可打包的文件")
             continue
         number = len(slots) + 1
-        sources = [Source(p, m.name if len(paths) == 1 else f"{m.name} ({i}/{len(paths)})")
-                   for i, p in enumerate(paths, start=1)]
+        sources = [
+            Source(p, m.name if len(paths) == 1 else f"{m.name} ({i}/{len(paths)})")
+            for i, p in enumerate(paths, start=1)
+        ]
         slots.append(Slot(number, m.name, safe_filename(f"{number:02d}-{m.name}-{person}.pdf"), sources))
     return slots, problems
 
@@ -124,7 +126,9 @@ def build_pack(
             atomic_write_bytes(work / name, render_form(form_id, profile, on))
             files.append(name)
         name = safe_filename(f"00-材料清单-{person}.pdf")
-        atomic_write_bytes(work / name, checklist_pdf(result, profile, pages, problems + unreadable, data_dir))
+        atomic_write_bytes(
+            work / name, checklist_pdf(result, profile, pages, problems + unreadable, data_dir)
+        )
         files.insert(0, name)
         if progress and progress(total, total) is False:
             raise Cancelled()
@@ -143,8 +147,15 @@ def _is_unreadable(source: Source, messages: list[str]) -> bool:
     return any(m.startswith(f"{source.path.name}:") for m in messages)
 
 
-def build_pack_for_stored(records: object, employee_id: int, business: str, target: Path, force: bool = False,
-                          progress: Callable[[int, int], bool] | None = None, make_zip: bool = False) -> PackResult:
+def build_pack_for_stored(
+    records: object,
+    employee_id: int,
+    business: str,
+    target: Path,
+    force: bool = False,
+    progress: Callable[[int, int], bool] | None = None,
+    make_zip: bool = False,
+) -> PackResult:
     """A pack for a stored employee: the materials are vault files, so `file` entries become vault paths."""
     import copy
 
@@ -152,8 +163,16 @@ def build_pack_for_stored(records: object, employee_id: int, business: str, targ
     for material in profile.materials:
         if material.file:
             material.file = str(records.vault.path(material.file))
-    return build_pack(profile, business, target, Path("/"), force=force, make_zip=make_zip,
-                      data_dir=records.data_dir, progress=progress)
+    return build_pack(
+        profile,
+        business,
+        target,
+        Path("/"),
+        force=force,
+        make_zip=make_zip,
+        data_dir=records.data_dir,
+        progress=progress,
+    )
 
 
 @dataclass
@@ -162,8 +181,13 @@ class BulkResult:
     refused: dict[str, list[str]] = field(default_factory=dict)  # employee name → problems
 
 
-def build_bulk(records: object, employee_ids: list[int], folder: Path, progress: Callable[[int, int], object],
-               today: date | None = None) -> BulkResult:
+def build_bulk(
+    records: object,
+    employee_ids: list[int],
+    folder: Path,
+    progress: Callable[[int, int], object],
+    today: date | None = None,
+) -> BulkResult:
     """One pack per employee (their current business) into `folder/<name>-<business>-<date>`; refusals are
     collected, not fatal; `progress` may raise to cancel (each finished pack stays complete)."""
     today = today or date.today()

@@ -65,8 +65,15 @@ def due_reminders(
     return due
 
 
-def _collect(deadlines: Iterable[DeadlineItem], states: Mapping[str, ReminderState], now: datetime, today: date,
-             leads: tuple[int, ...], overdue_days: int, due: list[Reminder]) -> None:
+def _collect(
+    deadlines: Iterable[DeadlineItem],
+    states: Mapping[str, ReminderState],
+    now: datetime,
+    today: date,
+    leads: tuple[int, ...],
+    overdue_days: int,
+    due: list[Reminder],
+) -> None:
     for d in deadlines:
         if d.code not in ACTION_CODES:
             continue

@@ -10,21 +10,51 @@ from ..rules.results import CheckResult
 
 _LABELS = {
     "zh": {
-        "title": "工作居住证办理检查", "employee": "申请人", "business": "业务", "on": "办理日期",
-        "eligible": "是否符合条件", "ready": "材料是否齐全", "yes": "是", "no": "否",
-        "categories": "符合的申请条件", "threshold": "收入标准", "findings": "问题", "materials": "材料",
-        "deadlines": "期限", "none": "无", "required": "必需", "optional": "可选",
+        "title": "工作居住证办理检查",
+        "employee": "申请人",
+        "business": "业务",
+        "on": "办理日期",
+        "eligible": "是否符合条件",
+        "ready": "材料是否齐全",
+        "yes": "是",
+        "no": "否",
+        "categories": "符合的申请条件",
+        "threshold": "收入标准",
+        "findings": "问题",
+        "materials": "材料",
+        "deadlines": "期限",
+        "none": "无",
+        "required": "必需",
+        "optional": "可选",
     },
     "en": {
-        "title": "Work residence permit check", "employee": "Applicant", "business": "Business",
-        "on": "Date", "eligible": "Eligible", "ready": "Ready to file", "yes": "yes", "no": "no",
-        "categories": "Qualifying categories", "threshold": "Income threshold", "findings": "Findings",
-        "materials": "Materials", "deadlines": "Deadlines", "none": "none", "required": "required",
+        "title": "Work residence permit check",
+        "employee": "Applicant",
+        "business": "Business",
+        "on": "Date",
+        "eligible": "Eligible",
+        "ready": "Ready to file",
+        "yes": "yes",
+        "no": "no",
+        "categories": "Qualifying categories",
+        "threshold": "Income threshold",
+        "findings": "Findings",
+        "materials": "Materials",
+        "deadlines": "Deadlines",
+        "none": "none",
+        "required": "required",
         "optional": "optional",
     },
 }
 SEVERITY_MARK = {"blocker": "✗", "warning": "!", "info": "i"}
-STATUS_MARK = {"ok": "✓", "missing": "✗", "expires-too-soon": "!", "expired": "✗", "too-old": "!", "defective": "✗"}
+STATUS_MARK = {
+    "ok": "✓",
+    "missing": "✗",
+    "expires-too-soon": "!",
+    "expired": "✗",
+    "too-old": "!",
+    "defective": "✗",
+}
 
 
 def _width(text: str) -> int:

@@ -52,13 +52,25 @@ COLUMNS: list[tuple[str, str, str]] = [
 ]
 
 CHOICES: dict[str, dict[str, str]] = {
-    "hukou": {"外省市": "other-province", "北京市": "beijing", "北京市临时户籍": "beijing-temporary",
-              "本市集体户口": "beijing-collective", "学校临时户口": "school-temporary"},
+    "hukou": {
+        "外省市": "other-province",
+        "北京市": "beijing",
+        "北京市临时户籍": "beijing-temporary",
+        "本市集体户口": "beijing-collective",
+        "学校临时户口": "school-temporary",
+    },
     "degree": {"无": "none", "学士": "bachelor", "硕士": "master", "博士": "doctor"},
     "title": {"无": "none", "中级": "intermediate", "高级": "senior"},
     "marital": {"未婚": "unmarried", "已婚": "married", "离异": "divorced", "丧偶": "widowed"},
-    "housing": {"居住证": "residence-permit", "自有房产": "owned", "配偶房产": "spouse-owned", "借住": "borrowed",
-                "租赁": "rented", "公租房": "public-rental", "单位公房": "employer-housing"},
+    "housing": {
+        "居住证": "residence-permit",
+        "自有房产": "owned",
+        "配偶房产": "spouse-owned",
+        "借住": "borrowed",
+        "租赁": "rented",
+        "公租房": "public-rental",
+        "单位公房": "employer-housing",
+    },
     "permit": {"有效": "active", "挂起": "suspended", "已失效": "expired"},
 }
 
@@ -86,15 +98,42 @@ def write_template(path: Path) -> None:
     ws = wb.active
     ws.title = "员工名单"
     ws.append([h for h, _, _ in COLUMNS])
-    ws.append(["张三", "130102199001011237", "北京示例科技有限公司", "91110114MA01ABCD1X", "昌平区", "外省市",
-               "2024-03-01", "2018-07-01", "学士", "无", "已婚", "租赁", "2027-06-30", "2028-12-31", "", "", "", ""])
+    ws.append(
+        [
+            "张三",
+            "130102199001011237",
+            "北京示例科技有限公司",
+            "91110114MA01ABCD1X",
+            "昌平区",
+            "外省市",
+            "2024-03-01",
+            "2018-07-01",
+            "学士",
+            "无",
+            "已婚",
+            "租赁",
+            "2027-06-30",
+            "2028-12-31",
+            "",
+            "",
+            "",
+            "",
+        ]
+    )
     notes = wb.create_sheet("填写说明")
     notes.append(["列", "可填写的值"])
     for header, _, kind in COLUMNS:
         base = kind.rstrip("*")
-        values = "、".join(CHOICES[base]) if base in CHOICES else {
-            "date": "日期，如 2026-01-31", "id": "18位身份证号（校验位会被检查）",
-            "district": "昌平区 或 延庆区", "text": "文字"}[base]
+        values = (
+            "、".join(CHOICES[base])
+            if base in CHOICES
+            else {
+                "date": "日期，如 2026-01-31",
+                "id": "18位身份证号（校验位会被检查）",
+                "district": "昌平区 或 延庆区",
+                "text": "文字",
+            }[base]
+        )
         notes.append([header + ("（必填）" if kind.endswith("*") else ""), values])
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
@@ -109,7 +148,9 @@ def read_rows(path: Path) -> list[dict[str, Any]]:
         try:
             wb = load_workbook(path, read_only=True, data_only=True)
         except Exception as exc:
-            raise ImportRejected([f"{path.name}: 不是可读取的 Excel 文件（{exc.__class__.__name__}）"]) from None
+            raise ImportRejected(
+                [f"{path.name}: 不是可读取的 Excel 文件（{exc.__class__.__name__}）"]
+            ) from None
         ws = wb.worksheets[0]
         rows = list(ws.iter_rows(values_only=True))
         wb.close()
@@ -181,7 +222,9 @@ def parse_rows(rows: list[dict[str, Any]]) -> tuple[list[Profile], list[RowError
                     values[field] = parse_id_number(text).number
                 elif base == "district":
                     if text not in districts:
-                        raise ValueError(f"未知的区「{text}」，可填写：{'、'.join(p for p in districts if not p.isascii())}")
+                        raise ValueError(
+                            f"未知的区「{text}」，可填写：{'、'.join(p for p in districts if not p.isascii())}"
+                        )
                     values[field] = districts[text]
                 elif base in CHOICES:
                     mapping = CHOICES[base]
@@ -194,8 +237,11 @@ def parse_rows(rows: list[dict[str, Any]]) -> tuple[list[Profile], list[RowError
                 else:
                     values[field] = text
             except IdNumberError as exc:
-                reason = {"check-digit": "校验位不符，请核对号码", "not-18-digits": "应为18位",
-                          "birth-date": "号码中的出生日期不存在"}[str(exc)]
+                reason = {
+                    "check-digit": "校验位不符，请核对号码",
+                    "not-18-digits": "应为18位",
+                    "birth-date": "号码中的出生日期不存在",
+                }[str(exc)]
                 errors.append(RowError(index, header, reason))
             except ValueError as exc:
                 message = str(exc) if str(exc) else f"「{text}」不是有效日期（如 2026-01-31）"
@@ -208,13 +254,26 @@ def parse_rows(rows: list[dict[str, Any]]) -> tuple[list[Profile], list[RowError
 
 def _profile_from(v: dict[str, Any]) -> Profile:
     employee = Employee(
-        name=v["name"], id_number=v["id_number"], hukou=v["hukou"] or "other-province", hired_on=v["hired_on"],
-        career_started_on=v["career_started_on"], education=Education(v["degree"] or "none"),
-        title=v["title"] or "none", marital_status=v["marital_status"] or "unmarried",
-        housing=Housing(kind=v["housing_kind"], valid_until=v["housing_valid_until"]) if v["housing_kind"] else None,
+        name=v["name"],
+        id_number=v["id_number"],
+        hukou=v["hukou"] or "other-province",
+        hired_on=v["hired_on"],
+        career_started_on=v["career_started_on"],
+        education=Education(v["degree"] or "none"),
+        title=v["title"] or "none",
+        marital_status=v["marital_status"] or "unmarried",
+        housing=Housing(kind=v["housing_kind"], valid_until=v["housing_valid_until"])
+        if v["housing_kind"]
+        else None,
         contract_ends_on=v["contract_ends_on"],
-        permit=Permit(v["permit_number"] or "", v["permit_issued_on"], v["permit_expires_on"],
-                      v["permit_status"] or "active") if v["permit_expires_on"] else None,
+        permit=Permit(
+            v["permit_number"] or "",
+            v["permit_issued_on"],
+            v["permit_expires_on"],
+            v["permit_status"] or "active",
+        )
+        if v["permit_expires_on"]
+        else None,
     )
     employer = Employer(name=v["employer_name"], credit_code=v["credit_code"] or "", district=v["district"])
     return Profile(employer, employee, [])
@@ -286,11 +345,21 @@ def export_json(records: Records, path: Path, ids: list[int] | None = None) -> i
     return len(out)
 
 
-STATUS_ZH = {"ready": "可申报", "missing-materials": "缺材料", "not-eligible": "不符合条件", "renewal-due": "待续签",
-             "valid": "持证有效", "expired": "已失效", "suspended": "挂起", "unknown": "未检查"}
+STATUS_ZH = {
+    "ready": "可申报",
+    "missing-materials": "缺材料",
+    "not-eligible": "不符合条件",
+    "renewal-due": "待续签",
+    "valid": "持证有效",
+    "expired": "已失效",
+    "suspended": "挂起",
+    "unknown": "未检查",
+}
 
 
-def export_xlsx(records: Records, path: Path, deadlines: list[tuple[int, str, date, str]] | None = None) -> int:
+def export_xlsx(
+    records: Records, path: Path, deadlines: list[tuple[int, str, date, str]] | None = None
+) -> int:
     """The roster (masked ID numbers) and, when given, upcoming deadlines (employee id, code, date, text)."""
     from openpyxl import Workbook
 
@@ -300,8 +369,18 @@ def export_xlsx(records: Records, path: Path, deadlines: list[tuple[int, str, da
     ws.title = "员工名单"
     ws.append(["姓名", "身份证号（隐去）", "单位", "区", "证件有效期至", "状态", "下一期限", "期限类型"])
     for s in summaries:
-        ws.append([s.name, s.id_masked, s.employer_name, s.district, s.permit_expires, STATUS_ZH.get(s.status, s.status),
-                   s.next_deadline, s.next_deadline_code or ""])
+        ws.append(
+            [
+                s.name,
+                s.id_masked,
+                s.employer_name,
+                s.district,
+                s.permit_expires,
+                STATUS_ZH.get(s.status, s.status),
+                s.next_deadline,
+                s.next_deadline_code or "",
+            ]
+        )
     if deadlines is not None:
         names = {s.id: s.name for s in summaries}
         dl = wb.create_sheet("近期期限")

@@ -49,12 +49,20 @@ def _to_json(obj: Any) -> dict[str, Any] | None:
 
 def employer_to_rules(row: m.Employer) -> Employer:
     return Employer(
-        name=row.name, credit_code=row.credit_code, district=row.district, entity_type=row.entity_type,
-        registered_on=row.registered_on, registered_capital_cny=row.registered_capital_cny,
-        tax_registered_on=row.tax_registered_on, tax_paid_cny=dict(row.tax_paid_cny or {}),
-        innovation_entity=row.innovation_entity, service_entity=row.service_entity,
-        restricted_industry=row.restricted_industry, good_standing=row.good_standing,
-        permission_granted=row.permission_granted, new_quota_remaining=row.new_quota_remaining,
+        name=row.name,
+        credit_code=row.credit_code,
+        district=row.district,
+        entity_type=row.entity_type,
+        registered_on=row.registered_on,
+        registered_capital_cny=row.registered_capital_cny,
+        tax_registered_on=row.tax_registered_on,
+        tax_paid_cny=dict(row.tax_paid_cny or {}),
+        innovation_entity=row.innovation_entity,
+        service_entity=row.service_entity,
+        restricted_industry=row.restricted_industry,
+        good_standing=row.good_standing,
+        permission_granted=row.permission_granted,
+        new_quota_remaining=row.new_quota_remaining,
     )
 
 
@@ -68,16 +76,26 @@ def to_profile(
 ) -> Profile:
     e = employee
     rules_employee = Employee(
-        name=e.name, id_number=e.id_number, retirement_category=e.retirement_category, hukou=e.hukou,
-        retired=e.retired, criminal_record=e.criminal_record, dispatched=e.dispatched, hired_on=e.hired_on,
+        name=e.name,
+        id_number=e.id_number,
+        retirement_category=e.retirement_category,
+        hukou=e.hukou,
+        retired=e.retired,
+        criminal_record=e.criminal_record,
+        dispatched=e.dispatched,
+        hired_on=e.hired_on,
         career_started_on=e.career_started_on,
         same_employer={**Employee().same_employer, **(e.same_employer or {})},
         monthly_income_cny={r.period: r.amount_cny for r in incomes if r.kind == "monthly"},
         annual_income_cny={r.period: r.amount_cny for r in incomes if r.kind == "annual"},
-        education=_from_dict(Education, e.education) or Education(), title=e.title,
-        awards=list(e.awards or []), ip=_from_dict(IntellectualProperty, e.ip) or IntellectualProperty(),
-        founder=_from_dict(Founder, e.founder), freelancer=_from_dict(Freelancer, e.freelancer),
-        talent_programs=list(e.talent_programs or []), housing=_from_dict(Housing, e.housing),
+        education=_from_dict(Education, e.education) or Education(),
+        title=e.title,
+        awards=list(e.awards or []),
+        ip=_from_dict(IntellectualProperty, e.ip) or IntellectualProperty(),
+        founder=_from_dict(Founder, e.founder),
+        freelancer=_from_dict(Freelancer, e.freelancer),
+        talent_programs=list(e.talent_programs or []),
+        housing=_from_dict(Housing, e.housing),
         marital_status=e.marital_status,
         children=[Child(c.name, c.birth_date, c.hukou, c.accompany, c.parents) for c in children],
         contract_ends_on=e.contract_ends_on,
@@ -85,17 +103,36 @@ def to_profile(
         left_previous_employer_on=e.left_previous_employer_on,
     )
     rules_materials = [
-        Material(kind=x.kind, file=x.sha256, issued_on=x.issued_on, valid_until=x.valid_until, pages=x.pages,
-                 defects=list(x.defects or []))
-        for x in materials if x.deleted_at is None
+        Material(
+            kind=x.kind,
+            file=x.sha256,
+            issued_on=x.issued_on,
+            valid_until=x.valid_until,
+            pages=x.pages,
+            defects=list(x.defects or []),
+        )
+        for x in materials
+        if x.deleted_at is None
     ]
     return Profile(employer_to_rules(employer), rules_employee, rules_materials)
 
 
 def apply_employer(row: m.Employer, src: Employer) -> None:
-    for name in ("name", "credit_code", "district", "entity_type", "registered_on", "registered_capital_cny",
-                 "tax_registered_on", "innovation_entity", "service_entity", "restricted_industry",
-                 "good_standing", "permission_granted", "new_quota_remaining"):
+    for name in (
+        "name",
+        "credit_code",
+        "district",
+        "entity_type",
+        "registered_on",
+        "registered_capital_cny",
+        "tax_registered_on",
+        "innovation_entity",
+        "service_entity",
+        "restricted_industry",
+        "good_standing",
+        "permission_granted",
+        "new_quota_remaining",
+    ):
         setattr(row, name, getattr(src, name))
     row.tax_paid_cny = dict(src.tax_paid_cny)
 
@@ -103,9 +140,21 @@ def apply_employer(row: m.Employer, src: Employer) -> None:
 def apply_employee(row: m.Employee, src: Employee) -> None:
     """Copy the scalar and JSON facts of a rules Employee onto a row (children, permit, income and
     materials are rows of their own and are written by the caller)."""
-    for name in ("name", "id_number", "retirement_category", "hukou", "retired", "criminal_record", "dispatched",
-                 "hired_on", "career_started_on", "title", "marital_status", "contract_ends_on",
-                 "left_previous_employer_on"):
+    for name in (
+        "name",
+        "id_number",
+        "retirement_category",
+        "hukou",
+        "retired",
+        "criminal_record",
+        "dispatched",
+        "hired_on",
+        "career_started_on",
+        "title",
+        "marital_status",
+        "contract_ends_on",
+        "left_previous_employer_on",
+    ):
         setattr(row, name, getattr(src, name))
     row.same_employer = dict(src.same_employer)
     row.education = _to_json(src.education)
@@ -141,5 +190,9 @@ def profile_to_json(profile: Profile) -> dict[str, Any]:
         if mat.defects:
             item["defects"] = list(mat.defects)
         materials.append(item)
-    return {"format": FORMAT, "employer": plain(asdict(profile.employer)), "employee": employee,
-            "materials": materials}
+    return {
+        "format": FORMAT,
+        "employer": plain(asdict(profile.employer)),
+        "employee": employee,
+        "materials": materials,
+    }

@@ -39,6 +39,7 @@ def _owner_only(path: Path) -> None:
 def make_engine(url: str) -> Engine:
     engine = create_engine(url, connect_args={"check_same_thread": False} if url.startswith("sqlite") else {})
     if url.startswith("sqlite"):
+
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_connection: Any, _record: Any) -> None:
             cursor = dbapi_connection.cursor()
@@ -54,6 +55,7 @@ def make_engine(url: str) -> Engine:
         @event.listens_for(engine, "begin")
         def _begin(conn: Any) -> None:
             conn.exec_driver_sql("BEGIN")
+
     return engine
 
 

@@ -38,8 +38,11 @@ def attach_tray(app: QApplication, window: Any) -> None:
         app.quit()
 
     tray.quitRequested.connect(quit_app)
-    tray.remindersDue.connect(lambda due: window.statusBar().showMessage(
-        window.tr("提醒：{n} 项期限临近，见“期限日历”。").format(n=len(due))))
+    tray.remindersDue.connect(
+        lambda due: window.statusBar().showMessage(
+            window.tr("提醒：{n} 项期限临近，见“期限日历”。").format(n=len(due))
+        )
+    )
     app.setQuitOnLastWindowClosed(not tray.available)
     if not tray.available and not QSettings().value("tray/told-unavailable", False, type=bool):
         QSettings().setValue("tray/told-unavailable", True)
@@ -48,7 +51,9 @@ def attach_tray(app: QApplication, window: Any) -> None:
     QTimer.singleShot(3000, tray.start)
 
 
-def run_app(demo: bool = False, data_dir: str | None = None, lang: str | None = None, tray_only: bool = False) -> int:
+def run_app(
+    demo: bool = False, data_dir: str | None = None, lang: str | None = None, tray_only: bool = False
+) -> int:
     app = make_application()
     from ..services.records import Records
     from ..store.db import StoreLocked

@@ -70,8 +70,11 @@ class DeadlineCalendar(QCalendarWidget):
             painter.drawEllipse(rect.left() + 3 + i * (size + 2), rect.bottom() - size - 3, size, size)
         if len(colours) > 5:
             painter.setPen(QColor("#424242"))
-            painter.drawText(rect.adjusted(0, 0, -3, -2), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-                             f"+{len(colours) - 5}")
+            painter.drawText(
+                rect.adjusted(0, 0, -3, -2),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                f"+{len(colours) - 5}",
+            )
         painter.restore()
 
 
@@ -112,9 +115,14 @@ class CalendarView(QWidget):
 
     def retranslate(self) -> None:
         self.agenda.setHeaderLabels([self.tr("日期"), self.tr("员工"), self.tr("期限")])
-        kinds = [(self.tr("全部类型"), None), (self.tr("证件到期"), "permit"), (self.tr("续签"), "renewal"),
-                 (self.tr("聘用单位变更"), "employer-change"), (self.tr("材料有效期"), "material"),
-                 (self.tr("单位审核"), "review")]
+        kinds = [
+            (self.tr("全部类型"), None),
+            (self.tr("证件到期"), "permit"),
+            (self.tr("续签"), "renewal"),
+            (self.tr("聘用单位变更"), "employer-change"),
+            (self.tr("材料有效期"), "material"),
+            (self.tr("单位审核"), "review"),
+        ]
         current = self.kind_filter.currentData()
         self.kind_filter.blockSignals(True)
         self.kind_filter.clear()
@@ -125,15 +133,20 @@ class CalendarView(QWidget):
         self._fill_units()
         self._apply()
 
-    def set_deadlines(self, items: list[DeadlineItem], today: date | None = None,
-                      unknown_years: set[int] | None = None) -> None:
+    def set_deadlines(
+        self, items: list[DeadlineItem], today: date | None = None, unknown_years: set[int] | None = None
+    ) -> None:
         self.items = items
         self.today = today or date.today()
         self._fill_units()
         years = sorted(unknown_years or [])
         self.unknown_years.setText(
             self.tr("注意：{years} 年的节假日安排未知，工作日按周一至周五估算，请在设置中补充。").format(
-                years="、".join(map(str, years))) if years else "")
+                years="、".join(map(str, years))
+            )
+            if years
+            else ""
+        )
         self.unknown_years.setVisible(bool(years))
         self._apply()
 
@@ -149,7 +162,11 @@ class CalendarView(QWidget):
 
     def visible_items(self) -> list[DeadlineItem]:
         unit, kind = self.unit_filter.currentData(), self.kind_filter.currentData()
-        return [d for d in self.items if (unit is None or d.employer_name == unit) and (kind is None or d.kind == kind)]
+        return [
+            d
+            for d in self.items
+            if (unit is None or d.employer_name == unit) and (kind is None or d.kind == kind)
+        ]
 
     def _apply(self) -> None:
         self.calendar.set_deadlines(self.visible_items(), self.today)

@@ -23,7 +23,9 @@ def install_excepthook(log_path: Path) -> None:
             return
         title = QCoreApplication.translate("Crash", "hrdesk 出错了")
         text = QCoreApplication.translate(
-            "Crash", "hrdesk 遇到了一个意外错误（{kind}）。已保存的记录不受影响；未保存的修改可能需要重新输入。\n\n日志文件：{path}")
+            "Crash",
+            "hrdesk 遇到了一个意外错误（{kind}）。已保存的记录不受影响；未保存的修改可能需要重新输入。\n\n日志文件：{path}",
+        )
         box = QMessageBox(QMessageBox.Icon.Critical, title, text.format(kind=kind.__name__, path=log_path))
         box.exec()
 

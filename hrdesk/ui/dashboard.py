@@ -41,7 +41,9 @@ class ExpiryChart(QWidget):
 
     def set_data(self, summaries: list[EmployeeSummary], today: date) -> None:
         self.months = next_months(today)
-        by_month = Counter((s.permit_expires.year, s.permit_expires.month) for s in summaries if s.permit_expires)
+        by_month = Counter(
+            (s.permit_expires.year, s.permit_expires.month) for s in summaries if s.permit_expires
+        )
         self.counts = [by_month.get(m, 0) for m in self.months]
         self.update()
 
@@ -68,10 +70,17 @@ class ExpiryChart(QWidget):
             p.fillRect(rect, QColor("#1565c0" if i < 3 else "#64b5f6"))
             p.setPen(QColor("#424242"))
             label = f"{month}" if month != 1 else f"{year % 100}/{month}"
-            p.drawText(QRectF(left + i * slot, h - bottom + 4, slot, bottom - 4), Qt.AlignmentFlag.AlignHCenter, label)
+            p.drawText(
+                QRectF(left + i * slot, h - bottom + 4, slot, bottom - 4),
+                Qt.AlignmentFlag.AlignHCenter,
+                label,
+            )
             if count:
-                p.drawText(QRectF(rect.left() - 6, rect.top() - 16, rect.width() + 12, 14), Qt.AlignmentFlag.AlignHCenter,
-                           str(count))
+                p.drawText(
+                    QRectF(rect.left() - 6, rect.top() - 16, rect.width() + 12, 14),
+                    Qt.AlignmentFlag.AlignHCenter,
+                    str(count),
+                )
         p.end()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
@@ -96,8 +105,10 @@ class Dashboard(QWidget):
         for i, status in enumerate(ORDER):
             button = QPushButton()
             button.setMinimumHeight(56)
-            button.setStyleSheet(f"QPushButton {{ border: 1px solid #e0e0e0; border-left: 6px solid "
-                                 f"{STATUS_COLOURS[status]}; text-align: left; padding: 6px; font-size: 14px; }}")
+            button.setStyleSheet(
+                f"QPushButton {{ border: 1px solid #e0e0e0; border-left: 6px solid "
+                f"{STATUS_COLOURS[status]}; text-align: left; padding: 6px; font-size: 14px; }}"
+            )
             button.clicked.connect(lambda _=False, s=status: self.statusClicked.emit(s))
             self.buttons[status] = button
             grid.addWidget(button, i // 4, i % 4)
@@ -128,5 +139,3 @@ class Dashboard(QWidget):
 
     def counts(self) -> dict[str, int]:
         return dict(Counter(s.status for s in self._summaries))
-
-

@@ -104,8 +104,9 @@ class EligibilityPanel(QWidget):
         if self.employee_id is None:
             self.verdict.setText("")
             return
-        result = self.records.check(self.employee_id, self.business.currentData() or "new", date.today(),
-                                    current_lang())
+        result = self.records.check(
+            self.employee_id, self.business.currentData() or "new", date.today(), current_lang()
+        )
         yes, no = self.tr("是"), self.tr("否")
         eligible, ready = self.tr("符合条件"), self.tr("材料齐全")
         categories, threshold = self.tr("符合的申请条件"), self.tr("收入标准")
@@ -114,7 +115,8 @@ class EligibilityPanel(QWidget):
             f"<b style='color:{colour}'>{eligible}: {yes if result.eligible else no}　"
             f"{ready}: {yes if result.ready else no}</b>　"
             f"{categories}: {', '.join(result.qualifying_categories) or '—'}　"
-            f"{threshold}: ≥ {result.thresholds['x1_2']}")
+            f"{threshold}: ≥ {result.thresholds['x1_2']}"
+        )
         severity_names = {"blocker": self.tr("阻断"), "warning": self.tr("警告"), "info": self.tr("提示")}
         for f in result.findings:
             row = self.findings.rowCount()
@@ -248,7 +250,9 @@ class ApplicationsPanel(_RecordTable):
         app = apps[0]  # the newest business
         if status is None:
             labels = [application_status_label(c) for c in APPLICATION_STATUSES]
-            choice, ok = QInputDialog.getItem(self, self.tr("更新状态"), self.tr("新状态："), labels, 0, False)
+            choice, ok = QInputDialog.getItem(
+                self, self.tr("更新状态"), self.tr("新状态："), labels, 0, False
+            )
             if not ok:
                 return
             status = APPLICATION_STATUSES[labels.index(choice)]
@@ -261,9 +265,16 @@ class ApplicationsPanel(_RecordTable):
         self.changed.emit()
 
     def rows(self, employee_id: int) -> list[tuple[str, ...]]:
-        return [(business_label(app.business), application_status_label(event.status), event.on.isoformat(), event.note)
-                for app in self.records.applications(employee_id)
-                for event in self.records.application_events(app.id)]
+        return [
+            (
+                business_label(app.business),
+                application_status_label(event.status),
+                event.on.isoformat(),
+                event.note,
+            )
+            for app in self.records.applications(employee_id)
+            for event in self.records.application_events(app.id)
+        ]
 
 
 class ChildrenPanel(_RecordTable):
@@ -324,9 +335,20 @@ class ChildrenPanel(_RecordTable):
         return [self.tr("姓名"), self.tr("出生日期"), self.tr("随往"), self.tr("父母")]
 
     def rows(self, employee_id: int) -> list[tuple[str, ...]]:
-        parents = {"married": self.tr("已婚"), "unmarried": self.tr("未婚生育"), "divorced-custody": self.tr("离异抚养")}
-        return [(c.name, c.birth_date.isoformat() if c.birth_date else "", self.tr("是") if c.accompany else self.tr("否"),
-                 parents[c.parents]) for c in self.records.profile(employee_id).employee.children]
+        parents = {
+            "married": self.tr("已婚"),
+            "unmarried": self.tr("未婚生育"),
+            "divorced-custody": self.tr("离异抚养"),
+        }
+        return [
+            (
+                c.name,
+                c.birth_date.isoformat() if c.birth_date else "",
+                self.tr("是") if c.accompany else self.tr("否"),
+                parents[c.parents],
+            )
+            for c in self.records.profile(employee_id).employee.children
+        ]
 
 
 class EmployeeDetail(QTabWidget):
@@ -354,8 +376,9 @@ class EmployeeDetail(QTabWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        for i, text in enumerate((self.tr("档案"), self.tr("资格检查"), self.tr("材料"), self.tr("业务记录"),
-                                  self.tr("随往子女"))):
+        for i, text in enumerate(
+            (self.tr("档案"), self.tr("资格检查"), self.tr("材料"), self.tr("业务记录"), self.tr("随往子女"))
+        ):
             if i != 2 or self.employee_id is None:
                 self.setTabText(i, text)
         self.profile.retranslate()

@@ -22,8 +22,14 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 STATUS_COLOURS = {
-    "ready": "#2e7d32", "missing-materials": "#ef6c00", "not-eligible": "#c62828", "renewal-due": "#1565c0",
-    "valid": "#607d8b", "expired": "#6d4c41", "suspended": "#8e24aa", "unknown": "#9e9e9e",
+    "ready": "#2e7d32",
+    "missing-materials": "#ef6c00",
+    "not-eligible": "#c62828",
+    "renewal-due": "#1565c0",
+    "valid": "#607d8b",
+    "expired": "#6d4c41",
+    "suspended": "#8e24aa",
+    "unknown": "#9e9e9e",
 }
 
 
@@ -49,8 +55,14 @@ class EmployeeTableModel(QAbstractTableModel):
         self._rows: list[EmployeeSummary] = []
 
     def headers(self) -> list[str]:
-        headers = {COL_NAME: self.tr("姓名"), COL_STATUS: self.tr("状态"), COL_DEADLINE: self.tr("下一期限"),
-                   COL_EXPIRES: self.tr("证件有效期至"), COL_EMPLOYER: self.tr("单位"), COL_ID: self.tr("身份证号")}
+        headers = {
+            COL_NAME: self.tr("姓名"),
+            COL_STATUS: self.tr("状态"),
+            COL_DEADLINE: self.tr("下一期限"),
+            COL_EXPIRES: self.tr("证件有效期至"),
+            COL_EMPLOYER: self.tr("单位"),
+            COL_ID: self.tr("身份证号"),
+        }
         return [headers[i] for i in range(6)]
 
     def set_rows(self, rows: list[EmployeeSummary]) -> None:
@@ -72,8 +84,11 @@ class EmployeeTableModel(QAbstractTableModel):
 
     def sort_key(self, column: int) -> Any:
         return {
-            COL_NAME: lambda r: r.name, COL_ID: lambda r: r.id_masked, COL_EMPLOYER: lambda r: r.employer_name,
-            COL_EXPIRES: lambda r: r.permit_expires or date.max, COL_DEADLINE: lambda r: r.next_deadline or date.max,
+            COL_NAME: lambda r: r.name,
+            COL_ID: lambda r: r.id_masked,
+            COL_EMPLOYER: lambda r: r.employer_name,
+            COL_EXPIRES: lambda r: r.permit_expires or date.max,
+            COL_DEADLINE: lambda r: r.next_deadline or date.max,
             COL_STATUS: lambda r: r.status,
         }[column]
 
@@ -87,7 +102,9 @@ class EmployeeTableModel(QAbstractTableModel):
         old_ids = [self._rows[i.row()].id for i in old]
         self._rows.sort(key=self.sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
         position = {r.id: n for n, r in enumerate(self._rows)}
-        self.changePersistentIndexList(old, [self.index(position[i], idx.column()) for i, idx in zip(old_ids, old, strict=True)])
+        self.changePersistentIndexList(
+            old, [self.index(position[i], idx.column()) for i, idx in zip(old_ids, old, strict=True)]
+        )
         self.layoutChanged.emit()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
@@ -96,7 +113,9 @@ class EmployeeTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else 6
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers()[section]
         return None
@@ -110,16 +129,21 @@ class EmployeeTableModel(QAbstractTableModel):
             return r
         if role == Qt.ItemDataRole.DisplayRole:
             return {
-                COL_NAME: r.name, COL_ID: r.id_masked, COL_EMPLOYER: r.employer_name,
+                COL_NAME: r.name,
+                COL_ID: r.id_masked,
+                COL_EMPLOYER: r.employer_name,
                 COL_EXPIRES: r.permit_expires.isoformat() if r.permit_expires else "—",
                 COL_DEADLINE: r.next_deadline.isoformat() if r.next_deadline else "—",
                 COL_STATUS: status_label(r.status),
             }[col]
         if role == SORT_ROLE:
             return {
-                COL_NAME: r.name, COL_ID: r.id_masked, COL_EMPLOYER: r.employer_name,
+                COL_NAME: r.name,
+                COL_ID: r.id_masked,
+                COL_EMPLOYER: r.employer_name,
                 COL_EXPIRES: (r.permit_expires or date.max).toordinal(),
-                COL_DEADLINE: (r.next_deadline or date.max).toordinal(), COL_STATUS: r.status,
+                COL_DEADLINE: (r.next_deadline or date.max).toordinal(),
+                COL_STATUS: r.status,
             }[col]
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATUS:
             return QBrush(QColor(STATUS_COLOURS.get(r.status, "#000000")))
@@ -152,10 +176,20 @@ class EmployeeFilterProxy(QSortFilterProxyModel):
         self._terms = text.lower().split()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def set_filters(self, employer_id: int | None = None, district: str | None = None, status: str | None = None,
-                    expiry_month: tuple[int, int] | None = None) -> None:
+    def set_filters(
+        self,
+        employer_id: int | None = None,
+        district: str | None = None,
+        status: str | None = None,
+        expiry_month: tuple[int, int] | None = None,
+    ) -> None:
         self.beginFilterChange()
-        self.employer_id, self.district, self.status, self.expiry_month = employer_id, district, status, expiry_month
+        self.employer_id, self.district, self.status, self.expiry_month = (
+            employer_id,
+            district,
+            status,
+            expiry_month,
+        )
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -171,7 +205,8 @@ class EmployeeFilterProxy(QSortFilterProxyModel):
             return False
         if self.status and r.status != self.status:
             return False
-        if self.expiry_month and (r.permit_expires is None or
-                                  (r.permit_expires.year, r.permit_expires.month) != self.expiry_month):
+        if self.expiry_month and (
+            r.permit_expires is None or (r.permit_expires.year, r.permit_expires.month) != self.expiry_month
+        ):
             return False
         return all(t in r.search_text for t in self._terms)

@@ -17,7 +17,9 @@ from .pdf_preview import PdfPreview
 
 
 class FormPreviewDialog(QDialog):
-    def __init__(self, records: Any, employee_id: int, form_id: str, business: str, parent: Any = None) -> None:
+    def __init__(
+        self, records: Any, employee_id: int, form_id: str, business: str, parent: Any = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("表格预览"))
         self.resize(760, 900)

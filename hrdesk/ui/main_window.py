@@ -152,33 +152,65 @@ class MainWindow(QMainWindow):
         self.menu_forms.addAction(self.act_pack)
         self.menu_forms.addAction(self.act_bulk_pack)
         self.menu_tools = self.menuBar().addMenu("")
-        for a in (self.act_dashboard, self.act_calendar, self.act_ics, self.act_units, self.act_settings,
-                  self.act_language):
+        for a in (
+            self.act_dashboard,
+            self.act_calendar,
+            self.act_ics,
+            self.act_units,
+            self.act_settings,
+            self.act_language,
+        ):
             self.menu_tools.addAction(a)
         self.menu_help = self.menuBar().addMenu("")
         self.menu_help.addAction(self.act_about)
         self.toolbar = self.addToolBar("main")
         self.toolbar.setObjectName("main-toolbar")
-        for a in (self.act_dashboard, self.act_calendar, self.act_new, self.act_delete, self.act_import, self.act_form,
-                  self.act_pack, self.act_units, self.act_settings):
+        for a in (
+            self.act_dashboard,
+            self.act_calendar,
+            self.act_new,
+            self.act_delete,
+            self.act_import,
+            self.act_form,
+            self.act_pack,
+            self.act_units,
+            self.act_settings,
+        ):
             self.toolbar.addAction(a)
 
     def retranslate(self) -> None:
         title = self.tr("hrdesk — 工作居住证办理助手")
         self.setWindowTitle(title + (self.tr("（演示数据）") if self.demo else ""))
         self.search.setPlaceholderText(self.tr("搜索姓名、身份证号或单位…"))
-        for action, text in ((self.act_new, QT_TRANSLATE_NOOP("MainWindow", "新建员工")), (self.act_delete, QT_TRANSLATE_NOOP("MainWindow", "删除员工")), (self.act_find, QT_TRANSLATE_NOOP("MainWindow", "查找")),
-                             (self.act_next, QT_TRANSLATE_NOOP("MainWindow", "下一位员工")), (self.act_prev, QT_TRANSLATE_NOOP("MainWindow", "上一位员工")), (self.act_dashboard, QT_TRANSLATE_NOOP("MainWindow", "概览")),
-                             (self.act_calendar, QT_TRANSLATE_NOOP("MainWindow", "期限日历")),
-                             (self.act_ics, QT_TRANSLATE_NOOP("MainWindow", "导出日历 (.ics)…")),
-                             (self.act_import, QT_TRANSLATE_NOOP("MainWindow", "导入名单…")), (self.act_export, QT_TRANSLATE_NOOP("MainWindow", "导出名单…")), (self.act_backup, QT_TRANSLATE_NOOP("MainWindow", "备份…")),
-                             (self.act_units, QT_TRANSLATE_NOOP("MainWindow", "单位与经办人…")), (self.act_settings, QT_TRANSLATE_NOOP("MainWindow", "设置…")),
-                             (self.act_form, QT_TRANSLATE_NOOP("MainWindow", "打印表格…")), (self.act_pack, QT_TRANSLATE_NOOP("MainWindow", "生成材料包…")),
-                             (self.act_bulk_pack, QT_TRANSLATE_NOOP("MainWindow", "为名单中的员工批量生成材料包…")), (self.act_about, QT_TRANSLATE_NOOP("MainWindow", "关于 hrdesk")),
-                             (self.act_quit, QT_TRANSLATE_NOOP("MainWindow", "退出")), (self.act_language, QT_TRANSLATE_NOOP("MainWindow", "切换语言 (中文/English)"))):
+        for action, text in (
+            (self.act_new, QT_TRANSLATE_NOOP("MainWindow", "新建员工")),
+            (self.act_delete, QT_TRANSLATE_NOOP("MainWindow", "删除员工")),
+            (self.act_find, QT_TRANSLATE_NOOP("MainWindow", "查找")),
+            (self.act_next, QT_TRANSLATE_NOOP("MainWindow", "下一位员工")),
+            (self.act_prev, QT_TRANSLATE_NOOP("MainWindow", "上一位员工")),
+            (self.act_dashboard, QT_TRANSLATE_NOOP("MainWindow", "概览")),
+            (self.act_calendar, QT_TRANSLATE_NOOP("MainWindow", "期限日历")),
+            (self.act_ics, QT_TRANSLATE_NOOP("MainWindow", "导出日历 (.ics)…")),
+            (self.act_import, QT_TRANSLATE_NOOP("MainWindow", "导入名单…")),
+            (self.act_export, QT_TRANSLATE_NOOP("MainWindow", "导出名单…")),
+            (self.act_backup, QT_TRANSLATE_NOOP("MainWindow", "备份…")),
+            (self.act_units, QT_TRANSLATE_NOOP("MainWindow", "单位与经办人…")),
+            (self.act_settings, QT_TRANSLATE_NOOP("MainWindow", "设置…")),
+            (self.act_form, QT_TRANSLATE_NOOP("MainWindow", "打印表格…")),
+            (self.act_pack, QT_TRANSLATE_NOOP("MainWindow", "生成材料包…")),
+            (self.act_bulk_pack, QT_TRANSLATE_NOOP("MainWindow", "为名单中的员工批量生成材料包…")),
+            (self.act_about, QT_TRANSLATE_NOOP("MainWindow", "关于 hrdesk")),
+            (self.act_quit, QT_TRANSLATE_NOOP("MainWindow", "退出")),
+            (self.act_language, QT_TRANSLATE_NOOP("MainWindow", "切换语言 (中文/English)")),
+        ):
             action.setText(self.tr(text))
-        for menu, text in ((self.menu_file, QT_TRANSLATE_NOOP("MainWindow", "文件")), (self.menu_employee, QT_TRANSLATE_NOOP("MainWindow", "员工")), (self.menu_forms, QT_TRANSLATE_NOOP("MainWindow", "表格与材料包")),
-                           (self.menu_tools, QT_TRANSLATE_NOOP("MainWindow", "工具")), (self.menu_help, QT_TRANSLATE_NOOP("MainWindow", "帮助"))):
+        for menu, text in (
+            (self.menu_file, QT_TRANSLATE_NOOP("MainWindow", "文件")),
+            (self.menu_employee, QT_TRANSLATE_NOOP("MainWindow", "员工")),
+            (self.menu_forms, QT_TRANSLATE_NOOP("MainWindow", "表格与材料包")),
+            (self.menu_tools, QT_TRANSLATE_NOOP("MainWindow", "工具")),
+            (self.menu_help, QT_TRANSLATE_NOOP("MainWindow", "帮助")),
+        ):
             menu.setTitle(self.tr(text))
         self._fill_filters()
         self.model.retranslate()
@@ -236,19 +268,29 @@ class MainWindow(QMainWindow):
         self.select_employee(employee_id)
 
     def export_ics(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出日历"), "hrdesk-期限.ics", self.tr("日历 (*.ics)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出日历"), "hrdesk-期限.ics", self.tr("日历 (*.ics)")
+        )
         if not path:
             return
         from ..pdf.files import atomic_write_bytes
         from ..services.ics import to_ics
 
         atomic_write_bytes(Path(path), to_ics(self.deadline_items))
-        QMessageBox.information(self, self.tr("导出日历"), self.tr("已导出 {n} 项期限。").format(n=len(self.deadline_items)))
+        QMessageBox.information(
+            self, self.tr("导出日历"), self.tr("已导出 {n} 项期限。").format(n=len(self.deadline_items))
+        )
 
     def _fill_filters(self) -> None:
         for box, items in (
-            (self.unit_filter, [(self.tr("全部单位"), None)] + [(u.name, u.id) for u in self.records.employers()]),
-            (self.district_filter, [(self.tr("全部区"), None), (self.tr("昌平区"), "changping"), (self.tr("延庆区"), "yanqing")]),
+            (
+                self.unit_filter,
+                [(self.tr("全部单位"), None)] + [(u.name, u.id) for u in self.records.employers()],
+            ),
+            (
+                self.district_filter,
+                [(self.tr("全部区"), None), (self.tr("昌平区"), "changping"), (self.tr("延庆区"), "yanqing")],
+            ),
             (self.status_filter, [(self.tr("全部状态"), None)] + [(status_label(s), s) for s in STATUSES]),
         ):
             current = box.currentData()
@@ -264,8 +306,11 @@ class MainWindow(QMainWindow):
         self._update_count()
 
     def _apply_filters(self) -> None:
-        self.proxy.set_filters(self.unit_filter.currentData(), self.district_filter.currentData(),
-                               self.status_filter.currentData())
+        self.proxy.set_filters(
+            self.unit_filter.currentData(),
+            self.district_filter.currentData(),
+            self.status_filter.currentData(),
+        )
         self._update_count()
 
     def filter_status(self, status: str) -> None:
@@ -273,12 +318,17 @@ class MainWindow(QMainWindow):
 
     def filter_month(self, year: int, month: int) -> None:
         self.status_filter.setCurrentIndex(0)
-        self.proxy.set_filters(self.unit_filter.currentData(), self.district_filter.currentData(), None, (year, month))
+        self.proxy.set_filters(
+            self.unit_filter.currentData(), self.district_filter.currentData(), None, (year, month)
+        )
         self._update_count()
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.tr("显示 {shown} / 共 {total} 名员工").format(
-            shown=self.proxy.rowCount(), total=self.model.rowCount()))
+        self.count_label.setText(
+            self.tr("显示 {shown} / 共 {total} 名员工").format(
+                shown=self.proxy.rowCount(), total=self.model.rowCount()
+            )
+        )
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -321,7 +371,9 @@ class MainWindow(QMainWindow):
 
     def new_employee(self) -> None:
         if not self.records.employers():
-            QMessageBox.information(self, self.tr("新建员工"), self.tr("请先在“单位与经办人”中添加一个单位。"))
+            QMessageBox.information(
+                self, self.tr("新建员工"), self.tr("请先在“单位与经办人”中添加一个单位。")
+            )
             self.edit_units()
             return
         self.table.clearSelection()
@@ -338,9 +390,14 @@ class MainWindow(QMainWindow):
             return
         name = self.records.employee(employee_id).name
         answer = QMessageBox.question(
-            self, self.tr("删除员工"),
-            self.tr("确定删除 {name} 的全部记录吗？材料文件会保留在回收站，直到清空回收站。").format(name=name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            self,
+            self.tr("删除员工"),
+            self.tr("确定删除 {name} 的全部记录吗？材料文件会保留在回收站，直到清空回收站。").format(
+                name=name
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.records.delete_employee(employee_id)
@@ -352,13 +409,17 @@ class MainWindow(QMainWindow):
         if not stale:
             return
         records = self.records
-        run_task(lambda task: records.refresh_statuses(date.today(), stale), lambda _n: self.reload(self.current_employee_id()))
+        run_task(
+            lambda task: records.refresh_statuses(date.today(), stale),
+            lambda _n: self.reload(self.current_employee_id()),
+        )
 
     # --- files, forms, packs ------------------------------------------------------------------------
 
     def import_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("导入名单"), "",
-                                              self.tr("名单或档案 (*.xlsx *.csv *.json)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("导入名单"), "", self.tr("名单或档案 (*.xlsx *.csv *.json)")
+        )
         if not path:
             return
         from ..services.roster import ImportRejected, import_file
@@ -367,7 +428,9 @@ class MainWindow(QMainWindow):
 
         def done(ids: object) -> None:
             self.reload()
-            QMessageBox.information(self, self.tr("导入名单"), self.tr("已导入 {n} 名员工。").format(n=len(ids)))
+            QMessageBox.information(
+                self, self.tr("导入名单"), self.tr("已导入 {n} 名员工。").format(n=len(ids))
+            )
 
         def failed(message: str) -> None:
             QMessageBox.warning(self, self.tr("导入名单"), message)
@@ -381,8 +444,9 @@ class MainWindow(QMainWindow):
         run_task(work, done, failed)
 
     def export_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出名单"), "hrdesk-名单.xlsx",
-                                              self.tr("Excel (*.xlsx);;档案 JSON (*.json)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出名单"), "hrdesk-名单.xlsx", self.tr("Excel (*.xlsx);;档案 JSON (*.json)")
+        )
         if not path:
             return
         from ..services.roster import export_json, export_xlsx
@@ -392,31 +456,43 @@ class MainWindow(QMainWindow):
             export_json(self.records, target)
         else:
             today = date.today()
-            upcoming = [(d.employee_id, d.code, d.date, d.message) for d in self.deadline_items
-                        if 0 <= (d.date - today).days <= 90]
+            upcoming = [
+                (d.employee_id, d.code, d.date, d.message)
+                for d in self.deadline_items
+                if 0 <= (d.date - today).days <= 90
+            ]
             export_xlsx(self.records, target, upcoming)
         QMessageBox.information(self, self.tr("导出名单"), self.tr("已导出到 {path}").format(path=target))
 
     def backup(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("备份"), f"hrdesk-备份-{date.today().isoformat()}.zip",
-                                              self.tr("备份文件 (*.zip)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("备份"), f"hrdesk-备份-{date.today().isoformat()}.zip", self.tr("备份文件 (*.zip)")
+        )
         if not path:
             return
         from ..services.backup import create_backup
 
         data_dir = self.data_dir
-        run_task(lambda task: create_backup(data_dir, Path(path)),
-                 lambda _r: QMessageBox.information(self, self.tr("备份"), self.tr("备份完成。")),
-                 lambda m: QMessageBox.warning(self, self.tr("备份"), m))
+        run_task(
+            lambda task: create_backup(data_dir, Path(path)),
+            lambda _r: QMessageBox.information(self, self.tr("备份"), self.tr("备份完成。")),
+            lambda m: QMessageBox.warning(self, self.tr("备份"), m),
+        )
 
     def print_form(self) -> None:
         employee_id = self.current_employee_id()
         if employee_id is None:
             QMessageBox.information(self, self.tr("打印表格"), self.tr("请先选择一名员工。"))
             return
-        forms = {self.tr("诚信声明（个人）"): "integrity-individual", self.tr("诚信声明（单位）"): "integrity-unit",
-                 self.tr("房屋借住声明"): "housing-borrowing", self.tr("材料清单"): "checklist"}
-        choice, ok = QInputDialog.getItem(self, self.tr("打印表格"), self.tr("选择表格："), list(forms), 0, False)
+        forms = {
+            self.tr("诚信声明（个人）"): "integrity-individual",
+            self.tr("诚信声明（单位）"): "integrity-unit",
+            self.tr("房屋借住声明"): "housing-borrowing",
+            self.tr("材料清单"): "checklist",
+        }
+        choice, ok = QInputDialog.getItem(
+            self, self.tr("打印表格"), self.tr("选择表格："), list(forms), 0, False
+        )
         if not ok:
             return
         from .form_preview import FormPreviewDialog
@@ -444,8 +520,9 @@ class MainWindow(QMainWindow):
 
         def work(task: Any, force: bool = False) -> Any:
             try:
-                return build_pack_for_stored(records, employee_id, business, target, force,
-                                             lambda d, t: task.report(d, t))
+                return build_pack_for_stored(
+                    records, employee_id, business, target, force, lambda d, t: task.report(d, t)
+                )
             except PackRefused as exc:
                 return exc  # not an error: the user decides whether to pack anyway
 
@@ -453,10 +530,14 @@ class MainWindow(QMainWindow):
             progress.close()
             if isinstance(result, PackRefused):
                 answer = QMessageBox.question(
-                    self, self.tr("生成材料包"),
-                    self.tr("材料不齐全或有缺陷：\n{problems}\n\n仍要生成吗？材料清单会注明这些问题。").format(
-                        problems="\n".join(result.problems[:20])),
-                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+                    self,
+                    self.tr("生成材料包"),
+                    self.tr(
+                        "材料不齐全或有缺陷：\n{problems}\n\n仍要生成吗？材料清单会注明这些问题。"
+                    ).format(problems="\n".join(result.problems[:20])),
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                    QMessageBox.StandardButton.No,
+                )
                 if answer == QMessageBox.StandardButton.Yes:
                     run_task(lambda t: work(t, True), done, failed)
                 return
@@ -483,7 +564,9 @@ class MainWindow(QMainWindow):
             return
         from ..services.packs import build_bulk
 
-        progress = QProgressDialog(self.tr("正在为 {n} 名员工生成材料包…").format(n=len(ids)), self.tr("取消"), 0, 100, self)
+        progress = QProgressDialog(
+            self.tr("正在为 {n} 名员工生成材料包…").format(n=len(ids)), self.tr("取消"), 0, 100, self
+        )
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         records = self.records
 
@@ -521,8 +604,12 @@ class MainWindow(QMainWindow):
     def apply_scan_settings(self) -> None:
         from ..services.materials import scan_settings_from
 
-        self.records.scan_settings = scan_settings_from({
-            "min_dpi": self.settings.value("scan/min_dpi", 150), "max_file_mb": self.settings.value("scan/max_file_mb", 10)})
+        self.records.scan_settings = scan_settings_from(
+            {
+                "min_dpi": self.settings.value("scan/min_dpi", 150),
+                "max_file_mb": self.settings.value("scan/max_file_mb", 10),
+            }
+        )
 
     def toggle_language(self) -> None:
         from .i18n import current_lang, set_language
@@ -559,8 +646,12 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.settings.setValue("window/geometry", self.saveGeometry())
-        if self.tray is not None and self.tray.available and not self.quitting and \
-                self.settings.value("tray/close_to_tray", True, type=bool):
+        if (
+            self.tray is not None
+            and self.tray.available
+            and not self.quitting
+            and self.settings.value("tray/close_to_tray", True, type=bool)
+        ):
             self.hide()  # reminders go on from the tray
             event.ignore()
             return

@@ -25,8 +25,14 @@ from .i18n import current_lang
 from .pdf_preview import PdfPreview
 from .workers import run_task
 
-STATUS_COLOURS = {"ok": "#2e7d32", "missing": "#c62828", "expires-too-soon": "#ef6c00", "expired": "#c62828",
-                  "too-old": "#ef6c00", "defective": "#8e24aa"}
+STATUS_COLOURS = {
+    "ok": "#2e7d32",
+    "missing": "#c62828",
+    "expires-too-soon": "#ef6c00",
+    "expired": "#c62828",
+    "too-old": "#ef6c00",
+    "defective": "#8e24aa",
+}
 GROUP_ORDER = ["identity", "education", "employment", "residence", "family", "qualification", "unit"]
 ACCEPTED = {".pdf", ".jpg", ".jpeg", ".png"}
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -51,7 +57,8 @@ def status_text(status: str) -> str:
     from PySide6.QtCore import QCoreApplication
 
     return {
-        "ok": QCoreApplication.translate("Materials", "齐全"), "missing": QCoreApplication.translate("Materials", "缺失"),
+        "ok": QCoreApplication.translate("Materials", "齐全"),
+        "missing": QCoreApplication.translate("Materials", "缺失"),
         "expires-too-soon": QCoreApplication.translate("Materials", "有效期不足"),
         "expired": QCoreApplication.translate("Materials", "已过期"),
         "too-old": QCoreApplication.translate("Materials", "已超期"),
@@ -158,7 +165,9 @@ class MaterialsPanel(QWidget):
             else:
                 parent = optional_root
             optional_missing = not m.required and m.status == "missing"
-            item = QTreeWidgetItem([m.name, self.tr("未提供") if optional_missing else status_text(m.status), m.reason])
+            item = QTreeWidgetItem(
+                [m.name, self.tr("未提供") if optional_missing else status_text(m.status), m.reason]
+            )
             item.setData(0, KIND_ROLE, m.kind)
             colour = "#9e9e9e" if optional_missing else STATUS_COLOURS.get(m.status, "#000")
             item.setForeground(1, QBrush(QColor(colour)))
@@ -167,8 +176,13 @@ class MaterialsPanel(QWidget):
             item.setToolTip(2, item.toolTip(0))
             pages_label = self.tr("页")
             for row in stored.get(m.provided_kind or m.kind, []):
-                child = QTreeWidgetItem([row.original_name or self.tr("（未附文件）"),
-                                         f"{row.pages or '?'} {pages_label}", "；".join(row.defects or [])])
+                child = QTreeWidgetItem(
+                    [
+                        row.original_name or self.tr("（未附文件）"),
+                        f"{row.pages or '?'} {pages_label}",
+                        "；".join(row.defects or []),
+                    ]
+                )
                 child.setData(0, KIND_ROLE, m.kind)
                 child.setData(0, MATERIAL_ROLE, row.id)
                 if row.defects:
@@ -260,10 +274,14 @@ class MaterialsPanel(QWidget):
             return
         material = self.records.material(material_id)
         values = {}
-        for field, label in (("issued_on", self.tr("形成/签发日期（YYYY-MM-DD，可空）")),
-                             ("valid_until", self.tr("有效期至（YYYY-MM-DD，可空）"))):
+        for field, label in (
+            ("issued_on", self.tr("形成/签发日期（YYYY-MM-DD，可空）")),
+            ("valid_until", self.tr("有效期至（YYYY-MM-DD，可空）")),
+        ):
             current = getattr(material, field)
-            text, ok = QInputDialog.getText(self, self.tr("设置日期"), label, text=current.isoformat() if current else "")
+            text, ok = QInputDialog.getText(
+                self, self.tr("设置日期"), label, text=current.isoformat() if current else ""
+            )
             if not ok:
                 return
             try:
@@ -281,8 +299,9 @@ class MaterialsPanel(QWidget):
         material_id = self.current_material_id()
         if material_id is None:
             return
-        self.records.update_material(material_id, verified_by=self.records.actor,
-                                     verified_at=datetime.now().astimezone())
+        self.records.update_material(
+            material_id, verified_by=self.records.actor, verified_at=datetime.now().astimezone()
+        )
         self.refresh()
 
     def current_kind(self) -> str | None:
@@ -294,7 +313,9 @@ class MaterialsPanel(QWidget):
         if not kind:
             QMessageBox.information(self, self.tr("添加文件"), self.tr("请先在清单中选择一项材料。"))
             return
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("选择扫描件"), "", self.tr("PDF 或图片 (*.pdf *.jpg *.jpeg *.png)"))
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("选择扫描件"), "", self.tr("PDF 或图片 (*.pdf *.jpg *.jpeg *.png)")
+        )
         if files:
             self.attach_files(kind, files)
 
@@ -308,7 +329,9 @@ class MaterialsPanel(QWidget):
         bad = [Path(p).name for p in paths if Path(p).suffix.lower() not in ACCEPTED]
         good = [Path(p) for p in paths if Path(p).suffix.lower() in ACCEPTED]
         if bad:
-            QMessageBox.warning(self, self.tr("添加文件"), self.tr("只能添加 PDF、JPG、PNG 文件：") + "、".join(bad))
+            QMessageBox.warning(
+                self, self.tr("添加文件"), self.tr("只能添加 PDF、JPG、PNG 文件：") + "、".join(bad)
+            )
         if not good:
             return
         employee_id, records = self.employee_id, self.records

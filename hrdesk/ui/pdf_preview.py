@@ -29,7 +29,9 @@ MAX_THUMBS = 60
 
 def _thumbnails(path: Path) -> list[object]:
     first = render_page(path, 0, dpi=THUMB_DPI)
-    return [first] + [render_page(path, i, dpi=THUMB_DPI) for i in range(1, min(first.page_count, MAX_THUMBS))]
+    return [first] + [
+        render_page(path, i, dpi=THUMB_DPI) for i in range(1, min(first.page_count, MAX_THUMBS))
+    ]
 
 
 class PdfPreview(QWidget):
@@ -56,8 +58,16 @@ class PdfPreview(QWidget):
         self.zoom_in = QPushButton("+")
         self.fit_width_button = QPushButton()
         self.fit_page_button = QPushButton()
-        for w in (self.prev_button, self.page_box, self.count_label, self.next_button, self.zoom_out, self.zoom_in,
-                  self.fit_width_button, self.fit_page_button):
+        for w in (
+            self.prev_button,
+            self.page_box,
+            self.count_label,
+            self.next_button,
+            self.zoom_out,
+            self.zoom_in,
+            self.fit_width_button,
+            self.fit_page_button,
+        ):
             bar.addWidget(w)
         bar.addStretch(1)
         layout.addLayout(bar)
@@ -68,7 +78,9 @@ class PdfPreview(QWidget):
         self.thumbs.setIconSize(QSize(90, 128))
         self.thumbs.setFixedWidth(118)
         self.thumbs.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.thumbs.currentRowChanged.connect(lambda row: row >= 0 and row != self.page and self.show_page(row))
+        self.thumbs.currentRowChanged.connect(
+            lambda row: row >= 0 and row != self.page and self.show_page(row)
+        )
         self.thumbs.customContextMenuRequested.connect(self._thumb_menu)
         self.scroll = QScrollArea()
         self.scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -130,7 +142,9 @@ class PdfPreview(QWidget):
         self.thumbs.blockSignals(True)
         self.thumbs.clear()
         for i, page in enumerate(pages):
-            image = QImage(page.samples, page.width, page.height, page.stride, QImage.Format.Format_RGB888).copy()
+            image = QImage(
+                page.samples, page.width, page.height, page.stride, QImage.Format.Format_RGB888
+            ).copy()
             item = QListWidgetItem(QIcon(QPixmap.fromImage(image)), str(i + 1))
             self.thumbs.addItem(item)
         self.thumbs.setCurrentRow(self.page)
@@ -164,14 +178,18 @@ class PdfPreview(QWidget):
         self._generation += 1
         generation, path, dpi = self._generation, self.path, self.dpi
         self.image.setText(self.tr("正在渲染…"))
-        run_task(lambda task: render_page(path, page, dpi),
-                 lambda result: self._show(generation, result),
-                 lambda message: self._failed(generation, message))
+        run_task(
+            lambda task: render_page(path, page, dpi),
+            lambda result: self._show(generation, result),
+            lambda message: self._failed(generation, message),
+        )
 
     def _show(self, generation: int, result: object) -> None:
         if generation != self._generation:
             return  # the user moved on while this page rendered
-        image = QImage(result.samples, result.width, result.height, result.stride, QImage.Format.Format_RGB888).copy()
+        image = QImage(
+            result.samples, result.width, result.height, result.stride, QImage.Format.Format_RGB888
+        ).copy()
         self.image.setPixmap(QPixmap.fromImage(image))
         self.page_count = result.page_count
         self._page_points = (result.width * 72 / self.dpi, result.height * 72 / self.dpi)

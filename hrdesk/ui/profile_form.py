@@ -28,15 +28,46 @@ from ..rules.idnumber import IdNumberError, parse_id_number
 from ..rules.profile import Employee, Employer, Housing, Permit, Profile
 
 CHOICES = {
-    "hukou": [("other-province", QT_TRANSLATE_NOOP("Choices", "外省市")), ("beijing", QT_TRANSLATE_NOOP("Choices", "北京市户籍")), ("beijing-temporary", QT_TRANSLATE_NOOP("Choices", "北京市临时户籍")),
-              ("beijing-collective", QT_TRANSLATE_NOOP("Choices", "本市集体户口")), ("school-temporary", QT_TRANSLATE_NOOP("Choices", "学校临时户口"))],
-    "degree": [("none", QT_TRANSLATE_NOOP("Choices", "无")), ("bachelor", QT_TRANSLATE_NOOP("Choices", "学士")), ("master", QT_TRANSLATE_NOOP("Choices", "硕士")), ("doctor", QT_TRANSLATE_NOOP("Choices", "博士"))],
-    "title": [("none", QT_TRANSLATE_NOOP("Choices", "无")), ("intermediate", QT_TRANSLATE_NOOP("Choices", "中级")), ("senior", QT_TRANSLATE_NOOP("Choices", "高级"))],
-    "marital": [("unmarried", QT_TRANSLATE_NOOP("Choices", "未婚")), ("married", QT_TRANSLATE_NOOP("Choices", "已婚")), ("divorced", QT_TRANSLATE_NOOP("Choices", "离异")), ("widowed", QT_TRANSLATE_NOOP("Choices", "丧偶"))],
-    "housing": [("", QT_TRANSLATE_NOOP("Choices", "（未登记）")), ("residence-permit", QT_TRANSLATE_NOOP("Choices", "北京市居住证")), ("owned", QT_TRANSLATE_NOOP("Choices", "自有房产")),
-                ("spouse-owned", QT_TRANSLATE_NOOP("Choices", "配偶房产")), ("borrowed", QT_TRANSLATE_NOOP("Choices", "借住亲友房产")), ("rented", QT_TRANSLATE_NOOP("Choices", "租赁房产")),
-                ("public-rental", QT_TRANSLATE_NOOP("Choices", "公租房")), ("employer-housing", QT_TRANSLATE_NOOP("Choices", "单位公房"))],
-    "permit": [("", QT_TRANSLATE_NOOP("Choices", "（未持证）")), ("active", QT_TRANSLATE_NOOP("Choices", "有效")), ("suspended", QT_TRANSLATE_NOOP("Choices", "挂起")), ("expired", QT_TRANSLATE_NOOP("Choices", "已失效"))],
+    "hukou": [
+        ("other-province", QT_TRANSLATE_NOOP("Choices", "外省市")),
+        ("beijing", QT_TRANSLATE_NOOP("Choices", "北京市户籍")),
+        ("beijing-temporary", QT_TRANSLATE_NOOP("Choices", "北京市临时户籍")),
+        ("beijing-collective", QT_TRANSLATE_NOOP("Choices", "本市集体户口")),
+        ("school-temporary", QT_TRANSLATE_NOOP("Choices", "学校临时户口")),
+    ],
+    "degree": [
+        ("none", QT_TRANSLATE_NOOP("Choices", "无")),
+        ("bachelor", QT_TRANSLATE_NOOP("Choices", "学士")),
+        ("master", QT_TRANSLATE_NOOP("Choices", "硕士")),
+        ("doctor", QT_TRANSLATE_NOOP("Choices", "博士")),
+    ],
+    "title": [
+        ("none", QT_TRANSLATE_NOOP("Choices", "无")),
+        ("intermediate", QT_TRANSLATE_NOOP("Choices", "中级")),
+        ("senior", QT_TRANSLATE_NOOP("Choices", "高级")),
+    ],
+    "marital": [
+        ("unmarried", QT_TRANSLATE_NOOP("Choices", "未婚")),
+        ("married", QT_TRANSLATE_NOOP("Choices", "已婚")),
+        ("divorced", QT_TRANSLATE_NOOP("Choices", "离异")),
+        ("widowed", QT_TRANSLATE_NOOP("Choices", "丧偶")),
+    ],
+    "housing": [
+        ("", QT_TRANSLATE_NOOP("Choices", "（未登记）")),
+        ("residence-permit", QT_TRANSLATE_NOOP("Choices", "北京市居住证")),
+        ("owned", QT_TRANSLATE_NOOP("Choices", "自有房产")),
+        ("spouse-owned", QT_TRANSLATE_NOOP("Choices", "配偶房产")),
+        ("borrowed", QT_TRANSLATE_NOOP("Choices", "借住亲友房产")),
+        ("rented", QT_TRANSLATE_NOOP("Choices", "租赁房产")),
+        ("public-rental", QT_TRANSLATE_NOOP("Choices", "公租房")),
+        ("employer-housing", QT_TRANSLATE_NOOP("Choices", "单位公房")),
+    ],
+    "permit": [
+        ("", QT_TRANSLATE_NOOP("Choices", "（未持证）")),
+        ("active", QT_TRANSLATE_NOOP("Choices", "有效")),
+        ("suspended", QT_TRANSLATE_NOOP("Choices", "挂起")),
+        ("expired", QT_TRANSLATE_NOOP("Choices", "已失效")),
+    ],
 }
 
 
@@ -131,10 +162,15 @@ class ProfileForm(QWidget):
         basic = QFormLayout(self.basic_box)
         self._labels: list[tuple[QLabel, str]] = []
         for key, text, widget in [
-            ("name", QT_TRANSLATE_NOOP("ProfileForm", "姓名"), self.name), ("id_number", QT_TRANSLATE_NOOP("ProfileForm", "身份证号"), self.id_number), ("employer", QT_TRANSLATE_NOOP("ProfileForm", "单位"), self.employer),
-            ("hukou", QT_TRANSLATE_NOOP("ProfileForm", "户籍"), self.hukou), ("hired_on", QT_TRANSLATE_NOOP("ProfileForm", "入职日期"), self.hired_on),
-            ("career_started_on", QT_TRANSLATE_NOOP("ProfileForm", "参加工作日期"), self.career_started_on), ("degree", QT_TRANSLATE_NOOP("ProfileForm", "最高学位"), self.degree),
-            ("title", QT_TRANSLATE_NOOP("ProfileForm", "职称"), self.title_level), ("marital", QT_TRANSLATE_NOOP("ProfileForm", "婚姻状况"), self.marital),
+            ("name", QT_TRANSLATE_NOOP("ProfileForm", "姓名"), self.name),
+            ("id_number", QT_TRANSLATE_NOOP("ProfileForm", "身份证号"), self.id_number),
+            ("employer", QT_TRANSLATE_NOOP("ProfileForm", "单位"), self.employer),
+            ("hukou", QT_TRANSLATE_NOOP("ProfileForm", "户籍"), self.hukou),
+            ("hired_on", QT_TRANSLATE_NOOP("ProfileForm", "入职日期"), self.hired_on),
+            ("career_started_on", QT_TRANSLATE_NOOP("ProfileForm", "参加工作日期"), self.career_started_on),
+            ("degree", QT_TRANSLATE_NOOP("ProfileForm", "最高学位"), self.degree),
+            ("title", QT_TRANSLATE_NOOP("ProfileForm", "职称"), self.title_level),
+            ("marital", QT_TRANSLATE_NOOP("ProfileForm", "婚姻状况"), self.marital),
             ("contract_ends_on", QT_TRANSLATE_NOOP("ProfileForm", "劳动合同终止日期"), self.contract_ends_on),
         ]:
             self._row(basic, key, text, widget)
@@ -143,7 +179,9 @@ class ProfileForm(QWidget):
         self.housing_box = QGroupBox()
         housing = QFormLayout(self.housing_box)
         self._row(housing, "housing_kind", QT_TRANSLATE_NOOP("ProfileForm", "住所类型"), self.housing_kind)
-        self._row(housing, "housing_until", QT_TRANSLATE_NOOP("ProfileForm", "住所证明有效期至"), self.housing_until)
+        self._row(
+            housing, "housing_until", QT_TRANSLATE_NOOP("ProfileForm", "住所证明有效期至"), self.housing_until
+        )
         self._row(housing, "housing_address", QT_TRANSLATE_NOOP("ProfileForm", "住址"), self.housing_address)
         layout.addWidget(self.housing_box)
 
@@ -178,9 +216,19 @@ class ProfileForm(QWidget):
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(lambda: self.load(self.employee_id))
 
-        for w in (self.name, self.id_number, self.hired_on, self.career_started_on, self.housing_until,
-                  self.contract_ends_on, self.permit_issued, self.permit_expires, self.left_on, self.permit_number,
-                  self.housing_address):
+        for w in (
+            self.name,
+            self.id_number,
+            self.hired_on,
+            self.career_started_on,
+            self.housing_until,
+            self.contract_ends_on,
+            self.permit_issued,
+            self.permit_expires,
+            self.left_on,
+            self.permit_number,
+            self.housing_address,
+        ):
             w.textChanged.connect(self.validate)
         for box in (self.employer, self.permit_status, self.housing_kind):
             box.currentIndexChanged.connect(self.validate)
@@ -213,7 +261,14 @@ class ProfileForm(QWidget):
         self.income.setHorizontalHeaderLabels([self.tr("税款所属期"), self.tr("申报收入")])
         self.save_button.setText(self.tr("保存"))
         self.revert_button.setText(self.tr("撤销修改"))
-        for box in (self.hukou, self.degree, self.title_level, self.marital, self.housing_kind, self.permit_status):
+        for box in (
+            self.hukou,
+            self.degree,
+            self.title_level,
+            self.marital,
+            self.housing_kind,
+            self.permit_status,
+        ):
             retranslate_combo(box)
 
     # --- loading ------------------------------------------------------------------------------------
@@ -285,10 +340,15 @@ class ProfileForm(QWidget):
             }[str(exc)]
         if self.employer.currentData() is None:
             out["employer"] = self.tr("请先在“单位”中添加单位")
-        for key, field in (("hired_on", self.hired_on), ("career_started_on", self.career_started_on),
-                           ("contract_ends_on", self.contract_ends_on), ("housing_until", self.housing_until),
-                           ("permit_issued", self.permit_issued), ("permit_expires", self.permit_expires),
-                           ("left_on", self.left_on)):
+        for key, field in (
+            ("hired_on", self.hired_on),
+            ("career_started_on", self.career_started_on),
+            ("contract_ends_on", self.contract_ends_on),
+            ("housing_until", self.housing_until),
+            ("permit_issued", self.permit_issued),
+            ("permit_expires", self.permit_expires),
+            ("left_on", self.left_on),
+        ):
             message = field.error()
             if message:
                 out[key] = message
@@ -344,8 +404,16 @@ class ProfileForm(QWidget):
         else:
             e.housing = None
         status = self.permit_status.currentData()
-        e.permit = Permit(self.permit_number.text().strip(), self.permit_issued.value(), self.permit_expires.value(),
-                          status) if status else None
+        e.permit = (
+            Permit(
+                self.permit_number.text().strip(),
+                self.permit_issued.value(),
+                self.permit_expires.value(),
+                status,
+            )
+            if status
+            else None
+        )
         e.left_previous_employer_on = self.left_on.value()
         for row in range(self.income.rowCount()):
             month = self.income.item(row, 0).text()

@@ -77,7 +77,9 @@ class SettingsDialog(QDialog):
         wages = QGroupBox(self.tr("本市全口径城镇单位就业人员月平均工资"))
         wl = QVBoxLayout(wages)
         self.wage_table = QTableWidget(0, 4)
-        self.wage_table.setHorizontalHeaderLabels([self.tr("年度"), self.tr("月平均工资"), self.tr("生效日期"), self.tr("来源")])
+        self.wage_table.setHorizontalHeaderLabels(
+            [self.tr("年度"), self.tr("月平均工资"), self.tr("生效日期"), self.tr("来源")]
+        )
         self.wage_table.verticalHeader().setVisible(False)
         wl.addWidget(self.wage_table)
         add = QHBoxLayout()
@@ -88,7 +90,14 @@ class SettingsDialog(QDialog):
         self.wage_amount.setPlaceholderText(self.tr("元/月"))
         self.wage_effective = DateField()
         add_button = QPushButton(self.tr("添加或更新"))
-        for w in (QLabel(self.tr("年度")), self.wage_year, self.wage_amount, QLabel(self.tr("生效日期")), self.wage_effective, add_button):
+        for w in (
+            QLabel(self.tr("年度")),
+            self.wage_year,
+            self.wage_amount,
+            QLabel(self.tr("生效日期")),
+            self.wage_effective,
+            add_button,
+        ):
             add.addWidget(w)
         wl.addLayout(add)
         add_button.clicked.connect(self.add_wage)
@@ -112,7 +121,9 @@ class SettingsDialog(QDialog):
         hl.addRow("", save_holidays)
         layout.addWidget(holidays)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -123,13 +134,17 @@ class SettingsDialog(QDialog):
     def _load_wages(self) -> None:
         from ..services.check import policies
 
-        figures = {f.year: (f.monthly, f.effective_on, f.source) for f in policies(self.records.data_dir).wages}
+        figures = {
+            f.year: (f.monthly, f.effective_on, f.source) for f in policies(self.records.data_dir).wages
+        }
         self.wage_table.setRowCount(0)
         for year in sorted(figures):
             monthly, effective, source = figures[year]
             row = self.wage_table.rowCount()
             self.wage_table.insertRow(row)
-            for col, text in enumerate((str(year), str(monthly), effective.isoformat() if effective else "—", source)):
+            for col, text in enumerate(
+                (str(year), str(monthly), effective.isoformat() if effective else "—", source)
+            ):
                 self.wage_table.setItem(row, col, QTableWidgetItem(text))
 
     def add_wage(self) -> None:
@@ -137,7 +152,9 @@ class SettingsDialog(QDialog):
             amount = int(self.wage_amount.text().strip())
             if self.wage_effective.error():
                 raise ValueError(self.wage_effective.error())
-            self.records.save_wage_figure(self.wage_year.value(), amount, self.wage_effective.value(), self.tr("用户录入"))
+            self.records.save_wage_figure(
+                self.wage_year.value(), amount, self.wage_effective.value(), self.tr("用户录入")
+            )
         except ValueError as exc:
             QMessageBox.warning(self, self.tr("工资标准"), str(exc) or self.tr("请输入整数金额"))
             return
@@ -156,8 +173,11 @@ class SettingsDialog(QDialog):
 
     def save_holidays(self) -> None:
         try:
-            self.records.set_holiday_year(self.holiday_year.value(), self._dates(self.holiday_days.toPlainText()),
-                                          self._dates(self.workdays.toPlainText()))
+            self.records.set_holiday_year(
+                self.holiday_year.value(),
+                self._dates(self.holiday_days.toPlainText()),
+                self._dates(self.workdays.toPlainText()),
+            )
         except ValueError as exc:
             QMessageBox.warning(self, self.tr("节假日"), self.tr("日期有误：") + str(exc))
             return
@@ -175,10 +195,16 @@ class SettingsDialog(QDialog):
         settings = scan_settings_from({"min_dpi": self.min_dpi.value(), "max_file_mb": self.max_mb.value()})
         progress = QProgressDialog(self.tr("正在重新检查材料…"), self.tr("取消"), 0, 100, self)
         records = self.records
-        task = run_task(lambda t: recheck_all(records, settings, t.report),
-                        lambda n: (progress.close(), QMessageBox.information(
-                            self, self.tr("扫描件检查"), self.tr("检查完成，{n} 份材料的结果有变化。").format(n=n))),
-                        lambda m: (progress.close(), m and QMessageBox.warning(self, self.tr("扫描件检查"), m)))
+        task = run_task(
+            lambda t: recheck_all(records, settings, t.report),
+            lambda n: (
+                progress.close(),
+                QMessageBox.information(
+                    self, self.tr("扫描件检查"), self.tr("检查完成，{n} 份材料的结果有变化。").format(n=n)
+                ),
+            ),
+            lambda m: (progress.close(), m and QMessageBox.warning(self, self.tr("扫描件检查"), m)),
+        )
         task.signals.progress.connect(lambda d, t: progress.setValue(int(100 * d / max(t, 1))))
         progress.canceled.connect(task.cancel)
         self.recheck_task = task

@@ -34,8 +34,13 @@ class TrayController(QObject):
     quitRequested = Signal()
     remindersDue = Signal(list)  # list[Reminder], also when there is no tray
 
-    def __init__(self, records: Any, deadlines: Callable[[], list[DeadlineItem]], icon: QIcon | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        records: Any,
+        deadlines: Callable[[], list[DeadlineItem]],
+        icon: QIcon | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.records = records
         self.deadlines = deadlines
@@ -43,7 +48,9 @@ class TrayController(QObject):
         self.tray = QSystemTrayIcon(self)
         from PySide6.QtWidgets import QApplication
 
-        self.tray.setIcon(icon or QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView))
+        self.tray.setIcon(
+            icon or QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView)
+        )
         self.menu = QMenu()
         self.act_open = QAction(self)
         self.act_upcoming = QMenu()
@@ -60,8 +67,11 @@ class TrayController(QObject):
         self.act_open.triggered.connect(self.openRequested)
         self.act_quit.triggered.connect(self.quitRequested)
         self.act_pause.toggled.connect(self.set_paused)
-        self.tray.activated.connect(lambda reason: self.openRequested.emit()
-                                    if reason == QSystemTrayIcon.ActivationReason.Trigger else None)
+        self.tray.activated.connect(
+            lambda reason: (
+                self.openRequested.emit() if reason == QSystemTrayIcon.ActivationReason.Trigger else None
+            )
+        )
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.check)
@@ -118,8 +128,12 @@ class TrayController(QObject):
             return
         first = due[0].deadline
         more = self.tr("（另有 {n} 项）").format(n=len(due) - 1) if len(due) > 1 else ""
-        self.tray.showMessage(self.tr("工作居住证期限提醒"), f"{first.date.isoformat()} {first.employee_name}：{first.message}{more}",
-                              QSystemTrayIcon.MessageIcon.Information, 15000)
+        self.tray.showMessage(
+            self.tr("工作居住证期限提醒"),
+            f"{first.date.isoformat()} {first.employee_name}：{first.message}{more}",
+            QSystemTrayIcon.MessageIcon.Information,
+            15000,
+        )
 
     def snooze(self, reminder: Reminder, hours: int = 24, now: datetime | None = None) -> None:
         until = (now or datetime.now()) + timedelta(hours=hours)

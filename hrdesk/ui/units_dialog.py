@@ -44,7 +44,9 @@ class UnitsDialog(QDialog):
         self.name = QLineEdit()
         self.credit_code = QLineEdit()
         self.district = QComboBox()
-        for code, policy in sorted(__import__("hrdesk.services.check", fromlist=["policies"]).policies().policies.items()):
+        for code, policy in sorted(
+            __import__("hrdesk.services.check", fromlist=["policies"]).policies().policies.items()
+        ):
             self.district.addItem(policy.name_zh, code)
         self.entity_type = QComboBox()
         for code in ENTITY_TYPES:
@@ -69,15 +71,23 @@ class UnitsDialog(QDialog):
         self.quota.setRange(-1, 9999)
         self.quota.setSpecialValueText(self.tr("未记录"))
         year = date.today().year
-        for label, widget in ((self.tr("单位名称"), self.name), (self.tr("统一社会信用代码"), self.credit_code),
-                              (self.tr("所在区"), self.district), (self.tr("单位类型"), self.entity_type),
-                              (self.tr("登记注册日期"), self.registered_on), (self.tr("注册资本（元）"), self.capital),
-                              (self.tr("本区纳税起始日期"), self.tax_registered_on),
-                              (self.tr("{y} 年纳税额（元，不含个税）").format(y=year - 1), self.tax_last),
-                              (self.tr("{y} 年纳税额（元，不含个税）").format(y=year), self.tax_this),
-                              (self.tr("科技创新主体"), self.innovation), (self.tr("科技创新服务主体"), self.service),
-                              (self.tr("剩余新办指标"), self.quota), ("", self.good_standing), ("", self.permission),
-                              ("", self.restricted)):
+        for label, widget in (
+            (self.tr("单位名称"), self.name),
+            (self.tr("统一社会信用代码"), self.credit_code),
+            (self.tr("所在区"), self.district),
+            (self.tr("单位类型"), self.entity_type),
+            (self.tr("登记注册日期"), self.registered_on),
+            (self.tr("注册资本（元）"), self.capital),
+            (self.tr("本区纳税起始日期"), self.tax_registered_on),
+            (self.tr("{y} 年纳税额（元，不含个税）").format(y=year - 1), self.tax_last),
+            (self.tr("{y} 年纳税额（元，不含个税）").format(y=year), self.tax_this),
+            (self.tr("科技创新主体"), self.innovation),
+            (self.tr("科技创新服务主体"), self.service),
+            (self.tr("剩余新办指标"), self.quota),
+            ("", self.good_standing),
+            ("", self.permission),
+            ("", self.restricted),
+        ):
             form.addRow(label, widget)
         right.addLayout(form)
         self.error = QLabel()
@@ -85,7 +95,9 @@ class UnitsDialog(QDialog):
         right.addWidget(self.error)
         self.agents_label = QLabel()
         right.addWidget(self.agents_label)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
+        )
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("保存"))
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
@@ -124,7 +136,9 @@ class UnitsDialog(QDialog):
 
         self._show(employer_to_rules(self.records.employer(unit_id)))
         agents = self.records.agents(unit_id)
-        self.agents_label.setText(self.tr("经办人：") + ("、".join(a.name for a in agents) or self.tr("未登记")))
+        self.agents_label.setText(
+            self.tr("经办人：") + ("、".join(a.name for a in agents) or self.tr("未登记"))
+        )
 
     def _show(self, u: Employer) -> None:
         year = date.today().year
@@ -135,8 +149,12 @@ class UnitsDialog(QDialog):
         self.registered_on.set_value(u.registered_on)
         self.capital.setText("" if u.registered_capital_cny is None else f"{u.registered_capital_cny:.0f}")
         self.tax_registered_on.set_value(u.tax_registered_on)
-        self.tax_last.setText(str(int(u.tax_paid_cny.get(str(year - 1), 0))) if u.tax_paid_cny.get(str(year - 1)) else "")
-        self.tax_this.setText(str(int(u.tax_paid_cny.get(str(year), 0))) if u.tax_paid_cny.get(str(year)) else "")
+        self.tax_last.setText(
+            str(int(u.tax_paid_cny.get(str(year - 1), 0))) if u.tax_paid_cny.get(str(year - 1)) else ""
+        )
+        self.tax_this.setText(
+            str(int(u.tax_paid_cny.get(str(year), 0))) if u.tax_paid_cny.get(str(year)) else ""
+        )
         self.innovation.setCurrentIndex(max(0, self.innovation.findData(u.innovation_entity)))
         self.service.setCurrentIndex(max(0, self.service.findData(u.service_entity)))
         self.quota.setValue(-1 if u.new_quota_remaining is None else u.new_quota_remaining)
@@ -171,12 +189,18 @@ class UnitsDialog(QDialog):
                 if value is not None:
                     tax[str(y)] = value
             unit = Employer(
-                name=self.name.text().strip(), credit_code=self.credit_code.text().strip(),
-                district=self.district.currentData(), entity_type=self.entity_type.currentData(),
-                registered_on=self.registered_on.value(), registered_capital_cny=self._number(self.capital, self.tr("注册资本")),
-                tax_registered_on=self.tax_registered_on.value(), tax_paid_cny=tax,
-                innovation_entity=self.innovation.currentData(), service_entity=self.service.currentData(),
-                restricted_industry=self.restricted.isChecked(), good_standing=self.good_standing.isChecked(),
+                name=self.name.text().strip(),
+                credit_code=self.credit_code.text().strip(),
+                district=self.district.currentData(),
+                entity_type=self.entity_type.currentData(),
+                registered_on=self.registered_on.value(),
+                registered_capital_cny=self._number(self.capital, self.tr("注册资本")),
+                tax_registered_on=self.tax_registered_on.value(),
+                tax_paid_cny=tax,
+                innovation_entity=self.innovation.currentData(),
+                service_entity=self.service.currentData(),
+                restricted_industry=self.restricted.isChecked(),
+                good_standing=self.good_standing.isChecked(),
                 permission_granted=self.permission.isChecked(),
                 new_quota_remaining=None if self.quota.value() < 0 else self.quota.value(),
             )

@@ -71,8 +71,12 @@ class Task(QRunnable):
 _in_flight: set[Task] = set()
 
 
-def run_task(fn: Callable[[Task], Any], on_done: Callable[[Any], None] | None = None,
-             on_error: Callable[[str], None] | None = None, pool: QThreadPool | None = None) -> Task:
+def run_task(
+    fn: Callable[[Task], Any],
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[str], None] | None = None,
+    pool: QThreadPool | None = None,
+) -> Task:
     task = Task(fn)
     task.setAutoDelete(False)
     _in_flight.add(task)

@@ -34,9 +34,15 @@ def test_leads_over_a_simulated_year():
             shown.append((day, r.lead))
             states[r.key] = ReminderState("shown")
         day += timedelta(days=1)
-    assert shown == [(date(2026, 8, 2), 30), (date(2026, 8, 18), 14), (date(2026, 8, 25), 7),
-                     (date(2026, 8, 29), 3), (date(2026, 8, 31), 1), (date(2026, 9, 1), 0),
-                     (date(2026, 9, 2), OVERDUE)]
+    assert shown == [
+        (date(2026, 8, 2), 30),
+        (date(2026, 8, 18), 14),
+        (date(2026, 8, 25), 7),
+        (date(2026, 8, 29), 3),
+        (date(2026, 8, 31), 1),
+        (date(2026, 9, 1), 0),
+        (date(2026, 9, 2), OVERDUE),
+    ]
 
 
 def test_missed_reminders_show_once_on_the_next_start():
@@ -121,7 +127,9 @@ def test_launch_agent_and_run_key_content(tmp_path: Path):
     assert plistlib.loads(launch_agent_path(tmp_path).read_bytes())["Label"] == "cn.hrdesk.app"
     set_enabled(False, command, home=tmp_path, platform="darwin")
     assert not launch_agent_path(tmp_path).exists()
-    assert windows_run_value([r"C:\Program Files\hrdesk\hrdesk.exe", "--tray"]) == \
-        r'"C:\Program Files\hrdesk\hrdesk.exe" --tray'
+    assert (
+        windows_run_value([r"C:\Program Files\hrdesk\hrdesk.exe", "--tray"])
+        == r'"C:\Program Files\hrdesk\hrdesk.exe" --tray'
+    )
     with pytest.raises(NotImplementedError):
         set_enabled(True, command, home=tmp_path, platform="linux")

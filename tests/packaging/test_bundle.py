@@ -16,9 +16,21 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_bundle_builds_and_self_test_passes(tmp_path: Path):
     pytest.importorskip("PyInstaller", reason="PyInstaller is in the dev dependency group")
     build = subprocess.run(
-        [sys.executable, "-m", "PyInstaller", str(ROOT / "packaging" / "hrdesk.spec"), "--noconfirm",
-         "--distpath", str(tmp_path / "dist"), "--workpath", str(tmp_path / "build")],
-        capture_output=True, text=True, cwd=ROOT, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            str(ROOT / "packaging" / "hrdesk.spec"),
+            "--noconfirm",
+            "--distpath",
+            str(tmp_path / "dist"),
+            "--workpath",
+            str(tmp_path / "build"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
     )
     assert build.returncode == 0, build.stderr[-3000:]
     exe = tmp_path / "dist" / "hrdesk" / ("hrdesk.exe" if sys.platform == "win32" else "hrdesk")

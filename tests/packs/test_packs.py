@@ -35,7 +35,9 @@ def make_pdf(path: Path, pages: int, text: str) -> None:
 def case(tmp_path: Path) -> Path:
     """The ready Changping example with real PDFs beside it (2 pages each, the contract in two files)."""
     data = json.loads((ROOT / "examples" / "changping-new-ready.json").read_text(encoding="utf-8"))
-    data["materials"].append({"kind": "labour-contract", "file": "contract-annex.pdf", "valid_until": "2028-12-31"})
+    data["materials"].append(
+        {"kind": "labour-contract", "file": "contract-annex.pdf", "valid_until": "2028-12-31"}
+    )
     for m in data["materials"]:
         make_pdf(tmp_path / m["file"], 2, m["kind"])
     path = tmp_path / "profile.json"
@@ -78,9 +80,14 @@ def test_refused_when_material_missing_then_forced(case: Path, tmp_path: Path):
     assert "缺失" in checklist[0].get_text() and "户口本" in checklist[0].get_text()
 
 
-@pytest.mark.parametrize("content,needle", [
-    (b"", "0 字节"), (b"\xff\xd8\xff\xe0JFIF renamed", "不是 PDF"), (b"%PDF-1.7\n1 0 obj garbage", "损坏"),
-])
+@pytest.mark.parametrize(
+    "content,needle",
+    [
+        (b"", "0 字节"),
+        (b"\xff\xd8\xff\xe0JFIF renamed", "不是 PDF"),
+        (b"%PDF-1.7\n1 0 obj garbage", "损坏"),
+    ],
+)
 def test_hostile_files_refused_with_a_clear_message(case: Path, tmp_path: Path, content: bytes, needle: str):
     (case.parent / "hukou.pdf").write_bytes(content)
     profile = load_profile_file(case)
@@ -114,14 +121,23 @@ def test_hostile_employee_name_is_sanitised(case: Path, tmp_path: Path):
     profile.employee.name = "../CON:张*三?"
     result = build_pack(profile, "new", tmp_path / "out", case.parent, ON)
     for name in result.files:
-        assert "/" not in name and "\\" not in name and ":" not in name and "*" not in name and "?" not in name
+        assert (
+            "/" not in name and "\\" not in name and ":" not in name and "*" not in name and "?" not in name
+        )
         assert (tmp_path / "out" / name).exists()
 
 
-@pytest.mark.parametrize("raw,expected", [
-    ("CON.pdf", "_CON.pdf"), ("a/b\\c.pdf", "a_b_c.pdf"), ("name. ", "name"), ("", "_"),
-    ("x" * 300 + ".pdf", "x" * 96 + ".pdf"), ("lpt1", "_lpt1"),
-])
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        ("CON.pdf", "_CON.pdf"),
+        ("a/b\\c.pdf", "a_b_c.pdf"),
+        ("name. ", "name"),
+        ("", "_"),
+        ("x" * 300 + ".pdf", "x" * 96 + ".pdf"),
+        ("lpt1", "_lpt1"),
+    ],
+)
 def test_safe_filename(raw, expected):
     assert safe_filename(raw) == expected
 
@@ -143,22 +159,49 @@ def test_cancel_leaves_nothing(case: Path, tmp_path: Path):
     from hrdesk.services.packs import Cancelled
 
     with pytest.raises(Cancelled):
-        build_pack(load_profile_file(case), "new", tmp_path / "out", case.parent, ON,
-                   progress=lambda done, total: done < 3)
+        build_pack(
+            load_profile_file(case),
+            "new",
+            tmp_path / "out",
+            case.parent,
+            ON,
+            progress=lambda done, total: done < 3,
+        )
     assert not (tmp_path / "out").exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
 def test_cli_pack(case: Path, tmp_path: Path):
     out = tmp_path / "cli-out"
-    proc = subprocess.run([sys.executable, "-m", "hrdesk", "pack", str(case), "--business", "new", "-o", str(out),
-                           "--zip", "--on", "2026-11-23"], capture_output=True, text=True, encoding="utf-8")
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "hrdesk",
+            "pack",
+            str(case),
+            "--business",
+            "new",
+            "-o",
+            str(out),
+            "--zip",
+            "--on",
+            "2026-11-23",
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
     assert proc.returncode == 0, proc.stderr
     assert (out / "00-材料清单-张三.pdf").exists() and out.with_name("cli-out.zip").exists()
     shutil.rmtree(out)
     (case.parent / "hukou.pdf").unlink()
-    proc = subprocess.run([sys.executable, "-m", "hrdesk", "pack", str(case), "--business", "new", "-o", str(out)],
-                          capture_output=True, text=True, encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "hrdesk", "pack", str(case), "--business", "new", "-o", str(out)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
     assert proc.returncode == 1 and "hukou.pdf" in proc.stderr and not out.exists()
 
 
@@ -169,15 +212,46 @@ def test_form_and_pack_for_a_stored_employee(case: Path, tmp_path: Path):
     with Records.open(data) as records:
         employee_id = records.add_profile(keep_current(load_profile_file(case)), base_dir=case.parent)
     form = tmp_path / "form.pdf"
-    proc = subprocess.run([sys.executable, "-m", "hrdesk", "--data-dir", str(data), "form", "integrity-individual",
-                           "--employee", str(employee_id), "-o", str(form)], capture_output=True, text=True,
-                          encoding="utf-8")
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "hrdesk",
+            "--data-dir",
+            str(data),
+            "form",
+            "integrity-individual",
+            "--employee",
+            str(employee_id),
+            "-o",
+            str(form),
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
     assert proc.returncode == 0, proc.stderr
     assert "张三" in pymupdf.open(form)[0].get_text()
     out = tmp_path / "stored-pack"
-    proc = subprocess.run([sys.executable, "-m", "hrdesk", "--data-dir", str(data), "pack", "--employee",
-                           str(employee_id), "--business", "new", "-o", str(out)], capture_output=True, text=True,
-                          encoding="utf-8")
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "hrdesk",
+            "--data-dir",
+            str(data),
+            "pack",
+            "--employee",
+            str(employee_id),
+            "--business",
+            "new",
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
     assert proc.returncode == 0, proc.stderr
     contract = next(out.glob("*劳动*"))
     assert len(PdfReader(contract).pages) == 4  # the vault copies of both contract files

@@ -11,8 +11,14 @@ from hrdesk.pdf.render import RenderError, render_page
 from hrdesk.pdf.scan import ScanSettings, check_file
 
 
-def scan_page(doc: pymupdf.Document, *, grey: bool = False, dpi: int = 200, size: tuple[float, float] = (595, 842),
-              blank: bool = False) -> None:
+def scan_page(
+    doc: pymupdf.Document,
+    *,
+    grey: bool = False,
+    dpi: int = 200,
+    size: tuple[float, float] = (595, 842),
+    blank: bool = False,
+) -> None:
     src = pymupdf.open()
     page = src.new_page(width=size[0], height=size[1])
     page.draw_rect(page.rect, color=None, fill=(0.98, 0.96, 0.9))
@@ -45,14 +51,17 @@ def test_clean_colour_scan_has_no_flags(tmp_path: Path):
     assert report.ok and report.pages == 2, report.messages()
 
 
-@pytest.mark.parametrize("pages,expected", [
-    ([{}, {"grey": True}], {("not-colour", 2)}),
-    ([{}, {"blank": True}], {("blank", 2)}),
-    ([{}, {"rotate": 90}], {("rotated", 2), ("mixed-orientation", None)}),
-    ([{"dpi": 72}], {("low-dpi", 1)}),
-    ([{"size": (300, 300)}], {("not-a4", 1)}),
-    ([{}, {"size": (842, 595)}], {("mixed-orientation", None)}),
-])
+@pytest.mark.parametrize(
+    "pages,expected",
+    [
+        ([{}, {"grey": True}], {("not-colour", 2)}),
+        ([{}, {"blank": True}], {("blank", 2)}),
+        ([{}, {"rotate": 90}], {("rotated", 2), ("mixed-orientation", None)}),
+        ([{"dpi": 72}], {("low-dpi", 1)}),
+        ([{"size": (300, 300)}], {("not-a4", 1)}),
+        ([{}, {"size": (842, 595)}], {("mixed-orientation", None)}),
+    ],
+)
 def test_each_defect_is_flagged_with_page_and_fix(tmp_path: Path, pages, expected):
     report = check_file(make(tmp_path / "d.pdf", pages))
     assert codes(report) == expected
@@ -65,11 +74,14 @@ def test_upload_limit_setting(tmp_path: Path):
     assert ("too-large", None) in codes(check_file(path, ScanSettings(max_file_mb=0.01)))
 
 
-@pytest.mark.parametrize("content,code", [
-    (b"", "empty"),
-    (b"\xff\xd8\xff\xe0\x00\x10JFIF" + b"\x00" * 4000, "not-pdf"),
-    (b"%PDF-1.7\n%\xe2\xe3\n1 0 obj <</Type/Catalog" + b" " * 3000, "damaged"),
-])
+@pytest.mark.parametrize(
+    "content,code",
+    [
+        (b"", "empty"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF" + b"\x00" * 4000, "not-pdf"),
+        (b"%PDF-1.7\n%\xe2\xe3\n1 0 obj <</Type/Catalog" + b" " * 3000, "damaged"),
+    ],
+)
 def test_hostile_files(tmp_path: Path, content: bytes, code: str):
     path = tmp_path / "hostile.pdf"
     path.write_bytes(content)
@@ -96,9 +108,11 @@ def test_encrypted_pdf(tmp_path: Path):
 
 def test_pdf_claiming_100000_pages_is_bounded(tmp_path: Path):
     kids = " ".join("3 0 R" for _ in range(100_000))
-    body = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-            b"2 0 obj<</Type/Pages/Count 100000/Kids[" + kids.encode() + b"]>>endobj\n"
-            b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF")
+    body = (
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+        b"2 0 obj<</Type/Pages/Count 100000/Kids[" + kids.encode() + b"]>>endobj\n"
+        b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF"
+    )
     path = tmp_path / "huge.pdf"
     path.write_bytes(body)
     report = check_file(path)

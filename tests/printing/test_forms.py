@@ -41,7 +41,9 @@ def ink_ratio(pdf: bytes) -> float:
 
 
 @pytest.mark.parametrize("example", ["changping-business-change-borrowed", "yanqing-new-ready"])
-@pytest.mark.parametrize("form_id", ["integrity-unit", "integrity-individual", "housing-borrowing", "checklist"])
+@pytest.mark.parametrize(
+    "form_id", ["integrity-unit", "integrity-individual", "housing-borrowing", "checklist"]
+)
 def test_every_form_for_both_districts(example, form_id):
     p = profile(example)
     pdf = make_form(form_id, p, "new")
@@ -100,14 +102,38 @@ def test_no_signature_or_seal_is_drawn():
 
 def test_cli_form(tmp_path):
     out = tmp_path / "f.pdf"
-    proc = subprocess.run([sys.executable, "-m", "hrdesk", "form", "housing-borrowing",
-                           str(ROOT / "examples" / "changping-business-change-borrowed.json"), "-o", str(out)],
-                          capture_output=True, text=True, encoding="utf-8")
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "hrdesk",
+            "form",
+            "housing-borrowing",
+            str(ROOT / "examples" / "changping-business-change-borrowed.json"),
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
     assert proc.returncode == 0, proc.stderr
     assert out.read_bytes().startswith(b"%PDF")
-    bad = subprocess.run([sys.executable, "-m", "hrdesk", "form", "passport",
-                          str(ROOT / "examples" / "changping-new-ready.json"), "-o", str(out)],
-                         capture_output=True, text=True, encoding="utf-8")
+    bad = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "hrdesk",
+            "form",
+            "passport",
+            str(ROOT / "examples" / "changping-new-ready.json"),
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
 
 
@@ -120,5 +146,7 @@ def test_example_profiles_stay_parseable():
 @pytest.mark.parametrize("form_id", ["integrity-unit", "integrity-individual", "housing-borrowing"])
 def test_no_line_starts_with_closing_punctuation(form_id):
     for name in ("changping-business-change-borrowed", "yanqing-new-ready"):
-        lines = [line.strip() for line in text_of(render_form(form_id, profile(name))).splitlines() if line.strip()]
+        lines = [
+            line.strip() for line in text_of(render_form(form_id, profile(name))).splitlines() if line.strip()
+        ]
         assert not [line for line in lines if line[0] in "，。、；：）》"], lines

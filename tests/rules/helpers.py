@@ -43,8 +43,14 @@ def baseline(district: str = "changping") -> dict[str, Any]:
     return data
 
 
-def run(data: dict[str, Any], business: str = "new", on: date = ON, lang: str = "zh",
-        calendar: WorkCalendar | None = None, policy_set=None) -> CheckResult:
+def run(
+    data: dict[str, Any],
+    business: str = "new",
+    on: date = ON,
+    lang: str = "zh",
+    calendar: WorkCalendar | None = None,
+    policy_set=None,
+) -> CheckResult:
     ps = policy_set or policies()
     profile = parse_profile(copy.deepcopy(data), ps.districts, tuple(ps.materials))
     return check(profile, business, on, ps, calendar or WorkCalendar(), lang)

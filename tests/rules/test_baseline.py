@@ -18,10 +18,25 @@ def test_baseline_new_is_eligible_and_ready(district):
 
 def test_json_shape_matches_spec():
     out = run(baseline()).to_dict()
-    assert list(out) == ["district", "business", "on", "eligible", "ready", "qualifying_categories",
-                         "thresholds", "findings", "materials", "deadlines"]
-    assert out["thresholds"] == {"reference_year": 2024, "monthly_average_wage": 11937,
-                                 "x1_2": 14324, "x3": 35811, "x6": 71622}
+    assert list(out) == [
+        "district",
+        "business",
+        "on",
+        "eligible",
+        "ready",
+        "qualifying_categories",
+        "thresholds",
+        "findings",
+        "materials",
+        "deadlines",
+    ]
+    assert out["thresholds"] == {
+        "reference_year": 2024,
+        "monthly_average_wage": 11937,
+        "x1_2": 14324,
+        "x3": 35811,
+        "x6": 71622,
+    }
     for m in out["materials"]:
         assert set(m) == {"kind", "required", "status", "reason"}
     for d in out["deadlines"]:

@@ -29,10 +29,15 @@ def test_title_and_award(district):
     assert categories(data) == ["award"]
 
 
-@pytest.mark.parametrize("district,entity,ok", [
-    ("changping", "high-tech", True), ("changping", "fintech", False),
-    ("yanqing", "fintech", True), ("yanqing", None, False),
-])
+@pytest.mark.parametrize(
+    "district,entity,ok",
+    [
+        ("changping", "high-tech", True),
+        ("changping", "fintech", False),
+        ("yanqing", "fintech", True),
+        ("yanqing", None, False),
+    ],
+)
 def test_innovation_entity_income(district, entity, ok):
     data = without_degree(district)
     data["employer"]["innovation_entity"] = entity
@@ -61,28 +66,66 @@ def test_service_entity_six_times():
     assert categories(data) == []
 
 
-@pytest.mark.parametrize("ip,ok", [
-    ({"invention_patents": 1, "author_rank": 2, "commercialized_in_beijing": True}, True),
-    ({"invention_patents": 1, "author_rank": 3, "commercialized_in_beijing": True}, False),
-    ({"invention_patents": 1, "author_rank": 1, "commercialized_in_beijing": False}, False),
-    ({"other_patents": 2, "software_copyrights": 2, "author_rank": 1, "commercialized_in_beijing": True}, False),
-    ({"software_copyrights": 3, "author_rank": 1, "commercialized_in_beijing": True}, True),
-])
+@pytest.mark.parametrize(
+    "ip,ok",
+    [
+        ({"invention_patents": 1, "author_rank": 2, "commercialized_in_beijing": True}, True),
+        ({"invention_patents": 1, "author_rank": 3, "commercialized_in_beijing": True}, False),
+        ({"invention_patents": 1, "author_rank": 1, "commercialized_in_beijing": False}, False),
+        (
+            {
+                "other_patents": 2,
+                "software_copyrights": 2,
+                "author_rank": 1,
+                "commercialized_in_beijing": True,
+            },
+            False,
+        ),
+        ({"software_copyrights": 3, "author_rank": 1, "commercialized_in_beijing": True}, True),
+    ],
+)
 def test_ip(ip, ok):
     data = without_degree("changping")
     data["employee"]["ip"] = ip
     assert ("ip" in categories(data)) is ok
 
 
-@pytest.mark.parametrize("district,founder,ok", [
-    ("changping", {"shareholding_pct": 5, "shareholder_rank": 5, "self_investment_3y_cny": 5000001}, True),
-    ("changping", {"shareholding_pct": 5, "shareholder_rank": 5, "self_investment_3y_cny": 5000000}, False),
-    ("changping", {"shareholding_pct": 4.9, "shareholder_rank": 1, "self_investment_3y_cny": 9000000}, False),
-    ("changping", {"shareholding_pct": 10, "shareholder_rank": 6, "equity_financing_cny": 20000000}, False),
-    ("changping", {"shareholding_pct": 10, "shareholder_rank": 2, "equity_financing_cny": 10000000}, True),
-    ("yanqing", {"shareholding_pct": 10, "shareholder_rank": 2, "equity_financing_cny": 10000000}, False),
-    ("yanqing", {"shareholding_pct": 10, "shareholder_rank": 2, "team_avg_annual_tax_3y_cny": 5000000}, True),
-])
+@pytest.mark.parametrize(
+    "district,founder,ok",
+    [
+        (
+            "changping",
+            {"shareholding_pct": 5, "shareholder_rank": 5, "self_investment_3y_cny": 5000001},
+            True,
+        ),
+        (
+            "changping",
+            {"shareholding_pct": 5, "shareholder_rank": 5, "self_investment_3y_cny": 5000000},
+            False,
+        ),
+        (
+            "changping",
+            {"shareholding_pct": 4.9, "shareholder_rank": 1, "self_investment_3y_cny": 9000000},
+            False,
+        ),
+        (
+            "changping",
+            {"shareholding_pct": 10, "shareholder_rank": 6, "equity_financing_cny": 20000000},
+            False,
+        ),
+        (
+            "changping",
+            {"shareholding_pct": 10, "shareholder_rank": 2, "equity_financing_cny": 10000000},
+            True,
+        ),
+        ("yanqing", {"shareholding_pct": 10, "shareholder_rank": 2, "equity_financing_cny": 10000000}, False),
+        (
+            "yanqing",
+            {"shareholding_pct": 10, "shareholder_rank": 2, "team_avg_annual_tax_3y_cny": 5000000},
+            True,
+        ),
+    ],
+)
 def test_founder(district, founder, ok):
     data = without_degree(district)
     data["employee"]["founder"] = founder
@@ -91,8 +134,10 @@ def test_founder(district, founder, ok):
 
 def test_freelancer_each_year_200k_and_a_contribution():
     data = without_degree("changping")
-    data["employee"]["freelancer"] = {"annual_tax_cny": {"2023": 200000, "2024": 250000, "2025": 300000},
-                                      "notable_contribution": True}
+    data["employee"]["freelancer"] = {
+        "annual_tax_cny": {"2023": 200000, "2024": 250000, "2025": 300000},
+        "notable_contribution": True,
+    }
     assert categories(data) == ["freelancer"]
     data["employee"]["freelancer"]["notable_contribution"] = False
     assert categories(data) == []

@@ -29,10 +29,13 @@ def both(*mutations: Mutation) -> Mutation:
     def apply(d: dict[str, Any]) -> None:
         for m in mutations:
             m(d)
+
     return apply
 
 
-def income(value: float, months: tuple[str, ...] = ("2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10")) -> Mutation:
+def income(
+    value: float, months: tuple[str, ...] = ("2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10")
+) -> Mutation:
     return emp(monthly_income_cny=dict.fromkeys(months, value))
 
 
@@ -51,10 +54,18 @@ BLOCKERS = [
     ("tenure-5-months", "changping", emp(hired_on="2026-06-24"), {"TENURE_UNDER_6_MONTHS"}),
     ("income-below", "changping", income(14323), {"INCOME_BELOW_THRESHOLD"}),
     ("income-below-yanqing", "yanqing", income(14000), {"INCOME_BELOW_THRESHOLD"}),
-    ("income-month-missing", "changping", income(20000, ("2026-05", "2026-06", "2026-07", "2026-08", "2026-09")),
-     {"INCOME_RECORD_INCOMPLETE"}),
-    ("experience-changping", "changping", emp(career_started_on="2025-01-01", hired_on="2025-01-01"),
-     {"WORK_EXPERIENCE_UNDER_2_YEARS"}),
+    (
+        "income-month-missing",
+        "changping",
+        income(20000, ("2026-05", "2026-06", "2026-07", "2026-08", "2026-09")),
+        {"INCOME_RECORD_INCOMPLETE"},
+    ),
+    (
+        "experience-changping",
+        "changping",
+        emp(career_started_on="2025-01-01", hired_on="2025-01-01"),
+        {"WORK_EXPERIENCE_UNDER_2_YEARS"},
+    ),
     ("no-housing", "changping", emp(housing=None), {"NO_STABLE_RESIDENCE"}),
     ("lease-2-months-left", "changping", housing(valid_until="2027-01-31"), {"NO_STABLE_RESIDENCE"}),
     ("lease-5-months-yanqing", "yanqing", housing(valid_until="2027-04-30"), {"NO_STABLE_RESIDENCE"}),
@@ -62,26 +73,44 @@ BLOCKERS = [
     ("office-yanqing", "yanqing", housing(residential=False), {"NO_STABLE_RESIDENCE"}),
     ("public-rental-yanqing", "yanqing", housing(kind="public-rental"), {"NO_STABLE_RESIDENCE"}),
     ("employer-housing-changping", "changping", housing(kind="employer-housing"), {"NO_STABLE_RESIDENCE"}),
-    ("residence-permit-3-weeks", "changping", housing(kind="residence-permit", valid_until="2026-12-14"),
-     {"NO_STABLE_RESIDENCE"}),
-    ("spouse-owned-unmarried", "changping", both(housing(kind="spouse-owned"), emp(marital_status="unmarried", children=[])),
-     {"NO_STABLE_RESIDENCE"}),
+    (
+        "residence-permit-3-weeks",
+        "changping",
+        housing(kind="residence-permit", valid_until="2026-12-14"),
+        {"NO_STABLE_RESIDENCE"},
+    ),
+    (
+        "spouse-owned-unmarried",
+        "changping",
+        both(housing(kind="spouse-owned"), emp(marital_status="unmarried", children=[])),
+        {"NO_STABLE_RESIDENCE"},
+    ),
     ("no-category", "changping", emp(education={"degree": "none"}), {"NO_QUALIFYING_CATEGORY"}),
-    ("tax-below-changping", "changping", unit(tax_paid_cny={"2025": 199999, "2026": 150000}),
-     {"EMPLOYER_TAX_BELOW_MINIMUM"}),
+    (
+        "tax-below-changping",
+        "changping",
+        unit(tax_paid_cny={"2025": 199999, "2026": 150000}),
+        {"EMPLOYER_TAX_BELOW_MINIMUM"},
+    ),
     ("no-quota", "changping", unit(new_quota_remaining=0), {"EMPLOYER_NO_QUOTA"}),
     ("no-permission", "yanqing", unit(permission_granted=False), {"EMPLOYER_NO_PERMISSION"}),
     ("bad-standing", "changping", unit(good_standing=False), {"EMPLOYER_NOT_IN_GOOD_STANDING"}),
     ("restricted-yanqing", "yanqing", unit(restricted_industry=True), {"EMPLOYER_RESTRICTED_INDUSTRY"}),
     ("capital-yanqing", "yanqing", unit(registered_capital_cny=999999), {"EMPLOYER_CAPITAL_BELOW_MINIMUM"}),
-    ("registered-11-months-yanqing", "yanqing", unit(registered_on="2026-01-01", tax_registered_on="2026-01-01"),
-     {"EMPLOYER_TOO_NEW"}),
+    (
+        "registered-11-months-yanqing",
+        "yanqing",
+        unit(registered_on="2026-01-01", tax_registered_on="2026-01-01"),
+        {"EMPLOYER_TOO_NEW"},
+    ),
     ("tax-300-days-yanqing", "yanqing", unit(tax_registered_on="2026-01-28"), {"EMPLOYER_TOO_NEW"}),
     ("over-retirement-man", "changping", emp(id_number=make_id("19650101")), {"OVER_RETIREMENT_AGE"}),
 ]
 
 
-@pytest.mark.parametrize("district,mutation,expected", [b[1:] for b in BLOCKERS], ids=[b[0] for b in BLOCKERS])
+@pytest.mark.parametrize(
+    "district,mutation,expected", [b[1:] for b in BLOCKERS], ids=[b[0] for b in BLOCKERS]
+)
 def test_blockers(district, mutation, expected):
     data = baseline(district)
     mutation(data)
@@ -101,17 +130,32 @@ STILL_ELIGIBLE = [
     ("tenure-exactly-6-months", "changping", emp(hired_on="2026-05-23")),
     ("lease-exactly-3-months", "changping", housing(valid_until="2027-02-23")),
     ("lease-exactly-6-months-yanqing", "yanqing", housing(valid_until="2027-05-23")),
-    ("residence-permit-1-month", "changping", both(housing(kind="residence-permit", valid_until="2026-12-23"),
-                                                lambda d: d["materials"].append({"kind": "residence-permit"}))),
+    (
+        "residence-permit-1-month",
+        "changping",
+        both(
+            housing(kind="residence-permit", valid_until="2026-12-23"),
+            lambda d: d["materials"].append({"kind": "residence-permit"}),
+        ),
+    ),
     ("tax-current-year-changping", "changping", unit(tax_paid_cny={"2025": 0, "2026": 200000})),
-    ("yanqing-title-without-experience", "yanqing",
-     emp(career_started_on="2025-06-01", title="intermediate", education={"degree": "none"})),
+    (
+        "yanqing-title-without-experience",
+        "yanqing",
+        emp(career_started_on="2025-06-01", title="intermediate", education={"degree": "none"}),
+    ),
     ("man-born-1966-not-yet-retired", "changping", emp(id_number=make_id("19660901"))),
-    ("female-worker-1976", "changping", emp(id_number=make_id("19760601", "female"), retirement_category="female-cadre")),
+    (
+        "female-worker-1976",
+        "changping",
+        emp(id_number=make_id("19760601", "female"), retirement_category="female-cadre"),
+    ),
 ]
 
 
-@pytest.mark.parametrize("district,mutation", [s[1:] for s in STILL_ELIGIBLE], ids=[s[0] for s in STILL_ELIGIBLE])
+@pytest.mark.parametrize(
+    "district,mutation", [s[1:] for s in STILL_ELIGIBLE], ids=[s[0] for s in STILL_ELIGIBLE]
+)
 def test_still_eligible(district, mutation):
     data = baseline(district)
     mutation(data)
@@ -172,14 +216,24 @@ def test_income_window_follows_the_application_month():
 def test_yanqing_tax_standard_is_a_warning_for_new_only():
     data = baseline("yanqing")
     assert "EMPLOYER_TAX_STANDARD_UNVERIFIED" in codes(run(data), "warning")
-    data["employee"]["permit"] = {"number": "X", "issued_on": "2023-12-20", "expires_on": "2026-12-20", "status": "active"}
+    data["employee"]["permit"] = {
+        "number": "X",
+        "issued_on": "2023-12-20",
+        "expires_on": "2026-12-20",
+        "status": "active",
+    }
     assert "EMPLOYER_TAX_STANDARD_UNVERIFIED" not in codes(run(data, "renewal"))
 
 
 def test_yanqing_short_tax_history_still_allows_renewal():
     data = baseline("yanqing")
     unit(tax_registered_on="2026-05-01")(data)
-    data["employee"]["permit"] = {"number": "X", "issued_on": "2023-12-20", "expires_on": "2026-12-20", "status": "active"}
+    data["employee"]["permit"] = {
+        "number": "X",
+        "issued_on": "2023-12-20",
+        "expires_on": "2026-12-20",
+        "status": "active",
+    }
     assert "EMPLOYER_TOO_NEW" in codes(run(data, "new"), "blocker")
     renewal = run(data, "renewal")
     assert codes(renewal, "blocker") == set()
@@ -200,6 +254,13 @@ def test_yanqing_tax_standard_setting_is_applied(tmp_path):
 def test_changping_quota_not_needed_for_renewal():
     data = baseline("changping")
     unit(new_quota_remaining=0)(data)
-    data["employee"]["permit"] = {"number": "X", "issued_on": "2023-12-20", "expires_on": "2026-12-20", "status": "active"}
-    data["employee"]["monthly_income_cny"] = {f"{y}-{m:02d}": 20000 for y in (2023, 2024, 2025, 2026) for m in range(1, 13)}
+    data["employee"]["permit"] = {
+        "number": "X",
+        "issued_on": "2023-12-20",
+        "expires_on": "2026-12-20",
+        "status": "active",
+    }
+    data["employee"]["monthly_income_cny"] = {
+        f"{y}-{m:02d}": 20000 for y in (2023, 2024, 2025, 2026) for m in range(1, 13)
+    }
     assert codes(run(data, "renewal"), "blocker") == set()

@@ -21,28 +21,41 @@ def test_missing_material_makes_not_ready_but_eligible():
     assert material(result, "hukou-pages").status == "missing"
 
 
-@pytest.mark.parametrize("kind,expected", [
-    ("residence-permit", {"residence-permit"}),
-    ("owned", {"property-certificate"}),
-    ("spouse-owned", {"property-certificate", "marriage-certificate"}),
-    ("borrowed", {"property-certificate", "owner-id-card", "housing-borrowing-declaration"}),
-    ("rented", {"property-certificate", "lease-contract"}),
-    ("public-rental", {"public-rental-contract"}),
-])
+@pytest.mark.parametrize(
+    "kind,expected",
+    [
+        ("residence-permit", {"residence-permit"}),
+        ("owned", {"property-certificate"}),
+        ("spouse-owned", {"property-certificate", "marriage-certificate"}),
+        ("borrowed", {"property-certificate", "owner-id-card", "housing-borrowing-declaration"}),
+        ("rented", {"property-certificate", "lease-contract"}),
+        ("public-rental", {"public-rental-contract"}),
+    ],
+)
 def test_changping_housing_materials(kind, expected):
     data = baseline("changping")
     data["employee"]["children"] = []
     data["employee"]["housing"] = {"kind": kind, "valid_until": "2028-01-01"}
-    housing_kinds = {"residence-permit", "property-certificate", "owner-id-card", "housing-borrowing-declaration",
-                     "lease-contract", "public-rental-contract", "employer-housing-proof", "marriage-certificate",
-                     "purchase-contract"}
+    housing_kinds = {
+        "residence-permit",
+        "property-certificate",
+        "owner-id-card",
+        "housing-borrowing-declaration",
+        "lease-contract",
+        "public-rental-contract",
+        "employer-housing-proof",
+        "marriage-certificate",
+        "purchase-contract",
+    }
     assert required(run(data)) & housing_kinds == expected
 
 
 def test_yanqing_purchase_contract_stands_in_for_a_certificate():
     data = baseline("yanqing")
     data["employee"]["housing"] = {"kind": "owned"}
-    data["materials"] = [m for m in data["materials"] if m["kind"] not in ("property-certificate", "lease-contract")]
+    data["materials"] = [
+        m for m in data["materials"] if m["kind"] not in ("property-certificate", "lease-contract")
+    ]
     assert material(run(data), "property-certificate").status == "missing"
     data["materials"].append({"kind": "purchase-contract"})
     result = run(data)
@@ -50,9 +63,14 @@ def test_yanqing_purchase_contract_stands_in_for_a_certificate():
     assert result.ready
 
 
-@pytest.mark.parametrize("parents,extra", [
-    ("married", "marriage-certificate"), ("unmarried", "kinship-proof"), ("divorced-custody", "divorce-papers"),
-])
+@pytest.mark.parametrize(
+    "parents,extra",
+    [
+        ("married", "marriage-certificate"),
+        ("unmarried", "kinship-proof"),
+        ("divorced-custody", "divorce-papers"),
+    ],
+)
 def test_yanqing_children_materials_by_parents(parents, extra):
     data = baseline("yanqing")
     data["employee"]["children"][0]["parents"] = parents
@@ -70,7 +88,12 @@ def test_adult_or_staying_children_need_nothing():
 
 def test_changping_lists_education_for_every_business_yanqing_only_for_new():
     cp = baseline("changping")
-    cp["employee"]["permit"] = {"number": "X", "issued_on": "2023-12-20", "expires_on": "2026-12-20", "status": "active"}
+    cp["employee"]["permit"] = {
+        "number": "X",
+        "issued_on": "2023-12-20",
+        "expires_on": "2026-12-20",
+        "status": "active",
+    }
     yq = baseline("yanqing")
     yq["employee"]["permit"] = dict(cp["employee"]["permit"])
     assert "diploma" in required(run(cp, "basic-change"))

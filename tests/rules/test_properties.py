@@ -33,7 +33,7 @@ def test_any_single_digit_change_is_caught(region, birth, seq, position, delta):
     number = first17 + check_char(first17)
     if position == 17:
         return
-    changed = number[:position] + str((int(number[position]) + delta) % 10) + number[position + 1:]
+    changed = number[:position] + str((int(number[position]) + delta) % 10) + number[position + 1 :]
     assert not is_valid(changed)
 
 
@@ -68,8 +68,10 @@ def test_period_end_is_a_working_day_not_before_the_plain_end(day, n):
     assert all(not CAL.is_workday(plain + timedelta(days=i)) for i in range((end - plain).days))
 
 
-@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2000, 12, 31)),
-       st.sampled_from(list(retirement.SCHEMES)))
+@given(
+    st.dates(min_value=date(1950, 1, 1), max_value=date(2000, 12, 31)),
+    st.sampled_from(list(retirement.SCHEMES)),
+)
 def test_retirement_is_monotonic_and_capped(birth, category):
     scheme = retirement.SCHEMES[category]
     delay = retirement.delay_months(birth, category)

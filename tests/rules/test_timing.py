@@ -13,7 +13,12 @@ FULL_36 = {f"{y}-{m:02d}": 20000 for y in range(2023, 2027) for m in range(1, 13
 
 def with_permit(district: str, expires: str, status: str = "active", **employee) -> dict:
     data = baseline(district)
-    data["employee"]["permit"] = {"number": "GZ123", "issued_on": "2023-12-01", "expires_on": expires, "status": status}
+    data["employee"]["permit"] = {
+        "number": "GZ123",
+        "issued_on": "2023-12-01",
+        "expires_on": expires,
+        "status": status,
+    }
     data["employee"]["monthly_income_cny"] = dict(FULL_36)
     data["employee"].update(employee)
     return data
@@ -34,7 +39,10 @@ def test_spec_example_dates():
 def test_window_not_open_then_open_then_too_late_then_expired():
     data = with_permit("changping", "2026-12-01")
     assert "RENEWAL_WINDOW_NOT_OPEN" in codes(run(data, "renewal", on=date(2026, 10, 1)), "blocker")
-    assert codes(run(data, "renewal", on=date(2026, 10, 2))) & {"RENEWAL_WINDOW_NOT_OPEN", "RENEWAL_TOO_LATE"} == set()
+    assert (
+        codes(run(data, "renewal", on=date(2026, 10, 2))) & {"RENEWAL_WINDOW_NOT_OPEN", "RENEWAL_TOO_LATE"}
+        == set()
+    )
     assert "RENEWAL_TOO_LATE" not in codes(run(data, "renewal", on=date(2026, 11, 3)))
     late = run(data, "renewal", on=date(2026, 11, 4))
     assert "RENEWAL_TOO_LATE" in codes(late, "warning") and late.eligible
@@ -53,8 +61,9 @@ def test_unknown_calendar_year_is_flagged_and_user_data_fixes_it():
     assert "CALENDAR_YEAR_UNKNOWN" in codes(result, "warning")
     weekdays_only = deadline(result, "RENEWAL_SUBMIT_BY")
     assert weekdays_only == date(2027, 2, 1)
-    schedule = schedules_from_mapping({"2027": {"holidays": ["2027-02-08", "2027-02-09", "2027-02-10"],
-                                                "workdays": ["2027-02-06"]}})
+    schedule = schedules_from_mapping(
+        {"2027": {"holidays": ["2027-02-08", "2027-02-09", "2027-02-10"], "workdays": ["2027-02-06"]}}
+    )
     result = run(data, "renewal", on=date(2026, 11, 23), calendar=WorkCalendar(user_schedules=schedule))
     assert "CALENDAR_YEAR_UNKNOWN" not in codes(result)
     assert deadline(result, "RENEWAL_SUBMIT_BY") == date(2027, 1, 28)
@@ -65,7 +74,9 @@ def test_renewal_36_months_every_month_above_iit_threshold():
     data["employee"]["monthly_income_cny"]["2024-02"] = 4999
     del data["employee"]["monthly_income_cny"]["2025-07"]
     result = run(data, "renewal", on=date(2026, 10, 20))
-    assert {"RENEWAL_INCOME_MONTH_BELOW_IIT_THRESHOLD", "RENEWAL_RECORD_INCOMPLETE"} <= codes(result, "blocker")
+    assert {"RENEWAL_INCOME_MONTH_BELOW_IIT_THRESHOLD", "RENEWAL_RECORD_INCOMPLETE"} <= codes(
+        result, "blocker"
+    )
 
 
 def test_yanqing_renewal_does_not_need_36_months():
@@ -93,10 +104,16 @@ def test_unlink_spec_examples():
 def test_unlink_changping_calendar_days_vs_yanqing_working_days():
     # Departure Wednesday 2026-09-30: Changping 5 days → 10-05 (holiday to 10-07) → first working day
     # 10-08; Yanqing 5 working days: 10-08, 10-09, 10-10 (make-up Saturday), 10-12, 10-13.
-    cp = run(with_permit("changping", "2027-12-01", left_previous_employer_on="2026-09-30"), "employer-change",
-             on=date(2026, 9, 30))
-    yq = run(with_permit("yanqing", "2027-12-01", left_previous_employer_on="2026-09-30"), "employer-change",
-             on=date(2026, 9, 30))
+    cp = run(
+        with_permit("changping", "2027-12-01", left_previous_employer_on="2026-09-30"),
+        "employer-change",
+        on=date(2026, 9, 30),
+    )
+    yq = run(
+        with_permit("yanqing", "2027-12-01", left_previous_employer_on="2026-09-30"),
+        "employer-change",
+        on=date(2026, 9, 30),
+    )
     assert deadline(cp, "UNLINK_DUE") == date(2026, 10, 8)
     assert deadline(yq, "UNLINK_DUE") == date(2026, 10, 13)
 

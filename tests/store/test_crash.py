@@ -29,9 +29,13 @@ def test_sigkill_never_corrupts_or_loses_committed_rows(tmp_path: Path):
     rng = random.Random(11)
     committed: set[int] = set()
     for _ in range(3):
-        proc = subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path)], stdout=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(tmp_path)], stdout=subprocess.PIPE, text=True
+        )
         lines: list[str] = []
-        reader = threading.Thread(target=lambda lines=lines, proc=proc: lines.extend(proc.stdout), daemon=True)
+        reader = threading.Thread(
+            target=lambda lines=lines, proc=proc: lines.extend(proc.stdout), daemon=True
+        )
         reader.start()
         deadline = time.monotonic() + 30
         while not lines and time.monotonic() < deadline:  # start-up (imports, migration) is not timed

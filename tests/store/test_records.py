@@ -51,8 +51,21 @@ def test_profile_round_trip_through_the_database(records: Records):
 
 def test_every_table_exists_and_summaries(records: Records):
     names = set(inspect(records.engine).get_table_names())
-    assert {"employer", "agent", "employee", "child", "permit", "incomerecord", "application", "applicationevent",
-            "material", "wage_figure", "holiday_day", "reminder_state", "audit_log"} <= names
+    assert {
+        "employer",
+        "agent",
+        "employee",
+        "child",
+        "permit",
+        "incomerecord",
+        "application",
+        "applicationevent",
+        "material",
+        "wage_figure",
+        "holiday_day",
+        "reminder_state",
+        "audit_log",
+    } <= names
     p = load_profile_file(ROOT / "examples" / "changping-renewal-window-open.json")
     eid = records.add_profile(p)
     summary = records.summaries()[0]
@@ -104,8 +117,10 @@ def test_migrations_upgrade_from_every_revision(tmp_path: Path):
         engine = make_engine(f"sqlite:///{tmp_path / f'old-{start}.sqlite'}")
         migrate(engine, target=start)
         with engine.begin() as conn:
-            conn.exec_driver_sql("INSERT INTO employer (name, credit_code, district, entity_type, restricted_industry,"
-                                 " good_standing, permission_granted) VALUES ('单位', '', 'changping', 'enterprise', 0, 1, 1)")
+            conn.exec_driver_sql(
+                "INSERT INTO employer (name, credit_code, district, entity_type, restricted_industry,"
+                " good_standing, permission_granted) VALUES ('单位', '', 'changping', 'enterprise', 0, 1, 1)"
+            )
         migrate(engine, data_dir=tmp_path)
         assert current_revision(engine) == "0002"
         with engine.connect() as conn:
@@ -124,8 +139,26 @@ def _roster(path: Path, rows: list[list[str]]) -> Path:
     return path
 
 
-GOOD = ["王五", "130102199001011237", "北京示例科技有限公司", "", "昌平区", "外省市", "2024-03-01", "2018-07-01",
-        "学士", "无", "已婚", "租赁", "2027-06-30", "2028-12-31", "", "", "", ""]
+GOOD = [
+    "王五",
+    "130102199001011237",
+    "北京示例科技有限公司",
+    "",
+    "昌平区",
+    "外省市",
+    "2024-03-01",
+    "2018-07-01",
+    "学士",
+    "无",
+    "已婚",
+    "租赁",
+    "2027-06-30",
+    "2028-12-31",
+    "",
+    "",
+    "",
+    "",
+]
 
 
 def test_import_is_all_or_nothing_with_every_error_reported(records: Records, tmp_path: Path):

@@ -19,8 +19,15 @@ def records(data_dir: Path):
 
 @pytest.fixture
 def unit_id(records: Records) -> int:
-    return records.save_employer(Employer(name="北京测试科技有限公司", credit_code="91110114TEST0001X", district="changping",
-                                          tax_paid_cny={"2025": 300000, "2026": 300000}, new_quota_remaining=2))
+    return records.save_employer(
+        Employer(
+            name="北京测试科技有限公司",
+            credit_code="91110114TEST0001X",
+            district="changping",
+            tax_paid_cny={"2025": 300000, "2026": 300000},
+            new_quota_remaining=2,
+        )
+    )
 
 
 @pytest.fixture

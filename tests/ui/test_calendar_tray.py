@@ -12,7 +12,9 @@ from hrdesk.ui.tray import TrayController
 
 
 def item(day: date, employee_id: int = 7, code: str = "RENEWAL_SUBMIT_BY") -> DeadlineItem:
-    return DeadlineItem(employee_id, "李四", "北京测试科技有限公司", "yanqing", code, day, "续签最晚安全提交日")
+    return DeadlineItem(
+        employee_id, "李四", "北京测试科技有限公司", "yanqing", code, day, "续签最晚安全提交日"
+    )
 
 
 def test_calendar_marks_days_and_opens_the_employee(qtbot, settings_dir):
@@ -20,7 +22,9 @@ def test_calendar_marks_days_and_opens_the_employee(qtbot, settings_dir):
     qtbot.addWidget(view)
     today = date(2026, 11, 24)
     view.calendar.setSelectedDate(today)
-    view.set_deadlines([item(date(2026, 11, 27)), item(date(2026, 12, 20), 8), item(date(2027, 3, 1), 9)], today, {2027})
+    view.set_deadlines(
+        [item(date(2026, 11, 27)), item(date(2026, 12, 20), 8), item(date(2027, 3, 1), 9)], today, {2027}
+    )
     assert view.calendar.markers(date(2026, 11, 27)) == ["#c62828"]
     assert view.calendar.markers(date(2026, 12, 20)) == ["#ef6c00"]
     assert view.agenda.topLevelItemCount() == 1

@@ -51,8 +51,13 @@ def test_bad_dates_and_income_are_flagged_next_to_the_field(qtbot, window, unit_
 
 
 def _load_examples(records: Records) -> None:
-    for name in ("changping-new-ready", "changping-new-income-below", "yanqing-new-ready",
-                 "changping-renewal-window-open", "yanqing-employer-change"):
+    for name in (
+        "changping-new-ready",
+        "changping-new-income-below",
+        "yanqing-new-ready",
+        "changping-renewal-window-open",
+        "yanqing-employer-change",
+    ):
         records.add_profile(keep_current(load_profile_file(ROOT / "examples" / f"{name}.json")))
 
 
@@ -73,9 +78,13 @@ def test_search_filter_and_eligibility(qtbot, window, records: Records):
     detail = window.detail
     detail.setCurrentIndex(1)
     detail.eligibility.set_business("new")
-    findings = [detail.eligibility.findings.item(r, 1).text() for r in range(detail.eligibility.findings.rowCount())]
+    findings = [
+        detail.eligibility.findings.item(r, 1).text() for r in range(detail.eligibility.findings.rowCount())
+    ]
     assert any("低于 14,324" in f for f in findings)
-    sources = [detail.eligibility.findings.item(r, 2).text() for r in range(detail.eligibility.findings.rowCount())]
+    sources = [
+        detail.eligibility.findings.item(r, 2).text() for r in range(detail.eligibility.findings.rowCount())
+    ]
     assert "changping-2026 二(二)5" in sources
 
 
@@ -137,7 +146,9 @@ def _scan(path: Path, grey: bool = False) -> Path:
     return path
 
 
-def test_drop_on_missing_slot_makes_it_ok_and_greyscale_is_defective(qtbot, window, records: Records, tmp_path: Path):
+def test_drop_on_missing_slot_makes_it_ok_and_greyscale_is_defective(
+    qtbot, window, records: Records, tmp_path: Path
+):
     profile = keep_current(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
     profile.materials = [m for m in profile.materials if m.kind not in ("hukou-pages", "diploma")]
     employee_id = records.add_profile(profile)
@@ -147,10 +158,14 @@ def test_drop_on_missing_slot_makes_it_ok_and_greyscale_is_defective(qtbot, wind
     assert status["hukou-pages"] == "missing"
     panel.attach_files("hukou-pages", [str(_scan(tmp_path / "hukou.pdf"))])
     wait_pool(qtbot)
-    qtbot.waitUntil(lambda: {m.kind: m.status for m in panel.result.materials}["hukou-pages"] == "ok", timeout=5000)
+    qtbot.waitUntil(
+        lambda: {m.kind: m.status for m in panel.result.materials}["hukou-pages"] == "ok", timeout=5000
+    )
     panel.attach_files("diploma", [str(_scan(tmp_path / "diploma-grey.pdf", grey=True))])
     wait_pool(qtbot)
-    qtbot.waitUntil(lambda: {m.kind: m.status for m in panel.result.materials}["diploma"] == "defective", timeout=5000)
+    qtbot.waitUntil(
+        lambda: {m.kind: m.status for m in panel.result.materials}["diploma"] == "defective", timeout=5000
+    )
     assert "材料" in window.detail.tabText(2)
     assert records.check(employee_id, "new", date.today()).eligible
 
@@ -171,7 +186,9 @@ def test_sorting_by_deadline_keeps_the_selection(qtbot, window, records: Records
     assert names == sorted(names, reverse=True)
 
 
-def test_rotate_a_page_makes_a_new_vault_file_and_keeps_the_old(qtbot, window, records: Records, tmp_path: Path):
+def test_rotate_a_page_makes_a_new_vault_file_and_keeps_the_old(
+    qtbot, window, records: Records, tmp_path: Path
+):
     profile = keep_current(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
     employee_id = records.add_profile(profile)
     material = records.attach(employee_id, "diploma", _scan(tmp_path / "d.pdf"))
@@ -223,7 +240,9 @@ def test_thumbnails_and_page_reorder(qtbot, window, records: Records, tmp_path: 
         page.draw_rect(page.rect, color=None, fill=(0.9, 0.8 - n * 0.2, 0.3))
         page.insert_text((72, 72), f"page {n + 1}")
     doc.save(tmp_path / "three.pdf")
-    employee_id = records.add_profile(keep_current(load_profile_file(ROOT / "examples" / "changping-new-ready.json")))
+    employee_id = records.add_profile(
+        keep_current(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
+    )
     material = records.attach(employee_id, "diploma", tmp_path / "three.pdf")
     window.reload(select_id=employee_id)
     panel = window.detail.materials
@@ -247,7 +266,9 @@ def test_thumbnails_and_page_reorder(qtbot, window, records: Records, tmp_path: 
 
 
 def test_applications_and_children_tabs_edit_the_records(qtbot, window, records: Records):
-    employee_id = records.add_profile(keep_current(load_profile_file(ROOT / "examples" / "changping-new-ready.json")))
+    employee_id = records.add_profile(
+        keep_current(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
+    )
     window.reload(select_id=employee_id)
     apps = window.detail.applications
     assert apps.employee_id == employee_id
@@ -255,7 +276,10 @@ def test_applications_and_children_tabs_edit_the_records(qtbot, window, records:
     apps.change_status("returned", "请补充租赁合同")
     texts = [apps.table.item(r, 3).text() for r in range(apps.table.rowCount())]
     assert "请补充租赁合同" in texts
-    assert [e.status for e in records.application_events(records.applications(employee_id)[0].id)] == ["draft", "returned"]
+    assert [e.status for e in records.application_events(records.applications(employee_id)[0].id)] == [
+        "draft",
+        "returned",
+    ]
     kids = window.detail.children
     kids.add_child("张小四", date(2021, 3, 1))
     assert [c.name for c in records.profile(employee_id).employee.children] == ["张小三", "张小四"]

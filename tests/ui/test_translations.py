@@ -14,4 +14,7 @@ def test_english_catalogue_is_complete_and_compiled():
     assert "<name></name>" not in ts  # no strings lost to an empty context
     assert len(re.findall(r"<message>", ts)) > 250
     qm = ROOT / "resources" / "translations" / "hrdesk_en.qm"
-    assert qm.exists() and qm.stat().st_mtime >= (ROOT / "resources" / "translations" / "hrdesk_en.ts").stat().st_mtime - 5
+    assert (
+        qm.exists()
+        and qm.stat().st_mtime >= (ROOT / "resources" / "translations" / "hrdesk_en.ts").stat().st_mtime - 5
+    )
