@@ -23,7 +23,7 @@ from .workdays import WorkCalendar
 
 ID_SOURCE = "GB 11643-1999"
 RETIREMENT_SOURCE = "全国人大常委会关于实施渐进式延迟法定退休年龄的决定 (2024)"
-CALENDAR_SOURCE = "国务院办公厅节假日安排"
+CALENDAR_SOURCE = "国务院办公厅节假日安排; 全国年节及纪念日放假办法 第二条"
 DEGREE_RANK = {"none": 0, "bachelor": 1, "master": 2, "doctor": 3}
 MINOR_AGE = 18
 
@@ -112,7 +112,13 @@ def check(
     materials = _materials(ctx, route)
     if calendar.unknown_years:
         years = "、".join(str(y) for y in sorted(calendar.unknown_years))
-        ctx.add("CALENDAR_YEAR_UNKNOWN", "warning", CALENDAR_SOURCE, years=years)
+        ctx.add(
+            "CALENDAR_YEAR_UNKNOWN",
+            "warning",
+            CALENDAR_SOURCE,
+            key="CALENDAR_YEAR_UNKNOWN.estimated",
+            years=years,
+        )
     ctx.deadlines.sort(key=lambda d: (d.date, d.code))
     wage = ctx.wage
     return CheckResult(
