@@ -973,7 +973,7 @@ def _material_result(
         return base
     # Several files of one kind: judge the best one (the one that stays valid longest).
     judged = [(_judge(ctx, k, m), k, m) for k, m in candidates]
-    order = {"ok": 0, "expires-too-soon": 1, "too-old": 2, "expired": 3, "defective": 4}
+    order = {"ok": 0, "expires-too-soon": 1, "too-old": 2, "expired": 3, "missing": 4, "defective": 5}
     (status, reason, last_day), provided_kind, _ = min(judged, key=lambda j: order[j[0][0]])
     base.status, base.reason = status, reason
     base.provided_kind = provided_kind if provided_kind != kind else None

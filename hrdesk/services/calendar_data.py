@@ -28,10 +28,18 @@ class CalendarDataMixin(_Base):
             return list(s.exec(select(m.WageFigureRow).order_by(m.WageFigureRow.year)))
 
     def save_wage_figure(
-        self, year: int, monthly: int, effective_on: date | None = None, source: str = ""
+        self,
+        year: int,
+        monthly: int,
+        effective_on: date | None = None,
+        source: str = "",
+        on: date | None = None,
     ) -> None:
         if not (1990 <= year <= 2100) or monthly <= 0:
             raise ValueError("年份或工资数额不合理")
+        # Entered without a date: it counts from the day it is entered (`on`), never back to 1 January —
+        # "未公布…前，参照上一年度执行" (changping-2026 二(二)5 注).
+        effective_on = effective_on or on or date.today()
         with self.session() as s:
             row = s.get(m.WageFigureRow, year) or m.WageFigureRow(
                 year=year, monthly=monthly, x1_2=0, x3=0, x6=0
