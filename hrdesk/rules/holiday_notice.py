@@ -24,6 +24,9 @@ _DAY = r"(?:(?P<{p}y>\d{{4}})\s*年\s*)?(?:(?P<{p}m>\d{{1,2}})\s*月\s*)?(?P<{p}
 _RANGE = re.compile(_DAY.format(p="a") + r"(?:\s*(?:至|到|—|-|~)\s*" + _DAY.format(p="b") + ")?")
 
 
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 class HolidayNoticeError(ValueError):
     """The text cannot be read as a notice; the message says what to fix (Chinese, shown to HR)."""
 
@@ -51,7 +54,7 @@ def notice_year(text: str) -> int | None:
 def parse_holiday_notice(text: str, year: int | None = None) -> HolidayNotice:
     """The days off and make-up working days in `text`. The year comes from the notice's title
     ("关于2027年部分节假日安排的通知"), else from `year`."""
-    text = text.replace("\r\n", "\n").replace("\u3000", " ")
+    text = text.replace("\r\n", "\n").replace("\u3000", " ").translate(_FULL_WIDTH_DIGITS)
     found = notice_year(text) or year
     if found is None:
         raise HolidayNoticeError(
@@ -63,15 +66,21 @@ def parse_holiday_notice(text: str, year: int | None = None) -> HolidayNotice:
     for item in items:
         new_year_item = "元旦" in item
         for sentence in re.split(r"[。；;\n]", item):
-            if "上班" in sentence:
-                target = notice.workdays
-            elif "放假" in sentence or "休息" in sentence:
-                target = notice.holidays
-            else:
-                continue
-            for match in _RANGE.finditer(sentence):
-                for d in _days(match, found, new_year_item, sentence):
+            # "1月1日至3日放假调休，共3天，1月4日（周日）上班": each clause's dates go with the next 放假 or
+            # 上班 that follows them in the sentence.
+            pending: list[date] = []
+            for clause in re.split(r"[，,]", sentence):
+                for match in _RANGE.finditer(clause):
+                    pending += _days(match, found, new_year_item, sentence)
+                if "上班" in clause:
+                    target = notice.workdays
+                elif "放假" in clause or "休息" in clause:
+                    target = notice.holidays
+                else:
+                    continue
+                for d in pending:
                     target.setdefault(d.year, set()).add(d)
+                pending = []
     if not notice.holidays:
         raise HolidayNoticeError("未在文本中找到放假日期（如“2月15日至23日放假调休”）。请粘贴通知的正文。")
     clash = notice.schedule().holidays & notice.schedule().workdays
