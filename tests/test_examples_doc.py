@@ -86,3 +86,12 @@ def test_without_on_the_injected_clock_decides(clock, capsys):
     command = "uv run hrdesk check examples/changping-new-ready.json --business new"
     out = run_cli(command, capsys)
     assert out["on"] == "2027-06-01" and not out["eligible"]
+
+
+def test_commands_in_the_main_readme_pin_the_date_too():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = re.findall(r"`(uv run hrdesk check examples/[^`]+)`", text)
+    assert commands, "the README shows how to run an example"
+    documented_commands = {c for c, _, _ in documented()}
+    for command in commands:
+        assert "--on 2026-11-23" in command and command in documented_commands, command
