@@ -213,3 +213,21 @@ def test_one_sentence_with_days_off_and_make_up_days_and_full_width_digits():
     assert notice.year == 2028
     assert notice.holidays[2028] == {date(2028, 1, 1), date(2028, 1, 2)}
     assert notice.workdays[2028] == {date(2028, 1, 8)}
+
+
+def _weekdays_back(expiry: date, n: int) -> date:
+    d = expiry
+    while n:
+        d -= timedelta(days=1)
+        n -= d.weekday() < 5
+    return d
+
+
+@pytest.mark.parametrize("expiry", [date(2027, 1, 15), date(2027, 2, 26), date(2027, 10, 20)])
+def test_new_year_spring_festival_and_national_day_2027_are_no_longer_counted(expiry):
+    """The issue's cases: Monday–Friday counting put the last safe day one day (元旦 2027 is a Friday)
+    or several days (春节, 国庆) too late."""
+    calendar = PretendUnknown({2027})  # unknown today; stays unknown here when the library learns it
+    estimate = submit_by(calendar, expiry, 20)
+    assert estimate < _weekdays_back(expiry, 20)
+    assert 2027 in calendar.unknown_years
