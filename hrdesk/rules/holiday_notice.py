@@ -66,6 +66,8 @@ def parse_holiday_notice(text: str, year: int | None = None) -> HolidayNotice:
     for item in items:
         new_year_item = "元旦" in item
         for sentence in re.split(r"[。；;\n]", item):
+            if not any(word in sentence for word in ("上班", "放假", "休息")):
+                continue  # the date the notice was signed, the paragraph on duty rosters …
             # "1月1日至3日放假调休，共3天，1月4日（周日）上班": each clause's dates go with the next 放假 or
             # 上班 that follows them in the sentence.
             pending: list[date] = []
