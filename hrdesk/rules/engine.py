@@ -64,6 +64,7 @@ class _Context:
     findings: list[Finding] = field(default_factory=list)
     deadlines: list[Deadline] = field(default_factory=list)
     identity: IdNumber | None = None
+    accompanying: list[Child] | None = None  # the children who accompany and may, computed once
 
     def add(self, code: str, severity: str, source: str, key: str | None = None, **params: Any) -> None:
         """Record a finding; `key` picks a message variant when one code has several causes."""
@@ -833,7 +834,11 @@ def _money(value: float | None) -> str:
 
 def _has_accompanying_minor(ctx: _Context) -> list[Child]:
     """The children who accompany and may: minors, and in Changping not of Beijing hukou."""
-    return [c for c in ctx.profile.employee.children if c.accompany and not _child_bars(ctx, c)]
+    if ctx.accompanying is None:
+        ctx.accompanying = [
+            c for c in ctx.profile.employee.children if c.accompany and not _child_bars(ctx, c)
+        ]
+    return ctx.accompanying
 
 
 def _is_minor(child: Child, on: date, age: int = MINOR_AGE) -> bool:
@@ -875,7 +880,6 @@ def _children(ctx: _Context) -> None:
 
 def _condition_holds(ctx: _Context, when: dict[str, Any], route: str | None) -> bool:
     employee = ctx.profile.employee
-    children = _has_accompanying_minor(ctx)
     for key, wanted in when.items():
         if key == "business":
             ok = ctx.business in wanted
@@ -884,9 +888,9 @@ def _condition_holds(ctx: _Context, when: dict[str, Any], route: str | None) -> 
         elif key == "housing":
             ok = employee.housing is not None and employee.housing.kind in wanted
         elif key == "children":
-            ok = bool(children) == wanted
+            ok = bool(_has_accompanying_minor(ctx)) == wanted
         elif key == "parents":
-            ok = any(c.parents in wanted for c in children)
+            ok = any(c.parents in wanted for c in _has_accompanying_minor(ctx))
         elif key == "marital":
             ok = employee.marital_status in wanted
         elif key == "degree":
