@@ -866,6 +866,14 @@ def _children(ctx: _Context) -> None:
     for child in ctx.profile.employee.children:
         if not child.accompany:
             continue
+        if child.birth_date is None:
+            ctx.add(
+                "CHILD_BIRTH_DATE_UNKNOWN",
+                "warning",
+                rules["child_source"],
+                name=child.name or "—",
+                age=rules.get("child_max_age", MINOR_AGE),
+            )
         reasons = _child_bars(ctx, child)
         if reasons:
             ctx.add(

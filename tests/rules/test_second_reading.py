@@ -346,3 +346,9 @@ def test_the_lease_material_date_stands_in_for_the_housing_record():
         if m["kind"] == "lease-contract":
             m["valid_until"] = (date(2026, 11, 23) + timedelta(days=40)).isoformat()
     assert "NO_STABLE_RESIDENCE" in codes(run(short), "blocker")
+
+
+def test_an_accompanying_child_without_a_birth_date_is_said():
+    result = run(with_child("changping", birth_date=None))
+    f = finding(result, "CHILD_BIRTH_DATE_UNKNOWN")
+    assert f.severity == "warning" and "18" in f.message
