@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,27 +22,12 @@ from .check import policies, run_check, work_calendar
 from .counters import COUNTS
 from .gc_pause import gc_paused
 from .status import Status, compute_status
+from .views import EmployeeSummary
 
 if TYPE_CHECKING:
     from .records import RecordsBase as _Base
 else:
     _Base = object
-
-
-@dataclass(frozen=True)
-class EmployeeSummary:
-    id: int
-    name: str
-    id_masked: str
-    employer_id: int
-    employer_name: str
-    district: str
-    permit_expires: date | None
-    status: str
-    next_deadline: date | None
-    next_deadline_code: str | None
-    search_text: str  # name + full ID number + unit, lower-case, for search as you type (never logged)
-    urgency: str | None = None  # overdue | this-week | None (services.status)
 
 
 class EmployeesMixin(_Base):
@@ -297,7 +281,7 @@ class EmployeesMixin(_Base):
 
         Small batches, each its own short transaction: a save from the window waits for one batch
         (tens of milliseconds), never for the whole refresh, and no structure holds every profile."""
-        on = on or date.today()
+        on = on or self.clock.today()
         ps, cal = policies(self.data_dir), work_calendar(self.data_dir)
         wanted = self.employee_ids() if ids is None else list(ids)
         changed = 0
@@ -387,7 +371,7 @@ class EmployeesMixin(_Base):
 
     def stale_status_ids(self, on: date | None = None) -> list[int]:
         """Employees whose stored status no longer holds on `on` (never computed, or its day has come)."""
-        on = on or date.today()
+        on = on or self.clock.today()
         e = m.Employee.__table__
         with self.engine.connect() as conn:
             return list(

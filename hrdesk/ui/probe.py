@@ -51,8 +51,10 @@ class Probe(QObject):
         from . import workers
 
         pools = [QThreadPool.globalInstance(), *getattr(workers, "extra_pools", lambda: [])()]
-        return bool(workers._in_flight) or any(p.activeThreadCount() for p in pools) or bool(
-            getattr(self.window, "background_busy", lambda: False)()
+        return (
+            bool(workers._in_flight)
+            or any(p.activeThreadCount() for p in pools)
+            or bool(getattr(self.window, "background_busy", lambda: False)())
         )
 
     def _tick(self) -> None:
@@ -62,9 +64,9 @@ class Probe(QObject):
         if self.first_paint is None:
             return
         self.stalls.append(gap)
-        if not self.save and time.time() - self.first_paint > 0.5:
+        if not self.save and time.time() - self.first_paint > 0.5 and self.window.records is not None:
             self._save_during_refresh()
-        if self._busy():
+        if self._busy() or self.window.records is None:
             self.idle_since = None
         elif self.idle_since is None:
             self.idle_since = time.time()
@@ -72,7 +74,7 @@ class Probe(QObject):
             self.background_done = self.idle_since
             self.tick.stop()
             self._finish()
-        if time.time() > self.deadline:
+        if time.time() > self.deadline and self.tick.isActive():
             self.tick.stop()
             self._finish()
 
@@ -98,6 +100,13 @@ class Probe(QObject):
         self.save.update(done=True, error=error, seconds=round(time.time() - self.save["started"], 3))
 
     def _finish(self) -> None:
+        try:
+            self._measure_and_write()
+        finally:
+            self.window.quitting = True
+            self.app.quit()
+
+    def _measure_and_write(self) -> None:
         window, app = self.window, self.app
         # One search keystroke over the whole list.
         t = time.perf_counter()
@@ -107,6 +116,7 @@ class Probe(QObject):
         window.search.setText("")
         app.processEvents()
         # Select one employee and wait until its case is shown.
+        counts = getattr(window, "probe_counts", lambda: {})()
         t = time.perf_counter()
         window.move_selection(3)
         wait_until = time.time() + 10
@@ -118,7 +128,9 @@ class Probe(QObject):
         paint = (self.first_paint or time.time()) - self.t0
         result = {
             "first_paint_s": round(paint, 3),
-            "background_after_paint_s": round((self.background_done or time.time()) - (self.first_paint or 0), 2),
+            "background_after_paint_s": round(
+                (self.background_done or time.time()) - (self.first_paint or 0), 2
+            ),
             "background_finished": self.background_done is not None,
             "longest_stall_ms": round(max(self.stalls, default=0) * 1000),
             "stalls_over_100ms": sum(1 for s in self.stalls if s > 0.1),
@@ -126,11 +138,11 @@ class Probe(QObject):
             "save_during_refresh": self.save,
             "keystroke_ms": round(keystroke * 1000, 1),
             "select_ms": round(select * 1000, 1),
-            "select_profile_loads": getattr(window, "probe_counts", lambda: {})(),
+            "select_counts": {
+                k: v - counts.get(k, 0) for k, v in getattr(window, "probe_counts", lambda: {})().items()
+            },
         }
         self.out.write_text(json.dumps(result, ensure_ascii=False, indent=2))
-        window.quitting = True
-        app.quit()
 
 
 def install_if_asked(app: QApplication, window: Any) -> Probe | None:
