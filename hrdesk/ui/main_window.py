@@ -798,6 +798,7 @@ class MainWindow(QMainWindow):
 
         SettingsDialog(self.records, self.data_dir, self).exec()
         self.apply_scan_settings()
+        self.refresh_stale_statuses()  # new wage figures or holidays mark every status for a recompute
         self.reload(self.current_employee_id())
 
     def apply_scan_settings(self) -> None:
