@@ -69,7 +69,12 @@ class RecordsBase:
 
     @classmethod
     def open(
-        cls, data_dir: Path, url: str | None = None, lock: bool = True, clock: Clock | None = None
+        cls,
+        data_dir: Path,
+        url: str | None = None,
+        lock: bool = True,
+        clock: Clock | None = None,
+        migrate_schema: bool = True,
     ) -> Records:
         data_dir.mkdir(parents=True, exist_ok=True)
         if os.name == "posix":
@@ -80,7 +85,8 @@ class RecordsBase:
             instance_lock.acquire()
         try:
             engine = make_engine(url or f"sqlite:///{database_path(data_dir)}")
-            migrate(engine, data_dir)
+            if migrate_schema:  # a worker process of an open Records reads the schema its parent checked
+                migrate(engine, data_dir)
             if os.name == "posix" and database_path(data_dir).exists():
                 database_path(data_dir).chmod(0o600)
         except BaseException:
