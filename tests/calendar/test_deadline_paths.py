@@ -203,7 +203,7 @@ def test_a_big_refresh_on_worker_processes_stores_the_same(tmp_path: Path, monke
 
     with Records.open(tmp_path / "data", clock=FixedClock.on(ON)) as records:
         with records.session() as s:
-            for name, profile in _variants():
+            for _name, profile in _variants():
                 records.add_profile(profile, session=s)
         ids = records.employee_ids()
         in_thread = records.compute_statuses(ids, ON)
