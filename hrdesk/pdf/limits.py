@@ -125,6 +125,7 @@ def _inflates_beyond(raw: bytes, filters: list[str], cap: int) -> bool:
 class _Worker:
     process: Any
     conn: Any
+    memory_mb: int
 
 
 _lock = threading.Lock()
@@ -137,7 +138,10 @@ def run_bounded(fn: Callable[..., Any], *args: Any, budget: Budget) -> Any:
     out, the memory cap is hit or the worker dies; the worker is then replaced."""
     global _worker
     with _lock:  # one scan at a time in the worker; callers on other threads wait here
-        worker = _worker if _worker is not None and _worker.process.is_alive() else None
+        worker = _worker
+        if worker is not None and (not worker.process.is_alive() or worker.memory_mb != budget.memory_mb):
+            _stop()  # dead, or started under another memory cap
+            worker = None
         if worker is None:
             worker = _worker = _start(budget.memory_mb)
         worker.conn.send((fn, args))
@@ -184,7 +188,7 @@ def _start(memory_mb: int) -> _Worker:
         if parent.poll(0.2):
             try:
                 if parent.recv() == ("ready", None):
-                    return _Worker(process, parent)
+                    return _Worker(process, parent, memory_mb)
             except (EOFError, OSError):
                 break
         if not process.is_alive():

@@ -165,6 +165,8 @@ def scan_pdf(path: Path, settings: ScanSettings, kind: str | None = None, beat: 
                 rect = page.rect  # rotation applied: what the reader sees
                 orientations.append("landscape" if rect.width > rect.height else "portrait")
             except Exception as exc:
+                if _is_memory_error(str(exc)):
+                    raise MemoryError(str(exc)) from None  # the budget's business, not a damaged page
                 if _is_page_tree_error(str(exc)):
                     report.flags.append(
                         make_flag("SCAN_PAGE_TREE_INVALID", detail=f"第 {number} 页：页面树循环或缺页")
@@ -189,6 +191,11 @@ def _open_failure(error: str) -> Flag:
 def _is_page_tree_error(error: str) -> bool:
     text = error.lower()
     return "page tree" in text or "number of pages" in text or "non-page object" in text
+
+
+def _is_memory_error(error: str) -> bool:
+    text = error.lower()
+    return "malloc" in text or "out of memory" in text or "cannot allocate" in text
 
 
 def _document_flags(doc: Any, path: Path) -> list[Flag]:

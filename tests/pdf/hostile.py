@@ -141,3 +141,49 @@ def write(case: HostileCase, folder: Path) -> Path:
     path = folder / f"{case.name}.pdf"
     path.write_bytes(case.build())
     return path
+
+
+def hex_wrapped_bomb() -> bytes:
+    """The 2 GiB content bomb behind an ASCIIHex filter the structural pre-check does not decode: only the
+    watchdog's time budget can stop it."""
+    data = zero_bomb(2 << 30).hex().encode() + b">"
+    return one_page(b"/Contents 4 0 R", stream(b"<</Filter[/ASCIIHexDecode/FlateDecode]", data))
+
+
+def owner_password() -> bytes:
+    """A one-page colour page encrypted with an owner (permissions) password only: it opens without one."""
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.draw_rect((40, 40, 555, 400), color=None, fill=(0.8, 0.2, 0.2))
+    return doc.tobytes(
+        encryption=pymupdf.PDF_ENCRYPT_AES_256, owner_pw="owner", permissions=pymupdf.PDF_PERM_PRINT
+    )
+
+
+def truncated() -> bytes:
+    """A three-page scan cut at 60 %: MuPDF repairs it and shows the last page blank."""
+    import pymupdf
+
+    doc = pymupdf.open()
+    for i in range(3):
+        page = doc.new_page(width=595, height=842)
+        pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 600, 800), False)
+        pix.set_rect(pix.irect, (200, 60 + 40 * i, 60))
+        page.insert_image(page.rect, stream=pix.tobytes("jpeg"))
+    data = doc.tobytes()
+    return data[: int(len(data) * 0.6)]
+
+
+CASES = [
+    HostileCase("content-bomb-2gib", content_bomb, "SCAN_DECOMPRESSION_BOMB", "解压"),
+    HostileCase("double-flate-bomb", double_flate_bomb, "SCAN_DECOMPRESSION_BOMB", "解压"),
+    HostileCase("image-60000px", image_bomb, "SCAN_IMAGE_TOO_LARGE", "百万像素"),
+    HostileCase("100000-pages", many_pages, "SCAN_TOO_MANY_PAGES", "100000 页"),
+    HostileCase("lying-page-count", lying_count, "SCAN_PAGE_TREE_INVALID", "页面目录"),
+    HostileCase("page-tree-cycle", page_tree_cycle, "SCAN_PAGE_TREE_INVALID", "页面目录"),
+    HostileCase("kids-not-pages", kids_not_pages, "SCAN_PAGE_TREE_INVALID", "不是页面对象"),
+    HostileCase("owner-password", owner_password, "SCAN_OWNER_PASSWORD", "权限密码"),
+    HostileCase("truncated", truncated, "SCAN_TRUNCATED", "不完整"),
+]
