@@ -49,7 +49,7 @@ def test_skew(tmp_path: Path, document, angle: float, severity: str | None):
     assert [(f.code, f.page, f.severity) for f in flags] == [("SCAN_SKEWED", 1, severity)]
     measured = float(dict(flags[0].values)["angle"])
     assert abs(measured - abs(angle)) < 0.5  # the message states the measured angle
-    assert "changping-2026 三(一)" == flags[0].source
+    assert flags[0].source == "changping-2026 三(一)"
     if severity == DEFECT:
         assert "请重新扫描：纸张放正、去除黑边" in flags[0].message
 
