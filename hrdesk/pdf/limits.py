@@ -144,7 +144,12 @@ def run_bounded(fn: Callable[..., Any], *args: Any, budget: Budget) -> Any:
             worker = None
         if worker is None:
             worker = _worker = _start(budget.memory_mb)
-        worker.conn.send((fn, args))
+        try:
+            worker.conn.send((fn, args))
+        except OSError:  # it died since we looked: one fresh start
+            _stop()
+            worker = _worker = _start(budget.memory_mb)
+            worker.conn.send((fn, args))
         deadline = time.monotonic() + budget.open_seconds
         started = time.monotonic()
         while True:
@@ -174,7 +179,22 @@ def shutdown() -> None:
         _stop()
 
 
+_unavailable: str | None = None  # why the worker could not start; not retried in this process
+
+
 def _start(memory_mb: int) -> _Worker:
+    global _unavailable
+    if _unavailable is not None:
+        raise WorkerUnavailable(_unavailable)
+    try:
+        return _spawn(memory_mb)
+    except WorkerUnavailable as exc:
+        _unavailable = str(exc)
+        log.warning("scan worker unavailable, scanning in-process: %s", exc)
+        raise
+
+
+def _spawn(memory_mb: int) -> _Worker:
     ctx = multiprocessing.get_context("spawn")  # fork is unsafe in a threaded Qt process, absent on Windows
     parent, child = ctx.Pipe()
     process = ctx.Process(target=_serve, args=(child, memory_mb), name="hrdesk-scan", daemon=True)

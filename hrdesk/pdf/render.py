@@ -91,6 +91,8 @@ def _refusal(path: Path, doc: object) -> str:
         flags = structure_flags(doc)
         known = flags[0].message if flags else ""
         with _lock:
+            if len(_refusals) > 1024:  # one entry per file version seen; previews of thousands of files
+                _refusals.clear()
             _refusals[key] = known
     return known
 

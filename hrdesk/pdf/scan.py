@@ -248,13 +248,14 @@ _ACTIVE = {
     "/EmbeddedFiles": "嵌入文件",
     "/EmbeddedFile": "嵌入文件",
     "/FileAttachment": "附件注释",
-    "/OpenAction": "打开时动作",
     "/AA": "自动动作",
 }
 
 
 def _active_content(doc: Any) -> list[str]:
-    """Kinds of active content anywhere in the file, from the object dictionaries (no decoding)."""
+    """Kinds of active content anywhere in the file, from the object dictionaries (no decoding). A bare
+    /OpenAction (open at page 1, fit width) is common in scanner output and harmless: only what it would
+    run counts (/JS, /Launch)."""
     found: list[str] = []
     for xref in range(1, doc.xref_length()):
         try:

@@ -119,3 +119,31 @@ def test_preview_refuses_what_the_scan_refuses(tmp_path: Path, case: hostile.Hos
     with pytest.raises(RenderError, match=case.says):
         render_page(path, 0)
     assert time.monotonic() - started < 5
+
+
+def test_active_content_is_flagged_and_a_plain_open_action_is_not(tmp_path: Path):
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.draw_rect((40, 40, 555, 400), color=None, fill=(0.8, 0.2, 0.2))
+    page.add_file_annot((50, 50), b"MZ\x90\x00 not really a program", "setup.exe")
+    doc.embfile_add("readme.txt", b"hello")
+    doc.set_pagemode("UseNone")
+    catalog = doc.pdf_catalog()
+    js = doc.get_new_xref()
+    doc.update_object(js, "<</S/JavaScript/JS(app.alert\\(1\\))>>")
+    doc.xref_set_key(catalog, "OpenAction", f"{js} 0 R")
+    doc.save(tmp_path / "active.pdf")
+    report = check_file(tmp_path / "active.pdf")
+    flag = next(f for f in report.flags if f.code == "SCAN_ACTIVE_CONTENT")
+    assert flag.severity == "warning" and not report.refused
+    for label in ("脚本", "嵌入文件", "附件注释"):
+        assert label in flag.message
+
+    plain = pymupdf.open()
+    p = plain.new_page(width=595, height=842)
+    p.draw_rect((40, 40, 555, 400), color=None, fill=(0.8, 0.2, 0.2))
+    plain.xref_set_key(plain.pdf_catalog(), "OpenAction", f"[{plain.page_xref(0)} 0 R /Fit]")
+    plain.save(tmp_path / "plain.pdf")
+    assert "SCAN_ACTIVE_CONTENT" not in check_file(tmp_path / "plain.pdf").codes()

@@ -103,3 +103,24 @@ def test_render_damaged_file_says_so(tmp_path: Path):
     path.write_bytes(b"not a pdf at all")
     with pytest.raises(RenderError):
         render_page(path)
+
+
+def test_every_scan_code_has_severity_source_and_both_languages():
+    from hrdesk.pdf.scan_flags import SEVERITIES, scan_checks
+
+    codes = {k: v for k, v in scan_checks().items() if k.startswith("SCAN_")}
+    assert len(codes) >= 25
+    for code, entry in codes.items():
+        assert entry["severity"] in SEVERITIES, code
+        assert entry["source"], code
+        assert entry["zh"] and entry["en"], code
+        assert "请" in entry["zh"], code  # every message says what to do
+        if "warning" in entry:
+            assert "请核实" in entry["warning"]["zh"] and entry["warning"]["en"], code
+
+
+def test_report_separates_blocking_flags_from_warnings(tmp_path: Path):
+    report = check_file(make(tmp_path / "g.pdf", [{}, {"grey": True}]))
+    assert report.blocking and not report.warnings and not report.refused
+    assert report.codes() == ["SCAN_NOT_COLOUR"] and report.blocking[0].page == 2
+    assert report.blocking[0].text("en").startswith("Page 2 is not a colour scan")
