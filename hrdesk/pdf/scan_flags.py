@@ -50,7 +50,8 @@ class Flag:
         """The message in `language` ("zh" or "en")."""
         if language == "zh":
             return self.message
-        return _template(self.code, self.severity, language).format(**dict(self.values))
+        text = _template(self.code, self.severity, language).format(**dict(self.values))
+        return _with_source(text, self.source, language)
 
     @property
     def blocks_pack(self) -> bool:
@@ -64,8 +65,9 @@ def make_flag(code: str, page: int | None = None, *, warning: bool = False, **va
     shown = {k: _format(v) for k, v in values.items()}
     if page is not None:
         shown.setdefault("page", str(page))
-    message = _template(code, severity, "zh").format(**shown)
-    return Flag(code, page, message, severity, entry.get("source", ""), tuple(sorted(shown.items())))
+    source = entry.get("source", "")
+    message = _with_source(_template(code, severity, "zh").format(**shown), source, "zh")
+    return Flag(code, page, message, severity, source, tuple(sorted(shown.items())))
 
 
 def _template(code: str, severity: str, language: str) -> str:
@@ -73,6 +75,14 @@ def _template(code: str, severity: str, language: str) -> str:
     if severity == WARNING and isinstance(entry.get("warning"), dict):
         return entry["warning"][language]
     return entry[language]
+
+
+def _with_source(text: str, source: str, language: str) -> str:
+    """The guide section after the text, so HR can point the reviewer to it; hrdesk's own limits
+    (source "hrdesk") cite nothing."""
+    if not source or source == "hrdesk":
+        return text
+    return f"{text}（{source}）" if language == "zh" else f"{text} ({source})"
 
 
 def _format(value: object) -> str:

@@ -124,3 +124,21 @@ def test_report_separates_blocking_flags_from_warnings(tmp_path: Path):
     assert report.blocking and not report.warnings and not report.refused
     assert report.codes() == ["SCAN_NOT_COLOUR"] and report.blocking[0].page == 2
     assert report.blocking[0].text("en").startswith("Page 2 is not a colour scan")
+
+
+def test_kind_specific_checks_name_real_material_codes():
+    import tomllib
+
+    from hrdesk.pdf.scan_flags import scan_checks
+    from hrdesk.resources import resources_dir
+
+    materials = tomllib.loads((resources_dir() / "materials.toml").read_text(encoding="utf-8"))
+    for check, kinds in scan_checks()["materials"].items():
+        assert kinds and set(kinds) <= set(materials), check
+
+
+def test_defect_message_cites_the_guide_section(tmp_path: Path):
+    flag = check_file(make(tmp_path / "g.pdf", [{"grey": True}])).flags[0]
+    assert flag.message.endswith("（changping-2026 三(一)）") and flag.text("en").endswith(
+        "(changping-2026 三(一))"
+    )
