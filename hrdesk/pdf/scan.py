@@ -10,6 +10,7 @@ process (`limits.py`), and a file that breaks the budget is refused as unreadabl
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,8 @@ from .limits import Budget, BudgetExceeded, WorkerUnavailable, oversized_images,
 from .scan_flags import REFUSED, WARNING, Flag, make_flag, materials_for, threshold
 
 __all__ = ["A4_PT", "Flag", "ScanReport", "ScanSettings", "check_file"]
+
+log = logging.getLogger(__name__)
 
 A4_PT = (595.0, 842.0)
 MAX_CHECK_PIXELS = 4_000_000  # the check render of a page never exceeds this (a 200-inch page)
@@ -118,7 +121,9 @@ def _run_scan(path: Path, settings: ScanSettings, kind: str | None) -> ScanRepor
             return ScanReport(flags=[make_flag("SCAN_OVER_BUDGET", detail=exc.detail)])
         except WorkerUnavailable:
             pass  # degrade to the in-process scan: the structural pre-checks still bound the known attacks
-        except RuntimeError:
+        except RuntimeError as exc:
+            # Only the exception's type: its text may quote the file name, which may hold a person's name.
+            log.warning("scan failed in the worker: %s", str(exc).split(":", 1)[0])
             return ScanReport(flags=[make_flag("SCAN_DAMAGED")])
     try:
         return scan_pdf(path, settings, kind)
