@@ -134,13 +134,30 @@ def measure_focus(g: np.ndarray, tile: int = 24, min_range: float = 60.0) -> flo
     return float(np.median(tiles(step)[content].max(axis=1) / spread[content]))
 
 
-def white_background_share(rgb: np.ndarray, ring: float = 0.04) -> float:
-    """Share of white pixels in the top band and the upper side bands of an ID photo: where the
-    background shows (the bottom is shoulders and clothes). White = bright and unsaturated."""
+def photo_region(rgb: np.ndarray, max_share: float = 0.6) -> np.ndarray:
+    """The photo within a scanned sheet: the bounding box of everything not white paper, when it covers
+    less than `max_share` of the sheet; otherwise the whole image (the photo is the page). On a white
+    sheet a white-background photo's box shrinks to the person, whose top corners are still background."""
     h, w, _ = rgb.shape
-    by, bx = max(1, int(h * ring)), max(1, int(w * ring))
-    upper = rgb[: int(h * 0.6)]
-    parts = [rgb[:by].reshape(-1, 3), upper[:, :bx].reshape(-1, 3), upper[:, w - bx :].reshape(-1, 3)]
-    pixels = np.concatenate(parts).astype(np.int16)
+    lo, hi = rgb.min(axis=2), rgb.max(axis=2)
+    marked = (lo < 200) | (hi.astype(np.int16) - lo > 30)
+    rows = np.nonzero(marked.mean(axis=1) > 0.01)[0]
+    cols = np.nonzero(marked.mean(axis=0) > 0.01)[0]
+    if rows.size < 8 or cols.size < 8:
+        return rgb
+    top, bottom, left, right = rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
+    if (bottom - top) * (right - left) >= max_share * h * w:
+        return rgb
+    return rgb[top:bottom, left:right]
+
+
+def white_background_share(rgb: np.ndarray, corner: float = 0.15) -> float:
+    """Share of white pixels in the two top corners of an ID photo: background in any head-and-shoulders
+    photo (the top edge's middle may be hair, the bottom is clothes). White = bright and unsaturated."""
+    h, w, _ = rgb.shape
+    cy, cx = max(1, int(h * corner)), max(1, int(w * corner))
+    pixels = np.concatenate([rgb[:cy, :cx].reshape(-1, 3), rgb[:cy, w - cx :].reshape(-1, 3)]).astype(
+        np.int16
+    )
     white = (pixels.min(axis=1) >= 200) & (pixels.max(axis=1) - pixels.min(axis=1) <= 30)
     return float(white.mean())

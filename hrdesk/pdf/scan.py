@@ -396,8 +396,8 @@ def _check_focus(focus: float | None, number: int, report: ScanReport) -> None:
 
 
 def _check_photo(page: Any, report: ScanReport) -> None:
-    """The photo's own border ring: the largest image on the page (a photo placed on a scanned sheet), or
-    the whole page when the photo is the page."""
+    """The photo's background: the largest image on the page when it is a photo placed on a sheet, else
+    the region of the render that is not white paper (a scanned sheet is one full-page image)."""
     import numpy as np
     import pymupdf
 
@@ -405,10 +405,12 @@ def _check_photo(page: Any, report: ScanReport) -> None:
 
     boxes = [pymupdf.Rect(i["bbox"]) & page.rect for i in page.get_image_info(hashes=False, xrefs=False)]
     boxes = [b for b in boxes if not b.is_empty]
-    clip = max(boxes, key=lambda b: b.width * b.height) if boxes else page.rect
-    rendered = _render(page, threshold("check_dpi"), clip=clip)
+    largest = max(boxes, key=lambda b: b.width * b.height) if boxes else None
+    area = page.rect.width * page.rect.height
+    placed = largest is not None and largest.width * largest.height < 0.5 * area
+    rendered = _render(page, threshold("check_dpi"), clip=largest if placed else None)
     pixels = np.frombuffer(rendered.samples, np.uint8).reshape(rendered.height, rendered.width, 3)
-    share = quality.white_background_share(pixels)
+    share = quality.white_background_share(pixels if placed else quality.photo_region(pixels))
     if share >= threshold("photo_white_share"):
         return
     warning = share >= threshold("photo_defect_share")

@@ -103,16 +103,22 @@ def id_photo(background: tuple[int, int, int], width: int = 413, height: int = 5
     return pymupdf.Pixmap(pymupdf.csRGB, width, height, img.tobytes(), False)
 
 
-def photo_pdf(path: Path, background: tuple[int, int, int], *, on_a4: bool = False) -> Path:
-    """The photo as its own page (an image converted to PDF) or placed on a white A4 sheet (a scan)."""
+def photo_pdf(path: Path, background: tuple[int, int, int], *, layout: str = "page") -> Path:
+    """The photo as its own page ("page": an image converted to PDF), placed as an image on a white A4
+    page ("placed"), or scanned on a sheet ("scanned": one full-page JPEG, as a scanner writes it)."""
     pix = id_photo(background)
     doc = pymupdf.open()
-    if on_a4:
+    if layout == "page":
+        page = doc.new_page(width=99, height=139)
+        page.insert_image(page.rect, stream=pix.tobytes("jpeg", jpg_quality=90))
+    else:
         page = doc.new_page(width=595, height=842)
         page.draw_rect(page.rect, color=None, fill=(0.99, 0.99, 0.98))
         page.insert_image(pymupdf.Rect(60, 60, 60 + 99, 60 + 139), stream=pix.tobytes("jpeg", jpg_quality=90))
-    else:
-        page = doc.new_page(width=99, height=139)
-        page.insert_image(page.rect, stream=pix.tobytes("jpeg", jpg_quality=90))
+        if layout == "scanned":
+            sheet = page.get_pixmap(dpi=150, colorspace=pymupdf.csRGB, alpha=False)
+            doc = pymupdf.open()
+            page = doc.new_page(width=595, height=842)
+            page.insert_image(page.rect, stream=sheet.tobytes("jpeg", jpg_quality=80))
     doc.save(path)
     return path
