@@ -12,6 +12,7 @@ import logging.handlers
 import re
 from pathlib import Path
 
+from .fileio import private_dir
 from .paths import log_dir
 
 LOG_NAME = "hrdesk.log"
@@ -43,8 +44,7 @@ class ScrubFilter(logging.Filter):
 
 
 def setup_logging(data_dir: Path, level: int = logging.INFO) -> Path:
-    folder = log_dir(data_dir)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = private_dir(log_dir(data_dir))
     path = folder / LOG_NAME
     root = logging.getLogger()
     for handler in list(root.handlers):
