@@ -131,6 +131,12 @@ def _run_logged(args: argparse.Namespace, folder: Path | None) -> int:
 
 
 def _start_gui(args: argparse.Namespace) -> int:
+    from .qt_system_libs import check as missing_qt_libraries
+
+    missing = missing_qt_libraries()  # Linux: one line naming the packages instead of Qt's SIGABRT
+    if missing is not None:
+        print(missing.message(), file=sys.stderr)
+        return 1
     try:
         from .ui.app import run_app
     except ImportError as exc:

@@ -1,0 +1,121 @@
+"""Before Qt opens a window on Linux: are the system libraries its platform plugin needs installed?
+
+When one is missing (a fresh Debian or Ubuntu has no libxcb-cursor0, for instance), Qt prints a
+paragraph about "xcb" and aborts the process with SIGABRT. hrdesk checks first, with `ldd` on the very
+plugin Qt would load, and says in one line which Debian packages to install
+(`resources/qt-linux-libraries.toml` maps each library to its package). No Qt import here: this runs
+before Qt is loaded, and from the CLI.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .resources import resources_dir
+
+PLUGIN_FILES = {"xcb": "libqxcb.so", "wayland": "libqwayland.so", "offscreen": "libqoffscreen.so"}
+
+
+@dataclass(frozen=True)
+class MissingLibraries:
+    platform: str
+    libraries: tuple[str, ...]
+    packages: tuple[str, ...]  # Debian packages providing the known ones
+    unknown: tuple[str, ...]  # libraries no package is known for (e.g. a damaged installation)
+
+    def message(self) -> str:
+        """One line for the terminal: what is missing and the command that fixes it."""
+        text = f"hrdesk: Qt cannot open windows here ({self.platform}): missing {', '.join(self.libraries)}."
+        if self.packages:
+            text += f" Install them with: sudo apt-get install {' '.join(self.packages)}"
+        if self.unknown:
+            text += f" Not from a system package: {', '.join(self.unknown)} (reinstall hrdesk)."
+        return text + " / 缺少 Qt 所需的系统库，请按上述命令安装。"
+
+
+def platform_to_use(environ: dict[str, str] | os._Environ[str] | None = None) -> str:
+    """The platform plugin Qt will load: QT_QPA_PLATFORM if set (its first choice), else wayland or xcb
+    by the session, else offscreen when there is no display at all."""
+    env = os.environ if environ is None else environ
+    chosen = env.get("QT_QPA_PLATFORM", "").split(";")[0].split(":")[0].strip()
+    if chosen:
+        return chosen
+    if sys.platform == "win32":
+        return "windows"
+    if sys.platform == "darwin":
+        return "cocoa"
+    if env.get("WAYLAND_DISPLAY") and env.get("XDG_SESSION_TYPE") == "wayland":
+        return "wayland"
+    if env.get("DISPLAY"):
+        return "xcb"
+    return "offscreen"
+
+
+def plugin_path(platform: str, environ: dict[str, str] | os._Environ[str] | None = None) -> Path | None:
+    """Where Qt will find the platform plugin: QT_QPA_PLATFORM_PLUGIN_PATH, else PySide6's own folder
+    (inside a PyInstaller bundle too). None if it is not there."""
+    env = os.environ if environ is None else environ
+    name = PLUGIN_FILES.get(platform)
+    if name is None:
+        return None
+    folders = [Path(p) for p in env.get("QT_QPA_PLATFORM_PLUGIN_PATH", "").split(os.pathsep) if p]
+    spec = importlib.util.find_spec("PySide6")
+    locations = (spec.submodule_search_locations or []) if spec else []
+    folders += [Path(location) / "Qt" / "plugins" / "platforms" for location in locations]
+    for folder in folders:
+        if (folder / name).is_file():
+            return folder / name
+    return None
+
+
+def parse_ldd(output: str) -> list[str]:
+    """The libraries `ldd` could not find ("libxcb-cursor.so.0 => not found"), in its order."""
+    missing = []
+    for line in output.splitlines():
+        left, _, right = line.strip().partition("=>")
+        if right.strip() == "not found" and left.strip() not in missing:
+            missing.append(left.strip())
+    return missing
+
+
+def packages_for(libraries: list[str]) -> tuple[list[str], list[str]]:
+    """(Debian packages, libraries no package is known for)."""
+    with open(resources_dir() / "qt-linux-libraries.toml", "rb") as fh:
+        table: dict[str, str] = tomllib.load(fh)["packages"]
+    packages: list[str] = []
+    unknown: list[str] = []
+    for library in libraries:
+        package = table.get(library)
+        if package is None:
+            unknown.append(library)
+        elif package not in packages:
+            packages.append(package)
+    return packages, unknown
+
+
+def check(
+    platform: str | None = None, environ: dict[str, str] | os._Environ[str] | None = None
+) -> MissingLibraries | None:
+    """None when the platform plugin's libraries are all there (or this is not Linux, or there is no
+    `ldd` to ask: Qt will then report for itself); otherwise what is missing."""
+    if not sys.platform.startswith("linux"):
+        return None
+    platform = platform or platform_to_use(environ)
+    plugin = plugin_path(platform, environ)
+    ldd = shutil.which("ldd")
+    if plugin is None or ldd is None:
+        return None
+    env = {k: v for k, v in (os.environ if environ is None else environ).items()}
+    result = subprocess.run([ldd, str(plugin)], capture_output=True, text=True, env=env, timeout=30)
+    missing = parse_ldd(result.stdout)
+    if not missing:
+        return None
+    packages, unknown = packages_for(missing)
+    return MissingLibraries(platform, tuple(missing), tuple(packages), tuple(unknown))
