@@ -58,21 +58,19 @@ def platform_to_use(environ: dict[str, str] | os._Environ[str] | None = None) ->
     return "offscreen"
 
 
-def plugin_path(platform: str, environ: dict[str, str] | os._Environ[str] | None = None) -> Path | None:
-    """Where Qt will find the platform plugin: QT_QPA_PLATFORM_PLUGIN_PATH, else PySide6's own folder
-    (inside a PyInstaller bundle too). None if it is not there."""
+def plugin_paths(platform: str, environ: dict[str, str] | os._Environ[str] | None = None) -> list[Path]:
+    """Every copy of the platform plugin Qt would try, in its order: QT_QPA_PLATFORM_PLUGIN_PATH first,
+    then PySide6's own folder (inside a PyInstaller bundle too). Qt falls back to the next copy when one
+    fails to load."""
     env = os.environ if environ is None else environ
     name = PLUGIN_FILES.get(platform)
     if name is None:
-        return None
+        return []
     folders = [Path(p) for p in env.get("QT_QPA_PLATFORM_PLUGIN_PATH", "").split(os.pathsep) if p]
     spec = importlib.util.find_spec("PySide6")
     locations = (spec.submodule_search_locations or []) if spec else []
     folders += [Path(location) / "Qt" / "plugins" / "platforms" for location in locations]
-    for folder in folders:
-        if (folder / name).is_file():
-            return folder / name
-    return None
+    return [folder / name for folder in folders if (folder / name).is_file()]
 
 
 def parse_ldd(output: str) -> list[str]:
@@ -108,14 +106,16 @@ def check(
     if not sys.platform.startswith("linux"):
         return None
     platform = platform or platform_to_use(environ)
-    plugin = plugin_path(platform, environ)
+    plugins = plugin_paths(platform, environ)
     ldd = shutil.which("ldd")
-    if plugin is None or ldd is None:
+    if not plugins or ldd is None:
         return None
-    env = {k: v for k, v in (os.environ if environ is None else environ).items()}
-    result = subprocess.run([ldd, str(plugin)], capture_output=True, text=True, env=env, timeout=30)
-    missing = parse_ldd(result.stdout)
-    if not missing:
-        return None
+    env = dict(os.environ if environ is None else environ)
+    missing: list[str] = []
+    for plugin in plugins:  # one loadable copy is enough; report the last (PySide6's own) otherwise
+        result = subprocess.run([ldd, str(plugin)], capture_output=True, text=True, env=env, timeout=30)
+        missing = parse_ldd(result.stdout)
+        if not missing:
+            return None
     packages, unknown = packages_for(missing)
     return MissingLibraries(platform, tuple(missing), tuple(packages), tuple(unknown))
