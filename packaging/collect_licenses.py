@@ -185,10 +185,13 @@ def _index_toml(entries: list[dict[str, object]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _python_version_free(files: dict[str, bytes]) -> dict[str, bytes]:
-    """The comparison for --check ignores the Python patch version (CI's Python may differ)."""
-    index = files.get("index.toml", b"").decode("utf-8")
-    return {**files, "index.toml": re.sub(r'(name = "Python"\nversion = )"[^"]*"', r'\1""', index).encode()}
+def _comparable(files: dict[str, bytes]) -> dict[str, bytes]:
+    """What --check compares: line endings normalised (a Windows checkout turns LF into CRLF) and the
+    Python patch version blanked (CI's Python may be a newer 3.11)."""
+    out = {name: data.replace(b"\r\n", b"\n") for name, data in files.items()}
+    index = out.get("index.toml", b"").decode("utf-8")
+    out["index.toml"] = re.sub(r'(name = "Python"\nversion = )"[^"]*"', r'\1""', index).encode()
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -202,8 +205,9 @@ def main(argv: list[str] | None = None) -> int:
         str(p.relative_to(OUT)).replace("\\", "/"): p.read_bytes() for p in OUT.rglob("*") if p.is_file()
     }
     if args.check:
-        if _python_version_free(wanted) != _python_version_free(present):
-            changed = sorted(set(wanted) ^ set(present) | {k for k in wanted if present.get(k) != wanted[k]})
+        if _comparable(wanted) != _comparable(present):
+            want, have = _comparable(wanted), _comparable(present)
+            changed = sorted(set(want) ^ set(have) | {k for k in want if have.get(k) != want[k]})
             print("resources/licenses is out of date; run: uv run python packaging/collect_licenses.py")
             print("  differs: " + ", ".join(changed[:10]))
             return 1

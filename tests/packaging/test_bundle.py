@@ -53,7 +53,12 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _internal(bundle: Path) -> Path:
-    return bundle / "_internal" if (bundle / "_internal").is_dir() else bundle
+    """Where the data files are: _internal/ beside the exe, or Contents/Resources in a macOS .app."""
+    if (bundle / "_internal").is_dir():
+        return bundle / "_internal"
+    if bundle.name == "MacOS" and (bundle.parent / "Resources").is_dir():
+        return bundle.parent / "Resources"
+    return bundle
 
 
 def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
