@@ -141,3 +141,18 @@ def test_a_whole_pack_for_the_longest_accepted_name_builds(tmp_path):
     result = build_pack(profile, "new", tmp_path / ("张" * 60), tmp_path, ON, make_zip=True)
     assert all(len(n.encode("utf-8")) <= MAX_NAME_BYTES for n in result.files)
     assert result.zip_path and result.zip_path.exists()
+
+
+def test_the_profile_form_shows_why_a_name_is_refused(qtbot, data_dir):
+    from hrdesk.services.records import Records
+    from hrdesk.ui.i18n import set_language
+    from hrdesk.ui.profile_form import ProfileForm
+
+    set_language("zh")
+    with Records.open(data_dir) as records:
+        form = ProfileForm(records)
+        qtbot.addWidget(form)
+        form.name.setText("张三\u202e")
+        assert "U+202E" in form.errors()["name"]
+        form.name.setText("张三")
+        assert "name" not in form.errors()
