@@ -96,17 +96,6 @@ def _resolve(spec: str) -> Path:
             if path.name == file_name:
                 return path
         raise FileNotFoundError(spec)
-    if spec == "python:LICENSE.txt":
-        for candidate in (
-            Path(sys.base_prefix) / "LICENSE.txt",
-            Path(sys.base_prefix)
-            / "lib"
-            / f"python{sys.version_info[0]}.{sys.version_info[1]}"
-            / "LICENSE.txt",
-        ):
-            if candidate.exists():
-                return candidate
-        raise FileNotFoundError(spec)
     if spec.startswith("repo:"):
         return ROOT / spec[5:]
     return EXTRA.parent / spec
