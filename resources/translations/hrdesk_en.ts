@@ -1534,6 +1534,30 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>Save this year's holidays</translation>
     </message>
     <message>
+        <source>粘贴国务院办公厅《关于××年部分节假日安排的通知》全文，然后点击“识别通知”</source>
+        <translation>Paste the full text of the State Council's notice on the year's holidays (关于××年部分节假日安排的通知), then click “Read notice”</translation>
+    </message>
+    <message>
+        <source>识别通知</source>
+        <translation>Read notice</translation>
+    </message>
+    <message>
+        <source>粘贴国务院放假通知</source>
+        <translation>Paste the State Council holiday notice</translation>
+    </message>
+    <message>
+        <source>{year} 年已由内置日历提供。</source>
+        <translation>{year} is already in the built-in calendar.</translation>
+    </message>
+    <message>
+        <source>已识别 {year} 年：放假 {h} 天，调休上班 {w} 天。请核对后点击“保存该年节假日”。</source>
+        <translation>Read {year}: {h} days off, {w} make-up working days. Check them, then click “Save this year's holidays”.</translation>
+    </message>
+    <message>
+        <source>通知中还有 {years} 年的日期（元旦假期跨年），如该年不在内置日历中，请另行录入。</source>
+        <translation>The notice also has dates in {years} (a New Year break across the year end); enter them for that year if the built-in calendar lacks it.</translation>
+    </message>
+    <message>
         <location filename="../../hrdesk/ui/settings_dialog.py" line="109"/>
         <source>年份</source>
         <translation>Year</translation>
