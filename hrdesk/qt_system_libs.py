@@ -40,22 +40,29 @@ class MissingLibraries:
         return text + " / 缺少 Qt 所需的系统库，请按上述命令安装。"
 
 
-def platform_to_use(environ: dict[str, str] | os._Environ[str] | None = None) -> str:
-    """The platform plugin Qt will load: QT_QPA_PLATFORM if set (its first choice), else wayland or xcb
-    by the session, else offscreen when there is no display at all."""
+def platforms_to_try(environ: dict[str, str] | os._Environ[str] | None = None) -> list[str]:
+    """The platform plugins Qt will try, in order: QT_QPA_PLATFORM's list if set ("wayland;xcb"), else
+    by the session — a Wayland session tries wayland, then xcb through XWayland — else offscreen when
+    there is no display at all."""
     env = os.environ if environ is None else environ
-    chosen = env.get("QT_QPA_PLATFORM", "").split(";")[0].split(":")[0].strip()
+    chosen = [p.split(":")[0].strip() for p in env.get("QT_QPA_PLATFORM", "").split(";") if p.strip()]
     if chosen:
         return chosen
     if sys.platform == "win32":
-        return "windows"
+        return ["windows"]
     if sys.platform == "darwin":
-        return "cocoa"
+        return ["cocoa"]
+    tried = []
     if env.get("WAYLAND_DISPLAY") and env.get("XDG_SESSION_TYPE") == "wayland":
-        return "wayland"
+        tried.append("wayland")
     if env.get("DISPLAY"):
-        return "xcb"
-    return "offscreen"
+        tried.append("xcb")
+    return tried or ["offscreen"]
+
+
+def platform_to_use(environ: dict[str, str] | os._Environ[str] | None = None) -> str:
+    """Qt's first choice of platform plugin (see platforms_to_try)."""
+    return platforms_to_try(environ)[0]
 
 
 def plugin_paths(platform: str, environ: dict[str, str] | os._Environ[str] | None = None) -> list[Path]:
@@ -98,24 +105,38 @@ def packages_for(libraries: list[str]) -> tuple[list[str], list[str]]:
     return packages, unknown
 
 
-def check(
-    platform: str | None = None, environ: dict[str, str] | os._Environ[str] | None = None
-) -> MissingLibraries | None:
-    """None when the platform plugin's libraries are all there (or this is not Linux, or there is no
-    `ldd` to ask: Qt will then report for itself); otherwise what is missing."""
-    if not sys.platform.startswith("linux"):
-        return None
-    platform = platform or platform_to_use(environ)
+def _missing_for(
+    platform: str, environ: dict[str, str] | os._Environ[str] | None, ldd: str
+) -> list[str] | None:
+    """The libraries missing for this platform (empty: it loads), or None if hrdesk has no such plugin."""
     plugins = plugin_paths(platform, environ)
-    ldd = shutil.which("ldd")
-    if not plugins or ldd is None:
+    if not plugins:
         return None
     env = dict(os.environ if environ is None else environ)
     missing: list[str] = []
-    for plugin in plugins:  # one loadable copy is enough; report the last (PySide6's own) otherwise
+    for plugin in plugins:  # one loadable copy is enough; otherwise report the last (PySide6's own)
         result = subprocess.run([ldd, str(plugin)], capture_output=True, text=True, env=env, timeout=30)
         missing = parse_ldd(result.stdout)
         if not missing:
+            return []
+    return missing
+
+
+def check(
+    platform: str | None = None, environ: dict[str, str] | os._Environ[str] | None = None
+) -> MissingLibraries | None:
+    """None when a platform plugin Qt will try has all its libraries (or this is not Linux, or there
+    is no `ldd` to ask: Qt will then report for itself); otherwise what the first one misses."""
+    ldd = shutil.which("ldd")
+    if not sys.platform.startswith("linux") or ldd is None:
+        return None
+    first: tuple[str, list[str]] | None = None
+    for candidate in [platform] if platform else platforms_to_try(environ):
+        missing = _missing_for(candidate, environ, ldd)
+        if missing is None or not missing:  # unknown to us (Qt reports for itself) or loadable
             return None
-    packages, unknown = packages_for(missing)
-    return MissingLibraries(platform, tuple(missing), tuple(packages), tuple(unknown))
+        first = first or (candidate, missing)
+    if first is None:
+        return None
+    packages, unknown = packages_for(first[1])
+    return MissingLibraries(first[0], tuple(first[1]), tuple(packages), tuple(unknown))

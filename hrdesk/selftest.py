@@ -21,7 +21,7 @@ def _qt_window(steps: list[str]) -> None:
     if platform == "offscreen" and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no display at all: nothing else can load
         steps.append("no display found")
-    missing = check(platform)
+    missing = check()  # every platform Qt will try (a Wayland session falls back to xcb)
     if missing is not None:
         raise _Refused(missing.message())
     from PySide6.QtCore import QTimer

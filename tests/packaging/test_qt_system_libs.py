@@ -16,7 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from hrdesk.qt_system_libs import check, packages_for, parse_ldd, platform_to_use, plugin_paths
+from hrdesk.qt_system_libs import (
+    check,
+    packages_for,
+    parse_ldd,
+    platform_to_use,
+    platforms_to_try,
+    plugin_paths,
+)
 from hrdesk.resources import resources_dir
 
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux platform plugins")
@@ -84,6 +91,17 @@ def test_platform_follows_the_session():
             == "wayland"
         )
         assert platform_to_use({}) == "offscreen"
+        session = {"DISPLAY": ":0", "WAYLAND_DISPLAY": "w", "XDG_SESSION_TYPE": "wayland"}
+        assert platforms_to_try(session) == ["wayland", "xcb"]  # Qt falls back to XWayland
+
+
+@linux_only
+def test_a_wayland_session_missing_wayland_libraries_still_starts_on_xcb():
+    """Qt tries wayland, then xcb: only when every platform it will try misses a library is it an error
+    (this machine has no libwayland-cursor0; its xcb libraries are complete)."""
+    session = {**os.environ, "DISPLAY": ":0", "WAYLAND_DISPLAY": "w", "XDG_SESSION_TYPE": "wayland"}
+    session.pop("QT_QPA_PLATFORM", None)
+    assert check(environ=session) is None
 
 
 def test_ldd_output_maps_to_debian_packages():
