@@ -7,7 +7,7 @@ source, which doubles a cold start and says nothing about what users get (the bu
     compile_first()          # at the top of a benchmark, before it imports what it measures
 
 Or from the shell: `uv run python benchmarks/compile_first.py`. The first run takes a minute on two
-cores; later runs only stat the files (about a second). Writing is forced even when the environment
+cores; later runs only stat the files (about two seconds here). Writing is forced even when the environment
 forbids it, because compileall writes the files itself.
 """
 
