@@ -819,7 +819,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("language", lang)
 
     def about(self) -> None:
-        from .about import show_about
+        from .about_dialog import show_about
 
         show_about(self, self.data_dir)
 

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..rules.names import check_name
 from ..rules.profile import ENTITY_TYPES, INNOVATION_ENTITIES, SERVICE_ENTITIES, Employer
+from .i18n import current_lang
 from .profile_form import DateField
 
 
@@ -178,6 +180,7 @@ class UnitsDialog(QDialog):
         try:
             if not self.name.text().strip():
                 raise ValueError(self.tr("单位名称必填"))
+            check_name(self.name.text().strip(), "unit", current_lang())  # NameRejected is a ValueError
             for field in (self.registered_on, self.tax_registered_on):
                 if field.error():
                     raise ValueError(field.error())

@@ -2,11 +2,66 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
-    <name>About</name>
+    <name>AboutDialog</name>
     <message>
-        <location filename="../../hrdesk/ui/about.py" line="24"/>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="1"/>
         <source>关于 hrdesk</source>
         <translation>About hrdesk</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="1"/>
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="1"/>
+        <source>第三方许可</source>
+        <translation>Third-party licences</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="1"/>
+        <source>北京市工作居住证办理助手：员工档案、资格检查、材料清单、期限提醒、表格打印和材料包。</source>
+        <translation>A workbench for Beijing Work Residence Permit applications: employee records, eligibility checks, material checklists, deadline reminders, printed forms and submission packs.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="1"/>
+        <source>hrdesk 是自由软件，按 GNU Affero 通用公共许可证第 3 版或（由您选择）任何更新版本发布；</source>
+        <translation>hrdesk is free software, released under the GNU Affero General Public License, version 3 or (at your option) any later version; </translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="1"/>
+        <source>不提供任何担保。您可以按该许可证再发布和修改它。许可证全文和源代码见“第三方许可”页的 hrdesk 一项。</source>
+        <translation>it comes with no warranty. You may redistribute and modify it under that licence. The full licence and where to find the source code are under hrdesk on the Third-party licences page.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="1"/>
+        <source>本软件包含第三方组件（Qt、PySide6、PyMuPDF、ReportLab、Droid Sans Fallback 字体等），</source>
+        <translation>This software includes third-party components (Qt, PySide6, PyMuPDF, ReportLab, the Droid Sans Fallback font and others), </translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="1"/>
+        <source>各自按其许可证提供，见“第三方许可”。</source>
+        <translation>each under its own licence: see Third-party licences.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="1"/>
+        <source>数据文件夹</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="1"/>
+        <source>所有数据仅保存在本机。</source>
+        <translation>All data stays on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="1"/>
+        <source>许可证</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="1"/>
+        <source>源代码</source>
+        <translation>Source code</translation>
     </message>
 </context>
 <context>
