@@ -93,3 +93,38 @@ def code_for(group: str, text: str | None) -> str | None:
 def choices(group: str, lang: str = "zh") -> list[tuple[str, str]]:
     """(code, label) pairs for a drop-down or a template's list of accepted values."""
     return [(code, entry.text(lang)) for code, entry in labels(group).items()]
+
+
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_CIRCLED = {chr(0x2460 + i): str(i + 1) for i in range(20)}  # ① … ⑳
+_EN_WORDS = (("注意", " note "), ("注", " note "), ("附件", " annex "), ("、", ", "), ("，", ", "), ("第", " step "))
+
+
+def _section_en(section: str) -> str:
+    """A guide section in Latin script (二(二)6(5) → 2(2)6(5)): English screens show no Han text."""
+    out = section
+    for zh, en in _EN_WORDS:
+        out = out.replace(zh, en)
+    out = out.replace("步", "")
+    for zh, n in sorted(_CN_DIGITS.items(), key=lambda kv: -len(kv[0])):
+        out = out.replace(zh, str(n))
+    for circled, n in _CIRCLED.items():
+        out = out.replace(circled, f" {n}")
+    return " ".join(out.split()).replace("( ", "(").replace(" )", ")")
+
+
+def cite(source: str, lang: str = "zh") -> str:
+    """A rule's source as people read it: `changping-2026 二(二)6(5)` → 昌平区指南 二(二)6(5) /
+    Changping guide 2(2)6(5). Several sources separated by ", " keep their order."""
+    parts = []
+    for piece in (p.strip() for p in source.split(", ")):
+        guide, _, section = piece.partition(" ")
+        district = guide.rsplit("-", 1)[0]
+        if district in labels("district"):
+            name = label("district", district, lang)
+            parts.append(f"{name}指南 {section}" if lang != "en" else f"{name} guide {_section_en(section)}")
+        elif parts:  # "changping-2026 二(四)2, 三(五)": a second section of the same guide
+            parts[-1] += ("、" if lang != "en" else ", ") + (piece if lang != "en" else _section_en(piece))
+        else:
+            parts.append(piece if lang != "en" else _section_en(piece))
+    return ("；" if lang != "en" else "; ").join(parts)

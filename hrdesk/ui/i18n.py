@@ -19,6 +19,7 @@ from ..resources import resources_dir
 LANGUAGES = {"zh": "简体中文", "en": "English"}
 QT_CATALOGUES = {"zh": "qtbase_zh_CN.qm"}  # English needs none: Qt's source texts are English
 _translators: list[QTranslator] = []
+_installed: tuple[int, str] | None = None  # (id of the application, language) last installed
 
 
 def current_lang() -> str:
@@ -52,7 +53,11 @@ def _install(app: QCoreApplication, path: Path) -> bool:
 def set_language(lang: str) -> bool:
     """Install the translators for `lang` ("zh": Qt's Chinese catalogue only; "en": ours).
     Returns False if our .qm is missing (the UI then stays Chinese)."""
+    global _installed
     app = QCoreApplication.instance()
+    if _installed == (id(app), lang):
+        return True  # nothing to change: no LanguageChange storm through every open window
+    _installed = None
     while _translators:
         app.removeTranslator(_translators.pop())
     qt_path = qt_catalogue(lang)
@@ -60,8 +65,10 @@ def set_language(lang: str) -> bool:
         _install(app, qt_path)  # a missing Qt catalogue leaves Qt's buttons English, nothing worse
     if lang == "zh":
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        _installed = (id(app), lang)
         return True
     if not _install(app, resources_dir() / "translations" / f"hrdesk_{lang}.qm"):
         return False
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    _installed = (id(app), lang)
     return True
