@@ -18,6 +18,7 @@ from ..resources import resources_dir
 
 LANGUAGES = {"zh": "简体中文", "en": "English"}
 QT_CATALOGUES = {"zh": "qtbase_zh_CN.qm"}  # English needs none: Qt's source texts are English
+QT_EXTRA = {"zh": "qt_extra_zh_CN.qm"}  # ours: the few Qt 6 texts qtbase_zh_CN.qm leaves English
 _translators: list[QTranslator] = []
 _installed: tuple[int, str] | None = None  # (id of the application, language) last installed
 
@@ -63,6 +64,11 @@ def set_language(lang: str) -> bool:
     qt_path = qt_catalogue(lang)
     if qt_path is not None:
         _install(app, qt_path)  # a missing Qt catalogue leaves Qt's buttons English, nothing worse
+    extra = QT_EXTRA.get(lang)
+    if extra and (resources_dir() / "translations" / extra).is_file():
+        _install(
+            app, resources_dir() / "translations" / extra
+        )  # installed last, asked first: Qt texts its own catalogue leaves English
     if lang == "zh":
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
         _installed = (id(app), lang)
