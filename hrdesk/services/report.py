@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from ..labels import label
+from ..labels import cite, label
 from ..rules.idnumber import mask
 from ..rules.profile import Profile
 from ..rules.results import CheckResult
@@ -85,7 +85,7 @@ def format_check(result: CheckResult, profile: Profile, lang: str = "zh") -> str
         lines.append(f"  {t['none']}")
     for f in result.findings:
         severity = label("severity", f.severity, lang)
-        lines.append(f"  {SEVERITY_MARK[f.severity]} [{severity}] {f.message}  ({f.source})")
+        lines.append(f"  {SEVERITY_MARK[f.severity]} [{severity}] {f.message}  ({cite(f.source, lang)})")
     lines += ["", f"{t['materials']}:"]
     width = max((_width(m.name) for m in result.materials), default=10) + 2
     status_width = (
