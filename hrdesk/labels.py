@@ -97,7 +97,14 @@ def choices(group: str, lang: str = "zh") -> list[tuple[str, str]]:
 
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _CIRCLED = {chr(0x2460 + i): str(i + 1) for i in range(20)}  # ① … ⑳
-_EN_WORDS = (("注意", " note "), ("注", " note "), ("附件", " annex "), ("、", ", "), ("，", ", "), ("第", " step "))
+_EN_WORDS = (
+    ("注意", " note "),
+    ("注", " note "),
+    ("附件", " annex "),
+    ("、", ", "),
+    ("，", ", "),
+    ("第", " step "),
+)
 
 
 def _section_en(section: str) -> str:
@@ -115,16 +122,24 @@ def _section_en(section: str) -> str:
 
 def cite(source: str, lang: str = "zh") -> str:
     """A rule's source as people read it: `changping-2026 二(二)6(5)` → 昌平区指南 二(二)6(5) /
-    Changping guide 2(2)6(5). Several sources separated by ", " keep their order."""
-    parts = []
-    for piece in (p.strip() for p in source.split(", ")):
+    Changping guide 2(2)6(5). Several sources (", " or "; " between them) keep their order, and
+    sections of the same guide follow its name once: 昌平区指南 二(四)3、二(二)4."""
+    sep = "、" if lang != "en" else ", "
+    parts: list[list[str]] = []  # [guide name, section, section, …]
+    last_guide = None
+    for piece in (p.strip() for p in source.replace("; ", ", ").split(", ")):
         guide, _, section = piece.partition(" ")
         district = guide.rsplit("-", 1)[0]
         if district in labels("district"):
             name = label("district", district, lang)
-            parts.append(f"{name}指南 {section}" if lang != "en" else f"{name} guide {_section_en(section)}")
+            shown = section if lang != "en" else _section_en(section)
+            if guide == last_guide:
+                parts[-1].append(shown)
+            else:
+                parts.append([f"{name}指南" if lang != "en" else f"{name} guide", shown])
+            last_guide = guide
         elif parts:  # "changping-2026 二(四)2, 三(五)": a second section of the same guide
-            parts[-1] += ("、" if lang != "en" else ", ") + (piece if lang != "en" else _section_en(piece))
+            parts[-1].append(piece if lang != "en" else _section_en(piece))
         else:
-            parts.append(piece if lang != "en" else _section_en(piece))
-    return ("；" if lang != "en" else "; ").join(parts)
+            parts.append(["", piece if lang != "en" else _section_en(piece)])
+    return ("；" if lang != "en" else "; ").join(f"{p[0]} {sep.join(p[1:])}".strip() for p in parts)

@@ -276,7 +276,7 @@ class ProfileForm(QWidget):
         self.income = QTableWidget(6, 2)
         self.income.verticalHeader().setVisible(False)
         self.income.horizontalHeader().setStretchLastSection(True)
-        self.income.setMinimumHeight(200)
+        self.income.setMinimumHeight(7 * 30 + 6)  # six months and the header, no scrolling
         self.annual_income = YearAmounts()
         form = self._group("income", QT_TRANSLATE_NOOP("ProfileForm", "收入"))
         self._row(form, "income", QT_TRANSLATE_NOOP("ProfileForm", "近6个月申报收入（元）"), self.income)

@@ -194,5 +194,5 @@ class GuideNote(QLabel):
 
     def show_for(self, policy: Policy | None, lang: str, prefix: str) -> None:
         sources = group_sources(policy, self.group) if policy else []
-        self.setText(prefix + ("；" if lang != "en" else "; ").join(cite(s, lang) for s in sources))
+        self.setText(prefix + cite(", ".join(sources), lang))
         self.setVisible(bool(sources))
