@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import select
 
+from ..catalogue import CodedError
 from ..resources import resources_dir
 from ..rules.profile import Employer as RulesEmployer
 from ..store import models as m
@@ -19,6 +20,10 @@ if TYPE_CHECKING:
     from .records import RecordsBase as _Base
 else:
     _Base = object
+
+
+class UnitError(CodedError, ValueError):
+    """A unit cannot be saved or deleted as asked; `message(lang)` says why in the user's language."""
 
 
 class UnitsMixin(_Base):
@@ -37,7 +42,7 @@ class UnitsMixin(_Base):
 
     def save_employer(self, src: RulesEmployer, employer_id: int | None = None) -> int:
         if src.district not in policies(self.data_dir).districts:
-            raise ValueError(f"unknown district '{src.district}'")
+            raise UnitError("unit.unknown-district", district=src.district)
         with self.session() as s:
             row = (
                 s.get(m.Employer, employer_id)
@@ -57,7 +62,7 @@ class UnitsMixin(_Base):
     def delete_employer(self, employer_id: int) -> None:
         with self.session() as s:
             if s.exec(select(m.Employee.id).where(m.Employee.employer_id == employer_id)).first():
-                raise ValueError("这个单位下还有员工，请先删除或转移员工。")
+                raise UnitError("unit.has-employees")
             row = s.get(m.Employer, employer_id)
             if row:
                 s.delete(row)

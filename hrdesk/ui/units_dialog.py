@@ -28,6 +28,7 @@ from ..catalogue import text as catalogue_text
 from ..labels import cite
 from ..rules.idnumber import IdNumberError, parse_id_number
 from ..rules.profile import Employer
+from ..services.units import UnitError
 from ..text.numbers import AmountError, parse_cny
 from .i18n import current_lang
 from .profile_form import DateField
@@ -378,6 +379,9 @@ class UnitsDialog(QDialog):
                 old = employer_to_rules(self.records.employer(self.unit_id))
                 unit.tax_paid_cny = {**old.tax_paid_cny, **tax}
             self.unit_id = self.records.save_employer(unit, self.unit_id)
+        except UnitError as exc:
+            self.error.setText(exc.message(current_lang()))
+            return
         except ValueError as exc:
             self.error.setText(str(exc))
             return

@@ -88,3 +88,18 @@ def test_changping_has_no_second_agent_rule_but_checks_insurance(records: Record
     records.save_agent(unit_id, "经办丙", insured_by_unit=False)
     assert [p.code for p in records.agent_problems(unit_id)] == ["AGENT_NOT_INSURED"]
     assert records.agent_problems(unit_id)[0].source.startswith("changping-2026 三(六)")
+
+
+def test_unit_errors_are_coded_and_read_in_either_language(records: Records):
+    import pytest
+
+    from hrdesk.services.units import UnitError
+
+    employee_id = records.add_profile(load_profile_file(ROOT / "examples" / "yanqing-new-ready.json"))
+    unit_id = records.employee(employee_id).employer_id
+    with pytest.raises(UnitError) as caught:
+        records.delete_employer(unit_id)
+    assert caught.value.key == "unit.has-employees"
+    assert "员工" in caught.value.message("zh") and "employees" in caught.value.message("en")
+    with pytest.raises(ValueError):  # still a ValueError for callers that catch those
+        records.save_employer(Employer(name="x", district="mars"))
