@@ -293,6 +293,24 @@ class ProfileForm(QWidget):
             form, "housing_until", QT_TRANSLATE_NOOP("ProfileForm", "住所证明有效期至"), self.housing_until
         )
         self._row(form, "housing_address", QT_TRANSLATE_NOOP("ProfileForm", "住址"), self.housing_address)
+        self.housing_residential = QCheckBox()
+        self.lessor_is_owner = QCheckBox()
+        self.owner_name = QLineEdit()
+        self.owner_id_number = QLineEdit()
+        self.owner_id_number.setMaxLength(18)
+        self.owner_relationship = QLineEdit()
+        for key, text, widget in (
+            (
+                "housing_residential",
+                QT_TRANSLATE_NOOP("ProfileForm", "住宅用途（非办公、商业）"),
+                self.housing_residential,
+            ),
+            ("lessor_is_owner", QT_TRANSLATE_NOOP("ProfileForm", "出租人即产权人"), self.lessor_is_owner),
+            ("owner_name", QT_TRANSLATE_NOOP("ProfileForm", "产权人姓名"), self.owner_name),
+            ("owner_id_number", QT_TRANSLATE_NOOP("ProfileForm", "产权人身份证号"), self.owner_id_number),
+            ("owner_relationship", QT_TRANSLATE_NOOP("ProfileForm", "与产权人关系"), self.owner_relationship),
+        ):
+            self._row(form, key, text, widget)
 
         # --- 工作居住证 ---
         self.permit_number = QLineEdit()
@@ -376,9 +394,21 @@ class ProfileForm(QWidget):
         self.freelancer_tax.setHorizontalHeaderLabels([self.tr("年度"), self.tr("纳税额")])
         for key, box in self.same_employer.items():
             box.setText(code_label("same_employer", key, lang))
-        for box in (self.retired, self.dispatched, self.criminal_record, self.foreign_degree):
+        for box in (
+            self.retired,
+            self.dispatched,
+            self.criminal_record,
+            self.foreign_degree,
+            self.housing_residential,
+        ):
             box.setText(self.tr("是"))
-        for box in (self.ip_commercialized, self.notable_contribution, self.is_founder, self.is_freelancer):
+        for box in (
+            self.ip_commercialized,
+            self.notable_contribution,
+            self.is_founder,
+            self.is_freelancer,
+            self.lessor_is_owner,
+        ):
             box.setText(self.tr("是"))
         self.shareholder_rank.setSpecialValueText(self.tr("未填写"))
         rank = self.author_rank.currentData()
@@ -481,6 +511,11 @@ class ProfileForm(QWidget):
         _set_combo(self.housing_kind, e.housing.kind if e.housing else "")
         self.housing_until.set_value(e.housing.valid_until if e.housing else None)
         self.housing_address.setText(e.housing.address if e.housing else "")
+        self.housing_residential.setChecked(e.housing.residential if e.housing else True)
+        self.lessor_is_owner.setChecked(e.housing.lessor_is_owner if e.housing else True)
+        self.owner_name.setText(e.housing.owner_name if e.housing else "")
+        self.owner_id_number.setText(e.housing.owner_id_number if e.housing else "")
+        self.owner_relationship.setText(e.housing.relationship if e.housing else "")
         _set_combo(self.permit_status, e.permit.status if e.permit else "")
         self.permit_number.setText(e.permit.number if e.permit else "")
         self.permit_issued.set_value(e.permit.issued_on if e.permit else None)
@@ -551,6 +586,11 @@ class ProfileForm(QWidget):
             out["hired_on"] = self.tr("入职日期不能晚于今天")
         if "graduated_on" not in out and self.graduated_on.value() and self.graduated_on.value() > today:
             out["graduated_on"] = self.tr("毕业日期不能晚于今天")
+        if self.owner_id_number.text().strip():
+            try:
+                parse_id_number(self.owner_id_number.text())
+            except IdNumberError:
+                out["owner_id_number"] = self.tr("产权人身份证号无效，请核对（可留空）")
         if self.permit_status.currentData() and not self.permit_expires.text().strip():
             out.setdefault("permit_expires", self.tr("持证时须填写有效期"))
         if self.is_founder.isChecked():
@@ -642,6 +682,12 @@ class ProfileForm(QWidget):
             housing = e.housing or Housing(kind=kind)
             housing.kind, housing.valid_until = kind, self.housing_until.value()
             housing.address = self.housing_address.text().strip()
+            housing.residential = self.housing_residential.isChecked()
+            housing.lessor_is_owner = self.lessor_is_owner.isChecked()
+            housing.owner_name = self.owner_name.text().strip()
+            owner_id = self.owner_id_number.text().strip()
+            housing.owner_id_number = parse_id_number(owner_id).number if owner_id else ""
+            housing.relationship = self.owner_relationship.text().strip()
             e.housing = housing
         else:
             e.housing = None

@@ -12,42 +12,42 @@
 <context>
     <name>AgentDialog</name>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="45"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="46"/>
         <source>经办人</source>
         <translation>Business agent</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="51"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="52"/>
         <source>在本单位缴纳社保</source>
         <translation>Insured (social insurance) by this unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="53"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="54"/>
         <source>在岗（可办理业务）</source>
         <translation>Active (may handle business)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="58"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="59"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="59"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="60"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="60"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="61"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="73"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="74"/>
         <source>姓名必填</source>
         <translation>The name is required</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="79"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="80"/>
         <source>身份证号无效，请核对（可留空）</source>
         <translation>The ID number is not valid; check it (or leave it empty)</translation>
     </message>
@@ -527,7 +527,7 @@ Log file: {path}</translation>
     <message>
         <location filename="../../hrdesk/ui/first_run.py" line="100"/>
         <source>填写单位名称、所在区、纳税情况和业务经办人：办理条件按所在区的指南检查。</source>
-        <translation>Enter the unit's name, district, taxes and business agents: conditions are checked against that district's guide.</translation>
+        <translation>Enter the unit&apos;s name, district, taxes and business agents: conditions are checked against that district&apos;s guide.</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/first_run.py" line="101"/>
@@ -586,7 +586,7 @@ Log file: {path}</translation>
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../hrdesk/ui/i18n.py" line="27"/>
+        <location filename="../../hrdesk/ui/i18n.py" line="28"/>
         <source>zh</source>
         <translation>en</translation>
     </message>
@@ -1277,27 +1277,27 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="303"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="321"/>
         <source>证件状态</source>
         <translation>Permit status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="304"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="322"/>
         <source>证件编号</source>
         <translation>Permit number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="305"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="323"/>
         <source>签发日期</source>
         <translation>Issued on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="306"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="324"/>
         <source>有效期至</source>
         <translation>Expires on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="307"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="325"/>
         <source>离开原单位日期</source>
         <translation>Left previous unit on</translation>
     </message>
@@ -1312,7 +1312,7 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>Residence in Beijing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="302"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="320"/>
         <source>工作居住证</source>
         <translation>Work residence permit</translation>
     </message>
@@ -1459,7 +1459,7 @@ Build the pack anyway? The checklist will list these problems.</translation>
     <message>
         <location filename="../../hrdesk/ui/profile_form.py" line="252"/>
         <source>近3年年均纳税（元）</source>
-        <translation>Team's average annual tax, last 3 years (CNY)</translation>
+        <translation>Team&apos;s average annual tax, last 3 years (CNY)</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/profile_form.py" line="258"/>
@@ -1483,7 +1483,7 @@ Build the pack anyway? The checklist will list these problems.</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/profile_form.py" line="281"/>
-        <location filename="../../hrdesk/ui/profile_form.py" line="375"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="393"/>
         <source>收入</source>
         <translation>Income</translation>
     </message>
@@ -1493,124 +1493,154 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>Annual income (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="374"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="305"/>
+        <source>住宅用途（非办公、商业）</source>
+        <translation>Residential use (not office or commercial)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="308"/>
+        <source>出租人即产权人</source>
+        <translation>The lessor owns the property</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="309"/>
+        <source>产权人姓名</source>
+        <translation>Owner's name</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="310"/>
+        <source>产权人身份证号</source>
+        <translation>Owner's ID number</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="311"/>
+        <source>与产权人关系</source>
+        <translation>Relationship to the owner</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="392"/>
         <source>税款所属期</source>
         <translation>Tax month</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="374"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="392"/>
         <source>申报收入</source>
         <translation>Declared income</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="375"/>
-        <location filename="../../hrdesk/ui/profile_form.py" line="376"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="393"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="394"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="376"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="394"/>
         <source>纳税额</source>
         <translation>Tax paid</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="380"/>
-        <location filename="../../hrdesk/ui/profile_form.py" line="382"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="404"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="412"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="383"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="413"/>
         <source>未填写</source>
         <translation>Not given</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="387"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="417"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="388"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="418"/>
         <source>第一发明人（作者）</source>
         <translation>First inventor (author)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="389"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="419"/>
         <source>第二发明人（作者）</source>
         <translation>Second inventor (author)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="390"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="420"/>
         <source>第三及以后</source>
         <translation>Third or later</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="394"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="424"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="395"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="425"/>
         <source>撤销修改</source>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="414"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="444"/>
         <source>依据：</source>
         <translation>Guide: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="525"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="560"/>
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="530"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="565"/>
         <source>应为18位：17位数字加1位数字或X</source>
         <translation>Must be 18 characters: 17 digits, then a digit or X</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="531"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="566"/>
         <source>校验位不符，请核对号码（多为录入错误）</source>
         <translation>The check digit does not match; check the number (usually a typing error)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="532"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="567"/>
         <source>号码中的出生日期不存在</source>
         <translation>The birth date in the number does not exist</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="535"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="570"/>
         <source>请先在“单位”中添加单位</source>
         <translation>Add a unit first</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="551"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="586"/>
         <source>入职日期不能晚于今天</source>
         <translation>The hire date cannot be after today</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="553"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="588"/>
         <source>毕业日期不能晚于今天</source>
         <translation>The graduation date cannot be in the future</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="555"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="593"/>
+        <source>产权人身份证号无效，请核对（可留空）</source>
+        <translation>The owner's ID number is not valid; check it (or leave it empty)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="595"/>
         <source>持证时须填写有效期</source>
         <translation>Enter the expiry date of the permit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="570"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="610"/>
         <source>持股比例应为 0 到 100 之间的数字，如 12.5</source>
         <translation>The shareholding must be a number from 0 to 100, e.g. 12.5</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="573"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="613"/>
         <source>以下月份的金额不是有效数字：</source>
         <translation>These months have an invalid amount: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="577"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="617"/>
         <source>以下年度的金额不是有效数字：</source>
         <translation>These years do not hold a valid amount: </translation>
     </message>
@@ -1873,178 +1903,178 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>UnitsDialog</name>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="97"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="98"/>
         <source>单位与经办人</source>
         <translation>Units and agents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="104"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="105"/>
         <source>新建单位</source>
         <translation>New unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="127"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="128"/>
         <source>信用良好，无违法违规记录</source>
         <translation>In good standing, no violations</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="128"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="129"/>
         <source>已开通业务办理权限</source>
         <translation>Permission granted</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="129"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="130"/>
         <source>经营范围列入禁止和限制目录</source>
         <translation>Business on the restricted-industry list</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="132"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="133"/>
         <source>未记录</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="135"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="136"/>
         <source>单位名称</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="136"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="137"/>
         <source>统一社会信用代码</source>
         <translation>Unified credit code</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="137"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="138"/>
         <source>所在区</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="138"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="139"/>
         <source>单位类型</source>
         <translation>Entity type</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="139"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="140"/>
         <source>登记注册日期</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="140"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="141"/>
         <source>注册资本（元）</source>
         <translation>Registered capital (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="141"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="142"/>
         <source>本区纳税起始日期</source>
         <translation>Paying tax in the district since</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="142"/>
         <location filename="../../hrdesk/ui/units_dialog.py" line="143"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="144"/>
         <source>{y} 年纳税额（元，不含个税）</source>
         <translation>Tax paid in {y} (CNY, excl. IIT)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="144"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="145"/>
         <source>科技创新主体</source>
         <translation>Innovation entity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="145"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="146"/>
         <source>科技创新服务主体</source>
         <translation>Service entity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="146"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="147"/>
         <source>剩余新办指标</source>
         <translation>New-application quota left</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="158"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="159"/>
         <source>业务经办人</source>
         <translation>Business agents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="164"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="165"/>
         <source>添加经办人</source>
         <translation>Add agent</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="165"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="166"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="166"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="167"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="181"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="182"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="182"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="183"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="248"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="249"/>
         <source>未在本单位参保</source>
         <translation>not insured by this unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="250"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="251"/>
         <source>已停用</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="263"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="264"/>
         <source>请先保存单位</source>
         <translation>Save the unit first</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="307"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="308"/>
         <source>删除经办人</source>
         <translation>Delete agent</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="307"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="308"/>
         <source>删除经办人“{name}”？</source>
         <translation>Delete the agent “{name}”?</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="341"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="342"/>
         <source>{label}不能为负数</source>
         <translation>{label} cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="343"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="344"/>
         <source>{label}应为数字金额，如 350000、350,000 或 35万</source>
         <translation>{label} must be an amount in figures, e.g. 350000 or 350,000</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="350"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="351"/>
         <source>单位名称必填</source>
         <translation>The unit name is required</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="356"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="357"/>
         <source>纳税额</source>
         <translation>Tax paid</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="365"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="366"/>
         <source>注册资本</source>
         <translation>Registered capital</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="385"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="389"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="385"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="389"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>

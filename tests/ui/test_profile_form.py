@@ -42,6 +42,7 @@ def test_founder_ip_and_the_rest_round_trip_through_the_store(qtbot, records: Re
     form.graduated_on.setText("2016-07-01")
     form.awards.setPlainText("北京市科学技术奖\n")
     form.annual_income.item(0, 1).setText("480,000元")
+    form.lessor_is_owner.setChecked(False)  # rented from a sub-lessor: not a stable residence
     assert form.validate(), form.errors()
     assert form.save() == employee_id
 
@@ -53,11 +54,12 @@ def test_founder_ip_and_the_rest_round_trip_through_the_store(qtbot, records: Re
     assert e.education.foreign and e.education.graduated_on == date(2016, 7, 1)
     assert e.awards == ["北京市科学技术奖"]
     assert e.annual_income_cny[form.annual_income.item(0, 0).text()] == 480000
+    assert e.housing is not None and e.housing.lessor_is_owner is False
 
     result = run_check(records.profile(employee_id), "new", TODAY)
     assert {"founder", "ip", "award"} <= set(result.qualifying_categories)
     codes = {f.code for f in result.findings}
-    assert {"DISPATCHED_WORKER", "EMPLOYER_MISMATCH"} <= codes
+    assert {"DISPATCHED_WORKER", "EMPLOYER_MISMATCH", "NO_STABLE_RESIDENCE"} <= codes
 
     form.load(employee_id)  # and it all shows again
     assert form.is_founder.isChecked() and form.shareholding_pct.text() == "12.5"
