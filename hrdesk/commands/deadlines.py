@@ -1,4 +1,4 @@
-"""`hrdesk deadlines [--days N] [--json] [--ics FILE]`: the stored employees' deadlines."""
+"""`hrdesk deadlines [--days N] [--json] [--ics FILE] [--on DATE]`: the stored employees' deadlines."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from ..catalogue import text
-from ..cli import UsageError, t
+from ..cli import UsageError, date_arg, t
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -17,6 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--days", type=int, default=60, metavar="N", help=t("help.deadlines.days"))
     p.add_argument("--json", action="store_true", help=t("help.json"))
     p.add_argument("--ics", type=Path, metavar="FILE.ics", help=t("help.deadlines.ics"))
+    p.add_argument("--on", type=date_arg, metavar="YYYY-MM-DD", help=t("help.deadlines.on"))
     p.set_defaults(handler=run)
 
 
@@ -36,15 +37,18 @@ def run(args: argparse.Namespace, folder: Path | None, today: date | None = None
     lang = args.lang
     if args.days < 0:
         raise UsageError("cli.negative-days")
-    today = today or date.today()
+    today = today or getattr(args, "on", None) or date.today()
     folder = folder or data_dir()
     with Records.open(folder, lock=False) as records:
-        every = stored_deadlines(records, args.lang)
-    items = [d for d in every if 0 <= (d.date - today).days <= args.days]
+        records.refresh_statuses(today, records.stale_status_ids(today))
+        everything = stored_deadlines(records, lang)
+    # Overdue duties first (never hidden by --days), then what falls within the window.
+    overdue = [d for d in everything if d.overdue(today)]
+    items = overdue + [d for d in everything if 0 <= (d.date - today).days <= args.days]
     if args.ics:
         try:
             # Deadlines outside the window still exist: they are left out, not cancelled.
-            n = export_ics(args.ics, items, folder, still_exist=[d.key for d in every], lang=args.lang)
+            n = export_ics(args.ics, items, folder, still_exist=[d.key for d in everything], lang=lang)
         except OSError as exc:
             raise UsageError("cli.cannot-write", path=args.ics, reason=exc.strerror) from None
         print(text("cli.deadlines-written", lang, path=args.ics, n=n))
@@ -58,9 +62,10 @@ def run(args: argparse.Namespace, folder: Path | None, today: date | None = None
                     "employer": d.employer_name,
                     "district": d.district,
                     "code": d.code,
-                    "label": label("deadline", d.code, args.lang),
+                    "label": label("deadline", d.code, lang),
                     "date": d.date.isoformat(),
                     "message": d.message,
+                    "overdue": d.overdue(today),
                     **({"material": d.material} if d.material else {}),
                 }
                 for d in items
@@ -73,6 +78,9 @@ def run(args: argparse.Namespace, folder: Path | None, today: date | None = None
         return 0
     if not items:
         print(text("cli.no-deadlines", lang, days=args.days, n=args.days))
+    mark = text("cli.overdue", lang)
     for d in items:
-        print(f"{d.date.isoformat()}  {_when((d.date - today).days, lang)}  {d.employee_name}  {d.message}")
+        flag = mark if d.overdue(today) else " " * len(mark)
+        when = _when((d.date - today).days, lang)
+        print(f"{flag}  {d.date.isoformat()}  {when}  {d.employee_name}  {d.message}")
     return 0

@@ -435,7 +435,7 @@ class ProfileForm(QWidget):
 
             try:
                 policy = policies(getattr(self.records, "data_dir", None)).for_district(
-                    self.records.employer(unit_id).district
+                    self.records.employer_facts(unit_id).district
                 )
             except (KeyError, ValueError):
                 policy = None
@@ -460,6 +460,13 @@ class ProfileForm(QWidget):
         self._base = None
         self._fill_employers(employer_id)
         self._show(Employee(), self.today())
+
+    def load_case(self, case: Any) -> None:
+        """Show an employee's case (built off the UI thread) without loading the profile again."""
+        self.employee_id = case.employee_id
+        self._base = case.profile
+        self._fill_employers(case.employer_id)
+        self._show(case.profile.employee, case.on)
 
     def load(self, employee_id: int | None) -> None:
         if employee_id is None:
@@ -711,7 +718,7 @@ class ProfileForm(QWidget):
                 e.monthly_income_cny.pop(month, None)
             else:
                 e.monthly_income_cny[month] = value
-        unit = self.records.employer(self.employer.currentData())
+        unit = self.records.employer_facts(self.employer.currentData())
         base.employer = Employer(name=unit.name, credit_code=unit.credit_code, district=unit.district)
         return base
 

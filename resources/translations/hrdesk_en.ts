@@ -55,32 +55,32 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="201"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="256"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="202"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="257"/>
         <source>单位审核中</source>
         <translation>In unit review</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="203"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="258"/>
         <source>已提交主管部门</source>
         <translation>Submitted to the authority</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="204"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="259"/>
         <source>被退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="205"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="260"/>
         <source>已核准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="206"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="261"/>
         <source>审核不通过</source>
         <translation>Rejected</translation>
     </message>
@@ -88,58 +88,58 @@
 <context>
     <name>ApplicationsPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="224"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="279"/>
         <source>新建业务…</source>
         <translation>New business…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="225"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="280"/>
         <source>更新状态…</source>
         <translation>Update status…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="228"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="283"/>
         <source>业务</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="228"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="283"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="228"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="283"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="228"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="283"/>
         <source>退回意见 / 备注</source>
         <translation>Return reasons / notes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="236"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="291"/>
         <source>新建业务</source>
         <translation>New business</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="236"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="291"/>
         <source>业务类型：</source>
         <translation>Business:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="254"/>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="260"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="310"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="316"/>
         <source>更新状态</source>
         <translation>Update status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="254"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="310"/>
         <source>新状态：</source>
         <translation>New status:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="260"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="316"/>
         <source>退回意见：</source>
         <translation>Return reasons:</translation>
     </message>
@@ -233,79 +233,79 @@
 <context>
     <name>ChildrenPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="293"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="360"/>
         <source>添加子女…</source>
         <translation>Add child…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="294"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="361"/>
         <source>删除所选子女</source>
         <translation>Remove selected child</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="304"/>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="307"/>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="315"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="371"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="374"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="382"/>
         <source>添加子女</source>
         <translation>Add child</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="304"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="371"/>
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="307"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="374"/>
         <source>出生日期（YYYY-MM-DD）：</source>
         <translation>Birth date (YYYY-MM-DD):</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="315"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="382"/>
         <source>日期格式应为 2026-01-31</source>
         <translation>Use the form 2026-01-31</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="335"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="408"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="335"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="408"/>
         <source>出生日期</source>
         <translation>Birth date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="335"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="408"/>
         <source>随往</source>
         <translation>Accompanies</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="335"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="408"/>
         <source>父母</source>
         <translation>Parents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="339"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="418"/>
         <source>已婚</source>
         <translation>Married</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="340"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="419"/>
         <source>未婚生育</source>
         <translation>Unmarried parents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="341"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="420"/>
         <source>离异抚养</source>
         <translation>Divorced, in custody</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="347"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="426"/>
         <source>是</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="347"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="426"/>
         <source>否</source>
         <translation>no</translation>
     </message>
@@ -361,77 +361,82 @@ Log file: {path}</translation>
 <context>
     <name>EligibilityPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="78"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="85"/>
         <source>业务类型：</source>
         <translation>Business:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="86"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="93"/>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="86"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="93"/>
         <source>问题</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="86"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="93"/>
         <source>依据</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="87"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="94"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="87"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="94"/>
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="110"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="130"/>
+        <source>已过最晚安全提交日（{date}）— 请立即提交，或联系主管部门。</source>
+        <translation>Past the last safe day to submit ({date}): submit now, or contact the authority.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="137"/>
         <source>是</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="110"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="137"/>
         <source>否</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="111"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="138"/>
         <source>符合条件</source>
         <translation>Eligible</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="111"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="138"/>
         <source>材料齐全</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="112"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="139"/>
         <source>符合的申请条件</source>
         <translation>Qualifying categories</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="112"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="139"/>
         <source>收入标准</source>
         <translation>Income threshold</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="120"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="147"/>
         <source>阻断</source>
         <translation>Blocker</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="120"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="147"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="120"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="147"/>
         <source>提示</source>
         <translation>Info</translation>
     </message>
@@ -439,27 +444,27 @@ Log file: {path}</translation>
 <context>
     <name>EmployeeDetail</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="380"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="460"/>
         <source>档案</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="380"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="460"/>
         <source>资格检查</source>
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="380"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="460"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="380"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="460"/>
         <source>业务记录</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="380"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="460"/>
         <source>随往子女</source>
         <translation>Children</translation>
     </message>
@@ -467,32 +472,32 @@ Log file: {path}</translation>
 <context>
     <name>EmployeeTableModel</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="59"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="73"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="60"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="74"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="61"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="75"/>
         <source>下一期限</source>
         <translation>Next deadline</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="62"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="76"/>
         <source>证件有效期至</source>
         <translation>Permit expires</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="63"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="77"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="64"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="78"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
@@ -594,311 +599,321 @@ Log file: {path}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="182"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="203"/>
         <source>hrdesk — 工作居住证办理助手</source>
         <translation>hrdesk — Work Residence Permit assistant</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="183"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="204"/>
         <source>（演示数据）</source>
         <translation> (demo data)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="184"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="205"/>
         <source>搜索姓名、身份证号或单位…</source>
         <translation>Search name, ID number or unit…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="186"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="375"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="207"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="581"/>
         <source>新建员工</source>
         <translation>New employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="187"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="394"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="208"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="604"/>
         <source>删除员工</source>
         <translation>Delete employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="188"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="209"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="189"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="210"/>
         <source>下一位员工</source>
         <translation>Next employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="190"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="211"/>
         <source>上一位员工</source>
         <translation>Previous employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="191"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="212"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="192"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="213"/>
         <source>期限日历</source>
         <translation>Deadline calendar</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="193"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="214"/>
         <source>导出日历 (.ics)…</source>
         <translation>Export calendar (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="194"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="215"/>
         <source>导入名单…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="195"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="216"/>
         <source>导出名单…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="196"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="217"/>
         <source>备份…</source>
         <translation>Backup…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="197"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="218"/>
         <source>单位与经办人…</source>
         <translation>Units and agents…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="198"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="219"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="199"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="220"/>
         <source>打印表格…</source>
         <translation>Print form…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="200"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="221"/>
         <source>生成材料包…</source>
         <translation>Build submission pack…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="201"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="222"/>
         <source>为名单中的员工批量生成材料包…</source>
         <translation>Build packs for the employees in the list…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="202"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="223"/>
         <source>关于 hrdesk</source>
         <translation>About hrdesk</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="203"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="224"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="204"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="225"/>
         <source>切换语言 (中文/English)</source>
         <translation>Switch language (中文/English)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="208"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="229"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="209"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="230"/>
         <source>员工</source>
         <translation>Employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="210"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="231"/>
         <source>表格与材料包</source>
         <translation>Forms and packs</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="211"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="232"/>
         <source>工具</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="212"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="233"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="272"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="281"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="317"/>
+        <source>正在更新状态：{d} / {n}</source>
+        <translation>Updating statuses: {d} / {n}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="381"/>
+        <source>保存失败</source>
+        <translation>Saving failed</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="478"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="487"/>
         <source>导出日历</source>
         <translation>Export calendar</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="272"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="478"/>
         <source>日历 (*.ics)</source>
         <translation>Calendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="281"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="487"/>
         <source>已导出 {n} 项期限。</source>
         <translation>Exported {n} deadlines.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="288"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="494"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="292"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="498"/>
         <source>全部区</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="292"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="498"/>
         <source>昌平区</source>
         <translation>Changping</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="292"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="498"/>
         <source>延庆区</source>
         <translation>Yanqing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="294"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="500"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="328"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="534"/>
         <source>显示 {shown} / 共 {total} 名员工</source>
         <translation>Showing {shown} of {total} employees</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="375"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="581"/>
         <source>请先在“单位与经办人”中添加一个单位。</source>
         <translation>Add a unit under Units and agents first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="395"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="605"/>
         <source>确定删除 {name} 的全部记录吗？材料文件会保留在回收站，直到清空回收站。</source>
         <translation>Delete all records of {name}? The files stay in the trash until it is emptied.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="421"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="432"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="436"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="620"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="631"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="635"/>
         <source>导入名单</source>
         <translation>Import roster</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="421"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="620"/>
         <source>名单或档案 (*.xlsx *.csv *.json)</source>
         <translation>Roster or profiles (*.xlsx *.csv *.json)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="432"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="631"/>
         <source>已导入 {n} 名员工。</source>
         <translation>Imported {n} employees.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="448"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="465"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="647"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="664"/>
         <source>导出名单</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="448"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="647"/>
         <source>Excel (*.xlsx);;档案 JSON (*.json)</source>
         <translation>Excel (*.xlsx);;Profile JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="465"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="664"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="469"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="478"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="479"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="668"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="677"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="678"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="469"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="668"/>
         <source>备份文件 (*.zip)</source>
         <translation>Backup file (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="478"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="677"/>
         <source>备份完成。</source>
         <translation>Backup complete.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="485"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="494"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="684"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="693"/>
         <source>打印表格</source>
         <translation>Print form</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="485"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="506"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="684"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="705"/>
         <source>请先选择一名员工。</source>
         <translation>Select an employee first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="488"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="687"/>
         <source>诚信声明（个人）</source>
         <translation>Integrity declaration (individual)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="489"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="688"/>
         <source>诚信声明（单位）</source>
         <translation>Integrity declaration (unit)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="490"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="689"/>
         <source>房屋借住声明</source>
         <translation>Housing-borrowing declaration</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="491"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="690"/>
         <source>材料清单</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="494"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="693"/>
         <source>选择表格：</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="506"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="534"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="549"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="705"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="733"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="748"/>
         <source>生成材料包</source>
         <translation>Build submission pack</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="508"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="562"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="707"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="761"/>
         <source>选择保存材料包的文件夹</source>
         <translation>Choose a folder for the pack</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="517"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="716"/>
         <source>正在生成材料包…</source>
         <translation>Building the pack…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="517"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="568"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="716"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="767"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="536"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="735"/>
         <source>材料不齐全或有缺陷：
 {problems}
 
@@ -909,23 +924,23 @@ Log file: {path}</translation>
 Build the pack anyway? The checklist will list these problems.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="568"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="767"/>
         <source>正在为 {n} 名员工生成材料包…</source>
         <translation>Building packs for {n} employees…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="575"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="774"/>
         <source>已生成 {n} 个材料包。</source>
         <translation>Built {n} packs.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="577"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="776"/>
         <source>以下员工材料不齐全，未生成：</source>
         <translation>Not built, materials incomplete: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="578"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="583"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="777"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="782"/>
         <source>批量生成材料包</source>
         <translation>Build packs</translation>
     </message>
@@ -1002,7 +1017,7 @@ Build the pack anyway? The checklist will list these problems.</translation>
     <name>MaterialsPanel</name>
     <message>
         <location filename="../../hrdesk/ui/materials_panel.py" line="135"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="151"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="159"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
@@ -1023,7 +1038,7 @@ Build the pack anyway? The checklist will list these problems.</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/materials_panel.py" line="137"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="233"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="246"/>
         <source>移到回收站</source>
         <translation>Move to trash</translation>
     </message>
@@ -1033,106 +1048,106 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>Undo remove</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="158"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="171"/>
         <source>可选材料</source>
         <translation>Optional materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="169"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="182"/>
         <source>未提供</source>
         <translation>Not provided</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="174"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="187"/>
         <source>依据</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="177"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="190"/>
         <source>页</source>
         <translation>p.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="181"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="194"/>
         <source>（未附文件）</source>
         <translation>(no file)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="205"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="218"/>
         <source>材料 {ok}/{total}</source>
         <translation>Materials {ok}/{total}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="216"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="229"/>
         <source>这份材料没有附文件</source>
         <translation>No file attached to this material</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="230"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="243"/>
         <source>旋转当前页 90°</source>
         <translation>Rotate this page 90°</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="231"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="244"/>
         <source>设置日期…</source>
         <translation>Set dates…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="232"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="245"/>
         <source>标记为已核实</source>
         <translation>Mark as verified</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="278"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="291"/>
         <source>形成/签发日期（YYYY-MM-DD，可空）</source>
         <translation>Issued on (YYYY-MM-DD, may be empty)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="279"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="292"/>
         <source>有效期至（YYYY-MM-DD，可空）</source>
         <translation>Valid until (YYYY-MM-DD, may be empty)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="283"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="290"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="296"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="303"/>
         <source>设置日期</source>
         <translation>Set dates</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="290"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="303"/>
         <source>日期格式应为 2026-01-31</source>
         <translation>Use the form 2026-01-31</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="314"/>
         <location filename="../../hrdesk/ui/materials_panel.py" line="327"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="333"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="356"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="340"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="346"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="369"/>
         <source>添加文件</source>
         <translation>Add files</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="314"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="327"/>
         <source>请先在清单中选择一项材料。</source>
         <translation>Select a material in the checklist first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="317"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="330"/>
         <source>选择扫描件</source>
         <translation>Choose scans</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="317"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="330"/>
         <source>PDF 或图片 (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>PDF or image (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="327"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="340"/>
         <source>请把文件拖到清单中对应的材料上。</source>
         <translation>Drop the files on the matching material in the checklist.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="333"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="346"/>
         <source>只能添加 PDF、JPG、PNG 文件：</source>
         <translation>Only PDF, JPG and PNG files can be added: </translation>
     </message>
@@ -1505,12 +1520,12 @@ Build the pack anyway? The checklist will list these problems.</translation>
     <message>
         <location filename="../../hrdesk/ui/profile_form.py" line="309"/>
         <source>产权人姓名</source>
-        <translation>Owner's name</translation>
+        <translation>Owner&apos;s name</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/profile_form.py" line="310"/>
         <source>产权人身份证号</source>
-        <translation>Owner's ID number</translation>
+        <translation>Owner&apos;s ID number</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/profile_form.py" line="311"/>
@@ -1585,62 +1600,62 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>Guide: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="560"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="567"/>
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="565"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="572"/>
         <source>应为18位：17位数字加1位数字或X</source>
         <translation>Must be 18 characters: 17 digits, then a digit or X</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="566"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="573"/>
         <source>校验位不符，请核对号码（多为录入错误）</source>
         <translation>The check digit does not match; check the number (usually a typing error)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="567"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="574"/>
         <source>号码中的出生日期不存在</source>
         <translation>The birth date in the number does not exist</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="570"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="577"/>
         <source>请先在“单位”中添加单位</source>
         <translation>Add a unit first</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="586"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="593"/>
         <source>入职日期不能晚于今天</source>
         <translation>The hire date cannot be after today</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="588"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="595"/>
         <source>毕业日期不能晚于今天</source>
         <translation>The graduation date cannot be in the future</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="593"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="600"/>
         <source>产权人身份证号无效，请核对（可留空）</source>
-        <translation>The owner's ID number is not valid; check it (or leave it empty)</translation>
+        <translation>The owner&apos;s ID number is not valid; check it (or leave it empty)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="595"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="602"/>
         <source>持证时须填写有效期</source>
         <translation>Enter the expiry date of the permit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="610"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="617"/>
         <source>持股比例应为 0 到 100 之间的数字，如 12.5</source>
         <translation>The shareholding must be a number from 0 to 100, e.g. 12.5</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="613"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="620"/>
         <source>以下月份的金额不是有效数字：</source>
         <translation>These months have an invalid amount: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="617"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="624"/>
         <source>以下年度的金额不是有效数字：</source>
         <translation>These years do not hold a valid amount: </translation>
     </message>
@@ -1817,42 +1832,52 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="40"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="44"/>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_model.py" line="45"/>
+        <source>本周到期</source>
+        <translation>Due this week</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_model.py" line="53"/>
         <source>可申报</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="41"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="54"/>
         <source>缺材料</source>
         <translation>Missing materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="42"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="55"/>
         <source>不符合条件</source>
         <translation>Not eligible</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="43"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="56"/>
         <source>待续签</source>
         <translation>Renewal due</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="44"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="57"/>
         <source>持证有效</source>
         <translation>Permit valid</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="45"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="58"/>
         <source>已失效</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="46"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="59"/>
         <source>挂起</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="47"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="60"/>
         <source>未检查</source>
         <translation>Not checked</translation>
     </message>
@@ -1860,44 +1885,54 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>TrayController</name>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="85"/>
+        <location filename="../../hrdesk/ui/tray.py" line="94"/>
         <source>打开 hrdesk</source>
         <translation>Open hrdesk</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="86"/>
+        <location filename="../../hrdesk/ui/tray.py" line="95"/>
         <source>近期期限</source>
         <translation>Upcoming deadlines</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="87"/>
+        <location filename="../../hrdesk/ui/tray.py" line="96"/>
         <source>暂停提醒</source>
         <translation>Pause reminders</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="88"/>
+        <location filename="../../hrdesk/ui/tray.py" line="97"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="115"/>
+        <location filename="../../hrdesk/ui/tray.py" line="171"/>
         <source>hrdesk：7天内有 {n} 项期限</source>
         <translation>hrdesk: {n} deadlines within 7 days</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="130"/>
+        <location filename="../../hrdesk/ui/tray.py" line="173"/>
+        <source>hrdesk：{o} 项已逾期！</source>
+        <translation>hrdesk: {o} overdue!</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/tray.py" line="187"/>
         <source>（另有 {n} 项）</source>
         <translation> (and {n} more)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="132"/>
+        <location filename="../../hrdesk/ui/tray.py" line="189"/>
         <source>工作居住证期限提醒</source>
         <translation>Work residence permit deadline</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="158"/>
+        <location filename="../../hrdesk/ui/tray.py" line="218"/>
         <source>两周内没有期限</source>
         <translation>No deadlines in the next two weeks</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/tray.py" line="220"/>
+        <source>【已逾期】</source>
+        <translation>[OVERDUE] </translation>
     </message>
 </context>
 <context>
@@ -2019,62 +2054,62 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="249"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="247"/>
         <source>未在本单位参保</source>
         <translation>not insured by this unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="251"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="249"/>
         <source>已停用</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="264"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="262"/>
         <source>请先保存单位</source>
         <translation>Save the unit first</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="308"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="306"/>
         <source>删除经办人</source>
         <translation>Delete agent</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="308"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="306"/>
         <source>删除经办人“{name}”？</source>
         <translation>Delete the agent “{name}”?</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="342"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="340"/>
         <source>{label}不能为负数</source>
         <translation>{label} cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="344"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="342"/>
         <source>{label}应为数字金额，如 350000、350,000 或 35万</source>
         <translation>{label} must be an amount in figures, e.g. 350000 or 350,000</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="351"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="349"/>
         <source>单位名称必填</source>
         <translation>The unit name is required</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="357"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="355"/>
         <source>纳税额</source>
         <translation>Tax paid</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="366"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="364"/>
         <source>注册资本</source>
         <translation>Registered capital</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="389"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="385"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="389"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="385"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
@@ -2082,14 +2117,19 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../hrdesk/ui/app.py" line="43"/>
+        <location filename="../../hrdesk/ui/app.py" line="49"/>
         <source>提醒：{n} 项期限临近，见“期限日历”。</source>
         <translation>Reminder: {n} deadlines are near; see the deadline calendar.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/app.py" line="49"/>
+        <location filename="../../hrdesk/ui/app.py" line="55"/>
         <source>本系统没有托盘区：提醒将显示在窗口中。</source>
         <translation>This desktop has no system tray: reminders will show in the window.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/app.py" line="93"/>
+        <source>今天的自动备份没有完成：{m}</source>
+        <translation>Today's automatic backup did not finish: {m}</translation>
     </message>
 </context>
 </TS>
