@@ -52,25 +52,14 @@ ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z_]+")
 ZH_ALLOWED = {"PDF", "Excel", "CSV", "JSON", "YYYY", "MM", "DD", "hrdesk", "ics", "xlsx", "zip", "Ctrl"}
 ZH_ALLOWED |= {"MB", "dpi", "English"}  # units; the other language's own name in the language menu
 EN_ALLOWED = ("简体中文", "中文")  # the language's own name in the language menu (longest first)
-# Leaks in files this test's author did not own (issue 15 report): the lead removes them here as
-# they are fixed. Each is "Widget:objectName: text".
-_SETTINGS_SOURCES = {  # settings_dialog.py: rule sources shown raw (labels.cite(source, lang) fixes it)
-    "QTableWidget:#cell0,2: yanqing-2024 二(一)2",
-    "QTableWidget:#cell0,3: changping-2026 二(二)5; yanqing-2024 三(二)1(5)",
-    "QTableWidget:#cell1,3: changping-2026 二(二)5",
-    "QTableWidget:#cell2,3: changping-2026 二(二)5",
-}
-KNOWN_LEAKS: dict[str, set[str]] = {
-    "zh": _SETTINGS_SOURCES
-    | {
-        # employee_detail.py EligibilityPanel: category codes joined raw (labels.label("category", …)).
-        "QLabel::  符合条件: 是\u3000材料齐全: 是 \u3000符合的申请条件: degree\u3000收入标准: ≥ 14324",
-    },
-    "en": _SETTINGS_SOURCES
-    | {
-        # settings_dialog.py: the holiday table's source column is Chinese-only data.
-        "QTableWidget:#cell0,2: 国务院办公厅节假日安排",
-    },
+# Leaks in files this test's author did not own (issue 15 report), as patterns over "Widget:name: text"
+# (the texts carry dates and figures that move with the clock). The lead removes them as they are fixed.
+_SETTINGS_SOURCES = r"^QTableWidget:#cell\d+,\d+: .*(changping|yanqing)-20\d\d "  # settings_dialog.py: cite()
+KNOWN_LEAKS: dict[str, list[str]] = {
+    # employee_detail.py EligibilityPanel joins category codes raw: label("category", code, lang).
+    "zh": [_SETTINGS_SOURCES, r"符合的申请条件: [^\n]*\b(degree|title|award|ip|founder)\b"],
+    # settings_dialog.py: the holiday table's source column is Chinese-only data.
+    "en": [_SETTINGS_SOURCES, r"^QTableWidget:#cell\d+,\d+: 国务院办公厅节假日安排$"],
 }
 
 
@@ -254,7 +243,7 @@ def test_no_catalogue_leaks(qtbot, filled: Records, data_dir: Path, settings_dir
         "en": {"Intellectual property", "Getting started", "&Yes", "Cancel", "Employment"},
     }[lang]
     assert expected <= seen, expected - seen
-    new = found - KNOWN_LEAKS[lang]
+    new = {f for f in found if not any(re.search(p, f) for p in KNOWN_LEAKS[lang])}
     assert not new, "\n".join(sorted(new))
-    gone = KNOWN_LEAKS[lang] - found
+    gone = [p for p in KNOWN_LEAKS[lang] if not any(re.search(p, f) for f in found)]
     assert not gone, "no longer leaking, remove from KNOWN_LEAKS:\n" + "\n".join(sorted(gone))
