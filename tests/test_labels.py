@@ -75,3 +75,15 @@ def test_citations_read_as_guides_in_either_language() -> None:
     assert cite(source, "en") == "Changping guide 2(4)2, 3(5); Yanqing guide 3(2)1(4)A, B"
     assert cite("changping-2026 四(二)4 注意①", "en") == "Changping guide 4(2)4 note 1"
     assert cite("yanqing-2024 三(二)第三步", "en") == "Yanqing guide 3(2) step 3"
+
+
+def test_every_label_the_roster_template_accepts_reads_back_the_same() -> None:
+    # The roster import (services/roster.py) has its own table today; moving it onto this one must
+    # not reject a value any existing roster carries.
+    from hrdesk.services.roster import CHOICES
+
+    group_of = {"hukou": "hukou", "degree": "degree", "title": "title", "marital": "marital"}
+    group_of |= {"housing": "housing", "permit": "permit"}
+    for kind, mapping in CHOICES.items():
+        for text, code in mapping.items():
+            assert code_for(group_of[kind], text) == code, (kind, text)
