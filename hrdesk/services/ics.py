@@ -23,6 +23,7 @@ from pathlib import Path
 
 from icalendar import Alarm, Calendar, Event
 
+from ..catalogue import text
 from ..fileio import atomic_write_bytes
 from ..labels import label
 from ..version import __version__
@@ -30,11 +31,6 @@ from .deadlines import ACTION_CODES, DeadlineItem
 
 STATE_FILE = "ics-state.json"
 KEEP_CANCELLED_DAYS = 90  # a cancelled event is re-sent this long after its date, then forgotten
-
-_TEXTS = {
-    "zh": {"calendar": "工作居住证期限", "cancelled": "已取消", "code": "期限类型"},
-    "en": {"calendar": "Work residence permit deadlines", "cancelled": "Cancelled", "code": "Deadline"},
-}
 
 
 @dataclass
@@ -98,7 +94,6 @@ def to_ics(
     `still_exist`: keys of every deadline that still exists, when `deadlines` is a filtered view (the
     calendar's filters, from today on): events left out by a filter are not cancelled, only those
     whose deadline is gone. Default: the exported deadlines are all that exist."""
-    texts = _TEXTS.get(lang, _TEXTS["zh"])
     state = state if state is not None else IcsState()
     stamp = _utc(now)
     stamp_text = stamp.isoformat()
@@ -111,14 +106,14 @@ def to_ics(
     cal.add("prodid", f"-//hrdesk//{__version__}//{lang.upper()}")
     cal.add("version", "2.0")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", texts["calendar"])
+    cal.add("x-wr-calname", text("ics.calendar", lang))
     for d in items:
-        summary = f"{d.employee_name}：{d.message}" if lang == "zh" else f"{d.employee_name}: {d.message}"
+        summary = text("ics.summary", lang, name=d.employee_name, message=d.message)
         description = "\n".join(
             (
-                f"{d.employer_name}（{label('district', d.district, lang)}）",
+                text("ics.unit", lang, unit=d.employer_name, district=label("district", d.district, lang)),
                 d.message,
-                f"{texts['code']}：{label('deadline', d.code, lang)}",
+                text("ics.kind", lang, label=label("deadline", d.code, lang)),
             )
         )
         digest = hashlib.sha256(f"{d.date}|{summary}|{description}".encode()).hexdigest()[:16]
@@ -152,12 +147,8 @@ def to_ics(
         if not known.cancelled:
             known.sequence += 1
             known.modified, known.cancelled = stamp_text, True
-        summary = (
-            f"{texts['cancelled']}：{known.summary}"
-            if lang == "zh"
-            else f"{texts['cancelled']}: {known.summary}"
-        )
-        event = _event(key, state, stamp, day, summary, texts["cancelled"])
+        summary = text("ics.cancelled", lang, summary=known.summary)
+        event = _event(key, state, stamp, day, summary, text("ics.cancelled-description", lang))
         event.add("status", "CANCELLED")
         cal.add_component(event)
     return cal.to_ical()
