@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..rules.names import check_name
 from ..catalogue import text as catalogue_text
 from ..labels import cite
 from ..rules.idnumber import IdNumberError, parse_id_number
+from ..rules.names import check_name
 from ..rules.profile import Employer
 from ..services.units import UnitError
 from ..text.numbers import AmountError, parse_cny
