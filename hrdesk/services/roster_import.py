@@ -533,7 +533,7 @@ def _classify(
                     )
                 out.rows.append(preview_row)
                 continue
-            seen[id_number] = (number, values)
+            seen[id_number] = (number, dict(values))
             if id_number in dupes_in_db:
                 issues.append(RowIssue(sheet_name, number, id_column, "roster.duplicate-in-database"))
         if issues:
@@ -559,7 +559,10 @@ def _classify(
     if blank_seen:
         out.notices.append(Notice("roster.notice.blank-kept"))
     # Income for people the roster does not list: stored employees are updated, strangers refused.
+    roster_ids = {v["id_number"] for _, v, _ in parsed if v.get("id_number")}
     for id_number, months in incomes.items():
+        if id_number in roster_ids:  # its roster row is refused: the row's error says what to fix
+            continue
         if id_number in stored and id_number not in dupes_in_db:
             employee_id = stored[id_number][0]
             profile = profiles[employee_id]

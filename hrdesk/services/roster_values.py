@@ -171,11 +171,13 @@ def id_text(value: Any) -> str:
 # --- dates --------------------------------------------------------------------------------------
 
 _EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 = 1900-01-01 with Excel's fictitious 1900-02-29 skipped
-_FIRST_SAFE_SERIAL = 61  # 1900-03-01: serials below it are shifted by Excel's 1900 leap-year bug
+# Serial numbers below 10000 (1927-05-18) are taken for what they more likely are (a year, a count):
+# no roster date is that old, and Excel's 1900 leap-year bug makes the earliest serials wrong anyway.
+_FIRST_SERIAL = 10000
 _LAST_SERIAL = 2958465  # 9999-12-31
 _YMD = re.compile(r"^(\d{1,4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
-_SERIAL = re.compile(r"^\d{2,7}(\.\d+)?$")
+_SERIAL = re.compile(r"^\d{5}(\.\d+)?$")
 _TIME_TAIL = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
 
 
@@ -191,9 +193,7 @@ def _checked(year: int, month: int, day: int, text: str) -> date:
 
 
 def _from_serial(serial: float, text: str) -> date:
-    if serial < _FIRST_SAFE_SERIAL:
-        raise CellProblem("roster.date-before-1900", text=text)
-    if serial > _LAST_SERIAL:
+    if serial < _FIRST_SERIAL or serial > _LAST_SERIAL:
         raise CellProblem("roster.date-invalid", text=text)
     return _EXCEL_EPOCH + timedelta(days=int(serial))
 
