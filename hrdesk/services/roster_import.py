@@ -48,6 +48,7 @@ from .roster_values import (
 if TYPE_CHECKING:
     from .records import Records
 
+COMPARE_CHUNK = 2000  # stored profiles loaded at a time to compare with the file
 BATCH_ROWS = 500  # rows per transaction: a user's save elsewhere waits at most for one batch
 STATUS_INLINE_LIMIT = 2000  # more new employees than this: statuses are computed by the app's refresh
 Progress = Callable[[int, int], Any]  # (done, total); may raise to cancel
@@ -104,7 +105,7 @@ class FieldChange:
     new: str
 
 
-@dataclass
+@dataclass(slots=True)
 class PreviewRow:
     sheet: str
     row: int  # 1-based spreadsheet row (0 for a profile from JSON)
@@ -114,8 +115,17 @@ class PreviewRow:
     changes: list[FieldChange] = field(default_factory=list)
     errors: list[RowIssue] = field(default_factory=list)
     employee_id: int | None = None
-    profile: Profile | None = None  # what will be stored (new and changed rows)
-    unit: dict[str, str] | None = None  # the row's unit (name, credit code, district) when it names one
+    profile: Profile | None = None  # what will be stored for a changed row (or a profile from JSON)
+    values: dict[str, Any] | None = None  # a new row's values; its profile is built when it is written
+
+    def new_profile(self) -> Profile:
+        if self.profile is not None:
+            return self.profile
+        assert self.values is not None
+        profile = Profile(Employer(name="", district=""), Employee(id_number=self.values["id_number"]), [])
+        _apply_values(profile, self.values)
+        profile.employee.monthly_income_cny = dict(sorted(self.values.get("income", {}).items()))
+        return profile
 
 
 @dataclass
@@ -423,6 +433,12 @@ def _read_roster(
     incomes, income_issues = _read_income_sheets(book, table)
     out.file_errors.extend(income_issues)
     _classify(records, table, parsed, incomes, out)
+    # Keep only what the bad-rows workbook needs (the header and the refused rows): the cells of
+    # 50,000 good rows are tens of megabytes.
+    keep = {e.row - 1 for e in out.errors if e.sheet == sheet.name}
+    for i in range(table.header_row + 1, len(sheet.rows)):
+        if i not in keep:
+            sheet.rows[i] = []
     if progress:
         progress(total, total)
 
@@ -508,10 +524,9 @@ def _classify(
     all_dupes = duplicate_id_numbers(records.engine)
     if all_dupes:
         out.notices.append(Notice("roster.notice.duplicates-in-database", {"count": len(all_dupes)}))
-    known_ids = [ids[0] for n, ids in stored.items() if n not in dupes_in_db]
-    profiles = records.profiles(known_ids) if known_ids else {}
+    pending: list[tuple[PreviewRow, dict[str, Any], int]] = []  # known people, compared below
     units = stored_units(records.engine)
-    seen: dict[str, tuple[int, dict[str, Any]]] = {}
+    seen: dict[str, tuple[int, int]] = {}  # ID → (first row, fingerprint of its values)
     id_column = table.headers[table.columns["id_number"]]
     blank_seen = False
     for number, values, issues in parsed:
@@ -520,9 +535,10 @@ def _classify(
         preview_row = PreviewRow(sheet_name, number, "error", name, mask(id_number) if id_number else "")
         preview_row.errors = issues
         if id_number and not issues:
+            fingerprint = _fingerprint(values)
             if id_number in seen:
-                first, first_values = seen[id_number]
-                if first_values == values:
+                first, first_fingerprint = seen[id_number]
+                if first_fingerprint == fingerprint:
                     preview_row.kind = "repeat"
                     out.notices.append(
                         Notice("roster.notice.same-row-twice", {"row": number, "first": first})
@@ -533,7 +549,7 @@ def _classify(
                     )
                 out.rows.append(preview_row)
                 continue
-            seen[id_number] = (number, dict(values))
+            seen[id_number] = (number, fingerprint)
             if id_number in dupes_in_db:
                 issues.append(RowIssue(sheet_name, number, id_column, "roster.duplicate-in-database"))
         if issues:
@@ -542,32 +558,18 @@ def _classify(
         values["income"] = {**values.get("income", {}), **incomes.pop(id_number, {})}
         unit = _unit_of(values, units)
         if id_number in stored:
-            employee_id = stored[id_number][0]
-            _changed_row(preview_row, profiles[employee_id], values, employee_id)
-            stored_values = roster_values(profiles[employee_id])
-            blank_seen = blank_seen or any(
-                v is None and stored_values.get(k) is not None
-                for k, v in values.items()
-                if k in ROSTER_FIELDS
-            )
+            pending.append((preview_row, values, stored[id_number][0]))
         else:
             _new_row(preview_row, values, unit, table, issues)
-        preview_row.unit = {
-            k: values[k] for k in ("employer_name", "credit_code", "district") if values.get(k) is not None
-        } or None
         out.rows.append(preview_row)
-    if blank_seen:
-        out.notices.append(Notice("roster.notice.blank-kept"))
     # Income for people the roster does not list: stored employees are updated, strangers refused.
     roster_ids = {v["id_number"] for _, v, _ in parsed if v.get("id_number")}
     for id_number, months in incomes.items():
         if id_number in roster_ids:  # its roster row is refused: the row's error says what to fix
             continue
         if id_number in stored and id_number not in dupes_in_db:
-            employee_id = stored[id_number][0]
-            profile = profiles[employee_id]
-            row = PreviewRow("", 0, "error", profile.employee.name, mask(id_number))
-            _changed_row(row, profile, {"income": months}, employee_id)
+            row = PreviewRow("", 0, "error", "", mask(id_number))
+            pending.append((row, {"income": months}, stored[id_number][0]))
             out.rows.append(row)
         else:
             first_month = sorted(months)[0]
@@ -580,6 +582,17 @@ def _classify(
                     "roster.income-unknown-person",
                 )
             )
+    # Known people, a few thousand profiles at a time: 50,000 stored profiles at once would hold
+    # hundreds of megabytes for a comparison that keeps only the differences.
+    for start in range(0, len(pending), COMPARE_CHUNK):
+        chunk = pending[start : start + COMPARE_CHUNK]
+        profiles = records.profiles(sorted({employee_id for _, _, employee_id in chunk}))
+        for row, values, employee_id in chunk:
+            profile = profiles[employee_id]
+            row.name = row.name or profile.employee.name
+            blank_seen = _changed_row(row, profile, values, employee_id) or blank_seen
+    if blank_seen:
+        out.notices.append(Notice("roster.notice.blank-kept"))
     if out.income_rows:
         out.notices.append(
             Notice(
@@ -587,6 +600,11 @@ def _classify(
                 {"sheet": "、".join(_income_sheets(out)), "count": out.income_rows},
             )
         )
+
+
+def _fingerprint(values: dict[str, Any]) -> int:
+    """Two rows for one person with the same content (a row pasted twice) are one row."""
+    return hash(tuple(sorted((k, repr(v)) for k, v in values.items())))
 
 
 def _income_sheets(out: ImportPreview) -> list[str]:
@@ -624,16 +642,23 @@ def _new_row(
     if issues:
         row.errors = issues
         return
-    profile = Profile(Employer(name="", district=""), Employee(id_number=values["id_number"]), [])
-    _apply_values(profile, values)
-    profile.employee.monthly_income_cny = dict(sorted(values.get("income", {}).items()))
     row.kind = "new"
-    row.profile = profile
+    row.values = values
 
 
-def _changed_row(row: PreviewRow, stored: Profile, values: dict[str, Any], employee_id: int) -> None:
+def _changed_row(row: PreviewRow, stored: Profile, values: dict[str, Any], employee_id: int) -> bool:
+    """Mark a known person's row changed (with each field's old and new value) or unchanged; returns
+    whether a blank cell met a stored value (which is kept)."""
     vocab = vocabulary()
     before = roster_values(stored)
+    old_income = stored.employee.monthly_income_cny
+    income = values.get("income", {})
+    row.employee_id = employee_id
+    row.kind = "unchanged"
+    blank_kept = any(v is None and before.get(k) is not None for k, v in values.items() if k in ROSTER_FIELDS)
+    differs = any(v is not None and before[k] != v for k, v in values.items() if k in ROSTER_FIELDS)
+    if not differs and all(old_income.get(month) == amount for month, amount in income.items()):
+        return blank_kept
     merged = copy.deepcopy(stored)
     _apply_values(merged, values)
     after = roster_values(merged)
@@ -643,8 +668,7 @@ def _changed_row(row: PreviewRow, stored: Profile, values: dict[str, Any], emplo
                 FieldChange(vocab.column(name).header, shown(name, before[name]), shown(name, after[name]))
             )
     income_header = vocab.income["amount_header"]
-    old_income = stored.employee.monthly_income_cny
-    for month, amount in sorted(values.get("income", {}).items()):
+    for month, amount in sorted(income.items()):
         if old_income.get(month) != amount:
             old = old_income.get(month)
             row.changes.append(
@@ -652,10 +676,11 @@ def _changed_row(row: PreviewRow, stored: Profile, values: dict[str, Any], emplo
                     f"{income_header} {month}", "" if old is None else f"{old:,.2f}", f"{amount:,.2f}"
                 )
             )
-    merged.employee.monthly_income_cny = {**old_income, **values.get("income", {})}
-    row.employee_id = employee_id
-    row.kind = "changed" if row.changes else "unchanged"
-    row.profile = merged if row.changes else None
+    merged.employee.monthly_income_cny = {**old_income, **income}
+    if row.changes:
+        row.kind = "changed"
+        row.profile = merged
+    return blank_kept
 
 
 def _preview_json(records: Records, path: Path, out: ImportPreview) -> ImportPreview:
@@ -734,13 +759,14 @@ def apply(
             batch = new_rows[start : start + BATCH_ROWS]
             if progress:
                 progress(done, total)
-            unit_ids = [_unit_id(records, units, r.profile.employer) for r in batch]
+            profiles = [r.new_profile() for r in batch]
+            unit_ids = [_unit_id(records, units, p.employer) for p in profiles]
             if plan.base_dir is not None:  # profile JSON: materials with files go through add_profile
                 with records.session() as s:
-                    ids = [records.add_profile(r.profile, plan.base_dir, session=s) for r in batch]
+                    ids = [records.add_profile(p, plan.base_dir, session=s) for p in profiles]
             else:
                 with records.session() as s:
-                    ids = insert_profiles(records, s, [r.profile for r in batch], unit_ids)
+                    ids = insert_profiles(records, s, profiles, unit_ids)
             result.new_ids += ids
             done += len(batch)
         current_units = employee_units(records.engine, [r.employee_id for r in changed_rows])
@@ -777,7 +803,9 @@ def _unit_id(records: Records, units: list[StoredUnit], employer: Employer) -> i
     values = {"credit_code": employer.credit_code, "employer_name": employer.name}
     unit = _unit_of(values, units)
     if unit is None:
-        new_id = records.save_employer(employer)
+        # A new unit gets only what the roster says of it, never another unit's facts.
+        fresh = Employer(name=employer.name, credit_code=employer.credit_code, district=employer.district)
+        new_id = records.save_employer(fresh)
         unit = StoredUnit(new_id, employer.name, employer.credit_code, employer.district)
         units.append(unit)
     return unit.id

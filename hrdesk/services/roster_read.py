@@ -129,27 +129,40 @@ def _xlsx_extras(path: Path) -> dict[str, Any]:
             for sheet in sheets:
                 target = targets.get(sheet.get(f"{{{_NS['r']}}}id"), "")
                 member = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-                data = z.read(member)
-                out[sheet.get("name")] = (_hidden_columns(data), _formula_cells(data))
+                with z.open(member) as stream:
+                    out[sheet.get("name")] = _scan_sheet_xml(stream)
     except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, ValueError):
         return {}
     return out
 
 
-def _hidden_columns(sheet_xml: bytes) -> frozenset[int]:
-    head = sheet_xml[: sheet_xml.find(b"sheetData")]
+_CHUNK = 1 << 20
+_OVERLAP = 1024  # longer than any cell's opening tag, so a tag cut by a chunk boundary is seen whole
+
+
+def _scan_sheet_xml(stream: Any) -> tuple[frozenset[int], frozenset[tuple[int, int]]]:
+    """Hidden columns (from <cols>, before the data) and formula cells, reading the sheet's XML a
+    megabyte at a time: a 50,000-row sheet is ~50 MB of XML that need not be in memory at once."""
     hidden: set[int] = set()
-    for tag in _COL.findall(head):
-        attrs = dict(_ATTR.findall(tag))
-        if attrs.get(b"hidden") in (b"1", b"true"):
-            hidden.update(range(int(attrs[b"min"]) - 1, int(attrs[b"max"])))
-    return frozenset(hidden)
-
-
-def _formula_cells(sheet_xml: bytes) -> frozenset[tuple[int, int]]:
-    if b"<f" not in sheet_xml and b":f" not in sheet_xml:
-        return frozenset()
-    return frozenset((int(row) - 1, _column_index(col)) for col, row in _FORMULA_CELL.findall(sheet_xml))
+    formulas: set[tuple[int, int]] = set()
+    carry = b""
+    head_done = False
+    while True:
+        chunk = stream.read(_CHUNK)
+        if not chunk:
+            break
+        buffer = carry + chunk
+        if not head_done:
+            end = buffer.find(b"sheetData")
+            for tag in _COL.findall(buffer if end < 0 else buffer[:end]):
+                attrs = dict(_ATTR.findall(tag))
+                if attrs.get(b"hidden") in (b"1", b"true"):
+                    hidden.update(range(int(attrs[b"min"]) - 1, int(attrs[b"max"])))
+            head_done = end >= 0
+        if b"<f" in buffer or b":f" in buffer:
+            formulas.update((int(row) - 1, _column_index(col)) for col, row in _FORMULA_CELL.findall(buffer))
+        carry = buffer[-_OVERLAP:]
+    return frozenset(hidden), frozenset(formulas)
 
 
 def _column_index(letters: bytes) -> int:

@@ -14,7 +14,7 @@ import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ..resources import resources_dir
@@ -103,9 +103,16 @@ def clean_text(value: Any) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = unicodedata.normalize("NFKC", str(value)).translate(_ZERO_WIDTH)
-    text = " ".join(text.split())
-    return _SPACE_IN_CJK.sub("", text)
+    text = value if isinstance(value, str) else str(value)
+    if not text.isascii():  # the common ASCII cell skips the Unicode work (50,000-row rosters)
+        if not unicodedata.is_normalized("NFKC", text):
+            text = unicodedata.normalize("NFKC", text)
+        text = text.translate(_ZERO_WIDTH)
+    if not text or text[0].isspace() or text[-1].isspace() or "  " in text or not text.isprintable():
+        text = " ".join(text.split())
+    if " " in text and not text.isascii():
+        text = _SPACE_IN_CJK.sub("", text)
+    return text
 
 
 def text_key(value: Any) -> str:
@@ -290,10 +297,18 @@ def choice_from_cell(kind: str, value: Any) -> str:
 
 def field_value(kind: str, value: Any) -> Any:
     """One roster cell as the fact the rules use (None for a blank cell)."""
-    if value is None or (isinstance(value, str) and not clean_text(value)):
+    if value is None or value == "":
         return None
-    if isinstance(value, str) and is_formula_text(clean_text(value)):
-        raise CellProblem("roster.formula")
+    if isinstance(value, str):
+        text = clean_text(value)
+        if not text:
+            return None
+        if is_formula_text(text):
+            raise CellProblem("roster.formula")
+        if kind == "text":
+            return text
+        if kind != "id":  # dates and choices repeat down a column: parse each distinct text once
+            return _parsed_text(kind, text)
     if kind == "id":
         return id_from_cell(value)
     if kind == "date":
@@ -301,3 +316,8 @@ def field_value(kind: str, value: Any) -> Any:
     if kind == "text":
         return clean_text(value)
     return choice_from_cell(kind, value)
+
+
+@lru_cache(maxsize=4096)
+def _parsed_text(kind: str, text: str) -> Any:
+    return date_from_cell(text) if kind == "date" else choice_from_cell(kind, text)
