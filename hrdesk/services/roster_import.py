@@ -719,7 +719,11 @@ def _preview_json(records: Records, path: Path, out: ImportPreview) -> ImportPre
                 for k in ROSTER_FIELDS
                 if before[k] != after[k]
             ]
-            same = old.employee == profile.employee and old.employer == profile.employer
+            # The unit's own facts are the unit's: an employee's import does not change them.
+            same = old.employee == profile.employee and (old.employer.name, old.employer.credit_code) == (
+                profile.employer.name,
+                profile.employer.credit_code,
+            )
             if not same and not row.changes:
                 row.changes = [FieldChange("档案", "", "")]
             row.kind = "unchanged" if same else "changed"
@@ -760,11 +764,13 @@ def apply(
             if progress:
                 progress(done, total)
             profiles = [r.new_profile() for r in batch]
-            unit_ids = [_unit_id(records, units, p.employer) for p in profiles]
-            if plan.base_dir is not None:  # profile JSON: materials with files go through add_profile
+            if (
+                plan.base_dir is not None
+            ):  # profile JSON: the unit's facts and material files, as add_profile does
                 with records.session() as s:
                     ids = [records.add_profile(p, plan.base_dir, session=s) for p in profiles]
             else:
+                unit_ids = [_unit_id(records, units, p.employer) for p in profiles]
                 with records.session() as s:
                     ids = insert_profiles(records, s, profiles, unit_ids)
             result.new_ids += ids

@@ -81,3 +81,19 @@ def test_preview_then_import_good_rows_only_and_save_bad_rows(qtbot, records: Re
     names = sorted(s.name for s in records.summaries())
     assert names == ["张三", "李四"]
     _shot(dialog, "import-done.png")
+
+
+def test_several_roster_sheets_ask_which_one(qtbot, records: Records, tmp_path: Path):
+    from .corpus import CASES
+
+    path = next(c for c in CASES if c.name == "several roster sheets, none active").build(tmp_path)
+    dialog = _dialog(qtbot, records, path)
+    assert dialog.sheet_box.isVisibleTo(dialog) and dialog.sheet_box.count() == 2
+    assert not dialog.import_button.isEnabled()
+    dialog.plan = None
+    dialog.start_preview("市场部")
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=20000)
+    assert (
+        dialog.plan.sheet == "市场部" and dialog.plan.count("new") == 1 and dialog.import_button.isEnabled()
+    )
+    QThreadPool.globalInstance().waitForDone(5000)

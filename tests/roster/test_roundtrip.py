@@ -16,7 +16,7 @@ from sqlalchemy import inspect
 from hrdesk.rules.profile import Employee, Employer, Profile
 from hrdesk.services.records import Records
 from hrdesk.services.roster import export_xlsx, write_template
-from hrdesk.services.roster_import import preview, write_bad_rows
+from hrdesk.services.roster_import import apply, preview, write_bad_rows
 from hrdesk.services.roster_store import UNIQUE_INDEX, duplicate_id_numbers, ensure_unique_index
 from hrdesk.services.roster_values import CellProblem, clean_text, date_from_cell, id_from_cell
 from hrdesk.store.db import make_engine, migrate
@@ -176,3 +176,53 @@ def test_cli_dry_run_writes_nothing_then_import_and_reimport(tmp_path: Path, dat
     assert run().returncode == 0
     again = run("--lang", "en")
     assert again.returncode == 0 and "0 new, 0 changed, 2 unchanged" in again.stdout
+
+
+def test_template_income_sheet_imports_monthly_income(records: Records, tmp_path: Path):
+    write_template(tmp_path / "t.xlsx")
+    wb = load_workbook(tmp_path / "t.xlsx")
+    wb["员工名单"].append(["张三", ID_A, "北京示例科技有限公司", "", "昌平区"])
+    income = wb["申报收入"]
+    income.append([ID_A, "张三", "2026-05", 20000])
+    income.append([ID_A, "张三", "2026年6月", "20,500"])
+    wb.save(tmp_path / "filled.xlsx")
+    plan = preview(records, tmp_path / "filled.xlsx")
+    assert plan.ok and "roster.notice.income-sheet" in [n.code for n in plan.notices]
+    (employee_id,) = apply(records, plan).new_ids
+    assert records.profile(employee_id).employee.monthly_income_cny == {
+        "2026-05": 20000.0,
+        "2026-06": 20500.0,
+    }
+    income.append([ID_B, "李四", "2026-05", 20000])  # a person neither listed nor stored
+    wb.save(tmp_path / "stranger.xlsx")
+    assert [e.code for e in preview(records, tmp_path / "stranger.xlsx").errors] == [
+        "roster.income-unknown-person"
+    ]
+
+
+def test_every_roster_message_has_chinese_and_english():
+    import re
+    import tomllib
+
+    from hrdesk.resources import resources_dir
+
+    catalogue = tomllib.loads((resources_dir() / "messages.toml").read_text(encoding="utf-8"))
+    roster = {k: v for k, v in catalogue.items() if k.startswith("roster.")}
+    assert all(v.get("zh") and v.get("en") and v["zh"] != v["en"] for v in roster.values())
+    source = "".join(
+        p.read_text(encoding="utf-8")
+        for p in (Path(__file__).resolve().parents[2] / "hrdesk").rglob("*.py")
+        if "roster" in p.name or p.name == "import_dialog.py"
+    )
+    used = set(re.findall(r'"(roster\.[a-z][a-z.-]*[a-z])"', source))
+    assert used and used <= set(roster), used - set(roster)
+
+
+def test_profile_json_imports_once(records: Records, examples_dir: Path):
+    path = examples_dir / "yanqing-new-ready.json"
+    first = preview(records, path)
+    assert first.ok and first.count("new") == 1
+    apply(records, first)
+    again = preview(records, path)
+    assert (again.count("new"), again.count("unchanged")) == (0, 1)
+    assert len(records.summaries()) == 1
