@@ -3,8 +3,6 @@ command line's dry run."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -158,24 +156,20 @@ def test_preview_reports_duplicates_in_database(records: Records, tmp_path: Path
     assert [e.code for e in plan.errors] == ["roster.duplicate-in-database"]
 
 
-def test_cli_dry_run_writes_nothing_then_import_and_reimport(tmp_path: Path, data_dir: Path):
-    path = write_csv(tmp_path / "r.csv", [HEAD, row("张三", ID_A), row("李四", ID_B)])
+def test_cli_dry_run_writes_nothing_then_import_and_reimport(tmp_path: Path, data_dir: Path, capsys):
+    from hrdesk.cli import main
 
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "hrdesk", "import", str(path), *args],
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-        )
-
-    dry = run("--dry-run")
-    assert dry.returncode == 0 and "新增 2 人" in dry.stdout
+    path = write_csv(tmp_path / "r.csv", [HEAD, row("张三", ID_A), row("李四", ID_B, hired="24/3/1")])
+    assert main(["import", str(path), "--dry-run", "--errors-out", str(tmp_path / "bad.xlsx")]) == 1
+    out = capsys.readouterr()
+    assert "新增 1 人" in out.out and "第 3 行「入职日期」" in out.err and (tmp_path / "bad.xlsx").exists()
+    assert main(["import", str(path)]) == 1  # all or nothing
     with Records.open(data_dir) as r:
         assert r.summaries() == []
-    assert run().returncode == 0
-    again = run("--lang", "en")
-    assert again.returncode == 0 and "0 new, 0 changed, 2 unchanged" in again.stdout
+    assert main(["import", str(path), "--keep-good-rows"]) == 0
+    capsys.readouterr()
+    assert main(["import", str(path), "--keep-good-rows", "--lang", "en"]) == 0
+    assert "0 new, 0 changed, 1 unchanged, 1 rows with errors" in capsys.readouterr().out
 
 
 def test_template_income_sheet_imports_monthly_income(records: Records, tmp_path: Path):
