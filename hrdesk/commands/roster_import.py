@@ -55,7 +55,8 @@ def print_preview(plan: ImportPreview, lang: str, out=sys.stdout) -> None:
 
 
 def run_import(args: argparse.Namespace, records: Records) -> int:
-    from ..services.roster_import import ImportRejected, apply, message_text, preview, write_bad_rows
+    from ..services.roster_export import write_bad_rows
+    from ..services.roster_import import ImportRejected, apply, message_text, preview
 
     if not args.file.exists():
         records.close()

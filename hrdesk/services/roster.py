@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .roster_export import STATUS_ZH, export_xlsx, write_template
+from .roster_export import STATUS_ZH, export_xlsx, write_bad_rows, write_template
 from .roster_import import (
     ImportPreview,
     ImportRejected,
@@ -22,7 +22,6 @@ from .roster_import import (
     apply,
     import_file,
     preview,
-    write_bad_rows,
 )
 from .roster_values import vocabulary
 

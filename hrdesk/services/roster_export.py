@@ -9,10 +9,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .roster_read import find_table
 from .roster_values import vocabulary
 
 if TYPE_CHECKING:
     from .records import Records
+    from .roster_plan import ImportPreview
 
 ROSTER_SHEET = "员工名单"
 NOTES_SHEET = "填写说明"
@@ -104,7 +106,7 @@ def export_xlsx(
     must import back), their status, their declared income, and the upcoming deadlines when given."""
     from openpyxl import Workbook
 
-    from .roster_import import roster_values, shown
+    from .roster_plan import roster_values, shown
 
     vocab = vocabulary()
     summaries = {s.id: s for s in records.summaries()}
@@ -145,3 +147,54 @@ def export_xlsx(
     wb.save(tmp)
     tmp.replace(path)
     return len(profiles)
+
+
+# --- the bad rows, as a workbook to fix and import again ----------------------------------------
+
+ERROR_HEADER = "错误说明"
+
+
+def write_bad_rows(plan: ImportPreview, target: Path, lang: str = "zh") -> int:
+    """The header and the refused rows of each sheet as they were, with an error column at the end;
+    cells are written as text (a formula stays text). Returns the number of rows written."""
+    from openpyxl import Workbook
+
+    by_sheet: dict[str, dict[int, list[str]]] = {}
+    for issue in plan.errors:
+        by_sheet.setdefault(issue.sheet, {}).setdefault(issue.row, []).append(issue.text(lang))
+    wb = Workbook()
+    wb.remove(wb.active)
+    written = 0
+    for sheet_name, rows in by_sheet.items():
+        source = plan._sheets.get(sheet_name)
+        ws = wb.create_sheet((sheet_name or "错误")[:31])
+        if source is None:
+            ws.append([ERROR_HEADER])
+            for messages in rows.values():
+                ws.append(["；".join(messages)])
+            continue
+        header_index = plan._header_rows.get(sheet_name)
+        if header_index is None:
+            table = find_table(source)
+            header_index = table.header_row if table else 0
+        header = list(source.rows[header_index]) if source.rows else []
+        width = max([len(header)] + [len(source.rows[n - 1]) for n in rows if 0 < n <= len(source.rows)])
+        _append(ws, [*header, *[None] * (width - len(header)), ERROR_HEADER])
+        for number in sorted(rows):
+            cells = list(source.rows[number - 1]) if 0 < number <= len(source.rows) else []
+            _append(ws, [*cells, *[None] * (width - len(cells)), "；".join(rows[number])])
+            written += 1
+        ws.column_dimensions["A"].width = 14
+    if not wb.worksheets:
+        wb.create_sheet("错误")
+    tmp = target.with_name(f".{target.name}.partial")
+    wb.save(tmp)
+    tmp.replace(target)
+    return written
+
+
+def _append(ws: Any, values: list[Any]) -> None:
+    ws.append([None if v == "" else v for v in values])
+    for cell in ws[ws.max_row]:
+        if isinstance(cell.value, str):
+            set_text(cell, cell.value)

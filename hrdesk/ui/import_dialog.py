@@ -273,7 +273,7 @@ class ImportDialog(QDialog):
             )
         if not target:
             return None
-        from ..services.roster_import import write_bad_rows
+        from ..services.roster_export import write_bad_rows
 
         path = Path(target)
         write_bad_rows(self.plan, path, self.lang)

@@ -14,7 +14,8 @@ from sqlalchemy import inspect
 from hrdesk.rules.profile import Employee, Employer, Profile
 from hrdesk.services.records import Records
 from hrdesk.services.roster import export_xlsx, write_template
-from hrdesk.services.roster_import import apply, preview, write_bad_rows
+from hrdesk.services.roster_export import write_bad_rows
+from hrdesk.services.roster_import import apply, preview
 from hrdesk.services.roster_store import UNIQUE_INDEX, duplicate_id_numbers, ensure_unique_index
 from hrdesk.services.roster_values import CellProblem, clean_text, date_from_cell, id_from_cell
 from hrdesk.store.db import make_engine, migrate
