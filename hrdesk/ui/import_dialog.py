@@ -63,7 +63,6 @@ class ImportDialog(QDialog):
         self.progress = QProgressBar()
         layout.addWidget(self.progress)
         self.notices = QListWidget()
-        self.notices.setMaximumHeight(90)
         layout.addWidget(self.notices)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
@@ -109,6 +108,8 @@ class ImportDialog(QDialog):
         self.notices.clear()
         self.notices.addItems([n.text(self.lang) for n in plan.notices])
         self.notices.setVisible(bool(plan.notices))
+        line = self.notices.fontMetrics().height() + 6
+        self.notices.setFixedHeight(min(5, max(1, len(plan.notices))) * line + 6)
         self._show_sheets(plan.roster_sheets if len(plan.roster_sheets) > 1 else [], plan.sheet)
         self._fill_tabs(plan)
         bad_rows = len({(e.sheet, e.row) for e in plan.errors})
@@ -278,5 +279,7 @@ class ImportDialog(QDialog):
         path = Path(target)
         write_bad_rows(self.plan, path, self.lang)
         self.notices.addItem(self.t("roster.ui.saved-errors", path=path))
+        line = self.notices.fontMetrics().height() + 6
+        self.notices.setFixedHeight(min(5, self.notices.count()) * line + 6)
         self.notices.show()
         return path
