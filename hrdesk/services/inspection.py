@@ -1,0 +1,375 @@
+"""Scan inspection use cases: read each material's scan offline and compare it with the record (issue 18,
+OCR rows of issue 20). The CLI (`hrdesk inspect`) and the GUI call these; results are plain dataclasses.
+
+API for the window (call from a worker thread; OCR itself runs on a process pool):
+
+- `inspect_material(profile, kind, path, *, valid_until=None, on=None, data_dir=None, pool=None,
+  on_progress=None) -> MaterialInspection` — one file. `on_progress(done, total, partial)` is called
+  after each page is read, with a `MaterialInspection` of the pages read so far whose findings are the
+  page-level ones (seal, orientation, ID, kind): show them at once, replace them with the final result.
+- `inspect_employee(records, employee_id, *, on=None, pool=None, on_progress=None)
+  -> list[MaterialInspection]` — every attached material of a stored employee (`material_id` set), plus
+  the cross-material check of tax periods (纳税记录 vs 申报收入).
+- `inspect_profile(profile, base_dir, ...)` — the same for a profile JSON's files (the CLI).
+- `warm_up(pool=None)` — start the OCR workers ahead of the first drop (e.g. when the panel opens).
+
+`MaterialInspection.findings` are `ScanFinding(code, severity, page, message, source, read, box)`; `box`
+is where on the page (fractions 0..1) the text it rests on was read, for highlighting in the preview;
+`pages[i].lines` hold every line read with its box. Readings are cached by the file's SHA-256 in
+`<data folder>/cache/inspection/`, so a file is read once however often it is inspected; findings are
+recomputed from the cached readings (they depend on the record and the date, which change).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from concurrent.futures import Future, as_completed
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..inspection.assess import Assessment, Found, ScanFinding, Subject, assess, compare_periods
+from ..inspection.catalogue import scan_catalogue
+from ..inspection.pages import PageReading
+from ..rules.dates import months_before
+from ..rules.profile import Profile
+
+if TYPE_CHECKING:
+    from ..inspection.pool import OcrPool
+    from .records import Records
+
+READER_VERSION = 1  # bump when OCR resolution or models change: cached readings are then read again
+MAX_PAGES_READ = 60
+PERIOD_KINDS = ("iit-tax-record", "declared-income-record")
+
+Progress = Callable[[int, int, "MaterialInspection"], None]
+
+
+@dataclass
+class MaterialInspection:
+    kind: str
+    file: str
+    detected_kind: str | None
+    pages: list[PageReading]
+    found: Found
+    findings: list[ScanFinding] = field(default_factory=list)
+    material_id: int | None = None
+    complete: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        """SPEC §6 `hrdesk inspect --json` shape."""
+        return {
+            "kind": self.kind,
+            "file": self.file,
+            "detected_kind": self.detected_kind,
+            "pages": [
+                {
+                    "page": p.page,
+                    "text": [line.text for line in p.lines],
+                    "upside_down": any(
+                        f.code == "SCAN_UPSIDE_DOWN" and f.page == p.page for f in self.findings
+                    ),
+                    "seals": len(p.seals),
+                    "handwriting": bool(p.ink),
+                }
+                for p in self.pages
+            ],
+            "found": self.found.to_dict(),
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+def cache_dir(data_dir: Path) -> Path:
+    return data_dir / "cache" / "inspection"
+
+
+def warm_up(pool: OcrPool | None = None) -> None:
+    _pool(pool).warm_up()
+
+
+# --- reading (OCR, cached) ---------------------------------------------------------------------------
+
+
+class _PendingFile:
+    """One file's pages on their way through the pool (or straight from the cache)."""
+
+    def __init__(self, path: Path, cache: Path | None, pool: OcrPool | None) -> None:
+        self.path = path
+        self.cache_file: Path | None = None
+        self.readings: dict[int, PageReading] = {}
+        self.futures: dict[Future[PageReading], int] = {}
+        self.total = 0
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError as exc:
+            self.total = 1
+            self.readings[1] = PageReading(page=1, error=f"open: {exc.__class__.__name__}")
+            return
+        if cache is not None:
+            self.cache_file = cache / f"{digest}-v{READER_VERSION}.json"
+            cached = _load_cache(self.cache_file)
+            if cached is not None:
+                self.readings = {r.page: r for r in cached}
+                self.total = len(cached)
+                return
+        count = _page_count(path)
+        if count is None:
+            self.total = 1
+            self.readings[1] = PageReading(page=1, error="open: not a readable PDF")
+            return
+        self.total = min(count, MAX_PAGES_READ)
+        futures = _pool(pool).read_pages(path, list(range(self.total)))
+        self.futures = {f: i + 1 for i, f in enumerate(futures)}
+
+    @classmethod
+    def unreadable(cls, path: Path, reason: str) -> _PendingFile:
+        pending = cls.__new__(cls)
+        pending.path, pending.cache_file, pending.futures, pending.total = path, None, {}, 1
+        pending.readings = {1: PageReading(page=1, error=reason)}
+        return pending
+
+    def ordered(self) -> list[PageReading]:
+        return [self.readings[p] for p in sorted(self.readings)]
+
+    def finish(self) -> list[PageReading]:
+        for future, page in self.futures.items():
+            if page not in self.readings:
+                self.readings[page] = _result(future, page)
+        if self.cache_file is not None and self.futures and all(not r.error for r in self.readings.values()):
+            _save_cache(self.cache_file, self.ordered())
+        self.futures = {}
+        return self.ordered()
+
+
+def _result(future: Future[PageReading], page: int) -> PageReading:
+    try:
+        return future.result()
+    except Exception as exc:  # a worker that died on a hostile page: that page is unreadable, not the run
+        return PageReading(page=page, error=f"worker: {exc.__class__.__name__}")
+
+
+def _page_count(path: Path) -> int | None:
+    import pymupdf
+
+    try:
+        with pymupdf.open(path) as doc:
+            if doc.needs_pass or not doc.is_pdf:
+                return None
+            return doc.page_count or None
+    except Exception:
+        return None
+
+
+def _load_cache(path: Path) -> list[PageReading] | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return [PageReading.from_dict(page) for page in data["pages"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _save_cache(path: Path, readings: list[PageReading]) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
+        tmp.write_text(json.dumps({"pages": [r.to_dict() for r in readings]}, ensure_ascii=False), "utf-8")
+        tmp.replace(path)
+    except OSError:
+        pass  # a cache that cannot be written costs time, never a result
+
+
+def _pool(pool: OcrPool | None) -> OcrPool:
+    if pool is not None:
+        return pool
+    from ..inspection.pool import default_pool
+
+    return default_pool()
+
+
+# --- the record's side ---------------------------------------------------------------------------------
+
+
+def business_of(profile: Profile) -> str:
+    """The business a stored case is heading for, as the demo and the status view assume: no permit → new,
+    a suspended permit → employer change, otherwise renewal."""
+    permit = profile.employee.permit
+    if permit is None or permit.status == "expired":
+        return "new"
+    return "employer-change" if permit.status == "suspended" else "renewal"
+
+
+def subject_for(
+    profile: Profile,
+    kind: str,
+    valid_until: date | None,
+    on: date,
+    business: str | None = None,
+    data_dir: Path | None = None,
+) -> Subject:
+    from .check import policies
+
+    employee = profile.employee
+    district = profile.employer.district
+    policy = policies(data_dir).for_district(district)
+    business = business or business_of(profile)
+    count, source = policy.applicant["income_months"], policy.applicant["income_source"]
+    if business == "renewal" and "renewal_record_months" in policy.timing:
+        count, source = policy.timing["renewal_record_months"], policy.timing["renewal_record_source"]
+    expected_end, open_ended = valid_until, False
+    if kind == "labour-contract" and valid_until is None:
+        expected_end = employee.contract_ends_on
+        open_ended = employee.contract_ends_on is None
+    elif kind == "lease-contract" and valid_until is None and employee.housing is not None:
+        expected_end = employee.housing.valid_until
+    return Subject(
+        name=employee.name,
+        id_number=employee.id_number,
+        district=district,
+        expected_end=expected_end,
+        open_ended=open_ended,
+        required_months=tuple(months_before(on, count)),
+        months_source=source,
+    )
+
+
+def _kind_names(data_dir: Path | None) -> dict[str, tuple[str, str]]:
+    from .check import policies
+
+    return {code: (info.zh, info.en) for code, info in policies(data_dir).materials.items()}
+
+
+def _inspection(
+    kind: str, label: str, readings: list[PageReading], subject: Subject, names: dict, lang: str
+) -> MaterialInspection:
+    result: Assessment = assess(kind, readings, subject, scan_catalogue(), names, lang)
+    return MaterialInspection(kind, label, result.detected_kind, readings, result.found, result.findings)
+
+
+# --- use cases -----------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Job:
+    kind: str
+    label: str
+    pending: _PendingFile
+    subject: Subject
+    material_id: int | None = None
+
+
+def _run(
+    jobs: list[_Job], data_dir: Path | None, lang: str, on_progress: Progress | None
+) -> list[MaterialInspection]:
+    names = _kind_names(data_dir)
+    futures = {f: (job, page) for job in jobs for f, page in job.pending.futures.items()}
+    for future in as_completed(futures):
+        job, page = futures[future]
+        job.pending.readings[page] = _result(future, page)
+        if on_progress is not None:
+            partial = _inspection(job.kind, job.label, job.pending.ordered(), job.subject, names, lang)
+            partial.findings = [f for f in partial.findings if f.page is not None]
+            partial.complete, partial.material_id = False, job.material_id
+            on_progress(len(job.pending.readings), job.pending.total, partial)
+    results = []
+    for job in jobs:
+        inspection = _inspection(job.kind, job.label, job.pending.finish(), job.subject, names, lang)
+        inspection.material_id = job.material_id
+        results.append(inspection)
+    _cross_check(results, lang)
+    return results
+
+
+def _cross_check(results: list[MaterialInspection], lang: str) -> None:
+    """changping-2026 四(二)1(5) 注意②: both tax records cover the same periods."""
+    by_kind = {r.kind: r for r in results if r.kind in PERIOD_KINDS and r.found.periods}
+    if len(by_kind) == len(PERIOD_KINDS):
+        finding = compare_periods(
+            by_kind["iit-tax-record"].found.periods,
+            by_kind["declared-income-record"].found.periods,
+            scan_catalogue(),
+            lang,
+        )
+        if finding is not None:
+            for kind in PERIOD_KINDS:
+                by_kind[kind].findings.append(finding)
+
+
+def inspect_material(
+    profile: Profile,
+    kind: str,
+    path: Path,
+    *,
+    valid_until: date | None = None,
+    on: date | None = None,
+    business: str | None = None,
+    data_dir: Path | None = None,
+    pool: OcrPool | None = None,
+    lang: str = "zh",
+    on_progress: Progress | None = None,
+    material_id: int | None = None,
+) -> MaterialInspection:
+    on = on or date.today()
+    subject = subject_for(profile, kind, valid_until, on, business, data_dir)
+    cache = cache_dir(data_dir) if data_dir else None
+    job = _Job(kind, path.name, _PendingFile(path, cache, pool), subject, material_id)
+    return _run([job], data_dir, lang, on_progress)[0]
+
+
+def inspect_profile(
+    profile: Profile,
+    base_dir: Path,
+    *,
+    on: date | None = None,
+    business: str | None = None,
+    data_dir: Path | None = None,
+    pool: OcrPool | None = None,
+    lang: str = "zh",
+    on_progress: Progress | None = None,
+) -> list[MaterialInspection]:
+    """Every material of a profile JSON that names a file; files resolve inside the profile's folder only
+    (SPEC §6): one outside it is reported unreadable, never opened."""
+    on = on or date.today()
+    cache = cache_dir(data_dir) if data_dir else None
+    base = base_dir.resolve()
+    jobs = []
+    for material in profile.materials:
+        if not material.file:
+            continue
+        path = (base / material.file).resolve()
+        subject = subject_for(profile, material.kind, material.valid_until, on, business, data_dir)
+        if not path.is_relative_to(base):
+            pending = _PendingFile.unreadable(path, "outside the profile's folder")
+        else:
+            pending = _PendingFile(path, cache, pool)
+        jobs.append(_Job(material.kind, material.file, pending, subject))
+    return _run(jobs, data_dir, lang, on_progress)
+
+
+def inspect_employee(
+    records: Records,
+    employee_id: int,
+    *,
+    on: date | None = None,
+    business: str | None = None,
+    pool: OcrPool | None = None,
+    lang: str = "zh",
+    on_progress: Progress | None = None,
+) -> list[MaterialInspection]:
+    """Every attached material of a stored employee (files from the vault)."""
+    on = on or date.today()
+    profile = records.profile(employee_id)
+    cache = cache_dir(records.data_dir)
+    jobs = []
+    for row in records.materials(employee_id):
+        path = records.material_path(row)
+        if path is None:
+            continue
+        subject = subject_for(profile, row.kind, row.valid_until, on, business, records.data_dir)
+        jobs.append(
+            _Job(row.kind, row.original_name or path.name, _PendingFile(path, cache, pool), subject, row.id)
+        )
+    return _run(jobs, records.data_dir, lang, on_progress)
