@@ -16,7 +16,8 @@ from .pages import Box, PageReading
 
 UPSIDE_DOWN_SHARE = 0.6  # share of classified lines turned by 180° that makes a page upside down
 UPSIDE_DOWN_MIN_LINES = 3
-KIND_MIN_SCORE = 4  # keyword characters another kind must match before a scan is called that kind
+KIND_MIN_SCORE = 4
+PRINT_SCORE = 0.9  # OCR confidence of clean print  # keyword characters another kind must match before a scan is called that kind
 
 
 @dataclass(frozen=True)
@@ -239,17 +240,33 @@ def _annotations(rule: KindRule, readings, subject: Subject, catalogue: ScanCata
             continue
         if t.contains_phrase(r.text, catalogue.annotation_phrase):
             continue
-        if r.ink:
+        hand = handwriting(r)
+        if hand:
             add(
                 "SCAN_ANNOTATION_MISSING",
                 "warning",
                 r.page,
                 "SCAN_ANNOTATION_UNCERTAIN",
                 source=source,
-                box=r.ink[0],
+                box=hand[0],
             )
         else:
             add("SCAN_ANNOTATION_MISSING", "blocker", r.page, "SCAN_ANNOTATION_MISSING", source=source)
+
+
+def handwriting(reading: PageReading) -> list[Box]:
+    """Pen ink that is not confidently read print: blue printed headings read as clean text lines, a hand
+    does not (unless it reads as the annotation, which is checked first)."""
+    printed = [line.box for line in reading.lines if line.score >= PRINT_SCORE]
+    return [box for box in reading.ink if max((_overlap(box, p) for p in printed), default=0.0) < 0.5]
+
+
+def _overlap(a: Box, b: Box) -> float:
+    """Share of box a covered by box b."""
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    area = (a[2] - a[0]) * (a[3] - a[1])
+    return w * h / area if w > 0 and h > 0 and area > 0 else 0.0
 
 
 def _identity(rule: KindRule, readings, subject: Subject, found: Found, add) -> None:

@@ -60,6 +60,7 @@ _NAME_AFTER_LABEL = re.compile(
     + r")(?:[（(][^）)]{0,6}[）)])?[:：]?"
     r"([\u3400-\u9fff·]{2,5})"
 )
+_STOP = re.compile("身份|证件|证照|联系|电话|性别|住址|地址|签字|签名|盖章")
 _NOT_NAMES = ("身份证", "联系", "电话", "地址", "签字", "签名", "盖章", "姓名", "名称", "甲方", "乙方")
 
 
@@ -68,8 +69,8 @@ def names(text: str) -> list[str]:
     found: list[str] = []
     for line in text.splitlines():
         for match in _NAME_AFTER_LABEL.finditer(normalise(line)):
-            name = match.group(1)
-            if any(word in name for word in _NOT_NAMES):
+            name = _STOP.split(match.group(1))[0]  # 王五身份证号 → 王五
+            if len(name) < 2 or any(word in name for word in _NOT_NAMES):
                 continue
             if name not in found:
                 found.append(name)

@@ -32,7 +32,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..inspection.assess import Assessment, Found, ScanFinding, Subject, assess, compare_periods
+from ..inspection.assess import (
+    Assessment,
+    Found,
+    ScanFinding,
+    Subject,
+    assess,
+    compare_periods,
+    handwriting,
+)
 from ..inspection.catalogue import scan_catalogue
 from ..inspection.pages import PageReading
 from ..rules.dates import months_before
@@ -74,7 +82,7 @@ class MaterialInspection:
                         f.code == "SCAN_UPSIDE_DOWN" and f.page == p.page for f in self.findings
                     ),
                     "seals": len(p.seals),
-                    "handwriting": bool(p.ink),
+                    "handwriting": bool(handwriting(p)),
                 }
                 for p in self.pages
             ],

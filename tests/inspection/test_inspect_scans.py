@@ -1,0 +1,185 @@
+"""Scan inspection on generated scans (200 dpi colour JPEG pages): each defect gives its code, its good
+twin gives none. All tests read from the session's reading cache (see conftest.py)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from hrdesk.rules.profile import parse_profile
+from hrdesk.services.check import policies
+from hrdesk.services.inspection import MaterialInspection, cache_dir, inspect_material, inspect_profile
+
+from .conftest import KINDS, MONTHS, ON, OTHER_ID, OWN_ID, OWN_NAME, SHIFTED, profile_dict, write_profile
+
+
+def _profile(district: str = "changping"):
+    set_ = policies()
+    return parse_profile(profile_dict([], district), set_.districts, tuple(set_.materials))
+
+
+def _inspect(corpus: Path, cache: Path, pool, file: str, kind: str | None = None, **kw) -> MaterialInspection:
+    district = kw.pop("district", "changping")
+    return inspect_material(
+        _profile(district), kind or KINDS[file], corpus / file, on=ON, data_dir=cache, pool=pool, **kw
+    )
+
+
+def _codes(result: MaterialInspection) -> list[str]:
+    return [f.code for f in result.findings]
+
+
+def test_own_contract_is_clean(corpus, reading_cache, ocr_pool):
+    result = _inspect(corpus, reading_cache, ocr_pool, "contract.pdf")
+    assert result.findings == []
+    assert result.detected_kind == "labour-contract"
+    assert OWN_ID in result.found.id_numbers
+    assert OWN_NAME in result.found.names
+    assert date(2028, 12, 31) in result.found.dates
+    assert len(result.pages) == 3 and all(p.lines for p in result.pages)
+
+
+def test_another_persons_contract_is_an_id_mismatch(corpus, reading_cache, ocr_pool):
+    result = _inspect(corpus, reading_cache, ocr_pool, "contract-other.pdf")
+    mismatch = [f for f in result.findings if f.code == "SCAN_ID_MISMATCH"]
+    assert mismatch and mismatch[0].severity == "blocker" and mismatch[0].page == 1
+    assert OTHER_ID in result.found.id_numbers
+    # The message shows enough to recognise the number, never all of it.
+    assert OTHER_ID not in mismatch[0].message and OTHER_ID[-4:] in mismatch[0].message
+    assert mismatch[0].box is not None
+    assert "SCAN_NAME_MISMATCH" in _codes(result)
+
+
+def test_tax_record_without_seal_and_with_seal(corpus, reading_cache, ocr_pool):
+    unsealed = _inspect(corpus, reading_cache, ocr_pool, "iit-unsealed.pdf")
+    assert _codes(unsealed) == ["SCAN_SEAL_MISSING"]
+    assert unsealed.findings[0].page == 1
+    assert "changping-2026" in unsealed.findings[0].source
+    sealed = _inspect(corpus, reading_cache, ocr_pool, "iit-sealed.pdf")
+    assert sealed.findings == []
+    assert sealed.found.periods == MONTHS
+
+
+def test_yanqing_wants_the_finance_seal_and_a_sealed_contract(corpus, reading_cache, ocr_pool):
+    unsealed = _inspect(corpus, reading_cache, ocr_pool, "iit-unsealed.pdf", district="yanqing")
+    assert _codes(unsealed) == ["SCAN_SEAL_MISSING"] and "财务章" in unsealed.findings[0].message
+    contract = _inspect(corpus, reading_cache, ocr_pool, "contract.pdf", district="yanqing")
+    assert _codes(contract) == ["SCAN_SEAL_MISSING"]
+    assert "yanqing-2024 三(二) 第二步" in contract.findings[0].source
+
+
+def test_missing_handwritten_annotation(corpus, reading_cache, ocr_pool):
+    result = _inspect(corpus, reading_cache, ocr_pool, "iit-no-annotation.pdf")
+    assert _codes(result) == ["SCAN_ANNOTATION_MISSING"]
+    assert result.findings[0].severity == "blocker"
+    # Yanqing does not ask for the annotation.
+    assert _inspect(corpus, reading_cache, ocr_pool, "iit-no-annotation.pdf", district="yanqing").findings == []
+
+
+def test_diploma_in_the_lease_slot_is_a_kind_mismatch(corpus, reading_cache, ocr_pool):
+    result = _inspect(corpus, reading_cache, ocr_pool, "diploma.pdf")
+    assert _codes(result) == ["SCAN_KIND_MISMATCH"]
+    assert result.detected_kind == "diploma"
+    assert "毕业证书" in result.findings[0].read
+
+
+def test_good_lease_is_clean(corpus, reading_cache, ocr_pool):
+    result = _inspect(corpus, reading_cache, ocr_pool, "lease.pdf")
+    assert result.findings == []
+    assert {OWN_ID} < set(result.found.id_numbers)
+
+
+def test_pages_in_reverse_order(corpus, reading_cache, ocr_pool):
+    result = _inspect(corpus, reading_cache, ocr_pool, "contract-reversed.pdf")
+    assert _codes(result) == ["SCAN_PAGE_ORDER"]
+    assert "3、2、1" in result.findings[0].message
+
+
+def test_upside_down_page(corpus, reading_cache, ocr_pool):
+    result = _inspect(corpus, reading_cache, ocr_pool, "contract-upside-down.pdf")
+    assert "SCAN_UPSIDE_DOWN" in _codes(result)
+    assert [f.page for f in result.findings if f.code == "SCAN_UPSIDE_DOWN"] == [1]
+    # Read the right way round all the same: the person still matches.
+    assert OWN_ID in result.found.id_numbers
+
+
+def test_end_date_differs_from_the_record(corpus, reading_cache, ocr_pool):
+    result = _inspect(corpus, reading_cache, ocr_pool, "contract.pdf", valid_until=date(2027, 12, 31))
+    assert _codes(result) == ["SCAN_DATE_MISMATCH"]
+    assert "2028-12-31" in result.findings[0].message and "2027-12-31" in result.findings[0].message
+
+
+def test_tax_periods_compared_between_records_and_with_the_rules(corpus, reading_cache, ocr_pool):
+    from hrdesk.services.check import load_profile_file
+
+    differ = write_profile(corpus, "differ.json", ["iit-sealed.pdf", "income-shifted.pdf"])
+    results = inspect_profile(load_profile_file(differ), corpus, on=ON, data_dir=reading_cache, pool=ocr_pool)
+    for result in results:
+        assert "SCAN_PERIOD_MISMATCH" in _codes(result), result.kind
+    income = next(r for r in results if r.kind == "declared-income-record")
+    assert income.found.periods == SHIFTED  # and 2026-10 is missing for an application in November
+    assert any("2026-10" in f.message for f in income.findings)
+    same = write_profile(corpus, "same.json", ["iit-sealed.pdf", "income-same.pdf"])
+    results = inspect_profile(load_profile_file(same), corpus, on=ON, data_dir=reading_cache, pool=ocr_pool)
+    assert [r.findings for r in results] == [[], []]
+    # A Changping renewal needs 36 months (changping-2026 四(二)4 注意③): 6 are not enough.
+    renewal = _inspect(corpus, reading_cache, ocr_pool, "iit-sealed.pdf", business="renewal")
+    assert _codes(renewal) == ["SCAN_PERIOD_MISMATCH"] and "36" in renewal.findings[0].message
+
+
+class _NoOcr:
+    """Stands in for the pool where reading must come from the cache: any OCR request fails the test."""
+
+    def read_pages(self, path, pages):
+        raise AssertionError(f"{path.name} was read again instead of coming from the cache")
+
+
+def test_readings_are_cached_by_content(corpus, reading_cache, tmp_path):
+    assert len(list(cache_dir(reading_cache).glob("*.json"))) == len(KINDS)
+    copy = tmp_path / "renamed-copy.pdf"
+    copy.write_bytes((corpus / "contract.pdf").read_bytes())
+    result = inspect_material(_profile(), "labour-contract", copy, on=ON, data_dir=reading_cache, pool=_NoOcr())
+    assert result.findings == [] and result.file == "renamed-copy.pdf"
+
+
+def test_unreadable_and_outside_files(tmp_path, reading_cache):
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    outside = tmp_path.parent / "outside.pdf"
+    outside.write_bytes(b"%PDF-1.4")
+    data = profile_dict(
+        [
+            {"kind": "labour-contract", "file": "broken.pdf"},
+            {"kind": "lease-contract", "file": "../outside.pdf"},
+        ]
+    )
+    set_ = policies()
+    profile = parse_profile(data, set_.districts, tuple(set_.materials))
+    results = inspect_profile(profile, tmp_path, on=ON, data_dir=reading_cache, pool=_NoOcr())
+    assert [_codes(r) for r in results] == [["SCAN_UNREADABLE"], ["SCAN_UNREADABLE"]]
+
+
+def test_cli_inspect_json(corpus, reading_cache, capsys):
+    from hrdesk.cli import main
+
+    profile = write_profile(corpus, "cli.json", ["contract.pdf", "diploma.pdf"])
+    code = main(["inspect", str(profile), "--json", "--on", ON.isoformat(), "--data-dir", str(reading_cache)])
+    assert code == 0
+    out = json.loads(capsys.readouterr().out)
+    first, second = out["materials"]
+    assert set(first) == {"kind", "file", "detected_kind", "pages", "found", "findings"}
+    assert set(first["found"]) == {"names", "id_numbers", "dates"}
+    assert first["findings"] == [] and first["found"]["id_numbers"] == [OWN_ID]
+    assert second["detected_kind"] == "diploma"
+    assert [f["code"] for f in second["findings"]] == ["SCAN_KIND_MISMATCH"]
+    assert set(second["findings"][0]) >= {"code", "severity", "page", "message"}
+
+
+@pytest.mark.parametrize("argv", [["inspect"], ["inspect", "missing.json"]])
+def test_cli_inspect_bad_input_exits_2(argv, capsys, tmp_path):
+    from hrdesk.cli import main
+
+    assert main([*argv, "--data-dir", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.startswith("hrdesk: error:")
