@@ -65,7 +65,7 @@ def run(args: argparse.Namespace, folder: Path | None) -> int:
 
 def _text(results: list, lang: str) -> str:
     if not results:
-        return ("No material names a file.\n" if lang == "en" else "没有附带文件的材料。\n")
+        return "No material names a file.\n" if lang == "en" else "没有附带文件的材料。\n"
     out = []
     for r in results:
         head = f"{r.kind}  {r.file}  ({len(r.pages)} {'pages' if lang == 'en' else '页'})"

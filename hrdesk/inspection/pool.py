@@ -9,9 +9,11 @@ thread each: two workers on two cores beat one worker with two threads (no overs
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from .pages import PageReading
@@ -60,14 +62,21 @@ class OcrPool:
         """One future per page index (0-based), in the order given; pages read in parallel."""
         from . import ocr
 
-        executor = self._started()
-        return [executor.submit(ocr.read_page, str(path), index) for index in pages]
+        try:
+            executor = self._started()
+            return [executor.submit(ocr.read_page, str(path), index) for index in pages]
+        except BrokenProcessPool:
+            # A worker died (out of memory, a crashing page): start a fresh pool once, then let it raise.
+            self.close()
+            executor = self._started()
+            return [executor.submit(ocr.read_page, str(path), index) for index in pages]
 
     def close(self) -> None:
         with self._lock:
             executor, self._executor = self._executor, None
         if executor is not None:
-            executor.shutdown(wait=True, cancel_futures=True)
+            with contextlib.suppress(BrokenProcessPool):
+                executor.shutdown(wait=True, cancel_futures=True)
 
 
 _default: OcrPool | None = None

@@ -23,10 +23,12 @@ SHIFTED = [f"2026-{m:02d}" for m in range(4, 10)]
 
 
 def _corpus_documents() -> dict[str, scans.Document]:
-    contract = scans.labour_contract(OWN_NAME, OWN_ID, "2024年3月1日", "2028年12月31日", pages=3)
-    reversed_contract = scans.labour_contract(OWN_NAME, OWN_ID, "2024年3月1日", "2028年12月31日", pages=3)
+    contract = scans.labour_contract(OWN_NAME, OWN_ID, "2024年3月1日", "2028年12月31日", pages=2)
+    reversed_contract = scans.labour_contract(
+        OWN_NAME, OWN_ID, "2024年3月1日", "2028年12月31日", 2, clauses=1
+    )
     reversed_contract.pages.reverse()
-    upside = scans.labour_contract(OWN_NAME, OWN_ID, "2024年3月1日", "2028年12月31日", pages=1)
+    upside = scans.labour_contract(OWN_NAME, OWN_ID, "2024年3月1日", "2028年12月31日", 1, clauses=1)
     upside.pages[0].upside_down = True
     return {
         "contract.pdf": contract,
@@ -34,8 +36,7 @@ def _corpus_documents() -> dict[str, scans.Document]:
         "contract-reversed.pdf": reversed_contract,
         "contract-upside-down.pdf": upside,
         "iit-sealed.pdf": scans.tax_record(OWN_NAME, OWN_ID, MONTHS, seal=True, annotation=True),
-        "iit-unsealed.pdf": scans.tax_record(OWN_NAME, OWN_ID, MONTHS, seal=False, annotation=True),
-        "iit-no-annotation.pdf": scans.tax_record(OWN_NAME, OWN_ID, MONTHS, seal=True, annotation=False),
+        "iit-unsealed.pdf": scans.tax_record(OWN_NAME, OWN_ID, MONTHS, seal=False, annotation=False),
         "income-same.pdf": scans.declared_income(OWN_NAME, OWN_ID, MONTHS, seal=True, annotation=True),
         "income-shifted.pdf": scans.declared_income(OWN_NAME, OWN_ID, SHIFTED, seal=True, annotation=True),
         "lease.pdf": scans.lease(OWN_NAME, OWN_ID, "王五", LESSOR_ID, "2027年6月30日"),
@@ -50,7 +51,6 @@ KINDS = {
     "contract-upside-down.pdf": "labour-contract",
     "iit-sealed.pdf": "iit-tax-record",
     "iit-unsealed.pdf": "iit-tax-record",
-    "iit-no-annotation.pdf": "iit-tax-record",
     "income-same.pdf": "declared-income-record",
     "income-shifted.pdf": "declared-income-record",
     "lease.pdf": "lease-contract",
@@ -99,6 +99,8 @@ def reading_cache(corpus: Path, ocr_pool, tmp_path_factory: pytest.TempPathFacto
 
     data_dir = tmp_path_factory.mktemp("inspection-data")
     profile_path = write_profile(corpus, "all.json", list(KINDS))
-    results = inspect_profile(load_profile_file(profile_path), corpus, on=ON, data_dir=data_dir, pool=ocr_pool)
+    results = inspect_profile(
+        load_profile_file(profile_path), corpus, on=ON, data_dir=data_dir, pool=ocr_pool
+    )
     assert len(results) == len(KINDS)
     return data_dir

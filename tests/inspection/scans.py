@@ -111,9 +111,10 @@ def write(path: Path, document: Document) -> Path:
 
 
 def labour_contract(
-    name: str, id_number: str, start: str, end: str, pages: int = 1, seal: bool = False
+    name: str, id_number: str, start: str, end: str, pages: int = 1, seal: bool = False, clauses: int = 2
 ) -> Document:
-    clauses = [f"第{i}条 双方应当遵守国家法律法规，按照本合同约定全面履行各自的义务。" for i in range(1, 9)]
+    """`clauses` lines of contract text per page: few for fast tests, many for a realistic benchmark."""
+    clause = "双方应当遵守国家法律法规，按照本合同约定全面履行各自的义务。"
     first = Page(
         title="劳动合同书",
         lines=[
@@ -122,11 +123,15 @@ def labour_contract(
             f"乙方（劳动者）：{name}",
             f"身份证号码：{id_number}",
             f"合同期限：自{start}起至{end}止",
-            *clauses[:4],
+            *[f"第{i}条 {clause}" for i in range(1, clauses + 1)],
         ],
     )
-    rest = [Page(lines=clauses[4:] + ["甲方（盖章）：          乙方（签字）："]) for _ in range(pages - 1)]
+    rest = [
+        Page(lines=[f"第{clauses * p + i}条 {clause}" for i in range(1, clauses + 1)])
+        for p in range(1, pages)
+    ]
     doc = Document([first, *rest])
+    doc.pages[-1].lines.append("甲方（盖章）：          乙方（签字）：")
     for i, page in enumerate(doc.pages, start=1):
         page.footer = f"第 {i} 页 共 {pages} 页"
     doc.pages[-1].seal = seal
