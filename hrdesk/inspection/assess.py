@@ -118,7 +118,7 @@ def assess(
         id_numbers=t.id_numbers(text),
         dates=t.dates(text),
         periods=t.tax_periods(text) if rule.periods else [],
-        page_numbers=[t.page_number([line.text for line in r.lines]) for r in readings],
+        page_numbers=[t.page_number([line.text for line in r.reading_lines]) for r in readings],
     )
 
     def add(

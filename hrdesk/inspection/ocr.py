@@ -46,18 +46,30 @@ def page_count(path: str) -> int:
         return doc.page_count
 
 
-def read_page(path: str, index: int, dpi: int = OCR_DPI) -> PageReading:
-    """Read page `index` (0-based) of the PDF at `path`. Never raises for a bad page: the reading says why."""
+def read_page(
+    path: str,
+    index: int,
+    dpi: int = OCR_DPI,
+    first_lines: int | None = None,
+    boxes: list[list[list[float]]] | None = None,
+) -> PageReading:
+    """Read page `index` (0-based) of the PDF at `path`. Never raises for a bad page: the reading says why.
+
+    `first_lines`: recognise only that many lines from the top and hand the other lines' boxes back in
+    `pending` — the caller shows findings from the head of page 1 at once and asks for the rest with
+    `boxes=pending` (no second detection)."""
     try:
         rgb = _render(Path(path), index, dpi)
     except Exception as exc:  # a damaged page: reported as unreadable, the other pages still count
         return PageReading(page=index + 1, error=f"render: {exc.__class__.__name__}")
-    from .ink import find_ink
-    from .seal import find_seals
-
-    reading = PageReading(page=index + 1, seals=find_seals(rgb, dpi), ink=find_ink(rgb, dpi))
+    reading = PageReading(page=index + 1)
     try:
-        _read_text(rgb, reading)
+        if boxes is None:
+            from .ink import find_ink
+            from .seal import find_seals
+
+            reading.seals, reading.ink = find_seals(rgb, dpi), find_ink(rgb, dpi)
+        _read_text(rgb, reading, first_lines, boxes)
     except Exception as exc:
         reading.error = f"ocr: {exc.__class__.__name__}"
     return reading
@@ -89,23 +101,33 @@ def _render(path: Path, index: int, dpi: int) -> Any:
         )
 
 
-def _read_text(rgb: Any, reading: PageReading) -> None:
+def _read_text(
+    rgb: Any,
+    reading: PageReading,
+    first_lines: int | None = None,
+    given: list[list[list[float]]] | None = None,
+) -> None:
     import cv2
     import numpy as np
 
     engine = _ocr_engine()
     height, width = rgb.shape[:2]
     bgr = np.ascontiguousarray(rgb[:, :, ::-1])
-    scale = min(1.0, DET_MAX_SIDE / max(height, width))
-    small = cv2.resize(bgr, (round(width * scale), round(height * scale)), interpolation=cv2.INTER_AREA)
-    boxes, _ = engine.text_det(small)
-    if boxes is None or len(boxes) == 0:
-        return
-    boxes = [np.asarray(b, dtype=np.float32) / scale for b in engine.sorted_boxes(boxes)]
+    if given is None:
+        scale = min(1.0, DET_MAX_SIDE / max(height, width))
+        small = cv2.resize(bgr, (round(width * scale), round(height * scale)), interpolation=cv2.INTER_AREA)
+        found, _ = engine.text_det(small)
+        if found is None or len(found) == 0:
+            return
+        boxes = [np.asarray(b, dtype=np.float32) / scale for b in engine.sorted_boxes(found)]
+    else:
+        boxes = [np.asarray(b, dtype=np.float32) for b in given]
+    if first_lines is not None and len(boxes) > first_lines:
+        reading.pending = [b.tolist() for b in boxes[first_lines:]]
+        boxes = boxes[:first_lines]
     crops = engine.get_crop_img_list(bgr, boxes)
     crops, orientation, _ = engine.text_cls(crops)
     recognised, _ = engine.text_rec(crops)
-    lines = []
     for box, (label, label_score), rec in zip(boxes, orientation, recognised, strict=True):
         text, score = str(rec[0]).strip(), float(rec[1])
         if label_score >= FLIP_SCORE:
@@ -116,7 +138,7 @@ def _read_text(rgb: Any, reading: PageReading) -> None:
         if not text or score < MIN_SCORE:
             continue
         xs, ys = box[:, 0], box[:, 1]
-        lines.append(
+        reading.lines.append(
             TextLine(
                 text,
                 (
@@ -128,6 +150,3 @@ def _read_text(rgb: Any, reading: PageReading) -> None:
                 round(score, 3),
             )
         )
-    if reading.flipped_share > 0.5:
-        lines.reverse()  # an upside-down page reads bottom to top
-    reading.lines = lines

@@ -30,10 +30,33 @@ class PageReading:
     seals: list[Box] = field(default_factory=list)  # red seal blobs
     ink: list[Box] = field(default_factory=list)  # blue pen strokes (handwriting, signatures)
     error: str | None = None  # the page could not be rendered or read
+    pending: list[list[list[float]]] = field(default_factory=list)  # line boxes not recognised yet
+
+    @property
+    def complete(self) -> bool:
+        return not self.pending
+
+    @property
+    def reading_lines(self) -> list[TextLine]:
+        """Lines in reading order: an upside-down page reads from the bottom of the image up."""
+        return list(reversed(self.lines)) if self.flipped_share > 0.5 else self.lines
 
     @property
     def text(self) -> str:
-        return "\n".join(line.text for line in self.lines)
+        return "\n".join(line.text for line in self.reading_lines)
+
+    def merged(self, rest: PageReading) -> PageReading:
+        """This head of a page with the rest of its lines read by a second call."""
+        return PageReading(
+            page=self.page,
+            lines=self.lines + rest.lines,
+            flipped_lines=self.flipped_lines + rest.flipped_lines,
+            upright_lines=self.upright_lines + rest.upright_lines,
+            seals=self.seals,
+            ink=self.ink,
+            error=self.error or rest.error,
+            pending=rest.pending,
+        )
 
     @property
     def flipped_share(self) -> float:
@@ -53,6 +76,7 @@ class PageReading:
             seals=[tuple(b) for b in data["seals"]],
             ink=[tuple(b) for b in data["ink"]],
             error=data.get("error"),
+            pending=data.get("pending", []),
         )
 
 

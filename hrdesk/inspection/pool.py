@@ -58,18 +58,31 @@ class OcrPool:
         for future in [executor.submit(ocr.warm_up) for _ in range(self.workers)]:
             future.result()
 
-    def read_pages(self, path: Path, pages: list[int]) -> list[Future[PageReading]]:
-        """One future per page index (0-based), in the order given; pages read in parallel."""
+    def read_pages(
+        self, path: Path, pages: list[int], head_lines: int | None = None
+    ) -> list[Future[PageReading]]:
+        """One future per page index (0-based), in the order given; pages read in parallel. With
+        `head_lines`, the first page given is read only that far (see `read_rest`)."""
         from . import ocr
 
+        def submit_all(executor: ProcessPoolExecutor) -> list[Future[PageReading]]:
+            return [
+                executor.submit(ocr.read_page, str(path), index, ocr.OCR_DPI, head_lines if i == 0 else None)
+                for i, index in enumerate(pages)
+            ]
+
         try:
-            executor = self._started()
-            return [executor.submit(ocr.read_page, str(path), index) for index in pages]
+            return submit_all(self._started())
         except BrokenProcessPool:
             # A worker died (out of memory, a crashing page): start a fresh pool once, then let it raise.
             self.close()
-            executor = self._started()
-            return [executor.submit(ocr.read_page, str(path), index) for index in pages]
+            return submit_all(self._started())
+
+    def read_rest(self, path: Path, index: int, boxes: list[list[list[float]]]) -> Future[PageReading]:
+        """The lines of a page a head reading left `pending`."""
+        from . import ocr
+
+        return self._started().submit(ocr.read_page, str(path), index, ocr.OCR_DPI, None, boxes)
 
     def close(self) -> None:
         with self._lock:

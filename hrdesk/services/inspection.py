@@ -26,7 +26,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable
-from concurrent.futures import Future, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 
 READER_VERSION = 1  # bump when OCR resolution or models change: cached readings are then read again
 MAX_PAGES_READ = 60
+HEAD_LINES = 8  # lines of page 1 read first, for findings within seconds of the drop
 PERIOD_KINDS = ("iit-tax-record", "declared-income-record")
 
 Progress = Callable[[int, int, "MaterialInspection"], None]
@@ -111,6 +112,7 @@ class _PendingFile:
         self.readings: dict[int, PageReading] = {}
         self.futures: dict[Future[PageReading], int] = {}
         self.total = 0
+        self.read_now = False  # read by OCR in this run (not from the cache)
         try:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError as exc:
@@ -130,27 +132,46 @@ class _PendingFile:
             self.readings[1] = PageReading(page=1, error="open: not a readable PDF")
             return
         self.total = min(count, MAX_PAGES_READ)
-        futures = _pool(pool).read_pages(path, list(range(self.total)))
+        self.pool = _pool(pool)
+        # Page 1's head first: its findings (who, what kind, seal, orientation) show within seconds.
+        futures = self.pool.read_pages(path, list(range(self.total)), head_lines=HEAD_LINES)
         self.futures = {f: i + 1 for i, f in enumerate(futures)}
 
     @classmethod
     def unreadable(cls, path: Path, reason: str) -> _PendingFile:
         pending = cls.__new__(cls)
         pending.path, pending.cache_file, pending.futures, pending.total = path, None, {}, 1
+        pending.read_now = False
         pending.readings = {1: PageReading(page=1, error=reason)}
         return pending
 
     def ordered(self) -> list[PageReading]:
         return [self.readings[p] for p in sorted(self.readings)]
 
+    def take(self, future: Future[PageReading]) -> Future[PageReading] | None:
+        """Record a finished page (or head of a page); returns the future of the rest of that page, if any."""
+        page = self.futures.pop(future)
+        reading = _result(future, page)
+        head = self.readings.get(page)
+        if head is not None and head.pending:
+            reading = head.merged(reading)
+        self.readings[page] = reading
+        self.read_now = True
+        if reading.pending and not reading.error:
+            rest = self.pool.read_rest(self.path, page - 1, reading.pending)
+            self.futures[rest] = page
+            return rest
+        return None
+
+    @property
+    def pages_done(self) -> int:
+        return sum(1 for r in self.readings.values() if r.complete)
+
     def finish(self) -> list[PageReading]:
-        for future, page in self.futures.items():
-            if page not in self.readings:
-                self.readings[page] = _result(future, page)
-        if self.cache_file is not None and self.futures and all(not r.error for r in self.readings.values()):
-            _save_cache(self.cache_file, self.ordered())
-        self.futures = {}
-        return self.ordered()
+        readings = self.ordered()
+        if self.cache_file is not None and self.read_now and all(not r.error for r in readings):
+            _save_cache(self.cache_file, readings)
+        return readings
 
 
 def _result(future: Future[PageReading], page: int) -> PageReading:
@@ -273,15 +294,16 @@ def _run(
     jobs: list[_Job], data_dir: Path | None, lang: str, on_progress: Progress | None
 ) -> list[MaterialInspection]:
     names = _kind_names(data_dir)
-    futures = {f: (job, page) for job in jobs for f, page in job.pending.futures.items()}
-    for future in as_completed(futures):
-        job, page = futures[future]
-        job.pending.readings[page] = _result(future, page)
-        if on_progress is not None:
-            partial = _inspection(job.kind, job.label, job.pending.ordered(), job.subject, names, lang)
-            partial.findings = [f for f in partial.findings if f.page is not None]
-            partial.complete, partial.material_id = False, job.material_id
-            on_progress(len(job.pending.readings), job.pending.total, partial)
+    owner = {f: job for job in jobs for f in job.pending.futures}
+    while owner:
+        done, _ = wait(list(owner), return_when=FIRST_COMPLETED)
+        for future in done:
+            job = owner.pop(future)
+            rest = job.pending.take(future)
+            if rest is not None:
+                owner[rest] = job
+            if on_progress is not None:
+                on_progress(job.pending.pages_done, job.pending.total, _partial(job, names, lang))
     results = []
     for job in jobs:
         inspection = _inspection(job.kind, job.label, job.pending.finish(), job.subject, names, lang)
@@ -289,6 +311,25 @@ def _run(
         results.append(inspection)
     _cross_check(results, lang)
     return results
+
+
+# Findings that need a whole page (the annotation is at its foot, the name may be further down).
+_WHOLE_PAGE_CODES = ("SCAN_ANNOTATION_MISSING", "SCAN_NAME_MISMATCH")
+
+
+def _partial(job: _Job, names: dict, lang: str) -> MaterialInspection:
+    """What the pages read so far already show: page-level findings only, none that a page's unread lines
+    could still overturn."""
+    readings = job.pending.ordered()
+    partial = _inspection(job.kind, job.label, readings, job.subject, names, lang)
+    incomplete = {r.page for r in readings if not r.complete}
+    partial.findings = [
+        f
+        for f in partial.findings
+        if f.page is not None and not (f.page in incomplete and f.code in _WHOLE_PAGE_CODES)
+    ]
+    partial.complete, partial.material_id = False, job.material_id
+    return partial
 
 
 def _cross_check(results: list[MaterialInspection], lang: str) -> None:

@@ -127,7 +127,7 @@ def test_tax_periods_compared_between_records_and_with_the_rules(corpus, reading
 class _NoOcr:
     """Stands in for the pool where reading must come from the cache: any OCR request fails the test."""
 
-    def read_pages(self, path, pages):
+    def read_pages(self, path, pages, head_lines=None):
         raise AssertionError(f"{path.name} was read again instead of coming from the cache")
 
 
