@@ -52,7 +52,7 @@ if TYPE_CHECKING:
 
 READER_VERSION = 1  # bump when OCR resolution or models change: cached readings are then read again
 MAX_PAGES_READ = 60
-HEAD_LINES = 8  # lines of page 1 read first, for findings within seconds of the drop
+HEAD_LINES = 6  # lines of page 1 read first, for findings within seconds of the drop
 PERIOD_KINDS = ("iit-tax-record", "declared-income-record")
 
 Progress = Callable[[int, int, "MaterialInspection"], None]
