@@ -27,6 +27,8 @@ def run(args: argparse.Namespace, folder: Path | None) -> int:
 
     if (args.profile is None) == (args.employee is None):
         raise UsageError("give either PROFILE.json or --employee ID")
+    if not inspection.inspection_available():
+        raise UsageError("this installation has no OCR engine (rapidocr-onnxruntime): cannot read scans")
     lang = getattr(args, "lang", "zh")
     folder = folder or data_dir()
     if args.employee is not None:

@@ -5,13 +5,20 @@ API for the window (call from a worker thread; OCR itself runs on a process pool
 
 - `inspect_material(profile, kind, path, *, valid_until=None, on=None, data_dir=None, pool=None,
   on_progress=None) -> MaterialInspection` — one file. `on_progress(done, total, partial)` is called
-  after each page is read, with a `MaterialInspection` of the pages read so far whose findings are the
-  page-level ones (seal, orientation, ID, kind): show them at once, replace them with the final result.
+  after the first lines of page 1 are read (about a second after the drop on an idle machine) and after
+  each further piece, with a `MaterialInspection` of what was read so far whose findings are the
+  page-level ones no unread line could overturn (seal, orientation, ID, kind, end date): show them at
+  once and replace them with the final result. `done` counts complete pages of `total`.
 - `inspect_employee(records, employee_id, *, on=None, pool=None, on_progress=None)
   -> list[MaterialInspection]` — every attached material of a stored employee (`material_id` set), plus
   the cross-material check of tax periods (纳税记录 vs 申报收入).
 - `inspect_profile(profile, base_dir, ...)` — the same for a profile JSON's files (the CLI).
-- `warm_up(pool=None)` — start the OCR workers ahead of the first drop (e.g. when the panel opens).
+- `warm_up(pool=None)` — start the OCR workers ahead of the first drop (e.g. when the panel opens): a
+  cold pool adds the workers' start and model loading (~1–2 s idle) to the first drop.
+- `inspection_available()` — False in a build without the OCR engine; the calls then raise
+  `InspectionUnavailable` with a message for the user.
+- Cancelling: `OcrPool.close()` (`inspection.pool.default_pool()`) ends the workers; pages not read yet
+  come back as unreadable and nothing is cached for them.
 
 `MaterialInspection.findings` are `ScanFinding(code, severity, page, message, source, read, box)`; `box`
 is where on the page (fractions 0..1) the text it rests on was read, for highlighting in the preview;
@@ -92,6 +99,24 @@ class MaterialInspection:
         }
 
 
+class InspectionUnavailable(RuntimeError):
+    """This installation carries no OCR engine (a build that left it out); the message is for the user."""
+
+
+def inspection_available() -> bool:
+    """Whether the OCR engine is installed (checked without importing it)."""
+    from importlib.util import find_spec
+
+    return find_spec("rapidocr_onnxruntime") is not None and find_spec("onnxruntime") is not None
+
+
+def _require_ocr() -> None:
+    if not inspection_available():
+        raise InspectionUnavailable(
+            "此安装未包含文字识别组件（rapidocr-onnxruntime），无法读取扫描件内容；请安装完整版本。"
+        )
+
+
 def cache_dir(data_dir: Path) -> Path:
     return data_dir / "cache" / "inspection"
 
@@ -132,6 +157,8 @@ class _PendingFile:
             self.readings[1] = PageReading(page=1, error="open: not a readable PDF")
             return
         self.total = min(count, MAX_PAGES_READ)
+        if pool is None:
+            _require_ocr()
         self.pool = _pool(pool)
         # Page 1's head first: its findings (who, what kind, seal, orientation) show within seconds.
         futures = self.pool.read_pages(path, list(range(self.total)), head_lines=HEAD_LINES)
