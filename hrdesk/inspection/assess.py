@@ -164,6 +164,9 @@ def assess(
 
     _seals(kind, rule, readings, subject, catalogue, lang, name_of, out)
     _annotations(rule, readings, subject, catalogue, add)
+    contact_source = rule.contact.get(subject.district)
+    if contact_source and any(r.lines for r in readings) and not t.has_phone_number(text):
+        add("SCAN_ANNOTATION_MISSING", "warning", None, "SCAN_CONTACT_MISSING", source=contact_source)
     if rule.subject == "employee" and any(r.lines for r in readings):
         _identity(rule, readings, subject, found, add)
     if rule.end_date and subject.expected_end is not None and not (subject.open_ended and t.open_ended(text)):

@@ -29,6 +29,7 @@ class KindRule:
     lease: bool = False
     seal: dict[str, SealRule] = field(default_factory=dict)  # district → rule
     annotation: dict[str, str] = field(default_factory=dict)  # district → source
+    contact: dict[str, str] = field(default_factory=dict)  # district → source (a phone number written on it)
 
 
 @dataclass(frozen=True)
@@ -70,5 +71,6 @@ def scan_catalogue() -> ScanCatalogue:
                 for district, rule in entry.get("seal", {}).items()
             },
             annotation={district: rule["source"] for district, rule in entry.get("annotation", {}).items()},
+            contact={district: rule["source"] for district, rule in entry.get("contact", {}).items()},
         )
     return ScanCatalogue(kinds, data["messages"], data["annotation_phrase"], data["lease_fields"])

@@ -210,6 +210,10 @@ def lease_particulars(text: str) -> dict[str, bool]:
     }
 
 
+def has_phone_number(text: str) -> bool:
+    return bool(_PHONE.search(normalise(text)))
+
+
 # --- fuzzy phrase ----------------------------------------------------------------------------------
 
 

@@ -65,9 +65,14 @@ def test_tax_record_without_seal_and_annotation_and_with_them(corpus, reading_ca
 
 
 def test_yanqing_wants_the_finance_seal_and_a_sealed_contract(corpus, reading_cache, ocr_pool):
-    # Yanqing asks for the finance seal, not the handwritten annotation (yanqing-2024 三(二)1(5)).
+    # Yanqing asks for the finance seal and the finance head's contact, not 「已核实确认真实有效」
+    # (yanqing-2024 三(二)1(5)).
     bare = _inspect(corpus, reading_cache, ocr_pool, "iit-unsealed.pdf", district="yanqing")
-    assert _codes(bare) == ["SCAN_SEAL_MISSING"] and "财务章" in bare.findings[0].message
+    assert _codes(bare) == ["SCAN_SEAL_MISSING", "SCAN_ANNOTATION_MISSING"]
+    assert "财务章" in bare.findings[0].message and "联系方式" in bare.findings[1].message
+    assert bare.findings[1].severity == "warning"
+    sealed = _inspect(corpus, reading_cache, ocr_pool, "iit-sealed.pdf", district="yanqing")
+    assert _codes(sealed) == ["SCAN_ANNOTATION_MISSING"]  # sealed, but no contact written on it
     contract = _inspect(corpus, reading_cache, ocr_pool, "contract.pdf", district="yanqing")
     assert _codes(contract) == ["SCAN_SEAL_MISSING"]
     assert "yanqing-2024 三(二) 第二步" in contract.findings[0].source
