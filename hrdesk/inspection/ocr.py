@@ -21,6 +21,7 @@ MIN_SCORE = 0.5  # recognition confidence below this is noise
 FLIP_SCORE = 0.9  # orientation classifier confidence that counts as a vote
 
 _engine: Any = None
+_primed = False
 
 
 def _ocr_engine() -> Any:
@@ -34,8 +35,18 @@ def _ocr_engine() -> Any:
 
 
 def warm_up() -> bool:
-    """Load the models (pool initializer): the first page then pays no model loading."""
-    _ocr_engine()
+    """Load the models and run each once on a blank strip (pool initializer): ONNX Runtime's first run
+    allocates its buffers (~0.5 s CPU), which the first page of the first drop then does not pay."""
+    global _primed
+    engine = _ocr_engine()
+    if not _primed:
+        import numpy as np
+
+        strip = np.full((48, 320, 3), 255, dtype=np.uint8)
+        engine.text_det(np.full((320, 320, 3), 255, dtype=np.uint8))
+        engine.text_cls([strip])
+        engine.text_rec([strip])
+        _primed = True
     return True
 
 
