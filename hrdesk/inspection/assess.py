@@ -7,6 +7,7 @@ sure (no ID number read, ink that OCR cannot read) it says so as a warning — n
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -162,7 +163,7 @@ def assess(
         # Another document: comparing it with this slot's requirements would only add noise.
         return Assessment(detected, found, out)
 
-    _seals(kind, rule, readings, subject, catalogue, lang, name_of, out)
+    _seals(kind, rule, readings, subject, add, name_of)
     _annotations(rule, readings, subject, catalogue, add)
     contact_source = rule.contact.get(subject.district)
     if contact_source and any(r.lines for r in readings) and not t.has_phone_number(text):
@@ -191,50 +192,44 @@ def assess(
                 source=source,
                 missing="、".join(missing),
             )
-    return Assessment(detected or (kind if rule.text and text else None), found, out)
+    return Assessment(detected, found, out)
 
 
-def _seals(kind, rule: KindRule, readings, subject: Subject, catalogue, lang, name_of, out) -> None:
+def _seals(
+    kind: str,
+    rule: KindRule,
+    readings: list[PageReading],
+    subject: Subject,
+    add: Callable[..., None],
+    name_of: Callable[[str], str],
+) -> None:
     seal_rule = rule.seal.get(subject.district)
     if seal_rule is None:
         return
-    seal_zh = "单位财务章" if seal_rule.finance else "单位公章"
-    seal_en = "unit's finance seal (财务章)" if seal_rule.finance else "unit's official seal (公章)"
-    values = {"what": name_of(kind), "seal": seal_zh, "seal_en": seal_en, "source": seal_rule.source}
+    values = {
+        "what": name_of(kind),
+        "seal": "单位财务章" if seal_rule.finance else "单位公章",
+        "seal_en": "unit's finance seal (财务章)" if seal_rule.finance else "unit's official seal (公章)",
+        "source": seal_rule.source,
+    }
     readable = [r for r in readings if not r.error]
     if seal_rule.every_page:
         for r in readable:
             if not r.seals:
-                out.append(
-                    ScanFinding(
-                        "SCAN_SEAL_MISSING",
-                        "blocker",
-                        r.page,
-                        catalogue.message(
-                            "SCAN_SEAL_MISSING",
-                            lang,
-                            where=f"第 {r.page} 页",
-                            where_en=f"Page {r.page}",
-                            **values,
-                        ),
-                        seal_rule.source,
-                    )
-                )
+                where = {"where": f"第 {r.page} 页", "where_en": f"Page {r.page}"}
+                add("SCAN_SEAL_MISSING", "blocker", r.page, "SCAN_SEAL_MISSING", **where, **values)
     elif readable and not any(r.seals for r in readable):
-        out.append(
-            ScanFinding(
-                "SCAN_SEAL_MISSING",
-                "blocker",
-                None,
-                catalogue.message(
-                    "SCAN_SEAL_MISSING", lang, where="整份材料", where_en="The whole file", **values
-                ),
-                seal_rule.source,
-            )
-        )
+        where = {"where": "整份材料", "where_en": "The whole file"}
+        add("SCAN_SEAL_MISSING", "blocker", None, "SCAN_SEAL_MISSING", **where, **values)
 
 
-def _annotations(rule: KindRule, readings, subject: Subject, catalogue: ScanCatalogue, add) -> None:
+def _annotations(
+    rule: KindRule,
+    readings: list[PageReading],
+    subject: Subject,
+    catalogue: ScanCatalogue,
+    add: Callable[..., None],
+) -> None:
     source = rule.annotation.get(subject.district)
     if source is None:
         return
@@ -272,7 +267,9 @@ def _overlap(a: Box, b: Box) -> float:
     return w * h / area if w > 0 and h > 0 and area > 0 else 0.0
 
 
-def _identity(rule: KindRule, readings, subject: Subject, found: Found, add) -> None:
+def _identity(
+    rule: KindRule, readings: list[PageReading], subject: Subject, found: Found, add: Callable[..., None]
+) -> None:
     own_id = subject.id_number.upper()
     if own_id:
         if found.id_numbers and own_id not in found.id_numbers:
@@ -305,7 +302,7 @@ def _identity(rule: KindRule, readings, subject: Subject, found: Found, add) -> 
         )
 
 
-def _end_date(readings, subject: Subject, add) -> None:
+def _end_date(readings: list[PageReading], subject: Subject, add: Callable[..., None]) -> None:
     for r in readings:
         scanned = t.end_date(r.text)
         if scanned is None:
@@ -325,7 +322,7 @@ def _end_date(readings, subject: Subject, add) -> None:
         return  # the first term printed is the contract's
 
 
-def _page_order(readings, found: Found, add) -> None:
+def _page_order(readings: list[PageReading], found: Found, add: Callable[..., None]) -> None:
     numbered = [(r.page, n) for r, n in zip(readings, found.page_numbers, strict=True) if n is not None]
     if len(numbered) >= 2:
         printed = [n.number for _, n in numbered]
@@ -354,7 +351,7 @@ def _page_order(readings, found: Found, add) -> None:
             )
 
 
-def _periods(found: Found, subject: Subject, add) -> None:
+def _periods(found: Found, subject: Subject, add: Callable[..., None]) -> None:
     if not found.periods:
         add("SCAN_PERIOD_MISMATCH", "warning", None, "SCAN_PERIOD_UNREAD", source=subject.months_source)
         return
