@@ -13,6 +13,9 @@ API for the window (call from a worker thread; OCR itself runs on a process pool
   -> list[MaterialInspection]` — every attached material of a stored employee (`material_id` set), plus
   the cross-material check of tax periods (纳税记录 vs 申报收入).
 - `inspect_profile(profile, base_dir, ...)` — the same for a profile JSON's files (the CLI).
+- `detect_kinds(paths, *, data_dir=None, pool=None) -> list[KindGuess]` — which material each file looks
+  like, from the first lines of its first page (a folder of scans dropped at once, a file on the wrong
+  slot); uses the full reading from the cache when there is one.
 - `warm_up(pool=None)` — start the OCR workers ahead of the first drop (e.g. when the panel opens): a
   cold pool adds the workers' start and model loading (~1–2 s idle) to the first drop.
 - `inspection_available()` — False in a build without the OCR engine; the calls then raise
@@ -357,6 +360,52 @@ def _partial(job: _Job, names: dict, lang: str) -> MaterialInspection:
     ]
     partial.complete, partial.material_id = False, job.material_id
     return partial
+
+
+@dataclass(frozen=True)
+class KindGuess:
+    path: Path
+    kind: str | None  # None: no material's keywords were read
+    keyword: str  # the printed words it rests on (e.g. 房屋租赁合同)
+
+
+def detect_kinds(
+    paths: list[Path], *, data_dir: Path | None = None, pool: OcrPool | None = None
+) -> list[KindGuess]:
+    """Sort scans into slots: the title of a document is in its first lines, so only the head of page 1
+    is read (well under a second of CPU a file), all files at once on the pool."""
+    from ..inspection.assess import detect_kind
+
+    catalogue = scan_catalogue()
+    texts: dict[Path, str] = {}
+    futures: dict[Future[PageReading], Path] = {}
+    for path in paths:
+        cached = _cached_readings(path, data_dir)
+        if cached:
+            texts[path] = cached[0].text
+        elif _page_count(path):
+            if pool is None:
+                _require_ocr()
+            futures[_pool(pool).read_pages(path, [0], head_lines=HEAD_LINES)[0]] = path
+        else:
+            texts[path] = ""
+    for future, path in futures.items():
+        texts[path] = _result(future, 1).text
+    guesses = []
+    for path in paths:
+        kind, keyword = detect_kind(texts[path], "", catalogue)
+        guesses.append(KindGuess(path, kind, keyword))
+    return guesses
+
+
+def _cached_readings(path: Path, data_dir: Path | None) -> list[PageReading] | None:
+    if data_dir is None:
+        return None
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+    return _load_cache(cache_dir(data_dir) / f"{digest}-v{READER_VERSION}.json")
 
 
 def _cross_check(results: list[MaterialInspection], lang: str) -> None:

@@ -129,6 +129,23 @@ def test_tax_periods_compared_between_records_and_with_the_rules(corpus, reading
     assert _codes(renewal) == ["SCAN_PERIOD_MISMATCH"] and "36" in renewal.findings[0].message
 
 
+def test_a_folder_of_scans_sorts_into_slots(corpus, reading_cache):
+    from hrdesk.services.inspection import detect_kinds
+
+    files = [
+        corpus / f for f in ("diploma.pdf", "lease.pdf", "iit-sealed.pdf", "income-same.pdf", "contract.pdf")
+    ]
+    guesses = detect_kinds(files, data_dir=reading_cache, pool=_NoOcr())
+    assert [g.kind for g in guesses] == [
+        "diploma",
+        "lease-contract",
+        "iit-tax-record",
+        "declared-income-record",
+        "labour-contract",
+    ]
+    assert guesses[0].keyword == "毕业证书"
+
+
 class _NoOcr:
     """Stands in for the pool where reading must come from the cache: any OCR request fails the test."""
 
