@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from hrdesk.inspection.pool import OcrPool  # noqa: E402
 from hrdesk.services.check import load_profile_file  # noqa: E402
-from hrdesk.services.inspection import inspect_material  # noqa: E402
+from hrdesk.services.inspection import detect_kinds, inspect_material  # noqa: E402
 from tests.inspection import scans  # noqa: E402
 
 ON = date(2026, 11, 23)
@@ -128,6 +128,13 @@ def main() -> None:
         print(
             f"throughput: {len(futures) / elapsed:.2f} pages/s with {pool.workers} workers "
             f"({len(futures)} pages, {lines} text lines, {elapsed:.1f} s)"
+        )
+        # Sorting dropped files into slots reads only the head of page 1.
+        start = time.perf_counter()
+        guesses = detect_kinds(files[3:], pool=pool)
+        print(
+            f"sort 2 dropped files into slots: {time.perf_counter() - start:.2f} s "
+            f"({', '.join(str(g.kind) for g in guesses)})"
         )
         # Cache: the same content again (renamed, re-attached) is not read again.
         start = time.perf_counter()
