@@ -38,6 +38,7 @@ class ScanCatalogue:
     messages: dict[str, dict[str, str]]
     annotation_phrase: str
     lease_fields: dict[str, str]
+    period_sources: dict[str, str] = field(default_factory=dict)  # district → guide section
 
     def rule(self, kind: str) -> KindRule:
         return self.kinds.get(kind) or KindRule(kind, ())
@@ -73,4 +74,10 @@ def scan_catalogue() -> ScanCatalogue:
             annotation={district: rule["source"] for district, rule in entry.get("annotation", {}).items()},
             contact={district: rule["source"] for district, rule in entry.get("contact", {}).items()},
         )
-    return ScanCatalogue(kinds, data["messages"], data["annotation_phrase"], data["lease_fields"])
+    return ScanCatalogue(
+        kinds,
+        data["messages"],
+        data["annotation_phrase"],
+        data["lease_fields"],
+        data.get("period_sources", {}),
+    )

@@ -275,9 +275,10 @@ def subject_for(
     district = profile.employer.district
     policy = policies(data_dir).for_district(district)
     business = business or business_of(profile)
-    count, source = policy.applicant["income_months"], policy.applicant["income_source"]
+    count = policy.applicant["income_months"]
     if business == "renewal" and "renewal_record_months" in policy.timing:
-        count, source = policy.timing["renewal_record_months"], policy.timing["renewal_record_source"]
+        count = policy.timing["renewal_record_months"]
+    source = scan_catalogue().period_sources.get(district, policy.applicant["income_source"])
     expected_end, open_ended = valid_until, False
     if kind == "labour-contract" and valid_until is None:
         expected_end = employee.contract_ends_on

@@ -127,6 +127,7 @@ def test_tax_periods_compared_between_records_and_with_the_rules(corpus, reading
     # A Changping renewal needs 36 months (changping-2026 四(二)4 注意③): 6 are not enough.
     renewal = _inspect(corpus, reading_cache, ocr_pool, "iit-sealed.pdf", business="renewal")
     assert _codes(renewal) == ["SCAN_PERIOD_MISMATCH"] and "36" in renewal.findings[0].message
+    assert renewal.findings[0].source == "changping-2026 四(二)1(5)"
 
 
 def test_a_folder_of_scans_sorts_into_slots(corpus, reading_cache):
