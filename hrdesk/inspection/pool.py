@@ -38,6 +38,11 @@ class OcrPool:
 
     def _started(self) -> ProcessPoolExecutor:
         with self._lock:
+            if self._executor is not None and getattr(self._executor, "_broken", False):
+                # A worker died (a crashing page, out of memory): its pages came back unreadable; a fresh
+                # pool serves what comes next.
+                self._executor.shutdown(wait=False, cancel_futures=True)
+                self._executor = None
             if self._executor is None:
                 import multiprocessing
 
@@ -71,12 +76,7 @@ class OcrPool:
                 for i, index in enumerate(pages)
             ]
 
-        try:
-            return submit_all(self._started())
-        except BrokenProcessPool:
-            # A worker died (out of memory, a crashing page): start a fresh pool once, then let it raise.
-            self.close()
-            return submit_all(self._started())
+        return submit_all(self._started())
 
     def read_rest(self, path: Path, index: int, boxes: list[list[list[float]]]) -> Future[PageReading]:
         """The lines of a page a head reading left `pending`."""

@@ -142,7 +142,7 @@ class _PendingFile:
         self.total = 0
         self.read_now = False  # read by OCR in this run (not from the cache)
         try:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            digest = _sha256(path)
         except OSError as exc:
             self.total = 1
             self.readings[1] = PageReading(page=1, error=f"open: {exc.__class__.__name__}")
@@ -209,6 +209,14 @@ def _result(future: Future[PageReading], page: int) -> PageReading:
         return future.result()
     except Exception as exc:  # a worker that died on a hostile page: that page is unreadable, not the run
         return PageReading(page=page, error=f"worker: {exc.__class__.__name__}")
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _page_count(path: Path) -> int | None:
@@ -403,7 +411,7 @@ def _cached_readings(path: Path, data_dir: Path | None) -> list[PageReading] | N
     if data_dir is None:
         return None
     try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        digest = _sha256(path)
     except OSError:
         return None
     return _load_cache(cache_dir(data_dir) / f"{digest}-v{READER_VERSION}.json")

@@ -13,6 +13,7 @@ from hrdesk.rules.profile import parse_profile
 from hrdesk.services.check import policies
 from hrdesk.services.inspection import MaterialInspection, cache_dir, inspect_material, inspect_profile
 
+from . import scans
 from .conftest import KINDS, MONTHS, ON, OTHER_ID, OWN_ID, OWN_NAME, SHIFTED, profile_dict, write_profile
 
 
@@ -202,3 +203,22 @@ def test_cli_inspect_bad_input_exits_2(argv, capsys, tmp_path):
 
     assert main([*argv, "--data-dir", str(tmp_path)]) == 2
     assert capsys.readouterr().err.startswith("hrdesk: error:")
+
+
+def test_a_dead_worker_costs_its_page_not_the_session(tmp_path):
+    """A page that crashes its worker (a hostile file) comes back unreadable; the next file is read."""
+    import os
+    from concurrent.futures.process import BrokenProcessPool
+
+    from hrdesk.inspection.pool import OcrPool
+
+    small = scans.write(tmp_path / "small.pdf", scans.Document([scans.Page(lines=[], title="劳动合同书")]))
+    pool = OcrPool(workers=1)
+    try:
+        crash = pool._started().submit(os._exit, 3)  # what a segfault in a native library looks like
+        with pytest.raises(BrokenProcessPool):
+            crash.result()
+        reading = pool.read_pages(small, [0])[0].result()
+        assert [line.text for line in reading.lines] == ["劳动合同书"]
+    finally:
+        pool.close()
