@@ -140,6 +140,7 @@ class _PendingFile:
         self.readings: dict[int, PageReading] = {}
         self.futures: dict[Future[PageReading], int] = {}
         self.total = 0
+        self.page_count = 0
         self.read_now = False  # read by OCR in this run (not from the cache)
         try:
             digest = _sha256(path)
@@ -153,6 +154,7 @@ class _PendingFile:
             if cached is not None:
                 self.readings = {r.page: r for r in cached}
                 self.total = len(cached)
+                self.page_count = _page_count(path) or self.total
                 return
         count = _page_count(path)
         if count is None:
@@ -160,6 +162,7 @@ class _PendingFile:
             self.readings[1] = PageReading(page=1, error="open: not a readable PDF")
             return
         self.total = min(count, MAX_PAGES_READ)
+        self.page_count = count
         if pool is None:
             _require_ocr()
         self.pool = _pool(pool)
@@ -171,7 +174,7 @@ class _PendingFile:
     def unreadable(cls, path: Path, reason: str) -> _PendingFile:
         pending = cls.__new__(cls)
         pending.path, pending.cache_file, pending.futures, pending.total = path, None, {}, 1
-        pending.read_now = False
+        pending.read_now, pending.page_count = False, 1
         pending.readings = {1: PageReading(page=1, error=reason)}
         return pending
 
@@ -344,9 +347,21 @@ def _run(
             if on_progress is not None:
                 on_progress(job.pending.pages_done, job.pending.total, _partial(job, names, lang))
     results = []
+    catalogue = scan_catalogue()
     for job in jobs:
         inspection = _inspection(job.kind, job.label, job.pending.finish(), job.subject, names, lang)
         inspection.material_id = job.material_id
+        if job.pending.page_count > job.pending.total:  # never a silent pass over pages not read
+            values = {"count": job.pending.page_count, "read": job.pending.total}
+            inspection.findings.append(
+                ScanFinding(
+                    "SCAN_UNREADABLE",
+                    "warning",
+                    None,
+                    catalogue.message("SCAN_PAGES_NOT_READ", lang, **values),
+                    catalogue.source("SCAN_PAGES_NOT_READ"),
+                )
+            )
         results.append(inspection)
     _cross_check(results, lang)
     return results

@@ -222,3 +222,14 @@ def test_a_dead_worker_costs_its_page_not_the_session(tmp_path):
         assert [line.text for line in reading.lines] == ["劳动合同书"]
     finally:
         pool.close()
+
+
+def test_pages_beyond_the_limit_are_reported_not_skipped_silently(tmp_path, ocr_pool, monkeypatch):
+    from hrdesk.services import inspection
+
+    monkeypatch.setattr(inspection, "MAX_PAGES_READ", 1)
+    two = scans.write(tmp_path / "two.pdf", scans.Document([scans.Page(lines=[], title="劳动合同书")] * 2))
+    result = inspect_material(_profile(), "labour-contract", two, on=ON, pool=ocr_pool)
+    assert len(result.pages) == 1
+    assert [f.code for f in result.findings if f.page is None][-1] == "SCAN_UNREADABLE"
+    assert "2" in result.findings[-1].message and "1" in result.findings[-1].message
