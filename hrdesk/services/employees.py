@@ -3,14 +3,14 @@ cached list status. Part of the records service."""
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete
+from sqlalchemy import delete, insert, update
 from sqlmodel import Session, select
 
 from ..rules.idnumber import mask
@@ -19,28 +19,17 @@ from ..rules.profile import Profile
 from ..rules.results import CheckResult
 from ..store import models as m
 from ..store.convert import apply_employee, apply_employer, to_profile
+from ..text.pinyin import search_key, sort_key
 from .check import policies, run_check, work_calendar
-from .status import compute_status
+from .counters import COUNTS
+from .gc_pause import gc_paused
+from .status import Status, compute_status
+from .views import EmployeeSummary
 
 if TYPE_CHECKING:
     from .records import RecordsBase as _Base
 else:
     _Base = object
-
-
-@dataclass(frozen=True)
-class EmployeeSummary:
-    id: int
-    name: str
-    id_masked: str
-    employer_id: int
-    employer_name: str
-    district: str
-    permit_expires: date | None
-    status: str
-    next_deadline: date | None
-    next_deadline_code: str | None
-    search_text: str  # name + full ID number + unit, lower-case, for search as you type (never logged)
 
 
 class EmployeesMixin(_Base):
@@ -54,8 +43,8 @@ class EmployeesMixin(_Base):
         with self.session() as s:
             return list(s.exec(select(m.Employee.id).where(m.Employee.employer_id == employer_id)))
 
-    def summaries(self) -> list[EmployeeSummary]:
-        """One query, no rules: what the list view needs for every employee."""
+    def summaries(self, ids: list[int] | None = None) -> list[EmployeeSummary]:
+        """One query, no rules: what the list view needs for every employee (or for `ids`, after a write)."""
         stmt = (
             select(
                 m.Employee.id,
@@ -68,11 +57,14 @@ class EmployeesMixin(_Base):
                 m.Employee.status,
                 m.Employee.next_deadline,
                 m.Employee.next_deadline_code,
+                m.Employee.urgency,
             )
             .join(m.Employer, m.Employer.id == m.Employee.employer_id)
             .outerjoin(m.Permit, m.Permit.employee_id == m.Employee.id)
             .order_by(m.Employee.id)
         )
+        if ids is not None:
+            stmt = stmt.where(m.Employee.id.in_(ids))
         with self.engine.connect() as conn:
             rows = conn.execute(stmt).all()
         return [
@@ -87,7 +79,9 @@ class EmployeesMixin(_Base):
                 r[7],
                 r[8],
                 r[9],
-                f"{r[1]} {r[2]} {r[4]}".lower(),
+                f"{r[1]} {r[2]} {r[4]}".lower() + "\x01" + search_key(r[1]),
+                r[10],
+                sort_key(r[1]),
             )
             for r in rows
         ]
@@ -100,9 +94,14 @@ class EmployeesMixin(_Base):
             return row
 
     def profile(self, employee_id: int) -> Profile:
+        COUNTS["profile_loads"] += 1
         return self.profiles([employee_id])[employee_id]
 
-    def profiles(self, ids: list[int] | None = None) -> dict[int, Profile]:
+    def profiles_present(self, ids: list[int]) -> dict[int, Profile]:
+        """Profiles of those of `ids` that still exist (a background refresh may meet a deletion)."""
+        return self.profiles(ids, missing_ok=True)
+
+    def profiles(self, ids: list[int] | None = None, missing_ok: bool = False) -> dict[int, Profile]:
         """Profiles for many employees with a handful of Core queries (no ORM objects: 10,000
         employees with 100,000 materials load in about a second)."""
 
@@ -145,7 +144,7 @@ class EmployeesMixin(_Base):
                     table(m.Material).c.employee_id.is_not(None),
                 ):
                     materials[x.employee_id].append(x)
-        if ids is not None and len(employees) != len(set(ids)):
+        if ids is not None and not missing_ok and len(employees) != len(set(ids)):
             missing = set(ids) - {e.id for e in employees}
             raise KeyError(f"employee(s) not found: {sorted(missing)}")
         return {
@@ -274,41 +273,164 @@ class EmployeesMixin(_Base):
     def check(self, employee_id: int, business: str, on: date | None = None, lang: str = "zh") -> CheckResult:
         return run_check(self.profile(employee_id), business, on, self.data_dir, lang)
 
-    def refresh_statuses(self, on: date | None = None, ids: list[int] | None = None) -> int:
-        """Recompute the cached list status (all employees, or `ids`); returns how many changed."""
-        on = on or date.today()
-        ps, cal = policies(self.data_dir), work_calendar(self.data_dir)
-        profiles = self.profiles(ids)
+    def refresh_statuses(
+        self,
+        on: date | None = None,
+        ids: list[int] | None = None,
+        batch: int = 250,
+        progress: Callable[[int, int], object] | None = None,
+    ) -> int:
+        """Recompute the stored status and deadlines (all employees, or `ids`); returns how many changed.
+
+        Small batches, each its own short transaction: a save from the window waits for one batch
+        (tens of milliseconds), never for the whole refresh, and no structure holds every profile."""
+        on = on or self.clock.today()
+        wanted = self.employee_ids() if ids is None else list(ids)
         changed = 0
-        with self.session() as s:
-            for employee_id, profile in profiles.items():
-                st = compute_status(profile, on, ps, cal)
-                row = s.get(m.Employee, employee_id)
-                if (row.status, row.next_deadline, row.status_business) != (
-                    st.status,
-                    st.next_deadline,
-                    st.business,
-                ):
-                    changed += 1
-                row.status, row.status_business = st.status, st.business
-                row.next_deadline, row.next_deadline_code, row.status_on = (
-                    st.next_deadline,
-                    st.next_deadline_code,
-                    on,
+        if len(wanted) >= PROCESS_POOL_FROM and (os.cpu_count() or 1) > 1:
+            for done, statuses in self._statuses_in_processes(wanted, on):
+                for part in _chunks(list(statuses), batch):
+                    changed += self._store_statuses({eid: statuses[eid] for eid in part}, on)
+                if progress is not None:
+                    progress(done, len(wanted))
+            return changed
+        for done, chunk in enumerate(_chunks(wanted, batch)):
+            if progress is not None:
+                progress(done * batch, len(wanted))
+            changed += self._store_statuses(self.compute_statuses(chunk, on), on)
+        if progress is not None:
+            progress(len(wanted), len(wanted))
+        return changed
+
+    def compute_statuses(self, ids: list[int], on: date) -> dict[int, Status]:
+        """Status and deadlines of these employees on `on` (reads only)."""
+        ps, cal = policies(self.data_dir), work_calendar(self.data_dir)
+        profiles = self.profiles_present(ids)
+        reviews, filed = self._application_state(ids)
+        with gc_paused():
+            return {
+                eid: compute_status(p, on, ps, cal, reviews.get(eid), filed.get(eid, ()))
+                for eid, p in profiles.items()
+            }
+
+    def _statuses_in_processes(self, ids: list[int], on: date) -> Iterator[tuple[int, dict[int, Status]]]:
+        """A big refresh (the first start after an upgrade, the first day of a month when every income
+        window moves) on every core: worker processes compute, this thread writes in small batches."""
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+        from multiprocessing import get_context
+
+        url = self.engine.url.render_as_string(hide_password=False)
+        workers = min(os.cpu_count() or 1, 4)
+        done = 0
+        with ProcessPoolExecutor(
+            workers, mp_context=get_context("spawn"), initializer=_open_reader, initargs=(self.data_dir, url)
+        ) as pool:
+            futures = [pool.submit(_compute_in_process, chunk, on) for chunk in _chunks(ids, 1000)]
+            for future in as_completed(futures):
+                statuses = future.result()
+                done += len(statuses)
+                yield done, statuses
+
+    def _application_state(self, ids: list[int]) -> tuple[dict[int, date], dict[int, set[str]]]:
+        """For these employees: when a pending unit review started, and which businesses are filed and
+        pending (their duties are done). Two queries for the whole batch."""
+        a, ev = m.Application.__table__, m.ApplicationEvent.__table__
+        reviews: dict[int, date] = {}
+        filed: dict[int, set[str]] = defaultdict(set)
+        with self.engine.connect() as conn:
+            pending = conn.execute(
+                select(a.c.id, a.c.employee_id, a.c.business, a.c.status).where(
+                    a.c.employee_id.in_(ids), a.c.status.in_(("unit-review", "submitted"))
                 )
-                s.add(row)
+            ).all()
+            in_review = {row.id: row.employee_id for row in pending if row.status == "unit-review"}
+            for row in pending:
+                filed[row.employee_id].add(row.business)
+            if in_review:
+                q = select(ev.c.application_id, ev.c.on).where(
+                    ev.c.application_id.in_(list(in_review)), ev.c.status == "unit-review"
+                )
+                for app_id, started in conn.execute(q.order_by(ev.c.on, ev.c.id)).all():
+                    reviews[in_review[app_id]] = started  # the latest start wins
+        return reviews, filed
+
+    def _store_statuses(self, statuses: dict[int, Status], on: date) -> int:
+        if not statuses:
+            return 0
+        e, d = m.Employee.__table__, m.DeadlineItem.__table__
+        changed = 0
+        with self.engine.begin() as conn:
+            before = {
+                row.id: (row.status, row.next_deadline, row.status_business, row.urgency)
+                for row in conn.execute(
+                    select(e.c.id, e.c.status, e.c.next_deadline, e.c.status_business, e.c.urgency).where(
+                        e.c.id.in_(list(statuses))
+                    )
+                )
+            }
+            for eid, st in statuses.items():
+                if before.get(eid) != (st.status, st.next_deadline, st.business, st.urgency):
+                    changed += 1
+                conn.execute(
+                    update(e)
+                    .where(e.c.id == eid)
+                    .values(
+                        status=st.status,
+                        status_business=st.business,
+                        next_deadline=st.next_deadline,
+                        next_deadline_code=st.next_deadline_code,
+                        urgency=st.urgency,
+                        status_on=on,
+                        status_until=st.holds_until,
+                    )
+                )
+            conn.execute(delete(d).where(d.c.employee_id.in_(list(statuses))))
+            rows = [
+                {
+                    "employee_id": eid,
+                    "code": x.code,
+                    "day": x.date,
+                    "material": x.material,
+                    "params": x.params,
+                }
+                for eid, st in statuses.items()
+                for x in st.deadlines
+            ]
+            if rows:
+                conn.execute(insert(d), rows)
         return changed
 
     def stale_status_ids(self, on: date | None = None) -> list[int]:
-        on = on or date.today()
-        with self.session() as s:
+        """Employees whose stored status no longer holds on `on` (never computed, or its day has come)."""
+        on = on or self.clock.today()
+        e = m.Employee.__table__
+        with self.engine.connect() as conn:
             return list(
-                s.exec(
-                    select(m.Employee.id).where(
-                        (m.Employee.status_on.is_(None)) | (m.Employee.status_on != on)
+                conn.execute(
+                    select(e.c.id).where(
+                        (e.c.status_on.is_(None))
+                        | (e.c.status_until.is_(None))
+                        | (e.c.status_until <= on)
+                        | (e.c.status_on > on)
                     )
-                )
+                ).scalars()
             )
+
+
+PROCESS_POOL_FROM = 4000  # below this, starting worker processes costs more than it saves
+_reader: Any = None
+
+
+def _open_reader(data_dir: Path, url: str) -> None:
+    """In a worker process: one read connection for every batch it computes."""
+    global _reader
+    from .records import Records
+
+    _reader = Records.open(data_dir, url, lock=False, migrate_schema=False)
+
+
+def _compute_in_process(ids: list[int], on: date) -> dict[int, Status]:
+    return _reader.compute_statuses(ids, on)
 
 
 def _chunks(items: list[int], size: int) -> Iterator[list[int]]:

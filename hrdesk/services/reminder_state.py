@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from sqlalchemy import delete, insert
 from sqlmodel import select
 
 from ..store import models as m
@@ -23,10 +25,20 @@ class ReminderStateMixin(_Base):
             return {r.key: r for r in s.exec(select(m.ReminderState))}
 
     def set_reminder_state(self, key: str, state: str, until: datetime | None = None) -> None:
-        """`until` in local time (naive) or aware; stored in UTC."""
+        self.set_reminder_states([key], state, until)
+
+    def set_reminder_states(self, keys: Iterable[str], state: str, until: datetime | None = None) -> None:
+        """Many reminders in one transaction (the first check of a day may mark hundreds as shown).
+        `until` in local time (naive) or aware; stored in UTC."""
         if until is not None:
             until = until.astimezone(UTC)
-        with self.session() as s:
-            row = s.get(m.ReminderState, key) or m.ReminderState(key=key, state=state)
-            row.state, row.until, row.updated_at = state, until, m.utcnow()
-            s.add(row)
+        keys = list(dict.fromkeys(keys))
+        if not keys:
+            return
+        table = m.ReminderState.__table__
+        now = m.utcnow()
+        rows = [{"key": k, "state": state, "until": until, "updated_at": now} for k in keys]
+        with self.engine.begin() as conn:  # one short transaction, no ORM objects for 15,000 rows
+            for i in range(0, len(keys), 500):
+                conn.execute(delete(table).where(table.c.key.in_(keys[i : i + 500])))
+            conn.execute(insert(table), rows)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -55,6 +55,17 @@ class Agent(SQLModel, table=True):
 
 
 class Employee(SQLModel, table=True):
+    # Migration 0004: one employee per ID number (blank numbers aside). A database that held duplicates
+    # gets the index once they are merged (services/roster_store.py `ensure_unique_index`).
+    __table_args__ = (
+        Index(
+            "ux_employee_id_number",
+            "id_number",
+            unique=True,
+            sqlite_where=text("id_number <> ''"),
+            postgresql_where=text("id_number <> ''"),
+        ),
+    )
     id: int | None = Field(default=None, primary_key=True)
     employer_id: int = Field(foreign_key="employer.id", index=True, ondelete="RESTRICT")
     name: str = Field(index=True)
@@ -86,7 +97,22 @@ class Employee(SQLModel, table=True):
     next_deadline: date | None = Field(default=None, index=True)
     next_deadline_code: str | None = None
     status_on: date | None = None
+    status_until: date | None = Field(default=None, index=True)  # recompute on or after this day (0003)
+    urgency: str | None = None  # overdue | this-week | None (0003)
     updated_at: datetime = Field(default_factory=utcnow)
+
+
+class DeadlineItem(SQLModel, table=True):
+    """One dated duty of an employee, as the last rules check for their business gave it (0003).
+    The message is made from `code` and `params` in the reader's language when shown."""
+
+    __tablename__ = "deadline_item"
+    id: int | None = Field(default=None, primary_key=True)
+    employee_id: int = Field(foreign_key="employee.id", index=True, ondelete="CASCADE")
+    code: str
+    day: date = Field(index=True)
+    material: str | None = None
+    params: dict[str, Any] | None = _json()
 
 
 class Child(SQLModel, table=True):

@@ -4,7 +4,6 @@ comes back as a signal on the main thread. Never touch a widget from the functio
 from __future__ import annotations
 
 import logging
-import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -52,7 +51,7 @@ class Task(QRunnable):
         except Cancelled:
             self._emit(self.signals.failed, "")
         except Exception as exc:  # reported to the GUI; the traceback goes to the log without data
-            log.error("background task failed: %s", "".join(traceback.format_exception_only(exc)).strip())
+            log.error("background task failed: %s", exc)
             self._emit(self.signals.failed, str(exc) or exc.__class__.__name__)
         else:
             self._emit(self.signals.finished, result)
@@ -69,6 +68,37 @@ class Task(QRunnable):
 # reaches the main thread: for lambda slots the sender is the only context, and deleting it drops
 # the pending call.
 _in_flight: set[Task] = set()
+
+
+_writer: QThreadPool | None = None
+
+
+def writer_pool() -> QThreadPool:
+    """The one thread that writes to the database (picard's pattern): writes queue instead of fighting
+    over the lock, and none of them runs on the UI thread."""
+    global _writer
+    if _writer is None:
+        _writer = QThreadPool()
+        _writer.setMaxThreadCount(1)
+        _writer.setExpiryTimeout(-1)
+    return _writer
+
+
+def extra_pools() -> list[QThreadPool]:
+    return [_writer] if _writer is not None else []
+
+
+def run_write(
+    fn: Callable[[Task], Any],
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[str], None] | None = None,
+) -> Task:
+    return run_task(fn, on_done, on_error, pool=writer_pool())
+
+
+def busy() -> bool:
+    """True while any background task has not delivered its result (tests and the benchmark wait on it)."""
+    return bool(_in_flight)
 
 
 def run_task(
