@@ -8,16 +8,18 @@ import json
 import sys
 from pathlib import Path
 
-from ..cli import UsageError, business_arg, date_arg
+from ..cli import UsageError, add_business, date_arg, t
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("inspect", help="read the material scans and compare them with the record")
-    p.add_argument("profile", type=Path, nargs="?", help="profile JSON (or --employee for a stored employee)")
-    p.add_argument("--employee", type=int, help="id of a stored employee instead of a profile file")
-    p.add_argument("--json", action="store_true", help="print the SPEC §6 JSON object")
-    p.add_argument("--on", type=date_arg, help="date of the application (default today)")
-    p.add_argument("--business", type=business_arg, help="business (default: from the permit)")
+    p = sub.add_parser("inspect", help=t("help.inspect"), description=t("help.inspect"))
+    p.add_argument(
+        "profile", type=Path, nargs="?", metavar="PROFILE.json", help=t("help.profile-or-employee")
+    )
+    p.add_argument("--employee", type=int, metavar="ID", help=t("help.employee"))
+    p.add_argument("--json", action="store_true", help=t("help.inspect.json"))
+    p.add_argument("--on", type=date_arg, metavar="YYYY-MM-DD", help=t("help.on"))
+    add_business(p, help_key="help.inspect.business")
     p.set_defaults(handler=run)
 
 
@@ -26,10 +28,10 @@ def run(args: argparse.Namespace, folder: Path | None) -> int:
     from ..services import inspection
 
     if (args.profile is None) == (args.employee is None):
-        raise UsageError("give either PROFILE.json or --employee ID")
+        raise UsageError("cli.profile-or-employee")
     if not inspection.inspection_available():
-        raise UsageError("this installation has no OCR engine (rapidocr-onnxruntime): cannot read scans")
-    lang = getattr(args, "lang", "zh")
+        raise UsageError("cli.no-ocr")
+    lang = args.lang
     folder = folder or data_dir()
     if args.employee is not None:
         from ..services.records import Records
@@ -40,7 +42,7 @@ def run(args: argparse.Namespace, folder: Path | None) -> int:
                     records, args.employee, on=args.on, business=args.business, lang=lang
                 )
             except KeyError:
-                raise UsageError(f"no stored employee with id {args.employee}") from None
+                raise UsageError("cli.no-employee", id=args.employee) from None
     else:
         from ..rules.profile import ProfileError
         from ..services.check import load_profile_file, policies
@@ -61,20 +63,19 @@ def run(args: argparse.Namespace, folder: Path | None) -> int:
         json.dump({"materials": [r.to_dict() for r in results]}, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(_text(results, lang))
+        sys.stdout.write(_text(results))
     return 0
 
 
-def _text(results: list, lang: str) -> str:
+def _text(results: list) -> str:
     if not results:
-        return "No material names a file.\n" if lang == "en" else "没有附带文件的材料。\n"
+        return t("inspect.no-files") + "\n"
     out = []
     for r in results:
-        head = f"{r.kind}  {r.file}  ({len(r.pages)} {'pages' if lang == 'en' else '页'})"
-        out.append(head)
+        out.append(t("inspect.material", kind=r.kind, file=r.file, n=len(r.pages)))
         if not r.findings:
-            out.append("  ok" if lang == "en" else "  未发现问题")
+            out.append("  " + t("inspect.clean"))
         for f in r.findings:
-            page = f"p.{f.page} " if f.page else ""
+            page = t("inspect.page", page=f.page) + " " if f.page else ""
             out.append(f"  [{f.severity}] {f.code} {page}{f.message}")
     return "\n".join(out) + "\n"

@@ -41,6 +41,8 @@ def _corpus_documents() -> dict[str, scans.Document]:
         "income-shifted.pdf": scans.declared_income(OWN_NAME, OWN_ID, SHIFTED, seal=True, annotation=True),
         "lease.pdf": scans.lease(OWN_NAME, OWN_ID, "王五", LESSOR_ID, "2027年6月30日"),
         "diploma.pdf": scans.diploma(OWN_NAME),
+        "lease-bare.pdf": scans.bare_lease(OWN_NAME),
+        "licence-copy.pdf": scans.business_licence_copy(),
     }
 
 
@@ -55,6 +57,8 @@ KINDS = {
     "income-shifted.pdf": "declared-income-record",
     "lease.pdf": "lease-contract",
     "diploma.pdf": "lease-contract",  # a diploma dropped on the lease slot
+    "lease-bare.pdf": "lease-contract",
+    "licence-copy.pdf": "business-licence",
 }
 
 

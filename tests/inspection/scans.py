@@ -211,3 +211,23 @@ def lease(lessee: str, lessee_id: str, lessor: str, lessor_id: str, end: str) ->
             )
         ]
     )
+
+
+def bare_lease(lessee: str) -> Document:
+    """A lease that names the tenant and the rent, nothing else the guides ask for."""
+    return Document([Page(title="房屋租赁合同", lines=[f"承租方：{lessee}", "月租金：人民币伍仟元整"])])
+
+
+def business_licence_copy() -> Document:
+    return Document(
+        [
+            Page(
+                title="营业执照（副本）",
+                lines=[
+                    "统一社会信用代码：91110114MA01ABCD1X",
+                    "名称：北京示例科技有限公司",
+                    "法定代表人：赵六",
+                ],
+            )
+        ]
+    )

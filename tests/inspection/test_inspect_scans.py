@@ -92,6 +92,23 @@ def test_good_lease_is_clean(corpus, reading_cache, ocr_pool):
     assert {OWN_ID} < set(result.found.id_numbers)
 
 
+def test_a_lease_without_the_particulars_the_guides_name(corpus, reading_cache, ocr_pool):
+    result = _inspect(corpus, reading_cache, ocr_pool, "lease-bare.pdf")
+    lease = [f for f in result.findings if f.code == "SCAN_LEASE_INCOMPLETE"]
+    assert lease and lease[0].source == "changping-2026 四(二)1(8)④"
+    for particular in ("双方身份证号码", "联系方式", "房屋地址", "租赁期限"):
+        assert particular in lease[0].message
+    yanqing = _inspect(corpus, reading_cache, ocr_pool, "lease-bare.pdf", district="yanqing")
+    assert "yanqing-2024 三(二)1(4)B" in [f.source for f in yanqing.findings]
+
+
+def test_yanqing_wants_every_copy_sealed(corpus, reading_cache, ocr_pool):
+    """yanqing-2024 三(五): 所有原件复印件均需加盖申请单位公章 — a copy of the licence without the seal."""
+    copy = _inspect(corpus, reading_cache, ocr_pool, "licence-copy.pdf", district="yanqing")
+    assert _codes(copy) == ["SCAN_SEAL_MISSING"] and "三(五)" in copy.findings[0].source
+    assert _inspect(corpus, reading_cache, ocr_pool, "licence-copy.pdf").findings == []  # Changping: no rule
+
+
 def test_pages_in_reverse_order(corpus, reading_cache, ocr_pool):
     result = _inspect(corpus, reading_cache, ocr_pool, "contract-reversed.pdf")
     assert _codes(result) == ["SCAN_PAGE_ORDER"]
@@ -202,7 +219,8 @@ def test_cli_inspect_bad_input_exits_2(argv, capsys, tmp_path):
     from hrdesk.cli import main
 
     assert main([*argv, "--data-dir", str(tmp_path)]) == 2
-    assert capsys.readouterr().err.startswith("hrdesk: error:")
+    err = capsys.readouterr().err
+    assert err.startswith("hrdesk") and err.count("\n") == 1  # one line, in the user's language
 
 
 def test_a_dead_worker_costs_its_page_not_the_session(tmp_path):
