@@ -251,3 +251,22 @@ def test_pages_beyond_the_limit_are_reported_not_skipped_silently(tmp_path, ocr_
     assert len(result.pages) == 1
     assert [f.code for f in result.findings if f.page is None][-1] == "SCAN_UNREADABLE"
     assert "2" in result.findings[-1].message and "1" in result.findings[-1].message
+
+
+def test_first_findings_come_from_the_head_of_page_one(corpus, ocr_pool):
+    """The window shows findings as soon as the first lines of page 1 are read; findings that unread
+    lines could overturn (a name further down) wait for the whole page."""
+    partials: list[tuple[int, int, MaterialInspection]] = []
+    result = inspect_material(
+        _profile(),
+        "labour-contract",
+        corpus / "contract-other.pdf",
+        on=ON,
+        pool=ocr_pool,
+        on_progress=lambda done, total, partial: partials.append((done, total, partial)),
+    )
+    done, total, first = partials[0]
+    assert (done, total, first.complete) == (0, 1, False)
+    assert "SCAN_ID_MISMATCH" in _codes(first) and "SCAN_NAME_MISMATCH" not in _codes(first)
+    assert partials[-1][0] == 1 and result.complete
+    assert {"SCAN_ID_MISMATCH", "SCAN_NAME_MISMATCH"} <= set(_codes(result))
