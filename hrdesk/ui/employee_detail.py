@@ -126,11 +126,14 @@ class EligibilityPanel(QWidget):
         overdue = [d for d in deadlines if d.code in DUTY_CODES and d.date < result.on]
         if overdue:  # the most urgent case must not look routine (issue 14)
             first = overdue[0]
-            self.banner.setText(
-                self.tr("已过最晚安全提交日（{date}）— 请立即提交，或联系主管部门。").format(
-                    date=first.date.isoformat()
-                )
-            )
+            texts = {
+                "UNLINK_DUE": self.tr(
+                    "原单位解除关联已逾期（{date}）— 请立即联系原单位办理解除，或联系主管部门。"
+                ),
+                "UNIT_REVIEW_DUE": self.tr("单位审核已超过 7 天（{date}）— 系统会自动退回，请立即审核。"),
+            }
+            default = self.tr("已过最晚安全提交日（{date}）— 请立即提交，或联系主管部门。")
+            self.banner.setText(texts.get(first.code, default).format(date=first.date.isoformat()))
             self.banner.show()
         else:
             self.banner.hide()

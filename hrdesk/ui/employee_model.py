@@ -17,7 +17,7 @@ from ..services.views import EmployeeSummary
 Index = QModelIndex | QPersistentModelIndex
 
 # Status and the next deadline come first: they are what HR scans the list for.
-COL_NAME, COL_STATUS, COL_DEADLINE, COL_EXPIRES, COL_EMPLOYER, COL_ID = range(6)
+COL_NAME, COL_STATUS, COL_DEADLINE, COL_EMPLOYER, COL_ID, COL_EXPIRES = range(6)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -193,8 +193,8 @@ class EmployeeTableModel(QAbstractTableModel):
             return QBrush(QColor(URGENCY_COLOURS[r.urgency]))
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATUS:
             return QBrush(QColor(STATUS_COLOURS.get(r.status, "#000000")))
-        if role == Qt.ItemDataRole.ToolTipRole and col == COL_DEADLINE and r.next_deadline_code:
-            return r.next_deadline_code
+        if role == Qt.ItemDataRole.ToolTipRole and col in (COL_NAME, COL_EMPLOYER, COL_STATUS):
+            return {COL_NAME: r.name, COL_EMPLOYER: r.employer_name, COL_STATUS: self.data(index)}[col]
         return None
 
     def retranslate(self) -> None:

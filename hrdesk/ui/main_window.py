@@ -109,7 +109,6 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([640, 760])
         self.setCentralWidget(self.splitter)
         self._build_actions()
 
@@ -825,11 +824,13 @@ class MainWindow(QMainWindow):
         split = self.settings.value("window/splitter")
         if split:
             self.splitter.restoreState(split)
+        else:  # the list wide enough for name, status, next deadline, unit and masked ID at 1366×768
+            self.splitter.setSizes([560, 800])
         header = self.settings.value("window/list-header")
         if header:
             self.table.horizontalHeader().restoreState(header)
-        else:
-            for col, width in enumerate((80, 90, 95, 95, 170)):
+        else:  # name, status, next deadline, unit, ID (masked), permit expiry
+            for col, width in enumerate((64, 112, 84, 150, 120, 84)):
                 self.table.setColumnWidth(col, width)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

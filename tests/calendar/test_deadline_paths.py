@@ -46,6 +46,17 @@ def _variants() -> list[tuple[str, object]]:
     return out
 
 
+def _fresh_id(profile, n: int, base: str | None = None):
+    """One person, one record (the ID number is unique): each stored copy gets its own valid number of
+    the same birth date and sex."""
+    from hrdesk.rules.idnumber import check_char
+
+    old = base or profile.employee.id_number
+    first17 = old[:14] + f"{(n * 2 + int(old[16])) % 1000:03d}"
+    profile.employee.id_number = first17 + check_char(first17)
+    return profile
+
+
 def _key(d) -> tuple:
     return (d.code, d.date, d.material)
 
@@ -55,8 +66,8 @@ def stored(tmp_path_factory) -> tuple[Path, dict[str, int]]:
     folder = tmp_path_factory.mktemp("paths")
     ids = {}
     with Records.open(folder) as records:
-        for name, profile in _variants():
-            ids[name] = records.add_profile(profile)
+        for n, (name, profile) in enumerate(_variants()):
+            ids[name] = records.add_profile(_fresh_id(profile, n))
         records.refresh_statuses(ON)
     return folder, ids
 
@@ -175,7 +186,8 @@ def test_a_save_during_the_bulk_refresh_succeeds(tmp_path: Path):
     profile = load_profile_file(ROOT / "examples" / "changping-new-ready.json")
     with Records.open(tmp_path / "data", clock=FixedClock.on(ON)) as records:
         with records.session() as s:
-            ids = [records.add_profile(profile, session=s) for _ in range(150)]
+            base = profile.employee.id_number
+            ids = [records.add_profile(_fresh_id(profile, n, base), session=s) for n in range(150)]
         errors: list[BaseException] = []
 
         def refresh() -> None:
@@ -203,8 +215,8 @@ def test_a_big_refresh_on_worker_processes_stores_the_same(tmp_path: Path, monke
 
     with Records.open(tmp_path / "data", clock=FixedClock.on(ON)) as records:
         with records.session() as s:
-            for _name, profile in _variants():
-                records.add_profile(profile, session=s)
+            for n, (_name, profile) in enumerate(_variants()):
+                records.add_profile(_fresh_id(profile, n), session=s)
         ids = records.employee_ids()
         in_thread = records.compute_statuses(ids, ON)
         monkeypatch.setattr(employees, "PROCESS_POOL_FROM", 2)
