@@ -27,7 +27,6 @@ API (all methods run in a transaction; a failure leaves the database as it was):
 from __future__ import annotations
 
 import getpass
-import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,7 +35,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from ..store import models as m
-from ..store.db import InstanceLock, database_path, make_engine, migrate
+from ..store.db import InstanceLock, open_database
 from ..store.vault import Vault
 from .applications import APPLICATION_STATUSES, ApplicationsMixin
 from .calendar_data import CalendarDataMixin
@@ -54,7 +53,7 @@ class RecordsBase:
     def __init__(self, data_dir: Path, engine: Engine, lock: InstanceLock | None) -> None:
         self.data_dir = data_dir
         self.engine = engine
-        self.vault = Vault(data_dir / "vault")
+        self.vault = Vault(data_dir / "vault", engine)
         self._lock = lock
         self.actor = _actor()
         from ..pdf.scan import ScanSettings
@@ -65,22 +64,8 @@ class RecordsBase:
 
     @classmethod
     def open(cls, data_dir: Path, url: str | None = None, lock: bool = True) -> Records:
-        data_dir.mkdir(parents=True, exist_ok=True)
-        if os.name == "posix":
-            data_dir.chmod(0o700)
-        instance_lock = None
-        if lock:
-            instance_lock = InstanceLock(data_dir)
-            instance_lock.acquire()
-        try:
-            engine = make_engine(url or f"sqlite:///{database_path(data_dir)}")
-            migrate(engine, data_dir)
-            if os.name == "posix" and database_path(data_dir).exists():
-                database_path(data_dir).chmod(0o600)
-        except BaseException:
-            if instance_lock:
-                instance_lock.release()
-            raise
+        """`url` (or HRDESK_DATABASE_URL) names a shared database; SQLite in the data folder otherwise."""
+        engine, instance_lock = open_database(data_dir, url, lock)
         return cls(data_dir, engine, instance_lock)
 
     def close(self) -> None:

@@ -20,13 +20,16 @@ class ReminderStateMixin(_Base):
 
     def reminder_states(self) -> dict[str, m.ReminderState]:
         with self.session() as s:
-            return {r.key: r for r in s.exec(select(m.ReminderState))}
+            mine = select(m.ReminderState).where(m.ReminderState.desk_user == self.actor)
+            return {r.key: r for r in s.exec(mine)}
 
     def set_reminder_state(self, key: str, state: str, until: datetime | None = None) -> None:
-        """`until` in local time (naive) or aware; stored in UTC."""
+        """`until` in local time (naive) or aware; stored in UTC, per desk user (shared databases)."""
         if until is not None:
             until = until.astimezone(UTC)
         with self.session() as s:
-            row = s.get(m.ReminderState, key) or m.ReminderState(key=key, state=state)
+            row = s.get(m.ReminderState, (self.actor, key)) or m.ReminderState(
+                desk_user=self.actor, key=key, state=state
+            )
             row.state, row.until, row.updated_at = state, until, m.utcnow()
             s.add(row)
