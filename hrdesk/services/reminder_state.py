@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -24,12 +25,27 @@ class ReminderStateMixin(_Base):
             return {r.key: r for r in s.exec(mine)}
 
     def set_reminder_state(self, key: str, state: str, until: datetime | None = None) -> None:
-        """`until` in local time (naive) or aware; stored in UTC, per desk user (shared databases)."""
+        self.set_reminder_states([key], state, until)
+
+    def set_reminder_states(self, keys: Iterable[str], state: str, until: datetime | None = None) -> None:
+        """Many reminders in one transaction (the first check of a day may mark hundreds as shown).
+        `until` in local time (naive) or aware; stored in UTC, per desk user (shared databases)."""
         if until is not None:
             until = until.astimezone(UTC)
+        keys = list(dict.fromkeys(keys))
+        if not keys:
+            return
         with self.session() as s:
-            row = s.get(m.ReminderState, (self.actor, key)) or m.ReminderState(
-                desk_user=self.actor, key=key, state=state
-            )
-            row.state, row.until, row.updated_at = state, until, m.utcnow()
-            s.add(row)
+            existing = {
+                r.key: r
+                for r in s.exec(
+                    select(m.ReminderState).where(
+                        m.ReminderState.desk_user == self.actor, m.ReminderState.key.in_(keys)
+                    )
+                )
+            }
+            now = m.utcnow()
+            for key in keys:
+                row = existing.get(key) or m.ReminderState(desk_user=self.actor, key=key, state=state)
+                row.state, row.until, row.updated_at = state, until, now
+                s.add(row)

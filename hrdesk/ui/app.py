@@ -94,6 +94,9 @@ def run_app(
 
         app.setWindowIcon(QIcon(str(icon)))
         window.tray.tray.setIcon(QIcon(str(icon)))
+    from .probe import install_if_asked
+
+    install_if_asked(app, window)  # benchmarks only (HRDESK_PROBE)
     if not (tray_only and window.tray.available):
         window.show()
     try:

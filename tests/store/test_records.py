@@ -120,7 +120,8 @@ def test_migrations_upgrade_from_every_revision(tmp_path: Path):
         with engine.connect() as conn:
             assert conn.exec_driver_sql("SELECT name FROM employer").scalar() == "单位"
             cols = {r[1] for r in conn.exec_driver_sql("PRAGMA table_info(employee)")}
-            assert "notes" in cols
+            assert {"notes", "status_until", "urgency"} <= cols
+            assert conn.exec_driver_sql("SELECT count(*) FROM deadline_item").scalar() == 0
         engine.dispose()
     assert list((tmp_path / "backups").glob("before-migration-0001-*.sqlite"))
 

@@ -1,7 +1,7 @@
 """several desks on one database: versions, file contents, policy settings, per-user reminder state, change log
 
 Revision ID: 0006
-Revises: 0002
+Revises: 0003
 Create Date: 2026-11-25
 
 - `version` on employer, employee and material: a save names the version it read (store/versions.py).
@@ -17,13 +17,21 @@ import sqlmodel
 from alembic import op
 
 revision = "0006"
-down_revision = "0002"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
 # The list status columns are a cache refreshed daily by each desk: updating them is not a change
 # another desk needs to hear about.
-_EMPLOYEE_CACHE = {"status", "status_business", "next_deadline", "next_deadline_code", "status_on"}
+_EMPLOYEE_CACHE = {
+    "status",
+    "status_business",
+    "next_deadline",
+    "next_deadline_code",
+    "status_on",
+    "status_until",
+    "urgency",
+}
 
 # table → (expression for employee_id, expression for employer_id); `r` is the row (NEW or OLD)
 LOGGED = {
