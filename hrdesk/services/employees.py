@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,27 +22,12 @@ from .check import policies, run_check, work_calendar
 from .counters import COUNTS
 from .gc_pause import gc_paused
 from .status import Status, compute_status
+from .views import EmployeeSummary
 
 if TYPE_CHECKING:
     from .records import RecordsBase as _Base
 else:
     _Base = object
-
-
-@dataclass(frozen=True)
-class EmployeeSummary:
-    id: int
-    name: str
-    id_masked: str
-    employer_id: int
-    employer_name: str
-    district: str
-    permit_expires: date | None
-    status: str
-    next_deadline: date | None
-    next_deadline_code: str | None
-    search_text: str  # name + full ID number + unit, lower-case, for search as you type (never logged)
-    urgency: str | None = None  # overdue | this-week | None (services.status)
 
 
 class EmployeesMixin(_Base):

@@ -51,8 +51,10 @@ class Probe(QObject):
         from . import workers
 
         pools = [QThreadPool.globalInstance(), *getattr(workers, "extra_pools", lambda: [])()]
-        return bool(workers._in_flight) or any(p.activeThreadCount() for p in pools) or bool(
-            getattr(self.window, "background_busy", lambda: False)()
+        return (
+            bool(workers._in_flight)
+            or any(p.activeThreadCount() for p in pools)
+            or bool(getattr(self.window, "background_busy", lambda: False)())
         )
 
     def _tick(self) -> None:
@@ -118,7 +120,9 @@ class Probe(QObject):
         paint = (self.first_paint or time.time()) - self.t0
         result = {
             "first_paint_s": round(paint, 3),
-            "background_after_paint_s": round((self.background_done or time.time()) - (self.first_paint or 0), 2),
+            "background_after_paint_s": round(
+                (self.background_done or time.time()) - (self.first_paint or 0), 2
+            ),
             "background_finished": self.background_done is not None,
             "longest_stall_ms": round(max(self.stalls, default=0) * 1000),
             "stalls_over_100ms": sum(1 for s in self.stalls if s > 0.1),
