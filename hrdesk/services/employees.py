@@ -18,9 +18,11 @@ from ..rules.profile import Profile
 from ..rules.results import CheckResult
 from ..store import models as m
 from ..store.convert import apply_employee, apply_employer, to_profile
+from ..store.versions import claim_version
 from .check import policies, run_check, work_calendar
 from .counters import COUNTS
 from .gc_pause import gc_paused
+from .profile_merge import merge_profiles
 from .status import Status, compute_status
 from .views import EmployeeSummary
 
@@ -238,9 +240,23 @@ class EmployeesMixin(_Base):
             permit.expires_on, permit.status = e.permit.expires_on, e.permit.status
             s.add(permit)
 
-    def update_profile(self, employee_id: int, profile: Profile, employer_id: int | None = None) -> None:
-        """Replace an employee's facts (not their materials) with those of `profile`."""
+    def update_profile(
+        self,
+        employee_id: int,
+        profile: Profile,
+        employer_id: int | None = None,
+        expected_version: int | None = None,
+        base: Profile | None = None,
+    ) -> int:
+        """Replace an employee's facts (not their materials) with those of `profile`; returns the new
+        version. Shared databases: `expected_version` is the version the desk loaded (another desk's
+        save since then raises StaleVersion, nothing written); `base` is the profile as loaded, and
+        only what differs from it is written over what is stored now (another desk's new income
+        month survives this desk's change of name)."""
         with self.session() as s:
+            version = claim_version(s, m.Employee, employee_id, expected_version)
+            if base is not None:  # read after the claim: no other save can land in between
+                profile = merge_profiles(base, profile, self.profile(employee_id)).profile
             row = s.get(m.Employee, employee_id)
             if row is None:
                 raise KeyError(f"employee {employee_id} not found")
@@ -256,6 +272,7 @@ class EmployeesMixin(_Base):
             ]
             self._audit(s, "update", "employee", employee_id, changed)
         self.refresh_statuses(ids=[employee_id])
+        return version
 
     def delete_employee(self, employee_id: int) -> None:
         with self.session() as s:

@@ -9,6 +9,7 @@ from sqlmodel import select
 from ..rules.profile import Employer as RulesEmployer
 from ..store import models as m
 from ..store.convert import apply_employer
+from ..store.versions import claim_version
 from .check import policies
 
 if TYPE_CHECKING:
@@ -31,10 +32,15 @@ class UnitsMixin(_Base):
                 raise KeyError(f"unit {employer_id} not found")
             return row
 
-    def save_employer(self, src: RulesEmployer, employer_id: int | None = None) -> int:
+    def save_employer(
+        self, src: RulesEmployer, employer_id: int | None = None, expected_version: int | None = None
+    ) -> int:
+        """`expected_version`: the version the desk loaded; StaleVersion when another desk saved since."""
         if src.district not in policies(self.data_dir).districts:
             raise ValueError(f"unknown district '{src.district}'")
         with self.session() as s:
+            if employer_id:
+                claim_version(s, m.Employer, employer_id, expected_version)
             row = (
                 s.get(m.Employer, employer_id)
                 if employer_id

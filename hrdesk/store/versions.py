@@ -38,11 +38,10 @@ def claim_version(session: Session, model: type[Any], entity_id: int, expected: 
         stmt = stmt.where(table.c.version == expected)
     if conn.execute(stmt).rowcount == 1:
         new = conn.execute(select(table.c.version).where(table.c.id == entity_id)).scalar_one()
-        # The ORM may hold this row in the session: keep it in step so a later flush does not write
-        # the old version back.
-        obj = session.identity_map.get(session.identity_key(model, entity_id)) if session else None
-        if obj is not None:
-            obj.__dict__["version"] = new
+        # The ORM may hold this row in the session: let it read the new version, not write the old back.
+        for obj in list(session.identity_map.values()):
+            if isinstance(obj, model) and obj.id == entity_id:
+                session.expire(obj, ["version"])
         return int(new)
     current = conn.execute(select(table.c.version).where(table.c.id == entity_id)).scalar()
     if current is None:
