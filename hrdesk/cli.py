@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from datetime import date
 
 from .rules.policy import BUSINESSES
+from .store.errors import ENV_DATABASE_URL, StoreUnavailable
 
 
 class UsageError(Exception):
@@ -53,6 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--data-dir", help="data folder (default: the user data folder, or HRDESK_DATA_DIR)")
     parser.add_argument(
+        "--database-url",
+        help="shared database, e.g. postgresql://user@host:5432/hrdesk (default: HRDESK_DATABASE_URL, "
+        "else SQLite in the data folder); the password comes from the system keyring",
+    )
+    parser.add_argument(
         "--lang", choices=["zh", "en"], default="zh", help="language of messages (default zh)"
     )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
@@ -60,7 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
         importlib.import_module(name).register(sub)
     for subparser in sub.choices.values():
         # Accept the global options after the subcommand too: `hrdesk check X --lang en`.
-        for flag, kwargs in (("--data-dir", {}), ("--lang", {"choices": ["zh", "en"]})):
+        for flag, kwargs in (
+            ("--data-dir", {}),
+            ("--database-url", {}),
+            ("--lang", {"choices": ["zh", "en"]}),
+        ):
             if flag not in subparser._option_string_actions:
                 subparser.add_argument(flag, default=argparse.SUPPRESS, **kwargs)
     return parser
@@ -78,6 +89,9 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"hrdesk: error: {exc}", file=sys.stderr)
         return 2
+    except StoreUnavailable as exc:  # locked folder, unreachable server, a newer schema: say so
+        print(f"hrdesk: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `hrdesk check … | head`
@@ -97,6 +111,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         from .selftest import run as self_test
 
         return self_test()
+    if args.database_url:  # every Records.open in this process resolves it (store.db.resolve_url)
+        os.environ[ENV_DATABASE_URL] = args.database_url
     if args.command is None:
         return _start_gui(args)
     folder = data_dir(args.data_dir) if args.data_dir else None

@@ -29,29 +29,16 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
+from .errors import ENV_DATABASE_URL, DatabaseUnreachable, SchemaTooNew, StoreLocked, StoreUnavailable
+
+__all__ = ["ENV_DATABASE_URL", "DatabaseUnreachable", "SchemaTooNew", "StoreLocked", "StoreUnavailable"]
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 DB_NAME = "hrdesk.sqlite"
-ENV_DATABASE_URL = "HRDESK_DATABASE_URL"
 KEYRING_SERVICE = "hrdesk"
 # pg_advisory_lock key for migrations and restores: any constant the desks agree on ("hrdesk" in ASCII).
 MIGRATION_LOCK_KEY = 0x687264657368
 KEEP_SAFETY_COPIES = 5
-
-
-class StoreUnavailable(RuntimeError):
-    """The records cannot be opened; the text says why and what to do, for the HR user."""
-
-
-class StoreLocked(StoreUnavailable):
-    """Another hrdesk is writing to this data folder."""
-
-
-class SchemaTooNew(StoreUnavailable):
-    """The database was migrated by a newer hrdesk than this one."""
-
-
-class DatabaseUnreachable(StoreUnavailable):
-    """The database server cannot be reached or refuses the login."""
 
 
 def database_path(data_dir: Path) -> Path:

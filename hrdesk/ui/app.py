@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -72,20 +72,33 @@ def open_store_in_background(
     then hand it to the window. A second writer, or a database that cannot be opened, is said in words."""
     from .workers import run_task
 
+    # --database-url / HRDESK_DATABASE_URL first, then the address kept in Settings (password: keyring).
+    url = (
+        None
+        if demo
+        else (
+            os.environ.get("HRDESK_DATABASE_URL") or str(QSettings().value("database/url", "") or "") or None
+        )
+    )
+    backup_problem: list[str] = []
+
     def work(_task: Any) -> Any:
+        from ..services.backup import BackupError, rotate_daily
         from ..services.records import Records
 
-        records = Records.open(folder)
+        records = Records.open(folder, url)
         if not demo:
-            from ..services.backup import rotate_daily
-
-            # A failed automatic backup must not stop the day's work.
-            with contextlib.suppress(Exception):
+            # A failed automatic backup must not stop the day's work, but it is said (status bar).
+            try:
                 rotate_daily(folder)
+            except BackupError as exc:
+                backup_problem.append(str(exc))
         return records
 
     def done(records: Any) -> None:
         opened.append(records)
+        if backup_problem:
+            window.statusBar().showMessage(window.tr("今天的自动备份没有完成：") + backup_problem[0])
         window.attach_records(records)
         if window.tray is not None:
             window.tray.records = records
