@@ -15,6 +15,7 @@ anything is replaced. Nothing is extracted to disk; entries are read with a boun
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -126,7 +127,8 @@ def write_dump(conn: Connection, target: Path) -> Manifest:
             partial.chmod(0o600)
         os.replace(partial, target)
     finally:
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
         if conn.dialect.name == "postgresql" and conn.in_transaction():
             conn.rollback()
     return Manifest(revision, conn.dialect.name, manifest["created"], counts, entries)
