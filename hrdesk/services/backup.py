@@ -29,6 +29,7 @@ from ..store.db import (
     rotate,
 )
 from ..store.dump import MANIFEST, DumpError, Manifest, load_dump, verify_dump, write_dump
+from .calendar_data import forget_stored_settings
 
 __all__ = ["MANIFEST", "BackupError", "create_backup", "restore_backup", "rotate_daily", "verify_backup"]
 
@@ -104,6 +105,7 @@ def restore_backup(path: Path, data_dir: Path, url: str | None = None) -> Manife
                 rotate(folder, "before-restore-*.zip", KEEP_BEFORE_RESTORE)
             conn.rollback()
             load_dump(conn, path, alembic_config())
+        forget_stored_settings()  # the restored wage figures and holidays apply at once
     except (StoreUnavailable, DumpError) as exc:
         raise BackupError(f"恢复没有完成，数据库保持原样：{exc}") from None
     except (OSError, SQLAlchemyError) as exc:

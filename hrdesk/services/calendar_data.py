@@ -5,14 +5,15 @@ until a change is logged). Part of the records service."""
 from __future__ import annotations
 
 import threading
+import time
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, delete, func
+from sqlalchemy import Engine, case, delete, func
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import select
 
@@ -47,6 +48,7 @@ class CalendarDataMixin(_Base):
             row.effective_on, row.source = effective_on, source
             s.add(row)
             self._audit(s, "save", "wage_figure", year)
+        forget_stored_settings()
 
     def holiday_days(self) -> list[m.HolidayDay]:
         with self.session() as s:
@@ -68,6 +70,7 @@ class CalendarDataMixin(_Base):
             for d in workdays:
                 s.add(m.HolidayDay(day=d, kind="workday"))
             self._audit(s, "save", "holidays", year)
+        forget_stored_settings()
 
     def policy_settings(self) -> dict[str, dict[str, Any]]:
         with self.session() as s:
@@ -86,6 +89,7 @@ class CalendarDataMixin(_Base):
                 row.data, row.updated_at = data, m.utcnow()
                 s.add(row)
             self._audit(s, "save", "policy_setting", None, [policy_id])
+        forget_stored_settings()
 
     def audit_entries(self, limit: int = 200) -> list[m.AuditEntry]:
         with self.session() as s:
@@ -103,9 +107,21 @@ class StoredSettings:
     wages: tuple[WageFigure, ...] = ()
     schedules: dict[int, YearSchedule] | None = None
     overrides: dict[str, dict[str, Any]] | None = None
+    read_at: float = 0.0
+
+
+# Another desk's new wage figure reaches this desk's rules within this many seconds; this desk's own
+# saves at once (they clear the cache). Saves a database round trip on every rules check.
+SETTINGS_TTL = 2.0
 
 
 NO_SETTINGS = StoredSettings(stamp=())
+
+
+def forget_stored_settings() -> None:
+    _settings_cache.clear()
+
+
 _settings_cache: dict[Path, StoredSettings] = {}
 _fallback_engines: dict[Path, Engine] = {}
 _lock = threading.Lock()
@@ -114,22 +130,29 @@ _lock = threading.Lock()
 def stored_settings(data_dir: Path) -> StoredSettings:
     """The wage figures, holiday data and policy settings of the database this data folder works on
     (the open Records' one; or, for a command that opened none, the folder's SQLite file or the
-    shared database it is configured for). Re-read only when the change log shows a new write."""
+    shared database it is configured for). Asked at most every SETTINGS_TTL seconds, re-read only when
+    the change log shows a new write."""
+    key = data_dir.resolve()
+    cached = _settings_cache.get(key)
+    if cached is not None and time.monotonic() - cached.read_at < SETTINGS_TTL:
+        return cached
     engine = registered_engine(data_dir) or _fallback_engine(data_dir)
     if engine is None:
         return NO_SETTINGS
     try:
         with engine.connect() as conn:
             log = m.ChangeLogEntry.__table__
-            stamp = (
-                id(engine),
-                conn.execute(select(func.max(log.c.id)).where(log.c.entity.in_(SETTINGS_ENTITIES))).scalar(),
-                conn.execute(select(func.max(log.c.id)).where(log.c.entity == "restore")).scalar(),
-            )
-            key = data_dir.resolve()
-            cached = _settings_cache.get(key)
+            restore = case((log.c.entity == "restore", log.c.id))
+            newest = conn.execute(
+                select(func.max(log.c.id), func.max(restore)).where(
+                    log.c.entity.in_((*SETTINGS_ENTITIES, "restore"))
+                )
+            ).one()
+            stamp = (id(engine), *newest)
             if cached is not None and cached.stamp == stamp:
-                return cached
+                result = replace(cached, read_at=time.monotonic())
+                _settings_cache[key] = result
+                return result
             wages = tuple(
                 WageFigure(r.year, r.monthly, r.x1_2, r.x3, r.x6, r.effective_on, r.source or "")
                 for r in conn.execute(select(m.WageFigureRow.__table__).order_by(m.WageFigureRow.year))
@@ -147,7 +170,7 @@ def stored_settings(data_dir: Path) -> StoredSettings:
         # A database at an older schema (no change log yet) or unreachable: the bundled figures
         # apply, and opening the records will say what is wrong.
         return NO_SETTINGS
-    result = StoredSettings(stamp, wages, schedules, overrides)
+    result = StoredSettings(stamp, wages, schedules, overrides, time.monotonic())
     with _lock:
         _settings_cache[key] = result
     return result

@@ -172,7 +172,10 @@ def test_conflicting_fields_are_listed(tmp_path: Path):
     assert merged.profile.employee.name == "乙" and merged.profile.employee.title == "senior"
 
 
-def test_another_desks_writes_and_settings_appear_without_a_restart(tmp_path: Path, shared_url: str):
+def test_another_desks_writes_and_settings_appear_without_a_restart(
+    tmp_path: Path, shared_url: str, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr("hrdesk.services.calendar_data.SETTINGS_TTL", 0.0)  # no waiting in a test
     with Records.open(tmp_path / "a", shared_url) as a, Records.open(tmp_path / "b", shared_url) as b:
         counter = current_counter(b)
         employee_id = a.add_profile(_example_profile())
