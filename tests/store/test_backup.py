@@ -167,3 +167,46 @@ def test_old_sqlite_vault_and_settings_files_move_into_the_database(tmp_path: Pa
         assert [w.year for w in records.wage_figures()] == [2025]
         assert [h.day for h in records.holiday_days()] == [date(2027, 1, 1)]
     assert not (folder / "wages.toml").exists() and (folder / "wages.toml.imported").exists()
+
+
+def test_a_backup_from_before_the_shared_database_still_restores(tmp_path: Path):
+    """Format 1 (an SQLite snapshot and the vault folder): converted on the way in. Made here by
+    taking a database back to 0003 (migration 0006's downgrade) and zipping it as hrdesk did then."""
+    import hashlib
+
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from hrdesk.store.db import alembic_config, snapshot
+
+    old = tmp_path / "old"
+    with Records.open(old) as records:
+        eid = records.add_profile(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
+        material = records.attach(eid, "hukou-pages", _scan(tmp_path / "h.pdf", "户口"), scan=False)
+    # SQLite rebuilds a table to drop a column, which foreign keys forbid: downgrade without them.
+    plain = create_engine(f"sqlite:///{old / 'hrdesk.sqlite'}")
+    cfg = alembic_config()
+    with plain.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0003")
+    plain.dispose()
+    snap = snapshot(old / "hrdesk.sqlite", tmp_path / "snap.sqlite")
+    vault_file = old / "vault" / material.sha256[:2] / f"{material.sha256}.pdf"
+    files = {"hrdesk.sqlite": hashlib.sha256(snap.read_bytes()).hexdigest()}
+    legacy = tmp_path / "legacy.zip"
+    with zipfile.ZipFile(legacy, "w") as zf:
+        zf.write(snap, "hrdesk.sqlite")
+        arc = f"vault/{material.sha256[:2]}/{material.sha256}.pdf"
+        zf.write(vault_file, arc)
+        files[arc] = material.sha256
+        zf.writestr(MANIFEST, json.dumps({"format": "hrdesk-backup/1", "files": files}))
+    assert verify_backup(legacy).tables["employee"] == 1
+    target = tmp_path / "new"
+    restore_backup(legacy, target)
+    with Records.open(target) as restored:
+        assert [s.name for s in restored.summaries()] == ["张三"]
+        assert restored.vault.read(material.sha256) == vault_file.read_bytes()
+    with zipfile.ZipFile(legacy, "a") as zf:
+        zf.writestr("../evil.txt", b"x")
+    with pytest.raises(BackupError, match="清单以外"):
+        restore_backup(legacy, tmp_path / "never")
