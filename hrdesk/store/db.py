@@ -123,7 +123,10 @@ def make_engine(url: str | URL) -> Engine:
     url = engine_url(url) if isinstance(url, str) else url
     if url.get_backend_name() == "postgresql":
         # pool_pre_ping: a desk left open overnight gets a fresh connection after the server restarted.
-        return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+        # application_name: the operator sees which sessions are hrdesk desks (pg_stat_activity).
+        return create_engine(
+            url, pool_pre_ping=True, connect_args={"connect_timeout": 10, "application_name": "hrdesk"}
+        )
     engine = create_engine(url, connect_args={"check_same_thread": False})
 
     @event.listens_for(engine, "connect")

@@ -278,3 +278,15 @@ def _example_profile():
     from hrdesk.services.check import load_profile_file
 
     return load_profile_file(ROOT / "examples" / "changping-new-ready.json")
+
+
+def test_a_postgresql_migration_is_backed_up_first(tmp_path: Path, pg_url: str):
+    from hrdesk.services.backup import verify_backup
+    from hrdesk.store.db import make_engine, migrate
+
+    engine = make_engine(pg_url)
+    migrate(engine, target="0003")
+    engine.dispose()
+    Records.open(tmp_path / "desk", pg_url).close()
+    [copy] = (tmp_path / "desk" / "backups").glob("before-migration-0003-*.zip")
+    assert verify_backup(copy).revision == "0003"
