@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -17,12 +18,24 @@ else:
 
 
 class ReminderStateMixin(_Base):
+    @property
+    def desk_user(self) -> str:
+        """Whose reminders: this user at this computer (one officer's snooze on a shared database
+        does not silence the others, nor the same login name at another desk)."""
+        return f"{self.actor}@{socket.gethostname()}"
+
     # --- reminders --------------------------------------------------------------------------------
 
     def reminder_states(self) -> dict[str, m.ReminderState]:
         with self.session() as s:
-            mine = select(m.ReminderState).where(m.ReminderState.desk_user == self.actor)
-            return {r.key: r for r in s.exec(mine)}
+            # "" = stored before reminder state was per user (migration 0006): everyone's until they
+            # set their own.
+            rows = s.exec(
+                select(m.ReminderState)
+                .where(m.ReminderState.desk_user.in_(("", self.desk_user)))
+                .order_by(m.ReminderState.desk_user)
+            )
+            return {r.key: r for r in rows}
 
     def set_reminder_state(self, key: str, state: str, until: datetime | None = None) -> None:
         self.set_reminder_states([key], state, until)
@@ -40,12 +53,12 @@ class ReminderStateMixin(_Base):
                 r.key: r
                 for r in s.exec(
                     select(m.ReminderState).where(
-                        m.ReminderState.desk_user == self.actor, m.ReminderState.key.in_(keys)
+                        m.ReminderState.desk_user == self.desk_user, m.ReminderState.key.in_(keys)
                     )
                 )
             }
             now = m.utcnow()
             for key in keys:
-                row = existing.get(key) or m.ReminderState(desk_user=self.actor, key=key, state=state)
+                row = existing.get(key) or m.ReminderState(desk_user=self.desk_user, key=key, state=state)
                 row.state, row.until, row.updated_at = state, until, now
                 s.add(row)
