@@ -208,6 +208,16 @@ def test_reminder_state_is_per_desk_user(tmp_path: Path, shared_url: str):
         b.actor = "另一位HR"
         a.set_reminder_state("k1", "dismissed")
         assert "k1" in a.reminder_states() and "k1" not in b.reminder_states()
+        with a.engine.begin() as conn:  # a row from before migration 0006 (no user): everyone's
+            conn.execute(
+                text(
+                    "INSERT INTO reminder_state (desk_user, key, state, updated_at) VALUES ('', 'k0', 'shown', :t)"
+                ),
+                {"t": date(2026, 11, 1)},
+            )
+        assert b.reminder_states()["k0"].state == "shown"
+        b.set_reminder_state("k0", "dismissed")
+        assert b.reminder_states()["k0"].state == "dismissed" and a.reminder_states()["k0"].state == "shown"
 
 
 def test_a_desk_older_than_the_schema_stops_in_words_without_writing(
