@@ -124,6 +124,7 @@ def run_app(
         from ..services.demo import create_demo
 
         folder = Path(tempfile.mkdtemp(prefix="hrdesk-demo-"))
+        os.environ.pop("HRDESK_DATABASE_URL", None)  # a demo never writes into a shared database
         create_demo(folder)
     else:
         folder = default_data_dir(data_dir)
