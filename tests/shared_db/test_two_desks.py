@@ -16,7 +16,7 @@ from sqlalchemy import text
 from hrdesk.cli import main
 from hrdesk.services.changes import changes_since, current_counter
 from hrdesk.services.check import policies
-from hrdesk.services.profile_merge import merge_profiles
+from hrdesk.services.profile_merge import merge_profiles, save_conflict
 from hrdesk.services.records import Records
 from hrdesk.store.db import SchemaTooNew
 from hrdesk.store.versions import StaleVersion
@@ -134,11 +134,15 @@ def test_second_save_against_a_stale_version_is_refused_then_merged(tmp_path: Pa
         assert "另一台电脑" in str(refused.value)
         assert b.profile(employee_id).employee.name == "张三"
 
-        # The window offers the other desk's version; the user merges fields.
-        theirs = b.profile(employee_id)
-        merged = merge_profiles(loaded_b, mine_b, theirs)
+        # The window offers the other desk's version beside this one; the user merges fields.
+        conflict = save_conflict(b, employee_id, loaded_b, mine_b)
+        assert conflict.theirs_version == refused.value.current
+        assert conflict.theirs.employee.monthly_income_cny["2026-10"] == 23456.0
+        merged = conflict.merge
         assert merged.conflicts == () and merged.changed == ("name",)
-        b.update_profile(employee_id, merged.profile, expected_version=refused.value.current, base=theirs)
+        b.update_profile(
+            employee_id, merged.profile, expected_version=conflict.theirs_version, base=conflict.theirs
+        )
 
         stored = a.profile(employee_id).employee
         assert stored.name == "张三丰" and stored.monthly_income_cny["2026-10"] == 23456.0
