@@ -136,6 +136,7 @@ class MaterialsMixin(_Base):
         until the trash is emptied and nothing references it."""
         stored = self.vault.add_bytes(data)
         with self.session() as s:
+            claim_version(s, m.Material, material_id, None)
             row = s.get(m.Material, material_id)
             old = m.Material(
                 employee_id=row.employee_id,

@@ -78,8 +78,9 @@ def write_dump(conn: Connection, target: Path) -> Manifest:
     if conn.dialect.name == "postgresql":
         if conn.in_transaction():
             conn.rollback()
-        # The whole dump sees one state of the database.
-        conn.exec_driver_sql("BEGIN ISOLATION LEVEL REPEATABLE READ")
+        # The whole dump sees one state of the database (the first statement of the transaction the
+        # driver opens).
+        conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
     revision = MigrationContext.configure(conn).get_current_revision() or ""
     tables = app_tables(conn)
     entries: dict[str, dict[str, Any]] = {}
