@@ -298,7 +298,7 @@ class EmployeesMixin(_Base):
 
         Small batches, each its own short transaction: a save from the window waits for one batch
         (tens of milliseconds), never for the whole refresh, and no structure holds every profile."""
-        on = on or date.today()
+        on = on or self.clock.today()
         ps, cal = policies(self.data_dir), work_calendar(self.data_dir)
         wanted = self.employee_ids() if ids is None else list(ids)
         changed = 0
@@ -388,7 +388,7 @@ class EmployeesMixin(_Base):
 
     def stale_status_ids(self, on: date | None = None) -> list[int]:
         """Employees whose stored status no longer holds on `on` (never computed, or its day has come)."""
-        on = on or date.today()
+        on = on or self.clock.today()
         e = m.Employee.__table__
         with self.engine.connect() as conn:
             return list(

@@ -135,6 +135,7 @@ class MaterialsMixin(_Base):
         """A new version of the file (rotated, reordered pages): a new vault file; the old one stays
         until the trash is emptied and nothing references it."""
         stored = self.vault.add_bytes(data)
+        defects = self._scan(stored.sha256)  # before the write transaction: the scan reads on its own
         with self.session() as s:
             claim_version(s, m.Material, material_id, None)
             row = s.get(m.Material, material_id)
@@ -150,7 +151,6 @@ class MaterialsMixin(_Base):
                 deleted_at=m.utcnow(),
             )
             s.add(old)  # the previous version, in the trash
-            defects = self._scan(stored.sha256)
             row.sha256, row.pages, row.size_bytes, row.defects = (
                 stored.sha256,
                 stored.pages,

@@ -39,6 +39,7 @@ from ..store.db import InstanceLock, open_database
 from ..store.vault import Vault
 from .applications import APPLICATION_STATUSES, ApplicationsMixin
 from .calendar_data import CalendarDataMixin
+from .clock import Clock
 from .employees import EmployeesMixin, EmployeeSummary
 from .materials import MaterialsMixin
 from .reminder_state import ReminderStateMixin
@@ -50,8 +51,11 @@ __all__ = ["APPLICATION_STATUSES", "EmployeeSummary", "Records", "RecordsBase"]
 class RecordsBase:
     """The connection, the vault, the session and audit helpers that every part of the records service uses."""
 
-    def __init__(self, data_dir: Path, engine: Engine, lock: InstanceLock | None) -> None:
+    def __init__(
+        self, data_dir: Path, engine: Engine, lock: InstanceLock | None, clock: Clock | None = None
+    ) -> None:
         self.data_dir = data_dir
+        self.clock = clock or Clock()  # "today" for writes that date themselves (status, events)
         self.engine = engine
         self.vault = Vault(data_dir / "vault", engine)
         self._lock = lock
@@ -63,10 +67,12 @@ class RecordsBase:
     # --- opening ----------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, data_dir: Path, url: str | None = None, lock: bool = True) -> Records:
+    def open(
+        cls, data_dir: Path, url: str | None = None, lock: bool = True, clock: Clock | None = None
+    ) -> Records:
         """`url` (or HRDESK_DATABASE_URL) names a shared database; SQLite in the data folder otherwise."""
         engine, instance_lock = open_database(data_dir, url, lock)
-        return cls(data_dir, engine, instance_lock)
+        return cls(data_dir, engine, instance_lock, clock)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -119,6 +119,14 @@ def describe(engine: Engine) -> str:
     return keyring_account(engine.url)
 
 
+READ_ONLY = "hrdesk_read_only"
+
+
+def read_only(conn: Connection, on: bool = True) -> Connection:
+    """Mark a connection's next transactions as reads (SQLite: a deferred BEGIN without the write lock)."""
+    return conn.execution_options(**{READ_ONLY: on})
+
+
 def make_engine(url: str | URL) -> Engine:
     url = engine_url(url) if isinstance(url, str) else url
     if url.get_backend_name() == "postgresql":
@@ -143,7 +151,12 @@ def make_engine(url: str | URL) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        # IMMEDIATE: take the write lock at the start and wait for it (busy_timeout). A deferred
+        # transaction that reads and then writes cannot wait: SQLite refuses the upgrade at once
+        # ("database is locked") while another connection writes — a save lost during the daily
+        # refresh. Transactions here are short (the refresh commits in small batches). A long read
+        # (a backup: `read_only(conn)`) takes no write lock, so saves go on meanwhile.
+        conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
 
     return engine
 

@@ -32,6 +32,7 @@ from sqlalchemy import Connection, Date, DateTime, MetaData, Table, select
 from sqlmodel import SQLModel
 
 from . import models as m
+from .db import read_only
 from .vault import MAX_BYTES
 
 FORMAT = "hrdesk-backup/2"
@@ -75,9 +76,10 @@ def app_tables(conn: Connection) -> list[Table]:
 def write_dump(conn: Connection, target: Path) -> Manifest:
     """Write every row and file to `target` (a consistent view: one transaction, REPEATABLE READ on
     PostgreSQL). Written beside the target and renamed, owner-only."""
+    if conn.in_transaction():
+        conn.rollback()
+    read_only(conn)  # SQLite: a snapshot read that does not hold up other desks' saves
     if conn.dialect.name == "postgresql":
-        if conn.in_transaction():
-            conn.rollback()
         # The whole dump sees one state of the database (the first statement of the transaction the
         # driver opens).
         conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
@@ -130,8 +132,9 @@ def write_dump(conn: Connection, target: Path) -> Manifest:
     finally:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
-        if conn.dialect.name == "postgresql" and conn.in_transaction():
+        if conn.in_transaction():
             conn.rollback()
+        read_only(conn, False)
     return Manifest(revision, conn.dialect.name, manifest["created"], counts, entries)
 
 

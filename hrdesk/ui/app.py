@@ -80,28 +80,29 @@ def open_store_in_background(
             os.environ.get("HRDESK_DATABASE_URL") or str(QSettings().value("database/url", "") or "") or None
         )
     )
-    backup_problem: list[str] = []
 
     def work(_task: Any) -> Any:
-        from ..services.backup import BackupError, rotate_daily
         from ..services.records import Records
 
-        records = Records.open(folder, url)
-        if not demo:
-            # A failed automatic backup must not stop the day's work, but it is said (status bar).
-            try:
-                rotate_daily(folder)
-            except BackupError as exc:
-                backup_problem.append(str(exc))
-        return records
+        return Records.open(folder, url)
+
+    def backup(_task: Any) -> None:
+        from ..services.backup import rotate_daily
+
+        rotate_daily(folder)
 
     def done(records: Any) -> None:
         opened.append(records)
-        if backup_problem:
-            window.statusBar().showMessage(window.tr("今天的自动备份没有完成：") + backup_problem[0])
         window.attach_records(records)
         if window.tray is not None:
             window.tray.records = records
+        if not demo:  # the day's automatic backup: a read, beside the list loading
+            run_task(
+                backup,
+                on_error=lambda m: window.statusBar().showMessage(
+                    window.tr("今天的自动备份没有完成：{m}").format(m=m), 30000
+                ),
+            )
 
     def failed(message: str) -> None:
         QMessageBox.critical(window, "hrdesk", message)

@@ -346,6 +346,13 @@ class MainWindow(QMainWindow):
         if states is not None and self.tray is not None and self.tray._states is None:
             self.tray._states = states
         self.calendar.set_deadlines(self.deadline_items, self.clock.today(), self._unknown_years)
+        if not getattr(self, "_frozen", False):
+            # What is loaded now lives as long as the window: keep it out of the cyclic GC's full
+            # collections, which would otherwise walk it (holding the GIL) again and again.
+            import gc
+
+            gc.freeze()
+            self._frozen = True
         self.deadlinesReady.emit()
 
     # --- writes and what they changed ---------------------------------------------------------------

@@ -220,14 +220,18 @@ class SettingsDialog(QDialog):
     def _save_database(self) -> bool:
         """Keep the shared database's address (takes effect at the next start) and its password in
         the system keyring. False, with a message, when either cannot be kept."""
-        from ..store.db import StoreUnavailable, engine_url, set_keyring_password
+        from ..services.database_settings import (
+            StoreUnavailable,
+            check_database_url,
+            save_database_password,
+        )
 
         url = self.database_url.text().strip()
         try:
             if url:
-                engine_url(url)  # the address is readable (no connection yet)
+                check_database_url(url)  # the address is readable (no connection yet)
             if url and self.database_password.text():
-                set_keyring_password(url, self.database_password.text())
+                save_database_password(url, self.database_password.text())
         except StoreUnavailable as exc:
             QMessageBox.warning(self, self.tr("设置"), str(exc))
             return False
