@@ -22,7 +22,10 @@ ROOT = Path(__file__).resolve().parent.parent
 def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "hrdesk-data"
     monkeypatch.setenv("HRDESK_DATA_DIR", str(folder))
-    monkeypatch.delenv("HRDESK_DATABASE_URL", raising=False)  # never the operator's shared database
+    # Never the operator's shared database; and a `--database-url` a test passed to the CLI (which sets
+    # the variable for its process) is gone after the test (setenv first, so teardown restores).
+    monkeypatch.setenv("HRDESK_DATABASE_URL", "")
+    monkeypatch.delenv("HRDESK_DATABASE_URL")
     return folder
 
 

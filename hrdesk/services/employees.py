@@ -18,7 +18,7 @@ from ..rules.profile import Profile
 from ..rules.results import CheckResult
 from ..store import models as m
 from ..store.convert import apply_employee, apply_employer, to_profile
-from ..store.versions import claim_version
+from ..store.versions import StaleVersion, claim_version
 from .check import policies, run_check, work_calendar
 from .counters import COUNTS
 from .gc_pause import gc_paused
@@ -252,11 +252,15 @@ class EmployeesMixin(_Base):
         version. Shared databases: `expected_version` is the version the desk loaded (another desk's
         save since then raises StaleVersion, nothing written); `base` is the profile as loaded, and
         only what differs from it is written over what is stored now (another desk's new income
-        month survives this desk's change of name)."""
+        month survives this desk's change of name; a save landing during that merge: StaleVersion)."""
+        if base is not None:
+            stored = self.employee(employee_id).version  # read first: the claim fails on any save after
+            if expected_version is not None and stored != expected_version:
+                raise StaleVersion("employee", employee_id, expected_version, stored)
+            profile = merge_profiles(base, profile, self.profile(employee_id)).profile
+            expected_version = stored
         with self.session() as s:
             version = claim_version(s, m.Employee, employee_id, expected_version)
-            if base is not None:  # read after the claim: no other save can land in between
-                profile = merge_profiles(base, profile, self.profile(employee_id)).profile
             row = s.get(m.Employee, employee_id)
             if row is None:
                 raise KeyError(f"employee {employee_id} not found")
