@@ -15,10 +15,12 @@ import hashlib
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine, delete, exists, select
+from sqlalchemy import Engine, delete, event, exists, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session as OrmSession
 
 from ..fileio import atomic_write_bytes
 from . import models as m
@@ -89,27 +91,25 @@ class Vault:
         return self.add_bytes(data)
 
     def add_bytes(self, data: bytes) -> Stored:
-        """Store the content (committed before any row refers to it) and keep a cached copy."""
+        """Keep the content in this desk's cache; it goes into the database in the same transaction as
+        the material row that refers to it (`_store_new_contents`), so a row never names a content
+        the other desks cannot fetch, and a caller holding a write transaction is not blocked by a
+        second one (SQLite)."""
         digest = hashlib.sha256(data).hexdigest()
-        if self.engine is not None:
-            self.put(digest, data)
         target = self._cache_path(digest)
         if not target.exists():
             atomic_write_bytes(target, data, mode=0o600)
+        if self.engine is not None:
+            _remember_pending(digest, target)
         return Stored(digest, count_pages(data), len(data))
 
     def put(self, digest: str, data: bytes) -> None:
-        """Insert the content unless a row already holds it (two desks attaching one scan at once
-        both succeed)."""
+        """Insert the content now, in its own transaction, unless a row already holds it (two desks
+        attaching one scan at once both succeed). For contents that arrive without a material row:
+        an old data folder's vault, a restore."""
         assert self.engine is not None
-        insert = pg_insert if self.engine.dialect.name == "postgresql" else sqlite_insert
-        stmt = (
-            insert(m.Blob.__table__)
-            .values(sha256=digest, data=data, size_bytes=len(data), added_at=m.utcnow())
-            .on_conflict_do_nothing(index_elements=["sha256"])
-        )
         with self.engine.begin() as conn:
-            conn.execute(stmt)
+            conn.execute(_insert_blob(self.engine.dialect.name, digest, data))
 
     def remove(self, sha256: str) -> None:
         """Forget a content no material refers to (checked in the same statement: another desk may have
@@ -149,6 +149,51 @@ class Vault:
             except OSError:
                 continue
         return removed
+
+
+# Contents added to a cache but not yet in the database, by hash → cached file. Content-addressed, so
+# one table serves every Vault in the process; bounded (oldest forgotten first).
+_pending: dict[str, Path] = {}
+MAX_PENDING = 10_000
+
+
+def _remember_pending(digest: str, cached: Path) -> None:
+    _pending.pop(digest, None)
+    _pending[digest] = cached
+    while len(_pending) > MAX_PENDING:
+        _pending.pop(next(iter(_pending)))
+
+
+@event.listens_for(OrmSession, "before_flush")
+def _store_new_contents(session: OrmSession, _context: object, _instances: object) -> None:
+    """Material rows about to be written that name a content added here: insert the content in the
+    same transaction (a content already stored, e.g. by another desk, is left alone)."""
+    wanted = {
+        obj.sha256
+        for obj in (*session.new, *session.dirty)
+        if isinstance(obj, m.Material) and obj.sha256 and obj.sha256 in _pending
+    }
+    if not wanted:
+        return
+    conn = session.connection()
+    have = set(conn.execute(select(m.Blob.sha256).where(m.Blob.sha256.in_(wanted))).scalars())
+    for digest in wanted - have:
+        try:
+            data = _pending[digest].read_bytes()
+        except OSError:
+            raise VaultError(f"文件 {digest[:12]}… 的缓存已丢失，请重新添加") from None
+        if hashlib.sha256(data).hexdigest() != digest:
+            raise VaultError(f"文件 {digest[:12]}… 的缓存已损坏，请重新添加")
+        conn.execute(_insert_blob(conn.dialect.name, digest, data))
+
+
+def _insert_blob(dialect: str, digest: str, data: bytes) -> Any:
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    return (
+        insert(m.Blob.__table__)
+        .values(sha256=digest, data=data, size_bytes=len(data), added_at=m.utcnow())
+        .on_conflict_do_nothing(index_elements=["sha256"])
+    )
 
 
 def image_to_pdf(source: Path) -> bytes:
