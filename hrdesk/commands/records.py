@@ -6,11 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..cli import UsageError
+from ..cli import UsageError, t
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("demo", help="create a demo data folder (use with --data-dir)")
+    p = sub.add_parser("demo", help=t("help.demo-command"), description=t("help.demo-command"))
     p.set_defaults(handler=run_demo)
     p = sub.add_parser("import", help="import employees from .xlsx, .csv or profile .json (all or nothing)")
     p.add_argument("file", type=Path)
@@ -21,11 +21,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help="export employees to .json (profiles) or .xlsx (roster and deadlines)")
     p.add_argument("-o", "--output", type=Path, required=True)
     p.set_defaults(handler=run_export)
-    p = sub.add_parser("backup", help="write a backup file (database snapshot and documents)")
-    p.add_argument("-o", "--output", type=Path, required=True)
+    p = sub.add_parser("backup", help=t("help.backup"), description=t("help.backup"))
+    p.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="FILE.zip", help=t("help.backup.output")
+    )
     p.set_defaults(handler=run_backup)
-    p = sub.add_parser("restore", help="restore a backup file (verified before anything is replaced)")
-    p.add_argument("file", type=Path)
+    p = sub.add_parser("restore", help=t("help.restore"), description=t("help.restore"))
+    p.add_argument("file", type=Path, metavar="FILE.zip", help=t("help.restore.file"))
     p.set_defaults(handler=run_restore)
 
 
@@ -125,5 +127,5 @@ def run_restore(args: argparse.Namespace, folder: Path | None) -> int:
         raise UsageError(str(exc)) from None
     finally:
         lock.release()
-    print(f"已从 {args.file.name} 恢复到 {target}")
+    print(t("cli.restored", name=args.file.name, folder=target))
     return 0

@@ -63,13 +63,17 @@ def _moments(d: date) -> Iterator[date]:
         yield add_years(d, n)
 
 
-def holds_until(profile: Profile, on: date, deadlines: Iterable[date] = ()) -> date:
-    """The first day after `on` on which the answer for `profile` may differ from the answer on `on`."""
+def holds_until(
+    profile: Profile, on: date, deadlines: Iterable[date] = (), changes: Iterable[date] = ()
+) -> date:
+    """The first day after `on` on which the answer for `profile` may differ from the answer on `on`.
+    `changes`: days on which something outside the profile changes (a wage figure takes effect)."""
     first_of_next_month = add_months(on.replace(day=1), 1)
     best = first_of_next_month
     candidates: list[date] = []
     for d in deadlines:
         candidates += [d - timedelta(days=lead) for lead in LEADS]
+    candidates += changes
     for d in set(_dates_in(profile)):
         # Skip dates whose every moment lies on or before `on`, or on or after the best so far.
         if add_years(d, max(YEAR_OFFSETS)) <= on or d - REACH_BACK >= best:

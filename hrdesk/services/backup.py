@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlalchemy import Engine, inspect
 from sqlalchemy.exc import SQLAlchemyError
 
+from ..fileio import owner_only
 from ..store.db import (
     StoreUnavailable,
     alembic_config,
@@ -126,10 +127,8 @@ def restore_backup(path: Path, data_dir: Path, url: str | None = None) -> Manife
     finally:
         if owned:
             engine.dispose()
-    if not is_postgresql(resolve_url(data_dir, url)):
-        from ..store.db import _owner_only
-
-        _owner_only(database_path(data_dir))
+    if not is_postgresql(resolve_url(data_dir, url)) and database_path(data_dir).exists():
+        owner_only(database_path(data_dir))
     return manifest
 
 

@@ -13,9 +13,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, case, delete, func
+from sqlalchemy import Engine, case, delete, func, update
 from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from ..rules.policy import WageFigure
 from ..rules.workdays import YearSchedule
@@ -36,10 +36,18 @@ class CalendarDataMixin(_Base):
             return list(s.exec(select(m.WageFigureRow).order_by(m.WageFigureRow.year)))
 
     def save_wage_figure(
-        self, year: int, monthly: int, effective_on: date | None = None, source: str = ""
+        self,
+        year: int,
+        monthly: int,
+        effective_on: date | None = None,
+        source: str = "",
+        on: date | None = None,
     ) -> None:
         if not (1990 <= year <= 2100) or monthly <= 0:
             raise ValueError("年份或工资数额不合理")
+        # Entered without a date: it counts from the day it is entered (`on`), never back to 1 January —
+        # "未公布…前，参照上一年度执行" (changping-2026 二(二)5 注).
+        effective_on = effective_on or on or self.clock.today()
         with self.session() as s:
             row = s.get(m.WageFigureRow, year) or m.WageFigureRow(
                 year=year, monthly=monthly, x1_2=0, x3=0, x6=0
@@ -48,6 +56,7 @@ class CalendarDataMixin(_Base):
             row.effective_on, row.source = effective_on, source
             s.add(row)
             self._audit(s, "save", "wage_figure", year)
+            _statuses_outdated(s)
         forget_stored_settings()
 
     def holiday_days(self) -> list[m.HolidayDay]:
@@ -70,6 +79,7 @@ class CalendarDataMixin(_Base):
             for d in workdays:
                 s.add(m.HolidayDay(day=d, kind="workday"))
             self._audit(s, "save", "holidays", year)
+            _statuses_outdated(s)
         forget_stored_settings()
 
     def policy_settings(self) -> dict[str, dict[str, Any]]:
@@ -89,6 +99,7 @@ class CalendarDataMixin(_Base):
                 row.data, row.updated_at = data, m.utcnow()
                 s.add(row)
             self._audit(s, "save", "policy_setting", None, [policy_id])
+            _statuses_outdated(s)
         forget_stored_settings()
 
     def audit_entries(self, limit: int = 200) -> list[m.AuditEntry]:
@@ -188,3 +199,9 @@ def _fallback_engine(data_dir: Path) -> Engine | None:
             except Exception:
                 return None
         return _fallback_engines[key]
+
+
+def _statuses_outdated(s: Session) -> None:
+    """New wage figures, holiday data or policy settings change verdicts and deadlines: every stored
+    status is recomputed on the next refresh (the window runs one when Settings close)."""
+    s.exec(update(m.Employee).values(status_until=None))

@@ -68,10 +68,16 @@ class RecordsBase:
 
     @classmethod
     def open(
-        cls, data_dir: Path, url: str | None = None, lock: bool = True, clock: Clock | None = None
+        cls,
+        data_dir: Path,
+        url: str | None = None,
+        lock: bool = True,
+        clock: Clock | None = None,
+        migrate_schema: bool = True,
     ) -> Records:
-        """`url` (or HRDESK_DATABASE_URL) names a shared database; SQLite in the data folder otherwise."""
-        engine, instance_lock = open_database(data_dir, url, lock)
+        """`url` (or HRDESK_DATABASE_URL) names a shared database; SQLite in the data folder otherwise.
+        `migrate_schema=False`: a worker process of an open Records reads the schema its parent checked."""
+        engine, instance_lock = open_database(data_dir, url, lock, migrate_schema)
         return cls(data_dir, engine, instance_lock, clock)
 
     def close(self) -> None:

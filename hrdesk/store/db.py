@@ -175,7 +175,7 @@ def registered_engine(data_dir: Path) -> Engine | None:
 
 
 def open_database(
-    data_dir: Path, url: str | None = None, lock: bool = True
+    data_dir: Path, url: str | None = None, lock: bool = True, migrate_schema: bool = True
 ) -> tuple[Engine, InstanceLock | None]:
     """Lock the data folder (when writing), connect, migrate (backed up first); raise StoreUnavailable
     with a message for the user when any of it cannot be done. Nothing is written before the schema
@@ -188,7 +188,8 @@ def open_database(
         instance_lock.acquire()
     try:
         engine = make_engine(resolve_url(data_dir, url))
-        migrate(engine, data_dir)
+        if migrate_schema:
+            migrate(engine, data_dir)
         _owner_only(database_path(data_dir))
         register_engine(data_dir, engine)
     except BaseException:

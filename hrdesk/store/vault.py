@@ -22,7 +22,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session as OrmSession
 
-from ..fileio import atomic_write_bytes
+from ..fileio import atomic_write_bytes, private_dir
 from . import models as m
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png"}
@@ -58,6 +58,8 @@ class Vault:
         if self.engine is not None and not target.exists():
             data = self.read(sha256)
             if data is not None:
+                private_dir(self.root)
+                private_dir(target.parent)
                 atomic_write_bytes(target, data, mode=0o600)
         return target
 
@@ -98,6 +100,8 @@ class Vault:
         digest = hashlib.sha256(data).hexdigest()
         target = self._cache_path(digest)
         if not target.exists():
+            private_dir(self.root)  # vault/ and its fan-out folders are owner-only (0700)
+            private_dir(target.parent)
             atomic_write_bytes(target, data, mode=0o600)
         if self.engine is not None:
             _remember_pending(digest, target)

@@ -798,6 +798,7 @@ class MainWindow(QMainWindow):
 
         SettingsDialog(self.records, self.data_dir, self).exec()
         self.apply_scan_settings()
+        self.refresh_stale_statuses()  # new wage figures or holidays mark every status for a recompute
         self.reload(self.current_employee_id())
 
     def apply_scan_settings(self) -> None:
@@ -818,7 +819,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("language", lang)
 
     def about(self) -> None:
-        from .about import show_about
+        from .about_dialog import show_about
 
         show_about(self, self.data_dir)
 

@@ -145,7 +145,7 @@ def test_overdue_renewal_is_urgent_everywhere(stored):
         cwd=ROOT,
     )
     first = cli.stdout.splitlines()[0]
-    assert first.startswith("已逾期") and "RENEWAL_SUBMIT_BY" in first
+    assert first.startswith("已逾期") and "续签最晚安全提交日" in first  # the label, never the code
 
 
 @pytest.mark.parametrize("name", [n for n, _ in _variants()])
@@ -196,3 +196,25 @@ def test_a_save_during_the_bulk_refresh_succeeds(tmp_path: Path):
         assert not errors and saves >= 1
         assert records.profile(ids[(saves - 1) % len(ids)]).employee.name == f"改名{saves - 1}"
         assert records.stale_status_ids(ON) == []
+
+
+def test_a_big_refresh_on_worker_processes_stores_the_same(tmp_path: Path, monkeypatch):
+    from hrdesk.services import employees
+
+    with Records.open(tmp_path / "data", clock=FixedClock.on(ON)) as records:
+        with records.session() as s:
+            for _name, profile in _variants():
+                records.add_profile(profile, session=s)
+        ids = records.employee_ids()
+        in_thread = records.compute_statuses(ids, ON)
+        monkeypatch.setattr(employees, "PROCESS_POOL_FROM", 2)
+        records.refresh_statuses(ON)
+        stored = {}
+        for d in stored_deadlines(records):
+            stored.setdefault(d.employee_id, set()).add(_key(d))
+        assert stored == {
+            eid: {_key(d) for d in st.deadlines} for eid, st in in_thread.items() if st.deadlines
+        }
+        assert {s.id: s.status for s in records.summaries()} == {
+            eid: st.status for eid, st in in_thread.items()
+        }
