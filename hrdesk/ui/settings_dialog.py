@@ -57,7 +57,6 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("数据文件夹"), folder_row)
         # A shared database (several HR desks): the address here, the password in the system keyring.
         self.database_url = QLineEdit(str(self.settings.value("database/url", "") or ""))
-        self.database_url.setPlaceholderText("postgresql://hr@192.168.1.10:5432/hrdesk")
         self.database_password = QLineEdit()
         self.database_password.setEchoMode(QLineEdit.EchoMode.Password)
         self.database_password.setPlaceholderText(self.tr("保存在系统钥匙串中，不写入文件"))
