@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from ..cli import UsageError, t
@@ -12,8 +11,19 @@ from ..cli import UsageError, t
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("demo", help=t("help.demo-command"), description=t("help.demo-command"))
     p.set_defaults(handler=run_demo)
-    p = sub.add_parser("import", help="import employees from .xlsx, .csv or profile .json (all or nothing)")
+    p = sub.add_parser(
+        "import", help="import employees from .xlsx, .xls, .csv or profile .json (one record per ID number)"
+    )
     p.add_argument("file", type=Path)
+    p.add_argument(
+        "--dry-run", action="store_true", help="show new / changed / unchanged rows and errors; write nothing"
+    )
+    p.add_argument(
+        "--keep-good-rows", action="store_true", help="import the good rows even when others are wrong"
+    )
+    p.add_argument("--sheet", help="the sheet to import when several hold a roster")
+    p.add_argument("--errors-out", type=Path, help="save the refused rows with an error column (.xlsx)")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh")
     p.set_defaults(handler=run_import)
     p = sub.add_parser("template", help="write the roster import template (.xlsx)")
     p.add_argument("-o", "--output", type=Path, required=True)
@@ -57,20 +67,9 @@ def run_demo(args: argparse.Namespace, folder: Path | None) -> int:
 
 
 def run_import(args: argparse.Namespace, folder: Path | None) -> int:
-    from ..services.roster import ImportRejected, import_file
+    from .roster_import import run_import as run
 
-    if not args.file.exists():
-        raise UsageError(f"{args.file}: no such file")
-    with _open(folder) as records:
-        try:
-            ids = import_file(records, args.file)
-        except ImportRejected as exc:
-            print(f"hrdesk: 导入失败，{exc}：", file=sys.stderr)
-            for error in exc.errors:
-                print(f"  - {error}", file=sys.stderr)
-            return 1
-    print(f"导入 {len(ids)} 名员工。")
-    return 0
+    return run(args, _open(folder))
 
 
 def run_template(args: argparse.Namespace, folder: Path | None) -> int:

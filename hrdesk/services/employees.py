@@ -20,6 +20,7 @@ from ..rules.results import CheckResult
 from ..store import models as m
 from ..store.convert import apply_employee, apply_employer, to_profile
 from ..store.versions import StaleVersion, claim_version
+from ..text.pinyin import search_key, sort_key
 from .check import policies, run_check, work_calendar
 from .counters import COUNTS
 from .gc_pause import gc_paused
@@ -80,8 +81,9 @@ class EmployeesMixin(_Base):
                 r[7],
                 r[8],
                 r[9],
-                f"{r[1]} {r[2]} {r[4]}".lower(),
+                f"{r[1]} {r[2]} {r[4]}".lower() + "\x01" + search_key(r[1]),
                 r[10],
+                sort_key(r[1]),
             )
             for r in rows
         ]

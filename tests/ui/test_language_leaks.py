@@ -59,7 +59,10 @@ KNOWN_LEAKS: dict[str, list[str]] = {
     # employee_detail.py EligibilityPanel joins category codes raw: label("category", code, lang).
     "zh": [_SETTINGS_SOURCES, r"符合的申请条件: [^\n]*\b(degree|title|award|ip|founder)\b"],
     # settings_dialog.py: the holiday table's source column is Chinese-only data.
-    "en": [_SETTINGS_SOURCES, r"^QTableWidget:#cell\d+,\d+: 国务院办公厅节假日安排(; 全国年节及纪念日放假办法 第二条)?$"],
+    "en": [
+        _SETTINGS_SOURCES,
+        r"^QTableWidget:#cell\d+,\d+: 国务院办公厅节假日安排(; 全国年节及纪念日放假办法 第二条)?$",
+    ],
 }
 
 

@@ -1,7 +1,7 @@
 """several desks on one database: versions, file contents, policy settings, per-user reminder state, change log
 
 Revision ID: 0006
-Revises: 0003
+Revises: 0004
 Create Date: 2026-11-25
 
 - `version` on employer, employee and material: a save names the version it read (store/versions.py).
@@ -17,7 +17,7 @@ import sqlmodel
 from alembic import op
 
 revision = "0006"
-down_revision = "0003"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
