@@ -281,21 +281,22 @@ def migrate(engine: Engine, data_dir: Path | None = None, target: str = "head") 
         with conn.begin():
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, target)
-        if data_dir is not None and _crossed(current, "0006"):
+        if data_dir is not None and _crossed(current, goal, "0006"):
             from .legacy import import_data_folder
 
             import_data_folder(engine, data_dir)
 
 
-def _crossed(current: str | None, revision: str) -> bool:
-    """Did an upgrade from `current` apply `revision` (it was not yet an ancestor of `current`)?"""
+def _crossed(before: str | None, after: str, revision: str) -> bool:
+    """Did an upgrade from `before` to `after` apply `revision`?"""
     if revision not in known_revisions():
         return False
-    if current is None:
-        return True
     script = ScriptDirectory.from_config(alembic_config())
-    ancestors = {s.revision for s in script.iterate_revisions(current, "base")}
-    return revision not in ancestors
+
+    def lineage(rev: str | None) -> set[str]:
+        return {s.revision for s in script.iterate_revisions(rev, "base")} if rev else set()
+
+    return revision in lineage(after) and revision not in lineage(before)
 
 
 def _safety_copy(engine: Engine, conn: Connection, current: str, data_dir: Path | None) -> None:

@@ -23,6 +23,7 @@ from hrdesk.store.versions import StaleVersion
 from tests.conftest import drop_postgres_schema, fresh_postgres_schema
 
 ROOT = Path(__file__).resolve().parents[2]
+OTHER_ID = "130102199001011536"  # a second valid ID number (one employee per ID number)
 
 
 @pytest.fixture
@@ -98,7 +99,9 @@ def test_desk_b_lists_exports_and_packs_what_desk_a_imported_and_its_backup_rest
             for digest in hashes:
                 assert c.vault.path(digest).read_bytes() == b.vault.path(digest).read_bytes()
             # The restored database takes new rows after the restored ids (sequences moved on).
-            assert c.add_profile(c.profile(employee_id)) > employee_id
+            again = c.profile(employee_id)
+            again = replace(again, employee=replace(again.employee, id_number=OTHER_ID))
+            assert c.add_profile(again) > employee_id
         # …and the same backup restores into SQLite.
         sqlite_desk = tmp_path / "desk-sqlite"
         assert main(["--data-dir", str(sqlite_desk), "restore", str(backup)]) == 0
@@ -183,8 +186,9 @@ def test_another_desks_writes_and_settings_appear_without_a_restart(
     with Records.open(tmp_path / "a", shared_url) as a, Records.open(tmp_path / "b", shared_url) as b:
         counter = current_counter(b)
         employee_id = a.add_profile(_example_profile())
+        other = _example_profile()
         other_id = a.add_profile(
-            replace(_example_profile(), employee=replace(_example_profile().employee, name="王五"))
+            replace(other, employee=replace(other.employee, name="王五", id_number=OTHER_ID))
         )
         counter, changed = changes_since(b, counter)
         assert changed == sorted([employee_id, other_id])
