@@ -62,7 +62,7 @@ def profile_with_scans(folder: Path) -> Path:
 
 
 def test_desk_b_lists_exports_and_packs_what_desk_a_imported_and_its_backup_restores_elsewhere(
-    tmp_path: Path, pg_url: str, postgres_server: str, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, pg_url: str, postgres_server: str
 ):
     desk_a, desk_b, desk_c = tmp_path / "desk-a", tmp_path / "desk-b", tmp_path / "desk-c"
     profile = profile_with_scans(tmp_path / "incoming")
