@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..rules.idnumber import mask
+from ..rules.names import NameRejected, check_name
 from ..rules.profile import Employer, Profile, ProfileError, parse_profile
 from .roster_plan import (
     ROSTER_FIELDS,
@@ -194,6 +195,21 @@ def _read_roster(
                 )
             if spec.required and spec.field in ("name", "id_number") and values[spec.field] is None:
                 issues.append(RowIssue(sheet.name, number, column, "roster.required"))
+            if spec.field in NAME_FIELDS and values[spec.field]:
+                kind = NAME_FIELDS[spec.field]
+                try:
+                    check_name(values[spec.field], kind)
+                except NameRejected:  # too long, a line break, a bidi or invisible character
+                    reasons = {lang: _name_reason(values[spec.field], kind, lang) for lang in ("zh", "en")}
+                    issues.append(
+                        RowIssue(
+                            sheet.name,
+                            number,
+                            column,
+                            "roster.name-rejected",
+                            {"reason_zh": reasons["zh"], "reason_en": reasons["en"]},
+                        )
+                    )
         for col, month in table.month_columns.items():
             raw = _cell(row, col)
             if raw is None or (isinstance(raw, str) and not clean_text(raw)):
@@ -618,3 +634,15 @@ __all__ = [
     "preview",
     "roster_values",
 ]
+
+
+# Name columns and the kind of name they hold (rules/names.py: limits for people and units).
+NAME_FIELDS = {"name": "person", "employer_name": "unit"}
+
+
+def _name_reason(value: str, kind: str, lang: str) -> str:
+    try:
+        check_name(value, kind, lang)
+    except NameRejected as exc:
+        return str(exc)
+    return ""
