@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,6 +23,7 @@ from typing import Any
 
 from .catalogue import default_lang, has, normal_lang, text
 from .rules.policy import BUSINESSES
+from .store.errors import ENV_DATABASE_URL, StoreUnavailable
 
 _lang = "zh"  # the language of this run, fixed in main() before anything is parsed
 
@@ -99,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--tray", action="store_true", help=t("help.tray"))
     parser.add_argument("--self-test", action="store_true", help=t("help.self-test"))
     parser.add_argument("--data-dir", metavar="DIR", help=t("help.data-dir"))
+    parser.add_argument("--database-url", metavar="URL", help=t("help.database-url"))
     parser.add_argument("--lang", choices=["zh", "en"], default=_lang, help=t("help.lang"))
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
     for name in MODULES:
@@ -107,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
         # Accept the global options after the subcommand too: `hrdesk check X --lang en`.
         for flag, kwargs in (
             ("--data-dir", {"metavar": "DIR", "help": t("help.data-dir")}),
+            ("--database-url", {"metavar": "URL", "help": t("help.database-url")}),
             ("--lang", {"choices": ["zh", "en"], "help": t("help.lang")}),
         ):
             if flag not in subparser._option_string_actions:
@@ -154,6 +158,9 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(t("cli.error", message=exc.message(_lang)), file=sys.stderr)
         return 2
+    except StoreUnavailable as exc:  # locked folder, unreachable server, a newer schema: say so
+        print(f"hrdesk: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `hrdesk check … | head`
@@ -173,6 +180,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         from .selftest import run as self_test
 
         return self_test()
+    if args.database_url:  # every Records.open in this process resolves it (store.db.resolve_url)
+        os.environ[ENV_DATABASE_URL] = args.database_url
     if args.command is None:
         return _start_gui(args)
     folder = data_dir(args.data_dir) if args.data_dir else None

@@ -34,7 +34,8 @@ _LABELS = {
 }
 
 
-def print_preview(plan: ImportPreview, lang: str, out=sys.stdout) -> None:
+def print_preview(plan: ImportPreview, lang: str, out=None) -> None:
+    out = out or sys.stdout  # looked up per call: a default bound at import outlives a replaced stdout
     labels = _LABELS[lang]
     for notice in plan.notices:
         print(notice.text(lang), file=out)

@@ -19,10 +19,12 @@ from ..rules.profile import Profile
 from ..rules.results import CheckResult
 from ..store import models as m
 from ..store.convert import apply_employee, apply_employer, to_profile
+from ..store.versions import StaleVersion, claim_version
 from ..text.pinyin import search_key, sort_key
 from .check import policies, run_check, work_calendar
 from .counters import COUNTS
 from .gc_pause import gc_paused
+from .profile_merge import merge_profiles
 from .status import Status, compute_status
 from .views import EmployeeSummary
 
@@ -241,9 +243,27 @@ class EmployeesMixin(_Base):
             permit.expires_on, permit.status = e.permit.expires_on, e.permit.status
             s.add(permit)
 
-    def update_profile(self, employee_id: int, profile: Profile, employer_id: int | None = None) -> None:
-        """Replace an employee's facts (not their materials) with those of `profile`."""
+    def update_profile(
+        self,
+        employee_id: int,
+        profile: Profile,
+        employer_id: int | None = None,
+        expected_version: int | None = None,
+        base: Profile | None = None,
+    ) -> int:
+        """Replace an employee's facts (not their materials) with those of `profile`; returns the new
+        version. Shared databases: `expected_version` is the version the desk loaded (another desk's
+        save since then raises StaleVersion, nothing written); `base` is the profile as loaded, and
+        only what differs from it is written over what is stored now (another desk's new income
+        month survives this desk's change of name; a save landing during that merge: StaleVersion)."""
+        if base is not None:
+            stored = self.employee(employee_id).version  # read first: the claim fails on any save after
+            if expected_version is not None and stored != expected_version:
+                raise StaleVersion("employee", employee_id, expected_version, stored)
+            profile = merge_profiles(base, profile, self.profile(employee_id)).profile
+            expected_version = stored
         with self.session() as s:
+            version = claim_version(s, m.Employee, employee_id, expected_version)
             row = s.get(m.Employee, employee_id)
             if row is None:
                 raise KeyError(f"employee {employee_id} not found")
@@ -259,6 +279,7 @@ class EmployeesMixin(_Base):
             ]
             self._audit(s, "update", "employee", employee_id, changed)
         self.refresh_statuses(ids=[employee_id])
+        return version
 
     def delete_employee(self, employee_id: int) -> None:
         with self.session() as s:

@@ -14,6 +14,7 @@ from ..resources import resources_dir
 from ..rules.profile import Employer as RulesEmployer
 from ..store import models as m
 from ..store.convert import apply_employer
+from ..store.versions import claim_version
 from .check import policies
 
 if TYPE_CHECKING:
@@ -46,10 +47,15 @@ class UnitsMixin(_Base):
 
         return employer_to_rules(self.employer(employer_id))
 
-    def save_employer(self, src: RulesEmployer, employer_id: int | None = None) -> int:
+    def save_employer(
+        self, src: RulesEmployer, employer_id: int | None = None, expected_version: int | None = None
+    ) -> int:
+        """`expected_version`: the version the desk loaded; StaleVersion when another desk saved since."""
         if src.district not in policies(self.data_dir).districts:
             raise UnitError("unit.unknown-district", district=src.district)
         with self.session() as s:
+            if employer_id:
+                claim_version(s, m.Employer, employer_id, expected_version)
             row = (
                 s.get(m.Employer, employer_id)
                 if employer_id

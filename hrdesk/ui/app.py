@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -72,10 +73,19 @@ def open_store_in_background(
     then hand it to the window. A second writer, or a database that cannot be opened, is said in words."""
     from .workers import run_task
 
+    # --database-url / HRDESK_DATABASE_URL first, then the address kept in Settings (password: keyring).
+    url = (
+        None
+        if demo
+        else (
+            os.environ.get("HRDESK_DATABASE_URL") or str(QSettings().value("database/url", "") or "") or None
+        )
+    )
+
     def work(_task: Any) -> Any:
         from ..services.records import Records
 
-        records = Records.open(folder)
+        records = Records.open(folder, url)
         gc.freeze()  # the database layer's modules live as long as the app (see run_app)
         return records
 
@@ -118,6 +128,7 @@ def run_app(
         from ..services.demo import create_demo
 
         folder = Path(tempfile.mkdtemp(prefix="hrdesk-demo-"))
+        os.environ.pop("HRDESK_DATABASE_URL", None)  # a demo never writes into a shared database
         create_demo(folder)
     else:
         folder = default_data_dir(data_dir)

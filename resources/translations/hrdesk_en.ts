@@ -1718,6 +1718,31 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="0"/>
+        <source>保存在系统钥匙串中，不写入文件</source>
+        <translation>kept in the system keyring, never in a file</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="0"/>
+        <source>共享数据库（留空则用本机数据库）</source>
+        <translation>Shared database (empty: this computer&apos;s own)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="0"/>
+        <source>数据库密码</source>
+        <translation>Database password</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="0"/>
+        <source>无法把密码保存到系统钥匙串：{e}</source>
+        <translation>Cannot keep the password in the system keyring: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="0"/>
+        <source>数据库设置将在重新启动 hrdesk 后生效。</source>
+        <translation>The database setting applies when hrdesk starts again.</translation>
+    </message>
+    <message>
         <location filename="../../hrdesk/ui/settings_dialog.py" line="41"/>
         <location filename="../../hrdesk/ui/settings_dialog.py" line="215"/>
         <source>设置</source>
