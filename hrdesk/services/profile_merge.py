@@ -14,6 +14,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from ..rules.profile import Employee, Profile
+from ..store.versions import StaleVersion  # noqa: F401  (the window catches it from here)
 
 PER_PERIOD = ("monthly_income_cny", "annual_income_cny")
 

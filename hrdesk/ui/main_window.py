@@ -40,6 +40,9 @@ if TYPE_CHECKING:
 STATUSES = ["ready", "missing-materials", "not-eligible", "renewal-due", "valid", "expired", "suspended"]
 
 
+BIG_CHANGE = 2000  # more changed employees than this: one full reload beats thousands of row updates
+
+
 class MainWindow(QMainWindow):
     """`records` may be None: the real start shows the window first and opens the database on a worker
     (`attach_records`), so the first paint does not wait for SQLAlchemy, migrations or the backup."""
@@ -345,6 +348,12 @@ class MainWindow(QMainWindow):
         if states is not None and self.tray is not None and self.tray._states is None:
             self.tray._states = states
         self.calendar.set_deadlines(self.deadline_items, self.clock.today(), self._unknown_years)
+        if getattr(self, "change_watch", None) is None and self.records is not None:
+            from .change_watch import ChangeWatcher
+
+            self.change_watch = ChangeWatcher(self.records, self)
+            self.change_watch.changed.connect(self.apply_changes)
+            self.change_watch.start()
         if not getattr(self, "_frozen", False):
             # What is loaded now lives as long as the window: keep it out of the cyclic GC's full
             # collections, which would otherwise walk it (holding the GIL) again and again.
@@ -385,6 +394,9 @@ class MainWindow(QMainWindow):
         """Rows, deadlines and the open case of these employees, read again on a worker."""
         ids = sorted(set(employee_ids))
         if not ids or self.records is None:
+            return
+        if len(ids) > BIG_CHANGE:  # new wage figures, a restore, a big import: load everything again
+            self.attach_records(self.records)
             return
         records = self.records
         from .i18n import current_lang

@@ -466,6 +466,7 @@ class ProfileForm(QWidget):
         """Show an employee's case (built off the UI thread) without loading the profile again."""
         self.employee_id = case.employee_id
         self._base = case.profile
+        self._version = case.version
         self._fill_employers(case.employer_id)
         self._show(case.profile.employee, case.on)
 
@@ -728,6 +729,47 @@ class ProfileForm(QWidget):
         base.employer = Employer(name=unit.name, credit_code=unit.credit_code, district=unit.district)
         return base
 
+    def _save_over(self, profile: Profile, employer_id: int) -> bool:
+        """Save an existing employee against the version this form loaded. When another desk saved in
+        between, ask: merge field by field (both sides' changes kept; where both changed one field, this
+        form's value), overwrite with this form, or reload theirs (this form's edits dropped)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from ..services.profile_merge import StaleVersion
+
+        version = getattr(self, "_version", None)
+        try:
+            self.records.update_profile(
+                self.employee_id, profile, employer_id=employer_id, expected_version=version, base=self._base
+            )
+            return True
+        except StaleVersion:
+            pass
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("另一台电脑已修改"))
+        box.setText(self.tr("在您打开这份档案之后，另一位同事保存了修改。"))
+        box.setInformativeText(
+            self.tr(
+                "合并：保留双方的修改（同一项都改过时以您的为准）。覆盖：以您的版本为准。重新载入：放弃您的修改。"
+            )
+        )
+        merge = box.addButton(self.tr("合并"), QMessageBox.ButtonRole.AcceptRole)
+        overwrite = box.addButton(self.tr("覆盖"), QMessageBox.ButtonRole.DestructiveRole)
+        reload = box.addButton(self.tr("重新载入"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(merge)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is merge:
+            self.records.update_profile(self.employee_id, profile, employer_id=employer_id, base=self._base)
+        elif clicked is overwrite:
+            self.records.update_profile(self.employee_id, profile, employer_id=employer_id)
+        else:
+            assert clicked is reload
+            self.saved.emit(self.employee_id)  # the window reloads the case from the database
+            return False
+        return True
+
     def save(self) -> int | None:
         if not self.validate():
             return None
@@ -737,8 +779,8 @@ class ProfileForm(QWidget):
             profile.materials = []
             self.employee_id = self.records.add_profile(profile)
             self.records.update_profile(self.employee_id, profile, employer_id=employer_id)
-        else:
-            self.records.update_profile(self.employee_id, profile, employer_id=employer_id)
+        elif not self._save_over(profile, employer_id):
+            return None
         self._base = self.records.profile(self.employee_id)
         self.saved.emit(self.employee_id)
         return self.employee_id
