@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..labels import label as code_label
 from ..services.status import DUTY_CODES
+from .i18n import current_lang
 from .materials_panel import MaterialsPanel
 from .profile_form import ProfileForm
 
@@ -144,7 +146,7 @@ class EligibilityPanel(QWidget):
         self.verdict.setText(
             f"<b style='color:{colour}'>{eligible}: {yes if result.eligible else no}　"
             f"{ready}: {yes if result.ready else no}</b>　"
-            f"{categories}: {', '.join(result.qualifying_categories) or '—'}　"
+            f"{categories}: {'、'.join(code_label('category', c, current_lang()) for c in result.qualifying_categories) or '—'}　"
             f"{threshold}: ≥ {result.thresholds['x1_2']}"
         )
         severity_names = {"blocker": self.tr("阻断"), "warning": self.tr("警告"), "info": self.tr("提示")}
