@@ -74,7 +74,10 @@ def run_form(args: argparse.Namespace, folder: Path | None) -> int:
 
 
 def run_pack(args: argparse.Namespace, folder: Path | None) -> int:
+    """Scan, then pack. Exit 1 when the pack is refused: one line per missing material or defective
+    file (material：file：defect) on stderr; `--force` packs anyway and the checklist marks them."""
     from ..pdf.files import OutputError
+    from ..services.materials import MaterialPathError
     from ..services.packs import PackRefused, build_pack, build_pack_for_stored
 
     try:
@@ -90,6 +93,7 @@ def run_pack(args: argparse.Namespace, folder: Path | None) -> int:
                         args.output,
                         force=args.force,
                         make_zip=args.zip,
+                        on=args.on,
                     )
                 except KeyError:
                     raise UsageError(f"no stored employee with id {args.employee}") from None
@@ -107,14 +111,18 @@ def run_pack(args: argparse.Namespace, folder: Path | None) -> int:
             )
     except PackRefused as exc:
         print(
-            "hrdesk: pack refused — required materials are missing or defective (use --force to pack anyway):",
+            "hrdesk: pack refused — materials are missing or defective (use --force to pack anyway):",
             file=sys.stderr,
         )
         for problem in exc.problems:
-            print(f"  - {problem}", file=sys.stderr)
+            print(f"  {problem}", file=sys.stderr)
         return 1
+    except MaterialPathError as exc:
+        raise UsageError(str(exc)) from None
     except (OutputError, OSError) as exc:
         raise UsageError(str(exc)) from None
+    for line in result.overridden:
+        print(f"hrdesk: packed anyway (--force): {line}", file=sys.stderr)
     for name in result.files:
         print(result.folder / name)
     if result.zip_path:

@@ -1,5 +1,10 @@
-"""Materials and the document vault: attach, replace, trash (part of the records service); re-checking
-every stored scan after the scan settings change."""
+"""Materials and the document vault (part of the records service).
+
+A material slot is one kind of material of one employee: its current files (all go into the one
+upload PDF, in order) and its history (superseded or removed files, in the trash). Replace puts a new
+file in place of one file or of the whole slot; the old one goes to the trash and never into a pack.
+The trash (回收站) also holds deleted employees, restorable until it is emptied; only emptying it
+removes vault files. Re-checking every stored scan after the scan settings change lives here too."""
 
 from __future__ import annotations
 
@@ -19,6 +24,28 @@ if TYPE_CHECKING:
     from .records import RecordsBase as _Base
 else:
     _Base = object
+
+
+class MaterialPathError(ValueError):
+    """A profile's material `file` that points outside the profile's folder; the text is for HR."""
+
+
+def material_file_in(base_dir: Path, name: str) -> Path:
+    """The file `name` of a profile JSON, resolved inside `base_dir` (the JSON's folder) only.
+
+    Absolute paths, `..` and symbolic links that lead out of the folder are refused: a profile from
+    elsewhere must not pull arbitrary local files into the vault or into a pack (SPEC §6)."""
+    if not name or Path(name).is_absolute() or Path(name).drive or name.startswith(("/", "\\")):
+        raise MaterialPathError(
+            f"材料文件“{name}”不是相对路径：请把文件放在 JSON 文件所在的文件夹里，并只写文件名。"
+        )
+    base = base_dir.resolve()
+    path = (base / name).resolve()
+    if not path.is_relative_to(base):
+        raise MaterialPathError(
+            f"材料文件“{name}”在 JSON 文件所在的文件夹之外：请把文件复制到该文件夹里，并只写文件名。"
+        )
+    return path
 
 
 class MaterialsMixin(_Base):
@@ -125,6 +152,59 @@ class MaterialsMixin(_Base):
         if employee_id:
             self.refresh_statuses(ids=[employee_id])
         return row
+
+    # --- slots: replace, add a page, remove --------------------------------------------------------
+
+    def replace_material(self, material_id: int, path: Path) -> m.Material:
+        """A new scan in place of one file of a slot: the new file takes the old one's position and
+        dates; the old one goes to the trash (history), never into a pack."""
+        old = self.material(material_id)
+        stored = self.vault.add_file(path)
+        defects = self._scan(stored.sha256)
+        with self.session() as s:
+            row = s.get(m.Material, material_id)
+            if row is None or row.deleted_at is not None:
+                raise KeyError(f"material {material_id} not found")
+            new = m.Material(
+                employee_id=row.employee_id,
+                employer_id=row.employer_id,
+                kind=row.kind,
+                sha256=stored.sha256,
+                original_name=_display_name(path.name),
+                pages=stored.pages,
+                size_bytes=stored.size_bytes,
+                issued_on=row.issued_on,
+                valid_until=row.valid_until,
+                defects=defects,
+                position=row.position,
+            )
+            row.deleted_at = m.utcnow()
+            s.add(row)
+            s.add(new)
+            s.flush()
+            self._audit(s, "replace", "material", new.id, [old.kind])
+        if old.employee_id:
+            self.refresh_statuses(ids=[old.employee_id])
+        return new
+
+    def replace_slot(self, employee_id: int, kind: str, path: Path) -> m.Material:
+        """A new scan in place of every current file of the slot (dropped onto the slot itself)."""
+        current = [x for x in self.materials(employee_id) if x.kind == kind]
+        if not current:
+            return self.attach(employee_id, kind, path)
+        new = self.replace_material(current[0].id, path)
+        for row in current[1:]:
+            self.update_material_deleted(row.id, m.utcnow())
+        return new
+
+    def add_page(self, employee_id: int, kind: str, path: Path) -> m.Material:
+        """One more file in the slot (more pages of the same material), after the current ones."""
+        return self.attach(employee_id, kind, path)
+
+    def slot_history(self, employee_id: int, kind: str) -> list[m.Material]:
+        """The slot's superseded and removed files, newest first."""
+        rows = [x for x in self.materials(employee_id, include_deleted=True) if x.kind == kind and x.deleted_at]
+        return sorted(rows, key=lambda x: x.deleted_at, reverse=True)
 
     def replace_material_file(self, material_id: int, data: bytes) -> m.Material:
         """A new version of the file (rotated, reordered pages): a new vault file; the old one stays

@@ -1,0 +1,170 @@
+"""Active content in PDFs: find it (for the scan to flag when a file is attached) and strip it from
+the pages that go into upload PDFs (no Qt, no rules).
+
+A scanned certificate needs none of it, and the platform's reviewers open what we upload: JavaScript,
+actions (OpenAction, additional actions /AA, Launch, SubmitForm …), embedded files and file-attachment
+annotations are removed; what a page shows (content, images, appearance streams) is kept.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
+
+# Walking a hostile file must end: at most this many objects are looked at (a scan of a few hundred
+# pages has a few thousand); what lies beyond is not looked at, and the file is flagged for it.
+MAX_OBJECTS = 200_000
+# Annotations that exist to carry or play a file: removed whole.
+PAYLOAD_ANNOTATIONS = {"/FileAttachment", "/Sound", "/Movie", "/Screen", "/RichMedia", "/3D"}
+# Keys whose value is an action (or a tree of them) wherever they appear.
+ACTION_KEYS = ("/A", "/AA", "/PA", "/OpenAction", "/Next")
+
+
+def find_active_content(path: Path) -> list[str]:
+    """What active content the file holds, one message per kind (for HR, saying what happens to it).
+
+    Empty for a clean file and for a file pypdf cannot read at all (the scan reports that itself)."""
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(path, strict=False)
+        if reader.is_encrypted:
+            return []
+        root = reader.trailer["/Root"].get_object()
+    except Exception:  # unreadable: check_file says so in its own words
+        return []
+    found = _Found()
+    try:
+        _walk(root, found)
+    except Exception:  # a broken object deep inside: report what was found so far
+        pass
+    return found.messages()
+
+
+class _Found:
+    def __init__(self) -> None:
+        self.javascript = False
+        self.launch = False
+        self.actions: set[str] = set()
+        self.embedded: list[str] = []
+        self.attachment_annots = 0
+        self.payload_annots: set[str] = set()
+        self.truncated = False
+
+    def messages(self) -> list[str]:
+        out = []
+        tail = "生成材料包时会删除；建议用原件重新扫描后替换。"
+        if self.javascript:
+            out.append(f"PDF 含 JavaScript 脚本：{tail}")
+        if self.launch:
+            out.append(f"PDF 含启动外部程序的动作（Launch）：{tail}")
+        if self.actions:
+            out.append(f"PDF 含自动或点击执行的动作（{'、'.join(sorted(self.actions))}）：{tail}")
+        if self.embedded:
+            names = "、".join(self.embedded[:5]) + ("等" if len(self.embedded) > 5 else "")
+            out.append(f"PDF 含嵌入的文件（{names}）：{tail}")
+        if self.attachment_annots:
+            out.append(f"PDF 含 {self.attachment_annots} 个文件附件批注：{tail}")
+        if self.payload_annots:
+            out.append(f"PDF 含多媒体批注（{'、'.join(sorted(self.payload_annots))}）：{tail}")
+        if self.truncated:
+            out.append("PDF 对象过多，未能全部检查：请用原件重新扫描。")
+        return out
+
+
+def _walk(root: Any, found: _Found) -> None:
+    """Depth-first over everything reachable from the catalog, each indirect object once."""
+    seen: set[tuple[int, int]] = set()
+    stack: list[Any] = [root]
+    count = 0
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, IndirectObject):
+            key = (obj.idnum, obj.generation)
+            if key in seen:
+                continue
+            seen.add(key)
+            count += 1
+            if count > MAX_OBJECTS:
+                found.truncated = True
+                return
+            try:
+                obj = obj.get_object()
+            except Exception:
+                continue
+        if isinstance(obj, DictionaryObject):
+            _look(obj, found)
+            stack.extend(v for k, v in obj.items() if k != "/Parent")
+        elif isinstance(obj, ArrayObject):
+            stack.extend(obj)
+
+
+def _name(value: Any) -> str:
+    try:
+        return str(value.get_object()) if value is not None else ""
+    except Exception:
+        return ""
+
+
+def _look(d: DictionaryObject, found: _Found) -> None:
+    kind = _name(d.get("/S"))
+    if kind == "/JavaScript" or "/JS" in d:
+        found.javascript = True
+    elif kind == "/Launch":
+        found.launch = True
+    elif kind in ("/SubmitForm", "/ImportData", "/ResetForm", "/URI", "/GoToR", "/GoToE", "/Rendition"):
+        found.actions.add(kind[1:])
+    if "/OpenAction" in d:
+        found.actions.add("OpenAction")
+    if "/AA" in d:
+        found.actions.add("AA")
+    if "/JavaScript" in d and _name(d.get("/Type")) != "/Action":  # the names tree /Names /JavaScript
+        found.javascript = True
+    subtype = _name(d.get("/Subtype"))
+    if subtype == "/FileAttachment":
+        found.attachment_annots += 1
+    elif subtype in PAYLOAD_ANNOTATIONS:
+        found.payload_annots.add(subtype[1:])
+    if _name(d.get("/Type")) == "/Filespec" and ("/EF" in d):
+        label = d.get("/UF") or d.get("/F") or "?"
+        found.embedded.append(str(label.get_object() if hasattr(label, "get_object") else label))
+    elif _name(d.get("/Type")) == "/EmbeddedFile" and not found.embedded:
+        found.embedded.append("?")
+
+
+def strip_page(page: DictionaryObject) -> int:
+    """Remove actions and payload annotations from one page (a page of a PdfWriter); the page's look
+    is kept (widget and markup annotations keep their appearance, only their actions go). Returns how
+    many things were removed."""
+    removed = 0
+    for key in ("/AA",):
+        if key in page:
+            del page[NameObject(key)]
+            removed += 1
+    annots = page.get("/Annots")
+    if annots is None:
+        return removed
+    try:
+        items = list(annots.get_object())
+    except Exception:
+        del page[NameObject("/Annots")]
+        return removed + 1
+    kept = ArrayObject()
+    for ref in items:
+        try:
+            annot = ref.get_object()
+        except Exception:
+            removed += 1
+            continue
+        if not isinstance(annot, DictionaryObject) or _name(annot.get("/Subtype")) in PAYLOAD_ANNOTATIONS:
+            removed += 1
+            continue
+        for key in ACTION_KEYS:
+            if key in annot:
+                del annot[NameObject(key)]
+                removed += 1
+        kept.append(ref)
+    page[NameObject("/Annots")] = kept
+    return removed
