@@ -8,6 +8,7 @@ annotations are removed; what a page shows (content, images, appearance streams)
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -36,10 +37,8 @@ def find_active_content(path: Path) -> list[str]:
     except Exception:  # unreadable: check_file says so in its own words
         return []
     found = _Found()
-    try:
+    with contextlib.suppress(Exception):  # a broken object deep inside: report what was found so far
         _walk(root, found)
-    except Exception:  # a broken object deep inside: report what was found so far
-        pass
     return found.messages()
 
 

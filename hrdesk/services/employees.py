@@ -20,6 +20,7 @@ from ..rules.results import CheckResult
 from ..store import models as m
 from ..store.convert import apply_employee, apply_employer, to_profile
 from .check import policies, run_check, work_calendar
+from .materials import material_file_in
 from .status import compute_status
 
 if TYPE_CHECKING:
@@ -194,7 +195,7 @@ class EmployeesMixin(_Base):
         for mat in profile.materials:
             stored = None
             if mat.file and base_dir is not None:
-                path = base_dir / mat.file
+                path = material_file_in(base_dir, mat.file)  # inside the profile's folder only
                 if path.exists():
                     stored = self.vault.add_file(path)
             s.add(

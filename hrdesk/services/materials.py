@@ -203,7 +203,9 @@ class MaterialsMixin(_Base):
 
     def slot_history(self, employee_id: int, kind: str) -> list[m.Material]:
         """The slot's superseded and removed files, newest first."""
-        rows = [x for x in self.materials(employee_id, include_deleted=True) if x.kind == kind and x.deleted_at]
+        rows = [
+            x for x in self.materials(employee_id, include_deleted=True) if x.kind == kind and x.deleted_at
+        ]
         return sorted(rows, key=lambda x: x.deleted_at, reverse=True)
 
     def replace_material_file(self, material_id: int, data: bytes) -> m.Material:

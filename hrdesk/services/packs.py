@@ -300,7 +300,9 @@ def business_name(business: str) -> str:
 
 def bulk_folder_name(name: str, id_number: str, business: str, on: date) -> str:
     """`姓名-证件号后四位-业务中文名-日期`: two employees of one name stay apart, and HR reads it."""
-    return safe_filename(f"{name or '未命名'}-{id_number[-4:] or '0000'}-{business_name(business)}-{on.isoformat()}")
+    return safe_filename(
+        f"{name or '未命名'}-{id_number[-4:] or '0000'}-{business_name(business)}-{on.isoformat()}"
+    )
 
 
 @dataclass(frozen=True)
@@ -325,7 +327,9 @@ def bulk_candidates(
         result = records.check(employee_id, chosen, on)
         reasons = tuple(f.message for f in result.findings if f.severity == "blocker")
         out.append(
-            BulkCandidate(employee_id, employee.name, mask(employee.id_number), chosen, result.eligible, reasons)
+            BulkCandidate(
+                employee_id, employee.name, mask(employee.id_number), chosen, result.eligible, reasons
+            )
         )
     return out
 

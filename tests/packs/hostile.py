@@ -50,8 +50,11 @@ def colour_scan(path: Path, pages: int = 1, *, grey: bool = False, label: str = 
 
 def _js(code: str) -> DictionaryObject:
     return DictionaryObject(
-        {NameObject("/Type"): NameObject("/Action"), NameObject("/S"): NameObject("/JavaScript"),
-         NameObject("/JS"): TextStringObject(code)}
+        {
+            NameObject("/Type"): NameObject("/Action"),
+            NameObject("/S"): NameObject("/JavaScript"),
+            NameObject("/JS"): TextStringObject(code),
+        }
     )
 
 
@@ -61,7 +64,11 @@ def hostile_pdf(path: Path, *, base: Path) -> Path:
     writer.add_attachment("payload.exe", EXE)  # creates /Names /EmbeddedFiles
     names = writer._root_object["/Names"].get_object()
     names[NameObject("/JavaScript")] = DictionaryObject(
-        {NameObject("/Names"): ArrayObject([TextStringObject("hello"), writer._add_object(_js("app.alert(1)"))])}
+        {
+            NameObject("/Names"): ArrayObject(
+                [TextStringObject("hello"), writer._add_object(_js("app.alert(1)"))]
+            )
+        }
     )
     writer._root_object[NameObject("/OpenAction")] = writer._add_object(_js("app.launchURL('x')"))
     page = writer.pages[0]
@@ -90,7 +97,9 @@ def hostile_pdf(path: Path, *, base: Path) -> Path:
         {
             NameObject("/Type"): NameObject("/Annot"),
             NameObject("/Subtype"): NameObject("/Link"),
-            NameObject("/Rect"): ArrayObject([FloatObject(100), FloatObject(100), FloatObject(200), FloatObject(120)]),
+            NameObject("/Rect"): ArrayObject(
+                [FloatObject(100), FloatObject(100), FloatObject(200), FloatObject(120)]
+            ),
             NameObject("/A"): DictionaryObject(
                 {NameObject("/S"): NameObject("/Launch"), NameObject("/F"): TextStringObject("cmd.exe")}
             ),

@@ -94,7 +94,9 @@ def test_hostile_files_refused_with_a_clear_message(case: Path, tmp_path: Path, 
     with pytest.raises(PackRefused) as refused:
         build_pack(profile, "new", tmp_path / "out", case.parent, ON)
     needles = needle if isinstance(needle, tuple) else (needle,)
-    assert refused.value.problems == [p for p in refused.value.problems if p.startswith("户口本首页及本人页：hukou.pdf：")]
+    assert refused.value.problems == [
+        p for p in refused.value.problems if p.startswith("户口本首页及本人页：hukou.pdf：")
+    ]
     assert any(n in refused.value.problems[0] for n in needles), refused.value.problems
 
 
