@@ -14,6 +14,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--days", type=int, default=60, help="how many days ahead (default 60)")
     p.add_argument("--json", action="store_true")
     p.add_argument("--ics", type=Path, help="write an .ics calendar file instead")
+    p.add_argument("--on", type=date.fromisoformat, help="count from this day (YYYY-MM-DD; default today)")
     p.set_defaults(handler=run)
 
 
@@ -24,9 +25,13 @@ def run(args: argparse.Namespace, folder: Path | None) -> int:
     from ..services.ics import to_ics
     from ..services.records import Records
 
-    today = date.today()
+    today = args.on or date.today()
     with Records.open(folder or data_dir(), lock=False) as records:
-        items = [d for d in stored_deadlines(records, args.lang) if 0 <= (d.date - today).days <= args.days]
+        records.refresh_statuses(today, records.stale_status_ids(today))
+        everything = stored_deadlines(records, args.lang)
+    # Overdue duties first (never hidden by --days), then what falls within the window.
+    overdue = [d for d in everything if d.overdue(today)]
+    items = overdue + [d for d in everything if 0 <= (d.date - today).days <= args.days]
     if args.ics:
         atomic_write_bytes(args.ics, to_ics(items))
         print(f"{args.ics}（{len(items)}）")
@@ -42,6 +47,7 @@ def run(args: argparse.Namespace, folder: Path | None) -> int:
                     "code": d.code,
                     "date": d.date.isoformat(),
                     "message": d.message,
+                    "overdue": d.overdue(today),
                     **({"material": d.material} if d.material else {}),
                 }
                 for d in items
@@ -53,5 +59,8 @@ def run(args: argparse.Namespace, folder: Path | None) -> int:
         sys.stdout.write("\n")
         return 0
     for d in items:
-        print(f"{d.date.isoformat()}  {(d.date - today).days:>4}天  {d.employee_name}  {d.code}  {d.message}")
+        mark = "已逾期" if d.overdue(today) else ""
+        print(
+            f"{mark:<3} {d.date.isoformat()}  {(d.date - today).days:>4}天  {d.employee_name}  {d.code}  {d.message}"
+        )
     return 0

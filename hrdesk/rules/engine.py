@@ -70,8 +70,9 @@ class _Context:
         self.findings.append(Finding(code, severity, self.text(key or code, **params), source))
 
     def deadline(self, code: str, when: date, material: str | None = None, **params: Any) -> None:
+        kept = {k: v for k, v in params.items() if k != "name"}
         params.setdefault("date", when.isoformat())
-        self.deadlines.append(Deadline(code, when, self.text(f"deadline.{code}", **params), material))
+        self.deadlines.append(Deadline(code, when, self.text(f"deadline.{code}", **params), material, kept))
 
     @property
     def lang(self) -> str:

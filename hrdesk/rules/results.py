@@ -42,6 +42,9 @@ class Deadline:
     date: date
     message: str
     material: str | None = None
+    # What the message was made from (without the date and the material name), so a stored deadline
+    # can be shown again in another language.
+    params: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"code": self.code, "date": self.date.isoformat(), "message": self.message}

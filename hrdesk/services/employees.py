@@ -4,13 +4,12 @@ cached list status. Part of the records service."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete
+from sqlalchemy import delete, insert, update
 from sqlmodel import Session, select
 
 from ..rules.idnumber import mask
@@ -20,28 +19,16 @@ from ..rules.results import CheckResult
 from ..store import models as m
 from ..store.convert import apply_employee, apply_employer, to_profile
 from .check import policies, run_check, work_calendar
+from .counters import COUNTS
+from .gc_pause import gc_paused
 from .materials import material_file_in
-from .status import compute_status
+from .status import Status, compute_status
+from .views import EmployeeSummary
 
 if TYPE_CHECKING:
     from .records import RecordsBase as _Base
 else:
     _Base = object
-
-
-@dataclass(frozen=True)
-class EmployeeSummary:
-    id: int
-    name: str
-    id_masked: str
-    employer_id: int
-    employer_name: str
-    district: str
-    permit_expires: date | None
-    status: str
-    next_deadline: date | None
-    next_deadline_code: str | None
-    search_text: str  # name + full ID number + unit, lower-case, for search as you type (never logged)
 
 
 class EmployeesMixin(_Base):
@@ -55,8 +42,8 @@ class EmployeesMixin(_Base):
         with self.session() as s:
             return list(s.exec(select(m.Employee.id).where(m.Employee.employer_id == employer_id)))
 
-    def summaries(self) -> list[EmployeeSummary]:
-        """One query, no rules: what the list view needs for every employee."""
+    def summaries(self, ids: list[int] | None = None) -> list[EmployeeSummary]:
+        """One query, no rules: what the list view needs for every employee (or for `ids`, after a write)."""
         stmt = (
             select(
                 m.Employee.id,
@@ -69,11 +56,14 @@ class EmployeesMixin(_Base):
                 m.Employee.status,
                 m.Employee.next_deadline,
                 m.Employee.next_deadline_code,
+                m.Employee.urgency,
             )
             .join(m.Employer, m.Employer.id == m.Employee.employer_id)
             .outerjoin(m.Permit, m.Permit.employee_id == m.Employee.id)
             .order_by(m.Employee.id)
         )
+        if ids is not None:
+            stmt = stmt.where(m.Employee.id.in_(ids))
         with self.engine.connect() as conn:
             rows = conn.execute(stmt).all()
         return [
@@ -89,6 +79,7 @@ class EmployeesMixin(_Base):
                 r[8],
                 r[9],
                 f"{r[1]} {r[2]} {r[4]}".lower(),
+                r[10],
             )
             for r in rows
         ]
@@ -101,9 +92,14 @@ class EmployeesMixin(_Base):
             return row
 
     def profile(self, employee_id: int) -> Profile:
+        COUNTS["profile_loads"] += 1
         return self.profiles([employee_id])[employee_id]
 
-    def profiles(self, ids: list[int] | None = None) -> dict[int, Profile]:
+    def profiles_present(self, ids: list[int]) -> dict[int, Profile]:
+        """Profiles of those of `ids` that still exist (a background refresh may meet a deletion)."""
+        return self.profiles(ids, missing_ok=True)
+
+    def profiles(self, ids: list[int] | None = None, missing_ok: bool = False) -> dict[int, Profile]:
         """Profiles for many employees with a handful of Core queries (no ORM objects: 10,000
         employees with 100,000 materials load in about a second)."""
 
@@ -146,7 +142,7 @@ class EmployeesMixin(_Base):
                     table(m.Material).c.employee_id.is_not(None),
                 ):
                     materials[x.employee_id].append(x)
-        if ids is not None and len(employees) != len(set(ids)):
+        if ids is not None and not missing_ok and len(employees) != len(set(ids)):
             missing = set(ids) - {e.id for e in employees}
             raise KeyError(f"employee(s) not found: {sorted(missing)}")
         return {
@@ -275,40 +271,119 @@ class EmployeesMixin(_Base):
     def check(self, employee_id: int, business: str, on: date | None = None, lang: str = "zh") -> CheckResult:
         return run_check(self.profile(employee_id), business, on, self.data_dir, lang)
 
-    def refresh_statuses(self, on: date | None = None, ids: list[int] | None = None) -> int:
-        """Recompute the cached list status (all employees, or `ids`); returns how many changed."""
+    def refresh_statuses(
+        self,
+        on: date | None = None,
+        ids: list[int] | None = None,
+        batch: int = 250,
+        progress: Callable[[int, int], object] | None = None,
+    ) -> int:
+        """Recompute the stored status and deadlines (all employees, or `ids`); returns how many changed.
+
+        Small batches, each its own short transaction: a save from the window waits for one batch
+        (tens of milliseconds), never for the whole refresh, and no structure holds every profile."""
         on = on or date.today()
         ps, cal = policies(self.data_dir), work_calendar(self.data_dir)
-        profiles = self.profiles(ids)
+        wanted = self.employee_ids() if ids is None else list(ids)
         changed = 0
-        with self.session() as s:
-            for employee_id, profile in profiles.items():
-                st = compute_status(profile, on, ps, cal)
-                row = s.get(m.Employee, employee_id)
-                if (row.status, row.next_deadline, row.status_business) != (
-                    st.status,
-                    st.next_deadline,
-                    st.business,
-                ):
-                    changed += 1
-                row.status, row.status_business = st.status, st.business
-                row.next_deadline, row.next_deadline_code, row.status_on = (
-                    st.next_deadline,
-                    st.next_deadline_code,
-                    on,
+        for done, chunk in enumerate(_chunks(wanted, batch)):
+            if progress is not None:
+                progress(done * batch, len(wanted))
+            profiles = self.profiles_present(chunk)
+            reviews, filed = self._application_state(chunk)
+            with gc_paused():
+                statuses = {
+                    eid: compute_status(p, on, ps, cal, reviews.get(eid), filed.get(eid, ()))
+                    for eid, p in profiles.items()
+                }
+            changed += self._store_statuses(statuses, on)
+        if progress is not None:
+            progress(len(wanted), len(wanted))
+        return changed
+
+    def _application_state(self, ids: list[int]) -> tuple[dict[int, date], dict[int, set[str]]]:
+        """For these employees: when a pending unit review started, and which businesses are filed and
+        pending (their duties are done). Two queries for the whole batch."""
+        a, ev = m.Application.__table__, m.ApplicationEvent.__table__
+        reviews: dict[int, date] = {}
+        filed: dict[int, set[str]] = defaultdict(set)
+        with self.engine.connect() as conn:
+            pending = conn.execute(
+                select(a.c.id, a.c.employee_id, a.c.business, a.c.status).where(
+                    a.c.employee_id.in_(ids), a.c.status.in_(("unit-review", "submitted"))
                 )
-                s.add(row)
+            ).all()
+            in_review = {row.id: row.employee_id for row in pending if row.status == "unit-review"}
+            for row in pending:
+                filed[row.employee_id].add(row.business)
+            if in_review:
+                q = select(ev.c.application_id, ev.c.on).where(
+                    ev.c.application_id.in_(list(in_review)), ev.c.status == "unit-review"
+                )
+                for app_id, started in conn.execute(q.order_by(ev.c.on, ev.c.id)).all():
+                    reviews[in_review[app_id]] = started  # the latest start wins
+        return reviews, filed
+
+    def _store_statuses(self, statuses: dict[int, Status], on: date) -> int:
+        if not statuses:
+            return 0
+        e, d = m.Employee.__table__, m.DeadlineItem.__table__
+        changed = 0
+        with self.engine.begin() as conn:
+            before = {
+                row.id: (row.status, row.next_deadline, row.status_business, row.urgency)
+                for row in conn.execute(
+                    select(e.c.id, e.c.status, e.c.next_deadline, e.c.status_business, e.c.urgency).where(
+                        e.c.id.in_(list(statuses))
+                    )
+                )
+            }
+            for eid, st in statuses.items():
+                if before.get(eid) != (st.status, st.next_deadline, st.business, st.urgency):
+                    changed += 1
+                conn.execute(
+                    update(e)
+                    .where(e.c.id == eid)
+                    .values(
+                        status=st.status,
+                        status_business=st.business,
+                        next_deadline=st.next_deadline,
+                        next_deadline_code=st.next_deadline_code,
+                        urgency=st.urgency,
+                        status_on=on,
+                        status_until=st.holds_until,
+                    )
+                )
+            conn.execute(delete(d).where(d.c.employee_id.in_(list(statuses))))
+            rows = [
+                {
+                    "employee_id": eid,
+                    "code": x.code,
+                    "day": x.date,
+                    "material": x.material,
+                    "params": x.params,
+                }
+                for eid, st in statuses.items()
+                for x in st.deadlines
+            ]
+            if rows:
+                conn.execute(insert(d), rows)
         return changed
 
     def stale_status_ids(self, on: date | None = None) -> list[int]:
+        """Employees whose stored status no longer holds on `on` (never computed, or its day has come)."""
         on = on or date.today()
-        with self.session() as s:
+        e = m.Employee.__table__
+        with self.engine.connect() as conn:
             return list(
-                s.exec(
-                    select(m.Employee.id).where(
-                        (m.Employee.status_on.is_(None)) | (m.Employee.status_on != on)
+                conn.execute(
+                    select(e.c.id).where(
+                        (e.c.status_on.is_(None))
+                        | (e.c.status_until.is_(None))
+                        | (e.c.status_until <= on)
+                        | (e.c.status_on > on)
                     )
-                )
+                ).scalars()
             )
 
 

@@ -86,7 +86,22 @@ class Employee(SQLModel, table=True):
     next_deadline: date | None = Field(default=None, index=True)
     next_deadline_code: str | None = None
     status_on: date | None = None
+    status_until: date | None = Field(default=None, index=True)  # recompute on or after this day (0003)
+    urgency: str | None = None  # overdue | this-week | None (0003)
     updated_at: datetime = Field(default_factory=utcnow)
+
+
+class DeadlineItem(SQLModel, table=True):
+    """One dated duty of an employee, as the last rules check for their business gave it (0003).
+    The message is made from `code` and `params` in the reader's language when shown."""
+
+    __tablename__ = "deadline_item"
+    id: int | None = Field(default=None, primary_key=True)
+    employee_id: int = Field(foreign_key="employee.id", index=True, ondelete="CASCADE")
+    code: str
+    day: date = Field(index=True)
+    material: str | None = None
+    params: dict[str, Any] | None = _json()
 
 
 class Child(SQLModel, table=True):

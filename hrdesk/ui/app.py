@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..paths import data_dir as default_data_dir
@@ -27,10 +27,17 @@ def attach_tray(app: QApplication, window: Any) -> None:
     """The tray keeps reminders going while the window is closed; without a tray (some Linux
     desktops) say so once and show reminders in the window's status bar."""
     from .tray import TrayController
+    from .workers import run_write
 
-    tray = TrayController(window.records, lambda: window.deadline_items, app.windowIcon(), window)
+    def write(fn: Any) -> None:
+        run_write(lambda _task: fn(window.records))
+
+    tray = TrayController(
+        window.records, lambda: window.deadline_items, app.windowIcon(), window, window.clock, write
+    )
     window.tray = tray
     tray.openRequested.connect(lambda: (window.showNormal(), window.raise_(), window.activateWindow()))
+    tray.employeeRequested.connect(window.open_employee)
 
     def quit_app() -> None:
         window.quitting = True
@@ -47,16 +54,54 @@ def attach_tray(app: QApplication, window: Any) -> None:
     if not tray.available and not QSettings().value("tray/told-unavailable", False, type=bool):
         QSettings().setValue("tray/told-unavailable", True)
         window.statusBar().showMessage(window.tr("本系统没有托盘区：提醒将显示在窗口中。"), 15000)
-    # First check once the deadlines are computed (they load on a worker thread).
-    QTimer.singleShot(3000, tray.start)
+    # First check once the deadlines are loaded (on a worker, after the day's status refresh).
+    started: list[bool] = []
+
+    def first_check() -> None:
+        if not started:
+            started.append(True)
+            tray.start()
+
+    window.deadlinesReady.connect(first_check)
+
+
+def open_store_in_background(
+    app: QApplication, window: Any, folder: Path, demo: bool, opened: list[Any]
+) -> None:
+    """Open the database (imports, migrations, the daily backup) on a worker while the window paints;
+    then hand it to the window. A second writer, or a database that cannot be opened, is said in words."""
+    from .workers import run_task
+
+    def work(_task: Any) -> Any:
+        from ..services.records import Records
+
+        records = Records.open(folder)
+        if not demo:
+            from ..services.backup import rotate_daily
+
+            # A failed automatic backup must not stop the day's work.
+            with contextlib.suppress(Exception):
+                rotate_daily(folder)
+        return records
+
+    def done(records: Any) -> None:
+        opened.append(records)
+        window.attach_records(records)
+        if window.tray is not None:
+            window.tray.records = records
+
+    def failed(message: str) -> None:
+        QMessageBox.critical(window, "hrdesk", message)
+        window.quitting = True
+        app.exit(1)
+
+    run_task(work, done, failed)
 
 
 def run_app(
     demo: bool = False, data_dir: str | None = None, lang: str | None = None, tray_only: bool = False
 ) -> int:
     app = make_application()
-    from ..services.records import Records
-    from ..store.db import StoreLocked
     from .i18n import set_language
     from .main_window import MainWindow
 
@@ -75,18 +120,7 @@ def run_app(
     log_path = setup_logging(folder)
     install_excepthook(log_path)
     logging.getLogger("hrdesk").info("start (demo=%s)", demo)
-    try:
-        records = Records.open(folder)
-    except StoreLocked as exc:
-        QMessageBox.critical(None, "hrdesk", str(exc))
-        return 1
-    if not demo:
-        from ..services.backup import rotate_daily
-
-        # A failed automatic backup must not stop the day's work.
-        with contextlib.suppress(Exception):
-            rotate_daily(folder)
-    window = MainWindow(records, folder, demo=demo)
+    window = MainWindow(None, folder, demo=demo)
     attach_tray(app, window)
     icon = resources_dir() / "icons" / "hrdesk.png"
     if icon.exists():
@@ -94,12 +128,21 @@ def run_app(
 
         app.setWindowIcon(QIcon(str(icon)))
         window.tray.tray.setIcon(QIcon(str(icon)))
+    from .probe import install_if_asked
+
+    install_if_asked(app, window)  # benchmarks only (HRDESK_PROBE)
     if not (tray_only and window.tray.available):
         window.show()
+    opened: list[Any] = []
+    open_store_in_background(app, window, folder, demo, opened)
     try:
         return app.exec()
     finally:
-        records.close()
+        from .workers import writer_pool
+
+        writer_pool().waitForDone(10000)
+        for records in opened:
+            records.close()
         if demo:  # a demo leaves nothing behind
             logging.shutdown()
             import shutil

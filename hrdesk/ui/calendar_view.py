@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services.deadlines import ACTION_CODES, DeadlineItem
+from ..services.views import ACTION_CODES, DeadlineItem
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ..services.records import EmployeeSummary
+from ..services.views import EmployeeSummary
 from .employee_model import STATUS_COLOURS, status_label
 
 ORDER = ["renewal-due", "missing-materials", "not-eligible", "ready", "suspended", "expired", "valid"]

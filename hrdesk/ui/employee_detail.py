@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .i18n import current_lang
+from ..services.status import DUTY_CODES
 from .materials_panel import MaterialsPanel
 from .profile_form import ProfileForm
 
@@ -57,6 +57,13 @@ class EligibilityPanel(QWidget):
         top.addWidget(self.business)
         top.addStretch(1)
         layout.addLayout(top)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "QLabel { background: #c62828; color: white; font-weight: bold; padding: 6px; border-radius: 3px; }"
+        )
+        self.banner.hide()
+        layout.addWidget(self.banner)
         self.verdict = QLabel()
         self.verdict.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.verdict)
@@ -91,22 +98,42 @@ class EligibilityPanel(QWidget):
         self.business.setCurrentIndex(max(0, self.business.findData(business)))
 
     def _business_changed(self) -> None:
-        self.refresh()
         self.businessChanged.emit(self.business.currentData())
 
     def set_employee(self, employee_id: int | None) -> None:
         self.employee_id = employee_id
+        self.case = None
+        self.refresh()
+
+    def set_case(self, case: Any) -> None:
+        self.employee_id, self.case = case.employee_id, case
+        self.business.blockSignals(True)
+        self.set_business(case.business)
+        self.business.blockSignals(False)
         self.refresh()
 
     def refresh(self) -> None:
         self.findings.setRowCount(0)
         self.deadlines.setRowCount(0)
-        if self.employee_id is None:
+        case = getattr(self, "case", None)
+        if self.employee_id is None or case is None:
             self.verdict.setText("")
             return
-        result = self.records.check(
-            self.employee_id, self.business.currentData() or "new", date.today(), current_lang()
-        )
+        result = case.result
+        self._render(result, case.deadlines)
+
+    def _render(self, result: Any, deadlines: Any) -> None:
+        overdue = [d for d in deadlines if d.code in DUTY_CODES and d.date < result.on]
+        if overdue:  # the most urgent case must not look routine (issue 14)
+            first = overdue[0]
+            self.banner.setText(
+                self.tr("已过最晚安全提交日（{date}）— 请立即提交，或联系主管部门。").format(
+                    date=first.date.isoformat()
+                )
+            )
+            self.banner.show()
+        else:
+            self.banner.hide()
         yes, no = self.tr("是"), self.tr("否")
         eligible, ready = self.tr("符合条件"), self.tr("材料齐全")
         categories, threshold = self.tr("符合的申请条件"), self.tr("收入标准")
@@ -130,8 +157,13 @@ class EligibilityPanel(QWidget):
         self.findings.setColumnWidth(0, 60)
         self.findings.setColumnWidth(1, max(300, self.findings.viewport().width() - 260))
         self.findings.resizeRowsToContents()
-        for d in result.deadlines:
+        for d in deadlines:
             append_row(self.deadlines, (d.date.isoformat(), d.message))
+            if d.code in DUTY_CODES and d.date < result.on:
+                for col in range(2):
+                    self.deadlines.item(self.deadlines.rowCount() - 1, col).setForeground(
+                        QBrush(QColor("#c62828"))
+                    )
 
 
 def read_only_table(columns: int) -> QTableWidget:
@@ -183,12 +215,35 @@ class _RecordTable(QWidget):
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels(self.headers())
 
+    run_op: Any = None  # the window's writer (set by EmployeeDetail); None in stand-alone use
+
     def set_employee(self, employee_id: int | None) -> None:
         self.employee_id = employee_id
+        self.case = None
+        self._fill(self.rows(employee_id) if employee_id is not None else [])
+
+    def set_case(self, case: Any) -> None:
+        self.employee_id, self.case = case.employee_id, case
+        self._fill(self.case_rows(case))
+
+    def _fill(self, rows: list[tuple[str, ...]]) -> None:
         self.table.setRowCount(0)
-        if employee_id is not None:
-            for values in self.rows(employee_id):
-                append_row(self.table, values)
+        for values in rows:
+            append_row(self.table, values)
+
+    def case_rows(self, case: Any) -> list[tuple[str, ...]]:
+        raise NotImplementedError
+
+    def write(self, fn: Any) -> None:
+        """A write for this employee: on the window's writer thread when there is one (the window then
+        rebuilds the case and these rows); directly otherwise."""
+        employee_id = self.employee_id
+        if self.run_op is not None:
+            self.run_op(fn, [employee_id])
+            return
+        fn(self.records)
+        self.set_employee(employee_id)
+        self.changed.emit()
 
 
 APPLICATION_STATUSES = ("draft", "unit-review", "submitted", "returned", "approved", "rejected")
@@ -235,16 +290,17 @@ class ApplicationsPanel(_RecordTable):
         labels = [business_label(b) for b in BUSINESSES]
         choice, ok = QInputDialog.getItem(self, self.tr("新建业务"), self.tr("业务类型："), labels, 0, False)
         if ok:
-            self.records.open_application(self.employee_id, BUSINESSES[labels.index(choice)])
-            self.set_employee(self.employee_id)
-            self.changed.emit()
+            employee_id, business = self.employee_id, BUSINESSES[labels.index(choice)]
+            self.write(lambda r: r.open_application(employee_id, business))
 
     def change_status(self, status: str | None = None, note: str | None = None) -> None:
         from PySide6.QtWidgets import QInputDialog
 
         if self.employee_id is None:
             return
-        apps = self.records.applications(self.employee_id)
+        apps = (
+            self.case.applications if self.case is not None else self.records.applications(self.employee_id)
+        )
         if not apps:
             return
         app = apps[0]  # the newest business
@@ -260,9 +316,8 @@ class ApplicationsPanel(_RecordTable):
                 note, ok = QInputDialog.getMultiLineText(self, self.tr("更新状态"), self.tr("退回意见："))
                 if not ok:
                     return
-        self.records.set_application_status(app.id, status, note=note or "")
-        self.set_employee(self.employee_id)
-        self.changed.emit()
+        app_id, note = app.id, note or ""
+        self.write(lambda r: r.set_application_status(app_id, status, note=note))
 
     def rows(self, employee_id: int) -> list[tuple[str, ...]]:
         return [
@@ -274,6 +329,18 @@ class ApplicationsPanel(_RecordTable):
             )
             for app in self.records.applications(employee_id)
             for event in self.records.application_events(app.id)
+        ]
+
+    def case_rows(self, case: Any) -> list[tuple[str, ...]]:
+        return [
+            (
+                business_label(app.business),
+                application_status_label(event.status),
+                event.on.isoformat(),
+                event.note,
+            )
+            for app in case.applications
+            for event in app.events
         ]
 
 
@@ -314,27 +381,39 @@ class ChildrenPanel(_RecordTable):
 
                 QMessageBox.warning(self, self.tr("添加子女"), self.tr("日期格式应为 2026-01-31"))
                 return
-        profile = self.records.profile(self.employee_id)
-        parents = "married" if profile.employee.marital_status == "married" else "unmarried"
-        profile.employee.children.append(Child(name.strip(), birth, "other-province", accompany, parents))
-        self.records.update_profile(self.employee_id, profile)
-        self.set_employee(self.employee_id)
-        self.changed.emit()
+        employee_id, name = self.employee_id, name.strip()
+
+        def add(r: Any) -> None:
+            profile = r.profile(employee_id)
+            parents = "married" if profile.employee.marital_status == "married" else "unmarried"
+            profile.employee.children.append(Child(name, birth, "other-province", accompany, parents))
+            r.update_profile(employee_id, profile)
+
+        self.write(add)
 
     def remove_child(self) -> None:
         row = self.table.currentRow()
         if self.employee_id is None or row < 0:
             return
-        profile = self.records.profile(self.employee_id)
-        del profile.employee.children[row]
-        self.records.update_profile(self.employee_id, profile)
-        self.set_employee(self.employee_id)
-        self.changed.emit()
+        employee_id = self.employee_id
+
+        def remove(r: Any) -> None:
+            profile = r.profile(employee_id)
+            del profile.employee.children[row]
+            r.update_profile(employee_id, profile)
+
+        self.write(remove)
 
     def headers(self) -> list[str]:
         return [self.tr("姓名"), self.tr("出生日期"), self.tr("随往"), self.tr("父母")]
 
     def rows(self, employee_id: int) -> list[tuple[str, ...]]:
+        return self._child_rows(self.records.profile(employee_id).employee.children)
+
+    def case_rows(self, case: Any) -> list[tuple[str, ...]]:
+        return self._child_rows(case.profile.employee.children)
+
+    def _child_rows(self, children: Any) -> list[tuple[str, ...]]:
         parents = {
             "married": self.tr("已婚"),
             "unmarried": self.tr("未婚生育"),
@@ -347,7 +426,7 @@ class ChildrenPanel(_RecordTable):
                 self.tr("是") if c.accompany else self.tr("否"),
                 parents[c.parents],
             )
-            for c in self.records.profile(employee_id).employee.children
+            for c in children
         ]
 
 
@@ -373,6 +452,7 @@ class EmployeeDetail(QTabWidget):
         self.children.changed.connect(self._materials_changed)
         self.applications.changed.connect(self._materials_changed)
         self.employee_id: int | None = None
+        self.case: Any = None
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -387,7 +467,38 @@ class EmployeeDetail(QTabWidget):
         self.applications.retranslate()
         self.children.retranslate()
 
+    request_case: Any = None  # the window's case builder (set by MainWindow)
+
+    def set_records(self, records: Any) -> None:
+        self.records = records
+        for panel in (self.profile, self.eligibility, self.materials, self.applications, self.children):
+            panel.records = records
+
+    def set_run_op(self, run_op: Any) -> None:
+        self.applications.run_op = run_op
+        self.children.run_op = run_op
+
+    def show_loading(self, employee_id: int, name: str) -> None:
+        """The employee was chosen; their case is being built on a worker."""
+        self.employee_id = employee_id
+        self.setEnabled(False)
+
+    def set_case(self, case: Any) -> None:
+        """Render one employee's case; the panels only draw what it holds."""
+        self.employee_id = case.employee_id
+        self.case = case
+        self.profile.load_case(case)
+        self.eligibility.set_case(case)
+        self.materials.set_case(case)
+        self.applications.set_case(case)
+        self.children.set_case(case)
+        self.setEnabled(True)
+
     def set_employee(self, employee_id: int | None, business: str = "new") -> None:
+        """Load without a case (tests and stand-alone use); the window uses `set_case`."""
+        if employee_id is not None and self.request_case is not None:
+            self.request_case(employee_id, business)
+            return
         self.employee_id = employee_id
         self.profile.load(employee_id)
         self.eligibility.set_employee(employee_id)
@@ -398,6 +509,8 @@ class EmployeeDetail(QTabWidget):
 
     def new_employee(self, employer_id: int | None = None) -> None:
         self.employee_id = None
+        self.case = None
+        self.setEnabled(True)
         self.setCurrentIndex(0)
         self.profile.new(employer_id)
         self.eligibility.set_employee(None)
@@ -406,16 +519,13 @@ class EmployeeDetail(QTabWidget):
         self.children.set_employee(None)
 
     def _business_changed(self, business: str) -> None:
-        if self.employee_id is not None:
-            self.materials.set_employee(self.employee_id, business)
+        if self.employee_id is not None and self.request_case is not None:
+            self.request_case(self.employee_id, business)
 
     def _saved(self, employee_id: int) -> None:
         self.employee_id = employee_id
-        self.eligibility.set_employee(employee_id)
-        self.materials.set_employee(employee_id, self.eligibility.business.currentData())
-        self.saved.emit(employee_id)
+        self.saved.emit(employee_id)  # the window updates the row and rebuilds the case
 
     def _materials_changed(self) -> None:
-        self.eligibility.refresh()
         if self.employee_id is not None:
             self.saved.emit(self.employee_id)

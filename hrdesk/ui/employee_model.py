@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from ..services.records import EmployeeSummary
+from ..services.views import EmployeeSummary
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -31,6 +31,19 @@ STATUS_COLOURS = {
     "suspended": "#8e24aa",
     "unknown": "#9e9e9e",
 }
+
+
+URGENCY_COLOURS = {"overdue": "#c62828", "this-week": "#e65100"}
+URGENCY_RANK = {"overdue": 0, "this-week": 1}
+
+
+def urgency_label(urgency: str | None) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return {
+        "overdue": QCoreApplication.translate("Status", "已逾期"),
+        "this-week": QCoreApplication.translate("Status", "本周到期"),
+    }.get(urgency or "", "")
 
 
 def status_label(status: str) -> str:
@@ -53,6 +66,7 @@ class EmployeeTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[EmployeeSummary] = []
+        self._position: dict[int, int] = {}  # employee id → row
 
     def headers(self) -> list[str]:
         headers = {
@@ -68,7 +82,33 @@ class EmployeeTableModel(QAbstractTableModel):
     def set_rows(self, rows: list[EmployeeSummary]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._reindex()
         self.endResetModel()
+
+    def _reindex(self) -> None:
+        self._position = {r.id: n for n, r in enumerate(self._rows)}
+
+    def update_rows(self, ids: list[int], summaries: list[EmployeeSummary]) -> None:
+        """After a write: replace the rows of `ids` in place (dataChanged), add new ones, remove the
+        ones that are gone. The rest of the list is not touched (no reset, selection kept)."""
+        fresh = {s.id: s for s in summaries}
+        for employee_id in ids:
+            row = self._position.get(employee_id)
+            summary = fresh.get(employee_id)
+            if row is not None and summary is not None:
+                self._rows[row] = summary
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+            elif row is not None:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row]
+                self._reindex()
+                self.endRemoveRows()
+            elif summary is not None:
+                end = len(self._rows)
+                self.beginInsertRows(QModelIndex(), end, end)
+                self._rows.append(summary)
+                self._position[summary.id] = end
+                self.endInsertRows()
 
     def row_at(self, row: int) -> EmployeeSummary:
         return self._rows[row]
@@ -77,10 +117,7 @@ class EmployeeTableModel(QAbstractTableModel):
         return self._rows
 
     def row_of(self, employee_id: int) -> int | None:
-        for i, r in enumerate(self._rows):
-            if r.id == employee_id:
-                return i
-        return None
+        return self._position.get(employee_id)
 
     def sort_key(self, column: int) -> Any:
         return {
@@ -101,7 +138,10 @@ class EmployeeTableModel(QAbstractTableModel):
         old = self.persistentIndexList()
         old_ids = [self._rows[i.row()].id for i in old]
         self._rows.sort(key=self.sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
-        position = {r.id: n for n, r in enumerate(self._rows)}
+        # Overdue, then due this week, always on top whatever the column (a stable second sort).
+        self._rows.sort(key=lambda r: URGENCY_RANK.get(r.urgency or "", 2))
+        self._reindex()
+        position = self._position
         self.changePersistentIndexList(
             old, [self.index(position[i], idx.column()) for i, idx in zip(old_ids, old, strict=True)]
         )
@@ -134,7 +174,7 @@ class EmployeeTableModel(QAbstractTableModel):
                 COL_EMPLOYER: r.employer_name,
                 COL_EXPIRES: r.permit_expires.isoformat() if r.permit_expires else "—",
                 COL_DEADLINE: r.next_deadline.isoformat() if r.next_deadline else "—",
-                COL_STATUS: status_label(r.status),
+                COL_STATUS: status_label(r.status) + (f" · {urgency_label(r.urgency)}" if r.urgency else ""),
             }[col]
         if role == SORT_ROLE:
             return {
@@ -145,6 +185,12 @@ class EmployeeTableModel(QAbstractTableModel):
                 COL_DEADLINE: (r.next_deadline or date.max).toordinal(),
                 COL_STATUS: r.status,
             }[col]
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and r.urgency
+            and col in (COL_NAME, COL_STATUS, COL_DEADLINE)
+        ):
+            return QBrush(QColor(URGENCY_COLOURS[r.urgency]))
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATUS:
             return QBrush(QColor(STATUS_COLOURS.get(r.status, "#000000")))
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_DEADLINE and r.next_deadline_code:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import tempfile
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,21 +27,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services.records import Records
+from ..services.clock import Clock
 from .dashboard import Dashboard
 from .employee_detail import EmployeeDetail
 from .employee_model import ROW_ROLE, EmployeeFilterProxy, EmployeeTableModel, status_label
-from .workers import run_task
+from .workers import run_task, run_write
+
+if TYPE_CHECKING:
+    from ..services.case import EmployeeCase
+    from ..services.records import Records
 
 STATUSES = ["ready", "missing-materials", "not-eligible", "renewal-due", "valid", "expired", "suspended"]
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, records: Records, data_dir: Path, demo: bool = False) -> None:
+    """`records` may be None: the real start shows the window first and opens the database on a worker
+    (`attach_records`), so the first paint does not wait for SQLAlchemy, migrations or the backup."""
+
+    deadlinesReady = Signal()  # noqa: N815
+    caseShown = Signal(int)  # noqa: N815
+
+    def __init__(
+        self, records: Records | None, data_dir: Path, demo: bool = False, clock: Clock | None = None
+    ) -> None:
         super().__init__()
-        self.records = records
+        self.records: Any = records
         self.data_dir = data_dir
         self.demo = demo
+        self.clock = clock or Clock()
+        self.case: EmployeeCase | None = None
+        self._case_wanted: tuple[int, str | None] | None = None
+        self._loading = 0  # background loads in flight (the benchmark waits for none)
         self.settings = QSettings()
         self.tray: Any = None
         self.quitting = False
@@ -79,6 +95,8 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.dashboard = Dashboard()
         self.detail = EmployeeDetail(records, data_dir)
+        self.detail.set_run_op(self.run_op)
+        self.detail.request_case = self.request_case
         from .calendar_view import CalendarView
 
         self.calendar = CalendarView()
@@ -105,12 +123,15 @@ class MainWindow(QMainWindow):
         self.detail.saved.connect(self._employee_saved)
         self.calendar.employeeActivated.connect(self.open_employee)
 
-        self.apply_scan_settings()
         self.retranslate()
-        self.reload()
         self._restore_layout()
-        # The cached list status is refreshed once a day in the background (dates move on).
-        QTimer.singleShot(200, self.refresh_stale_statuses)
+        if records is not None:
+            self.attach_records(records)
+        # The stored statuses hold until a day; check for a new day every hour (and after sleep).
+        self.day_timer = QTimer(self)
+        self.day_timer.setInterval(3600 * 1000)
+        self.day_timer.timeout.connect(self.refresh_stale_statuses)
+        self.day_timer.start()
 
     # --- actions and menus --------------------------------------------------------------------------
 
@@ -226,37 +247,215 @@ class MainWindow(QMainWindow):
 
     # --- data ---------------------------------------------------------------------------------------
 
-    def reload(self, select_id: int | None = None) -> None:
-        summaries = self.records.summaries()
+    def attach_records(self, records: Records) -> None:
+        """The database is open: load the list on a worker, then refresh what a new day changed, then
+        the deadlines (and the tray's first check)."""
+        self.records = records
+        self.detail.set_records(records)
+        self.apply_scan_settings()
+        self._loading += 1
+
+        def work(_task: Any) -> tuple[list[Any], list[Any]]:
+            return records.summaries(), records.employers()
+
+        run_task(work, self._summaries_loaded, self._background_failed)
+
+    def background_busy(self) -> bool:
+        return self._loading > 0
+
+    def _background_failed(self, message: str) -> None:
+        self._loading = max(0, self._loading - 1)
+        if message:
+            self.statusBar().showMessage(message, 15000)
+
+    def _summaries_loaded(self, result: Any) -> None:
+        self._loading -= 1
+        summaries, employers = result
+        self._employers = employers
+        self._set_summaries(summaries)
+        self.refresh_stale_statuses()
+
+    def _set_summaries(self, summaries: list[Any]) -> None:
         self.model.set_rows(summaries)
         self.model.sort(*self.proxy.sorted_by)
-        self.dashboard.set_summaries(summaries)
+        self.dashboard.set_summaries(summaries, self.clock.today())
         self._fill_filters()
         self._update_count()
+
+    def reload(self, select_id: int | None = None) -> None:
+        """Everything again, at once (after an import or a restore; tests). Day-to-day writes use
+        `apply_changes`, which touches only the rows they changed."""
+        self._employers = self.records.employers()
+        self._set_summaries(self.records.summaries())
         self.refresh_deadlines()
         if select_id is not None:
             self.select_employee(select_id)
 
+    def refresh_stale_statuses(self) -> None:
+        """A new day: recompute, on the writer in small batches, the employees whose stored status no
+        longer holds (usually a few percent), then update those rows and load the deadlines."""
+        if self.records is None:
+            return
+        records, today = self.records, self.clock.today()
+        self._loading += 1
+
+        def work(task: Any) -> list[int]:
+            stale = records.stale_status_ids(today)
+            if stale:
+                records.refresh_statuses(today, stale, progress=lambda d, n: task.signals.progress.emit(d, n))
+            return stale
+
+        def done(stale: Any) -> None:
+            self._loading -= 1
+            self.statusBar().clearMessage()
+            if stale:
+                self.apply_changes(stale, deadlines=False)
+            self.refresh_deadlines()
+
+        task = run_write(work, done, self._background_failed)
+        task.signals.progress.connect(
+            lambda d, n: self.statusBar().showMessage(self.tr("正在更新状态：{d} / {n}").format(d=d, n=n))
+        )
+
     def refresh_deadlines(self) -> None:
-        """Deadlines for the calendar and the tray, computed on a worker thread."""
-        from ..services.deadlines import stored_deadlines
+        """Deadlines for the calendar and the tray: the stored ones, read on a worker with one query."""
         from .i18n import current_lang
 
         records, lang = self.records, current_lang()
+        self._loading += 1
 
-        def work(task: Any) -> tuple[list[Any], set[int]]:
+        tray = self.tray
+        want_states = tray is not None and getattr(tray, "_states", None) is None
+
+        def work(_task: Any) -> tuple[list[Any], set[int], Any]:
             from ..services.check import work_calendar
+            from ..services.deadlines import stored_deadlines
+            from ..services.reminders import states_from_rows
 
             items = stored_deadlines(records, lang)
             cal = work_calendar(records.data_dir)
-            unknown = {d.date.year for d in items if not cal.knows(d.date.year)}
-            return items, unknown
+            unknown = {y for y in {d.date.year for d in items} if not cal.knows(y)}
+            states = states_from_rows(records.reminder_states()) if want_states else None
+            return items, unknown, states
 
-        run_task(work, self._deadlines_ready)
+        run_task(work, self._deadlines_ready, self._background_failed)
 
     def _deadlines_ready(self, result: Any) -> None:
-        self.deadline_items, unknown = result
-        self.calendar.set_deadlines(self.deadline_items, date.today(), unknown)
+        self._loading -= 1
+        self.deadline_items, self._unknown_years, states = result
+        if states is not None and self.tray is not None and self.tray._states is None:
+            self.tray._states = states
+        self.calendar.set_deadlines(self.deadline_items, self.clock.today(), self._unknown_years)
+        self.deadlinesReady.emit()
+
+    # --- writes and what they changed ---------------------------------------------------------------
+
+    def run_op(
+        self,
+        fn: Any,
+        employee_ids: list[int] | None = None,
+        done: Any = None,
+        failed: Any = None,
+    ) -> None:
+        """Run a write `fn(records)` on the writer thread; then update just the rows, deadlines and case
+        of `employee_ids` (or of the ids `fn` returns when it returns a list)."""
+        records = self.records
+
+        def finished(result: Any) -> None:
+            ids = employee_ids if employee_ids is not None else (result if isinstance(result, list) else [])
+            self.apply_changes(ids)
+            if done is not None:
+                done(result)
+
+        def error(message: str) -> None:
+            if failed is not None:
+                failed(message)
+            elif message:
+                QMessageBox.warning(self, self.tr("保存失败"), message)
+
+        run_write(lambda _task: fn(records), finished, error)
+
+    def apply_changes(self, employee_ids: list[int], deadlines: bool = True) -> None:
+        """Rows, deadlines and the open case of these employees, read again on a worker."""
+        ids = sorted(set(employee_ids))
+        if not ids or self.records is None:
+            return
+        records = self.records
+        from .i18n import current_lang
+
+        lang = current_lang()
+        self._loading += 1
+
+        def work(_task: Any) -> tuple[list[Any], list[Any] | None]:
+            from ..services.deadlines import stored_deadlines
+
+            return records.summaries(ids), stored_deadlines(records, lang, ids) if deadlines else None
+
+        def apply(result: Any) -> None:
+            self._loading -= 1
+            summaries, items = result
+            self.model.update_rows(ids, summaries)
+            self.dashboard.set_summaries(self.model.rows(), self.clock.today())
+            self._update_count()
+            if items is not None:
+                wanted = set(ids)
+                self.deadline_items = [d for d in self.deadline_items if d.employee_id not in wanted] + items
+                self.deadline_items.sort(key=lambda d: (d.date, d.employee_name, d.code))
+                self.calendar.set_deadlines(
+                    self.deadline_items, self.clock.today(), getattr(self, "_unknown_years", set())
+                )
+            current = self.detail.employee_id
+            shown = current in ids and self.stack.currentWidget() is self.detail
+            if shown and any(s.id == current for s in summaries):
+                self.request_case(current, self.case.business if self.case else None)
+
+        run_task(work, apply, self._background_failed)
+
+    # --- one employee's case ------------------------------------------------------------------------
+
+    def request_case(self, employee_id: int, business: str | None = None) -> None:
+        """Build the employee's case on a worker; only the newest request is shown."""
+        from .i18n import current_lang
+
+        self._case_wanted = (employee_id, business)
+        records, today, lang = self.records, self.clock.today(), current_lang()
+        wanted = self._case_wanted
+
+        def work(_task: Any) -> Any:
+            from ..services.case import build_case
+
+            return wanted, build_case(records, employee_id, today, business, lang)
+
+        def ready(result: Any) -> None:
+            asked, case = result
+            if asked != self._case_wanted:  # the user moved on
+                return
+            self.case = case
+            self.detail.set_case(case)
+            self.caseShown.emit(case.employee_id)
+
+        run_task(work, ready, self._case_failed)
+
+    def _case_failed(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+
+    def case_shown(self) -> bool:
+        wanted = self._case_wanted
+        return self.case is not None and wanted is not None and self.case.employee_id == wanted[0]
+
+    def probe_save(self, employee_id: int, callback: Any) -> None:
+        """The benchmark's save: the employee's profile saved unchanged, the way the window saves."""
+        self.run_op(
+            lambda r: r.update_profile(employee_id, r.profile(employee_id)),
+            [employee_id],
+            lambda _r: callback(None),
+            callback,
+        )
+
+    def probe_counts(self) -> dict[str, int]:
+        from ..services.counters import COUNTS
+
+        return dict(COUNTS)
 
     def show_calendar(self) -> None:
         self.stack.setCurrentWidget(self.calendar)
@@ -285,7 +484,7 @@ class MainWindow(QMainWindow):
         for box, items in (
             (
                 self.unit_filter,
-                [(self.tr("全部单位"), None)] + [(u.name, u.id) for u in self.records.employers()],
+                [(self.tr("全部单位"), None)] + [(u.name, u.id) for u in getattr(self, "_employers", [])],
             ),
             (
                 self.district_filter,
@@ -360,9 +559,9 @@ class MainWindow(QMainWindow):
         if not current.isValid():
             return
         summary = self.proxy.data(current, ROW_ROLE)
-        business = self.records.employee(summary.id).status_business
-        self.detail.set_employee(summary.id, business)
+        self.detail.show_loading(summary.id, summary.name)
         self.stack.setCurrentWidget(self.detail)
+        self.request_case(summary.id)
 
     def show_dashboard(self) -> None:
         self.table.clearSelection()
@@ -382,13 +581,17 @@ class MainWindow(QMainWindow):
         self.detail.profile.name.setFocus()
 
     def _employee_saved(self, employee_id: int) -> None:
-        self.reload(select_id=employee_id)
+        if self.model.row_of(employee_id) is None:  # a new employee: add the row, then select it
+            self.model.update_rows([employee_id], self.records.summaries([employee_id]))
+            self._update_count()
+            self.select_employee(employee_id)
+        self.apply_changes([employee_id])
 
     def delete_employee(self) -> None:
         employee_id = self.current_employee_id()
         if employee_id is None:
             return
-        name = self.records.employee(employee_id).name
+        name = self.proxy.data(self.table.currentIndex(), ROW_ROLE).name
         answer = QMessageBox.question(
             self,
             self.tr("删除员工"),
@@ -400,19 +603,8 @@ class MainWindow(QMainWindow):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.records.delete_employee(employee_id)
-        self.reload()
         self.show_dashboard()
-
-    def refresh_stale_statuses(self) -> None:
-        stale = self.records.stale_status_ids(date.today())
-        if not stale:
-            return
-        records = self.records
-        run_task(
-            lambda task: records.refresh_statuses(date.today(), stale),
-            lambda _n: self.reload(self.current_employee_id()),
-        )
+        self.run_op(lambda r: r.delete_employee(employee_id), [employee_id])
 
     # --- files, forms, packs ------------------------------------------------------------------------
 
@@ -455,7 +647,7 @@ class MainWindow(QMainWindow):
         if target.suffix.lower() == ".json":
             export_json(self.records, target)
         else:
-            today = date.today()
+            today = self.clock.today()
             upcoming = [
                 (d.employee_id, d.code, d.date, d.message)
                 for d in self.deadline_items

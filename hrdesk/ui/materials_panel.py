@@ -141,7 +141,15 @@ class MaterialsPanel(QWidget):
 
     def set_employee(self, employee_id: int | None, business: str = "new") -> None:
         self.employee_id, self.business = employee_id, business
+        self._case = None
         self._removed.clear()
+        self.refresh()
+
+    def set_case(self, case: Any) -> None:
+        """Render an employee's case (built off the UI thread): no check, no query here."""
+        if case.employee_id != self.employee_id:
+            self._removed.clear()
+        self.employee_id, self.business, self._case = case.employee_id, case.business, case
         self.refresh()
 
     def refresh(self) -> None:
@@ -150,9 +158,14 @@ class MaterialsPanel(QWidget):
         if self.employee_id is None:
             self.countsChanged.emit(self.tr("材料"))
             return
-        self.result = self.records.check(self.employee_id, self.business, date.today(), current_lang())
+        case = getattr(self, "_case", None)
+        if case is not None and (case.employee_id, case.business) == (self.employee_id, self.business):
+            self.result, rows = case.result, case.materials
+        else:  # after this panel's own write, until the new case arrives
+            self.result = self.records.check(self.employee_id, self.business, date.today(), current_lang())
+            rows = self.records.materials(self.employee_id)
         stored: dict[str, list[Any]] = {}
-        for m in self.records.materials(self.employee_id):
+        for m in rows:
             stored.setdefault(m.kind, []).append(m)
         groups: dict[str, QTreeWidgetItem] = {}
         optional_root = QTreeWidgetItem([self.tr("可选材料")])

@@ -288,6 +288,13 @@ class ProfileForm(QWidget):
         self._fill_employers(employer_id)
         self._show(Employee(), date.today())
 
+    def load_case(self, case: Any) -> None:
+        """Show an employee's case (built off the UI thread) without loading the profile again."""
+        self.employee_id = case.employee_id
+        self._base = case.profile
+        self._fill_employers(case.employer_id)
+        self._show(case.profile.employee, case.on)
+
     def load(self, employee_id: int | None) -> None:
         if employee_id is None:
             self.new()

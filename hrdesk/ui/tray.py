@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QStyle, QSystemTrayIcon
 
-from ..services.deadlines import DeadlineItem
+from ..services.clock import Clock
 from ..services.reminders import (
     DEFAULT_LEADS,
     Reminder,
@@ -25,12 +25,14 @@ from ..services.reminders import (
     pending_count,
     states_from_rows,
 )
+from ..services.views import DeadlineItem
 
 CHECK_EVERY_MS = 15 * 60 * 1000
 
 
 class TrayController(QObject):
     openRequested = Signal()
+    employeeRequested = Signal(int)  # noqa: N815
     quitRequested = Signal()
     remindersDue = Signal(list)  # list[Reminder], also when there is no tray
 
@@ -40,10 +42,17 @@ class TrayController(QObject):
         deadlines: Callable[[], list[DeadlineItem]],
         icon: QIcon | None = None,
         parent: QObject | None = None,
+        clock: Clock | None = None,
+        write: Callable[[Callable[[Any], None]], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.records = records
         self.deadlines = deadlines
+        self.clock = clock or Clock()
+        # Reminder state is read once and then kept here; writes go to the database writer (`write`),
+        # or happen at once when there is none (tests, stand-alone use).
+        self._write = write
+        self._states: dict[str, ReminderState] | None = None
         self.available = QSystemTrayIcon.isSystemTrayAvailable()
         self.tray = QSystemTrayIcon(self)
         from PySide6.QtWidgets import QApplication
@@ -105,20 +114,40 @@ class TrayController(QObject):
             self.check()
 
     def states(self) -> dict[str, ReminderState]:
-        return states_from_rows(self.records.reminder_states())
+        if self._states is None:
+            self._states = states_from_rows(self.records.reminder_states())
+        return self._states
+
+    def set_states(self, keys: list[str], state: str, until: datetime | None = None) -> None:
+        """Remember at once, store in one transaction (on the writer when there is one)."""
+        states = self.states()
+        for key in keys:
+            states[key] = ReminderState(state, until)
+
+        def store(records: Any) -> None:
+            records.set_reminder_states(keys, state, until)
+
+        if self._write is not None:
+            self._write(store)
+        else:
+            store(self.records)
 
     def check(self, now: datetime | None = None) -> list[Reminder]:
         """Work out what is due, notify, re-arm the timer; also called after a clock jump."""
-        now = now or datetime.now()
+        now = now or self.clock.now()
         items = self.deadlines()
-        count = pending_count(items, now.date())
-        self.tray.setToolTip(self.tr("hrdesk：7天内有 {n} 项期限").format(n=count))
+        today = now.date()
+        count = pending_count(items, today)
+        overdue = sum(1 for d in items if d.overdue(today) and d.code != "MATERIAL_SUBMIT_BY")
+        tip = self.tr("hrdesk：7天内有 {n} 项期限").format(n=count)
+        if overdue:
+            tip = self.tr("hrdesk：{o} 项已逾期！").format(o=overdue) + "\n" + tip
+        self.tray.setToolTip(tip)
         due = [] if self.act_pause.isChecked() else due_reminders(items, self.states(), now, self.leads())
         self.last_due = due
         if due:
             self.notify(due)
-            for r in due:
-                self.records.set_reminder_state(r.key, "shown")
+            self.set_states([r.key for r in due], "shown")
             self.remindersDue.emit(due)
         self._arm()
         return due
@@ -136,11 +165,11 @@ class TrayController(QObject):
         )
 
     def snooze(self, reminder: Reminder, hours: int = 24, now: datetime | None = None) -> None:
-        until = (now or datetime.now()) + timedelta(hours=hours)
-        self.records.set_reminder_state(reminder.key, "snoozed", until)
+        until = (now or self.clock.now()) + timedelta(hours=hours)
+        self.set_states([reminder.key], "snoozed", until)
 
     def dismiss(self, reminder: Reminder) -> None:
-        self.records.set_reminder_state(reminder.key, "dismissed")
+        self.set_states([reminder.key], "dismissed")
 
     def _arm(self) -> None:
         self._last_wall, self._last_mono = time.time(), time.monotonic()
@@ -152,10 +181,17 @@ class TrayController(QObject):
 
     def rebuild_upcoming(self) -> None:
         self.act_upcoming.clear()
-        today = datetime.now().date()
-        upcoming = [d for d in self.deadlines() if 0 <= (d.date - today).days <= 14][:15]
+        today = self.clock.today()
+        items = self.deadlines()
+        # Overdue duties first (never hidden by the two-week window), then the next two weeks.
+        overdue = [d for d in items if d.overdue(today) and d.code != "MATERIAL_SUBMIT_BY"][:10]
+        upcoming = overdue + [d for d in items if 0 <= (d.date - today).days <= 14][: 15 - len(overdue)]
         if not upcoming:
             self.act_upcoming.addAction(self.tr("两周内没有期限")).setEnabled(False)
         for d in upcoming:
-            action = self.act_upcoming.addAction(f"{d.date.isoformat()}  {d.employee_name}  {d.message}")
+            mark = self.tr("【已逾期】") if d.overdue(today) else ""
+            action = self.act_upcoming.addAction(
+                f"{mark}{d.date.isoformat()}  {d.employee_name}  {d.message}"
+            )
             action.triggered.connect(self.openRequested)
+            action.triggered.connect(lambda _=False, eid=d.employee_id: self.employeeRequested.emit(eid))

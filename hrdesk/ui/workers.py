@@ -71,6 +71,37 @@ class Task(QRunnable):
 _in_flight: set[Task] = set()
 
 
+_writer: QThreadPool | None = None
+
+
+def writer_pool() -> QThreadPool:
+    """The one thread that writes to the database (picard's pattern): writes queue instead of fighting
+    over the lock, and none of them runs on the UI thread."""
+    global _writer
+    if _writer is None:
+        _writer = QThreadPool()
+        _writer.setMaxThreadCount(1)
+        _writer.setExpiryTimeout(-1)
+    return _writer
+
+
+def extra_pools() -> list[QThreadPool]:
+    return [_writer] if _writer is not None else []
+
+
+def run_write(
+    fn: Callable[[Task], Any],
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[str], None] | None = None,
+) -> Task:
+    return run_task(fn, on_done, on_error, pool=writer_pool())
+
+
+def busy() -> bool:
+    """True while any background task has not delivered its result (tests and the benchmark wait on it)."""
+    return bool(_in_flight)
+
+
 def run_task(
     fn: Callable[[Task], Any],
     on_done: Callable[[Any], None] | None = None,

@@ -12,7 +12,7 @@ from icalendar import Calendar
 from hrdesk.rules.workdays import WorkCalendar
 from hrdesk.services.autostart import launch_agent_path, launch_agent_plist, set_enabled, windows_run_value
 from hrdesk.services.check import load_profile_file, policies
-from hrdesk.services.deadlines import DeadlineItem, all_deadlines, stored_deadlines
+from hrdesk.services.deadlines import DeadlineItem, stored_deadlines
 from hrdesk.services.ics import to_ics
 from hrdesk.services.records import Records
 from hrdesk.services.reminders import OVERDUE, ReminderState, current_lead, due_reminders, states_from_rows
@@ -75,23 +75,6 @@ def test_current_lead_edges():
     assert current_lead(date(2026, 9, 1), date(2026, 8, 2)) == 30
     assert current_lead(date(2026, 9, 1), date(2026, 9, 1)) == 0
     assert current_lead(date(2026, 9, 1), date(2026, 9, 5)) == OVERDUE
-
-
-def test_calendar_deadlines_match_the_rules_engine():
-    """The calendar's dates are the check's dates (one implementation)."""
-    from hrdesk.services.check import run_check
-
-    p = load_profile_file(ROOT / "examples" / "changping-renewal-window-open.json")
-    items = all_deadlines([(1, p)], policies(), WorkCalendar())
-    by_code = {d.code: d.date for d in items if d.material is None}
-    result = run_check(p, "renewal", date(2026, 11, 23))
-    for d in result.deadlines:
-        if d.material is None:
-            assert by_code[d.code] == d.date
-    materials = {d.material: d.date for d in items if d.material}
-    for d in result.deadlines:
-        if d.material:
-            assert materials[d.material] == d.date
 
 
 def test_ics_round_trip_with_stable_uids():

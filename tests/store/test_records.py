@@ -16,7 +16,7 @@ from hrdesk.services.backup import BackupError, create_backup, restore_backup, r
 from hrdesk.services.check import load_profile_file
 from hrdesk.services.records import Records
 from hrdesk.services.roster import COLUMNS, ImportRejected, import_file, write_template
-from hrdesk.store.db import StoreLocked, current_revision, make_engine, migrate
+from hrdesk.store.db import StoreLocked, current_revision, head_revision, make_engine, migrate
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -113,7 +113,7 @@ def test_second_writer_is_refused(data_dir: Path):
 
 
 def test_migrations_upgrade_from_every_revision(tmp_path: Path):
-    for start in ("0001",):
+    for start in ("0001", "0002"):
         engine = make_engine(f"sqlite:///{tmp_path / f'old-{start}.sqlite'}")
         migrate(engine, target=start)
         with engine.begin() as conn:
@@ -122,11 +122,12 @@ def test_migrations_upgrade_from_every_revision(tmp_path: Path):
                 " good_standing, permission_granted) VALUES ('单位', '', 'changping', 'enterprise', 0, 1, 1)"
             )
         migrate(engine, data_dir=tmp_path)
-        assert current_revision(engine) == "0002"
+        assert current_revision(engine) == head_revision()
         with engine.connect() as conn:
             assert conn.exec_driver_sql("SELECT name FROM employer").scalar() == "单位"
             cols = {r[1] for r in conn.exec_driver_sql("PRAGMA table_info(employee)")}
-            assert "notes" in cols
+            assert {"notes", "status_until", "urgency"} <= cols
+            assert conn.exec_driver_sql("SELECT count(*) FROM deadline_item").scalar() == 0
         engine.dispose()
     assert list((tmp_path / "backups").glob("before-migration-0001-*.sqlite"))
 

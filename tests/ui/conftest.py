@@ -39,11 +39,20 @@ def window(qtbot, records: Records, data_dir: Path, settings_dir: Path):
     w = MainWindow(records, data_dir)
     qtbot.addWidget(w)
     w.show()
+    wait_pool(qtbot)
     yield w
-    QThreadPool.globalInstance().waitForDone(5000)
+    wait_pool(qtbot)
     set_language("zh")
 
 
 def wait_pool(qtbot) -> None:
-    qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0, timeout=10000)
+    """Until every background task (reads, the writer, case builds) has delivered its result."""
+    from hrdesk.ui import workers
+
+    def idle() -> bool:
+        pools = [QThreadPool.globalInstance(), *workers.extra_pools()]
+        return not workers.busy() and all(p.activeThreadCount() == 0 for p in pools)
+
+    qtbot.waitUntil(idle, timeout=15000)
     qtbot.wait(20)
+    qtbot.waitUntil(idle, timeout=15000)

@@ -75,9 +75,11 @@ def test_search_filter_and_eligibility(qtbot, window, records: Records):
     names = {window.proxy.index(r, 0).data() for r in range(window.proxy.rowCount())}
     assert "王五" in names and "张三" not in names
     window.move_selection(1)
+    wait_pool(qtbot)
     detail = window.detail
     detail.setCurrentIndex(1)
     detail.eligibility.set_business("new")
+    wait_pool(qtbot)
     findings = [
         detail.eligibility.findings.item(r, 1).text() for r in range(detail.eligibility.findings.rowCount())
     ]
@@ -124,11 +126,14 @@ def test_delete_asks_first(qtbot, window, records: Records, monkeypatch):
     _load_examples(records)
     window.reload()
     window.move_selection(1)
+    wait_pool(qtbot)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     window.delete_employee()
+    wait_pool(qtbot)
     assert len(records.summaries()) == 5
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     window.delete_employee()
+    wait_pool(qtbot)
     assert len(records.summaries()) == 4
 
 
@@ -153,6 +158,7 @@ def test_drop_on_missing_slot_makes_it_ok_and_greyscale_is_defective(
     profile.materials = [m for m in profile.materials if m.kind not in ("hukou-pages", "diploma")]
     employee_id = records.add_profile(profile)
     window.reload(select_id=employee_id)
+    wait_pool(qtbot)
     panel = window.detail.materials
     status = {m.kind: m.status for m in panel.result.materials}
     assert status["hukou-pages"] == "missing"
@@ -171,19 +177,25 @@ def test_drop_on_missing_slot_makes_it_ok_and_greyscale_is_defective(
 
 
 def test_sorting_by_deadline_keeps_the_selection(qtbot, window, records: Records):
-    from hrdesk.ui.employee_model import COL_DEADLINE, COL_NAME
+    from hrdesk.ui.employee_model import COL_DEADLINE, COL_NAME, ROW_ROLE, URGENCY_RANK
 
     _load_examples(records)
     window.reload()
     window.move_selection(1)
+    wait_pool(qtbot)
     selected = window.current_employee_id()
     window.table.sortByColumn(COL_DEADLINE, Qt.SortOrder.AscendingOrder)
     deadlines = [window.proxy.index(r, COL_DEADLINE).data() for r in range(window.proxy.rowCount())]
     assert deadlines == sorted(deadlines)
     assert window.current_employee_id() == selected
     window.table.sortByColumn(COL_NAME, Qt.SortOrder.DescendingOrder)
-    names = [window.proxy.index(r, COL_NAME).data() for r in range(window.proxy.rowCount())]
-    assert names == sorted(names, reverse=True)
+    rows = [window.proxy.index(r, COL_NAME).data(ROW_ROLE) for r in range(window.proxy.rowCount())]
+    # Overdue, then due this week, stay on top whatever the column; each group in the chosen order.
+    ranks = [URGENCY_RANK.get(r.urgency or "", 2) for r in rows]
+    assert ranks == sorted(ranks)
+    for rank in set(ranks):
+        names = [r.name for r in rows if URGENCY_RANK.get(r.urgency or "", 2) == rank]
+        assert names == sorted(names, reverse=True)
 
 
 def test_rotate_a_page_makes_a_new_vault_file_and_keeps_the_old(
@@ -193,6 +205,7 @@ def test_rotate_a_page_makes_a_new_vault_file_and_keeps_the_old(
     employee_id = records.add_profile(profile)
     material = records.attach(employee_id, "diploma", _scan(tmp_path / "d.pdf"))
     window.reload(select_id=employee_id)
+    wait_pool(qtbot)
     panel = window.detail.materials
     for i in range(panel.tree.topLevelItemCount()):
         group = panel.tree.topLevelItem(i)
@@ -245,6 +258,7 @@ def test_thumbnails_and_page_reorder(qtbot, window, records: Records, tmp_path: 
     )
     material = records.attach(employee_id, "diploma", tmp_path / "three.pdf")
     window.reload(select_id=employee_id)
+    wait_pool(qtbot)
     panel = window.detail.materials
     panel.preview.set_file(records.material_path(material))
     qtbot.waitUntil(lambda: panel.preview.thumbs.count() == 3, timeout=5000)
@@ -270,10 +284,14 @@ def test_applications_and_children_tabs_edit_the_records(qtbot, window, records:
         keep_current(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
     )
     window.reload(select_id=employee_id)
+    wait_pool(qtbot)
     apps = window.detail.applications
     assert apps.employee_id == employee_id
     records.open_application(employee_id, "new")
+    window.apply_changes([employee_id])  # written behind the window's back: show it
+    wait_pool(qtbot)
     apps.change_status("returned", "请补充租赁合同")
+    wait_pool(qtbot)
     texts = [apps.table.item(r, 3).text() for r in range(apps.table.rowCount())]
     assert "请补充租赁合同" in texts
     assert [e.status for e in records.application_events(records.applications(employee_id)[0].id)] == [
@@ -282,7 +300,9 @@ def test_applications_and_children_tabs_edit_the_records(qtbot, window, records:
     ]
     kids = window.detail.children
     kids.add_child("张小四", date(2021, 3, 1))
+    wait_pool(qtbot)
     assert [c.name for c in records.profile(employee_id).employee.children] == ["张小三", "张小四"]
     kids.table.setCurrentCell(0, 0)
     kids.remove_child()
+    wait_pool(qtbot)
     assert [c.name for c in records.profile(employee_id).employee.children] == ["张小四"]

@@ -1,0 +1,82 @@
+"""Until when a check's answer holds: the earliest day after `on` on which any input of the rules changes
+meaning. A stored status and its deadlines are valid until then, so a new day recomputes only the
+employees whose day has come instead of all of them.
+
+The rules compare dates in a few shapes — a date itself (expiry, a deadline), a date plus months or years
+(tenure, experience, registration, material validity, age), a date plus days (online materials' age) —
+and the income and tax windows move with the calendar month and year. This module lists those moments
+for one profile; it errs early (recomputing a day too soon costs a check, too late shows a wrong status),
+and never holds longer than to the first of next month. `tests/calendar/test_status_horizon.py` checks it
+against the rules themselves: the check on every day before the horizon gives the same answer.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Iterator
+from datetime import date, timedelta
+from typing import Any
+
+from . import retirement
+from .dates import add_months, add_years
+from .idnumber import IdNumberError, parse_id_number
+from .profile import Profile
+
+# Month and year offsets the rules and policies count with (tenure 6 months, validity 1/3/6 months,
+# experience 2 years, registration 1–3 years, graduation 3–5 years, minors 18 years, …).
+MONTH_OFFSETS = (1, 3, 6, 12, 24, 36, 60)
+YEAR_OFFSETS = (1, 2, 3, 5, 18)
+DAY_OFFSETS = (1, 30, 31, 90, 180)
+# Reminder and urgency lead days before a deadline, and the day after it.
+LEADS = (30, 14, 7, 3, 1, 0, -1)
+
+
+def _dates_in(value: Any, depth: int = 0) -> Iterator[date]:
+    """Every date inside a profile (dataclasses, lists, dicts), whatever field holds it."""
+    if depth > 6 or value is None:
+        return
+    if isinstance(value, date):
+        yield value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            yield from _dates_in(getattr(value, f.name), depth + 1)
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _dates_in(v, depth + 1)
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        for v in value:
+            yield from _dates_in(v, depth + 1)
+
+
+def _moments(d: date) -> Iterator[date]:
+    yield d
+    for n in DAY_OFFSETS:
+        yield d + timedelta(days=n)
+        yield d - timedelta(days=n)
+    for n in MONTH_OFFSETS:
+        yield add_months(d, n)
+        yield add_months(d, -n)
+    for n in YEAR_OFFSETS:
+        yield add_years(d, n)
+
+
+def holds_until(profile: Profile, on: date, deadlines: Iterable[date] = ()) -> date:
+    """The first day after `on` on which the answer for `profile` may differ from the answer on `on`."""
+    first_of_next_month = add_months(on.replace(day=1), 1)
+    best = first_of_next_month
+    candidates: list[date] = []
+    for d in deadlines:
+        candidates += [d - timedelta(days=lead) for lead in LEADS]
+    for d in _dates_in(profile):
+        candidates += _moments(d)
+    try:
+        identity = parse_id_number(profile.employee.id_number)
+    except (IdNumberError, ValueError):
+        identity = None
+    if identity is not None:
+        category = profile.employee.retirement_category or retirement.default_category(identity.sex)
+        candidates.append(retirement.retirement_date(identity.birth_date, category))
+    for d in candidates:
+        if on < d < best:
+            best = d
+    return best
