@@ -263,7 +263,9 @@ class EmployeesMixin(_Base):
             row = s.get(m.Employee, employee_id)
             if row is None:
                 return
-            # Materials go to the trash with the employee row gone: their files stay until emptied.
+            # A soft delete: the employee goes to the trash (回收站) as a snapshot, restorable until
+            # emptied; their vault files stay until then.
+            self._trash_employee(s, employee_id)
             s.exec(delete(m.Material).where(m.Material.employee_id == employee_id))
             s.delete(row)
             self._audit(s, "delete", "employee", employee_id)

@@ -9,7 +9,8 @@ removes vault files. Re-checking every stored scan after the scan settings chang
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -259,18 +260,168 @@ class MaterialsMixin(_Base):
         with self.session() as s:
             return list(s.exec(select(m.Material).where(m.Material.deleted_at.is_not(None))))
 
+    # --- the trash (回收站): materials and deleted employees -----------------------------------------
+
+    def trash_items(self) -> list[TrashItem]:
+        """Everything in the trash, newest first, as plain rows for the trash view."""
+        names = policies(self.data_dir).materials
+        items: list[TrashItem] = []
+        with self.session() as s:
+            rows = s.exec(
+                select(m.Material, m.Employee.name)
+                .join(m.Employee, m.Employee.id == m.Material.employee_id, isouter=True)
+                .where(m.Material.deleted_at.is_not(None))
+            ).all()
+            for row, person in rows:
+                info = names.get(row.kind)
+                title = info.name("zh") if info else row.kind
+                items.append(
+                    TrashItem("material", row.id, title, row.original_name, person or "", row.deleted_at)
+                )
+            for t in s.exec(select(m.TrashedEmployee)).all():
+                items.append(TrashItem("employee", t.id, t.name, t.id_masked, t.employer_name, t.deleted_at))
+        return sorted(items, key=lambda i: _aware(i.deleted_at), reverse=True)
+
+    def _trash_employee(self, s: Any, employee_id: int) -> None:
+        """Snapshot an employee into the trash before their rows are deleted (same transaction)."""
+        from ..rules.idnumber import mask
+        from ..store.convert import profile_to_json
+
+        row = s.get(m.Employee, employee_id)
+        profile = self.profiles([employee_id])[employee_id]
+        mats = s.exec(
+            select(m.Material).where(m.Material.employee_id == employee_id, m.Material.deleted_at.is_(None))
+        ).all()
+        apps = s.exec(select(m.Application).where(m.Application.employee_id == employee_id)).all()
+        snapshot = {
+            "profile": profile_to_json(profile) | {"materials": []},
+            "notes": getattr(row, "notes", ""),
+            "materials": [_material_json(x) for x in mats],
+            "applications": [
+                {
+                    "business": a.business,
+                    "status": a.status,
+                    "created_on": a.created_on.isoformat(),
+                    "events": [
+                        {"status": e.status, "on": e.on.isoformat(), "note": e.note}
+                        for e in s.exec(
+                            select(m.ApplicationEvent).where(m.ApplicationEvent.application_id == a.id)
+                        )
+                    ],
+                }
+                for a in apps
+            ],
+        }
+        s.add(
+            m.TrashedEmployee(
+                name=row.name,
+                id_masked=mask(row.id_number),
+                employer_name=profile.employer.name,
+                snapshot=snapshot,
+            )
+        )
+
+    def restore_employee(self, trash_id: int) -> int:
+        """Put a deleted employee back (a new id); returns the id."""
+        from ..rules.profile import parse_profile
+
+        ps = policies(self.data_dir)
+        with self.session() as s:
+            t = s.get(m.TrashedEmployee, trash_id)
+            if t is None:
+                raise KeyError(f"trash entry {trash_id} not found")
+            snap = t.snapshot or {}
+            profile = parse_profile(snap["profile"], ps.districts, tuple(ps.materials))
+            new_id = self.add_profile(profile, None, s)
+            row = s.get(m.Employee, new_id)
+            if snap.get("notes"):
+                row.notes = snap["notes"]
+                s.add(row)
+            for x in snap.get("materials", []):
+                s.add(_material_from_json(new_id, x))
+            for a in snap.get("applications", []):
+                app = m.Application(
+                    employee_id=new_id,
+                    business=a["business"],
+                    status=a["status"],
+                    created_on=date.fromisoformat(a["created_on"]),
+                )
+                s.add(app)
+                s.flush()
+                for e in a["events"]:
+                    s.add(
+                        m.ApplicationEvent(
+                            application_id=app.id,
+                            status=e["status"],
+                            on=date.fromisoformat(e["on"]),
+                            note=e["note"],
+                        )
+                    )
+            s.delete(t)
+            self._audit(s, "restore", "employee", new_id)
+        self.refresh_statuses(ids=[new_id])
+        return new_id
+
     def empty_trash(self) -> int:
-        """Delete trashed rows, then every vault file no row references. Returns files removed."""
+        """Delete trashed materials and deleted employees for good, then every vault file nothing
+        references any more. Returns the number of files removed."""
         with self.session() as s:
             s.exec(delete(m.Material).where(m.Material.deleted_at.is_not(None)))
+            s.exec(delete(m.TrashedEmployee))
             self._audit(s, "empty-trash", "material", None)
         with self.session() as s:
             referenced = set(s.exec(select(m.Material.sha256).where(m.Material.sha256.is_not(None))))
+            for t in s.exec(select(m.TrashedEmployee)).all():  # a delete from another desk meanwhile
+                referenced |= {
+                    x["sha256"] for x in (t.snapshot or {}).get("materials", []) if x.get("sha256")
+                }
         removed = 0
         for digest in self.vault.hashes() - referenced:
             self.vault.remove(digest)
             removed += 1
         return removed
+
+
+@dataclass(frozen=True)
+class TrashItem:
+    """One row of the trash view: a material (`kind` "material") or a deleted employee."""
+
+    kind: str
+    id: int
+    title: str  # material name / employee name
+    detail: str  # file name / masked ID number
+    owner: str  # the employee a material belonged to / the unit of an employee
+    deleted_at: datetime
+
+
+def _aware(when: datetime) -> datetime:
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+_MATERIAL_FIELDS = ("kind", "sha256", "original_name", "pages", "size_bytes", "verified_by", "position")
+
+
+def _material_json(x: m.Material) -> dict[str, Any]:
+    out: dict[str, Any] = {k: getattr(x, k) for k in _MATERIAL_FIELDS}
+    out["issued_on"] = x.issued_on.isoformat() if x.issued_on else None
+    out["valid_until"] = x.valid_until.isoformat() if x.valid_until else None
+    out["verified_at"] = x.verified_at.isoformat() if x.verified_at else None
+    out["defects"] = list(x.defects or [])
+    return out
+
+
+def _material_from_json(employee_id: int, x: dict[str, Any]) -> m.Material:
+    def day(v: str | None) -> date | None:
+        return date.fromisoformat(v) if v else None
+
+    return m.Material(
+        employee_id=employee_id,
+        **{k: x.get(k) for k in _MATERIAL_FIELDS},
+        issued_on=day(x.get("issued_on")),
+        valid_until=day(x.get("valid_until")),
+        verified_at=datetime.fromisoformat(x["verified_at"]) if x.get("verified_at") else None,
+        defects=x.get("defects") or None,
+    )
 
 
 def _display_name(name: str) -> str:

@@ -212,3 +212,19 @@ class AuditEntry(SQLModel, table=True):
     entity: str
     entity_id: int | None = None
     fields: str = ""
+
+
+class TrashedEmployee(SQLModel, table=True):
+    """回收站: a deleted employee, restorable until the trash is emptied (migration 0005).
+
+    The employee's rows are gone (nothing else has to skip deleted employees); `snapshot` holds what a
+    restore needs: the profile (interchange format), the materials with their vault files, the
+    applications with their events, the notes. The vault files stay while a snapshot names them."""
+
+    __tablename__ = "trashed_employee"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = ""
+    id_masked: str = ""
+    employer_name: str = ""
+    deleted_at: datetime = Field(default_factory=utcnow, index=True)
+    snapshot: dict[str, Any] | None = _json()
