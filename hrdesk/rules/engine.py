@@ -833,7 +833,11 @@ def _judge(ctx: _Context, kind: str, material: Material) -> tuple[str, str, date
     if material.defects:
         return (
             "defective",
-            ctx.text("material.defective", name=name, defects="；".join(map(str, material.defects))),
+            ctx.text(
+                "material.defective",
+                name=name,
+                defects="；".join(str(d).rstrip("。.") for d in material.defects),
+            ),
             None,
         )
     validity = ctx.policy.validity

@@ -117,14 +117,9 @@ class MaterialsMixin(_Base):
         return row
 
     def _scan(self, sha256: str) -> list[str] | None:
-        """Scan findings for a vault file; a file already scanned (the same content attached before)
-        is not scanned again."""
-        with self.session() as s:
-            earlier = s.exec(select(m.Material).where(m.Material.sha256 == sha256)).first()
-        if earlier is not None:
-            return list(earlier.defects) if earlier.defects else None
-        from ..pdf.scan import check_file
-
+        """Scan findings for a vault file. Always scanned afresh: an earlier row of the same content
+        may never have been scanned (a profile import) or was scanned under other settings, and a
+        clean verdict copied from it would call a greyscale scan 齐全."""
         return check_file(self.vault.path(sha256), self.scan_settings).messages() or None
 
     def update_material(self, material_id: int, **fields: Any) -> m.Material:
@@ -276,11 +271,15 @@ class MaterialsMixin(_Base):
                 info = names.get(row.kind)
                 title = info.name("zh") if info else row.kind
                 items.append(
-                    TrashItem("material", row.id, title, row.original_name, person or "", row.deleted_at)
+                    TrashItem(
+                        "material", row.id, title, row.original_name, person or "", _aware(row.deleted_at)
+                    )
                 )
             for t in s.exec(select(m.TrashedEmployee)).all():
-                items.append(TrashItem("employee", t.id, t.name, t.id_masked, t.employer_name, t.deleted_at))
-        return sorted(items, key=lambda i: _aware(i.deleted_at), reverse=True)
+                items.append(
+                    TrashItem("employee", t.id, t.name, t.id_masked, t.employer_name, _aware(t.deleted_at))
+                )
+        return sorted(items, key=lambda i: i.deleted_at, reverse=True)
 
     def _trash_employee(self, s: Any, employee_id: int) -> None:
         """Snapshot an employee into the trash before their rows are deleted (same transaction)."""
@@ -395,6 +394,7 @@ class TrashItem:
 
 
 def _aware(when: datetime) -> datetime:
+    """Stored in UTC; SQLite hands it back without the zone."""
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 

@@ -362,7 +362,7 @@ class BulkReport:
             lines.append("已取消：下面只列出取消前完成的部分。")
         sections = (
             (f"已生成（{len(self.built)}）", self.built),
-            (f"未纳入：不符合条件（{len(self.skipped)}）", self.skipped),
+            (f"未纳入：不符合条件或未选择（{len(self.skipped)}）", self.skipped),
             (f"已拒绝：材料缺失或有缺陷（{len(self.refused)}）", self.refused),
         )
         for heading, entries in sections:
@@ -384,17 +384,20 @@ def build_bulk(
     on: date | None = None,
     include: set[int] | None = None,
     force: bool = False,
+    exclude: set[int] | None = None,
 ) -> BulkReport:
-    """One pack per eligible candidate (and per ineligible one whose id is in `include`) into
+    """One pack per eligible candidate not in `exclude` (and per ineligible one in `include`) into
     `folder/姓名-证件号后四位-业务-日期`. Refusals are collected, not fatal. `progress(done, total)`
     returning False cancels: the pack under way leaves nothing, the finished ones stay and the
     report says what was built."""
     on = on or date.today()
-    include = include or set()
+    include, exclude = include or set(), exclude or set()
     report = BulkReport(business, on)
     chosen = []
     for c in candidates:
-        if c.eligible or c.employee_id in include:
+        if c.employee_id in exclude:
+            report.skipped.append(BulkEntry(c.employee_id, c.name, c.id_masked, None, ("未选择生成",)))
+        elif c.eligible or c.employee_id in include:
             chosen.append(c)
         else:
             report.skipped.append(BulkEntry(c.employee_id, c.name, c.id_masked, None, c.reasons))
