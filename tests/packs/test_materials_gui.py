@@ -20,7 +20,7 @@ from hrdesk.services.packs import build_pack_for_stored
 from hrdesk.services.records import Records
 
 from ..timeless import keep_current
-from ..ui.conftest import records, wait_pool, window  # noqa: F401  (fixtures)
+from ..ui.conftest import wait_pool
 from .hostile import colour_scan
 
 ROOT = Path(__file__).resolve().parents[2]
