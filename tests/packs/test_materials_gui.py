@@ -47,7 +47,9 @@ def add_employee(records: Records, tmp_path: Path, name: str = "张三", grey_hu
     profile.employee.name = name
     employee_id = records.add_profile(profile, base_dir=folder)
     for row in records.materials(employee_id):  # scanned as attaching would
-        records.update_material(row.id, defects=records._scan(row.sha256))
+        defects = records._scan(row.sha256)
+        if defects:
+            records.update_material(row.id, defects=defects)
     return employee_id
 
 

@@ -14,6 +14,7 @@ import pymupdf
 import pytest
 from pypdf import PdfReader
 
+from hrdesk.cli import main
 from hrdesk.pdf.files import OutputError, safe_filename
 from hrdesk.services.check import load_profile_file
 from hrdesk.services.packs import PackRefused, build_pack
@@ -175,88 +176,72 @@ def test_cancel_leaves_nothing(case: Path, tmp_path: Path):
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
-def test_cli_pack(case: Path, tmp_path: Path):
+def run_cli(*args: str, capsys) -> tuple[int, str, str]:
+    """`hrdesk …` in this process (the same entry point, without paying the cold start again)."""
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_cli_pack(case: Path, tmp_path: Path, capsys):
     out = tmp_path / "cli-out"
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "hrdesk",
-            "pack",
-            str(case),
-            "--business",
-            "new",
-            "-o",
-            str(out),
-            "--zip",
-            "--on",
-            "2026-11-23",
-        ],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
+    code, _, err = run_cli(
+        "pack", str(case), "--business", "new", "-o", str(out), "--zip", "--on", "2026-11-23", capsys=capsys
     )
-    assert proc.returncode == 0, proc.stderr
+    assert code == 0, err
     assert (out / "00-材料清单-张三.pdf").exists() and out.with_name("cli-out.zip").exists()
     shutil.rmtree(out)
     (case.parent / "hukou.pdf").unlink()
+    code, _, err = run_cli("pack", str(case), "--business", "new", "-o", str(out), capsys=capsys)
+    assert code == 1 and "hukou.pdf" in err and not out.exists()
+
+
+def test_cli_pack_runs_as_a_program(case: Path, tmp_path: Path):
+    """One real process: `python -m hrdesk pack` exits 1 and names the file (stderr, UTF-8)."""
+    (case.parent / "hukou.pdf").unlink()
     proc = subprocess.run(
-        [sys.executable, "-m", "hrdesk", "pack", str(case), "--business", "new", "-o", str(out)],
+        [sys.executable, "-m", "hrdesk", "pack", str(case), "--business", "new", "-o", str(tmp_path / "o")],
         capture_output=True,
         text=True,
         encoding="utf-8",
     )
-    assert proc.returncode == 1 and "hukou.pdf" in proc.stderr and not out.exists()
+    assert proc.returncode == 1 and "hukou.pdf" in proc.stderr
 
 
-def test_form_and_pack_for_a_stored_employee(case: Path, tmp_path: Path):
+def test_form_and_pack_for_a_stored_employee(case: Path, tmp_path: Path, capsys):
     from hrdesk.services.records import Records
 
     data = tmp_path / "data"
     with Records.open(data) as records:
         employee_id = records.add_profile(keep_current(load_profile_file(case)), base_dir=case.parent)
     form = tmp_path / "form.pdf"
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "hrdesk",
-            "--data-dir",
-            str(data),
-            "form",
-            "integrity-individual",
-            "--employee",
-            str(employee_id),
-            "-o",
-            str(form),
-        ],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
+    code, _, err = run_cli(
+        "--data-dir",
+        str(data),
+        "form",
+        "integrity-individual",
+        "--employee",
+        str(employee_id),
+        "-o",
+        str(form),
+        capsys=capsys,
     )
-    assert proc.returncode == 0, proc.stderr
+    assert code == 0, err
     assert "张三" in pymupdf.open(form)[0].get_text()
     out = tmp_path / "stored-pack"
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "hrdesk",
-            "--data-dir",
-            str(data),
-            "pack",
-            "--employee",
-            str(employee_id),
-            "--business",
-            "new",
-            "-o",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
+    code, _, err = run_cli(
+        "--data-dir",
+        str(data),
+        "pack",
+        "--employee",
+        str(employee_id),
+        "--business",
+        "new",
+        "-o",
+        str(out),
+        capsys=capsys,
     )
-    assert proc.returncode == 0, proc.stderr
+    assert code == 0, err
     contract = next(out.glob("*劳动*"))
     assert len(PdfReader(contract).pages) == 4  # the vault copies of both contract files
 
