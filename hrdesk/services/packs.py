@@ -402,12 +402,16 @@ def build_bulk(
         else:
             report.skipped.append(BulkEntry(c.employee_id, c.name, c.id_masked, None, c.reasons))
     cache: dict[Path, ScanReport] = {}  # unit materials are shared: scan each vault file once
+    used: set[str] = set()
     for i, c in enumerate(chosen):
         if progress(i, len(chosen)) is False:
             report.cancelled = True
             return report
         employee = records.employee(c.employee_id)
         name = bulk_folder_name(employee.name, employee.id_number, c.business, on)
+        if name in used:  # same name and same last four digits: never overwrite the other's pack
+            name = f"{name}-{sum(1 for u in used if u.startswith(name)) + 1}"
+        used.add(name)
 
         def inner(_done: int, _total: int, i: int = i) -> bool:
             return progress(i, len(chosen)) is not False

@@ -126,6 +126,7 @@ class MaterialsTree(QTreeWidget):
 class MaterialsPanel(QWidget):
     countsChanged = Signal(str)
     changed = Signal()
+    employeesRestored = Signal(list)  # ids of employees restored from the trash (for the list)
 
     def __init__(self, records: Any, data_dir: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -481,6 +482,7 @@ class MaterialsPanel(QWidget):
         from .trash_view import TrashDialog
 
         dialog = TrashDialog(self.records, self)
+        dialog.employeesRestored.connect(self.employeesRestored)
         dialog.exec()
         if dialog.changed_any:
             self._after_write()

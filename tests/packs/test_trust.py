@@ -185,3 +185,10 @@ def test_bulk_packs_only_the_eligible_with_a_report(case: Path, tmp_path: Path):
             records, candidates, tmp_path / "bulk2", lambda d, t: True, "new", on, include={c}
         )
         assert not report.skipped and "王北京" in [e.name for e in report.built + report.refused]
+        # Same name, same last four digits: two folders, neither overwritten.
+        twin = keep_current(load_profile_file(case))
+        twin.employee.name = "张洋"
+        d = records.add_profile(twin, base_dir=case.parent)
+        both = bulk_candidates(records, [a, d], "new", on)
+        report = build_bulk(records, both, tmp_path / "bulk3", lambda d, t: True, "new", on)
+        assert len({e.folder for e in report.built}) == 2 == len(list((tmp_path / "bulk3").iterdir()))
