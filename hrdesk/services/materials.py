@@ -117,10 +117,17 @@ class MaterialsMixin(_Base):
         return row
 
     def _scan(self, sha256: str) -> list[str] | None:
-        """Scan findings for a vault file. Always scanned afresh: an earlier row of the same content
-        may never have been scanned (a profile import) or was scanned under other settings, and a
-        clean verdict copied from it would call a greyscale scan 齐全."""
-        return check_file(self.vault.path(sha256), self.scan_settings).messages() or None
+        """Scan findings for a vault file, remembered per content and settings for this session (the
+        demo attaches one file to many people). Never taken from an earlier row: that row may never
+        have been scanned (a profile import), and its clean verdict would call a greyscale scan 齐全."""
+        verdicts: dict[tuple[str, ScanSettings], list[str] | None] = self.__dict__.setdefault(
+            "_scan_verdicts", {}
+        )
+        key = (sha256, self.scan_settings)
+        if key not in verdicts:
+            verdicts[key] = check_file(self.vault.path(sha256), self.scan_settings).messages() or None
+        found = verdicts[key]
+        return list(found) if found else None
 
     def update_material(self, material_id: int, **fields: Any) -> m.Material:
         allowed = {
