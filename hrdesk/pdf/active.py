@@ -95,7 +95,7 @@ def _walk(root: Any, found: _Found) -> None:
                 continue
         if isinstance(obj, DictionaryObject):
             _look(obj, found)
-            stack.extend(v for k, v in obj.items() if k != "/Parent")
+            stack.extend(obj.values())  # /Parent too: a form field's actions sit above its widget
         elif isinstance(obj, ArrayObject):
             stack.extend(obj)
 
@@ -113,7 +113,9 @@ def _look(d: DictionaryObject, found: _Found) -> None:
         found.javascript = True
     elif kind == "/Launch":
         found.launch = True
-    elif kind in ("/SubmitForm", "/ImportData", "/ResetForm", "/URI", "/GoToR", "/GoToE", "/Rendition"):
+    elif kind in ("/SubmitForm", "/ImportData", "/GoToR", "/GoToE", "/Rendition", "/Movie", "/Sound"):
+        # Web links (/URI) and jumps inside the file (/GoTo) are common in downloaded records and do
+        # nothing by themselves: not flagged, though the pack strips them with every other action.
         found.actions.add(kind[1:])
     if "/OpenAction" in d:
         found.actions.add("OpenAction")
@@ -164,6 +166,29 @@ def strip_page(page: DictionaryObject) -> int:
             if key in annot:
                 del annot[NameObject(key)]
                 removed += 1
+        removed += _strip_field_actions(annot)
         kept.append(ref)
     page[NameObject("/Annots")] = kept
+    return removed
+
+
+def _strip_field_actions(annot: DictionaryObject) -> int:
+    """A widget's form field (and the fields above it) may carry keystroke, format or calculate
+    scripts (/AA): removed, so the copied widget keeps its look and nothing runs."""
+    removed = 0
+    node = annot.get("/Parent")
+    for _ in range(32):  # field trees are shallow; a loop in a hostile file must end
+        if node is None:
+            break
+        try:
+            field = node.get_object()
+        except Exception:
+            break
+        if not isinstance(field, DictionaryObject):
+            break
+        for key in ACTION_KEYS:
+            if key in field:
+                del field[NameObject(key)]
+                removed += 1
+        node = field.get("/Parent")
     return removed

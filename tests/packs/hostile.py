@@ -105,7 +105,58 @@ def hostile_pdf(path: Path, *, base: Path) -> Path:
             ),
         }
     )
-    page[NameObject("/Annots")] = ArrayObject([writer._add_object(attachment), writer._add_object(launch)])
+    field = DictionaryObject(
+        {
+            NameObject("/FT"): NameObject("/Tx"),
+            NameObject("/T"): TextStringObject("amount"),
+            NameObject("/AA"): DictionaryObject(
+                {NameObject("/K"): writer._add_object(_js("event.rc = true;"))}
+            ),
+        }
+    )
+    field_ref = writer._add_object(field)
+    widget = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Annot"),
+            NameObject("/Subtype"): NameObject("/Widget"),
+            NameObject("/Rect"): ArrayObject(
+                [FloatObject(300), FloatObject(100), FloatObject(400), FloatObject(120)]
+            ),
+            NameObject("/Parent"): field_ref,
+        }
+    )
+    widget_ref = writer._add_object(widget)
+    field[NameObject("/Kids")] = ArrayObject([widget_ref])
+    writer._root_object[NameObject("/AcroForm")] = DictionaryObject(
+        {NameObject("/Fields"): ArrayObject([field_ref])}
+    )
+    page[NameObject("/Annots")] = ArrayObject(
+        [writer._add_object(attachment), writer._add_object(launch), widget_ref]
+    )
+    with open(path, "wb") as fh:
+        writer.write(fh)
+    return path
+
+
+def linked_scan(path: Path, *, base: Path) -> Path:
+    """A clean scan with a web link, as downloaded records often have: not active content."""
+    writer = PdfWriter(clone_from=PdfReader(base))
+    link = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Annot"),
+            NameObject("/Subtype"): NameObject("/Link"),
+            NameObject("/Rect"): ArrayObject(
+                [FloatObject(100), FloatObject(100), FloatObject(200), FloatObject(120)]
+            ),
+            NameObject("/A"): DictionaryObject(
+                {
+                    NameObject("/S"): NameObject("/URI"),
+                    NameObject("/URI"): TextStringObject("https://www.chsi.com.cn/"),
+                }
+            ),
+        }
+    )
+    writer.pages[0][NameObject("/Annots")] = ArrayObject([writer._add_object(link)])
     with open(path, "wb") as fh:
         writer.write(fh)
     return path

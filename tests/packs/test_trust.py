@@ -22,7 +22,7 @@ from hrdesk.services.materials import MaterialPathError, material_file_in
 from hrdesk.services.packs import PackRefused, build_pack
 
 from ..timeless import keep_current
-from .hostile import EXE, colour_scan, hostile_pdf
+from .hostile import EXE, colour_scan, hostile_pdf, linked_scan
 
 ROOT = Path(__file__).resolve().parents[2]
 ON = "2026-11-23"
@@ -92,6 +92,7 @@ def test_find_active_content_names_each_kind(tmp_path: Path):
     found = "\n".join(find_active_content(hostile_pdf(tmp_path / "hostile.pdf", base=clean)))
     for needle in ("JavaScript", "Launch", "OpenAction", "AA", "payload.exe", "invoice.exe", "文件附件批注"):
         assert needle in found, found
+    assert find_active_content(linked_scan(tmp_path / "link.pdf", base=clean)) == []  # a web link is fine
     assert find_active_content(tmp_path / "missing.pdf") == []
     (tmp_path / "junk.pdf").write_bytes(b"%PDF-1.7\nnot a pdf")
     assert find_active_content(tmp_path / "junk.pdf") == []
