@@ -27,6 +27,44 @@ else:
     _Base = object
 
 
+# Scan flags that describe a readable file of poor quality (the scan's codes before it had severities):
+# such a file may be packed when the user forces the pack. Any other flag (missing, damaged,
+# encrypted, over the time or memory budget, a code added later) means the file is never packed.
+PACKABLE_FLAGS = {
+    "too-small",
+    "too-large",
+    "rotated",
+    "not-a4",
+    "low-dpi",
+    "blank",
+    "not-colour",
+    "mixed-orientation",
+    "active-content",  # stripped on the way into the upload PDF
+}
+
+
+@dataclass(frozen=True)
+class ScanVerdict:
+    """What a scan means for a material: the defects that make it 有缺陷 and stop a pack unless
+    forced (warnings are not defects), and whether the file may be packed at all."""
+
+    defects: tuple[str, ...]
+    packable: bool
+
+
+def scan_verdict(path: Path, settings: ScanSettings | None = None, kind: str | None = None) -> ScanVerdict:
+    """The one reading of a scan report, for attaching and for packing alike."""
+    try:
+        report = check_file(path, settings, kind=kind)
+    except TypeError:  # a scan without material-specific checks
+        report = check_file(path, settings)
+    flags = getattr(report, "blocking", report.flags)  # severities: warnings do not block
+    refused = getattr(report, "refused", None)
+    if refused is None:
+        refused = any(f.code not in PACKABLE_FLAGS for f in report.flags)
+    return ScanVerdict(tuple(f.message for f in flags), not refused)
+
+
 class MaterialPathError(ValueError):
     """A profile's material `file` that points outside the profile's folder; the text is for HR."""
 
@@ -86,7 +124,7 @@ class MaterialsMixin(_Base):
             raise ValueError(f"unknown material kind '{kind}'")
         stored = self.vault.add_file(path)  # the file is safe in the vault before the row exists
         if scan and defects is None:
-            defects = self._scan(stored.sha256)
+            defects = self._scan(stored.sha256, kind)
         with self.session() as s:
             position = len(
                 s.exec(
@@ -116,18 +154,18 @@ class MaterialsMixin(_Base):
             self.refresh_statuses(ids=[employee_id])
         return row
 
-    def _scan(self, sha256: str) -> list[str] | None:
-        """Scan findings for a vault file, remembered per content and settings for this session (the
-        demo attaches one file to many people). Never taken from an earlier row: that row may never
-        have been scanned (a profile import), and its clean verdict would call a greyscale scan 齐全."""
-        verdicts: dict[tuple[str, ScanSettings], list[str] | None] = self.__dict__.setdefault(
+    def _scan(self, sha256: str, kind: str | None = None) -> list[str] | None:
+        """Scan findings for a vault file, remembered per content, kind and settings for this session
+        (the demo attaches one file to many people). Never taken from an earlier row: that row may
+        never have been scanned (a profile import), and its clean verdict would call a greyscale scan
+        齐全."""
+        verdicts: dict[tuple[str, str | None, ScanSettings], ScanVerdict] = self.__dict__.setdefault(
             "_scan_verdicts", {}
         )
-        key = (sha256, self.scan_settings)
+        key = (sha256, kind, self.scan_settings)
         if key not in verdicts:
-            verdicts[key] = check_file(self.vault.path(sha256), self.scan_settings).messages() or None
-        found = verdicts[key]
-        return list(found) if found else None
+            verdicts[key] = scan_verdict(self.vault.path(sha256), self.scan_settings, kind)
+        return list(verdicts[key].defects) or None
 
     def update_material(self, material_id: int, **fields: Any) -> m.Material:
         allowed = {
@@ -163,7 +201,7 @@ class MaterialsMixin(_Base):
         dates; the old one goes to the trash (history), never into a pack."""
         old = self.material(material_id)
         stored = self.vault.add_file(path)
-        defects = self._scan(stored.sha256)
+        defects = self._scan(stored.sha256, old.kind)
         with self.session() as s:
             row = s.get(m.Material, material_id)
             if row is None or row.deleted_at is not None:
@@ -229,7 +267,7 @@ class MaterialsMixin(_Base):
                 deleted_at=m.utcnow(),
             )
             s.add(old)  # the previous version, in the trash
-            defects = self._scan(stored.sha256)
+            defects = self._scan(stored.sha256, row.kind)
             row.sha256, row.pages, row.size_bytes, row.defects = (
                 stored.sha256,
                 stored.pages,
@@ -441,16 +479,16 @@ def recheck_all(
     records: Any, settings: ScanSettings, progress: Callable[[int, int], object] | None = None
 ) -> int:
     """Scan every live material file again; returns how many changed verdict. Each file is checked
-    once even when several materials share it (the vault deduplicates)."""
+    once per material kind even when several materials share it (the vault deduplicates)."""
     rows = [x for eid in records.employee_ids() for x in records.materials(eid) if x.sha256]
-    by_hash: dict[str, list[Any]] = {}
+    by_hash: dict[tuple[str, str], list[Any]] = {}
     for row in rows:
-        by_hash.setdefault(row.sha256, []).append(row)
+        by_hash.setdefault((row.sha256, row.kind), []).append(row)
     changed = 0
-    for i, (digest, materials) in enumerate(by_hash.items()):
+    for i, ((digest, kind), materials) in enumerate(by_hash.items()):
         if progress is not None:
             progress(i, len(by_hash))
-        defects = check_file(records.vault.path(digest), settings).messages() or None
+        defects = list(scan_verdict(records.vault.path(digest), settings, kind).defects) or None
         for row in materials:
             if (row.defects or None) != defects:
                 records.update_material(row.id, defects=defects)

@@ -19,33 +19,19 @@ from typing import Any
 
 from ..pdf.files import atomic_folder, atomic_write_bytes, safe_filename
 from ..pdf.pack import IMAGE_SUFFIXES, Slot, Source, SourceError, image_to_pdf, open_source, write_slot
-from ..pdf.scan import Flag, ScanReport, ScanSettings, check_file
+from ..pdf.scan import ScanSettings
 from ..printing.forms import render_form, template
 from ..rules.idnumber import mask
 from ..rules.profile import Profile
 from ..rules.results import CheckResult
 from .check import run_check
 from .forms import checklist_pdf
-from .materials import material_file_in
+from .materials import ScanVerdict, material_file_in, scan_verdict
 
 FORM_NAMES = {
     "integrity-individual": "待签字-诚信声明（个人）",
     "integrity-unit": "待签字-诚信声明（单位）",
     "housing-borrowing": "待签字-房屋借住声明",
-}
-# Scan flags that describe a readable file of poor quality: such a file may be packed when the user
-# forces the pack. Any other flag (missing, damaged, encrypted, over the time or memory budget, a
-# code added later) means the file is not read for the pack at all.
-PACKABLE_FLAGS = {
-    "too-small",
-    "too-large",
-    "rotated",
-    "not-a4",
-    "low-dpi",
-    "blank",
-    "not-colour",
-    "mixed-orientation",
-    "active-content",  # stripped on the way into the upload PDF
 }
 
 
@@ -113,36 +99,36 @@ def scan_files(
     files: list[PackFile],
     names: dict[str, str],
     settings: ScanSettings | None = None,
-    cache: dict[Path, ScanReport] | None = None,
+    cache: dict[tuple[Path, str], ScanVerdict] | None = None,
 ) -> dict[int, FileDefect]:
-    """Scan each file (once per path when a cache is shared, e.g. across a bulk run); defects by
-    material index. `names` maps a material kind to its name for the messages."""
+    """Scan each file (once per path and kind when a cache is shared, e.g. across a bulk run);
+    defects by material index. `names` maps a material kind to its name for the messages."""
     cache = {} if cache is None else cache
     out: dict[int, FileDefect] = {}
     for f in files:
-        report = cache.get(f.path)
-        if report is None:
-            report = cache[f.path] = _scan_one(f.path, settings)
-        if report.flags:
-            packable = all(flag.code in PACKABLE_FLAGS for flag in report.flags)
-            out[f.index] = FileDefect(names.get(f.kind, f.kind), f.name, tuple(report.messages()), packable)
+        verdict = cache.get((f.path, f.kind))
+        if verdict is None:
+            verdict = cache[(f.path, f.kind)] = _scan_one(f.path, settings, f.kind)
+        if verdict.defects or not verdict.packable:
+            defects = verdict.defects or ("文件无法读取",)
+            out[f.index] = FileDefect(names.get(f.kind, f.kind), f.name, defects, verdict.packable)
     return out
 
 
-def _scan_one(path: Path, settings: ScanSettings | None) -> ScanReport:
+def _scan_one(path: Path, settings: ScanSettings | None, kind: str) -> ScanVerdict:
     """The scan of a file as it will be packed: a JPG/PNG is scanned as the PDF it becomes."""
     if path.suffix.lower() not in IMAGE_SUFFIXES or not path.is_file():
-        return check_file(path, settings)
+        return scan_verdict(path, settings, kind)
     import tempfile
 
     try:
         data = image_to_pdf(path)
     except SourceError as exc:
-        return ScanReport(flags=[Flag("not-image", None, str(exc))])
+        return ScanVerdict((str(exc),), False)
     with tempfile.TemporaryDirectory(prefix="hrdesk-scan-") as tmp:
         converted = Path(tmp) / "image.pdf"
         converted.write_bytes(data)
-        return check_file(converted, settings)
+        return scan_verdict(converted, settings, kind)
 
 
 def plan_slots(
@@ -189,7 +175,7 @@ def build_pack(
     progress: Callable[[int, int], bool] | None = None,
     files: list[PackFile] | None = None,
     scan_settings: ScanSettings | None = None,
-    scan_cache: dict[Path, ScanReport] | None = None,
+    scan_cache: dict[tuple[Path, str], ScanVerdict] | None = None,
 ) -> PackResult:
     """Build the pack into `out_dir`. `progress(done, total)` returning False cancels; a cancelled or
     failed build leaves no output. Refuses (PackRefused) when required materials are missing or a file
@@ -271,7 +257,7 @@ def build_pack_for_stored(
     progress: Callable[[int, int], bool] | None = None,
     make_zip: bool = False,
     on: date | None = None,
-    scan_cache: dict[Path, ScanReport] | None = None,
+    scan_cache: dict[tuple[Path, str], ScanVerdict] | None = None,
 ) -> PackResult:
     """A pack for a stored employee: the materials are vault files (the trash is never packed)."""
     profile, files = stored_pack_input(records, employee_id)
@@ -401,7 +387,7 @@ def build_bulk(
             chosen.append(c)
         else:
             report.skipped.append(BulkEntry(c.employee_id, c.name, c.id_masked, None, c.reasons))
-    cache: dict[Path, ScanReport] = {}  # unit materials are shared: scan each vault file once
+    cache: dict[tuple[Path, str], ScanVerdict] = {}  # unit materials are shared: scan each vault file once
     used: set[str] = set()
     for i, c in enumerate(chosen):
         if progress(i, len(chosen)) is False:
