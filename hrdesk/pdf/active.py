@@ -36,6 +36,11 @@ def find_active_content(path: Path) -> list[str]:
         root = reader.trailer["/Root"].get_object()
     except Exception:  # unreadable: check_file says so in its own words
         return []
+    return active_content_in(root)
+
+
+def active_content_in(root: Any) -> list[str]:
+    """The same messages for a catalog already in memory (a PdfWriter's, before it is written)."""
     found = _Found()
     with contextlib.suppress(Exception):  # a broken object deep inside: report what was found so far
         _walk(root, found)

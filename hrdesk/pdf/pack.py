@@ -12,7 +12,7 @@ from pathlib import Path
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import DependencyError, PdfReadError
 
-from .active import find_active_content, strip_page
+from .active import active_content_in, strip_page
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png"}
 MAX_INPUT_BYTES = 200 * 1024 * 1024
@@ -82,8 +82,8 @@ def write_slot(slot: Slot, out_dir: Path) -> int:
     """Merge the slot's sources into `out_dir/slot.filename`; returns the page count.
 
     Only pages are copied (never the catalog's OpenAction, JavaScript names or embedded files); each
-    page loses its actions and payload annotations before it is copied, objects left unreferenced are
-    dropped, and the written file is checked again: a file with active content left is not delivered."""
+    page loses its actions and payload annotations before it is copied (so they are never cloned into
+    the writer), and what is about to be written is checked again: active content left is refused."""
     writer = PdfWriter()
     for source in slot.sources:
         reader = open_source(source.path)
@@ -96,14 +96,12 @@ def write_slot(slot: Slot, out_dir: Path) -> int:
             raise SourceError(f"{source.path.name}: PDF 页面损坏（{exc.__class__.__name__}）") from None
         writer.add_outline_item(title=source.label, page_number=start)
     writer.add_metadata({"/Title": slot.title, "/Producer": "hrdesk", "/Creator": "hrdesk"})
-    writer.compress_identical_objects(remove_duplicates=False, remove_unreferenced=True)
+    left = active_content_in(writer._root_object)  # in memory: no second read of the images
+    if left:
+        raise SourceError(f"{slot.title}: 无法删除其中的活动内容（{'；'.join(left)}）")
     target = out_dir / slot.filename
     with open(target, "wb") as fh:
         writer.write(fh)
-    left = find_active_content(target)
-    if left:
-        target.unlink(missing_ok=True)
-        raise SourceError(f"{slot.title}: 无法删除其中的活动内容（{'；'.join(left)}）")
     return len(writer.pages)
 
 

@@ -98,6 +98,21 @@ def test_find_active_content_names_each_kind(tmp_path: Path):
     assert find_active_content(tmp_path / "junk.pdf") == []
 
 
+def test_the_last_check_sees_what_copying_pages_alone_would_carry(tmp_path: Path):
+    """Pages copied without stripping still bring the page actions, the Launch link, the attachment:
+    the check run before an upload PDF is written finds them (the pack would refuse the slot)."""
+    from pypdf import PdfWriter
+
+    from hrdesk.pdf.active import active_content_in
+
+    hostile = hostile_pdf(tmp_path / "h.pdf", base=colour_scan(tmp_path / "clean.pdf"))
+    writer = PdfWriter()
+    for page in PdfReader(hostile).pages:
+        writer.add_page(page)
+    found = "\n".join(active_content_in(writer._root_object))
+    assert "Launch" in found and "invoice.exe" in found and "文件附件批注" in found
+
+
 def test_upload_pdfs_carry_no_active_content(case: Path, tmp_path: Path):
     clean = colour_scan(tmp_path / "clean.pdf", 2)
     hostile_pdf(case.parent / "lease.pdf", base=clean)
