@@ -83,7 +83,7 @@ def test_replace_a_defective_scan_turns_the_slot_ok_and_packs_only_the_new_file(
         "hukou-pages", old, [str(colour_scan(tmp_path / "new-hukou.pdf", 1, label="NEWSCAN"))]
     )
     wait_pool(qtbot)
-    qtbot.waitUntil(lambda: find_item(panel, "hukou-pages").text(1) == "齐全", timeout=10000)
+    qtbot.waitUntil(lambda: find_item(panel, "hukou-pages").text(1) == "齐全", timeout=30000)
     shot(window, "materials-after-replace.png")
     build_pack_for_stored(records, employee_id, "new", tmp_path / "pack")
     with pymupdf.open(next((tmp_path / "pack").glob("*户口本*"))) as doc:
@@ -118,7 +118,7 @@ def test_delete_in_the_tree_trashes_the_file_never_the_employee(
     assert asked == []  # no "delete the employee?" question
     assert records.employee_ids() == [employee_id]
     assert material_id not in [m.id for m in records.materials(employee_id)]
-    qtbot.waitUntil(lambda: find_item(panel, "diploma").text(1) == "缺失", timeout=10000)
+    qtbot.waitUntil(lambda: find_item(panel, "diploma").text(1) == "缺失", timeout=30000)
 
 
 def test_trash_view_restores_a_file_and_a_deleted_employee_then_empties(
@@ -165,12 +165,12 @@ def test_bulk_dialog_lists_the_ineligible_and_reports_what_was_built(
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.business.setCurrentIndex(1)  # 新办
-    qtbot.waitUntil(lambda: dialog.start_button.isEnabled() and bool(dialog.candidates), timeout=10000)
+    qtbot.waitUntil(lambda: dialog.start_button.isEnabled() and bool(dialog.candidates), timeout=30000)
     ineligible = dialog.table.topLevelItem(1)
     assert ineligible.text(4) == "不符合" and ineligible.checkState(0) == Qt.CheckState.Unchecked
     assert "户籍" in ineligible.text(5)
     dialog.start()
-    qtbot.waitUntil(lambda: dialog.report is not None, timeout=20000)
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=60000)
     assert [e.name for e in dialog.report.built] == ["张洋"]
     assert [e.name for e in dialog.report.skipped] == ["赵六"]
     assert [e.name for e in dialog.report.refused] == ["钱七"]
@@ -192,7 +192,7 @@ def test_bulk_dialog_cancel_shows_what_was_built(qtbot, records: Records, tmp_pa
     ids = [add_employee(records, tmp_path, n) for n in ("甲一", "乙二", "丙三")]
     dialog = BulkPacksDialog(records, ids, today=date.today(), folder=tmp_path / "bulk")
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.start_button.isEnabled() and bool(dialog.candidates), timeout=10000)
+    qtbot.waitUntil(lambda: dialog.start_button.isEnabled() and bool(dialog.candidates), timeout=30000)
 
     def cancel_after_first(done: int, _total: int) -> None:
         if done >= cancel_at and dialog._task is not None:
@@ -200,7 +200,7 @@ def test_bulk_dialog_cancel_shows_what_was_built(qtbot, records: Records, tmp_pa
 
     dialog.start()
     dialog._task.signals.progress.connect(cancel_after_first)
-    qtbot.waitUntil(lambda: dialog.report is not None, timeout=20000)
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=60000)
     report = dialog.report
     assert report.cancelled and 1 <= len(report.built) < 3
     assert "已取消" in dialog.report_view.toPlainText()
