@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from .i18n import current_lang
 from .pdf_preview import PdfPreview
-from .workers import run_task
+from .workers import run_write
 
 STATUS_COLOURS = {
     "ok": "#2e7d32",
@@ -412,7 +412,7 @@ class MaterialsPanel(QWidget):
             return len(good)
 
         self._set_busy(True)
-        run_task(work, self._attached, self._attach_failed)
+        run_write(work, self._attached, self._attach_failed)  # the one writer thread
 
     def _after_write(self) -> None:
         """This panel changed the records: draw them as they are now (the case it was given is
@@ -464,7 +464,7 @@ class MaterialsPanel(QWidget):
             return len(good)
 
         self._set_busy(True)
-        run_task(work, self._attached, self._attach_failed)
+        run_write(work, self._attached, self._attach_failed)  # the one writer thread
 
     def _accepted(self, paths: list[str]) -> list[Path]:
         bad = [Path(p).name for p in paths if Path(p).suffix.lower() not in ACCEPTED]
