@@ -317,7 +317,14 @@ class MaterialsMixin(_Base):
                 title = info.name("zh") if info else row.kind
                 items.append(
                     TrashItem(
-                        "material", row.id, title, row.original_name, person or "", _aware(row.deleted_at)
+                        "material",
+                        row.id,
+                        title,
+                        row.original_name,
+                        person or "",
+                        _aware(row.deleted_at),
+                        row.employee_id,
+                        row.kind,
                     )
                 )
             for t in s.exec(select(m.TrashedEmployee)).all():
@@ -436,6 +443,8 @@ class TrashItem:
     detail: str  # file name / masked ID number
     owner: str  # the employee a material belonged to / the unit of an employee
     deleted_at: datetime
+    employee_id: int | None = None  # a material's employee (its slot's history: employee and kind)
+    material_kind: str | None = None
 
 
 def _aware(when: datetime) -> datetime:

@@ -300,10 +300,16 @@ class MaterialsPanel(QWidget):
     def _context_menu(self, pos: Any) -> None:
         from PySide6.QtWidgets import QMenu
 
-        if self.current_material_id() is None:
-            return
         menu = QMenu(self)
+        if self.current_material_id() is None:
+            if self.current_kind():
+                menu.addAction(self.tr("替换…"), self.replace_dialog)
+                menu.addAction(self.tr("添加页…"), self.attach_dialog)
+                menu.addAction(self.tr("历史版本…"), self.open_history)
+                menu.exec(self.tree.viewport().mapToGlobal(pos))
+            return
         menu.addAction(self.tr("替换…"), self.replace_dialog)
+        menu.addAction(self.tr("历史版本…"), self.open_history)
         menu.addAction(self.tr("旋转当前页 90°"), self.rotate_current_page)
         menu.addAction(self.tr("设置日期…"), self.edit_dates)
         menu.addAction(self.tr("标记为已核实"), self.mark_verified)
@@ -478,10 +484,16 @@ class MaterialsPanel(QWidget):
         for b in (self.attach_button, self.replace_button, self.remove_button):
             b.setEnabled(not busy)
 
-    def open_trash(self) -> None:
+    def open_history(self) -> None:
+        """The current slot's earlier files (superseded or removed), to restore one."""
+        kind = self.current_kind()
+        if kind and self.employee_id is not None:
+            self.open_trash((self.employee_id, kind))
+
+    def open_trash(self, slot: tuple[int, str] | None = None) -> None:
         from .trash_view import TrashDialog
 
-        dialog = TrashDialog(self.records, self)
+        dialog = TrashDialog(self.records, self, slot if isinstance(slot, tuple) else None)
         dialog.employeesRestored.connect(self.employeesRestored)
         dialog.exec()
         if dialog.changed_any:

@@ -27,11 +27,16 @@ class TrashDialog(QDialog):
 
     employeesRestored = Signal(list)
 
-    def __init__(self, records: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, records: Any, parent: QWidget | None = None, slot: tuple[int, str] | None = None
+    ) -> None:
+        """`slot` = (employee id, material kind): only that slot's history (superseded and removed
+        files), to restore an earlier version."""
         super().__init__(parent)
         self.records = records
+        self.slot = slot
         self.changed_any = False
-        self.setWindowTitle(self.tr("回收站"))
+        self.setWindowTitle(self.tr("历史版本") if slot else self.tr("回收站"))
         self.resize(760, 420)
         layout = QVBoxLayout(self)
         self.summary = QLabel()
@@ -59,6 +64,8 @@ class TrashDialog(QDialog):
     def reload(self) -> None:
         self.tree.clear()
         items = self.records.trash_items()
+        if self.slot is not None:
+            items = [i for i in items if (i.employee_id, i.material_kind) == self.slot]
         kinds = {"material": self.tr("材料文件"), "employee": self.tr("员工")}
         for item in items:
             when = item.deleted_at.astimezone().strftime("%Y-%m-%d %H:%M")
@@ -76,6 +83,7 @@ class TrashDialog(QDialog):
             else self.tr("回收站是空的。")
         )
         self.empty_button.setEnabled(bool(items))
+        self.empty_button.setVisible(self.slot is None)  # emptying is for the whole trash only
         self._selection_changed()
 
     def _selection_changed(self) -> None:

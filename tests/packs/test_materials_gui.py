@@ -136,6 +136,15 @@ def test_trash_view_restores_a_file_and_a_deleted_employee_then_empties(
     dialog.show()
     assert dialog.tree.topLevelItemCount() == 2
     shot(dialog, "trash.png")
+    history = TrashDialog(records, slot=(keep, removed.kind))  # one slot's earlier files only
+    qtbot.addWidget(history)
+    assert history.tree.topLevelItemCount() == 1 and not history.empty_button.isVisibleTo(history)
+    assert (
+        TrashDialog(
+            records, slot=(keep, "photo" if removed.kind != "photo" else "diploma")
+        ).tree.topLevelItemCount()
+        == 0
+    )
     restored: list[list[int]] = []
     dialog.employeesRestored.connect(restored.append)
     dialog.tree.selectAll()
