@@ -11,6 +11,7 @@ import argparse
 import importlib
 import sys
 from datetime import date
+from pathlib import Path
 
 from .rules.policy import BUSINESSES
 
@@ -100,10 +101,42 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command is None:
         return _start_gui(args)
     folder = data_dir(args.data_dir) if args.data_dir else None
-    return args.handler(args, folder)
+    return _run_logged(args, folder)
+
+
+def _run_logged(args: argparse.Namespace, folder: Path | None) -> int:
+    """Run a subcommand with its events in the data folder's log (when there is a data folder): the
+    command, its exit code, and a failure by exception type only (see logging_setup)."""
+    import logging
+
+    from .paths import data_dir
+
+    target = folder or data_dir()
+    if target.is_dir():
+        from .logging_setup import setup_logging
+
+        setup_logging(target)
+    log = logging.getLogger("hrdesk.cli")
+    log.info("command %s", args.command)
+    try:
+        code = args.handler(args, folder)
+    except UsageError as exc:
+        log.info("command %s: input refused (%s)", args.command, type(exc).__name__)
+        raise
+    except Exception:
+        log.exception("command %s failed", args.command)
+        raise
+    log.info("command %s: exit %s", args.command, code)
+    return code
 
 
 def _start_gui(args: argparse.Namespace) -> int:
+    from .qt_system_libs import check as missing_qt_libraries
+
+    missing = missing_qt_libraries()  # Linux: one line naming the packages instead of Qt's SIGABRT
+    if missing is not None:
+        print(missing.message(), file=sys.stderr)
+        return 1
     try:
         from .ui.app import run_app
     except ImportError as exc:

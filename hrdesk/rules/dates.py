@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import calendar
-from datetime import date
+from datetime import date, timedelta
 
 
 def add_months(d: date, months: int) -> date:
@@ -37,3 +37,13 @@ def months_before(d: date, count: int) -> list[str]:
 def years_before(d: date, count: int) -> list[str]:
     """The `count` complete calendar years before d's year, oldest first."""
     return [str(d.year - i) for i in range(count, 0, -1)]
+
+
+def unit_review_due(submitted_on: date, days: int) -> date:
+    """Last day the unit can review an employee's submission before the system returns it.
+
+    Yanqing: "如超过7天未审核将自动退回" (yanqing-2024 三(二) 第三步). That is a system timer: calendar days,
+    not moved by weekends or holidays (unlike a legal period, Civil Code art. 203). The submission day
+    does not count (art. 201), so day `days` after it is the last day; the day after, it is returned.
+    """
+    return submitted_on + timedelta(days=days)

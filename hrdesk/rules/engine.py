@@ -23,7 +23,7 @@ from .workdays import WorkCalendar
 
 ID_SOURCE = "GB 11643-1999"
 RETIREMENT_SOURCE = "全国人大常委会关于实施渐进式延迟法定退休年龄的决定 (2024)"
-CALENDAR_SOURCE = "国务院办公厅节假日安排"
+CALENDAR_SOURCE = "国务院办公厅节假日安排; 全国年节及纪念日放假办法 第二条"
 DEGREE_RANK = {"none": 0, "bachelor": 1, "master": 2, "doctor": 3}
 MINOR_AGE = 18
 
@@ -64,6 +64,7 @@ class _Context:
     findings: list[Finding] = field(default_factory=list)
     deadlines: list[Deadline] = field(default_factory=list)
     identity: IdNumber | None = None
+    accompanying: list[Child] | None = None  # the children who accompany and may, computed once
 
     def add(self, code: str, severity: str, source: str, key: str | None = None, **params: Any) -> None:
         """Record a finding; `key` picks a message variant when one code has several causes."""
@@ -105,15 +106,24 @@ def check(
     _identity(ctx)
     _applicant_general(ctx)
     _residence(ctx)
+    _children(ctx)
     _employer(ctx)
     categories, route = _categories(ctx)
     if business == "new":
         _new_application(ctx, categories)
     _permit_and_timing(ctx)
+    if business == "renewal" and "renewal_unit_history_years" in policy.timing:
+        _permit_unit_history(ctx)
     materials = _materials(ctx, route)
     if calendar.unknown_years:
         years = "、".join(str(y) for y in sorted(calendar.unknown_years))
-        ctx.add("CALENDAR_YEAR_UNKNOWN", "warning", CALENDAR_SOURCE, years=years)
+        ctx.add(
+            "CALENDAR_YEAR_UNKNOWN",
+            "warning",
+            CALENDAR_SOURCE,
+            key="CALENDAR_YEAR_UNKNOWN.estimated",
+            years=years,
+        )
     ctx.deadlines.sort(key=lambda d: (d.date, d.code))
     wage = ctx.wage
     return CheckResult(
@@ -167,7 +177,12 @@ def _applicant_general(ctx: _Context) -> None:
                 date=retires_on.isoformat(),
             )
     if rules.get("criminal_record_checked") and employee.criminal_record:
-        ctx.add("CRIMINAL_RECORD", "blocker", rules["criminal_record_source"])
+        ctx.add(
+            "CRIMINAL_RECORD",
+            "blocker",
+            rules["criminal_record_source"],
+            key=rules.get("criminal_record_key"),
+        )
     if employee.dispatched:
         ctx.add("DISPATCHED_WORKER", "blocker", rules["dispatched_source"])
     differing = [k for k, same in employee.same_employer.items() if not same]
@@ -210,7 +225,8 @@ def _residence(ctx: _Context) -> None:
     if housing.kind == "spouse-owned" and employee.marital_status != "married":
         ctx.add("NO_STABLE_RESIDENCE", "blocker", source, reason=ctx.text("residence.spouse-not-married"))
     if housing.kind == "rented":
-        if not housing.lessor_is_owner:
+        # Changping only: "出租人须为房屋产权人" (四(二)1(8)④); Yanqing's 三(二)1(4)B asks no such thing.
+        if validity.get("lessor_must_be_owner") and not housing.lessor_is_owner:
             ctx.add(
                 "NO_STABLE_RESIDENCE",
                 "blocker",
@@ -218,23 +234,31 @@ def _residence(ctx: _Context) -> None:
                 reason=ctx.text("residence.lessor-not-owner"),
             )
         _residence_term(
-            ctx, housing.valid_until, validity["rented_min_months"], validity["rented_source"], kind_name
+            ctx, "lease-contract", validity["rented_min_months"], validity["rented_source"], kind_name
         )
     elif housing.kind == "residence-permit":
         _residence_term(
             ctx,
-            housing.valid_until,
+            "residence-permit",
             validity["residence_permit_min_months"],
             validity["residence_permit_source"],
             kind_name,
         )
     elif housing.kind == "public-rental":
-        _residence_term(ctx, housing.valid_until, 0, source, kind_name)
+        # The same months the material check asks of the contract (三(四) in Changping): one rule, one answer.
+        months = min_months_left("public-rental-contract", "contract", validity)
+        _residence_term(
+            ctx, "public-rental-contract", months, validity.get("public_rental_source", source), kind_name
+        )
 
 
-def _residence_term(
-    ctx: _Context, valid_until: date | None, months: int, source: str, kind_name: str
-) -> None:
+def _residence_term(ctx: _Context, material_kind: str, months: int, source: str, kind_name: str) -> None:
+    """The residence must still run `months` months. Its end: the housing record's, else the latest
+    end date among the provided materials that prove it (the lease itself)."""
+    valid_until = ctx.profile.employee.housing.valid_until
+    if valid_until is None:
+        dated = [m.valid_until for m in ctx.profile.materials if m.kind == material_kind and m.valid_until]
+        valid_until = max(dated, default=None)
     if valid_until is None:
         ctx.add("RESIDENCE_END_UNKNOWN", "warning", source, kind=kind_name)
         return
@@ -291,15 +315,21 @@ def _employer(ctx: _Context) -> None:
                 minimum=_money(rules["capital_minimum_cny"]),
             )
 
-    # Changping: a flat tax minimum (last or current calendar year).
-    if "tax_minimum_cny" in rules and business in rules["tax_minimum_businesses"]:
+    # Changping: a flat tax minimum (last or current calendar year): a condition for new applications
+    # and employer changes, "原则上" (a warning) for the businesses the guide does not repeat it for.
+    warn_only = business in rules.get("tax_minimum_warning_businesses", [])
+    if "tax_minimum_cny" in rules and (business in rules["tax_minimum_businesses"] or warn_only):
         years = [str(ctx.on.year - 1), str(ctx.on.year)]
         best = max((employer.tax_paid_cny.get(y, 0) for y in years), default=0)
         if best < rules["tax_minimum_cny"]:
+            source = rules["tax_minimum_source"]
+            if business == "employer-change":
+                source = rules.get("tax_minimum_employer_change_source", source)
             ctx.add(
                 "EMPLOYER_TAX_BELOW_MINIMUM",
-                "blocker",
-                rules["tax_minimum_source"],
+                "warning" if warn_only else "blocker",
+                source,
+                key="EMPLOYER_TAX_BELOW_MINIMUM.in-principle" if warn_only else None,
                 paid=_money(best),
                 minimum=_money(rules["tax_minimum_cny"]),
                 years="/".join(years),
@@ -691,6 +721,104 @@ def _renewal_record(ctx: _Context) -> None:
         )
 
 
+def _permit_unit_history(ctx: _Context) -> None:
+    """Changping renewals: "申请人近 3 年的持证单位，应与实际工作单位…须保持一致" (四(二)4 注意②). hrdesk
+    knows the actual employer only from `hired_on` on (the applying unit); before that it can only say
+    which unit held the permit, and asks HR to confirm. Periods not recorded are said too."""
+    timing = ctx.policy.timing
+    source = timing["renewal_unit_history_source"]
+    employee = ctx.profile.employee
+    permit = employee.permit
+    if permit is None or permit.status == "expired" or (permit.expires_on and permit.expires_on < ctx.on):
+        return
+    years = timing["renewal_unit_history_years"]
+    start = add_years(ctx.on, -years)
+    if permit.issued_on is not None and permit.issued_on > start:
+        start = permit.issued_on
+    if not permit.unit_history:
+        ctx.add(
+            "PERMIT_UNIT_HISTORY_UNKNOWN",
+            "warning",
+            source,
+            key="PERMIT_UNIT_HISTORY_UNKNOWN.none",
+            since=start.isoformat(),
+            years=years,
+        )
+        return
+    hired = employee.hired_on
+    day = timedelta(days=1)
+    mismatched: list[str] = []
+    unconfirmed: list[str] = []
+    gaps: list[str] = []
+    cursor = start
+    for unit in permit.unit_history:
+        end = unit.held_until or ctx.on
+        if end < unit.held_from:  # a reversed period says nothing reliable
+            gaps.append(_period(unit.held_from, end))
+            continue
+        lo, hi = max(unit.held_from, start), min(end, ctx.on)
+        if lo > hi:
+            continue
+        if lo > cursor:
+            gaps.append(_period(cursor, lo - day))
+        cursor = max(cursor, hi + day)
+        if unit.suspended:  # 挂起 between two units: no holder, nothing to compare
+            continue
+        label = unit.name or unit.credit_code
+        here = _is_applying_unit(ctx, unit.credit_code, unit.name)
+        if hired is None:
+            if not here:
+                unconfirmed.append(f"{_period(lo, hi)} {label}")
+            continue
+        if not here and hi >= hired:
+            mismatched.append(f"{_period(max(lo, hired), hi)} {label}")
+        if lo < hired:
+            if here:  # held by the applying unit before the applicant worked there
+                mismatched.append(f"{_period(lo, min(hi, hired - day))} {label}")
+            else:
+                unconfirmed.append(f"{_period(lo, min(hi, hired - day))} {label}")
+    if cursor <= ctx.on:
+        gaps.append(_period(cursor, ctx.on))
+    if mismatched:
+        ctx.add(
+            "PERMIT_UNIT_MISMATCH",
+            "blocker",
+            source,
+            periods="；".join(mismatched),
+            hired=hired.isoformat() if hired else "—",
+            years=years,
+        )
+    if gaps:
+        ctx.add(
+            "PERMIT_UNIT_HISTORY_UNKNOWN",
+            "warning",
+            source,
+            key="PERMIT_UNIT_HISTORY_UNKNOWN.gaps",
+            periods="、".join(gaps),
+            years=years,
+        )
+    if unconfirmed:
+        ctx.add(
+            "PERMIT_UNIT_HISTORY_UNKNOWN",
+            "warning",
+            source,
+            key="PERMIT_UNIT_HISTORY_UNKNOWN.confirm",
+            periods="；".join(unconfirmed),
+            years=years,
+        )
+
+
+def _is_applying_unit(ctx: _Context, credit_code: str, name: str) -> bool:
+    employer = ctx.profile.employer
+    if credit_code and employer.credit_code:
+        return credit_code.strip().upper() == employer.credit_code.strip().upper()
+    return bool(name) and name.strip() == employer.name.strip()
+
+
+def _period(first: date, last: date) -> str:
+    return f"{first.isoformat()}至{last.isoformat()}"
+
+
 def _month_list(months: list[str]) -> str:
     return "、".join(months) if len(months) <= 6 else "、".join(months[:6]) + f" … ({len(months)})"
 
@@ -705,16 +833,61 @@ def _money(value: float | None) -> str:
 
 
 def _has_accompanying_minor(ctx: _Context) -> list[Child]:
-    return [c for c in ctx.profile.employee.children if c.accompany and _is_minor(c, ctx.on)]
+    """The children who accompany and may: minors, and in Changping not of Beijing hukou."""
+    if ctx.accompanying is None:
+        ctx.accompanying = [
+            c for c in ctx.profile.employee.children if c.accompany and not _child_bars(ctx, c)
+        ]
+    return ctx.accompanying
 
 
-def _is_minor(child: Child, on: date) -> bool:
-    return child.birth_date is None or add_years(child.birth_date, MINOR_AGE) > on
+def _is_minor(child: Child, on: date, age: int = MINOR_AGE) -> bool:
+    return child.birth_date is None or add_years(child.birth_date, age) > on
+
+
+def _child_bars(ctx: _Context, child: Child) -> list[str]:
+    """Why `child` cannot accompany the applicant (message keys), empty when it can."""
+    rules = ctx.policy.applicant
+    reasons = []
+    if not _is_minor(child, ctx.on, rules.get("child_max_age", MINOR_AGE)):
+        reasons.append("child.adult")
+    if rules.get("child_beijing_hukou_excluded") and child.hukou in rules["hukou_excluded"]:
+        reasons.append("child.beijing-hukou")
+    return reasons
+
+
+def _children(ctx: _Context) -> None:
+    """A child listed to accompany who cannot (aged 18 or more; Changping: Beijing hukou) is said, not
+    dropped in silence: a blocker where the business declares the children, else a warning."""
+    rules = ctx.policy.applicant
+    if "child_source" not in rules:
+        return
+    blocks = ctx.business in rules.get("child_accompany_blocks", [])
+    for child in ctx.profile.employee.children:
+        if not child.accompany:
+            continue
+        if child.birth_date is None:
+            ctx.add(
+                "CHILD_BIRTH_DATE_UNKNOWN",
+                "warning",
+                rules["child_source"],
+                name=child.name or "—",
+                age=rules.get("child_max_age", MINOR_AGE),
+            )
+        reasons = _child_bars(ctx, child)
+        if reasons:
+            ctx.add(
+                "CHILD_CANNOT_ACCOMPANY",
+                "blocker" if blocks else "warning",
+                rules["child_source"],
+                key="CHILD_CANNOT_ACCOMPANY" if blocks else "CHILD_CANNOT_ACCOMPANY.warning",
+                name=child.name or "—",
+                reasons="、".join(ctx.text(r, age=rules.get("child_max_age", MINOR_AGE)) for r in reasons),
+            )
 
 
 def _condition_holds(ctx: _Context, when: dict[str, Any], route: str | None) -> bool:
     employee = ctx.profile.employee
-    children = _has_accompanying_minor(ctx)
     for key, wanted in when.items():
         if key == "business":
             ok = ctx.business in wanted
@@ -723,15 +896,17 @@ def _condition_holds(ctx: _Context, when: dict[str, Any], route: str | None) -> 
         elif key == "housing":
             ok = employee.housing is not None and employee.housing.kind in wanted
         elif key == "children":
-            ok = bool(children) == wanted
+            ok = bool(_has_accompanying_minor(ctx)) == wanted
         elif key == "parents":
-            ok = any(c.parents in wanted for c in children)
+            ok = any(c.parents in wanted for c in _has_accompanying_minor(ctx))
         elif key == "marital":
             ok = employee.marital_status in wanted
         elif key == "degree":
             ok = (DEGREE_RANK[employee.education.degree] >= 1) == wanted
         elif key == "foreign_degree":
             ok = employee.education.foreign == wanted
+        elif key == "rural_homestead":
+            ok = employee.housing is not None and employee.housing.rural_homestead == wanted
         elif key == "title":
             ok = employee.title in wanted
         elif key == "founder_investment":
@@ -811,7 +986,7 @@ def _material_result(
     # Several current files of one kind all go into the one upload slot (pages added to it): a kind
     # is as good as its worst file, so one defective scan makes it defective. Between alternative
     # kinds (a lease or a certificate) the best one counts.
-    order = {"ok": 0, "expires-too-soon": 1, "too-old": 2, "expired": 3, "defective": 4}
+    order = {"ok": 0, "expires-too-soon": 1, "too-old": 2, "expired": 3, "missing": 4, "defective": 5}
     worst: dict[str, tuple[tuple[str, str, date | None], str]] = {}
     for k, m in candidates:
         verdict = _judge(ctx, k, m)
@@ -845,6 +1020,9 @@ def _judge(ctx: _Context, kind: str, material: Material) -> tuple[str, str, date
     if rule in ("contract", "identity"):
         months = min_months_left(kind, rule, validity)
         until = material.valid_until or fallback_date(ctx.profile.employee, info.fallback)
+        if until is None and info.needs_end_date:
+            # A lease's months left decide the residence: with no end date it cannot count as ready.
+            return "missing", ctx.text("material.end-date-unknown", name=name, months=months), None
         if until is None:
             return "ok", ctx.text("material.ok-undated", name=name), None
         last_day = _last_day_meeting(until, months)

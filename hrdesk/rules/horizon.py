@@ -24,9 +24,11 @@ from .profile import Profile
 
 # Month and year offsets the rules and policies count with (tenure 6 months, validity 1/3/6 months,
 # experience 2 years, registration 1–3 years, graduation 3–5 years, minors 18 years, …).
-MONTH_OFFSETS = (1, 3, 6, 12, 24, 36, 60)
-YEAR_OFFSETS = (1, 2, 3, 5, 18)
+MONTH_OFFSETS = (1, 3, 6, 12, 24, 36, 60)  # after a date (tenure, experience, registration, graduation)
+BEFORE_MONTHS = (1, 3, 6)  # before a date (a material must stay valid 1/3/6 more months)
+YEAR_OFFSETS = (18,)  # a child comes of age
 DAY_OFFSETS = (1, 30, 31, 90, 180)
+REACH_BACK = timedelta(days=186)  # the furthest any moment lies before its date
 # Reminder and urgency lead days before a deadline, and the day after it.
 LEADS = (30, 14, 7, 3, 1, 0, -1)
 
@@ -55,19 +57,27 @@ def _moments(d: date) -> Iterator[date]:
         yield d - timedelta(days=n)
     for n in MONTH_OFFSETS:
         yield add_months(d, n)
+    for n in BEFORE_MONTHS:
         yield add_months(d, -n)
     for n in YEAR_OFFSETS:
         yield add_years(d, n)
 
 
-def holds_until(profile: Profile, on: date, deadlines: Iterable[date] = ()) -> date:
-    """The first day after `on` on which the answer for `profile` may differ from the answer on `on`."""
+def holds_until(
+    profile: Profile, on: date, deadlines: Iterable[date] = (), changes: Iterable[date] = ()
+) -> date:
+    """The first day after `on` on which the answer for `profile` may differ from the answer on `on`.
+    `changes`: days on which something outside the profile changes (a wage figure takes effect)."""
     first_of_next_month = add_months(on.replace(day=1), 1)
     best = first_of_next_month
     candidates: list[date] = []
     for d in deadlines:
         candidates += [d - timedelta(days=lead) for lead in LEADS]
-    for d in _dates_in(profile):
+    candidates += changes
+    for d in set(_dates_in(profile)):
+        # Skip dates whose every moment lies on or before `on`, or on or after the best so far.
+        if add_years(d, max(YEAR_OFFSETS)) <= on or d - REACH_BACK >= best:
+            continue
         candidates += _moments(d)
     try:
         identity = parse_id_number(profile.employee.id_number)

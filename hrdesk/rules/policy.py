@@ -31,6 +31,8 @@ class WageFigure:
     x6: int
     effective_on: date | None = None
     source: str = ""
+    # Entered by the user (Settings, or their own wages.toml) rather than read from a guide's table.
+    user_entered: bool = False
 
     def multiple(self, name: str) -> int:
         return {"x1_2": self.x1_2, "x3": self.x3, "x6": self.x6}[name]
@@ -44,6 +46,8 @@ class MaterialInfo:
     group: str
     validity: str
     fallback: str | None = None
+    # The rules need this material's end date (a lease's months left); without one it is not ok.
+    needs_end_date: bool = False
 
     def name(self, lang: str) -> str:
         return self.en if lang == "en" else self.zh
@@ -93,6 +97,8 @@ class PolicySet:
     wages: list[WageFigure]
     materials: dict[str, MaterialInfo]
     messages: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Month-day from which an undated user figure for year Y applies in Y+1 (wages.toml).
+    undated_user_figure_from: tuple[int, int] = (8, 1)
 
     @property
     def districts(self) -> tuple[str, ...]:
@@ -108,11 +114,25 @@ class PolicySet:
         """The figure in force for `policy` on `on`: the newest whose effective date has come; before
         any has, the oldest (the guides' tables start there)."""
         period = policy.data.get("wage_period", "calendar-year")
+        return self._in_force(period, on)
 
+    def effective_on(self, fig: WageFigure, period: str) -> date:
+        """When a figure starts to count. A dated figure: its date. An undated figure from the guides'
+        tables: the district's period (Changping's table gives a calendar year, Yanqing's July to July).
+        An undated figure the user entered: not before it can have been published ("未公布…前，参照上一年度
+        执行", changping-2026 二(二)5 注; "每年7月中下旬…公布", yanqing-2024 三(二)1(5)注意), so from the
+        `undated_user_figure_from` day of Y+1, never back to 1 January."""
+        if fig.effective_on is not None:
+            return fig.effective_on
+        by_period = date(fig.year + 1, 7, 1) if period == "july" else date(fig.year + 1, 1, 1)
+        if not fig.user_entered:
+            return by_period
+        month, day = self.undated_user_figure_from
+        return max(by_period, date(fig.year + 1, month, day))
+
+    def _in_force(self, period: str, on: date) -> WageFigure:
         def effective(fig: WageFigure) -> date:
-            if fig.effective_on is not None:
-                return fig.effective_on
-            return date(fig.year + 1, 7, 1) if period == "july" else date(fig.year + 1, 1, 1)
+            return self.effective_on(fig, period)
 
         in_force = [f for f in self.wages if effective(f) <= on]
         if not in_force:
@@ -137,7 +157,9 @@ def _deep_merge(base: dict[str, Any], override: Mapping[str, Any]) -> dict[str, 
     return merged
 
 
-def parse_wage_figures(rows: list[Mapping[str, Any]], where: str) -> list[WageFigure]:
+def parse_wage_figures(
+    rows: list[Mapping[str, Any]], where: str, user_entered: bool = False
+) -> list[WageFigure]:
     figures = []
     for i, row in enumerate(rows):
         try:
@@ -152,6 +174,7 @@ def parse_wage_figures(rows: list[Mapping[str, Any]], where: str) -> list[WageFi
                     x6=int(row.get("x6", monthly * 6)),
                     effective_on=row.get("effective_on"),
                     source=str(row.get("source", "")),
+                    user_entered=user_entered,
                 )
             )
         except (KeyError, TypeError, ValueError) as exc:
@@ -187,14 +210,31 @@ def load_policy_set(
         ):
             continue
         policies[policy.district] = policy
-    wages = parse_wage_figures(_read_toml(root / "wages.toml").get("figure", []), "wages.toml")
+    wage_data = _read_toml(root / "wages.toml")
+    wages = parse_wage_figures(wage_data.get("figure", []), "wages.toml")
     if user_wages and user_wages.exists():
-        user = parse_wage_figures(_read_toml(user_wages).get("figure", []), user_wages.name)
+        user = parse_wage_figures(
+            _read_toml(user_wages).get("figure", []), user_wages.name, user_entered=True
+        )
         years = {f.year for f in user}
         wages = [f for f in wages if f.year not in years] + user
     materials = {
-        kind: MaterialInfo(kind, v["zh"], v["en"], v["group"], v["validity"], v.get("fallback"))
+        kind: MaterialInfo(
+            kind,
+            v["zh"],
+            v["en"],
+            v["group"],
+            v["validity"],
+            v.get("fallback"),
+            bool(v.get("needs_end_date", False)),
+        )
         for kind, v in _read_toml(root / "materials.toml").items()
     }
     messages = _read_toml(root / "messages.toml")
-    return PolicySet(policies, wages, materials, messages)
+    undated = str(wage_data.get("undated_user_figure_from", "08-01"))
+    try:
+        month, day = (int(x) for x in undated.split("-"))
+        date(2001, month, day)
+    except ValueError as exc:
+        raise PolicyError(f"wages.toml: undated_user_figure_from '{undated}' is not MM-DD") from exc
+    return PolicySet(policies, wages, materials, messages, (month, day))

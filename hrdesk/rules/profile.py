@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from .names import NameRejected, check_name
+
 FORMAT = "hrdesk-profile/1"
 
 ENTITY_TYPES = ("enterprise", "institution", "private-non-enterprise", "social-organization", "branch")
@@ -101,6 +103,9 @@ class Housing:
     owner_id_number: str = ""
     relationship: str = ""
     since: date | None = None
+    # 租住农村宅基地房屋: Yanqing asks for the owner's household register instead of a property
+    # certificate (yanqing-2024 三(二)1(4)B).
+    rural_homestead: bool = False
 
 
 @dataclass
@@ -113,11 +118,25 @@ class Child:
 
 
 @dataclass
+class PermitUnit:
+    """One period in which the permit was held by (linked to) one unit, or suspended (挂起) between units.
+    Changping renewals check that the holding unit was the actual employer (changping-2026 四(二)4 注意②)."""
+
+    held_from: date
+    held_until: date | None = None  # None: still held
+    credit_code: str = ""
+    name: str = ""
+    suspended: bool = False
+
+
+@dataclass
 class Permit:
     number: str = ""
     issued_on: date | None = None
     expires_on: date | None = None
     status: str = "active"
+    # The units that held the permit, oldest first; empty = not recorded (the check says so).
+    unit_history: list[PermitUnit] = field(default_factory=list)
 
 
 @dataclass
@@ -286,8 +305,20 @@ def _opt_str(value: Any, where: str) -> str:
     return "" if value is None else _str(value, where)
 
 
+def _name(kind: str) -> Callable[[Any, str], str]:
+    """A person's or unit's name within the limits of rules/names.py (length, one line, no controls)."""
+
+    def parse(value: Any, where: str) -> str:
+        try:
+            return check_name(_opt_str(value, where), kind)
+        except NameRejected as exc:
+            raise ProfileError(f"{where}: {exc}") from None
+
+    return parse
+
+
 _EMPLOYER_FIELDS = {
-    "name": _opt_str,
+    "name": _name("unit"),
     "credit_code": _opt_str,
     "district": _str,
     "entity_type": _code(ENTITY_TYPES),
@@ -375,10 +406,11 @@ def _housing(value: Any, where: str) -> Housing:
             "residential": _bool,
             "lessor_is_owner": _bool,
             "address": _opt_str,
-            "owner_name": _opt_str,
+            "owner_name": _name("person"),
             "owner_id_number": _opt_str,
             "relationship": _opt_str,
             "since": _opt_date,
+            "rural_homestead": _bool,
         },
     )
     if "kind" not in fields:
@@ -393,7 +425,7 @@ def _children(value: Any, where: str) -> list[Child]:
                 item,
                 f"{where}[{i}]",
                 {
-                    "name": _opt_str,
+                    "name": _name("person"),
                     "birth_date": _opt_date,
                     "hukou": _code(HUKOU_KINDS),
                     "accompany": _bool,
@@ -403,6 +435,30 @@ def _children(value: Any, where: str) -> list[Child]:
         )
         for i, item in enumerate(_list(value, where))
     ]
+
+
+def _permit_units(value: Any, where: str) -> list[PermitUnit]:
+    units = []
+    for i, item in enumerate(_list(value, where)):
+        w = f"{where}[{i}]"
+        fields = _object(
+            item,
+            w,
+            {
+                "held_from": parse_date,
+                "held_until": _opt_date,
+                "credit_code": _opt_str,
+                "name": _opt_str,
+                "suspended": _bool,
+            },
+        )
+        if "held_from" not in fields:
+            raise ProfileError(f"{w}.held_from: required")
+        unit = PermitUnit(**fields)
+        if not unit.suspended and not (unit.credit_code or unit.name):
+            raise ProfileError(f"{w}: name the unit (credit_code or name), or set suspended to true")
+        units.append(unit)
+    return sorted(units, key=lambda u: u.held_from)
 
 
 def _permit(value: Any, where: str) -> Permit:
@@ -415,13 +471,14 @@ def _permit(value: Any, where: str) -> Permit:
                 "issued_on": _opt_date,
                 "expires_on": _opt_date,
                 "status": _code(PERMIT_STATUSES),
+                "unit_history": _permit_units,
             },
         )
     )
 
 
 _EMPLOYEE_FIELDS = {
-    "name": _opt_str,
+    "name": _name("person"),
     "id_number": _opt_str,
     "retirement_category": _opt_code(RETIREMENT_CATEGORIES),
     "hukou": _code(HUKOU_KINDS),

@@ -1,8 +1,11 @@
 """Chinese working days: public holidays and their make-up workdays (调休).
 
 `chinesecalendar` knows the State Council's schedule for the years it was released with; the user can
-add later years (or correct one) as data. A year neither knows falls back to Monday–Friday and is
-recorded, so the caller can raise CALENDAR_YEAR_UNKNOWN instead of guessing silently.
+add later years (or correct one) as data, typed in or pasted from the notice (`holiday_notice`). A year
+neither knows is estimated from 《全国年节及纪念日放假办法》 (`statutory_holidays`) and recorded, so the caller
+can raise CALENDAR_YEAR_UNKNOWN instead of guessing silently. The estimate leans early: counting back
+(a last safe day) skips every weekday a notice might give off; counting forward (a duty within N
+working days) counts every weekend day a notice might make a working day.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import chinese_calendar
+
+from .statutory_holidays import estimate_year
 
 
 @dataclass(frozen=True)
@@ -93,6 +98,12 @@ class WorkCalendar:
         return self._known_cache[year]
 
     def is_workday(self, d: date) -> bool:
+        """Exact for known years; for an unknown year the likeliest answer (a weekday that is not a
+        statutory holiday). Deadlines do not use this for unknown years: see `_counts`."""
+        return self._counts(d, None)
+
+    def _counts(self, d: date, forward: bool | None) -> bool:
+        """Whether `d` counts as a working day when counting forward (True), back (False) or neither."""
         schedule = self.user_schedules.get(d.year)
         if schedule is not None:
             if d in schedule.workdays:
@@ -103,7 +114,10 @@ class WorkCalendar:
         if self.knows(d.year):
             return chinese_calendar.is_workday(d)
         self.unknown_years.add(d.year)
-        return d.weekday() < 5
+        estimate = estimate_year(d.year)
+        if forward is None:
+            return estimate.likely_workday(d)
+        return estimate.maybe_workday(d) if forward else estimate.surely_workday(d)
 
     def add_working_days(self, start: date, count: int) -> date:
         """The `count`-th working day after `start` (start itself not counted); negative counts go back."""
@@ -123,9 +137,10 @@ class WorkCalendar:
         step = timedelta(days=1 if count >= 0 else -1)
         remaining = abs(count)
         d = start
+        forward = count >= 0
         while remaining:
             d += step
-            if self.is_workday(d):
+            if self._counts(d, forward):
                 remaining -= 1
         return d
 
@@ -133,7 +148,8 @@ class WorkCalendar:
         """End of a period of `days` calendar days after an event (Civil Code arts. 201, 203): the event
         day is not counted, and a last day that is a rest day moves to the next working day."""
         d = start + timedelta(days=days)
-        while not self.is_workday(d):
+        # For an unknown year, stop at the first day that may be a working day (early, never late).
+        while not self._counts(d, True):
             d += timedelta(days=1)
         return d
 

@@ -42,7 +42,7 @@ class ApplicationsMixin(_Base):
             )
 
     def open_application(self, employee_id: int, business: str, on: date | None = None) -> int:
-        on = on or date.today()
+        on = on or self.clock.today()
         with self.session() as s:
             row = m.Application(employee_id=employee_id, business=business, created_on=on)
             s.add(row)
@@ -64,7 +64,7 @@ class ApplicationsMixin(_Base):
             s.add(row)
             s.add(
                 m.ApplicationEvent(
-                    application_id=application_id, status=status, on=on or date.today(), note=note
+                    application_id=application_id, status=status, on=on or self.clock.today(), note=note
                 )
             )
             self._audit(s, "status", "application", application_id, [status])

@@ -14,6 +14,7 @@ import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
+from ..fileio import private_dir
 from ..store.db import database_path, snapshot
 
 MANIFEST = "hrdesk-backup.json"
@@ -95,7 +96,7 @@ def restore_backup(path: Path, data_dir: Path) -> None:
     data_dir.mkdir(parents=True, exist_ok=True)
     if database_path(data_dir).exists():
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        create_backup(data_dir, data_dir / "backups" / f"before-restore-{stamp}.zip")
+        create_backup(data_dir, private_dir(data_dir / "backups") / f"before-restore-{stamp}.zip")
     staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=data_dir))
     try:
         with zipfile.ZipFile(path) as zf:
@@ -121,6 +122,7 @@ def rotate_daily(data_dir: Path, keep: int = 7, today: date | None = None) -> Pa
     target = folder / f"daily-{today.isoformat()}.zip"
     if target.exists() or not database_path(data_dir).exists():
         return None
+    private_dir(folder)
     create_backup(data_dir, target)
     for old in sorted(folder.glob("daily-*.zip"))[:-keep]:
         old.unlink(missing_ok=True)

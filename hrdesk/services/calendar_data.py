@@ -8,8 +8,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete
-from sqlmodel import select
+from sqlalchemy import delete, update
+from sqlmodel import Session, select
 
 from ..paths import user_holidays_file, user_wages_file
 from ..store import models as m
@@ -28,10 +28,18 @@ class CalendarDataMixin(_Base):
             return list(s.exec(select(m.WageFigureRow).order_by(m.WageFigureRow.year)))
 
     def save_wage_figure(
-        self, year: int, monthly: int, effective_on: date | None = None, source: str = ""
+        self,
+        year: int,
+        monthly: int,
+        effective_on: date | None = None,
+        source: str = "",
+        on: date | None = None,
     ) -> None:
         if not (1990 <= year <= 2100) or monthly <= 0:
             raise ValueError("年份或工资数额不合理")
+        # Entered without a date: it counts from the day it is entered (`on`), never back to 1 January —
+        # "未公布…前，参照上一年度执行" (changping-2026 二(二)5 注).
+        effective_on = effective_on or on or self.clock.today()
         with self.session() as s:
             row = s.get(m.WageFigureRow, year) or m.WageFigureRow(
                 year=year, monthly=monthly, x1_2=0, x3=0, x6=0
@@ -40,6 +48,7 @@ class CalendarDataMixin(_Base):
             row.effective_on, row.source = effective_on, source
             s.add(row)
             self._audit(s, "save", "wage_figure", year)
+            _statuses_outdated(s)
         self._write_wages_file()
 
     def _write_wages_file(self) -> None:
@@ -73,6 +82,7 @@ class CalendarDataMixin(_Base):
             for d in workdays:
                 s.add(m.HolidayDay(day=d, kind="workday"))
             self._audit(s, "save", "holidays", year)
+            _statuses_outdated(s)
         by_year: dict[int, dict[str, list[str]]] = defaultdict(lambda: {"holidays": [], "workdays": []})
         for row in self.holiday_days():
             by_year[row.day.year]["holidays" if row.kind == "holiday" else "workdays"].append(
@@ -96,3 +106,9 @@ def _atomic_text(path: Path, text: str) -> None:
     from ..pdf.files import atomic_write_bytes
 
     atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def _statuses_outdated(s: Session) -> None:
+    """New wage figures or holiday data change verdicts and deadlines: every stored status is recomputed
+    on the next refresh (the window runs one when Settings close)."""
+    s.exec(update(m.Employee).values(status_until=None))

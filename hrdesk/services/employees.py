@@ -3,6 +3,7 @@ cached list status. Part of the records service."""
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -284,24 +285,52 @@ class EmployeesMixin(_Base):
 
         Small batches, each its own short transaction: a save from the window waits for one batch
         (tens of milliseconds), never for the whole refresh, and no structure holds every profile."""
-        on = on or date.today()
-        ps, cal = policies(self.data_dir), work_calendar(self.data_dir)
+        on = on or self.clock.today()
         wanted = self.employee_ids() if ids is None else list(ids)
         changed = 0
+        if len(wanted) >= PROCESS_POOL_FROM and (os.cpu_count() or 1) > 1:
+            for done, statuses in self._statuses_in_processes(wanted, on):
+                for part in _chunks(list(statuses), batch):
+                    changed += self._store_statuses({eid: statuses[eid] for eid in part}, on)
+                if progress is not None:
+                    progress(done, len(wanted))
+            return changed
         for done, chunk in enumerate(_chunks(wanted, batch)):
             if progress is not None:
                 progress(done * batch, len(wanted))
-            profiles = self.profiles_present(chunk)
-            reviews, filed = self._application_state(chunk)
-            with gc_paused():
-                statuses = {
-                    eid: compute_status(p, on, ps, cal, reviews.get(eid), filed.get(eid, ()))
-                    for eid, p in profiles.items()
-                }
-            changed += self._store_statuses(statuses, on)
+            changed += self._store_statuses(self.compute_statuses(chunk, on), on)
         if progress is not None:
             progress(len(wanted), len(wanted))
         return changed
+
+    def compute_statuses(self, ids: list[int], on: date) -> dict[int, Status]:
+        """Status and deadlines of these employees on `on` (reads only)."""
+        ps, cal = policies(self.data_dir), work_calendar(self.data_dir)
+        profiles = self.profiles_present(ids)
+        reviews, filed = self._application_state(ids)
+        with gc_paused():
+            return {
+                eid: compute_status(p, on, ps, cal, reviews.get(eid), filed.get(eid, ()))
+                for eid, p in profiles.items()
+            }
+
+    def _statuses_in_processes(self, ids: list[int], on: date) -> Iterator[tuple[int, dict[int, Status]]]:
+        """A big refresh (the first start after an upgrade, the first day of a month when every income
+        window moves) on every core: worker processes compute, this thread writes in small batches."""
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+        from multiprocessing import get_context
+
+        url = self.engine.url.render_as_string(hide_password=False)
+        workers = min(os.cpu_count() or 1, 4)
+        done = 0
+        with ProcessPoolExecutor(
+            workers, mp_context=get_context("spawn"), initializer=_open_reader, initargs=(self.data_dir, url)
+        ) as pool:
+            futures = [pool.submit(_compute_in_process, chunk, on) for chunk in _chunks(ids, 1000)]
+            for future in as_completed(futures):
+                statuses = future.result()
+                done += len(statuses)
+                yield done, statuses
 
     def _application_state(self, ids: list[int]) -> tuple[dict[int, date], dict[int, set[str]]]:
         """For these employees: when a pending unit review started, and which businesses are filed and
@@ -374,7 +403,7 @@ class EmployeesMixin(_Base):
 
     def stale_status_ids(self, on: date | None = None) -> list[int]:
         """Employees whose stored status no longer holds on `on` (never computed, or its day has come)."""
-        on = on or date.today()
+        on = on or self.clock.today()
         e = m.Employee.__table__
         with self.engine.connect() as conn:
             return list(
@@ -387,6 +416,22 @@ class EmployeesMixin(_Base):
                     )
                 ).scalars()
             )
+
+
+PROCESS_POOL_FROM = 4000  # below this, starting worker processes costs more than it saves
+_reader: Any = None
+
+
+def _open_reader(data_dir: Path, url: str) -> None:
+    """In a worker process: one read connection for every batch it computes."""
+    global _reader
+    from .records import Records
+
+    _reader = Records.open(data_dir, url, lock=False, migrate_schema=False)
+
+
+def _compute_in_process(ids: list[int], on: date) -> dict[int, Status]:
+    return _reader.compute_statuses(ids, on)
 
 
 def _chunks(items: list[int], size: int) -> Iterator[list[int]]:

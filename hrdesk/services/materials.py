@@ -253,6 +253,8 @@ class MaterialsMixin(_Base):
         """A new version of the file (rotated, reordered pages): a new vault file; the old one stays
         until the trash is emptied and nothing references it."""
         stored = self.vault.add_bytes(data)
+        kind = self.material(material_id).kind
+        defects = self._scan(stored.sha256, kind)  # before the write transaction: the scan reads on its own
         with self.session() as s:
             row = s.get(m.Material, material_id)
             old = m.Material(
@@ -267,7 +269,6 @@ class MaterialsMixin(_Base):
                 deleted_at=m.utcnow(),
             )
             s.add(old)  # the previous version, in the trash
-            defects = self._scan(stored.sha256, row.kind)
             row.sha256, row.pages, row.size_bytes, row.defects = (
                 stored.sha256,
                 stored.pages,

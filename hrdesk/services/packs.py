@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..pdf.files import atomic_folder, atomic_write_bytes, safe_filename
+from ..pdf.files import atomic_folder, atomic_write_bytes, owner_only, safe_filename
 from ..pdf.pack import IMAGE_SUFFIXES, Slot, Source, SourceError, image_to_pdf, open_source, write_slot
 from ..pdf.scan import ScanSettings
 from ..printing.forms import render_form, template
@@ -233,7 +233,7 @@ def build_pack(
         with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
             for name in sorted(out_files):
                 zf.write(out_dir / name, arcname=name)
-        tmp.replace(zip_path)
+        owner_only(tmp).replace(zip_path)
     return PackResult(out_dir, sorted(out_files), pages, overridden if force else [], zip_path)
 
 

@@ -40,6 +40,7 @@ from ..store.db import InstanceLock, database_path, make_engine, migrate
 from ..store.vault import Vault
 from .applications import APPLICATION_STATUSES, ApplicationsMixin
 from .calendar_data import CalendarDataMixin
+from .clock import Clock
 from .employees import EmployeesMixin, EmployeeSummary
 from .materials import MaterialsMixin
 from .reminder_state import ReminderStateMixin
@@ -51,8 +52,11 @@ __all__ = ["APPLICATION_STATUSES", "EmployeeSummary", "Records", "RecordsBase"]
 class RecordsBase:
     """The connection, the vault, the session and audit helpers that every part of the records service uses."""
 
-    def __init__(self, data_dir: Path, engine: Engine, lock: InstanceLock | None) -> None:
+    def __init__(
+        self, data_dir: Path, engine: Engine, lock: InstanceLock | None, clock: Clock | None = None
+    ) -> None:
         self.data_dir = data_dir
+        self.clock = clock or Clock()  # "today" for writes that date themselves (status, events)
         self.engine = engine
         self.vault = Vault(data_dir / "vault")
         self._lock = lock
@@ -64,7 +68,14 @@ class RecordsBase:
     # --- opening ----------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, data_dir: Path, url: str | None = None, lock: bool = True) -> Records:
+    def open(
+        cls,
+        data_dir: Path,
+        url: str | None = None,
+        lock: bool = True,
+        clock: Clock | None = None,
+        migrate_schema: bool = True,
+    ) -> Records:
         data_dir.mkdir(parents=True, exist_ok=True)
         if os.name == "posix":
             data_dir.chmod(0o700)
@@ -74,14 +85,15 @@ class RecordsBase:
             instance_lock.acquire()
         try:
             engine = make_engine(url or f"sqlite:///{database_path(data_dir)}")
-            migrate(engine, data_dir)
+            if migrate_schema:  # a worker process of an open Records reads the schema its parent checked
+                migrate(engine, data_dir)
             if os.name == "posix" and database_path(data_dir).exists():
                 database_path(data_dir).chmod(0o600)
         except BaseException:
             if instance_lock:
                 instance_lock.release()
             raise
-        return cls(data_dir, engine, instance_lock)
+        return cls(data_dir, engine, instance_lock, clock)
 
     def close(self) -> None:
         self.engine.dispose()

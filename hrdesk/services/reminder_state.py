@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from sqlalchemy import delete, insert
 from sqlmodel import select
 
 from ..store import models as m
@@ -34,12 +35,10 @@ class ReminderStateMixin(_Base):
         keys = list(dict.fromkeys(keys))
         if not keys:
             return
-        with self.session() as s:
-            existing = {
-                r.key: r for r in s.exec(select(m.ReminderState).where(m.ReminderState.key.in_(keys)))
-            }
-            now = m.utcnow()
-            for key in keys:
-                row = existing.get(key) or m.ReminderState(key=key, state=state)
-                row.state, row.until, row.updated_at = state, until, now
-                s.add(row)
+        table = m.ReminderState.__table__
+        now = m.utcnow()
+        rows = [{"key": k, "state": state, "until": until, "updated_at": now} for k in keys]
+        with self.engine.begin() as conn:  # one short transaction, no ORM objects for 15,000 rows
+            for i in range(0, len(keys), 500):
+                conn.execute(delete(table).where(table.c.key.in_(keys[i : i + 500])))
+            conn.execute(insert(table), rows)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..rules.idnumber import IdNumberError, parse_id_number
+from ..rules.names import check_name
 from ..rules.profile import (
     Education,
     Employee,
@@ -234,6 +235,8 @@ def parse_rows(rows: list[dict[str, Any]]) -> tuple[list[Profile], list[RowError
                         values[field] = text
                     else:
                         raise ValueError(f"「{text}」不是可选值，可填写：{'、'.join(mapping)}")
+                elif field in ("name", "employer_name"):  # NameRejected is a ValueError: a row error
+                    values[field] = check_name(text, "person" if field == "name" else "unit")
                 else:
                     values[field] = text
             except IdNumberError as exc:
@@ -319,7 +322,7 @@ def import_file(records: Records, path: Path) -> list[int]:
 
 def export_json(records: Records, path: Path, ids: list[int] | None = None) -> int:
     """All (or some) employees as `{"profiles": [...]}`; material files are copied beside the JSON."""
-    from ..pdf.files import atomic_write_bytes
+    from ..pdf.files import atomic_write_bytes, private_dir
     from ..store.convert import profile_to_json
 
     profiles = records.profiles(ids)
@@ -332,10 +335,10 @@ def export_json(records: Records, path: Path, ids: list[int] | None = None) -> i
             if digest:
                 source = records.vault.path(digest)
                 if source.exists():
-                    files_dir.mkdir(parents=True, exist_ok=True)
+                    private_dir(files_dir)
                     target = files_dir / f"{digest[:16]}.pdf"
                     if not target.exists():
-                        target.write_bytes(source.read_bytes())
+                        atomic_write_bytes(target, source.read_bytes())
                     item["file"] = f"{files_dir.name}/{target.name}"
                 else:
                     item.pop("file")
@@ -392,5 +395,7 @@ def export_xlsx(
             sheet.column_dimensions[column[0].column_letter].width = 18
     tmp = path.with_name(f".{path.name}.partial")
     wb.save(tmp)
-    tmp.replace(path)
+    from ..pdf.files import owner_only
+
+    owner_only(tmp).replace(path)
     return len(summaries)

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..rules.dates import unit_review_due
 from ..rules.engine import Messages, check, window_opens
 from ..rules.horizon import holds_until
 from ..rules.policy import PolicySet
@@ -62,7 +63,7 @@ def unit_review_deadline(
     timing = policies.for_district(district).timing
     if "unit_review_days" not in timing:
         return None
-    due = calendar.period_end(started, timing["unit_review_days"])
+    due = unit_review_due(started, timing["unit_review_days"])  # calendar days: a system timer
     params = {"days": timing["unit_review_days"]}
     text = Messages(policies.messages, lang)("deadline.UNIT_REVIEW_DUE", date=due.isoformat(), **params)
     return Deadline("UNIT_REVIEW_DUE", due, text, None, params)
@@ -114,7 +115,9 @@ def compute_status(
     urgency = "overdue" if overdue else "this-week" if soon else None
     upcoming = [d for d in deadlines if d.date >= on]
     nxt = overdue[0] if overdue else min(upcoming, key=lambda d: d.date, default=None)
-    until = holds_until(profile, on, [d.date for d in deadlines])
+    # The day a newer wage figure takes effect also changes the answer.
+    wage_days = _wage_days(policies, profile.employer.district)
+    until = holds_until(profile, on, [d.date for d in deadlines], wage_days)
     return Status(
         status,
         business,
@@ -124,3 +127,9 @@ def compute_status(
         until,
         tuple(deadlines),
     )
+
+
+def _wage_days(policies: PolicySet, district: str) -> list[date]:
+    policy = policies.for_district(district)
+    period = policy.data.get("wage_period", "calendar-year")
+    return [policies.effective_on(f, period) for f in policies.wages]

@@ -31,6 +31,12 @@ class UnitsMixin(_Base):
                 raise KeyError(f"unit {employer_id} not found")
             return row
 
+    def employer_facts(self, employer_id: int) -> RulesEmployer:
+        """A unit as the rules (and the window) see it: a plain dataclass, not a database row."""
+        from ..store.convert import employer_to_rules
+
+        return employer_to_rules(self.employer(employer_id))
+
     def save_employer(self, src: RulesEmployer, employer_id: int | None = None) -> int:
         if src.district not in policies(self.data_dir).districts:
             raise ValueError(f"unknown district '{src.district}'")

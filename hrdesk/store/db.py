@@ -54,7 +54,11 @@ def make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _begin(conn: Any) -> None:
-            conn.exec_driver_sql("BEGIN")
+            # IMMEDIATE: take the write lock at the start and wait for it (busy_timeout). A deferred
+            # transaction that reads and then writes cannot wait: SQLite refuses the upgrade at once
+            # ("database is locked") while another connection writes — a save lost during the daily
+            # refresh. Transactions here are short (the refresh commits in small batches).
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
 

@@ -11,7 +11,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..fileio import atomic_write_bytes
+from ..fileio import atomic_write_bytes, private_dir
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png"}
 MAX_BYTES = 200 * 1024 * 1024
@@ -51,6 +51,8 @@ class Vault:
         digest = hashlib.sha256(data).hexdigest()
         target = self.path(digest)
         if not target.exists():
+            private_dir(self.root)  # vault/ and its fan-out folders are owner-only (0700)
+            private_dir(target.parent)
             atomic_write_bytes(target, data, mode=0o600)
         return Stored(digest, count_pages(data), len(data))
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import sys
 import tempfile
@@ -75,20 +74,25 @@ def open_store_in_background(
     def work(_task: Any) -> Any:
         from ..services.records import Records
 
-        records = Records.open(folder)
-        if not demo:
-            from ..services.backup import rotate_daily
+        return Records.open(folder)
 
-            # A failed automatic backup must not stop the day's work.
-            with contextlib.suppress(Exception):
-                rotate_daily(folder)
-        return records
+    def backup(_task: Any) -> None:
+        from ..services.backup import rotate_daily
+
+        rotate_daily(folder)
 
     def done(records: Any) -> None:
         opened.append(records)
         window.attach_records(records)
         if window.tray is not None:
             window.tray.records = records
+        if not demo:  # the day's automatic backup: a read, beside the list loading
+            run_task(
+                backup,
+                on_error=lambda m: window.statusBar().showMessage(
+                    window.tr("今天的自动备份没有完成：{m}").format(m=m), 30000
+                ),
+            )
 
     def failed(message: str) -> None:
         QMessageBox.critical(window, "hrdesk", message)

@@ -346,6 +346,13 @@ class MainWindow(QMainWindow):
         if states is not None and self.tray is not None and self.tray._states is None:
             self.tray._states = states
         self.calendar.set_deadlines(self.deadline_items, self.clock.today(), self._unknown_years)
+        if not getattr(self, "_frozen", False):
+            # What is loaded now lives as long as the window: keep it out of the cyclic GC's full
+            # collections, which would otherwise walk it (holding the GIL) again and again.
+            import gc
+
+            gc.freeze()
+            self._frozen = True
         self.deadlinesReady.emit()
 
     # --- writes and what they changed ---------------------------------------------------------------
@@ -765,6 +772,7 @@ class MainWindow(QMainWindow):
 
         SettingsDialog(self.records, self.data_dir, self).exec()
         self.apply_scan_settings()
+        self.refresh_stale_statuses()  # new wage figures or holidays mark every status for a recompute
         self.reload(self.current_employee_id())
 
     def apply_scan_settings(self) -> None:
@@ -785,7 +793,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("language", lang)
 
     def about(self) -> None:
-        from .about import show_about
+        from .about_dialog import show_about
 
         show_about(self, self.data_dir)
 

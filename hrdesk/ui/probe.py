@@ -64,9 +64,9 @@ class Probe(QObject):
         if self.first_paint is None:
             return
         self.stalls.append(gap)
-        if not self.save and time.time() - self.first_paint > 0.5:
+        if not self.save and time.time() - self.first_paint > 0.5 and self.window.records is not None:
             self._save_during_refresh()
-        if self._busy():
+        if self._busy() or self.window.records is None:
             self.idle_since = None
         elif self.idle_since is None:
             self.idle_since = time.time()
@@ -74,7 +74,7 @@ class Probe(QObject):
             self.background_done = self.idle_since
             self.tick.stop()
             self._finish()
-        if time.time() > self.deadline:
+        if time.time() > self.deadline and self.tick.isActive():
             self.tick.stop()
             self._finish()
 
@@ -100,6 +100,13 @@ class Probe(QObject):
         self.save.update(done=True, error=error, seconds=round(time.time() - self.save["started"], 3))
 
     def _finish(self) -> None:
+        try:
+            self._measure_and_write()
+        finally:
+            self.window.quitting = True
+            self.app.quit()
+
+    def _measure_and_write(self) -> None:
         window, app = self.window, self.app
         # One search keystroke over the whole list.
         t = time.perf_counter()
@@ -109,6 +116,7 @@ class Probe(QObject):
         window.search.setText("")
         app.processEvents()
         # Select one employee and wait until its case is shown.
+        counts = getattr(window, "probe_counts", lambda: {})()
         t = time.perf_counter()
         window.move_selection(3)
         wait_until = time.time() + 10
@@ -130,11 +138,11 @@ class Probe(QObject):
             "save_during_refresh": self.save,
             "keystroke_ms": round(keystroke * 1000, 1),
             "select_ms": round(select * 1000, 1),
-            "select_profile_loads": getattr(window, "probe_counts", lambda: {})(),
+            "select_counts": {
+                k: v - counts.get(k, 0) for k, v in getattr(window, "probe_counts", lambda: {})().items()
+            },
         }
         self.out.write_text(json.dumps(result, ensure_ascii=False, indent=2))
-        window.quitting = True
-        app.quit()
 
 
 def install_if_asked(app: QApplication, window: Any) -> Probe | None:

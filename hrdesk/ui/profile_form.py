@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 
 from ..rules.dates import months_before
 from ..rules.idnumber import IdNumberError, parse_id_number
+from ..rules.names import NameRejected, check_name
 from ..rules.profile import Employee, Employer, Housing, Permit, Profile
+from .i18n import current_lang
 
 CHOICES = {
     "hukou": [
@@ -337,6 +339,11 @@ class ProfileForm(QWidget):
         out: dict[str, str] = {}
         if not self.name.text().strip():
             out["name"] = self.tr("必填")
+        else:
+            try:  # length, one line, no bidi or other invisible controls (rules/names.py)
+                check_name(self.name.text().strip(), "person", current_lang())
+            except NameRejected as exc:
+                out["name"] = str(exc)
         try:
             parse_id_number(self.id_number.text())
         except IdNumberError as exc:

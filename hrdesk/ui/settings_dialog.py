@@ -115,6 +115,16 @@ class SettingsDialog(QDialog):
         self.workdays.setMaximumHeight(50)
         save_holidays = QPushButton(self.tr("保存该年节假日"))
         save_holidays.clicked.connect(self.save_holidays)
+        # The State Council's 放假安排 notice, pasted whole: fills the two fields below for review.
+        self.notice_text = QPlainTextEdit()
+        self.notice_text.setPlaceholderText(
+            self.tr("粘贴国务院办公厅《关于××年部分节假日安排的通知》全文，然后点击“识别通知”")
+        )
+        self.notice_text.setMaximumHeight(70)
+        read_notice = QPushButton(self.tr("识别通知"))
+        read_notice.clicked.connect(self.read_notice)
+        hl.addRow(self.tr("粘贴国务院放假通知"), self.notice_text)
+        hl.addRow("", read_notice)
         hl.addRow(self.tr("年份"), self.holiday_year)
         hl.addRow(self.tr("放假日期"), self.holiday_days)
         hl.addRow(self.tr("调休上班日期"), self.workdays)
@@ -170,6 +180,34 @@ class SettingsDialog(QDialog):
     def _dates(text: str) -> list[date]:
         parts = [p.strip() for p in text.replace("，", ",").replace("\n", ",").split(",") if p.strip()]
         return [date.fromisoformat(p) for p in parts]
+
+    def read_notice(self) -> None:
+        """Fill the year, days off and make-up workdays from the pasted notice; HR reviews, then saves."""
+        from ..rules.holiday_notice import HolidayNoticeError, parse_holiday_notice
+
+        try:
+            notice = parse_holiday_notice(self.notice_text.toPlainText(), self.holiday_year.value())
+        except HolidayNoticeError as exc:
+            QMessageBox.warning(self, self.tr("节假日"), str(exc))
+            return
+        if not self.holiday_year.minimum() <= notice.year <= self.holiday_year.maximum():
+            QMessageBox.warning(
+                self, self.tr("节假日"), self.tr("{year} 年已由内置日历提供。").format(year=notice.year)
+            )
+            return
+        self.holiday_year.setValue(notice.year)  # loads what is stored for the year; then overwrite
+        schedule = notice.schedule()
+        self.holiday_days.setPlainText(", ".join(d.isoformat() for d in sorted(schedule.holidays)))
+        self.workdays.setPlainText(", ".join(d.isoformat() for d in sorted(schedule.workdays)))
+        text = self.tr(
+            "已识别 {year} 年：放假 {h} 天，调休上班 {w} 天。请核对后点击“保存该年节假日”。"
+        ).format(year=notice.year, h=len(schedule.holidays), w=len(schedule.workdays))
+        others = notice.other_years()
+        if others:
+            text += self.tr(
+                "通知中还有 {years} 年的日期（元旦假期跨年），如该年不在内置日历中，请另行录入。"
+            ).format(years="、".join(str(y) for y in others))
+        QMessageBox.information(self, self.tr("节假日"), text)
 
     def save_holidays(self) -> None:
         try:

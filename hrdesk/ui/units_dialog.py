@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..rules.names import check_name
 from ..rules.profile import ENTITY_TYPES, INNOVATION_ENTITIES, SERVICE_ENTITIES, Employer
+from .i18n import current_lang
 from .profile_form import DateField
 
 
@@ -132,9 +134,7 @@ class UnitsDialog(QDialog):
         if unit_id is None:
             return
         self.unit_id = unit_id
-        from ..store.convert import employer_to_rules
-
-        self._show(employer_to_rules(self.records.employer(unit_id)))
+        self._show(self.records.employer_facts(unit_id))
         agents = self.records.agents(unit_id)
         self.agents_label.setText(
             self.tr("经办人：") + ("、".join(a.name for a in agents) or self.tr("未登记"))
@@ -180,6 +180,7 @@ class UnitsDialog(QDialog):
         try:
             if not self.name.text().strip():
                 raise ValueError(self.tr("单位名称必填"))
+            check_name(self.name.text().strip(), "unit", current_lang())  # NameRejected is a ValueError
             for field in (self.registered_on, self.tax_registered_on):
                 if field.error():
                     raise ValueError(field.error())
@@ -205,9 +206,7 @@ class UnitsDialog(QDialog):
                 new_quota_remaining=None if self.quota.value() < 0 else self.quota.value(),
             )
             if self.unit_id is not None:
-                from ..store.convert import employer_to_rules
-
-                old = employer_to_rules(self.records.employer(self.unit_id))
+                old = self.records.employer_facts(self.unit_id)
                 unit.tax_paid_cny = {**old.tax_paid_cny, **tax}
             self.unit_id = self.records.save_employer(unit, self.unit_id)
         except ValueError as exc:

@@ -2,11 +2,66 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
-    <name>About</name>
+    <name>AboutDialog</name>
     <message>
-        <location filename="../../hrdesk/ui/about.py" line="24"/>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="1"/>
         <source>关于 hrdesk</source>
         <translation>About hrdesk</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="1"/>
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="1"/>
+        <source>第三方许可</source>
+        <translation>Third-party licences</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="1"/>
+        <source>北京市工作居住证办理助手：员工档案、资格检查、材料清单、期限提醒、表格打印和材料包。</source>
+        <translation>A workbench for Beijing Work Residence Permit applications: employee records, eligibility checks, material checklists, deadline reminders, printed forms and submission packs.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="1"/>
+        <source>hrdesk 是自由软件，按 GNU Affero 通用公共许可证第 3 版或（由您选择）任何更新版本发布；</source>
+        <translation>hrdesk is free software, released under the GNU Affero General Public License, version 3 or (at your option) any later version; </translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="1"/>
+        <source>不提供任何担保。您可以按该许可证再发布和修改它。许可证全文和源代码见“第三方许可”页的 hrdesk 一项。</source>
+        <translation>it comes with no warranty. You may redistribute and modify it under that licence. The full licence and where to find the source code are under hrdesk on the Third-party licences page.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="1"/>
+        <source>本软件包含第三方组件（Qt、PySide6、PyMuPDF、ReportLab、Droid Sans Fallback 字体等），</source>
+        <translation>This software includes third-party components (Qt, PySide6, PyMuPDF, ReportLab, the Droid Sans Fallback font and others), </translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="1"/>
+        <source>各自按其许可证提供，见“第三方许可”。</source>
+        <translation>each under its own licence: see Third-party licences.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="1"/>
+        <source>数据文件夹</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="1"/>
+        <source>所有数据仅保存在本机。</source>
+        <translation>All data stays on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="1"/>
+        <source>许可证</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="1"/>
+        <source>源代码</source>
+        <translation>Source code</translation>
     </message>
 </context>
 <context>
@@ -1477,6 +1532,30 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <location filename="../../hrdesk/ui/settings_dialog.py" line="107"/>
         <source>保存该年节假日</source>
         <translation>Save this year's holidays</translation>
+    </message>
+    <message>
+        <source>粘贴国务院办公厅《关于××年部分节假日安排的通知》全文，然后点击“识别通知”</source>
+        <translation>Paste the full text of the State Council's notice on the year's holidays (关于××年部分节假日安排的通知), then click “Read notice”</translation>
+    </message>
+    <message>
+        <source>识别通知</source>
+        <translation>Read notice</translation>
+    </message>
+    <message>
+        <source>粘贴国务院放假通知</source>
+        <translation>Paste the State Council holiday notice</translation>
+    </message>
+    <message>
+        <source>{year} 年已由内置日历提供。</source>
+        <translation>{year} is already in the built-in calendar.</translation>
+    </message>
+    <message>
+        <source>已识别 {year} 年：放假 {h} 天，调休上班 {w} 天。请核对后点击“保存该年节假日”。</source>
+        <translation>Read {year}: {h} days off, {w} make-up working days. Check them, then click “Save this year's holidays”.</translation>
+    </message>
+    <message>
+        <source>通知中还有 {years} 年的日期（元旦假期跨年），如该年不在内置日历中，请另行录入。</source>
+        <translation>The notice also has dates in {years} (a New Year break across the year end); enter them for that year if the built-in calendar lacks it.</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/settings_dialog.py" line="109"/>

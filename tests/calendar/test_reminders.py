@@ -9,9 +9,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from hrdesk.rules.workdays import WorkCalendar
 from hrdesk.services.autostart import launch_agent_path, launch_agent_plist, set_enabled, windows_run_value
-from hrdesk.services.check import load_profile_file, policies
 from hrdesk.services.deadlines import DeadlineItem, stored_deadlines
 from hrdesk.services.ics import to_ics
 from hrdesk.services.records import Records

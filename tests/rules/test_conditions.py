@@ -51,6 +51,8 @@ BLOCKERS = [
     ("dispatched", "yanqing", emp(dispatched=True), {"DISPATCHED_WORKER"}),
     ("payroll-elsewhere", "changping", emp(same_employer={"payroll": False}), {"EMPLOYER_MISMATCH"}),
     ("criminal-yanqing", "yanqing", emp(criminal_record=True), {"CRIMINAL_RECORD"}),
+    # changping-2026 附件2: "本人遵纪守法,无刑事犯罪记录…以上如不真实本人愿意永久放弃申报资格" (issue 16 item 3)
+    ("criminal-changping-declaration", "changping", emp(criminal_record=True), {"CRIMINAL_RECORD"}),
     ("tenure-5-months", "changping", emp(hired_on="2026-06-24"), {"TENURE_UNDER_6_MONTHS"}),
     ("income-below", "changping", income(14323), {"INCOME_BELOW_THRESHOLD"}),
     ("income-below-yanqing", "yanqing", income(14000), {"INCOME_BELOW_THRESHOLD"}),
@@ -123,7 +125,6 @@ def test_blockers(district, mutation, expected):
 
 # (id, district, mutation) — still eligible: the rule does not apply in this district or case.
 STILL_ELIGIBLE = [
-    ("criminal-changping-not-checked", "changping", emp(criminal_record=True)),
     ("restricted-changping-not-checked", "changping", unit(restricted_industry=True)),
     ("capital-changping-not-checked", "changping", unit(registered_capital_cny=10000)),
     ("income-exactly-threshold", "changping", income(14324)),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
+from hrdesk.services.clock import FixedClock
 from hrdesk.services.deadlines import DeadlineItem
 from hrdesk.services.records import Records
 from hrdesk.ui.calendar_view import CalendarView, urgency_colour
@@ -40,7 +41,7 @@ def test_calendar_marks_days_and_opens_the_employee(qtbot, settings_dir):
 def test_tray_menu_and_reminders(qtbot, settings_dir, data_dir: Path):
     with Records.open(data_dir) as records:
         items = [item(date(2026, 11, 27))]
-        tray = TrayController(records, lambda: items)
+        tray = TrayController(records, lambda: items, clock=FixedClock.on(date(2026, 11, 24)))
         opened = []
         tray.openRequested.connect(lambda: opened.append(True))
         due = tray.check(datetime(2026, 11, 24, 9, 0))
