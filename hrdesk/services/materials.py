@@ -337,13 +337,21 @@ class MaterialsMixin(_Base):
     def _trash_employee(self, s: Any, employee_id: int) -> None:
         """Snapshot an employee into the trash before their rows are deleted (same transaction)."""
         from ..rules.idnumber import mask
-        from ..store.convert import profile_to_json
+        from ..store.convert import profile_to_json, to_profile
 
+        # Read through the caller's session: it holds the write lock, a second connection would wait.
         row = s.get(m.Employee, employee_id)
-        profile = self.profiles([employee_id])[employee_id]
         mats = s.exec(
             select(m.Material).where(m.Material.employee_id == employee_id, m.Material.deleted_at.is_(None))
         ).all()
+        profile = to_profile(
+            s.get(m.Employer, row.employer_id),
+            row,
+            list(s.exec(select(m.Child).where(m.Child.employee_id == employee_id))),
+            s.exec(select(m.Permit).where(m.Permit.employee_id == employee_id)).first(),
+            list(s.exec(select(m.IncomeRecord).where(m.IncomeRecord.employee_id == employee_id))),
+            [],
+        )
         apps = s.exec(select(m.Application).where(m.Application.employee_id == employee_id)).all()
         snapshot = {
             "profile": profile_to_json(profile) | {"materials": []},
