@@ -100,12 +100,16 @@ def scan_files(
     names: dict[str, str],
     settings: ScanSettings | None = None,
     cache: dict[tuple[Path, str], ScanVerdict] | None = None,
+    step: Callable[[int], bool] | None = None,
 ) -> dict[int, FileDefect]:
     """Scan each file (once per path and kind when a cache is shared, e.g. across a bulk run);
-    defects by material index. `names` maps a material kind to its name for the messages."""
+    defects by material index. `names` maps a material kind to its name for the messages.
+    `step(i)` is called before file i; returning False cancels (Cancelled)."""
     cache = {} if cache is None else cache
     out: dict[int, FileDefect] = {}
-    for f in files:
+    for i, f in enumerate(files):
+        if step is not None and step(i) is False:
+            raise Cancelled()
         verdict = cache.get((f.path, f.kind))
         if verdict is None:
             verdict = cache[(f.path, f.kind)] = _scan_one(f.path, settings, f.kind)
@@ -186,7 +190,18 @@ def build_pack(
     files = profile_files(profile, base_dir) if files is None else files
     catalogue = policies(data_dir).materials
     names = {kind: info.name("zh") for kind, info in catalogue.items()}
-    defects = scan_files(files, names, scan_settings, scan_cache)
+    # Progress: the scan is the first half of the bar (it is the slow part), writing the second.
+    n = len(files)
+
+    def scanning(i: int) -> bool:
+        return progress is None or progress(i, 2 * n) is not False
+
+    def writing(i: int, total: int) -> bool:
+        if progress is None:
+            return True
+        return progress(n + i * n // max(total, 1), 2 * n) if n else progress(i, total)
+
+    defects = scan_files(files, names, scan_settings, scan_cache, scanning)
     # The rules judge the files as scanned now, not as recorded: a slot is as good as its worst file.
     judged = copy.deepcopy(profile)
     for f in files:
@@ -205,7 +220,7 @@ def build_pack(
     person = profile.employee.name or "未命名"
     with atomic_folder(out_dir) as work:
         for i, slot in enumerate(slots):
-            if progress and progress(i, total) is False:
+            if writing(i, total) is False:
                 raise Cancelled()
             try:
                 count = write_slot(slot, work)
@@ -224,7 +239,7 @@ def build_pack(
         name = safe_filename(f"00-材料清单-{person}.pdf")
         atomic_write_bytes(work / name, checklist_pdf(result, profile, pages, overridden, data_dir))
         out_files.insert(0, name)
-        if progress and progress(total, total) is False:
+        if writing(total, total) is False:
             raise Cancelled()
     zip_path = None
     if make_zip:
