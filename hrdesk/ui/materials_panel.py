@@ -207,8 +207,10 @@ class MaterialsPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        keep = self.current_kind()  # the slot in view stays in view, with its new verdict
         self.tree.clear()
         self.preview.clear()
+        self.reason.clear()
         if self.employee_id is None:
             self.countsChanged.emit(self.tr("材料"))
             return
@@ -272,9 +274,19 @@ class MaterialsPanel(QWidget):
         self.tree.expandAll()
         self.tree.setColumnWidth(0, 240)
         self.tree.setColumnWidth(1, 80)
+        if keep:
+            self._select_slot(keep)
         required = [m for m in self.result.materials if m.required]
         ok = sum(1 for m in required if m.status == "ok")
         self.countsChanged.emit(self.tr("材料 {ok}/{total}").format(ok=ok, total=len(required)))
+
+    def _select_slot(self, kind: str) -> None:
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            for j in range(group.childCount()):
+                if group.child(j).data(0, KIND_ROLE) == kind:
+                    self.tree.setCurrentItem(group.child(j))
+                    return
 
     def _selected(self, current: QTreeWidgetItem | None, _previous: Any = None) -> None:
         reason = current.data(0, REASON_ROLE) if current else None

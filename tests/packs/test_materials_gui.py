@@ -84,6 +84,7 @@ def test_replace_a_defective_scan_turns_the_slot_ok_and_packs_only_the_new_file(
     )
     wait_pool(qtbot)
     qtbot.waitUntil(lambda: find_item(panel, "hukou-pages").text(1) == "齐全", timeout=30000)
+    assert "缺陷" not in panel.reason.text()  # the reason shown is the slot's new verdict
     shot(window, "materials-after-replace.png")
     build_pack_for_stored(records, employee_id, "new", tmp_path / "pack")
     with pymupdf.open(next((tmp_path / "pack").glob("*户口本*"))) as doc:
