@@ -7,4 +7,5 @@ MODULES = [
     "hrdesk.commands.forms",
     "hrdesk.commands.records",
     "hrdesk.commands.deadlines",
+    "hrdesk.commands.listing",
 ]

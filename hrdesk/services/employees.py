@@ -19,6 +19,7 @@ from ..rules.profile import Profile
 from ..rules.results import CheckResult
 from ..store import models as m
 from ..store.convert import apply_employee, apply_employer, to_profile
+from ..text.pinyin import search_key, sort_key
 from .check import policies, run_check, work_calendar
 from .counters import COUNTS
 from .gc_pause import gc_paused
@@ -65,25 +66,26 @@ class EmployeesMixin(_Base):
         )
         if ids is not None:
             stmt = stmt.where(m.Employee.id.in_(ids))
-        with self.engine.connect() as conn:
+        with gc_paused(), self.engine.connect() as conn:
             rows = conn.execute(stmt).all()
-        return [
-            EmployeeSummary(
-                r[0],
-                r[1],
-                mask(r[2]),
-                r[3],
-                r[4],
-                r[5],
-                r[6],
-                r[7],
-                r[8],
-                r[9],
-                f"{r[1]} {r[2]} {r[4]}".lower(),
-                r[10],
-            )
-            for r in rows
-        ]
+            return [
+                EmployeeSummary(
+                    r[0],
+                    r[1],
+                    mask(r[2]),
+                    r[3],
+                    r[4],
+                    r[5],
+                    r[6],
+                    r[7],
+                    r[8],
+                    r[9],
+                    f"{r[1]} {r[2]} {r[4]}".lower() + "\x01" + search_key(r[1]),
+                    r[10],
+                    sort_key(r[1]),
+                )
+                for r in rows
+            ]
 
     def employee(self, employee_id: int) -> m.Employee:
         with self.session() as s:
@@ -306,9 +308,9 @@ class EmployeesMixin(_Base):
     def compute_statuses(self, ids: list[int], on: date) -> dict[int, Status]:
         """Status and deadlines of these employees on `on` (reads only)."""
         ps, cal = policies(self.data_dir), work_calendar(self.data_dir)
-        profiles = self.profiles_present(ids)
-        reviews, filed = self._application_state(ids)
         with gc_paused():
+            profiles = self.profiles_present(ids)
+            reviews, filed = self._application_state(ids)
             return {
                 eid: compute_status(p, on, ps, cal, reviews.get(eid), filed.get(eid, ()))
                 for eid, p in profiles.items()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -55,6 +55,17 @@ class Agent(SQLModel, table=True):
 
 
 class Employee(SQLModel, table=True):
+    # Migration 0004: one employee per ID number (blank numbers aside). A database that held duplicates
+    # gets the index once they are merged (services/roster_store.py `ensure_unique_index`).
+    __table_args__ = (
+        Index(
+            "ux_employee_id_number",
+            "id_number",
+            unique=True,
+            sqlite_where=text("id_number <> ''"),
+            postgresql_where=text("id_number <> ''"),
+        ),
+    )
     id: int | None = Field(default=None, primary_key=True)
     employer_id: int = Field(foreign_key="employer.id", index=True, ondelete="RESTRICT")
     name: str = Field(index=True)

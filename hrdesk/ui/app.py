@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import tempfile
@@ -74,7 +75,9 @@ def open_store_in_background(
     def work(_task: Any) -> Any:
         from ..services.records import Records
 
-        return Records.open(folder)
+        records = Records.open(folder)
+        gc.freeze()  # the database layer's modules live as long as the app (see run_app)
+        return records
 
     def backup(_task: Any) -> None:
         from ..services.backup import rotate_daily
@@ -132,6 +135,10 @@ def run_app(
 
         app.setWindowIcon(QIcon(str(icon)))
         window.tray.tray.setIcon(QIcon(str(icon)))
+    # Everything imported so far lives as long as the app: keep it out of the cyclic GC's full
+    # collections, which walk the whole heap holding the GIL (a stall of the window when a worker
+    # thread triggers one while loading thousands of rows).
+    gc.freeze()
     from .probe import install_if_asked
 
     install_if_asked(app, window)  # benchmarks only (HRDESK_PROBE)

@@ -121,7 +121,7 @@ class EmployeeTableModel(QAbstractTableModel):
 
     def sort_key(self, column: int) -> Any:
         return {
-            COL_NAME: lambda r: r.name,
+            COL_NAME: lambda r: r.name_key or r.name,
             COL_ID: lambda r: r.id_masked,
             COL_EMPLOYER: lambda r: r.employer_name,
             COL_EXPIRES: lambda r: r.permit_expires or date.max,
@@ -218,8 +218,11 @@ class EmployeeFilterProxy(QSortFilterProxyModel):
         self.expiry_month: tuple[int, int] | None = None
 
     def set_search(self, text: str) -> None:
+        """Name (also as pinyin: "zhang", "zs"), ID number or unit; every word must match."""
+        from ..text.pinyin import search_text
+
         self.beginFilterChange()
-        self._terms = text.lower().split()
+        self._terms = [search_text(word) for word in text.split()]
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_filters(

@@ -616,31 +616,19 @@ class MainWindow(QMainWindow):
     # --- files, forms, packs ------------------------------------------------------------------------
 
     def import_file(self) -> None:
+        from ..services.roster_import import message_text
+        from .i18n import current_lang
+        from .import_dialog import ImportDialog
+
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("导入名单"), "", self.tr("名单或档案 (*.xlsx *.csv *.json)")
+            self, self.tr("导入名单"), "", message_text("roster.ui.file-filter", {}, current_lang())
         )
         if not path:
             return
-        from ..services.roster import ImportRejected, import_file
-
-        records = self.records
-
-        def done(ids: object) -> None:
+        dialog = ImportDialog(self.records, Path(path), self)
+        if dialog.exec() and dialog.import_result is not None:
             self.reload()
-            QMessageBox.information(
-                self, self.tr("导入名单"), self.tr("已导入 {n} 名员工。").format(n=len(ids))
-            )
-
-        def failed(message: str) -> None:
-            QMessageBox.warning(self, self.tr("导入名单"), message)
-
-        def work(task: Any) -> list[int]:
-            try:
-                return import_file(records, Path(path))
-            except ImportRejected as exc:
-                raise RuntimeError(str(exc) + "\n" + "\n".join(str(e) for e in exc.errors[:30])) from None
-
-        run_task(work, done, failed)
+            self.refresh_stale_statuses()
 
     def export_file(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

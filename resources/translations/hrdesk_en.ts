@@ -65,34 +65,77 @@
     </message>
 </context>
 <context>
+    <name>AgentDialog</name>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="46"/>
+        <source>经办人</source>
+        <translation>Business agent</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="52"/>
+        <source>在本单位缴纳社保</source>
+        <translation>Insured (social insurance) by this unit</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="54"/>
+        <source>在岗（可办理业务）</source>
+        <translation>Active (may handle business)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="59"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="60"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="61"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="74"/>
+        <source>姓名必填</source>
+        <translation>The name is required</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="80"/>
+        <source>身份证号无效，请核对（可留空）</source>
+        <translation>The ID number is not valid; check it (or leave it empty)</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="199"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="256"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="200"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="257"/>
         <source>单位审核中</source>
         <translation>In unit review</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="201"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="258"/>
         <source>已提交主管部门</source>
         <translation>Submitted to the authority</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="202"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="259"/>
         <source>被退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="203"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="260"/>
         <source>已核准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="204"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="261"/>
         <source>审核不通过</source>
         <translation>Rejected</translation>
     </message>
@@ -100,58 +143,58 @@
 <context>
     <name>ApplicationsPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="222"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="279"/>
         <source>新建业务…</source>
         <translation>New business…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="223"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="280"/>
         <source>更新状态…</source>
         <translation>Update status…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="226"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="283"/>
         <source>业务</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="226"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="283"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="226"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="283"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="226"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="283"/>
         <source>退回意见 / 备注</source>
         <translation>Return reasons / notes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="234"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="291"/>
         <source>新建业务</source>
         <translation>New business</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="234"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="291"/>
         <source>业务类型：</source>
         <translation>Business:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="251"/>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="256"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="310"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="316"/>
         <source>更新状态</source>
         <translation>Update status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="251"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="310"/>
         <source>新状态：</source>
         <translation>New status:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="256"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="316"/>
         <source>退回意见：</source>
         <translation>Return reasons:</translation>
     </message>
@@ -187,57 +230,57 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="114"/>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="117"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="114"/>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="117"/>
         <source>员工</source>
         <translation>Employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="114"/>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="117"/>
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="115"/>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="119"/>
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="115"/>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="120"/>
         <source>证件到期</source>
         <translation>Permit expiry</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="115"/>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="121"/>
         <source>续签</source>
         <translation>Renewal</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="116"/>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="122"/>
         <source>聘用单位变更</source>
         <translation>Employer change</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="116"/>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="123"/>
         <source>材料有效期</source>
         <translation>Material validity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="117"/>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="124"/>
         <source>单位审核</source>
         <translation>Unit review</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="135"/>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="144"/>
         <source>注意：{years} 年的节假日安排未知，工作日按周一至周五估算，请在设置中补充。</source>
         <translation>Note: the holiday schedule of {years} is unknown; working days are estimated Monday to Friday. Add it in Settings.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="144"/>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="157"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
@@ -245,220 +288,81 @@
 <context>
     <name>ChildrenPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="282"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="360"/>
         <source>添加子女…</source>
         <translation>Add child…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="283"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="361"/>
         <source>删除所选子女</source>
         <translation>Remove selected child</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="293"/>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="296"/>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="304"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="371"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="374"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="382"/>
         <source>添加子女</source>
         <translation>Add child</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="293"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="371"/>
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="296"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="374"/>
         <source>出生日期（YYYY-MM-DD）：</source>
         <translation>Birth date (YYYY-MM-DD):</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="304"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="382"/>
         <source>日期格式应为 2026-01-31</source>
         <translation>Use the form 2026-01-31</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="324"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="408"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="324"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="408"/>
         <source>出生日期</source>
         <translation>Birth date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="324"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="408"/>
         <source>随往</source>
         <translation>Accompanies</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="324"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="408"/>
         <source>父母</source>
         <translation>Parents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="327"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="418"/>
         <source>已婚</source>
         <translation>Married</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="327"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="419"/>
         <source>未婚生育</source>
         <translation>Unmarried parents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="327"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="420"/>
         <source>离异抚养</source>
         <translation>Divorced, in custody</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="328"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="426"/>
         <source>是</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="328"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="426"/>
         <source>否</source>
         <translation>no</translation>
-    </message>
-</context>
-<context>
-    <name>Choices</name>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="31"/>
-        <source>外省市</source>
-        <translation>Outside Beijing</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="31"/>
-        <source>北京市户籍</source>
-        <translation>Beijing hukou</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="31"/>
-        <source>北京市临时户籍</source>
-        <translation>Beijing temporary hukou</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="32"/>
-        <source>本市集体户口</source>
-        <translation>Beijing collective hukou</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="32"/>
-        <source>学校临时户口</source>
-        <translation>School temporary hukou</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="33"/>
-        <location filename="../../hrdesk/ui/profile_form.py" line="34"/>
-        <source>无</source>
-        <translation>None</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="33"/>
-        <source>学士</source>
-        <translation>Bachelor</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="33"/>
-        <source>硕士</source>
-        <translation>Master</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="33"/>
-        <source>博士</source>
-        <translation>Doctorate</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="34"/>
-        <source>中级</source>
-        <translation>Intermediate</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="34"/>
-        <source>高级</source>
-        <translation>Senior</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="35"/>
-        <source>未婚</source>
-        <translation>Unmarried</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="35"/>
-        <source>已婚</source>
-        <translation>Married</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="35"/>
-        <source>离异</source>
-        <translation>Divorced</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="35"/>
-        <source>丧偶</source>
-        <translation>Widowed</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="36"/>
-        <source>（未登记）</source>
-        <translation>(not recorded)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="36"/>
-        <source>北京市居住证</source>
-        <translation>Beijing residence permit</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="36"/>
-        <source>自有房产</source>
-        <translation>Own property</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="37"/>
-        <source>配偶房产</source>
-        <translation>Spouse's property</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="37"/>
-        <source>借住亲友房产</source>
-        <translation>Borrowed from relatives/friends</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="37"/>
-        <source>租赁房产</source>
-        <translation>Rented</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="38"/>
-        <source>公租房</source>
-        <translation>Public rental</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="38"/>
-        <source>单位公房</source>
-        <translation>Employer housing</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="39"/>
-        <source>（未持证）</source>
-        <translation>(no permit)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="39"/>
-        <source>有效</source>
-        <translation>Active</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="39"/>
-        <source>挂起</source>
-        <translation>Suspended</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="39"/>
-        <source>已失效</source>
-        <translation>Expired</translation>
     </message>
 </context>
 <context>
@@ -481,17 +385,17 @@ Log file: {path}</translation>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../hrdesk/ui/dashboard.py" line="117"/>
+        <location filename="../../hrdesk/ui/dashboard.py" line="130"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/dashboard.py" line="118"/>
+        <location filename="../../hrdesk/ui/dashboard.py" line="131"/>
         <source>未来12个月证件到期人数（点击柱子筛选名单）</source>
         <translation>Permits expiring in the next 12 months (click a bar to filter)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/dashboard.py" line="119"/>
+        <location filename="../../hrdesk/ui/dashboard.py" line="132"/>
         <source>点击状态或柱子筛选左侧名单；选择一名员工查看详情。</source>
         <translation>Click a status or a bar to filter the list; select an employee for details.</translation>
     </message>
@@ -499,12 +403,12 @@ Log file: {path}</translation>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="82"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="89"/>
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="88"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="95"/>
         <source>日期格式应为 2026-01-31，且须是真实日期</source>
         <translation>Use the form 2026-01-31, and a real date</translation>
     </message>
@@ -512,77 +416,82 @@ Log file: {path}</translation>
 <context>
     <name>EligibilityPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="78"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="85"/>
         <source>业务类型：</source>
         <translation>Business:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="86"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="93"/>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="86"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="93"/>
         <source>问题</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="86"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="93"/>
         <source>依据</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="87"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="94"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="87"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="94"/>
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="109"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="130"/>
+        <source>已过最晚安全提交日（{date}）— 请立即提交，或联系主管部门。</source>
+        <translation>Past the last safe day to submit ({date}): submit now, or contact the authority.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="137"/>
         <source>是</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="109"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="137"/>
         <source>否</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="110"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="138"/>
         <source>符合条件</source>
         <translation>Eligible</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="110"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="138"/>
         <source>材料齐全</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="111"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="139"/>
         <source>符合的申请条件</source>
         <translation>Qualifying categories</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="111"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="139"/>
         <source>收入标准</source>
         <translation>Income threshold</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="118"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="147"/>
         <source>阻断</source>
         <translation>Blocker</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="118"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="147"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="118"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="147"/>
         <source>提示</source>
         <translation>Info</translation>
     </message>
@@ -590,27 +499,27 @@ Log file: {path}</translation>
 <context>
     <name>EmployeeDetail</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="357"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="460"/>
         <source>档案</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="357"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="460"/>
         <source>资格检查</source>
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="357"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="460"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="357"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="460"/>
         <source>业务记录</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="358"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="460"/>
         <source>随往子女</source>
         <translation>Children</translation>
     </message>
@@ -618,55 +527,118 @@ Log file: {path}</translation>
 <context>
     <name>EmployeeTableModel</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="52"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="73"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="52"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="74"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="52"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="75"/>
         <source>下一期限</source>
         <translation>Next deadline</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="53"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="76"/>
         <source>证件有效期至</source>
         <translation>Permit expires</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="53"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="77"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="53"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="78"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
 </context>
 <context>
+    <name>FirstRunGuide</name>
+    <message>
+        <location filename="../../hrdesk/ui/first_run.py" line="89"/>
+        <source>开始使用</source>
+        <translation>Getting started</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/first_run.py" line="90"/>
+        <source>还没有任何员工记录。按下面三步开始：资料只保存在本机，不会上传。</source>
+        <translation>There are no employee records yet. Start with these three steps; your data stays on this computer and is never uploaded.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/first_run.py" line="93"/>
+        <source>创建用人单位</source>
+        <translation>Create the employer</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/first_run.py" line="93"/>
+        <source>导入名单或添加员工</source>
+        <translation>Import a roster or add employees</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/first_run.py" line="93"/>
+        <source>添加材料扫描件</source>
+        <translation>Add the scanned materials</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/first_run.py" line="100"/>
+        <source>填写单位名称、所在区、纳税情况和业务经办人：办理条件按所在区的指南检查。</source>
+        <translation>Enter the unit&apos;s name, district, taxes and business agents: conditions are checked against that district&apos;s guide.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/first_run.py" line="101"/>
+        <source>从 Excel 或 CSV 名单一次导入多名员工（先用模板），或逐个添加。</source>
+        <translation>Import many employees at once from an Excel or CSV roster (start from the template), or add them one by one.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/first_run.py" line="102"/>
+        <source>把身份证、劳动合同等扫描件拖到“材料”页：程序检查彩色、方向和页序。</source>
+        <translation>Drag scans of ID cards, labour contracts and the like onto the Materials tab: colour, orientation and page order are checked.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/first_run.py" line="107"/>
+        <source>创建单位…</source>
+        <translation>Create unit…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/first_run.py" line="108"/>
+        <source>导入名单…</source>
+        <translation>Import roster…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/first_run.py" line="109"/>
+        <source>添加员工</source>
+        <translation>Add employee</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/first_run.py" line="110"/>
+        <source>添加材料</source>
+        <translation>Add materials</translation>
+    </message>
+</context>
+<context>
     <name>FormPreviewDialog</name>
     <message>
-        <location filename="../../hrdesk/ui/form_preview.py" line="22"/>
+        <location filename="../../hrdesk/ui/form_preview.py" line="24"/>
         <source>表格预览</source>
         <translation>Form preview</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/form_preview.py" line="34"/>
+        <location filename="../../hrdesk/ui/form_preview.py" line="38"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/form_preview.py" line="35"/>
+        <location filename="../../hrdesk/ui/form_preview.py" line="39"/>
         <source>用系统阅读器打开</source>
         <translation>Open in the system viewer</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/form_preview.py" line="36"/>
+        <location filename="../../hrdesk/ui/form_preview.py" line="40"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -674,7 +646,7 @@ Log file: {path}</translation>
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../hrdesk/ui/i18n.py" line="17"/>
+        <location filename="../../hrdesk/ui/i18n.py" line="28"/>
         <source>zh</source>
         <translation>en</translation>
     </message>
@@ -682,311 +654,321 @@ Log file: {path}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="167"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="203"/>
         <source>hrdesk — 工作居住证办理助手</source>
         <translation>hrdesk — Work Residence Permit assistant</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="168"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="204"/>
         <source>（演示数据）</source>
         <translation> (demo data)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="169"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="205"/>
         <source>搜索姓名、身份证号或单位…</source>
         <translation>Search name, ID number or unit…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="170"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="324"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="207"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="581"/>
         <source>新建员工</source>
         <translation>New employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="170"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="341"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="208"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="604"/>
         <source>删除员工</source>
         <translation>Delete employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="170"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="209"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="171"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="210"/>
         <source>下一位员工</source>
         <translation>Next employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="171"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="211"/>
         <source>上一位员工</source>
         <translation>Previous employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="171"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="212"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="172"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="213"/>
         <source>期限日历</source>
         <translation>Deadline calendar</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="173"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="214"/>
         <source>导出日历 (.ics)…</source>
         <translation>Export calendar (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="174"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="215"/>
         <source>导入名单…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="174"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="216"/>
         <source>导出名单…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="174"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="217"/>
         <source>备份…</source>
         <translation>Backup…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="175"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="218"/>
         <source>单位与经办人…</source>
         <translation>Units and agents…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="175"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="219"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="176"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="220"/>
         <source>打印表格…</source>
         <translation>Print form…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="176"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="221"/>
         <source>生成材料包…</source>
         <translation>Build submission pack…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="177"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="222"/>
         <source>为名单中的员工批量生成材料包…</source>
         <translation>Build packs for the employees in the list…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="177"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="223"/>
         <source>关于 hrdesk</source>
         <translation>About hrdesk</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="178"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="224"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="178"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="225"/>
         <source>切换语言 (中文/English)</source>
         <translation>Switch language (中文/English)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="180"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="229"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="180"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="230"/>
         <source>员工</source>
         <translation>Employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="180"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="231"/>
         <source>表格与材料包</source>
         <translation>Forms and packs</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="181"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="232"/>
         <source>工具</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="181"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="233"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="239"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="246"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="317"/>
+        <source>正在更新状态：{d} / {n}</source>
+        <translation>Updating statuses: {d} / {n}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="381"/>
+        <source>保存失败</source>
+        <translation>Saving failed</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="478"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="487"/>
         <source>导出日历</source>
         <translation>Export calendar</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="239"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="478"/>
         <source>日历 (*.ics)</source>
         <translation>Calendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="246"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="487"/>
         <source>已导出 {n} 项期限。</source>
         <translation>Exported {n} deadlines.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="250"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="494"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="251"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="498"/>
         <source>全部区</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="251"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="498"/>
         <source>昌平区</source>
         <translation>Changping</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="251"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="498"/>
         <source>延庆区</source>
         <translation>Yanqing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="252"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="500"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="280"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="534"/>
         <source>显示 {shown} / 共 {total} 名员工</source>
         <translation>Showing {shown} of {total} employees</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="324"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="581"/>
         <source>请先在“单位与经办人”中添加一个单位。</source>
         <translation>Add a unit under Units and agents first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="342"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="605"/>
         <source>确定删除 {name} 的全部记录吗？材料文件会保留在回收站，直到清空回收站。</source>
         <translation>Delete all records of {name}? The files stay in the trash until it is emptied.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="360"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="370"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="373"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="620"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="631"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="635"/>
         <source>导入名单</source>
         <translation>Import roster</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="361"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="620"/>
         <source>名单或档案 (*.xlsx *.csv *.json)</source>
         <translation>Roster or profiles (*.xlsx *.csv *.json)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="370"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="631"/>
         <source>已导入 {n} 名员工。</source>
         <translation>Imported {n} employees.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="384"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="398"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="647"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="664"/>
         <source>导出名单</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="385"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="647"/>
         <source>Excel (*.xlsx);;档案 JSON (*.json)</source>
         <translation>Excel (*.xlsx);;Profile JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="398"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="664"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="401"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="409"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="410"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="668"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="677"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="678"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="402"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="668"/>
         <source>备份文件 (*.zip)</source>
         <translation>Backup file (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="409"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="677"/>
         <source>备份完成。</source>
         <translation>Backup complete.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="415"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="419"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="684"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="693"/>
         <source>打印表格</source>
         <translation>Print form</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="415"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="430"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="684"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="705"/>
         <source>请先选择一名员工。</source>
         <translation>Select an employee first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="417"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="687"/>
         <source>诚信声明（个人）</source>
         <translation>Integrity declaration (individual)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="417"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="688"/>
         <source>诚信声明（单位）</source>
         <translation>Integrity declaration (unit)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="418"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="689"/>
         <source>房屋借住声明</source>
         <translation>Housing-borrowing declaration</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="418"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="690"/>
         <source>材料清单</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="419"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="693"/>
         <source>选择表格：</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="430"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="456"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="468"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="705"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="733"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="748"/>
         <source>生成材料包</source>
         <translation>Build submission pack</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="432"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="481"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="707"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="761"/>
         <source>选择保存材料包的文件夹</source>
         <translation>Choose a folder for the pack</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="441"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="716"/>
         <source>正在生成材料包…</source>
         <translation>Building the pack…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="441"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="486"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="716"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="767"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="457"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="735"/>
         <source>材料不齐全或有缺陷：
 {problems}
 
@@ -997,23 +979,23 @@ Log file: {path}</translation>
 Build the pack anyway? The checklist will list these problems.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="486"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="767"/>
         <source>正在为 {n} 名员工生成材料包…</source>
         <translation>Building packs for {n} employees…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="492"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="774"/>
         <source>已生成 {n} 个材料包。</source>
         <translation>Built {n} packs.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="494"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="776"/>
         <source>以下员工材料不齐全，未生成：</source>
         <translation>Not built, materials incomplete: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="495"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="500"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="777"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="782"/>
         <source>批量生成材料包</source>
         <translation>Build packs</translation>
     </message>
@@ -1021,67 +1003,67 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>Materials</name>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="40"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="46"/>
         <source>身份</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="41"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="47"/>
         <source>学历与资格</source>
         <translation>Education and titles</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="42"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="48"/>
         <source>就业与收入</source>
         <translation>Employment and income</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="43"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="49"/>
         <source>住所</source>
         <translation>Residence</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="44"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="50"/>
         <source>家庭</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="45"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="51"/>
         <source>申请条件材料</source>
         <translation>Qualifying-route materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="46"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="52"/>
         <source>单位材料</source>
         <translation>Unit materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="54"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="60"/>
         <source>齐全</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="54"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="61"/>
         <source>缺失</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="55"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="62"/>
         <source>有效期不足</source>
         <translation>Expires too soon</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="56"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="63"/>
         <source>已过期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="57"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="64"/>
         <source>已超期</source>
         <translation>Too old</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="58"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="65"/>
         <source>扫描有缺陷</source>
         <translation>Defective scan</translation>
     </message>
@@ -1089,171 +1071,210 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>MaterialsPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="128"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="144"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="135"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="159"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="128"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="135"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="128"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="135"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="129"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="136"/>
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="130"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="219"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="137"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="246"/>
         <source>移到回收站</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="131"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="138"/>
         <source>撤销移除</source>
         <translation>Undo remove</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="151"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="171"/>
         <source>可选材料</source>
         <translation>Optional materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="161"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="182"/>
         <source>未提供</source>
         <translation>Not provided</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="165"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="187"/>
         <source>依据</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="168"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="190"/>
         <source>页</source>
         <translation>p.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="170"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="194"/>
         <source>（未附文件）</source>
         <translation>(no file)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="191"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="218"/>
         <source>材料 {ok}/{total}</source>
         <translation>Materials {ok}/{total}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="202"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="229"/>
         <source>这份材料没有附文件</source>
         <translation>No file attached to this material</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="216"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="243"/>
         <source>旋转当前页 90°</source>
         <translation>Rotate this page 90°</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="217"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="244"/>
         <source>设置日期…</source>
         <translation>Set dates…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="218"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="245"/>
         <source>标记为已核实</source>
         <translation>Mark as verified</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="263"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="291"/>
         <source>形成/签发日期（YYYY-MM-DD，可空）</source>
         <translation>Issued on (YYYY-MM-DD, may be empty)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="264"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="292"/>
         <source>有效期至（YYYY-MM-DD，可空）</source>
         <translation>Valid until (YYYY-MM-DD, may be empty)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="266"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="272"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="296"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="303"/>
         <source>设置日期</source>
         <translation>Set dates</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="272"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="303"/>
         <source>日期格式应为 2026-01-31</source>
         <translation>Use the form 2026-01-31</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="295"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="306"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="311"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="333"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="327"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="340"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="346"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="369"/>
         <source>添加文件</source>
         <translation>Add files</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="295"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="327"/>
         <source>请先在清单中选择一项材料。</source>
         <translation>Select a material in the checklist first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="297"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="330"/>
         <source>选择扫描件</source>
         <translation>Choose scans</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="297"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="330"/>
         <source>PDF 或图片 (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>PDF or image (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="306"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="340"/>
         <source>请把文件拖到清单中对应的材料上。</source>
         <translation>Drop the files on the matching material in the checklist.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="311"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="346"/>
         <source>只能添加 PDF、JPG、PNG 文件：</source>
         <translation>Only PDF, JPG and PNG files can be added: </translation>
     </message>
 </context>
 <context>
+    <name>MoneyField</name>
+    <message>
+        <location filename="../../hrdesk/ui/profile_sections.py" line="39"/>
+        <source>金额不能为负数</source>
+        <translation>The amount cannot be negative</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_sections.py" line="40"/>
+        <source>请填写数字金额，如 12500、12,500 或 1.25万</source>
+        <translation>Enter an amount in figures, e.g. 12500 or 12,500</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../hrdesk/ui/pdf_preview.py" line="98"/>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="122"/>
         <source>适合宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/pdf_preview.py" line="99"/>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="123"/>
         <source>整页</source>
         <translation>Whole page</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/pdf_preview.py" line="117"/>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="124"/>
+        <source>上一页</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="125"/>
+        <source>下一页</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="126"/>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="127"/>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="128"/>
+        <source>缩放比例（100% 为实际大小）</source>
+        <translation>Zoom (100% is actual size)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="175"/>
         <source>上移一页</source>
         <translation>Move page up</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/pdf_preview.py" line="119"/>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="177"/>
         <source>下移一页</source>
         <translation>Move page down</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/pdf_preview.py" line="143"/>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="130"/>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="203"/>
         <source>选择一份材料以预览</source>
         <translation>Select a material to preview it</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/pdf_preview.py" line="166"/>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="233"/>
         <source>正在渲染…</source>
         <translation>Rendering…</translation>
     </message>
@@ -1266,176 +1287,439 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="134"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="135"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="134"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="136"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="135"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="137"/>
         <source>户籍</source>
         <translation>Hukou</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="135"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="140"/>
         <source>入职日期</source>
         <translation>Hired on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="136"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="141"/>
         <source>参加工作日期</source>
         <translation>Career started on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="136"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="167"/>
         <source>最高学位</source>
         <translation>Highest degree</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="137"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="175"/>
         <source>职称</source>
         <translation>Professional title</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="137"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="142"/>
         <source>婚姻状况</source>
         <translation>Marital status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="138"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="143"/>
         <source>劳动合同终止日期</source>
         <translation>Contract ends on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="145"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="291"/>
         <source>住所类型</source>
         <translation>Housing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="146"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="293"/>
         <source>住所证明有效期至</source>
         <translation>Housing proof valid until</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="147"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="295"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="152"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="321"/>
         <source>证件状态</source>
         <translation>Permit status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="153"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="322"/>
         <source>证件编号</source>
         <translation>Permit number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="154"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="323"/>
         <source>签发日期</source>
         <translation>Issued on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="155"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="324"/>
         <source>有效期至</source>
         <translation>Expires on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="156"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="325"/>
         <source>离开原单位日期</source>
         <translation>Left previous unit on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="209"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="132"/>
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="210"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="290"/>
         <source>在京住所</source>
         <translation>Residence in Beijing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="211"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="320"/>
         <source>工作居住证</source>
         <translation>Work residence permit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="212"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="282"/>
         <source>近6个月申报收入（元）</source>
         <translation>Declared income, last 6 months (CNY)</translation>
     </message>
     <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="52"/>
+        <source>按身份证推算</source>
+        <translation>From the ID number</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="56"/>
+        <source>（未登记）</source>
+        <translation>(not recorded)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="57"/>
+        <source>（未持证）</source>
+        <translation>(no permit)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="138"/>
+        <source>退休年龄类别</source>
+        <translation>Retirement age category</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="139"/>
+        <source>已办理退休</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="151"/>
+        <source>劳动关系</source>
+        <translation>Employment</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="152"/>
+        <source>劳务派遣人员</source>
+        <translation>Dispatched worker</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="158"/>
+        <source>申请单位同时是</source>
+        <translation>The applying unit also</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="160"/>
+        <source>有犯罪记录</source>
+        <translation>Criminal record</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="166"/>
+        <source>学历与职称</source>
+        <translation>Education and title</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="171"/>
+        <source>境外学位（留服认证）</source>
+        <translation>Foreign degree (CSCSE verified)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="174"/>
+        <source>毕业日期</source>
+        <translation>Graduation date</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="180"/>
+        <source>奖项与人才计划</source>
+        <translation>Awards and talent programmes</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="182"/>
+        <source>国家级、市级奖项（每行一项）</source>
+        <translation>National or municipal awards (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="187"/>
+        <source>入选人才计划（每行一项）</source>
+        <translation>Talent programmes (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="197"/>
+        <source>知识产权</source>
+        <translation>Intellectual property</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="201"/>
+        <source>发明专利（件）</source>
+        <translation>Invention patents</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="205"/>
+        <source>其他专利（件）</source>
+        <translation>Other patents</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="210"/>
+        <source>软件著作权（件）</source>
+        <translation>Software copyrights</translation>
+    </message>
+    <message>
         <location filename="../../hrdesk/ui/profile_form.py" line="213"/>
+        <source>本人排名</source>
+        <translation>Own rank as inventor or author</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="217"/>
+        <source>已在京转化应用</source>
+        <translation>Commercialised in Beijing</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="229"/>
+        <source>创业团队核心成员</source>
+        <translation>Founder (core team member)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="230"/>
+        <source>是创业团队核心成员</source>
+        <translation>Is a core founder</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="232"/>
+        <source>持股比例（%）</source>
+        <translation>Shareholding (%)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="237"/>
+        <source>自然人股东排名</source>
+        <translation>Rank among natural-person shareholders</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="243"/>
+        <source>近3年自有资金投入（元）</source>
+        <translation>Own investment, last 3 years (CNY)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="249"/>
+        <source>股权融资（元）</source>
+        <translation>Equity financing (CNY)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="252"/>
+        <source>近3年年均纳税（元）</source>
+        <translation>Team&apos;s average annual tax, last 3 years (CNY)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="258"/>
+        <source>自由职业者、个体工商户</source>
+        <translation>Freelancer or sole trader</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="262"/>
+        <source>是自由职业者或个体工商户</source>
+        <translation>Is a freelancer or sole trader</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="266"/>
+        <source>每年纳税额（元）</source>
+        <translation>Tax paid per year (CNY)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="271"/>
+        <source>有突出贡献</source>
+        <translation>Notable contribution</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="281"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="393"/>
+        <source>收入</source>
+        <translation>Income</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="284"/>
+        <source>年度收入（元）</source>
+        <translation>Annual income (CNY)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="305"/>
+        <source>住宅用途（非办公、商业）</source>
+        <translation>Residential use (not office or commercial)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="308"/>
+        <source>出租人即产权人</source>
+        <translation>The lessor owns the property</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="309"/>
+        <source>产权人姓名</source>
+        <translation>Owner&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="310"/>
+        <source>产权人身份证号</source>
+        <translation>Owner&apos;s ID number</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="311"/>
+        <source>与产权人关系</source>
+        <translation>Relationship to the owner</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="392"/>
         <source>税款所属期</source>
         <translation>Tax month</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="213"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="392"/>
         <source>申报收入</source>
         <translation>Declared income</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="214"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="393"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="394"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="394"/>
+        <source>纳税额</source>
+        <translation>Tax paid</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="404"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="412"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="413"/>
+        <source>未填写</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="417"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="418"/>
+        <source>第一发明人（作者）</source>
+        <translation>First inventor (author)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="419"/>
+        <source>第二发明人（作者）</source>
+        <translation>Second inventor (author)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="420"/>
+        <source>第三及以后</source>
+        <translation>Third or later</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="424"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="215"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="425"/>
         <source>撤销修改</source>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="277"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="444"/>
+        <source>依据：</source>
+        <translation>Guide: </translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="567"/>
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="282"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="572"/>
         <source>应为18位：17位数字加1位数字或X</source>
         <translation>Must be 18 characters: 17 digits, then a digit or X</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="283"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="573"/>
         <source>校验位不符，请核对号码（多为录入错误）</source>
         <translation>The check digit does not match; check the number (usually a typing error)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="284"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="574"/>
         <source>号码中的出生日期不存在</source>
         <translation>The birth date in the number does not exist</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="287"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="577"/>
         <source>请先在“单位”中添加单位</source>
         <translation>Add a unit first</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="296"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="593"/>
         <source>入职日期不能晚于今天</source>
         <translation>The hire date cannot be after today</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="298"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="595"/>
+        <source>毕业日期不能晚于今天</source>
+        <translation>The graduation date cannot be in the future</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="600"/>
+        <source>产权人身份证号无效，请核对（可留空）</source>
+        <translation>The owner&apos;s ID number is not valid; check it (or leave it empty)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="602"/>
         <source>持证时须填写有效期</source>
         <translation>Enter the expiry date of the permit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="310"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="617"/>
+        <source>持股比例应为 0 到 100 之间的数字，如 12.5</source>
+        <translation>The shareholding must be a number from 0 to 100, e.g. 12.5</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="620"/>
         <source>以下月份的金额不是有效数字：</source>
         <translation>These months have an invalid amount: </translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="624"/>
+        <source>以下年度的金额不是有效数字：</source>
+        <translation>These years do not hold a valid amount: </translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../hrdesk/ui/settings_dialog.py" line="41"/>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="189"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="215"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -1466,8 +1750,8 @@ Build the pack anyway? The checklist will list these problems.</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/settings_dialog.py" line="62"/>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="180"/>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="181"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="203"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="206"/>
         <source>扫描件检查</source>
         <translation>Scan checks</translation>
     </message>
@@ -1492,46 +1776,46 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>Beijing average monthly wage (all urban employees)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="80"/>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="91"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="81"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="94"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="80"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="81"/>
         <source>月平均工资</source>
         <translation>Monthly average wage</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="80"/>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="91"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="81"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="97"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="80"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="81"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="88"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="90"/>
         <source>元/月</source>
         <translation>CNY/month</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="90"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="92"/>
         <source>添加或更新</source>
         <translation>Add or update</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="97"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="106"/>
         <source>节假日安排（内置日历未包含的年份）</source>
         <translation>Holiday schedule (years the built-in calendar lacks)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="107"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="116"/>
         <source>保存该年节假日</source>
-        <translation>Save this year's holidays</translation>
+        <translation>Save this year&apos;s holidays</translation>
     </message>
     <message>
         <source>粘贴国务院办公厅《关于××年部分节假日安排的通知》全文，然后点击“识别通知”</source>
@@ -1559,67 +1843,68 @@ Build the pack anyway? The checklist will list these problems.</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/settings_dialog.py" line="109"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="118"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="110"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="119"/>
         <source>放假日期</source>
         <translation>Holidays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="111"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="120"/>
         <source>调休上班日期</source>
         <translation>Make-up workdays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="140"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="156"/>
         <source>用户录入</source>
         <translation>Entered by the user</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="142"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="159"/>
         <source>工资标准</source>
         <translation>Reference wage</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="142"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="159"/>
         <source>请输入整数金额</source>
         <translation>Enter a whole amount</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="162"/>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="164"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="182"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="184"/>
         <source>节假日</source>
         <translation>Holidays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="162"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="182"/>
         <source>日期有误：</source>
         <translation>Invalid date: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="164"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="184"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="176"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="196"/>
         <source>正在重新检查材料…</source>
         <translation>Re-checking materials…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="176"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="196"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="180"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="203"/>
         <source>检查完成，{n} 份材料的结果有变化。</source>
         <translation>Done: {n} materials changed verdict.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="189"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="215"/>
         <source>提前提醒天数应为以逗号分隔的整数</source>
         <translation>Lead times must be whole numbers separated by commas</translation>
     </message>
@@ -1627,42 +1912,52 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="34"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="44"/>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_model.py" line="45"/>
+        <source>本周到期</source>
+        <translation>Due this week</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_model.py" line="53"/>
         <source>可申报</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="35"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="54"/>
         <source>缺材料</source>
         <translation>Missing materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="36"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="55"/>
         <source>不符合条件</source>
         <translation>Not eligible</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="37"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="56"/>
         <source>待续签</source>
         <translation>Renewal due</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="38"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="57"/>
         <source>持证有效</source>
         <translation>Permit valid</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="39"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="58"/>
         <source>已失效</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="40"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="59"/>
         <source>挂起</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="41"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="60"/>
         <source>未检查</source>
         <translation>Not checked</translation>
     </message>
@@ -1670,186 +1965,231 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>TrayController</name>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="75"/>
+        <location filename="../../hrdesk/ui/tray.py" line="94"/>
         <source>打开 hrdesk</source>
         <translation>Open hrdesk</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="76"/>
+        <location filename="../../hrdesk/ui/tray.py" line="95"/>
         <source>近期期限</source>
         <translation>Upcoming deadlines</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="77"/>
+        <location filename="../../hrdesk/ui/tray.py" line="96"/>
         <source>暂停提醒</source>
         <translation>Pause reminders</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="78"/>
+        <location filename="../../hrdesk/ui/tray.py" line="97"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="105"/>
+        <location filename="../../hrdesk/ui/tray.py" line="171"/>
         <source>hrdesk：7天内有 {n} 项期限</source>
         <translation>hrdesk: {n} deadlines within 7 days</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="120"/>
+        <location filename="../../hrdesk/ui/tray.py" line="173"/>
+        <source>hrdesk：{o} 项已逾期！</source>
+        <translation>hrdesk: {o} overdue!</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/tray.py" line="187"/>
         <source>（另有 {n} 项）</source>
         <translation> (and {n} more)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="121"/>
+        <location filename="../../hrdesk/ui/tray.py" line="189"/>
         <source>工作居住证期限提醒</source>
         <translation>Work residence permit deadline</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="144"/>
+        <location filename="../../hrdesk/ui/tray.py" line="218"/>
         <source>两周内没有期限</source>
         <translation>No deadlines in the next two weeks</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/tray.py" line="220"/>
+        <source>【已逾期】</source>
+        <translation>[OVERDUE] </translation>
     </message>
 </context>
 <context>
     <name>UnitsDialog</name>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="33"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="98"/>
         <source>单位与经办人</source>
         <translation>Units and agents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="39"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="105"/>
         <source>新建单位</source>
         <translation>New unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="65"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="128"/>
         <source>信用良好，无违法违规记录</source>
         <translation>In good standing, no violations</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="66"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="129"/>
         <source>已开通业务办理权限</source>
         <translation>Permission granted</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="67"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="130"/>
         <source>经营范围列入禁止和限制目录</source>
         <translation>Business on the restricted-industry list</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="70"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="133"/>
         <source>未记录</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="72"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="136"/>
         <source>单位名称</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="72"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="137"/>
         <source>统一社会信用代码</source>
         <translation>Unified credit code</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="73"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="138"/>
         <source>所在区</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="73"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="139"/>
         <source>单位类型</source>
         <translation>Entity type</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="74"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="140"/>
         <source>登记注册日期</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="74"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="141"/>
         <source>注册资本（元）</source>
         <translation>Registered capital (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="75"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="142"/>
         <source>本区纳税起始日期</source>
         <translation>Paying tax in the district since</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="76"/>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="77"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="143"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="144"/>
         <source>{y} 年纳税额（元，不含个税）</source>
         <translation>Tax paid in {y} (CNY, excl. IIT)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="78"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="145"/>
         <source>科技创新主体</source>
         <translation>Innovation entity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="78"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="146"/>
         <source>科技创新服务主体</source>
         <translation>Service entity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="79"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="147"/>
         <source>剩余新办指标</source>
         <translation>New-application quota left</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="90"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="159"/>
+        <source>业务经办人</source>
+        <translation>Business agents</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="165"/>
+        <source>添加经办人</source>
+        <translation>Add agent</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="166"/>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="167"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="182"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="91"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="183"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="127"/>
-        <source>经办人：</source>
-        <translation>Agents: </translation>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="247"/>
+        <source>未在本单位参保</source>
+        <translation>not insured by this unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="127"/>
-        <source>未登记</source>
-        <translation>None recorded</translation>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="249"/>
+        <source>已停用</source>
+        <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="155"/>
-        <source>{label}应为数字</source>
-        <translation>{label} must be a number</translation>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="262"/>
+        <source>请先保存单位</source>
+        <translation>Save the unit first</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="157"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="306"/>
+        <source>删除经办人</source>
+        <translation>Delete agent</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="306"/>
+        <source>删除经办人“{name}”？</source>
+        <translation>Delete the agent “{name}”?</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="340"/>
         <source>{label}不能为负数</source>
         <translation>{label} cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="164"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="342"/>
+        <source>{label}应为数字金额，如 350000、350,000 或 35万</source>
+        <translation>{label} must be an amount in figures, e.g. 350000 or 350,000</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="349"/>
         <source>单位名称必填</source>
         <translation>The unit name is required</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="170"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="355"/>
         <source>纳税额</source>
         <translation>Tax paid</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="176"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="364"/>
         <source>注册资本</source>
         <translation>Registered capital</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="193"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="385"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="193"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="385"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
@@ -1857,14 +2197,19 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../hrdesk/ui/app.py" line="42"/>
+        <location filename="../../hrdesk/ui/app.py" line="49"/>
         <source>提醒：{n} 项期限临近，见“期限日历”。</source>
         <translation>Reminder: {n} deadlines are near; see the deadline calendar.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/app.py" line="46"/>
+        <location filename="../../hrdesk/ui/app.py" line="55"/>
         <source>本系统没有托盘区：提醒将显示在窗口中。</source>
         <translation>This desktop has no system tray: reminders will show in the window.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/app.py" line="93"/>
+        <source>今天的自动备份没有完成：{m}</source>
+        <translation>Today's automatic backup did not finish: {m}</translation>
     </message>
 </context>
 </TS>

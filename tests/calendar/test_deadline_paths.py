@@ -145,7 +145,7 @@ def test_overdue_renewal_is_urgent_everywhere(stored):
         cwd=ROOT,
     )
     first = cli.stdout.splitlines()[0]
-    assert first.startswith("已逾期") and "RENEWAL_SUBMIT_BY" in first
+    assert first.startswith("已逾期") and "续签最晚安全提交日" in first  # the label, never the code
 
 
 @pytest.mark.parametrize("name", [n for n, _ in _variants()])

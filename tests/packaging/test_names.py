@@ -88,9 +88,9 @@ def test_cli_check_refuses_a_bidi_name_with_exit_2_and_one_line(tmp_path, capsys
 
 def test_roster_import_refuses_the_row_and_stores_nothing(tmp_path, data_dir):
     from hrdesk.services.records import Records
-    from hrdesk.services.roster import COLUMNS, ImportRejected, import_file
+    from hrdesk.services.roster import ImportRejected, import_file, template_headers
 
-    headers = [header for header, _field, _kind in COLUMNS]
+    headers = template_headers()
     rows = [
         {
             "姓名": "张\u202e三",
