@@ -6,6 +6,7 @@ Screenshots land in /work/wt/h12-shots/ when that folder exists (for a person to
 
 from __future__ import annotations
 
+import itertools
 import json
 from datetime import date
 from pathlib import Path
@@ -22,6 +23,9 @@ from hrdesk.services.records import Records
 from ..timeless import keep_current
 from ..ui.conftest import wait_pool
 from .hostile import colour_scan
+from .people import id_number
+
+_PEOPLE = itertools.count(1)
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = Path("/work/wt/h12-shots")
@@ -45,6 +49,7 @@ def add_employee(records: Records, tmp_path: Path, name: str = "张三", grey_hu
     (folder / "p.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     profile = keep_current(load_profile_file(folder / "p.json"))
     profile.employee.name = name
+    profile.employee.id_number = id_number(next(_PEOPLE))  # ID numbers are unique per person
     employee_id = records.add_profile(profile, base_dir=folder)
     for row in records.materials(employee_id):  # scanned as attaching would
         defects = records._scan(row.sha256)
@@ -187,7 +192,7 @@ def test_bulk_dialog_lists_the_ineligible_and_reports_what_was_built(
     assert any("户口本" in r for r in dialog.report.refused[0].reasons)
     assert "赵六" in dialog.report_view.toPlainText() and "户籍" in dialog.report_view.toPlainText()
     (folder,) = out.iterdir()
-    assert folder.name.startswith("张洋-1237-新办-")
+    assert folder.name.startswith(f"张洋-{records.employee(ids[0]).id_number[-4:]}-新办-")
     dialog.save_report(tmp_path / "report.txt")
     assert "已生成（1）" in (tmp_path / "report.txt").read_text(encoding="utf-8")
     dialog.resize(960, 640)

@@ -23,6 +23,7 @@ from hrdesk.services.packs import PackRefused, build_pack
 
 from ..timeless import keep_current
 from .hostile import EXE, colour_scan, hostile_pdf, linked_scan
+from .people import id_number, two_sharing_last_four
 
 ROOT = Path(__file__).resolve().parents[2]
 ON = "2026-11-23"
@@ -174,8 +175,10 @@ def test_bulk_packs_only_the_eligible_with_a_report(case: Path, tmp_path: Path):
 
     on = date.today()
     with Records.open(tmp_path / "data") as records:
+        twins = two_sharing_last_four()
         first = keep_current(load_profile_file(case))
         first.employee.name = "张洋"
+        first.employee.id_number = twins[0]
         a = records.add_profile(first, base_dir=case.parent)
         second = keep_current(load_profile_file(case))
         second.employee.name = "张洋"
@@ -184,6 +187,7 @@ def test_bulk_packs_only_the_eligible_with_a_report(case: Path, tmp_path: Path):
         hukou = keep_current(load_profile_file(case))
         hukou.employee.name = "王北京"
         hukou.employee.hukou = "beijing"
+        hukou.employee.id_number = id_number(2)
         c = records.add_profile(hukou, base_dir=case.parent)
         candidates = bulk_candidates(records, [a, b, c], "new", on)
         assert [x.eligible for x in candidates][2] is False
@@ -204,6 +208,7 @@ def test_bulk_packs_only_the_eligible_with_a_report(case: Path, tmp_path: Path):
         # Same name, same last four digits: two folders, neither overwritten.
         twin = keep_current(load_profile_file(case))
         twin.employee.name = "张洋"
+        twin.employee.id_number = twins[1]  # another person, same last four characters
         d = records.add_profile(twin, base_dir=case.parent)
         both = bulk_candidates(records, [a, d], "new", on)
         report = build_bulk(records, both, tmp_path / "bulk3", lambda d, t: True, "new", on)
