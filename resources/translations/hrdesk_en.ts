@@ -4,62 +4,62 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../hrdesk/ui/about_dialog.py" line="1"/>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="79"/>
         <source>关于 hrdesk</source>
         <translation>About hrdesk</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/about_dialog.py" line="1"/>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="83"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/about_dialog.py" line="1"/>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="84"/>
         <source>第三方许可</source>
         <translation>Third-party licences</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/about_dialog.py" line="1"/>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="93"/>
         <source>北京市工作居住证办理助手：员工档案、资格检查、材料清单、期限提醒、表格打印和材料包。</source>
         <translation>A workbench for Beijing Work Residence Permit applications: employee records, eligibility checks, material checklists, deadline reminders, printed forms and submission packs.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/about_dialog.py" line="1"/>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="96"/>
         <source>hrdesk 是自由软件，按 GNU Affero 通用公共许可证第 3 版或（由您选择）任何更新版本发布；</source>
         <translation>hrdesk is free software, released under the GNU Affero General Public License, version 3 or (at your option) any later version; </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/about_dialog.py" line="1"/>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="99"/>
         <source>不提供任何担保。您可以按该许可证再发布和修改它。许可证全文和源代码见“第三方许可”页的 hrdesk 一项。</source>
         <translation>it comes with no warranty. You may redistribute and modify it under that licence. The full licence and where to find the source code are under hrdesk on the Third-party licences page.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/about_dialog.py" line="1"/>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="102"/>
         <source>本软件包含第三方组件（Qt、PySide6、PyMuPDF、ReportLab、Droid Sans Fallback 字体等），</source>
         <translation>This software includes third-party components (Qt, PySide6, PyMuPDF, ReportLab, the Droid Sans Fallback font and others), </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/about_dialog.py" line="1"/>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="104"/>
         <source>各自按其许可证提供，见“第三方许可”。</source>
         <translation>each under its own licence: see Third-party licences.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/about_dialog.py" line="1"/>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="105"/>
         <source>数据文件夹</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/about_dialog.py" line="1"/>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="106"/>
         <source>所有数据仅保存在本机。</source>
         <translation>All data stays on this computer.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/about_dialog.py" line="1"/>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="140"/>
         <source>许可证</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/about_dialog.py" line="1"/>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="140"/>
         <source>源代码</source>
         <translation>Source code</translation>
     </message>
@@ -67,42 +67,42 @@
 <context>
     <name>AgentDialog</name>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="46"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="47"/>
         <source>经办人</source>
         <translation>Business agent</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="52"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="53"/>
         <source>在本单位缴纳社保</source>
         <translation>Insured (social insurance) by this unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="54"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="55"/>
         <source>在岗（可办理业务）</source>
         <translation>Active (may handle business)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="59"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="60"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="60"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="61"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="61"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="62"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="74"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="75"/>
         <source>姓名必填</source>
         <translation>The name is required</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="80"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="81"/>
         <source>身份证号无效，请核对（可留空）</source>
         <translation>The ID number is not valid; check it (or leave it empty)</translation>
     </message>
@@ -197,6 +197,147 @@
         <location filename="../../hrdesk/ui/employee_detail.py" line="316"/>
         <source>退回意见：</source>
         <translation>Return reasons:</translation>
+    </message>
+</context>
+<context>
+    <name>BulkPacksDialog</name>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="62"/>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="257"/>
+        <source>批量生成材料包</source>
+        <translation>Bulk packs</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="66"/>
+        <source>业务：</source>
+        <translation>Business:</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="68"/>
+        <source>各自当前业务</source>
+        <translation>Each employee's current business</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="73"/>
+        <source>保存到：</source>
+        <translation>Save to:</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="76"/>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="87"/>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="108"/>
+        <source>生成</source>
+        <translation>Build</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="88"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="89"/>
+        <source>证件号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="90"/>
+        <source>业务</source>
+        <translation>Business</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="91"/>
+        <source>条件</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="92"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="99"/>
+        <source>生成后这里列出已生成、未纳入和被拒绝的员工。</source>
+        <translation>After building, the employees built, left out and refused are listed here.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="109"/>
+        <source>取消生成</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="110"/>
+        <source>保存报告…</source>
+        <translation>Save report…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="111"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="142"/>
+        <source>正在检查 {n} 名员工是否符合条件…</source>
+        <translation>Checking whether {n} employees are eligible…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="164"/>
+        <source>符合</source>
+        <translation>Eligible</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="164"/>
+        <source>不符合</source>
+        <translation>Not eligible</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="178"/>
+        <source>{ok} 名员工符合条件，将生成材料包。</source>
+        <translation>{ok} employees are eligible and get a pack. </translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="180"/>
+        <source>{n} 名不符合条件（原因见表），默认不生成；勾选“生成”可仍然纳入。</source>
+        <translation>{n} are not eligible (reasons in the table) and are left out; tick “Build” to include them anyway.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="187"/>
+        <source>选择保存材料包的文件夹</source>
+        <translation>Choose the folder for the packs</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="234"/>
+        <source>正在取消：当前这份材料包不会留下半成品…</source>
+        <translation>Cancelling: the pack under way leaves nothing half-built…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="246"/>
+        <source>已取消。</source>
+        <translation>Cancelled. </translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="246"/>
+        <source>完成。</source>
+        <translation>Done. </translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="247"/>
+        <source>已生成 {built} 个，未纳入 {skipped} 名，被拒绝 {refused} 名。</source>
+        <translation>{built} built, {skipped} left out, {refused} refused.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="270"/>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="275"/>
+        <source>保存报告</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="270"/>
+        <source>文本文件 (*.txt)</source>
+        <translation>Text files (*.txt)</translation>
     </message>
 </context>
 <context>
@@ -403,12 +544,12 @@ Log file: {path}</translation>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="89"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="90"/>
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="95"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="96"/>
         <source>日期格式应为 2026-01-31，且须是真实日期</source>
         <translation>Use the form 2026-01-31, and a real date</translation>
     </message>
@@ -857,118 +998,104 @@ Log file: {path}</translation>
         <translation>Delete all records of {name}? The files stay in the trash until it is emptied.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="620"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="631"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="635"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="624"/>
         <source>导入名单</source>
         <translation>Import roster</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="620"/>
-        <source>名单或档案 (*.xlsx *.csv *.json)</source>
-        <translation>Roster or profiles (*.xlsx *.csv *.json)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="631"/>
-        <source>已导入 {n} 名员工。</source>
-        <translation>Imported {n} employees.</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="647"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="664"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="635"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="652"/>
         <source>导出名单</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="647"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="635"/>
         <source>Excel (*.xlsx);;档案 JSON (*.json)</source>
         <translation>Excel (*.xlsx);;Profile JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="664"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="652"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="668"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="677"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="678"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="656"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="665"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="666"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="668"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="656"/>
         <source>备份文件 (*.zip)</source>
         <translation>Backup file (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="677"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="665"/>
         <source>备份完成。</source>
         <translation>Backup complete.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="684"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="693"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="672"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="681"/>
         <source>打印表格</source>
         <translation>Print form</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="684"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="705"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="672"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="693"/>
         <source>请先选择一名员工。</source>
         <translation>Select an employee first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="687"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="675"/>
         <source>诚信声明（个人）</source>
         <translation>Integrity declaration (individual)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="688"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="676"/>
         <source>诚信声明（单位）</source>
         <translation>Integrity declaration (unit)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="689"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="677"/>
         <source>房屋借住声明</source>
         <translation>Housing-borrowing declaration</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="690"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="678"/>
         <source>材料清单</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="693"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="681"/>
         <source>选择表格：</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="705"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="733"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="748"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="693"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="721"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="736"/>
         <source>生成材料包</source>
         <translation>Build submission pack</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="707"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="761"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="695"/>
         <source>选择保存材料包的文件夹</source>
         <translation>Choose a folder for the pack</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="716"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="704"/>
         <source>正在生成材料包…</source>
         <translation>Building the pack…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="716"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="767"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="704"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="735"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="723"/>
         <source>材料不齐全或有缺陷：
 {problems}
 
@@ -978,233 +1105,262 @@ Log file: {path}</translation>
 
 Build the pack anyway? The checklist will list these problems.</translation>
     </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="767"/>
-        <source>正在为 {n} 名员工生成材料包…</source>
-        <translation>Building packs for {n} employees…</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="774"/>
-        <source>已生成 {n} 个材料包。</source>
-        <translation>Built {n} packs.</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="776"/>
-        <source>以下员工材料不齐全，未生成：</source>
-        <translation>Not built, materials incomplete: </translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="777"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="782"/>
-        <source>批量生成材料包</source>
-        <translation>Build packs</translation>
-    </message>
 </context>
 <context>
     <name>Materials</name>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="46"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="52"/>
         <source>身份</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="47"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="53"/>
         <source>学历与资格</source>
         <translation>Education and titles</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="48"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="54"/>
         <source>就业与收入</source>
         <translation>Employment and income</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="49"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="55"/>
         <source>住所</source>
         <translation>Residence</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="50"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="56"/>
         <source>家庭</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="51"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="57"/>
         <source>申请条件材料</source>
         <translation>Qualifying-route materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="52"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="58"/>
         <source>单位材料</source>
         <translation>Unit materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="60"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="66"/>
         <source>齐全</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="61"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="67"/>
         <source>缺失</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="62"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="68"/>
         <source>有效期不足</source>
         <translation>Expires too soon</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="63"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="69"/>
         <source>已过期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="64"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="70"/>
         <source>已超期</source>
         <translation>Too old</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="65"/>
-        <source>扫描有缺陷</source>
-        <translation>Defective scan</translation>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="71"/>
+        <source>有缺陷</source>
+        <translation>Defective</translation>
     </message>
 </context>
 <context>
     <name>MaterialsPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="135"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="159"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="183"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="215"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="135"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="183"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="135"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="183"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="136"/>
-        <source>添加文件…</source>
-        <translation>Add files…</translation>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="184"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="319"/>
+        <source>添加页…</source>
+        <translation>Add pages…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="137"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="246"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="185"/>
+        <source>给选中的材料再添加一个文件（更多页）</source>
+        <translation>Add another file (more pages) to the selected material</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="186"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="318"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="323"/>
+        <source>替换…</source>
+        <translation>Replace…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="188"/>
+        <source>用新扫描件替换选中的文件（选中材料时替换它的全部文件）；旧文件移到回收站</source>
+        <translation>Replace the selected file with a new scan (all its files when a material is selected); the old file goes to the trash</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="190"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="328"/>
         <source>移到回收站</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="138"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="191"/>
         <source>撤销移除</source>
         <translation>Undo remove</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="171"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="192"/>
+        <source>回收站…</source>
+        <translation>Trash…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="227"/>
         <source>可选材料</source>
         <translation>Optional materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="182"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="238"/>
         <source>未提供</source>
         <translation>Not provided</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="187"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="243"/>
         <source>依据</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="190"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="248"/>
         <source>页</source>
         <translation>p.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="194"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="252"/>
         <source>（未附文件）</source>
         <translation>(no file)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="218"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="281"/>
         <source>材料 {ok}/{total}</source>
         <translation>Materials {ok}/{total}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="229"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="304"/>
         <source>这份材料没有附文件</source>
         <translation>No file attached to this material</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="243"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="320"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="324"/>
+        <source>历史版本…</source>
+        <translation>History…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="325"/>
         <source>旋转当前页 90°</source>
         <translation>Rotate this page 90°</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="244"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="326"/>
         <source>设置日期…</source>
         <translation>Set dates…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="245"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="327"/>
         <source>标记为已核实</source>
         <translation>Mark as verified</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="291"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="371"/>
         <source>形成/签发日期（YYYY-MM-DD，可空）</source>
         <translation>Issued on (YYYY-MM-DD, may be empty)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="292"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="372"/>
         <source>有效期至（YYYY-MM-DD，可空）</source>
         <translation>Valid until (YYYY-MM-DD, may be empty)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="296"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="303"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="376"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="383"/>
         <source>设置日期</source>
         <translation>Set dates</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="303"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="383"/>
         <source>日期格式应为 2026-01-31</source>
         <translation>Use the form 2026-01-31</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="327"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="340"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="346"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="369"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="406"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="419"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="449"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="491"/>
         <source>添加文件</source>
         <translation>Add files</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="327"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="406"/>
         <source>请先在清单中选择一项材料。</source>
         <translation>Select a material in the checklist first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="330"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="409"/>
         <source>选择扫描件</source>
         <translation>Choose scans</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="330"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="409"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="458"/>
         <source>PDF 或图片 (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>PDF or image (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="340"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="419"/>
         <source>请把文件拖到清单中对应的材料上。</source>
         <translation>Drop the files on the matching material in the checklist.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="346"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="455"/>
+        <source>替换</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="455"/>
+        <source>请先在清单中选择一项材料或一个文件。</source>
+        <translation>Select a material or a file in the checklist first.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="458"/>
+        <source>选择新的扫描件</source>
+        <translation>Choose the new scan</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="491"/>
         <source>只能添加 PDF、JPG、PNG 文件：</source>
         <translation>Only PDF, JPG and PNG files can be added: </translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="521"/>
+        <source>请选中要移到回收站的文件（材料下面的文件行）。</source>
+        <translation>Select the file to move to the trash (the file row under the material).</translation>
     </message>
 </context>
 <context>
@@ -1282,435 +1438,435 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>ProfileForm</name>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="134"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="135"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="135"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="136"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="136"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="137"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="137"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="138"/>
         <source>户籍</source>
         <translation>Hukou</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="140"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="141"/>
         <source>入职日期</source>
         <translation>Hired on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="141"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="142"/>
         <source>参加工作日期</source>
         <translation>Career started on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="167"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="168"/>
         <source>最高学位</source>
         <translation>Highest degree</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="175"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="176"/>
         <source>职称</source>
         <translation>Professional title</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="142"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="143"/>
         <source>婚姻状况</source>
         <translation>Marital status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="143"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="144"/>
         <source>劳动合同终止日期</source>
         <translation>Contract ends on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="291"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="292"/>
         <source>住所类型</source>
         <translation>Housing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="293"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="294"/>
         <source>住所证明有效期至</source>
         <translation>Housing proof valid until</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="295"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="296"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="321"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="322"/>
         <source>证件状态</source>
         <translation>Permit status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="322"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="323"/>
         <source>证件编号</source>
         <translation>Permit number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="323"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="324"/>
         <source>签发日期</source>
         <translation>Issued on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="324"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="325"/>
         <source>有效期至</source>
         <translation>Expires on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="325"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="326"/>
         <source>离开原单位日期</source>
         <translation>Left previous unit on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="132"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="133"/>
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="290"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="291"/>
         <source>在京住所</source>
         <translation>Residence in Beijing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="320"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="321"/>
         <source>工作居住证</source>
         <translation>Work residence permit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="282"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="283"/>
         <source>近6个月申报收入（元）</source>
         <translation>Declared income, last 6 months (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="52"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="53"/>
         <source>按身份证推算</source>
         <translation>From the ID number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="56"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="57"/>
         <source>（未登记）</source>
         <translation>(not recorded)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="57"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="58"/>
         <source>（未持证）</source>
         <translation>(no permit)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="138"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="139"/>
         <source>退休年龄类别</source>
         <translation>Retirement age category</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="139"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="140"/>
         <source>已办理退休</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="151"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="152"/>
         <source>劳动关系</source>
         <translation>Employment</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="152"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="153"/>
         <source>劳务派遣人员</source>
         <translation>Dispatched worker</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="158"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="159"/>
         <source>申请单位同时是</source>
         <translation>The applying unit also</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="160"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="161"/>
         <source>有犯罪记录</source>
         <translation>Criminal record</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="166"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="167"/>
         <source>学历与职称</source>
         <translation>Education and title</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="171"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="172"/>
         <source>境外学位（留服认证）</source>
         <translation>Foreign degree (CSCSE verified)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="174"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="175"/>
         <source>毕业日期</source>
         <translation>Graduation date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="180"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="181"/>
         <source>奖项与人才计划</source>
         <translation>Awards and talent programmes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="182"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="183"/>
         <source>国家级、市级奖项（每行一项）</source>
         <translation>National or municipal awards (one per line)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="187"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="188"/>
         <source>入选人才计划（每行一项）</source>
         <translation>Talent programmes (one per line)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="197"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="198"/>
         <source>知识产权</source>
         <translation>Intellectual property</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="201"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="202"/>
         <source>发明专利（件）</source>
         <translation>Invention patents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="205"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="206"/>
         <source>其他专利（件）</source>
         <translation>Other patents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="210"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="211"/>
         <source>软件著作权（件）</source>
         <translation>Software copyrights</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="213"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="214"/>
         <source>本人排名</source>
         <translation>Own rank as inventor or author</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="217"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="218"/>
         <source>已在京转化应用</source>
         <translation>Commercialised in Beijing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="229"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="230"/>
         <source>创业团队核心成员</source>
         <translation>Founder (core team member)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="230"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="231"/>
         <source>是创业团队核心成员</source>
         <translation>Is a core founder</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="232"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="233"/>
         <source>持股比例（%）</source>
         <translation>Shareholding (%)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="237"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="238"/>
         <source>自然人股东排名</source>
         <translation>Rank among natural-person shareholders</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="243"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="244"/>
         <source>近3年自有资金投入（元）</source>
         <translation>Own investment, last 3 years (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="249"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="250"/>
         <source>股权融资（元）</source>
         <translation>Equity financing (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="252"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="253"/>
         <source>近3年年均纳税（元）</source>
         <translation>Team&apos;s average annual tax, last 3 years (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="258"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="259"/>
         <source>自由职业者、个体工商户</source>
         <translation>Freelancer or sole trader</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="262"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="263"/>
         <source>是自由职业者或个体工商户</source>
         <translation>Is a freelancer or sole trader</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="266"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="267"/>
         <source>每年纳税额（元）</source>
         <translation>Tax paid per year (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="271"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="272"/>
         <source>有突出贡献</source>
         <translation>Notable contribution</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="281"/>
-        <location filename="../../hrdesk/ui/profile_form.py" line="393"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="282"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="394"/>
         <source>收入</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="284"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="285"/>
         <source>年度收入（元）</source>
         <translation>Annual income (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="305"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="306"/>
         <source>住宅用途（非办公、商业）</source>
         <translation>Residential use (not office or commercial)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="308"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="309"/>
         <source>出租人即产权人</source>
         <translation>The lessor owns the property</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="309"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="310"/>
         <source>产权人姓名</source>
         <translation>Owner&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="310"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="311"/>
         <source>产权人身份证号</source>
         <translation>Owner&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="311"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="312"/>
         <source>与产权人关系</source>
         <translation>Relationship to the owner</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="392"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="393"/>
         <source>税款所属期</source>
         <translation>Tax month</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="392"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="393"/>
         <source>申报收入</source>
         <translation>Declared income</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="393"/>
         <location filename="../../hrdesk/ui/profile_form.py" line="394"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="395"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="394"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="395"/>
         <source>纳税额</source>
         <translation>Tax paid</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="404"/>
-        <location filename="../../hrdesk/ui/profile_form.py" line="412"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="405"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="413"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="413"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="414"/>
         <source>未填写</source>
         <translation>Not given</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="417"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="418"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="418"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="419"/>
         <source>第一发明人（作者）</source>
         <translation>First inventor (author)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="419"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="420"/>
         <source>第二发明人（作者）</source>
         <translation>Second inventor (author)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="420"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="421"/>
         <source>第三及以后</source>
         <translation>Third or later</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="424"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="425"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="425"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="426"/>
         <source>撤销修改</source>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="444"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="445"/>
         <source>依据：</source>
         <translation>Guide: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="567"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="568"/>
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="572"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="578"/>
         <source>应为18位：17位数字加1位数字或X</source>
         <translation>Must be 18 characters: 17 digits, then a digit or X</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="573"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="579"/>
         <source>校验位不符，请核对号码（多为录入错误）</source>
         <translation>The check digit does not match; check the number (usually a typing error)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="574"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="580"/>
         <source>号码中的出生日期不存在</source>
         <translation>The birth date in the number does not exist</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="577"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="583"/>
         <source>请先在“单位”中添加单位</source>
         <translation>Add a unit first</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="593"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="599"/>
         <source>入职日期不能晚于今天</source>
         <translation>The hire date cannot be after today</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="595"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="601"/>
         <source>毕业日期不能晚于今天</source>
         <translation>The graduation date cannot be in the future</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="600"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="606"/>
         <source>产权人身份证号无效，请核对（可留空）</source>
         <translation>The owner&apos;s ID number is not valid; check it (or leave it empty)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="602"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="608"/>
         <source>持证时须填写有效期</source>
         <translation>Enter the expiry date of the permit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="617"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="623"/>
         <source>持股比例应为 0 到 100 之间的数字，如 12.5</source>
         <translation>The shareholding must be a number from 0 to 100, e.g. 12.5</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="620"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="626"/>
         <source>以下月份的金额不是有效数字：</source>
         <translation>These months have an invalid amount: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="624"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="630"/>
         <source>以下年度的金额不是有效数字：</source>
         <translation>These years do not hold a valid amount: </translation>
     </message>
@@ -1719,7 +1875,7 @@ Build the pack anyway? The checklist will list these problems.</translation>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../hrdesk/ui/settings_dialog.py" line="41"/>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="215"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="253"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -1750,8 +1906,8 @@ Build the pack anyway? The checklist will list these problems.</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/settings_dialog.py" line="62"/>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="203"/>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="206"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="241"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="244"/>
         <source>扫描件检查</source>
         <translation>Scan checks</translation>
     </message>
@@ -1818,93 +1974,101 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>Save this year&apos;s holidays</translation>
     </message>
     <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="121"/>
         <source>粘贴国务院办公厅《关于××年部分节假日安排的通知》全文，然后点击“识别通知”</source>
-        <translation>Paste the full text of the State Council's notice on the year's holidays (关于××年部分节假日安排的通知), then click “Read notice”</translation>
+        <translation>Paste the full text of the State Council&apos;s notice on the year&apos;s holidays (关于××年部分节假日安排的通知), then click “Read notice”</translation>
     </message>
     <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="124"/>
         <source>识别通知</source>
         <translation>Read notice</translation>
     </message>
     <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="126"/>
         <source>粘贴国务院放假通知</source>
         <translation>Paste the State Council holiday notice</translation>
     </message>
     <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="195"/>
         <source>{year} 年已由内置日历提供。</source>
         <translation>{year} is already in the built-in calendar.</translation>
     </message>
     <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="203"/>
         <source>已识别 {year} 年：放假 {h} 天，调休上班 {w} 天。请核对后点击“保存该年节假日”。</source>
-        <translation>Read {year}: {h} days off, {w} make-up working days. Check them, then click “Save this year's holidays”.</translation>
+        <translation>Read {year}: {h} days off, {w} make-up working days. Check them, then click “Save this year&apos;s holidays”.</translation>
     </message>
     <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="208"/>
         <source>通知中还有 {years} 年的日期（元旦假期跨年），如该年不在内置日历中，请另行录入。</source>
         <translation>The notice also has dates in {years} (a New Year break across the year end); enter them for that year if the built-in calendar lacks it.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="109"/>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="118"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="128"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="119"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="129"/>
         <source>放假日期</source>
         <translation>Holidays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="120"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="130"/>
         <source>调休上班日期</source>
         <translation>Make-up workdays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="156"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="166"/>
         <source>用户录入</source>
         <translation>Entered by the user</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="159"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="169"/>
         <source>工资标准</source>
         <translation>Reference wage</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="159"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="169"/>
         <source>请输入整数金额</source>
         <translation>Enter a whole amount</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="182"/>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="184"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="191"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="195"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="210"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="220"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="222"/>
         <source>节假日</source>
         <translation>Holidays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="182"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="220"/>
         <source>日期有误：</source>
         <translation>Invalid date: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="184"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="222"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="196"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="234"/>
         <source>正在重新检查材料…</source>
         <translation>Re-checking materials…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="196"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="234"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="203"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="241"/>
         <source>检查完成，{n} 份材料的结果有变化。</source>
         <translation>Done: {n} materials changed verdict.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="215"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="253"/>
         <source>提前提醒天数应为以逗号分隔的整数</source>
         <translation>Lead times must be whole numbers separated by commas</translation>
     </message>
@@ -1963,6 +2127,94 @@ Build the pack anyway? The checklist will list these problems.</translation>
     </message>
 </context>
 <context>
+    <name>TrashDialog</name>
+    <message>
+        <location filename="../../hrdesk/ui/trash_view.py" line="39"/>
+        <source>历史版本</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/trash_view.py" line="39"/>
+        <source>回收站</source>
+        <translation>Trash</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/trash_view.py" line="48"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/trash_view.py" line="48"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/trash_view.py" line="48"/>
+        <source>文件 / 证件号</source>
+        <translation>File / ID number</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/trash_view.py" line="48"/>
+        <source>所属</source>
+        <translation>Belongs to</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/trash_view.py" line="48"/>
+        <source>移入时间</source>
+        <translation>Moved to trash</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/trash_view.py" line="52"/>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/trash_view.py" line="53"/>
+        <source>清空回收站…</source>
+        <translation>Empty trash…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/trash_view.py" line="56"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/trash_view.py" line="69"/>
+        <source>材料文件</source>
+        <translation>Material file</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/trash_view.py" line="69"/>
+        <source>员工</source>
+        <translation>Employee</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/trash_view.py" line="79"/>
+        <source>回收站里有 {files} 个材料文件、{people} 名员工。恢复前它们不会进入材料包。</source>
+        <translation>The trash holds {files} material files and {people} employees. Until restored they never go into a pack.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/trash_view.py" line="83"/>
+        <source>回收站是空的。</source>
+        <translation>The trash is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/trash_view.py" line="108"/>
+        <source>清空回收站</source>
+        <translation>Empty trash</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/trash_view.py" line="109"/>
+        <source>永久删除回收站里的全部材料文件和员工记录吗？此操作不能撤销。</source>
+        <translation>Delete every material file and employee record in the trash for good? This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/trash_view.py" line="118"/>
+        <source>回收站已清空，释放了 {n} 个文件。</source>
+        <translation>The trash is empty; {n} files were freed.</translation>
+    </message>
+</context>
+<context>
     <name>TrayController</name>
     <message>
         <location filename="../../hrdesk/ui/tray.py" line="94"/>
@@ -2018,178 +2270,178 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>UnitsDialog</name>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="98"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="99"/>
         <source>单位与经办人</source>
         <translation>Units and agents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="105"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="106"/>
         <source>新建单位</source>
         <translation>New unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="128"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="129"/>
         <source>信用良好，无违法违规记录</source>
         <translation>In good standing, no violations</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="129"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="130"/>
         <source>已开通业务办理权限</source>
         <translation>Permission granted</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="130"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="131"/>
         <source>经营范围列入禁止和限制目录</source>
         <translation>Business on the restricted-industry list</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="133"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="134"/>
         <source>未记录</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="136"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="137"/>
         <source>单位名称</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="137"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="138"/>
         <source>统一社会信用代码</source>
         <translation>Unified credit code</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="138"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="139"/>
         <source>所在区</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="139"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="140"/>
         <source>单位类型</source>
         <translation>Entity type</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="140"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="141"/>
         <source>登记注册日期</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="141"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="142"/>
         <source>注册资本（元）</source>
         <translation>Registered capital (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="142"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="143"/>
         <source>本区纳税起始日期</source>
         <translation>Paying tax in the district since</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="143"/>
         <location filename="../../hrdesk/ui/units_dialog.py" line="144"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="145"/>
         <source>{y} 年纳税额（元，不含个税）</source>
         <translation>Tax paid in {y} (CNY, excl. IIT)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="145"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="146"/>
         <source>科技创新主体</source>
         <translation>Innovation entity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="146"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="147"/>
         <source>科技创新服务主体</source>
         <translation>Service entity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="147"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="148"/>
         <source>剩余新办指标</source>
         <translation>New-application quota left</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="159"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="160"/>
         <source>业务经办人</source>
         <translation>Business agents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="165"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="166"/>
         <source>添加经办人</source>
         <translation>Add agent</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="166"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="167"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="167"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="168"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="182"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="183"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="183"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="184"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="247"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="248"/>
         <source>未在本单位参保</source>
         <translation>not insured by this unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="249"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="250"/>
         <source>已停用</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="262"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="263"/>
         <source>请先保存单位</source>
         <translation>Save the unit first</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="306"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="307"/>
         <source>删除经办人</source>
         <translation>Delete agent</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="306"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="307"/>
         <source>删除经办人“{name}”？</source>
         <translation>Delete the agent “{name}”?</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="340"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="341"/>
         <source>{label}不能为负数</source>
         <translation>{label} cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="342"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="343"/>
         <source>{label}应为数字金额，如 350000、350,000 或 35万</source>
         <translation>{label} must be an amount in figures, e.g. 350000 or 350,000</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="349"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="350"/>
         <source>单位名称必填</source>
         <translation>The unit name is required</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="355"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="357"/>
         <source>纳税额</source>
         <translation>Tax paid</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="364"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="366"/>
         <source>注册资本</source>
         <translation>Registered capital</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="385"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="387"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="385"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="387"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
@@ -2197,19 +2449,19 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../hrdesk/ui/app.py" line="49"/>
+        <location filename="../../hrdesk/ui/app.py" line="50"/>
         <source>提醒：{n} 项期限临近，见“期限日历”。</source>
         <translation>Reminder: {n} deadlines are near; see the deadline calendar.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/app.py" line="55"/>
+        <location filename="../../hrdesk/ui/app.py" line="56"/>
         <source>本系统没有托盘区：提醒将显示在窗口中。</source>
         <translation>This desktop has no system tray: reminders will show in the window.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/app.py" line="93"/>
+        <location filename="../../hrdesk/ui/app.py" line="96"/>
         <source>今天的自动备份没有完成：{m}</source>
-        <translation>Today's automatic backup did not finish: {m}</translation>
+        <translation>Today&apos;s automatic backup did not finish: {m}</translation>
     </message>
 </context>
 </TS>
