@@ -7,6 +7,7 @@ import pytest
 
 from hrdesk import labels
 from hrdesk.labels import _normal, code_for, label
+from hrdesk.labels import labels as group_labels
 from hrdesk.rules import profile as p
 from hrdesk.rules.policy import BUSINESSES
 from hrdesk.services.deadlines import KINDS
@@ -77,13 +78,17 @@ def test_citations_read_as_guides_in_either_language() -> None:
     assert cite("yanqing-2024 三(二)第三步", "en") == "Yanqing guide 3(2) step 3"
 
 
-def test_every_label_the_roster_template_accepts_reads_back_the_same() -> None:
-    # The roster import (services/roster.py) has its own table today; moving it onto this one must
-    # not reject a value any existing roster carries.
-    from hrdesk.services.roster import CHOICES
+def test_what_the_form_shows_a_roster_accepts() -> None:
+    """A label copied from the profile form into a roster cell imports as the same code (one table)."""
+    from hrdesk.services.roster_values import choice_from_cell, vocabulary
 
     group_of = {"hukou": "hukou", "degree": "degree", "title": "title", "marital": "marital"}
     group_of |= {"housing": "housing", "permit": "permit"}
-    for kind, mapping in CHOICES.items():
-        for text, code in mapping.items():
-            assert code_for(group_of[kind], text) == code, (kind, text)
+    for kind in vocabulary().choices:
+        group = group_of.get(kind)
+        if group is None:
+            continue
+        for code in group_labels(group):
+            if not code:
+                continue
+            assert choice_from_cell(kind, label(group, code, "zh")) == code, (kind, code)

@@ -8,4 +8,5 @@ MODULES = [
     "hrdesk.commands.records",
     "hrdesk.commands.deadlines",
     "hrdesk.commands.listing",
+    "hrdesk.commands.inspect",
 ]
