@@ -58,23 +58,24 @@ class _Found:
         self.truncated = False
 
     def messages(self) -> list[str]:
+        from ..catalogue import text  # texts in resources/messages.toml ("active.*")
+
         out = []
-        tail = "生成材料包时会删除；建议用原件重新扫描后替换。"
         if self.javascript:
-            out.append(f"PDF 含 JavaScript 脚本：{tail}")
+            out.append(text("active.javascript"))
         if self.launch:
-            out.append(f"PDF 含启动外部程序的动作（Launch）：{tail}")
+            out.append(text("active.launch"))
         if self.actions:
-            out.append(f"PDF 含自动或点击执行的动作（{'、'.join(sorted(self.actions))}）：{tail}")
+            out.append(text("active.actions", actions="、".join(sorted(self.actions))))
         if self.embedded:
             names = "、".join(self.embedded[:5]) + ("等" if len(self.embedded) > 5 else "")
-            out.append(f"PDF 含嵌入的文件（{names}）：{tail}")
+            out.append(text("active.embedded", names=names))
         if self.attachment_annots:
-            out.append(f"PDF 含 {self.attachment_annots} 个文件附件批注：{tail}")
+            out.append(text("active.attachments", n=self.attachment_annots))
         if self.payload_annots:
-            out.append(f"PDF 含多媒体批注（{'、'.join(sorted(self.payload_annots))}）：{tail}")
+            out.append(text("active.media", kinds="、".join(sorted(self.payload_annots))))
         if self.truncated:
-            out.append("PDF 对象过多，未能全部检查：请用原件重新扫描。")
+            out.append(text("active.too-many-objects"))
         return out
 
 

@@ -98,7 +98,9 @@ def write_slot(slot: Slot, out_dir: Path) -> int:
     writer.add_metadata({"/Title": slot.title, "/Producer": "hrdesk", "/Creator": "hrdesk"})
     left = active_content_in(writer._root_object)  # in memory: no second read of the images
     if left:
-        raise SourceError(f"{slot.title}: 无法删除其中的活动内容（{'；'.join(left)}）")
+        from ..catalogue import text
+
+        raise SourceError(text("active.left", material=slot.title, found="；".join(left)))
     target = out_dir / slot.filename
     with open(target, "wb") as fh:
         writer.write(fh)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete
 from sqlmodel import select
 
+from ..catalogue import text
 from ..pdf.scan import ScanSettings, check_file
 from ..store import models as m
 from .check import policies
@@ -75,15 +76,11 @@ def material_file_in(base_dir: Path, name: str) -> Path:
     Absolute paths, `..` and symbolic links that lead out of the folder are refused: a profile from
     elsewhere must not pull arbitrary local files into the vault or into a pack (SPEC §6)."""
     if not name or Path(name).is_absolute() or Path(name).drive or name.startswith(("/", "\\")):
-        raise MaterialPathError(
-            f"材料文件“{name}”不是相对路径：请把文件放在 JSON 文件所在的文件夹里，并只写文件名。"
-        )
+        raise MaterialPathError(text("material.path-absolute", name=name))
     base = base_dir.resolve()
     path = (base / name).resolve()
     if not path.is_relative_to(base):
-        raise MaterialPathError(
-            f"材料文件“{name}”在 JSON 文件所在的文件夹之外：请把文件复制到该文件夹里，并只写文件名。"
-        )
+        raise MaterialPathError(text("material.path-outside", name=name))
     return path
 
 

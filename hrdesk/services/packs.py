@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..catalogue import text
 from ..pdf.files import atomic_folder, atomic_write_bytes, owner_only, safe_filename
 from ..pdf.pack import IMAGE_SUFFIXES, Slot, Source, SourceError, image_to_pdf, open_source, write_slot
 from ..pdf.scan import ScanSettings
@@ -114,7 +115,7 @@ def scan_files(
         if verdict is None:
             verdict = cache[(f.path, f.kind)] = _scan_one(f.path, settings, f.kind)
         if verdict.defects or not verdict.packable:
-            defects = verdict.defects or ("文件无法读取",)
+            defects = verdict.defects or (text("pack.file-unreadable"),)
             out[f.index] = FileDefect(names.get(f.kind, f.kind), f.name, defects, verdict.packable)
     return out
 
@@ -367,16 +368,16 @@ class BulkReport:
     refused: list[BulkEntry] = field(default_factory=list)
     cancelled: bool = False
 
-    def text(self) -> str:
+    def text(self, lang: str = "zh") -> str:
         """The report as plain text, to show and to save (masked ID numbers only)."""
-        title = business_name(self.business) if self.business else "各自当前业务"
-        lines = [f"批量生成材料包报告　业务：{title}　日期：{self.on.isoformat()}"]
+        business = business_name(self.business) if self.business else text("bulk.each-current", lang)
+        lines = [text("bulk.title", lang, business=business, on=self.on.isoformat())]
         if self.cancelled:
-            lines.append("已取消：下面只列出取消前完成的部分。")
+            lines.append(text("bulk.cancelled", lang))
         sections = (
-            (f"已生成（{len(self.built)}）", self.built),
-            (f"未纳入：不符合条件或未选择（{len(self.skipped)}）", self.skipped),
-            (f"已拒绝：材料缺失或有缺陷（{len(self.refused)}）", self.refused),
+            (text("bulk.built", lang, n=len(self.built)), self.built),
+            (text("bulk.skipped", lang, n=len(self.skipped)), self.skipped),
+            (text("bulk.refused", lang, n=len(self.refused)), self.refused),
         )
         for heading, entries in sections:
             lines.append("")
@@ -409,7 +410,9 @@ def build_bulk(
     chosen = []
     for c in candidates:
         if c.employee_id in exclude:
-            report.skipped.append(BulkEntry(c.employee_id, c.name, c.id_masked, None, ("未选择生成",)))
+            report.skipped.append(
+                BulkEntry(c.employee_id, c.name, c.id_masked, None, (text("bulk.not-chosen"),))
+            )
         elif c.eligible or c.employee_id in include:
             chosen.append(c)
         else:
