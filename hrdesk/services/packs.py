@@ -192,7 +192,7 @@ def build_pack(
     catalogue = policies(data_dir).materials
     names = {kind: info.name("zh") for kind, info in catalogue.items()}
     # Progress: the scan is the first half of the bar (it is the slow part), writing the second.
-    n = len(files)
+    n = len(files)  # read by the two closures below: never reuse the name in this function
 
     def scanning(i: int) -> bool:
         return progress is None or progress(i, 2 * n) is not False
@@ -233,8 +233,8 @@ def build_pack(
             kind = next(m.kind for m in result.materials if m.name == slot.title)
             pages[kind] = count
             out_files.append(slot.filename)
-        for n, form_id in enumerate(forms_to_sign(profile), start=90):
-            name = safe_filename(f"{n}-{FORM_NAMES[form_id]}-{person}.pdf")
+        for number, form_id in enumerate(forms_to_sign(profile), start=90):
+            name = safe_filename(f"{number}-{FORM_NAMES[form_id]}-{person}.pdf")
             atomic_write_bytes(work / name, render_form(form_id, profile, on))
             out_files.append(name)
         name = safe_filename(f"00-材料清单-{person}.pdf")

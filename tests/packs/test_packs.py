@@ -160,6 +160,20 @@ def test_existing_user_folder_is_never_replaced(case: Path, tmp_path: Path):
     assert (out / "00-材料清单-张三.pdf").exists()
 
 
+def test_progress_rises_to_the_end_through_scan_and_write(case: Path, tmp_path: Path):
+    seen: list[tuple[int, int]] = []
+    build_pack(
+        load_profile_file(case),
+        "new",
+        tmp_path / "out",
+        case.parent,
+        ON,
+        progress=lambda d, t: seen.append((d, t)),
+    )
+    assert len({t for _, t in seen}) == 1 and seen[-1][0] == seen[-1][1]  # one scale, ends full
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
 def test_cancel_leaves_nothing(case: Path, tmp_path: Path):
     from hrdesk.services.packs import Cancelled
 
