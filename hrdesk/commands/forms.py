@@ -78,7 +78,10 @@ def run_form(args: argparse.Namespace, folder: Path | None) -> int:
 
 
 def run_pack(args: argparse.Namespace, folder: Path | None) -> int:
+    """Scan, then pack. Exit 1 when the pack is refused: one line per missing material or defective
+    file (material：file：defect) on stderr; `--force` packs anyway and the checklist marks them."""
     from ..pdf.files import OutputError
+    from ..services.materials import MaterialPathError
     from ..services.packs import PackRefused, build_pack, build_pack_for_stored
 
     try:
@@ -94,6 +97,7 @@ def run_pack(args: argparse.Namespace, folder: Path | None) -> int:
                         args.output,
                         force=args.force,
                         make_zip=args.zip,
+                        on=args.on,
                     )
                 except KeyError:
                     raise UsageError("cli.no-employee", id=args.employee) from None
@@ -112,10 +116,14 @@ def run_pack(args: argparse.Namespace, folder: Path | None) -> int:
     except PackRefused as exc:
         print(t("cli.pack-refused"), file=sys.stderr)
         for problem in exc.problems:
-            print(f"  - {problem}", file=sys.stderr)
+            print(f"  {problem}", file=sys.stderr)
         return 1
+    except MaterialPathError as exc:
+        raise UsageError(str(exc)) from None
     except (OutputError, OSError) as exc:
         raise UsageError(str(exc)) from None
+    for line in result.overridden:
+        print(t("cli.pack-forced", problem=line), file=sys.stderr)
     for name in result.files:
         print(result.folder / name)
     if result.zip_path:

@@ -1,5 +1,7 @@
 """Assemble upload slots: several source files of one material merged into one PDF, with a bookmark
-per source file and metadata that names no local path and no internals. No rules knowledge here."""
+per source file and metadata that names no local path and no internals. Upload PDFs carry no active
+content (see `active.py`): it is stripped page by page and the written file is checked for it.
+No rules knowledge here."""
 
 from __future__ import annotations
 
@@ -9,6 +11,8 @@ from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import DependencyError, PdfReadError
+
+from .active import active_content_in, strip_page
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png"}
 MAX_INPUT_BYTES = 200 * 1024 * 1024
@@ -75,18 +79,28 @@ def open_source(path: Path) -> PdfReader:
 
 
 def write_slot(slot: Slot, out_dir: Path) -> int:
-    """Merge the slot's sources into `out_dir/slot.filename`; returns the page count."""
+    """Merge the slot's sources into `out_dir/slot.filename`; returns the page count.
+
+    Only pages are copied (never the catalog's OpenAction, JavaScript names or embedded files); each
+    page loses its actions and payload annotations before it is copied (so they are never cloned into
+    the writer), and what is about to be written is checked again: active content left is refused."""
     writer = PdfWriter()
     for source in slot.sources:
         reader = open_source(source.path)
         start = len(writer.pages)
         try:
             for page in reader.pages:
-                writer.add_page(page)
+                strip_page(page)  # on the reader's copy, so the stripped parts are never cloned
+                writer.add_page(page, excluded_keys=("/AA",))
         except (PdfReadError, ValueError, KeyError, TypeError) as exc:
             raise SourceError(f"{source.path.name}: PDF 页面损坏（{exc.__class__.__name__}）") from None
         writer.add_outline_item(title=source.label, page_number=start)
     writer.add_metadata({"/Title": slot.title, "/Producer": "hrdesk", "/Creator": "hrdesk"})
+    left = active_content_in(writer._root_object)  # in memory: no second read of the images
+    if left:
+        from ..catalogue import text
+
+        raise SourceError(text("active.left", material=slot.title, found="；".join(left)))
     target = out_dir / slot.filename
     with open(target, "wb") as fh:
         writer.write(fh)

@@ -1,12 +1,16 @@
 """A small A4 layout engine over the ReportLab canvas for Chinese forms.
 
-Chinese text wraps between any two characters; pre-filled values are underlined like the blanks they
-fill, so the printed form reads as the guide's form with the HR officer's typing in it. Only what the
-templates need: headings, paragraphs with inline fields, signature lines, seal notes, date blanks, tables.
+Chinese text wraps between any two characters, Latin words and numbers only between words; a date
+never splits, closing punctuation never starts a line (it hangs on the previous one) and opening
+punctuation never ends one (the rules of Chinese typesetting, GB/T 15834 and W3C clreq). Pre-filled
+values are underlined like the blanks they fill, so the printed form reads as the guide's form with
+the HR officer's typing in it. Only what the templates need: headings, paragraphs with inline fields,
+signature lines, seal notes, date blanks, tables.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from reportlab.lib.pagesizes import A4
@@ -20,8 +24,36 @@ MARGIN_X = 25 * mm
 MARGIN_TOP = 25 * mm
 MARGIN_BOTTOM = 22 * mm
 BODY = 12.5
-NO_LINE_START = set("，。、；：？！）》」』”’,.;:?!)")
+NO_LINE_START = set("，。、；：？！）》」』”’】〕〉,.;:?!)]%")
+NO_LINE_END = set("（《「『“‘【〔〈([")
 LEADING = 1.9
+# What may not be split: dates (2026-11-23, 2026年11月23日, 2026-11, 2026年11月), then Latin words and
+# numbers with their inner punctuation (ID numbers, amounts, codes like changping-2026), then one
+# character at a time.
+_UNBREAKABLE = re.compile(
+    r"\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{4}-\d{1,2}|[A-Za-z0-9][A-Za-z0-9_.,:/+\-]*[A-Za-z0-9]|.",
+    re.S,
+)
+
+
+def break_units(text: str) -> list[str]:
+    """`text` cut into the pieces a line may break between: closing punctuation is glued to the piece
+    before it, opening punctuation to the piece after it."""
+    pieces = _UNBREAKABLE.findall(text)
+    units: list[str] = []
+    pending = ""  # opening punctuation waiting for what it opens
+    for piece in pieces:
+        if piece in NO_LINE_END:
+            pending += piece
+            continue
+        if units and piece in NO_LINE_START and not pending:
+            units[-1] += piece
+            continue
+        units.append(pending + piece)
+        pending = ""
+    if pending:
+        units.append(pending)
+    return units
 
 
 @dataclass
@@ -74,7 +106,7 @@ class Page:
             if span.underline and len(span.text) <= 24:
                 units.append([(c, True) for c in span.text])
             else:
-                units.extend([[(c, span.underline)] for c in span.text])
+                units.extend([[(c, span.underline) for c in u] for u in break_units(span.text)])
         lines: list[list[tuple[str, bool]]] = []
         line: list[tuple[str, bool]] = []
         used = indent_chars * size
@@ -85,7 +117,7 @@ class Page:
                 continue
             w = sum(self.fonts.width(c, size) for c, _ in unit)
             # Chinese typesetting never starts a line with closing punctuation: let it hang instead.
-            hangs = len(unit) == 1 and unit[0][0] in NO_LINE_START
+            hangs = all(c in NO_LINE_START for c, _ in unit)
             if used + w > self.width and line and not hangs:
                 lines.append(line)
                 line, used = [], 0.0
@@ -158,6 +190,38 @@ class Page:
                 x = self.draw_text(x, self.y, label, size)
             x += blank
 
+    def wrap(self, text: str, width: float, size: float) -> list[str]:
+        """Lines of `text` no wider than `width` (points), broken only between `break_units`; a unit
+        wider than a whole line (a very long code) is the one thing cut by character. Closing
+        punctuation hangs past the edge rather than start a line; spaces at a break are dropped."""
+        lines: list[str] = []
+        cur = ""
+        for unit in break_units(text):
+            if unit == "\n":
+                lines.append(cur)
+                cur = ""
+                continue
+            if not cur and unit == " ":
+                continue
+            fits = self.fonts.width(cur + unit, size) <= width
+            hang = self.fonts.width(cur + unit.rstrip("".join(NO_LINE_START)), size) <= width
+            if fits or hang or not cur:
+                cur += unit
+            else:
+                lines.append(cur.rstrip(" "))
+                cur = "" if unit == " " else unit
+            while self.fonts.width(cur, size) > width and len(cur) > 1 and not hang:
+                cut = len(cur) - 1
+                while cut > 1 and self.fonts.width(cur[:cut], size) > width:
+                    cut -= 1
+                if cur[cut] in NO_LINE_START:
+                    cut += 1  # hang it rather than start the next line with it
+                lines.append(cur[:cut])
+                cur = cur[cut:]
+            hang = False
+        lines.append(cur.rstrip(" "))
+        return lines
+
     def table(
         self, headers: list[str], rows: list[list[str]], widths: list[float], size: float = 10.5
     ) -> None:
@@ -166,14 +230,7 @@ class Page:
         line_h = size * 1.45
 
         def wrap(text: str, width: float) -> list[str]:
-            out, cur = [], ""
-            for ch in text:
-                if self.fonts.width(cur + ch, size) > width - 2 * pad and cur:
-                    out.append(cur)
-                    cur = ""
-                cur += ch
-            out.append(cur)
-            return out
+            return self.wrap(text, width - 2 * pad, size)
 
         def draw_row(cells: list[str], header: bool = False) -> None:
             wrapped = [wrap(c, w) for c, w in zip(cells, widths, strict=True)]

@@ -983,10 +983,16 @@ def _material_result(
     if not candidates:
         base.reason = ctx.text("material.missing" if required else "material.optional-missing", name=name)
         return base
-    # Several files of one kind: judge the best one (the one that stays valid longest).
-    judged = [(_judge(ctx, k, m), k, m) for k, m in candidates]
+    # Several current files of one kind all go into the one upload slot (pages added to it): a kind
+    # is as good as its worst file, so one defective scan makes it defective. Between alternative
+    # kinds (a lease or a certificate) the best one counts.
     order = {"ok": 0, "expires-too-soon": 1, "too-old": 2, "expired": 3, "missing": 4, "defective": 5}
-    (status, reason, last_day), provided_kind, _ = min(judged, key=lambda j: order[j[0][0]])
+    worst: dict[str, tuple[tuple[str, str, date | None], str]] = {}
+    for k, m in candidates:
+        verdict = _judge(ctx, k, m)
+        if k not in worst or order[verdict[0]] > order[worst[k][0][0]]:
+            worst[k] = (verdict, k)
+    (status, reason, last_day), provided_kind = min(worst.values(), key=lambda j: order[j[0][0]])
     base.status, base.reason = status, reason
     base.provided_kind = provided_kind if provided_kind != kind else None
     if last_day is not None and status != "defective":
@@ -1002,7 +1008,11 @@ def _judge(ctx: _Context, kind: str, material: Material) -> tuple[str, str, date
     if material.defects:
         return (
             "defective",
-            ctx.text("material.defective", name=name, defects="；".join(map(str, material.defects))),
+            ctx.text(
+                "material.defective",
+                name=name,
+                defects="；".join(str(d).rstrip("。.") for d in material.defects),
+            ),
             None,
         )
     validity = ctx.policy.validity

@@ -24,6 +24,7 @@ from ..text.pinyin import search_key, sort_key
 from .check import policies, run_check, work_calendar
 from .counters import COUNTS
 from .gc_pause import gc_paused
+from .materials import material_file_in
 from .profile_merge import merge_profiles
 from .status import Status, compute_status
 from .views import EmployeeSummary
@@ -195,7 +196,7 @@ class EmployeesMixin(_Base):
         for mat in profile.materials:
             stored = None
             if mat.file and base_dir is not None:
-                path = base_dir / mat.file
+                path = material_file_in(base_dir, mat.file)  # inside the profile's folder only
                 if path.exists():
                     stored = self.vault.add_file(path)
             s.add(
@@ -286,7 +287,9 @@ class EmployeesMixin(_Base):
             row = s.get(m.Employee, employee_id)
             if row is None:
                 return
-            # Materials go to the trash with the employee row gone: their files stay until emptied.
+            # A soft delete: the employee goes to the trash (回收站) as a snapshot, restorable until
+            # emptied; their vault files stay until then.
+            self._trash_employee(s, employee_id)
             s.exec(delete(m.Material).where(m.Material.employee_id == employee_id))
             s.delete(row)
             self._audit(s, "delete", "employee", employee_id)

@@ -269,3 +269,19 @@ class ChangeLogEntry(SQLModel, table=True):
     entity: str
     employee_id: int | None = Field(default=None, index=True)
     employer_id: int | None = None
+
+
+class TrashedEmployee(SQLModel, table=True):
+    """回收站: a deleted employee, restorable until the trash is emptied (migration 0005).
+
+    The employee's rows are gone (nothing else has to skip deleted employees); `snapshot` holds what a
+    restore needs: the profile (interchange format), the materials with their vault files, the
+    applications with their events, the notes. The vault files stay while a snapshot names them."""
+
+    __tablename__ = "trashed_employee"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = ""
+    id_masked: str = ""
+    employer_name: str = ""
+    deleted_at: datetime = Field(default_factory=utcnow, index=True)
+    snapshot: dict[str, Any] | None = _json()

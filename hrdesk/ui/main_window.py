@@ -754,35 +754,9 @@ class MainWindow(QMainWindow):
         return [self.proxy.data(self.proxy.index(r, 0), ROW_ROLE).id for r in range(self.proxy.rowCount())]
 
     def make_bulk_packs(self) -> None:
-        ids = self.visible_employee_ids()
-        if not ids:
-            return
-        folder = QFileDialog.getExistingDirectory(self, self.tr("选择保存材料包的文件夹"))
-        if not folder:
-            return
-        from ..services.packs import build_bulk
+        from .bulk_packs import open_bulk_packs  # the dialog, its worker and its report live there
 
-        progress = QProgressDialog(
-            self.tr("正在为 {n} 名员工生成材料包…").format(n=len(ids)), self.tr("取消"), 0, 100, self
-        )
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        records = self.records
-
-        def done(result: Any) -> None:
-            progress.close()
-            lines = [self.tr("已生成 {n} 个材料包。").format(n=len(result.built))]
-            if result.refused:
-                lines.append(self.tr("以下员工材料不齐全，未生成：") + "、".join(result.refused))
-            QMessageBox.information(self, self.tr("批量生成材料包"), "\n".join(lines))
-
-        def failed(message: str) -> None:
-            progress.close()
-            if message:
-                QMessageBox.warning(self, self.tr("批量生成材料包"), message)
-
-        task = run_task(lambda t: build_bulk(records, ids, Path(folder), t.report), done, failed)
-        task.signals.progress.connect(lambda d, t: progress.setValue(int(100 * d / max(t, 1))))
-        progress.canceled.connect(task.cancel)
+        open_bulk_packs(self.records, self.visible_employee_ids(), self)
 
     # --- dialogs ------------------------------------------------------------------------------------
 

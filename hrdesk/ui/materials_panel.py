@@ -1,5 +1,9 @@
-"""The materials checklist of one employee for one business: status per material with the reason and
-the guide section, attach by drag and drop or a file dialog, a preview of the selected file."""
+"""The materials checklist of one employee for one business: status per material slot with the reason
+(in full, under the tree) and the guide section; a preview of the selected file.
+
+A slot's files are edited where they are: drop a file onto a file to replace it, onto a slot to replace
+all its files (onto an empty slot to attach it); "添加页" adds a file to the slot; Delete moves the file
+with focus to the trash (回收站), never anything else. The old file of a replace goes to the trash too."""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QLabel,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -23,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from .i18n import current_lang
 from .pdf_preview import PdfPreview
-from .workers import run_task
+from .workers import run_write
 
 STATUS_COLOURS = {
     "ok": "#2e7d32",
@@ -37,6 +42,7 @@ GROUP_ORDER = ["identity", "education", "employment", "residence", "family", "qu
 ACCEPTED = {".pdf", ".jpg", ".jpeg", ".png"}
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 MATERIAL_ROLE = Qt.ItemDataRole.UserRole + 2
+REASON_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 def group_label(group: str) -> str:
@@ -62,14 +68,36 @@ def status_text(status: str) -> str:
         "expires-too-soon": QCoreApplication.translate("Materials", "有效期不足"),
         "expired": QCoreApplication.translate("Materials", "已过期"),
         "too-old": QCoreApplication.translate("Materials", "已超期"),
-        "defective": QCoreApplication.translate("Materials", "扫描有缺陷"),
+        "defective": QCoreApplication.translate("Materials", "有缺陷"),
     }.get(status, status)
 
 
 class MaterialsTree(QTreeWidget):
-    """Accepts files dropped on a material (attached to it) or anywhere (asked which material)."""
+    """Accepts files dropped on a file (replace it), on a slot (replace the slot) or anywhere (the
+    current slot). The Delete key belongs to the tree while it has focus: it asks to trash the file
+    with focus and never reaches the window's "delete employee" shortcut."""
 
     filesDropped = Signal(str, list)
+    filesDroppedOn = Signal(str, object, list)  # kind, material id or None (the slot), paths
+    deleteRequested = Signal()
+
+    def event(self, event: Any) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.ShortcutOverride and event.key() in (
+            Qt.Key.Key_Delete,
+            Qt.Key.Key_Backspace,
+        ):
+            event.accept()  # the key press comes to keyPressEvent, not to a window shortcut
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: Any) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.deleteRequested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def __init__(self) -> None:
         super().__init__()
@@ -88,13 +116,17 @@ class MaterialsTree(QTreeWidget):
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         item = self.itemAt(event.position().toPoint())
         kind = item.data(0, KIND_ROLE) if item is not None else None
-        self.filesDropped.emit(kind or "", paths)
+        if kind:
+            self.filesDroppedOn.emit(kind, item.data(0, MATERIAL_ROLE), paths)
+        else:
+            self.filesDropped.emit("", paths)
         event.acceptProposedAction()
 
 
 class MaterialsPanel(QWidget):
     countsChanged = Signal(str)
     changed = Signal()
+    employeesRestored = Signal(list)  # ids of employees restored from the trash (for the list)
 
     def __init__(self, records: Any, data_dir: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,26 +137,42 @@ class MaterialsPanel(QWidget):
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.attach_button = QPushButton()
+        self.replace_button = QPushButton()
         self.remove_button = QPushButton()
         self.undo_button = QPushButton()
-        for b in (self.attach_button, self.remove_button, self.undo_button):
+        self.trash_button = QPushButton()
+        for b in (self.attach_button, self.replace_button, self.remove_button, self.undo_button):
             bar.addWidget(b)
         bar.addStretch(1)
+        bar.addWidget(self.trash_button)
         layout.addLayout(bar)
         split = QSplitter()
         self.tree = MaterialsTree()
         self.tree.setColumnCount(3)
         self.preview = PdfPreview()
-        split.addWidget(self.tree)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.tree, 1)
+        # The selected slot's reason in full (a defect list does not fit a column).
+        self.reason = QLabel()
+        self.reason.setWordWrap(True)
+        self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        left_layout.addWidget(self.reason)
+        split.addWidget(left)
         split.addWidget(self.preview)
         self.tree.setMinimumWidth(360)
         split.setSizes([560, 520])
         layout.addWidget(split, 1)
         self.attach_button.clicked.connect(self.attach_dialog)
+        self.replace_button.clicked.connect(self.replace_dialog)
         self.remove_button.clicked.connect(self.remove_selected)
         self.undo_button.clicked.connect(self.undo_remove)
+        self.trash_button.clicked.connect(self.open_trash)
         self.tree.currentItemChanged.connect(self._selected)
         self.tree.filesDropped.connect(self.attach_files)
+        self.tree.filesDroppedOn.connect(self.replace_files)
+        self.tree.deleteRequested.connect(self.remove_selected)
         self.preview.pageMoveRequested.connect(self.move_page)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
@@ -133,9 +181,15 @@ class MaterialsPanel(QWidget):
 
     def retranslate(self) -> None:
         self.tree.setHeaderLabels([self.tr("材料"), self.tr("状态"), self.tr("说明")])
-        self.attach_button.setText(self.tr("添加文件…"))
+        self.attach_button.setText(self.tr("添加页…"))
+        self.attach_button.setToolTip(self.tr("给选中的材料再添加一个文件（更多页）"))
+        self.replace_button.setText(self.tr("替换…"))
+        self.replace_button.setToolTip(
+            self.tr("用新扫描件替换选中的文件（选中材料时替换它的全部文件）；旧文件移到回收站")
+        )
         self.remove_button.setText(self.tr("移到回收站"))
         self.undo_button.setText(self.tr("撤销移除"))
+        self.trash_button.setText(self.tr("回收站…"))
         if self.employee_id is not None:
             self.refresh()
 
@@ -153,8 +207,10 @@ class MaterialsPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        keep = self.current_kind()  # the slot in view stays in view, with its new verdict
         self.tree.clear()
         self.preview.clear()
+        self.reason.clear()
         if self.employee_id is None:
             self.countsChanged.emit(self.tr("材料"))
             return
@@ -186,7 +242,9 @@ class MaterialsPanel(QWidget):
             item.setForeground(1, QBrush(QColor(colour)))
             source_label = self.tr("依据")
             item.setToolTip(0, f"{m.reason}\n{source_label}：{m.source}" if m.source else m.reason)
+            item.setToolTip(1, item.toolTip(0))
             item.setToolTip(2, item.toolTip(0))
+            item.setData(0, REASON_ROLE, item.toolTip(0))
             pages_label = self.tr("页")
             for row in stored.get(m.provided_kind or m.kind, []):
                 child = QTreeWidgetItem(
@@ -198,6 +256,9 @@ class MaterialsPanel(QWidget):
                 )
                 child.setData(0, KIND_ROLE, m.kind)
                 child.setData(0, MATERIAL_ROLE, row.id)
+                if row.defects:
+                    child.setData(0, REASON_ROLE, "\n".join(row.defects))
+                    child.setToolTip(2, "\n".join(row.defects))
                 if row.defects:
                     child.setForeground(2, QBrush(QColor(STATUS_COLOURS["defective"])))
                 item.addChild(child)
@@ -213,11 +274,25 @@ class MaterialsPanel(QWidget):
         self.tree.expandAll()
         self.tree.setColumnWidth(0, 240)
         self.tree.setColumnWidth(1, 80)
+        if keep:
+            self._select_slot(keep)
         required = [m for m in self.result.materials if m.required]
         ok = sum(1 for m in required if m.status == "ok")
         self.countsChanged.emit(self.tr("材料 {ok}/{total}").format(ok=ok, total=len(required)))
 
+    def _select_slot(self, kind: str) -> None:
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            for j in range(group.childCount()):
+                if group.child(j).data(0, KIND_ROLE) == kind:
+                    self.tree.setCurrentItem(group.child(j))
+                    return
+
     def _selected(self, current: QTreeWidgetItem | None, _previous: Any = None) -> None:
+        reason = current.data(0, REASON_ROLE) if current else None
+        if reason is None and current is not None and current.parent() is not None:
+            reason = current.parent().data(0, REASON_ROLE)  # a file: its slot's verdict
+        self.reason.setText(reason or "")
         material_id = current.data(0, MATERIAL_ROLE) if current else None
         if material_id is None and current is not None and current.childCount():
             material_id = current.child(0).data(0, MATERIAL_ROLE)
@@ -237,9 +312,16 @@ class MaterialsPanel(QWidget):
     def _context_menu(self, pos: Any) -> None:
         from PySide6.QtWidgets import QMenu
 
-        if self.current_material_id() is None:
-            return
         menu = QMenu(self)
+        if self.current_material_id() is None:
+            if self.current_kind():
+                menu.addAction(self.tr("替换…"), self.replace_dialog)
+                menu.addAction(self.tr("添加页…"), self.attach_dialog)
+                menu.addAction(self.tr("历史版本…"), self.open_history)
+                menu.exec(self.tree.viewport().mapToGlobal(pos))
+            return
+        menu.addAction(self.tr("替换…"), self.replace_dialog)
+        menu.addAction(self.tr("历史版本…"), self.open_history)
         menu.addAction(self.tr("旋转当前页 90°"), self.rotate_current_page)
         menu.addAction(self.tr("设置日期…"), self.edit_dates)
         menu.addAction(self.tr("标记为已核实"), self.mark_verified)
@@ -259,8 +341,7 @@ class MaterialsPanel(QWidget):
             page.set_rotation((page.rotation + 90) % 360)
             data = doc.tobytes(garbage=3, deflate=True)
         self.records.replace_material_file(material_id, data)
-        self.refresh()
-        self.changed.emit()
+        self._after_write()
 
     def move_page(self, source: int, target: int) -> None:
         """Put page `source` at `target`; saved as a new vault file like a rotation."""
@@ -276,8 +357,7 @@ class MaterialsPanel(QWidget):
             doc.select(order)
             data = doc.tobytes(garbage=3, deflate=True)
         self.records.replace_material_file(material_id, data)
-        self.refresh()
-        self.changed.emit()
+        self._after_write()
 
     def edit_dates(self) -> None:
         from PySide6.QtWidgets import QInputDialog
@@ -303,8 +383,7 @@ class MaterialsPanel(QWidget):
                 QMessageBox.warning(self, self.tr("设置日期"), self.tr("日期格式应为 2026-01-31"))
                 return
         self.records.update_material(material_id, **values)
-        self.refresh()
-        self.changed.emit()
+        self._after_write()
 
     def mark_verified(self) -> None:
         from datetime import datetime
@@ -315,7 +394,7 @@ class MaterialsPanel(QWidget):
         self.records.update_material(
             material_id, verified_by=self.records.actor, verified_at=datetime.now().astimezone()
         )
-        self.refresh()
+        self._after_write()
 
     def current_kind(self) -> str | None:
         item = self.tree.currentItem()
@@ -339,12 +418,7 @@ class MaterialsPanel(QWidget):
         if not kind:
             QMessageBox.information(self, self.tr("添加文件"), self.tr("请把文件拖到清单中对应的材料上。"))
             return
-        bad = [Path(p).name for p in paths if Path(p).suffix.lower() not in ACCEPTED]
-        good = [Path(p) for p in paths if Path(p).suffix.lower() in ACCEPTED]
-        if bad:
-            QMessageBox.warning(
-                self, self.tr("添加文件"), self.tr("只能添加 PDF、JPG、PNG 文件：") + "、".join(bad)
-            )
+        good = self._accepted(paths)
         if not good:
             return
         employee_id, records = self.employee_id, self.records
@@ -352,35 +426,105 @@ class MaterialsPanel(QWidget):
         def work(task: Any) -> int:
             for i, path in enumerate(good):
                 task.report(i, len(good))
-                records.attach(employee_id, kind, path)
+                records.add_page(employee_id, kind, path)
             return len(good)
 
-        self.attach_button.setEnabled(False)
-        run_task(work, self._attached, self._attach_failed)
+        self._set_busy(True)
+        run_write(work, self._attached, self._attach_failed)  # the one writer thread
 
-    def _attached(self, _count: object) -> None:
-        self.attach_button.setEnabled(True)
+    def _after_write(self) -> None:
+        """This panel changed the records: draw them as they are now (the case it was given is
+        stale) and let the window rebuild the case."""
+        self._case = None
         self.refresh()
         self.changed.emit()
 
+    def _attached(self, _count: object) -> None:
+        self._set_busy(False)
+        self._after_write()
+
     def _attach_failed(self, message: str) -> None:
-        self.attach_button.setEnabled(True)
+        self._set_busy(False)
         if message:
             QMessageBox.warning(self, self.tr("添加文件"), message)
-        self.refresh()
+        self._after_write()  # a partly done batch: show what was stored
+
+    def replace_dialog(self) -> None:
+        kind = self.current_kind()
+        if not kind:
+            QMessageBox.information(self, self.tr("替换"), self.tr("请先在清单中选择一项材料或一个文件。"))
+            return
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("选择新的扫描件"), "", self.tr("PDF 或图片 (*.pdf *.jpg *.jpeg *.png)")
+        )
+        if files:
+            self.replace_files(kind, self.current_material_id(), files)
+
+    def replace_files(self, kind: str, material_id: int | None, paths: list[str]) -> None:
+        """New scans in place of one file (`material_id`) or of the whole slot (None); the first path
+        replaces, any further ones are added after it. An empty slot simply gets the files."""
+        if self.employee_id is None:
+            return
+        good = self._accepted(paths)
+        if not good:
+            return
+        employee_id, records = self.employee_id, self.records
+
+        def work(task: Any) -> int:
+            task.report(0, len(good))
+            if material_id is not None:
+                records.replace_material(material_id, good[0])
+            else:
+                records.replace_slot(employee_id, kind, good[0])
+            for i, path in enumerate(good[1:], start=1):
+                task.report(i, len(good))
+                records.add_page(employee_id, kind, path)
+            return len(good)
+
+        self._set_busy(True)
+        run_write(work, self._attached, self._attach_failed)  # the one writer thread
+
+    def _accepted(self, paths: list[str]) -> list[Path]:
+        bad = [Path(p).name for p in paths if Path(p).suffix.lower() not in ACCEPTED]
+        if bad:
+            QMessageBox.warning(
+                self, self.tr("添加文件"), self.tr("只能添加 PDF、JPG、PNG 文件：") + "、".join(bad)
+            )
+        return [Path(p) for p in paths if Path(p).suffix.lower() in ACCEPTED]
+
+    def _set_busy(self, busy: bool) -> None:
+        for b in (self.attach_button, self.replace_button, self.remove_button):
+            b.setEnabled(not busy)
+
+    def open_history(self) -> None:
+        """The current slot's earlier files (superseded or removed), to restore one."""
+        kind = self.current_kind()
+        if kind and self.employee_id is not None:
+            self.open_trash((self.employee_id, kind))
+
+    def open_trash(self, slot: tuple[int, str] | None = None) -> None:
+        from .trash_view import TrashDialog
+
+        dialog = TrashDialog(self.records, self, slot if isinstance(slot, tuple) else None)
+        dialog.employeesRestored.connect(self.employeesRestored)
+        dialog.exec()
+        if dialog.changed_any:
+            self._after_write()
 
     def remove_selected(self) -> None:
+        """Trash the file with focus (Delete in the tree, the button, the menu); a slot or a group is
+        never deleted as a whole from here, and nothing else is."""
         item = self.tree.currentItem()
         material_id = item.data(0, MATERIAL_ROLE) if item else None
         if material_id is None:
+            if item is not None and item.childCount() and item.data(0, KIND_ROLE):
+                self.reason.setText(self.tr("请选中要移到回收站的文件（材料下面的文件行）。"))
             return
         self.records.remove_material(material_id)
         self._removed.append(material_id)
-        self.refresh()
-        self.changed.emit()
+        self._after_write()
 
     def undo_remove(self) -> None:
         if self._removed:
             self.records.restore_material(self._removed.pop())
-            self.refresh()
-            self.changed.emit()
+            self._after_write()

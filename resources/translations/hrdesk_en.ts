@@ -199,6 +199,147 @@
     </message>
 </context>
 <context>
+    <name>BulkPacksDialog</name>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="62" />
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="257" />
+        <source>批量生成材料包</source>
+        <translation>Bulk packs</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="66" />
+        <source>业务：</source>
+        <translation>Business:</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="68" />
+        <source>各自当前业务</source>
+        <translation>Each employee's current business</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="73" />
+        <source>保存到：</source>
+        <translation>Save to:</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="76" />
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="87" />
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="108" />
+        <source>生成</source>
+        <translation>Build</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="88" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="89" />
+        <source>证件号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="90" />
+        <source>业务</source>
+        <translation>Business</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="91" />
+        <source>条件</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="92" />
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="99" />
+        <source>生成后这里列出已生成、未纳入和被拒绝的员工。</source>
+        <translation>After building, the employees built, left out and refused are listed here.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="109" />
+        <source>取消生成</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="110" />
+        <source>保存报告…</source>
+        <translation>Save report…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="111" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="142" />
+        <source>正在检查 {n} 名员工是否符合条件…</source>
+        <translation>Checking whether {n} employees are eligible…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="164" />
+        <source>符合</source>
+        <translation>Eligible</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="164" />
+        <source>不符合</source>
+        <translation>Not eligible</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="178" />
+        <source>{ok} 名员工符合条件，将生成材料包。</source>
+        <translation>{ok} employees are eligible and get a pack. </translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="180" />
+        <source>{n} 名不符合条件（原因见表），默认不生成；勾选“生成”可仍然纳入。</source>
+        <translation>{n} are not eligible (reasons in the table) and are left out; tick “Build” to include them anyway.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="187" />
+        <source>选择保存材料包的文件夹</source>
+        <translation>Choose the folder for the packs</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="234" />
+        <source>正在取消：当前这份材料包不会留下半成品…</source>
+        <translation>Cancelling: the pack under way leaves nothing half-built…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="246" />
+        <source>已取消。</source>
+        <translation>Cancelled. </translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="246" />
+        <source>完成。</source>
+        <translation>Done. </translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="247" />
+        <source>已生成 {built} 个，未纳入 {skipped} 名，被拒绝 {refused} 名。</source>
+        <translation>{built} built, {skipped} left out, {refused} refused.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="270" />
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="275" />
+        <source>保存报告</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/bulk_packs.py" line="270" />
+        <source>文本文件 (*.txt)</source>
+        <translation>Text files (*.txt)</translation>
+    </message>
+</context>
+<context>
     <name>Business</name>
     <message>
         <location filename="../../hrdesk/ui/employee_detail.py" line="36" />
@@ -949,7 +1090,6 @@ Log file: {path}</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/main_window.py" line="706" />
-        <location filename="../../hrdesk/ui/main_window.py" line="760" />
         <source>选择保存材料包的文件夹</source>
         <translation>Choose a folder for the pack</translation>
     </message>
@@ -960,7 +1100,6 @@ Log file: {path}</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/main_window.py" line="715" />
-        <location filename="../../hrdesk/ui/main_window.py" line="766" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -975,233 +1114,262 @@ Log file: {path}</translation>
 
 Build the pack anyway? The checklist will list these problems.</translation>
     </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="766" />
-        <source>正在为 {n} 名员工生成材料包…</source>
-        <translation>Building packs for {n} employees…</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="773" />
-        <source>已生成 {n} 个材料包。</source>
-        <translation>Built {n} packs.</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="775" />
-        <source>以下员工材料不齐全，未生成：</source>
-        <translation>Not built, materials incomplete: </translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="776" />
-        <location filename="../../hrdesk/ui/main_window.py" line="781" />
-        <source>批量生成材料包</source>
-        <translation>Build packs</translation>
-    </message>
 </context>
 <context>
     <name>Materials</name>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="46" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="52" />
         <source>身份</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="47" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="53" />
         <source>学历与资格</source>
         <translation>Education and titles</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="48" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="54" />
         <source>就业与收入</source>
         <translation>Employment and income</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="49" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="55" />
         <source>住所</source>
         <translation>Residence</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="50" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="56" />
         <source>家庭</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="51" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="57" />
         <source>申请条件材料</source>
         <translation>Qualifying-route materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="52" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="58" />
         <source>单位材料</source>
         <translation>Unit materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="60" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="66" />
         <source>齐全</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="61" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="67" />
         <source>缺失</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="62" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="68" />
         <source>有效期不足</source>
         <translation>Expires too soon</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="63" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="69" />
         <source>已过期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="64" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="70" />
         <source>已超期</source>
         <translation>Too old</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="65" />
-        <source>扫描有缺陷</source>
-        <translation>Defective scan</translation>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="71" />
+        <source>有缺陷</source>
+        <translation>Defective</translation>
     </message>
 </context>
 <context>
     <name>MaterialsPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="135" />
-        <location filename="../../hrdesk/ui/materials_panel.py" line="159" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="183" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="215" />
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="135" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="183" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="135" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="183" />
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="136" />
-        <source>添加文件…</source>
-        <translation>Add files…</translation>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="184" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="319" />
+        <source>添加页…</source>
+        <translation>Add pages…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="137" />
-        <location filename="../../hrdesk/ui/materials_panel.py" line="246" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="185" />
+        <source>给选中的材料再添加一个文件（更多页）</source>
+        <translation>Add another file (more pages) to the selected material</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="186" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="318" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="323" />
+        <source>替换…</source>
+        <translation>Replace…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="188" />
+        <source>用新扫描件替换选中的文件（选中材料时替换它的全部文件）；旧文件移到回收站</source>
+        <translation>Replace the selected file with a new scan (all its files when a material is selected); the old file goes to the trash</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="190" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="328" />
         <source>移到回收站</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="138" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="191" />
         <source>撤销移除</source>
         <translation>Undo remove</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="171" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="192" />
+        <source>回收站…</source>
+        <translation>Trash…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="227" />
         <source>可选材料</source>
         <translation>Optional materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="182" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="238" />
         <source>未提供</source>
         <translation>Not provided</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="187" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="243" />
         <source>依据</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="190" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="248" />
         <source>页</source>
         <translation>p.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="194" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="252" />
         <source>（未附文件）</source>
         <translation>(no file)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="218" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="281" />
         <source>材料 {ok}/{total}</source>
         <translation>Materials {ok}/{total}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="229" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="304" />
         <source>这份材料没有附文件</source>
         <translation>No file attached to this material</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="243" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="320" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="324" />
+        <source>历史版本…</source>
+        <translation>History…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="325" />
         <source>旋转当前页 90°</source>
         <translation>Rotate this page 90°</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="244" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="326" />
         <source>设置日期…</source>
         <translation>Set dates…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="245" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="327" />
         <source>标记为已核实</source>
         <translation>Mark as verified</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="291" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="371" />
         <source>形成/签发日期（YYYY-MM-DD，可空）</source>
         <translation>Issued on (YYYY-MM-DD, may be empty)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="292" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="372" />
         <source>有效期至（YYYY-MM-DD，可空）</source>
         <translation>Valid until (YYYY-MM-DD, may be empty)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="296" />
-        <location filename="../../hrdesk/ui/materials_panel.py" line="303" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="376" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="383" />
         <source>设置日期</source>
         <translation>Set dates</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="303" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="383" />
         <source>日期格式应为 2026-01-31</source>
         <translation>Use the form 2026-01-31</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="327" />
-        <location filename="../../hrdesk/ui/materials_panel.py" line="340" />
-        <location filename="../../hrdesk/ui/materials_panel.py" line="346" />
-        <location filename="../../hrdesk/ui/materials_panel.py" line="369" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="406" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="419" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="449" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="491" />
         <source>添加文件</source>
         <translation>Add files</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="327" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="406" />
         <source>请先在清单中选择一项材料。</source>
         <translation>Select a material in the checklist first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="330" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="409" />
         <source>选择扫描件</source>
         <translation>Choose scans</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="330" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="409" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="458" />
         <source>PDF 或图片 (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>PDF or image (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="340" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="419" />
         <source>请把文件拖到清单中对应的材料上。</source>
         <translation>Drop the files on the matching material in the checklist.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="346" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="455" />
+        <source>替换</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="455" />
+        <source>请先在清单中选择一项材料或一个文件。</source>
+        <translation>Select a material or a file in the checklist first.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="458" />
+        <source>选择新的扫描件</source>
+        <translation>Choose the new scan</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="491" />
         <source>只能添加 PDF、JPG、PNG 文件：</source>
         <translation>Only PDF, JPG and PNG files can be added: </translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="521" />
+        <source>请选中要移到回收站的文件（材料下面的文件行）。</source>
+        <translation>Select the file to move to the trash (the file row under the material).</translation>
     </message>
 </context>
 <context>
@@ -2023,6 +2191,94 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <location filename="../../hrdesk/ui/employee_model.py" line="60" />
         <source>未检查</source>
         <translation>Not checked</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message>
+        <location filename="../../hrdesk/ui/trash_view.py" line="39" />
+        <source>历史版本</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/trash_view.py" line="39" />
+        <source>回收站</source>
+        <translation>Trash</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/trash_view.py" line="48" />
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/trash_view.py" line="48" />
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/trash_view.py" line="48" />
+        <source>文件 / 证件号</source>
+        <translation>File / ID number</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/trash_view.py" line="48" />
+        <source>所属</source>
+        <translation>Belongs to</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/trash_view.py" line="48" />
+        <source>移入时间</source>
+        <translation>Moved to trash</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/trash_view.py" line="52" />
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/trash_view.py" line="53" />
+        <source>清空回收站…</source>
+        <translation>Empty trash…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/trash_view.py" line="56" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/trash_view.py" line="69" />
+        <source>材料文件</source>
+        <translation>Material file</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/trash_view.py" line="69" />
+        <source>员工</source>
+        <translation>Employee</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/trash_view.py" line="79" />
+        <source>回收站里有 {files} 个材料文件、{people} 名员工。恢复前它们不会进入材料包。</source>
+        <translation>The trash holds {files} material files and {people} employees. Until restored they never go into a pack.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/trash_view.py" line="83" />
+        <source>回收站是空的。</source>
+        <translation>The trash is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/trash_view.py" line="108" />
+        <source>清空回收站</source>
+        <translation>Empty trash</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/trash_view.py" line="109" />
+        <source>永久删除回收站里的全部材料文件和员工记录吗？此操作不能撤销。</source>
+        <translation>Delete every material file and employee record in the trash for good? This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/trash_view.py" line="118" />
+        <source>回收站已清空，释放了 {n} 个文件。</source>
+        <translation>The trash is empty; {n} files were freed.</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,8 @@ from hrdesk.pdf.files import MAX_NAME_BYTES, safe_filename
 from hrdesk.rules.names import LIMITS, NameRejected, check_name
 from hrdesk.rules.profile import ProfileError
 
+from ..packs.hostile import colour_scan
+
 ROOT = Path(__file__).resolve().parents[2]
 ON = date(2026, 11, 23)
 
@@ -125,16 +127,13 @@ def test_pack_names_fit_in_bytes_for_a_long_cjk_name(tmp_path):
 
 
 def test_a_whole_pack_for_the_longest_accepted_name_builds(tmp_path):
-    import pymupdf
 
     from hrdesk.services.check import load_profile_file
     from hrdesk.services.packs import build_pack
 
     data = _profile(name="欧阳" * (LIMITS["person"] // 2))
     for m in data["materials"]:
-        doc = pymupdf.open()
-        doc.new_page().insert_text((72, 72), m["kind"])
-        doc.save(tmp_path / m["file"])
+        colour_scan(tmp_path / m["file"], label=m["kind"])  # packs scan what they pack
     path = tmp_path / "profile.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     profile = load_profile_file(path)

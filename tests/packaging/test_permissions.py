@@ -9,8 +9,9 @@ import stat
 from datetime import date
 from pathlib import Path
 
-import pymupdf
 import pytest
+
+from ..packs.hostile import colour_scan
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 
@@ -34,9 +35,7 @@ def _lenient_umask():
 def case(tmp_path: Path) -> Path:
     data = json.loads((ROOT / "examples" / "changping-new-ready.json").read_text(encoding="utf-8"))
     for m in data["materials"]:
-        doc = pymupdf.open()
-        doc.new_page().insert_text((72, 72), m["kind"])
-        doc.save(tmp_path / m["file"])
+        colour_scan(tmp_path / m["file"], label=m["kind"])  # packs scan what they pack
     path = tmp_path / "profile.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return path

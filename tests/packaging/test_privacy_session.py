@@ -9,11 +9,12 @@ import logging
 import sqlite3
 from pathlib import Path
 
-import pymupdf
 import pytest
 
 from hrdesk.logging_setup import exception_summary, scrub, setup_logging
 from hrdesk.rules.idnumber import check_char
+
+from ..packs.hostile import colour_scan
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -37,9 +38,7 @@ def session_files(tmp_path: Path) -> dict[str, Path]:
     data["employee"]["monthly_income_cny"] = {k: INCOME for k in data["employee"]["monthly_income_cny"]}
     for m in data["materials"]:
         m["file"] = ATTACHED if m["kind"] == "id-card" else m["file"]
-        doc = pymupdf.open()
-        doc.new_page().insert_text((72, 72), m["kind"])
-        doc.save(tmp_path / m["file"])
+        colour_scan(tmp_path / m["file"], label=m["kind"])  # packs scan what they pack
     profile = tmp_path / "profile.json"
     profile.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     header = "姓名,身份证号,单位名称,所在区\n"

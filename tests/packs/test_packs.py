@@ -14,21 +14,21 @@ import pymupdf
 import pytest
 from pypdf import PdfReader
 
+from hrdesk.cli import main
 from hrdesk.pdf.files import OutputError, safe_filename
 from hrdesk.services.check import load_profile_file
 from hrdesk.services.packs import PackRefused, build_pack
 
 from ..timeless import keep_current
+from .hostile import colour_scan
 
 ROOT = Path(__file__).resolve().parents[2]
 ON = date(2026, 11, 23)
 
 
 def make_pdf(path: Path, pages: int, text: str) -> None:
-    doc = pymupdf.open()
-    for i in range(pages):
-        doc.new_page().insert_text((72, 72), f"{text} {i + 1}")
-    doc.save(path)
+    """A colour scan that passes the scan checks (every pack scans what it packs)."""
+    colour_scan(path, pages, label=text)
 
 
 @pytest.fixture
@@ -85,15 +85,20 @@ def test_refused_when_material_missing_then_forced(case: Path, tmp_path: Path):
     [
         (b"", "0 字节"),
         (b"\xff\xd8\xff\xe0JFIF renamed", "不是 PDF"),
-        (b"%PDF-1.7\n1 0 obj garbage", "损坏"),
+        (b"%PDF-1.7\n1 0 obj garbage", ("损坏", "没有页面", "不完整")),
     ],
 )
-def test_hostile_files_refused_with_a_clear_message(case: Path, tmp_path: Path, content: bytes, needle: str):
+def test_hostile_files_refused_with_a_clear_message(case: Path, tmp_path: Path, content: bytes, needle):
+    """One line per file: the material, the file and the defect (the scan's words)."""
     (case.parent / "hukou.pdf").write_bytes(content)
     profile = load_profile_file(case)
     with pytest.raises(PackRefused) as refused:
         build_pack(profile, "new", tmp_path / "out", case.parent, ON)
-    assert any(needle in p and "hukou.pdf" in p for p in refused.value.problems), refused.value.problems
+    needles = needle if isinstance(needle, tuple) else (needle,)
+    assert refused.value.problems == [
+        p for p in refused.value.problems if p.startswith("户口本首页及本人页：hukou.pdf：")
+    ]
+    assert any(n in refused.value.problems[0] for n in needles), refused.value.problems
 
 
 def test_encrypted_pdf_refused(case: Path, tmp_path: Path):
@@ -106,9 +111,9 @@ def test_encrypted_pdf_refused(case: Path, tmp_path: Path):
 
 
 def test_images_become_pdf_pages(case: Path, tmp_path: Path):
-    pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 60, 80), False)
-    pix.set_rect(pix.irect, (200, 30, 30))
-    pix.save(case.parent / "photo.png")
+    colour_scan(tmp_path / "page.pdf")
+    with pymupdf.open(tmp_path / "page.pdf") as doc:  # an A4 colour image at 200 dpi, as a phone takes it
+        doc[0].get_pixmap(dpi=200).save(case.parent / "photo.png")
     data = json.loads(case.read_text(encoding="utf-8"))
     next(m for m in data["materials"] if m["kind"] == "photo")["file"] = "photo.png"
     case.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -155,6 +160,20 @@ def test_existing_user_folder_is_never_replaced(case: Path, tmp_path: Path):
     assert (out / "00-材料清单-张三.pdf").exists()
 
 
+def test_progress_rises_to_the_end_through_scan_and_write(case: Path, tmp_path: Path):
+    seen: list[tuple[int, int]] = []
+    build_pack(
+        load_profile_file(case),
+        "new",
+        tmp_path / "out",
+        case.parent,
+        ON,
+        progress=lambda d, t: seen.append((d, t)),
+    )
+    assert len({t for _, t in seen}) == 1 and seen[-1][0] == seen[-1][1]  # one scale, ends full
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
 def test_cancel_leaves_nothing(case: Path, tmp_path: Path):
     from hrdesk.services.packs import Cancelled
 
@@ -171,94 +190,78 @@ def test_cancel_leaves_nothing(case: Path, tmp_path: Path):
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
-def test_cli_pack(case: Path, tmp_path: Path):
+def run_cli(*args: str, capsys) -> tuple[int, str, str]:
+    """`hrdesk …` in this process (the same entry point, without paying the cold start again)."""
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_cli_pack(case: Path, tmp_path: Path, capsys):
     out = tmp_path / "cli-out"
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "hrdesk",
-            "pack",
-            str(case),
-            "--business",
-            "new",
-            "-o",
-            str(out),
-            "--zip",
-            "--on",
-            "2026-11-23",
-        ],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
+    code, _, err = run_cli(
+        "pack", str(case), "--business", "new", "-o", str(out), "--zip", "--on", "2026-11-23", capsys=capsys
     )
-    assert proc.returncode == 0, proc.stderr
+    assert code == 0, err
     assert (out / "00-材料清单-张三.pdf").exists() and out.with_name("cli-out.zip").exists()
     shutil.rmtree(out)
     (case.parent / "hukou.pdf").unlink()
+    code, _, err = run_cli("pack", str(case), "--business", "new", "-o", str(out), capsys=capsys)
+    assert code == 1 and "hukou.pdf" in err and not out.exists()
+
+
+def test_cli_pack_runs_as_a_program(case: Path, tmp_path: Path):
+    """One real process: `python -m hrdesk pack` exits 1 and names the file (stderr, UTF-8)."""
+    (case.parent / "hukou.pdf").unlink()
     proc = subprocess.run(
-        [sys.executable, "-m", "hrdesk", "pack", str(case), "--business", "new", "-o", str(out)],
+        [sys.executable, "-m", "hrdesk", "pack", str(case), "--business", "new", "-o", str(tmp_path / "o")],
         capture_output=True,
         text=True,
         encoding="utf-8",
     )
-    assert proc.returncode == 1 and "hukou.pdf" in proc.stderr and not out.exists()
+    assert proc.returncode == 1 and "hukou.pdf" in proc.stderr
 
 
-def test_form_and_pack_for_a_stored_employee(case: Path, tmp_path: Path):
+def test_form_and_pack_for_a_stored_employee(case: Path, tmp_path: Path, capsys):
     from hrdesk.services.records import Records
 
     data = tmp_path / "data"
     with Records.open(data) as records:
         employee_id = records.add_profile(keep_current(load_profile_file(case)), base_dir=case.parent)
     form = tmp_path / "form.pdf"
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "hrdesk",
-            "--data-dir",
-            str(data),
-            "form",
-            "integrity-individual",
-            "--employee",
-            str(employee_id),
-            "-o",
-            str(form),
-        ],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
+    code, _, err = run_cli(
+        "--data-dir",
+        str(data),
+        "form",
+        "integrity-individual",
+        "--employee",
+        str(employee_id),
+        "-o",
+        str(form),
+        capsys=capsys,
     )
-    assert proc.returncode == 0, proc.stderr
+    assert code == 0, err
     assert "张三" in pymupdf.open(form)[0].get_text()
     out = tmp_path / "stored-pack"
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "hrdesk",
-            "--data-dir",
-            str(data),
-            "pack",
-            "--employee",
-            str(employee_id),
-            "--business",
-            "new",
-            "-o",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
+    code, _, err = run_cli(
+        "--data-dir",
+        str(data),
+        "pack",
+        "--employee",
+        str(employee_id),
+        "--business",
+        "new",
+        "-o",
+        str(out),
+        capsys=capsys,
     )
-    assert proc.returncode == 0, proc.stderr
+    assert code == 0, err
     contract = next(out.glob("*劳动*"))
     assert len(PdfReader(contract).pages) == 4  # the vault copies of both contract files
 
 
 def test_bulk_packs_collect_refusals_and_cancel_cleanly(case: Path, tmp_path: Path):
-    from hrdesk.services.packs import build_bulk
+    from hrdesk.services.packs import build_bulk, bulk_candidates
     from hrdesk.services.records import Records
 
     with Records.open(tmp_path / "data") as records:
@@ -268,18 +271,16 @@ def test_bulk_packs_collect_refusals_and_cancel_cleanly(case: Path, tmp_path: Pa
         incomplete.employee.id_number = "110101199003070011"  # another person: ID numbers are unique
         incomplete.materials = [m for m in incomplete.materials if m.kind != "hukou-pages"]
         bad = records.add_profile(incomplete, base_dir=case.parent)
+        on = date.today()
+        candidates = bulk_candidates(records, [good, bad], "new", on)
+        assert all(c.eligible for c in candidates)
         out = tmp_path / "bulk"
-        result = build_bulk(records, [good, bad], out, lambda d, t: None)
-        assert len(result.built) == 1 and list(result.refused) == ["李四"]
-        assert len(list(out.iterdir())) == 1
-
-        class Stop(Exception):
-            pass
-
-        def stop_second(done: int, total: int) -> None:
-            if done == 1:
-                raise Stop
-
-        with pytest.raises(Stop):
-            build_bulk(records, [good, bad], tmp_path / "bulk2", stop_second)
+        report = build_bulk(records, candidates, out, lambda d, t: None, "new", on)
+        assert [e.name for e in report.built] == ["张三"] and [e.name for e in report.refused] == ["李四"]
+        assert any("户口本" in r for r in report.refused[0].reasons)
+        assert [p.name for p in out.iterdir()] == [f"张三-1237-新办-{on.isoformat()}"]
+        # Cancelled during the second pack: the first stays, the second leaves nothing, the report says so.
+        report = build_bulk(records, candidates, tmp_path / "bulk2", lambda d, t: d < 1, "new", on)
+        assert report.cancelled and [e.name for e in report.built] == ["张三"]
         assert [p.name.startswith("张三") for p in (tmp_path / "bulk2").iterdir()] == [True]
+        assert "已取消" in report.text() and "张三" in report.text()

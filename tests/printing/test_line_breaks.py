@@ -1,0 +1,86 @@
+"""Line breaks in every printed form and the checklist: closing punctuation never starts a line, opening
+punctuation never ends one, a date never splits, Latin words and numbers stay whole.
+
+Checked on the PDF as printed: glyphs are grouped into visual line pieces (same baseline, touching),
+so a table cell's lines are told apart from its neighbours'."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from hrdesk.printing.fonts import font_set
+from hrdesk.printing.layout import NO_LINE_END, NO_LINE_START, Page, break_units
+from hrdesk.services.check import load_profile_file
+from hrdesk.services.forms import make_form
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted(p.stem for p in (ROOT / "examples").glob("*.json"))
+FORMS = ["integrity-unit", "integrity-individual", "housing-borrowing", "checklist"]
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{4}年\d{1,2}月\d{1,2}日")
+
+
+def line_pieces(pdf: bytes) -> list[str]:
+    """Runs of glyphs on one baseline, each touching the next: what a reader sees as one line."""
+    pieces = []
+    with pymupdf.open(stream=pdf, filetype="pdf") as doc:
+        for page in doc:
+            chars = []
+            for block in page.get_text("rawdict")["blocks"]:
+                for line in block.get("lines", []):
+                    for span in line["spans"]:
+                        for ch in span["chars"]:
+                            chars.append((round(ch["origin"][1], 1), ch["bbox"][0], ch["bbox"][2], ch["c"]))
+            chars.sort()
+            current, last = "", None
+            for y, x0, x1, c in chars:
+                if last is not None and last[0] == y and abs(x0 - last[1]) < 1.5:
+                    current += c
+                else:
+                    if current.strip():
+                        pieces.append(current)
+                    current = c
+                last = (y, x1)
+            if current.strip():
+                pieces.append(current)
+    return pieces
+
+
+@pytest.mark.parametrize("form_id", FORMS)
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_breaks_in_every_form(example: str, form_id: str):
+    profile = load_profile_file(ROOT / "examples" / f"{example}.json")
+    business = "renewal" if "renewal" in example else "new"
+    pieces = [p.strip() for p in line_pieces(make_form(form_id, profile, business))]
+    assert pieces
+    assert not [p for p in pieces if p[0] in NO_LINE_START], [p for p in pieces if p[0] in NO_LINE_START]
+    assert not [p for p in pieces if p[-1] in NO_LINE_END], [p for p in pieces if p[-1] in NO_LINE_END]
+    joined = "".join(pieces)
+    for date in set(DATE.findall(joined)):
+        assert any(date in p for p in pieces), f"{date} is split across lines"
+
+
+def test_a_long_checklist_reason_wraps_at_boundaries():
+    """The issue's case: "至 2029-02-25。" in a narrow cell must not become "至 2 / 029-02-25" or "。…"."""
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    page = Page(Canvas(io.BytesIO()), font_set())
+    text = "房屋租赁合同有效期至 2029-02-25，距截止日期不足三个月（changping-2026 三(四)）。"
+    widest = max(page.fonts.width(u, 10.5) for u in break_units(text))
+    for width in range(int(widest) + 1, 200, 3):  # every width where the longest piece fits a line
+        lines = page.wrap(text, width, 10.5)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+        assert all(line and line[0] not in NO_LINE_START for line in lines), lines
+        assert any("2029-02-25" in line for line in lines), lines
+        assert any("changping-2026" in line for line in lines), lines
+
+
+def test_break_units_glue_punctuation():
+    assert break_units("至 2029-02-25。") == ["至", " ", "2029-02-25。"]
+    assert break_units("《声明》，") == ["《声", "明》，"]
+    assert break_units("2026年11月23日") == ["2026年11月23日"]
