@@ -87,7 +87,7 @@ def build_case(
     COUNTS["checks"] += 1
     result = check(profile, business, on, ps, cal, lang)
     mt, at, et = m.Material.__table__, m.Application.__table__, m.ApplicationEvent.__table__
-    with records.engine.connect() as conn:
+    with records.read_engine.connect() as conn:
         e = m.Employee.__table__
         employer_id, version = conn.execute(
             select(e.c.employer_id, e.c.version).where(e.c.id == employee_id)

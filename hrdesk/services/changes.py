@@ -22,7 +22,7 @@ KEEP_ENTRIES = 200_000
 def current_counter(records: Any) -> int:
     """Where the log stands now: a desk starts polling from here after its first full load."""
     log = m.ChangeLogEntry.__table__
-    with records.engine.connect() as conn:
+    with records.read_engine.connect() as conn:
         return int(conn.execute(select(func.max(log.c.id))).scalar() or 0)
 
 
@@ -30,7 +30,7 @@ def changes_since(records: Any, counter: int) -> tuple[int, list[int]]:
     """(the new counter, ids of the employees changed after `counter`, sorted). Deleted employees are
     named too: the window finds them gone when it reloads."""
     log, emp = m.ChangeLogEntry.__table__, m.Employee.__table__
-    with records.engine.connect() as conn:
+    with records.read_engine.connect() as conn:
         newest = int(conn.execute(select(func.max(log.c.id))).scalar() or 0)
         if newest == counter:
             return counter, []

@@ -48,7 +48,7 @@ def stored_deadlines(records: Any, lang: str = "zh", ids: list[int] | None = Non
     )
     if ids is not None:
         stmt = stmt.where(d.c.employee_id.in_(ids))
-    with records.engine.connect() as conn:
+    with records.read_engine.connect() as conn:
         rows = conn.execute(stmt).all()
     with gc_paused():
         return [

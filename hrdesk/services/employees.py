@@ -39,11 +39,11 @@ class EmployeesMixin(_Base):
     # --- employees --------------------------------------------------------------------------------
 
     def employee_ids(self) -> list[int]:
-        with self.session() as s:
+        with self.session(readonly=True) as s:
             return list(s.exec(select(m.Employee.id)))
 
     def _employee_ids_of(self, employer_id: int) -> list[int]:
-        with self.session() as s:
+        with self.session(readonly=True) as s:
             return list(s.exec(select(m.Employee.id).where(m.Employee.employer_id == employer_id)))
 
     def summaries(self, ids: list[int] | None = None) -> list[EmployeeSummary]:
@@ -68,7 +68,7 @@ class EmployeesMixin(_Base):
         )
         if ids is not None:
             stmt = stmt.where(m.Employee.id.in_(ids))
-        with gc_paused(), self.engine.connect() as conn:
+        with gc_paused(), self.read_engine.connect() as conn:
             rows = conn.execute(stmt).all()
             return [
                 EmployeeSummary(
@@ -90,7 +90,7 @@ class EmployeesMixin(_Base):
             ]
 
     def employee(self, employee_id: int) -> m.Employee:
-        with self.session() as s:
+        with self.session(readonly=True) as s:
             row = s.get(m.Employee, employee_id)
             if row is None:
                 raise KeyError(f"employee {employee_id} not found")
@@ -111,7 +111,7 @@ class EmployeesMixin(_Base):
         def table(model: type) -> Any:
             return model.__table__
 
-        with self.engine.connect() as conn:
+        with self.read_engine.connect() as conn:
             q = select(table(m.Employee))
             if ids is not None:
                 q = q.where(table(m.Employee).c.id.in_(ids))
@@ -361,7 +361,7 @@ class EmployeesMixin(_Base):
         a, ev = m.Application.__table__, m.ApplicationEvent.__table__
         reviews: dict[int, date] = {}
         filed: dict[int, set[str]] = defaultdict(set)
-        with self.engine.connect() as conn:
+        with self.read_engine.connect() as conn:
             pending = conn.execute(
                 select(a.c.id, a.c.employee_id, a.c.business, a.c.status).where(
                     a.c.employee_id.in_(ids), a.c.status.in_(("unit-review", "submitted"))
@@ -428,7 +428,7 @@ class EmployeesMixin(_Base):
         """Employees whose stored status no longer holds on `on` (never computed, or its day has come)."""
         on = on or self.clock.today()
         e = m.Employee.__table__
-        with self.engine.connect() as conn:
+        with self.read_engine.connect() as conn:
             return list(
                 conn.execute(
                     select(e.c.id).where(

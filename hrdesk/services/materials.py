@@ -89,14 +89,14 @@ class MaterialsMixin(_Base):
     # --- materials --------------------------------------------------------------------------------
 
     def materials(self, employee_id: int, include_deleted: bool = False) -> list[m.Material]:
-        with self.session() as s:
+        with self.session(readonly=True) as s:
             q = select(m.Material).where(m.Material.employee_id == employee_id)
             if not include_deleted:
                 q = q.where(m.Material.deleted_at.is_(None))
             return list(s.exec(q.order_by(m.Material.kind, m.Material.position, m.Material.id)))
 
     def material(self, material_id: int) -> m.Material:
-        with self.session() as s:
+        with self.session(readonly=True) as s:
             row = s.get(m.Material, material_id)
             if row is None:
                 raise KeyError(f"material {material_id} not found")

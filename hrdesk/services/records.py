@@ -35,7 +35,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from ..store import models as m
-from ..store.db import InstanceLock, open_database
+from ..store.db import READ_ONLY, InstanceLock, open_database
 from ..store.vault import Vault
 from .applications import APPLICATION_STATUSES, ApplicationsMixin
 from .calendar_data import CalendarDataMixin
@@ -57,6 +57,9 @@ class RecordsBase:
         self.data_dir = data_dir
         self.clock = clock or Clock()  # "today" for writes that date themselves (status, events)
         self.engine = engine
+        # Reads take no write lock (SQLite: a deferred BEGIN on a WAL snapshot), so the list, a case or
+        # the calendar never wait for the writer; writes go through `engine` (BEGIN IMMEDIATE).
+        self.read_engine = engine.execution_options(**{READ_ONLY: True})
         self.vault = Vault(data_dir / "vault", engine)
         self._lock = lock
         self.actor = _actor()
@@ -93,8 +96,9 @@ class RecordsBase:
         self.close()
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        with Session(self.engine, expire_on_commit=False) as session:
+    def session(self, readonly: bool = False) -> Iterator[Session]:
+        """A transaction; `readonly=True` for reads (no write lock, never waits for the writer)."""
+        with Session(self.read_engine if readonly else self.engine, expire_on_commit=False) as session:
             try:
                 yield session
                 session.commit()

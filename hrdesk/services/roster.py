@@ -52,6 +52,7 @@ def template_headers() -> list[str]:
 
 def export_json(records: Records, path: Path, ids: list[int] | None = None) -> int:
     """All (or some) employees as `{"profiles": [...]}`; material files are copied beside the JSON."""
+    from ..fileio import private_dir
     from ..pdf.files import atomic_write_bytes
     from ..store.convert import profile_to_json
 
@@ -65,10 +66,10 @@ def export_json(records: Records, path: Path, ids: list[int] | None = None) -> i
             if digest:
                 source = records.vault.path(digest)
                 if source.exists():
-                    files_dir.mkdir(parents=True, exist_ok=True)
+                    private_dir(files_dir)  # scans of ID cards and household registers: owner-only
                     target = files_dir / f"{digest[:16]}.pdf"
                     if not target.exists():
-                        target.write_bytes(source.read_bytes())
+                        atomic_write_bytes(target, source.read_bytes())
                     item["file"] = f"{files_dir.name}/{target.name}"
                 else:
                     item.pop("file")

@@ -93,10 +93,7 @@ def write_template(path: Path) -> None:
     # The ID columns are text, so Excel keeps all 18 digits of a pasted number.
     ws.column_dimensions["B"].number_format = "@"
     income.column_dimensions["A"].number_format = "@"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.partial")
-    wb.save(tmp)
-    tmp.replace(path)
+    _save_workbook(wb, path)
 
 
 def export_xlsx(
@@ -143,9 +140,7 @@ def export_xlsx(
     for sheet in wb.worksheets:
         for column in sheet.columns:
             sheet.column_dimensions[column[0].column_letter].width = 18
-    tmp = path.with_name(f".{path.name}.partial")
-    wb.save(tmp)
-    tmp.replace(path)
+    _save_workbook(wb, path)
     return len(profiles)
 
 
@@ -187,9 +182,7 @@ def write_bad_rows(plan: ImportPreview, target: Path, lang: str = "zh") -> int:
         ws.column_dimensions["A"].width = 14
     if not wb.worksheets:
         wb.create_sheet("错误")
-    tmp = target.with_name(f".{target.name}.partial")
-    wb.save(tmp)
-    tmp.replace(target)
+    _save_workbook(wb, target)
     return written
 
 
@@ -198,3 +191,15 @@ def _append(ws: Any, values: list[Any]) -> None:
     for cell in ws[ws.max_row]:
         if isinstance(cell.value, str):
             set_text(cell, cell.value)
+
+
+def _save_workbook(wb: Any, path: Path) -> None:
+    """Written whole or not at all (a partial file, then a rename), owner-only: a roster holds ID
+    numbers and incomes."""
+    from ..fileio import owner_only
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.partial")
+    wb.save(tmp)
+    owner_only(tmp)
+    tmp.replace(path)

@@ -31,11 +31,11 @@ class UnitsMixin(_Base):
     # --- units and agents -------------------------------------------------------------------------
 
     def employers(self) -> list[m.Employer]:
-        with self.session() as s:
+        with self.session(readonly=True) as s:
             return list(s.exec(select(m.Employer).order_by(m.Employer.name)))
 
     def employer(self, employer_id: int) -> m.Employer:
-        with self.session() as s:
+        with self.session(readonly=True) as s:
             row = s.get(m.Employer, employer_id)
             if row is None:
                 raise KeyError(f"unit {employer_id} not found")
@@ -81,7 +81,7 @@ class UnitsMixin(_Base):
                 self._audit(s, "delete", "employer", employer_id)
 
     def agents(self, employer_id: int) -> list[m.Agent]:
-        with self.session() as s:
+        with self.session(readonly=True) as s:
             return list(s.exec(select(m.Agent).where(m.Agent.employer_id == employer_id)))
 
     def save_agent(
