@@ -29,22 +29,6 @@ else:
     _Base = object
 
 
-# Scan flags that describe a readable file of poor quality (the scan's codes before it had severities):
-# such a file may be packed when the user forces the pack. Any other flag (missing, damaged,
-# encrypted, over the time or memory budget, a code added later) means the file is never packed.
-PACKABLE_FLAGS = {
-    "too-small",
-    "too-large",
-    "rotated",
-    "not-a4",
-    "low-dpi",
-    "blank",
-    "not-colour",
-    "mixed-orientation",
-    "active-content",  # stripped on the way into the upload PDF
-}
-
-
 @dataclass(frozen=True)
 class ScanVerdict:
     """What a scan means for a material: the defects that make it 有缺陷 and stop a pack unless
@@ -55,16 +39,10 @@ class ScanVerdict:
 
 
 def scan_verdict(path: Path, settings: ScanSettings | None = None, kind: str | None = None) -> ScanVerdict:
-    """The one reading of a scan report, for attaching and for packing alike."""
-    try:
-        report = check_file(path, settings, kind=kind)
-    except TypeError:  # a scan without material-specific checks
-        report = check_file(path, settings)
-    flags = getattr(report, "blocking", report.flags)  # severities: warnings do not block
-    refused = getattr(report, "refused", None)
-    if refused is None:
-        refused = any(f.code not in PACKABLE_FLAGS for f in report.flags)
-    return ScanVerdict(tuple(f.message for f in flags), not refused)
+    """The one reading of a scan report, for attaching and for packing alike: defects are the flags
+    that block a pack (refusals and defects; warnings do not), and a refused file is never packed."""
+    report = check_file(path, settings, kind=kind)
+    return ScanVerdict(tuple(f.message for f in report.blocking), not report.refused)
 
 
 class MaterialPathError(ValueError):
