@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from .i18n import current_lang
 from .pdf_preview import PdfPreview
-from .workers import run_write
+from .workers import run_task, run_write
 
 STATUS_COLOURS = {
     "ok": "#2e7d32",
@@ -141,7 +141,16 @@ class MaterialsPanel(QWidget):
         self.remove_button = QPushButton()
         self.undo_button = QPushButton()
         self.trash_button = QPushButton()
-        for b in (self.attach_button, self.replace_button, self.remove_button, self.undo_button):
+        self.inspect_button = QPushButton()  # read the scans like a reviewer (issue 18)
+        self.inspections: dict[int, Any] = {}  # material id → MaterialInspection, for this employee
+        self._inspected_for: int | None = None
+        for b in (
+            self.attach_button,
+            self.replace_button,
+            self.remove_button,
+            self.undo_button,
+            self.inspect_button,
+        ):
             bar.addWidget(b)
         bar.addStretch(1)
         bar.addWidget(self.trash_button)
@@ -169,6 +178,7 @@ class MaterialsPanel(QWidget):
         self.remove_button.clicked.connect(self.remove_selected)
         self.undo_button.clicked.connect(self.undo_remove)
         self.trash_button.clicked.connect(self.open_trash)
+        self.inspect_button.clicked.connect(self.inspect_scans)
         self.tree.currentItemChanged.connect(self._selected)
         self.tree.filesDropped.connect(self.attach_files)
         self.tree.filesDroppedOn.connect(self.replace_files)
@@ -181,6 +191,10 @@ class MaterialsPanel(QWidget):
 
     def retranslate(self) -> None:
         self.tree.setHeaderLabels([self.tr("材料"), self.tr("状态"), self.tr("说明")])
+        self.inspect_button.setText(self.tr("识别扫描件"))
+        self.inspect_button.setToolTip(
+            self.tr("离线识别每份扫描件：是否本人、是否为该材料、印章、日期、页码顺序（结果在材料旁显示）")
+        )
         self.attach_button.setText(self.tr("添加页…"))
         self.attach_button.setToolTip(self.tr("给选中的材料再添加一个文件（更多页）"))
         self.replace_button.setText(self.tr("替换…"))
@@ -261,6 +275,7 @@ class MaterialsPanel(QWidget):
                     child.setToolTip(2, "\n".join(row.defects))
                 if row.defects:
                     child.setForeground(2, QBrush(QColor(STATUS_COLOURS["defective"])))
+                self._show_inspection(child, row)
                 item.addChild(child)
             parent.addChild(item)
         for key in GROUP_ORDER:
@@ -432,6 +447,80 @@ class MaterialsPanel(QWidget):
         self._set_busy(True)
         run_write(work, self._attached, self._attach_failed)  # the one writer thread
 
+    # --- scan inspection (OCR on worker processes; results cached by file content) ------------------
+
+    def _show_inspection(self, child: QTreeWidgetItem, row: Any) -> None:
+        """What reading the scan found, beside the scan-quality flags of that file."""
+        if self._inspected_for != self.employee_id:
+            return
+        inspection = self.inspections.get(row.id)
+        if inspection is None:
+            return
+        findings = [f for f in inspection.findings if f.severity in ("blocker", "warning")]
+        if not findings:
+            child.setText(2, "；".join([*(row.defects or []), self.tr("识别：未发现问题")]))
+            return
+        texts = [
+            f"{self.tr('第 {page} 页').format(page=f.page) if f.page else ''}{f.message}" for f in findings
+        ]
+        child.setText(2, "；".join([*(row.defects or []), *texts]))
+        reason = "\n".join(
+            [*(row.defects or []), *(f"[{f.code}] {text}" for f, text in zip(findings, texts, strict=True))]
+        )
+        child.setData(0, REASON_ROLE, reason)
+        child.setToolTip(2, reason)
+        worst = "blocker" if any(f.severity == "blocker" for f in findings) else "warning"
+        child.setForeground(
+            2, QBrush(QColor(STATUS_COLOURS["defective"] if worst == "blocker" else "#ef6c00"))
+        )
+
+    def inspect_scans(self) -> None:
+        """Read this employee's scans in the background (new files only: readings are cached)."""
+        from ..services.inspection import inspect_employee, inspection_available
+
+        if self.employee_id is None:
+            return
+        if not inspection_available():
+            QMessageBox.information(self, self.tr("识别扫描件"), self.tr("此安装不含离线识别组件。"))
+            return
+        records, employee_id, business = self.records, self.employee_id, self.business
+        lang = current_lang()
+        self.inspect_button.setEnabled(False)
+        self.reason.setText(self.tr("正在识别扫描件…"))
+
+        def work(task: Any) -> tuple[int, list[Any]]:
+            def progress(done: int, total: int, _partial: Any) -> None:
+                task.signals.progress.emit(done, total)
+
+            return employee_id, inspect_employee(
+                records, employee_id, business=business, lang=lang, on_progress=progress
+            )
+
+        task = run_task(work, self._inspected, self._inspect_failed)
+        task.signals.progress.connect(
+            lambda d, n: self.reason.setText(self.tr("正在识别扫描件：{d} / {n} 页").format(d=d, n=n))
+        )
+
+    def _inspected(self, result: Any) -> None:
+        employee_id, inspections = result
+        self.inspect_button.setEnabled(True)
+        if employee_id != self.employee_id:
+            return
+        self.inspections = {i.material_id: i for i in inspections if i.material_id is not None}
+        self._inspected_for = employee_id
+        problems = sum(1 for i in inspections for f in i.findings if f.severity in ("blocker", "warning"))
+        self.refresh()
+        self.reason.setText(
+            self.tr("识别完成：{n} 份扫描件，{p} 处需要核对（见各文件右侧）。").format(
+                n=len(inspections), p=problems
+            )
+        )
+
+    def _inspect_failed(self, message: str) -> None:
+        self.inspect_button.setEnabled(True)
+        if message:
+            self.reason.setText(message)
+
     def _after_write(self) -> None:
         """This panel changed the records: draw them as they are now (the case it was given is
         stale) and let the window rebuild the case."""
@@ -442,6 +531,10 @@ class MaterialsPanel(QWidget):
     def _attached(self, _count: object) -> None:
         self._set_busy(False)
         self._after_write()
+        from ..services.inspection import inspection_available
+
+        if inspection_available():  # read the new scan right away (only new files are read)
+            self.inspect_scans()
 
     def _attach_failed(self, message: str) -> None:
         self._set_busy(False)

@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
@@ -113,8 +114,42 @@ def run_task(
     task.signals.finished.connect(lambda _result: _in_flight.discard(task))
     task.signals.failed.connect(lambda _message: _in_flight.discard(task))
     if on_done:
-        task.signals.finished.connect(on_done)
+        task.signals.finished.connect(_while_alive(on_done))
     if on_error:
-        task.signals.failed.connect(on_error)
+        task.signals.failed.connect(_while_alive(on_error))
     (pool or QThreadPool.globalInstance()).start(task)
     return task
+
+
+def _owners(callback: Callable[..., Any]) -> list[QObject]:
+    """The widgets a result handler belongs to: a bound method's object, or the QObjects its closure
+    holds (`self` in a handler defined inside a method)."""
+    owner = getattr(callback, "__self__", None)
+    if isinstance(owner, QObject):
+        return [owner]
+    cells = getattr(callback, "__closure__", None) or ()
+    found = []
+    for cell in cells:
+        try:
+            value = cell.cell_contents
+        except ValueError:  # an empty cell
+            continue
+        if isinstance(value, QObject):
+            found.append(value)
+    return found
+
+
+def _while_alive(callback: Callable[[Any], None]) -> Callable[[Any], None]:
+    """A result that arrives after its window was closed (the user quit, a test ended) is dropped
+    instead of touching a deleted widget."""
+    owners = _owners(callback)
+    if not owners:
+        return callback
+
+    def deliver(value: Any) -> None:
+        if all(shiboken6.isValid(o) for o in owners):
+            callback(value)
+        else:
+            log.debug("result dropped: its window is gone")
+
+    return deliver

@@ -1186,188 +1186,224 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>MaterialsPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="183" />
-        <location filename="../../hrdesk/ui/materials_panel.py" line="215" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="193" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="229" />
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="183" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="193" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="183" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="193" />
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="184" />
-        <location filename="../../hrdesk/ui/materials_panel.py" line="319" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="194" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="484" />
+        <source>识别扫描件</source>
+        <translation>Read scans</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="196" />
+        <source>离线识别每份扫描件：是否本人、是否为该材料、印章、日期、页码顺序（结果在材料旁显示）</source>
+        <translation>Read every scan offline: the right person, the right document, seals, dates, page order (results beside each file)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="198" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="334" />
         <source>添加页…</source>
         <translation>Add pages…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="185" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="199" />
         <source>给选中的材料再添加一个文件（更多页）</source>
         <translation>Add another file (more pages) to the selected material</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="186" />
-        <location filename="../../hrdesk/ui/materials_panel.py" line="318" />
-        <location filename="../../hrdesk/ui/materials_panel.py" line="323" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="200" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="333" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="338" />
         <source>替换…</source>
         <translation>Replace…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="188" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="202" />
         <source>用新扫描件替换选中的文件（选中材料时替换它的全部文件）；旧文件移到回收站</source>
         <translation>Replace the selected file with a new scan (all its files when a material is selected); the old file goes to the trash</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="190" />
-        <location filename="../../hrdesk/ui/materials_panel.py" line="328" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="204" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="343" />
         <source>移到回收站</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="191" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="205" />
         <source>撤销移除</source>
         <translation>Undo remove</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="192" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="206" />
         <source>回收站…</source>
         <translation>Trash…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="227" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="241" />
         <source>可选材料</source>
         <translation>Optional materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="238" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="252" />
         <source>未提供</source>
         <translation>Not provided</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="243" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="257" />
         <source>依据</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="248" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="262" />
         <source>页</source>
         <translation>p.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="252" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="266" />
         <source>（未附文件）</source>
         <translation>(no file)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="281" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="296" />
         <source>材料 {ok}/{total}</source>
         <translation>Materials {ok}/{total}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="304" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="319" />
         <source>这份材料没有附文件</source>
         <translation>No file attached to this material</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="320" />
-        <location filename="../../hrdesk/ui/materials_panel.py" line="324" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="335" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="339" />
         <source>历史版本…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="325" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="340" />
         <source>旋转当前页 90°</source>
         <translation>Rotate this page 90°</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="326" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="341" />
         <source>设置日期…</source>
         <translation>Set dates…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="327" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="342" />
         <source>标记为已核实</source>
         <translation>Mark as verified</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="371" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="386" />
         <source>形成/签发日期（YYYY-MM-DD，可空）</source>
         <translation>Issued on (YYYY-MM-DD, may be empty)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="372" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="387" />
         <source>有效期至（YYYY-MM-DD，可空）</source>
         <translation>Valid until (YYYY-MM-DD, may be empty)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="376" />
-        <location filename="../../hrdesk/ui/materials_panel.py" line="383" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="391" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="398" />
         <source>设置日期</source>
         <translation>Set dates</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="383" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="398" />
         <source>日期格式应为 2026-01-31</source>
         <translation>Use the form 2026-01-31</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="406" />
-        <location filename="../../hrdesk/ui/materials_panel.py" line="419" />
-        <location filename="../../hrdesk/ui/materials_panel.py" line="449" />
-        <location filename="../../hrdesk/ui/materials_panel.py" line="491" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="421" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="434" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="542" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="584" />
         <source>添加文件</source>
         <translation>Add files</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="406" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="421" />
         <source>请先在清单中选择一项材料。</source>
         <translation>Select a material in the checklist first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="409" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="424" />
         <source>选择扫描件</source>
         <translation>Choose scans</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="409" />
-        <location filename="../../hrdesk/ui/materials_panel.py" line="458" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="424" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="551" />
         <source>PDF 或图片 (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>PDF or image (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="419" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="434" />
         <source>请把文件拖到清单中对应的材料上。</source>
         <translation>Drop the files on the matching material in the checklist.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="455" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="461" />
+        <source>识别：未发现问题</source>
+        <translation>Read: no problem found</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="484" />
+        <source>此安装不含离线识别组件。</source>
+        <translation>This installation has no offline reading (OCR) component.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="489" />
+        <source>正在识别扫描件…</source>
+        <translation>Reading the scans…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="501" />
+        <source>正在识别扫描件：{d} / {n} 页</source>
+        <translation>Reading the scans: page {d} of {n}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="514" />
+        <source>识别完成：{n} 份扫描件，{p} 处需要核对（见各文件右侧）。</source>
+        <translation>Read {n} scans: {p} points to check (beside each file).</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="548" />
         <source>替换</source>
         <translation>Replace</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="455" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="548" />
         <source>请先在清单中选择一项材料或一个文件。</source>
         <translation>Select a material or a file in the checklist first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="458" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="551" />
         <source>选择新的扫描件</source>
         <translation>Choose the new scan</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="491" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="584" />
         <source>只能添加 PDF、JPG、PNG 文件：</source>
         <translation>Only PDF, JPG and PNG files can be added: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="521" />
+        <location filename="../../hrdesk/ui/materials_panel.py" line="614" />
         <source>请选中要移到回收站的文件（材料下面的文件行）。</source>
         <translation>Select the file to move to the trash (the file row under the material).</translation>
     </message>
