@@ -64,7 +64,7 @@ class Probe(QObject):
         if self.first_paint is None:
             return
         self.stalls.append(gap)
-        if not self.save and time.time() - self.first_paint > 0.5 and self.window.records is not None:
+        if not self.save and time.time() - self.first_paint > 0.5 and self.window.model.rowCount():
             self._save_during_refresh()
         if self._busy() or self.window.records is None:
             self.idle_since = None
@@ -82,7 +82,11 @@ class Probe(QObject):
         """Save one employee's unchanged profile the way the window saves, while the refresh runs."""
         self.save = {"started": time.time()}
         window = self.window
-        employee_id = window.records.employee_ids()[0]
+        rows = window.model.rows()
+        if not rows:  # the list is not loaded yet: try again at the next tick
+            self.save = {}
+            return
+        employee_id = rows[0].id
         if hasattr(window, "probe_save"):
             window.probe_save(employee_id, self._saved)
             return
