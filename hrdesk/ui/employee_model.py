@@ -37,6 +37,25 @@ URGENCY_COLOURS = {"overdue": "#c62828", "this-week": "#e65100"}
 URGENCY_RANK = {"overdue": 0, "this-week": 1}
 
 
+_SORT_KEYS = {
+    COL_NAME: lambda r: r.name_key or r.name,
+    COL_ID: lambda r: r.id_masked,
+    COL_EMPLOYER: lambda r: r.employer_name,
+    COL_EXPIRES: lambda r: r.permit_expires or date.max,
+    COL_DEADLINE: lambda r: r.next_deadline or date.max,
+    COL_STATUS: lambda r: r.status,
+}
+
+
+def sort_rows(rows: list[EmployeeSummary], column: int, order: Qt.SortOrder) -> list[EmployeeSummary]:
+    """Sort in place (and return) the way the list shows them: by the column, then overdue and due this
+    week always on top (a stable second sort). Pure data: a worker sorts 50,000 rows before the window
+    sees them."""
+    rows.sort(key=_SORT_KEYS[column], reverse=order == Qt.SortOrder.DescendingOrder)
+    rows.sort(key=lambda r: URGENCY_RANK.get(r.urgency or "", 2))
+    return rows
+
+
 def urgency_label(urgency: str | None) -> str:
     from PySide6.QtCore import QCoreApplication
 
@@ -120,14 +139,7 @@ class EmployeeTableModel(QAbstractTableModel):
         return self._position.get(employee_id)
 
     def sort_key(self, column: int) -> Any:
-        return {
-            COL_NAME: lambda r: r.name_key or r.name,
-            COL_ID: lambda r: r.id_masked,
-            COL_EMPLOYER: lambda r: r.employer_name,
-            COL_EXPIRES: lambda r: r.permit_expires or date.max,
-            COL_DEADLINE: lambda r: r.next_deadline or date.max,
-            COL_STATUS: lambda r: r.status,
-        }[column]
+        return _SORT_KEYS[column]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the rows themselves (one C-level list.sort) instead of letting the proxy compare
@@ -137,9 +149,7 @@ class EmployeeTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         old_ids = [self._rows[i.row()].id for i in old]
-        self._rows.sort(key=self.sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
-        # Overdue, then due this week, always on top whatever the column (a stable second sort).
-        self._rows.sort(key=lambda r: URGENCY_RANK.get(r.urgency or "", 2))
+        sort_rows(self._rows, column, order)
         self._reindex()
         position = self._position
         self.changePersistentIndexList(

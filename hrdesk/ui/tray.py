@@ -126,9 +126,7 @@ class TrayController(QObject):
 
     def set_states(self, keys: list[str], state: str, until: datetime | None = None) -> None:
         """Remember at once, store in one transaction (on the writer when there is one)."""
-        states = self.states()
-        for key in keys:
-            states[key] = ReminderState(state, until)
+        self.states().update(dict.fromkeys(keys, ReminderState(state, until)))  # one shared frozen state
 
         def store(records: Any) -> None:
             records.set_reminder_states(keys, state, until)
