@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from ..rules.engine import Messages
 from ..store import models as m
-from .gc_pause import gc_paused
+from .bulk_reads import fetch_in_parts, gc_paused
 from .views import ACTION_CODES, KINDS, DeadlineItem
 
 __all__ = ["ACTION_CODES", "KINDS", "DeadlineItem", "stored_deadlines", "upcoming_rows"]
@@ -49,7 +49,7 @@ def stored_deadlines(records: Any, lang: str = "zh", ids: list[int] | None = Non
     if ids is not None:
         stmt = stmt.where(d.c.employee_id.in_(ids))
     with records.read_engine.connect() as conn:
-        rows = conn.execute(stmt).all()
+        rows = fetch_in_parts(conn, stmt)
     with gc_paused():
         return [
             DeadlineItem(

@@ -23,7 +23,7 @@ from ..store.versions import StaleVersion, claim_version
 from ..text.pinyin import search_key, sort_key
 from .check import policies, run_check, work_calendar
 from .counters import COUNTS
-from .gc_pause import gc_paused
+from .bulk_reads import fetch_in_parts, gc_paused
 from .materials import material_file_in
 from .profile_merge import merge_profiles
 from .status import Status, compute_status
@@ -69,7 +69,7 @@ class EmployeesMixin(_Base):
         if ids is not None:
             stmt = stmt.where(m.Employee.id.in_(ids))
         with gc_paused(), self.read_engine.connect() as conn:
-            rows = conn.execute(stmt).all()
+            rows = fetch_in_parts(conn, stmt)
             return [
                 EmployeeSummary(
                     r[0],

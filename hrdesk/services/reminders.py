@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from .gc_pause import gc_paused
+from .bulk_reads import gc_paused
 from .views import ACTION_CODES, DeadlineItem
 
 DEFAULT_LEADS = (30, 14, 7, 3, 1, 0)
