@@ -21,9 +21,9 @@ from ..store import models as m
 from ..store.convert import apply_employee, apply_employer, to_profile
 from ..store.versions import StaleVersion, claim_version
 from ..text.pinyin import search_key, sort_key
+from .bulk_reads import fetch_in_parts, gc_paused
 from .check import policies, run_check, work_calendar
 from .counters import COUNTS
-from .bulk_reads import fetch_in_parts, gc_paused
 from .materials import material_file_in
 from .profile_merge import merge_profiles
 from .status import Status, compute_status
