@@ -475,8 +475,45 @@ class EmployeeDetail(QTabWidget):
             panel.records = records
 
     def set_run_op(self, run_op: Any) -> None:
+        self.run_op = run_op
         self.applications.run_op = run_op
         self.children.run_op = run_op
+
+    run_op: Any = None
+
+    def save_profile(self, done: Any, failed: Any) -> None:
+        """Save the profile form on the writer (the guard's 保存); `done(employee_id)` once written.
+        Invalid input is refused before anything is written, and the form keeps the edits."""
+        form = self.profile
+        if not form.validate():
+            failed(self.tr("档案中有错误（见红字），请改正后再保存。"))
+            return
+        profile, employer_id, employee_id = form.to_profile(), form.employer.currentData(), form.employee_id
+
+        def write(r: Any) -> list[int]:
+            if employee_id is None:
+                profile.materials = []
+                new_id = r.add_profile(profile)
+                r.update_profile(new_id, profile, employer_id=employer_id)
+                return [new_id]
+            r.update_profile(employee_id, profile, employer_id=employer_id)
+            return [employee_id]
+
+        def written(ids: list[int]) -> None:
+            form.employee_id = ids[0]
+            form.saved.emit(ids[0])  # marks the form clean; the window says 已保存 and adds a new row
+            done(ids[0])
+
+        self.run_op(write, None, written, failed)
+
+    def show_save_error(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(self, self.tr("未能保存"), message)
+
+    def mark_modified(self, modified: bool) -> None:
+        """The profile tab says when it holds edits not yet saved."""
+        self.setTabText(0, self.tr("档案") + (" ●" if modified else ""))
 
     def show_loading(self, employee_id: int, name: str) -> None:
         """The employee was chosen; their case is being built on a worker."""
@@ -485,9 +522,11 @@ class EmployeeDetail(QTabWidget):
 
     def set_case(self, case: Any) -> None:
         """Render one employee's case; the panels only draw what it holds."""
+        same = self.employee_id == case.employee_id
         self.employee_id = case.employee_id
         self.case = case
-        self.profile.load_case(case)
+        if not (same and self.profile.is_modified()):  # a refreshed case never overwrites edits
+            self.profile.load_case(case)
         self.eligibility.set_case(case)
         self.materials.set_case(case)
         self.applications.set_case(case)

@@ -8,7 +8,16 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QEvent,
+    QSettings,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -61,6 +70,8 @@ class MainWindow(QMainWindow):
         self.settings = QSettings()
         self.tray: Any = None
         self.quitting = False
+        self._undo_stack: list[tuple[str, Any]] = []
+        self.instance_server: Any = None
         self.model = EmployeeTableModel(self)
         self.proxy = EmployeeFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -121,6 +132,9 @@ class MainWindow(QMainWindow):
         self.dashboard.statusClicked.connect(self.filter_status)
         self.dashboard.monthClicked.connect(self.filter_month)
         self.detail.saved.connect(self._employee_saved)
+        self.detail.profile.saved.connect(self._said_saved)
+        self.detail.profile.modifiedChanged.connect(self._modified_changed)
+        self.dashboard.urgencyClicked.connect(self.filter_urgency)
         self.calendar.employeeActivated.connect(self.open_employee)
 
         self.retranslate()
@@ -145,6 +159,12 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.act_new = self._action(QKeySequence.StandardKey.New, self.new_employee)
         self.act_delete = self._action(QKeySequence.StandardKey.Delete, self.delete_employee)
+        # Delete acts on what has focus: only the employee list (and the menu) deletes an employee; the
+        # materials tree, the income table and text fields keep their own Delete.
+        self.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.table.addAction(self.act_delete)
+        self.act_undo = self._action(QKeySequence.StandardKey.Undo, self.undo)
+        self.act_undo.setEnabled(False)
         self.act_find = self._action(QKeySequence.StandardKey.Find, self.focus_search)
         self.act_next = self._action("Alt+Down", lambda: self.move_selection(1))
         self.act_prev = self._action("Alt+Up", lambda: self.move_selection(-1))
@@ -160,11 +180,14 @@ class MainWindow(QMainWindow):
         self.act_pack = self._action("Ctrl+Shift+P", self.make_pack)
         self.act_bulk_pack = self._action(None, self.make_bulk_packs)
         self.act_about = self._action(None, self.about)
-        self.act_quit = self._action(QKeySequence.StandardKey.Quit, self.close)
+        self.act_quit = self._action(QKeySequence.StandardKey.Quit, self.quit_app)
+        self.act_quit.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.act_language = self._action("Ctrl+L", self.toggle_language)
         self.menu_file = self.menuBar().addMenu("")
         for a in (self.act_import, self.act_export, self.act_backup, None, self.act_quit):
             self.menu_file.addSeparator() if a is None else self.menu_file.addAction(a)
+        self.menu_edit = self.menuBar().addMenu("")
+        self.menu_edit.addAction(self.act_undo)
         self.menu_employee = self.menuBar().addMenu("")
         for a in (self.act_new, self.act_delete, None, self.act_prev, self.act_next, self.act_find):
             self.menu_employee.addSeparator() if a is None else self.menu_employee.addAction(a)
@@ -201,7 +224,8 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         title = self.tr("hrdesk — 工作居住证办理助手")
-        self.setWindowTitle(title + (self.tr("（演示数据）") if self.demo else ""))
+        # "[*]" shows the unsaved-changes mark (setWindowModified) where the platform puts it.
+        self.setWindowTitle(title + (self.tr("（演示数据）") if self.demo else "") + "[*]")
         self.search.setPlaceholderText(self.tr("搜索姓名、身份证号或单位…"))
         for action, text in (
             (self.act_new, QT_TRANSLATE_NOOP("MainWindow", "新建员工")),
@@ -222,11 +246,13 @@ class MainWindow(QMainWindow):
             (self.act_bulk_pack, QT_TRANSLATE_NOOP("MainWindow", "为名单中的员工批量生成材料包…")),
             (self.act_about, QT_TRANSLATE_NOOP("MainWindow", "关于 hrdesk")),
             (self.act_quit, QT_TRANSLATE_NOOP("MainWindow", "退出")),
+            (self.act_undo, QT_TRANSLATE_NOOP("MainWindow", "撤销")),
             (self.act_language, QT_TRANSLATE_NOOP("MainWindow", "切换语言 (中文/English)")),
         ):
             action.setText(self.tr(text))
         for menu, text in (
             (self.menu_file, QT_TRANSLATE_NOOP("MainWindow", "文件")),
+            (self.menu_edit, QT_TRANSLATE_NOOP("MainWindow", "编辑")),
             (self.menu_employee, QT_TRANSLATE_NOOP("MainWindow", "员工")),
             (self.menu_forms, QT_TRANSLATE_NOOP("MainWindow", "表格与材料包")),
             (self.menu_tools, QT_TRANSLATE_NOOP("MainWindow", "工具")),
@@ -234,6 +260,7 @@ class MainWindow(QMainWindow):
         ):
             menu.setTitle(self.tr(text))
         self._fill_filters()
+        self._undo_text()
         self.model.retranslate()
         self.dashboard.retranslate()
         self.detail.retranslate()
@@ -469,6 +496,7 @@ class MainWindow(QMainWindow):
 
     def open_employee(self, employee_id: int) -> None:
         self.search.clear()
+        self.proxy.urgency = None
         self.proxy.set_filters()
         self.status_filter.setCurrentIndex(0)
         self.select_employee(employee_id)
@@ -512,6 +540,7 @@ class MainWindow(QMainWindow):
         self._update_count()
 
     def _apply_filters(self) -> None:
+        self.proxy.urgency = None  # a filter chosen by hand replaces the dashboard card's
         self.proxy.set_filters(
             self.unit_filter.currentData(),
             self.district_filter.currentData(),
@@ -522,8 +551,21 @@ class MainWindow(QMainWindow):
     def filter_status(self, status: str) -> None:
         self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(status)))
 
+    def filter_urgency(self, kind: str) -> None:
+        """The dashboard's 逾期 / 本周 / 本月 cards: only those employees, whatever else was filtered."""
+        from .dashboard import urgency_matches
+
+        self.search.clear()
+        self.status_filter.setCurrentIndex(0)
+        today = self.clock.today()
+        self.proxy.beginFilterChange()
+        self.proxy.urgency = lambda r: urgency_matches(kind, r, today)
+        self.proxy.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._update_count()
+
     def filter_month(self, year: int, month: int) -> None:
         self.status_filter.setCurrentIndex(0)
+        self.proxy.urgency = None
         self.proxy.set_filters(
             self.unit_filter.currentData(), self.district_filter.currentData(), None, (year, month)
         )
@@ -566,9 +608,112 @@ class MainWindow(QMainWindow):
         if not current.isValid():
             return
         summary = self.proxy.data(current, ROW_ROLE)
+        if self.detail.profile.is_modified() and summary.id != self.detail.employee_id:
+            # Unsaved edits: stay on the edited employee until the user says save or discard.
+            self._select_quietly(self.detail.employee_id)
+            self.guard(lambda: self.select_employee(summary.id))
+            return
         self.detail.show_loading(summary.id, summary.name)
         self.stack.setCurrentWidget(self.detail)
         self.request_case(summary.id)
+
+    def _select_quietly(self, employee_id: int | None) -> None:
+        """Move the list's selection back without opening anyone (the guard said wait)."""
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        try:
+            row = self.model.row_of(employee_id) if employee_id is not None else None
+            index = self.proxy.mapFromSource(self.model.index(row, 0)) if row is not None else None
+            if index is not None and index.isValid():
+                self.table.setCurrentIndex(index)
+            else:
+                self.table.clearSelection()
+                self.table.setCurrentIndex(self.proxy.index(-1, -1))
+        finally:
+            selection.blockSignals(False)
+        self.table.viewport().update()
+
+    # --- unsaved changes ----------------------------------------------------------------------------
+
+    def guard(self, then: Any) -> None:
+        """Before leaving an edited profile (another employee, the dashboard, closing, quitting): save,
+        discard or cancel. `then` runs after a save has been written, or at once after discarding."""
+        form = self.detail.profile
+        if not form.is_modified():
+            then()
+            return
+        answer = self.ask_unsaved(form.name.text().strip() or self.tr("新员工"))
+        if answer == QMessageBox.StandardButton.Save:
+            self.detail.save_profile(lambda _id: then(), self._save_failed)
+        elif answer == QMessageBox.StandardButton.Discard:
+            form.discard()
+            then()
+
+    def ask_unsaved(self, name: str) -> QMessageBox.StandardButton:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("未保存的修改"),
+            self.tr("{name} 的档案有未保存的修改。要保存吗？").format(name=name),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.button(QMessageBox.StandardButton.Save).setText(self.tr("保存"))
+        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("不保存"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("取消"))
+        return QMessageBox.StandardButton(box.exec())
+
+    def _save_failed(self, message: str) -> None:
+        """The edits stay in the form; the user reads why and fixes it."""
+        self.detail.setCurrentWidget(self.detail.profile)
+        self.stack.setCurrentWidget(self.detail)
+        self.detail.show_save_error(message)
+
+    def _said_saved(self, _employee_id: int) -> None:
+        self.statusBar().showMessage(self.tr("已保存 ✓"), 4000)
+
+    def _modified_changed(self, modified: bool) -> None:
+        self.setWindowModified(modified)
+        self.detail.mark_modified(modified)
+
+    def quit_app(self) -> None:
+        """文件 → 退出, Ctrl+Q and the tray's 退出: end the program, after the unsaved-changes guard."""
+
+        def end() -> None:
+            from PySide6.QtWidgets import QApplication
+
+            self.quitting = True
+            self.close()
+            QApplication.quit()
+
+        self.guard(end)
+
+    # --- undo ---------------------------------------------------------------------------------------
+
+    def push_undo(self, label: str, fn: Any) -> None:
+        """Remember how to take back a destructive write: `fn(records)` runs on the writer and returns
+        the employee ids it touched. The last ten are kept."""
+        self._undo_stack.append((label, fn))
+        del self._undo_stack[:-10]
+        self._undo_text()
+
+    def _undo_text(self) -> None:
+        stack = getattr(self, "_undo_stack", [])
+        self.act_undo.setEnabled(bool(stack))
+        self.act_undo.setText(self.tr("撤销：{what}").format(what=stack[-1][0]) if stack else self.tr("撤销"))
+
+    def undo(self) -> None:
+        if not self._undo_stack:
+            return
+        label, fn = self._undo_stack.pop()
+        self._undo_text()
+
+        def done(_ids: Any) -> None:  # run_op has updated the rows of the ids `fn` returned
+            self.statusBar().showMessage(self.tr("已撤销：{what}").format(what=label), 6000)
+
+        self.run_op(fn, None, done)
 
     def show_dashboard(self) -> None:
         self.table.clearSelection()
@@ -595,23 +740,35 @@ class MainWindow(QMainWindow):
         self.apply_changes([employee_id])
 
     def delete_employee(self) -> None:
+        """Only from the list (Delete with the list focused) or the menu; the name and ID are shown."""
         employee_id = self.current_employee_id()
         if employee_id is None:
             return
-        name = self.proxy.data(self.table.currentIndex(), ROW_ROLE).name
+        row = self.proxy.data(self.table.currentIndex(), ROW_ROLE)
         answer = QMessageBox.question(
             self,
             self.tr("删除员工"),
-            self.tr("确定删除 {name} 的全部记录吗？材料文件会保留在回收站，直到清空回收站。").format(
-                name=name
-            ),
+            self.tr(
+                "确定删除员工 <b>{name}</b>（{id}，{unit}）的全部记录吗？<br>可用“编辑 → 撤销”(Ctrl+Z) 恢复。"
+            ).format(name=row.name, id=row.id_masked, unit=row.employer_name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
+        if self.detail.employee_id == employee_id:
+            self.detail.profile.discard()  # their edits go with them (and come back with undo)
         self.show_dashboard()
-        self.run_op(lambda r: r.delete_employee(employee_id), [employee_id])
+        from ..services.undo import delete_with_snapshot, restore_snapshot
+
+        name = row.name
+
+        def deleted(snapshot: Any) -> None:
+            self.push_undo(
+                self.tr("删除 {name}").format(name=name), lambda r: [restore_snapshot(r, snapshot)]
+            )
+
+        self.run_op(lambda r: delete_with_snapshot(r, employee_id), [employee_id], deleted)
 
     # --- files, forms, packs ------------------------------------------------------------------------
 
@@ -844,16 +1001,31 @@ class MainWindow(QMainWindow):
             for col, width in enumerate((80, 90, 95, 95, 170)):
                 self.table.setColumnWidth(col, width)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        if (
+    def close_to_tray(self) -> bool:
+        """On by default where there is a tray; a setting (设置 → 关闭窗口时最小化到托盘)."""
+        return (
             self.tray is not None
             and self.tray.available
-            and not self.quitting
             and self.settings.value("tray/close_to_tray", True, type=bool)
-        ):
-            self.hide()  # reminders go on from the tray
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        if not self.quitting and self.close_to_tray():
+            self.hide()  # reminders go on from the tray; the edits stay in the hidden window
             event.ignore()
+            if not self.settings.value("tray/told-close", False, type=bool):
+                self.settings.setValue("tray/told-close", True)
+                self.tray.tray.showMessage(
+                    self.tr("hrdesk 仍在运行"),
+                    self.tr(
+                        "窗口已关闭到托盘区，期限提醒照常。要退出请用“文件 → 退出”；可在设置中关闭此行为。"
+                    ),
+                )
+            return
+        if not self.quitting and self.detail.profile.is_modified():
+            event.ignore()  # ask first; close again once saved or discarded
+            self.guard(self.quit_app)
             return
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/splitter", self.splitter.saveState())

@@ -123,6 +123,7 @@ class DateField(QLineEdit):
 class ProfileForm(QWidget):
     saved = Signal(int)
     validityChanged = Signal(bool)
+    modifiedChanged = Signal(bool)  # noqa: N815
 
     def __init__(self, records: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -234,6 +235,7 @@ class ProfileForm(QWidget):
             box.currentIndexChanged.connect(self.validate)
         self.income.itemChanged.connect(lambda _item: self.validate())
         self.retranslate()
+        self._watch_changes()
 
     def _row(self, form: QFormLayout, key: str, text: str, widget: QWidget) -> None:
         label = QLabel()
@@ -330,6 +332,78 @@ class ProfileForm(QWidget):
             self.income.setItem(row, 1, QTableWidgetItem("" if amount is None else f"{amount:.0f}"))
         self.income.blockSignals(False)
         self.validate()
+        self.mark_clean()
+
+    # --- unsaved changes (the window's guard) --------------------------------------------------------
+
+    def _fields(self) -> list[QWidget]:
+        """Every input of the form, found once (not listed by hand), so a new field is guarded too."""
+        if not hasattr(self, "_field_list"):
+            kinds = (QLineEdit, QComboBox, QTableWidget)
+            self._field_list = [w for w in self.findChildren(QWidget) if isinstance(w, kinds)]
+        return self._field_list
+
+    def _snapshot(self) -> list[Any]:
+        out: list[Any] = []
+        for w in self._fields():
+            if isinstance(w, QLineEdit):
+                out.append(w.text())
+            elif isinstance(w, QComboBox):
+                out.append(w.currentIndex())
+            else:
+                out.append(
+                    [
+                        [w.item(r, c).text() if w.item(r, c) else "" for c in range(w.columnCount())]
+                        for r in range(w.rowCount())
+                    ]
+                )
+        return out
+
+    def _watch_changes(self) -> None:
+        self._clean: list[Any] = self._snapshot()
+        self._was_modified = False
+        for w in self._fields():
+            if isinstance(w, QLineEdit):
+                w.textChanged.connect(self._changed)
+            elif isinstance(w, QComboBox):
+                w.currentIndexChanged.connect(self._changed)
+            else:
+                w.itemChanged.connect(self._changed)
+        self.saved.connect(lambda _id: self.mark_clean())
+
+    def _changed(self, *_args: Any) -> None:
+        modified = self.is_modified()
+        if modified != getattr(self, "_was_modified", False):
+            self._was_modified = modified
+            self.modifiedChanged.emit(modified)
+
+    def is_modified(self) -> bool:
+        return hasattr(self, "_clean") and self._snapshot() != self._clean
+
+    def mark_clean(self) -> None:
+        """What the form shows now is what is stored (after loading or saving)."""
+        if hasattr(self, "_clean"):
+            self._clean = self._snapshot()
+            self._changed()
+
+    def discard(self) -> None:
+        """Put every field back as it was loaded."""
+        if not hasattr(self, "_clean"):
+            return
+        for w, value in zip(self._fields(), self._clean, strict=True):
+            if isinstance(w, QLineEdit):
+                w.setText(value)
+            elif isinstance(w, QComboBox):
+                w.setCurrentIndex(value)
+            else:
+                for r, row in enumerate(value):
+                    for c, text in enumerate(row):
+                        if w.item(r, c) is None:
+                            w.setItem(r, c, QTableWidgetItem(text))
+                        else:
+                            w.item(r, c).setText(text)
+        self.validate()
+        self._changed()
 
     # --- validation ---------------------------------------------------------------------------------
 
