@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
         self.detail.profile.modifiedChanged.connect(self._modified_changed)
         self.dashboard.urgencyClicked.connect(self.filter_urgency)
         self.calendar.employeeActivated.connect(self.open_employee)
+        self.calendar.reminderAction.connect(self.reminder_action)
 
         self.retranslate()
         self._restore_layout()
@@ -490,6 +491,18 @@ class MainWindow(QMainWindow):
         from ..services.counters import COUNTS
 
         return dict(COUNTS)
+
+    def reminder_action(self, action: str, deadline: Any) -> None:
+        """Snooze or dismiss a deadline's reminders from the calendar (the tray keeps the state)."""
+        if self.tray is None:
+            return
+        if action == "dismiss":
+            self.tray.dismiss_deadline(deadline)
+            text = self.tr("不再提醒：{name} {what}")
+        else:
+            self.tray.snooze_deadline(deadline, 1 if action == "snooze-day" else 7)
+            text = self.tr("提醒已推迟：{name} {what}")
+        self.statusBar().showMessage(text.format(name=deadline.employee_name, what=deadline.message), 6000)
 
     def show_calendar(self) -> None:
         self.stack.setCurrentWidget(self.calendar)
