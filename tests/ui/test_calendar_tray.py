@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
+from hrdesk.services.clock import FixedClock
 from hrdesk.services.deadlines import DeadlineItem
 from hrdesk.services.records import Records
-from hrdesk.services.clock import FixedClock
 from hrdesk.services.reminders import OVERDUE
 from hrdesk.ui.calendar_view import COLOURS, CalendarView, urgency_colour
 from hrdesk.ui.tray import TrayController
