@@ -176,13 +176,15 @@ class MainWindow(QMainWindow):
         self.act_export = self._action("Ctrl+E", self.export_file)
         self.act_backup = self._action(None, self.backup)
         self.act_units = self._action(None, self.edit_units)
-        self.act_settings = self._action(QKeySequence.StandardKey.Preferences, self.open_settings)
+        self.act_settings = self._action(
+            "Ctrl+,", self.open_settings
+        )  # StandardKey.Preferences is empty on Windows
         self.act_form = self._action("Ctrl+P", self.print_form)
         self.act_pack = self._action("Ctrl+Shift+P", self.make_pack)
         self.act_bulk_pack = self._action(None, self.make_bulk_packs)
         self.act_about = self._action(None, self.about)
-        self.act_quit = self._action(QKeySequence.StandardKey.Quit, self.quit_app)
-        self.act_quit.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        # StandardKey.Quit is empty on Windows and on some Linux themes: Ctrl+Q everywhere (⌘Q on macOS).
+        self.act_quit = self._action("Ctrl+Q", self.quit_app)
         self.act_language = self._action("Ctrl+L", self.toggle_language)
         self.menu_file = self.menuBar().addMenu("")
         for a in (self.act_import, self.act_export, self.act_backup, None, self.act_quit):
