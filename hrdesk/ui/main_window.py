@@ -968,10 +968,27 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from .settings_dialog import SettingsDialog
 
-        SettingsDialog(self.records, self.data_dir, self).exec()
+        tray = self.tray is not None and self.tray.available
+        dialog = SettingsDialog(self.records, self.data_dir, self, self.clock.today(), tray)
+        accepted = dialog.exec()
+        wages = dict(dialog.pending_wages) if accepted else {}  # Cancel: the figures entered are dropped
         self.apply_scan_settings()
-        self.refresh_stale_statuses()  # new wage figures or holidays mark every status for a recompute
-        self.reload(self.current_employee_id())
+        today = self.clock.today()
+        source = self.tr("用户录入")
+
+        def save(r: Any) -> list[int]:
+            for year, (monthly, effective) in wages.items():
+                r.save_wage_figure(year, monthly, effective, source, on=today)
+            return []
+
+        def saved(_r: Any) -> None:
+            self.refresh_stale_statuses()  # new wage figures or holidays mark every status for a recompute
+            self.reload(self.current_employee_id())
+
+        if wages:
+            self.run_op(save, [], saved)
+        else:
+            saved(None)
 
     def apply_scan_settings(self) -> None:
         from ..services.materials import scan_settings_from
