@@ -434,6 +434,7 @@ class EmployeeDetail(QTabWidget):
     """Tabs for one employee; `saved` re-emits the profile form's save so the list refreshes."""
 
     saved = Signal(int)
+    openEmployee = Signal(int)  # noqa: N815  (the existing record of a duplicate ID number)
 
     def __init__(self, records: Any, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -476,6 +477,11 @@ class EmployeeDetail(QTabWidget):
 
     def set_run_op(self, run_op: Any) -> None:
         self.run_op = run_op
+        # In the window the form's 保存 goes through the writer thread too (and says why it cannot save).
+        self.profile.save_button.clicked.disconnect()
+        self.profile.save_button.clicked.connect(
+            lambda: self.save_profile(lambda _id: None, self.show_save_error)
+        )
         self.applications.run_op = run_op
         self.children.run_op = run_op
 
@@ -490,21 +496,52 @@ class EmployeeDetail(QTabWidget):
             return
         profile, employer_id, employee_id = form.to_profile(), form.employer.currentData(), form.employee_id
 
-        def write(r: Any) -> list[int]:
-            if employee_id is None:
-                profile.materials = []
-                new_id = r.add_profile(profile)
-                r.update_profile(new_id, profile, employer_id=employer_id)
-                return [new_id]
-            r.update_profile(employee_id, profile, employer_id=employer_id)
-            return [employee_id]
+        from ..services.employees import DuplicateIdNumber
 
-        def written(ids: list[int]) -> None:
+        def write(r: Any) -> list[int] | DuplicateIdNumber:
+            try:
+                if employee_id is None:
+                    profile.materials = []
+                    new_id = r.add_profile(profile)
+                    r.update_profile(new_id, profile, employer_id=employer_id)
+                    return [new_id]
+                r.update_profile(employee_id, profile, employer_id=employer_id)
+                return [employee_id]
+            except DuplicateIdNumber as exc:
+                return exc  # not an error: the user chooses to open the existing record or fix the number
+
+        def written(ids: Any) -> None:
+            if isinstance(ids, DuplicateIdNumber):
+                self.duplicate_found(ids)
+                return
             form.employee_id = ids[0]
             form.saved.emit(ids[0])  # marks the form clean; the window says 已保存 and adds a new row
             done(ids[0])
 
         self.run_op(write, None, written, failed)
+
+    def duplicate_found(self, exc: Any) -> None:
+        """Refused: the ID number is someone else's. Offer that record; the edits stay unless it is opened."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("身份证号重复"),
+            self.tr("身份证号 {id} 已属于员工 {name}。同一人只能有一条记录，未保存。").format(
+                id=self.profile.id_number.text().strip(), name=exc.name
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        open_button = box.addButton(
+            self.tr("打开 {name} 的记录").format(name=exc.name), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(self.tr("返回修改"), QMessageBox.ButtonRole.RejectRole)
+        self.last_duplicate = box
+        box.exec()
+        if box.clickedButton() is open_button:
+            self.profile.discard()
+            self.openEmployee.emit(exc.existing_id)
 
     def show_save_error(self, message: str) -> None:
         from PySide6.QtWidgets import QMessageBox

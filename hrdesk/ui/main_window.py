@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         self.dashboard.monthClicked.connect(self.filter_month)
         self.detail.saved.connect(self._employee_saved)
         self.detail.profile.saved.connect(self._said_saved)
+        self.detail.openEmployee.connect(self.open_employee)
         self.detail.profile.modifiedChanged.connect(self._modified_changed)
         self.dashboard.urgencyClicked.connect(self.filter_urgency)
         self.calendar.employeeActivated.connect(self.open_employee)

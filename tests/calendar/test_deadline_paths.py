@@ -43,7 +43,14 @@ def _variants() -> list[tuple[str, object]]:
     lapsing = load_profile_file(ROOT / "examples" / "changping-renewal-window-open.json")
     lapsing.employee.permit = Permit("GZ1", date(2023, 12, 10), ON + timedelta(days=10), "active")
     out.append(("renewal-overdue", lapsing))
+    for n, (_name, profile) in enumerate(out[-3:]):  # one person, one ID number (stored ones are unique)
+        profile.employee.id_number = _id_number(f"11010119900101{n + 201:03d}")
     return out
+
+
+def _id_number(first17: str) -> str:
+    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+    return first17 + "10X98765432"[sum(int(c) * w for c, w in zip(first17, weights, strict=True)) % 11]
 
 
 def _key(d) -> tuple:
@@ -175,7 +182,10 @@ def test_a_save_during_the_bulk_refresh_succeeds(tmp_path: Path):
     profile = load_profile_file(ROOT / "examples" / "changping-new-ready.json")
     with Records.open(tmp_path / "data", clock=FixedClock.on(ON)) as records:
         with records.session() as s:
-            ids = [records.add_profile(profile, session=s) for _ in range(150)]
+            ids = []
+            for n in range(150):  # 150 people, each with their own ID number
+                profile.employee.id_number = _id_number(f"11010119900101{n:03d}")
+                ids.append(records.add_profile(profile, session=s))
         errors: list[BaseException] = []
 
         def refresh() -> None:

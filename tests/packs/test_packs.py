@@ -265,6 +265,7 @@ def test_bulk_packs_collect_refusals_and_cancel_cleanly(case: Path, tmp_path: Pa
         good = records.add_profile(keep_current(load_profile_file(case)), base_dir=case.parent)
         incomplete = keep_current(load_profile_file(case))
         incomplete.employee.name = "李四"
+        incomplete.employee.id_number = "110101199003070011"  # another person: ID numbers are unique
         incomplete.materials = [m for m in incomplete.materials if m.kind != "hukou-pages"]
         bad = records.add_profile(incomplete, base_dir=case.parent)
         out = tmp_path / "bulk"

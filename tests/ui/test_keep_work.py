@@ -233,3 +233,35 @@ def test_closing_to_the_tray_is_a_setting(qtbot, window, monkeypatch):
     window.show()
     assert not window.close_to_tray()
     window.tray = None
+
+
+def test_a_duplicate_id_number_is_refused_with_a_link_to_the_record(qtbot, window, records: Records, unit_id):
+    a, b = _two(records)
+    existing = records.employee(a)
+    window.reload()
+    window.new_employee()
+    form = window.detail.profile
+    form.name.setText("重复的人")
+    qtbot.keyClicks(form.id_number, existing.id_number)
+    qtbot.keyClicks(form.hired_on, "2024-03-01")
+    assert form.save_button.isEnabled()
+
+    def open_existing() -> None:
+        box = QApplication.activeModalWidget()
+        assert existing.name in box.text()
+        next(b for b in box.buttons() if existing.name in b.text()).click()
+
+    QTimer.singleShot(100, open_existing)
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.detail.employee_id == a, timeout=10000)
+    wait_pool(qtbot)
+    assert len(records.summaries()) == 2  # nothing stored
+    assert window.current_employee_id() == a and form.name.text() == existing.name
+    # Changing a stored employee to another's number is refused the same way (the service says so).
+    from hrdesk.services.employees import DuplicateIdNumber
+
+    profile = records.profile(b)
+    profile.employee.id_number = existing.id_number
+    with pytest.raises(DuplicateIdNumber) as refused:
+        records.update_profile(b, profile)
+    assert refused.value.existing_id == a
