@@ -137,7 +137,16 @@ class EligibilityPanel(QWidget):
         yes, no = self.tr("是"), self.tr("否")
         eligible, ready = self.tr("符合条件"), self.tr("材料齐全")
         categories, threshold = self.tr("符合的申请条件"), self.tr("收入标准")
-        colour = "#2e7d32" if result.ready else "#ef6c00" if result.eligible else "#c62828"
+        # Overdue is never green, however complete the file is: the banner above says what to do.
+        colour = (
+            "#c62828"
+            if overdue
+            else "#2e7d32"
+            if result.ready
+            else "#ef6c00"
+            if result.eligible
+            else "#c62828"
+        )
         self.verdict.setText(
             f"<b style='color:{colour}'>{eligible}: {yes if result.eligible else no}　"
             f"{ready}: {yes if result.ready else no}</b>　"

@@ -1031,7 +1031,7 @@ class MainWindow(QMainWindow):
         if header:
             self.table.horizontalHeader().restoreState(header)
         else:
-            for col, width in enumerate((80, 90, 95, 95, 170)):
+            for col, width in enumerate((80, 150, 95, 95, 170)):  # status wide enough for 已逾期
                 self.table.setColumnWidth(col, width)
 
     def close_to_tray(self) -> bool:

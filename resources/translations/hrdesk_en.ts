@@ -4,7 +4,7 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../hrdesk/ui/about.py" line="24"/>
+        <location filename="../../hrdesk/ui/about.py" line="26"/>
         <source>关于 hrdesk</source>
         <translation>About hrdesk</translation>
     </message>
@@ -12,32 +12,32 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="199"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="256"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="200"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="257"/>
         <source>单位审核中</source>
         <translation>In unit review</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="201"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="258"/>
         <source>已提交主管部门</source>
         <translation>Submitted to the authority</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="202"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="259"/>
         <source>被退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="203"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="260"/>
         <source>已核准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="204"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="261"/>
         <source>审核不通过</source>
         <translation>Rejected</translation>
     </message>
@@ -45,58 +45,58 @@
 <context>
     <name>ApplicationsPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="222"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="279"/>
         <source>新建业务…</source>
         <translation>New business…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="223"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="280"/>
         <source>更新状态…</source>
         <translation>Update status…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="226"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="283"/>
         <source>业务</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="226"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="283"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="226"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="283"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="226"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="283"/>
         <source>退回意见 / 备注</source>
         <translation>Return reasons / notes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="234"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="291"/>
         <source>新建业务</source>
         <translation>New business</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="234"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="291"/>
         <source>业务类型：</source>
         <translation>Business:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="251"/>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="256"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="310"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="316"/>
         <source>更新状态</source>
         <translation>Update status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="251"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="310"/>
         <source>新状态：</source>
         <translation>New status:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="256"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="316"/>
         <source>退回意见：</source>
         <translation>Return reasons:</translation>
     </message>
@@ -132,137 +132,187 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="114"/>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="64"/>
+        <source>已逾期（须立即处理）</source>
+        <translation>Overdue (act now)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="65"/>
+        <source>7天内</source>
+        <translation>Within 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="66"/>
+        <source>30天内</source>
+        <translation>Within 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="67"/>
+        <source>更晚</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="68"/>
+        <source>到期日（无须办理）</source>
+        <translation>Expiry (nothing to file)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="154"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="114"/>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="154"/>
         <source>员工</source>
         <translation>Employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="114"/>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="154"/>
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="115"/>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="161"/>
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="115"/>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="162"/>
         <source>证件到期</source>
         <translation>Permit expiry</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="115"/>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="163"/>
         <source>续签</source>
         <translation>Renewal</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="116"/>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="164"/>
         <source>聘用单位变更</source>
         <translation>Employer change</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="116"/>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="165"/>
         <source>材料有效期</source>
         <translation>Material validity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="117"/>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="166"/>
         <source>单位审核</source>
         <translation>Unit review</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="135"/>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="186"/>
         <source>注意：{years} 年的节假日安排未知，工作日按周一至周五估算，请在设置中补充。</source>
         <translation>Note: the holiday schedule of {years} is unknown; working days are estimated Monday to Friday. Add it in Settings.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="144"/>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="199"/>
         <source>全部单位</source>
         <translation>All units</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="234"/>
+        <source>【已逾期】</source>
+        <translation>[OVERDUE] </translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="254"/>
+        <source>打开员工</source>
+        <translation>Open employee</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="256"/>
+        <source>提醒推迟 1 天</source>
+        <translation>Snooze reminder 1 day</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="257"/>
+        <source>提醒推迟 1 周</source>
+        <translation>Snooze reminder 1 week</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="258"/>
+        <source>不再提醒</source>
+        <translation>Dismiss reminder</translation>
     </message>
 </context>
 <context>
     <name>ChildrenPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="282"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="360"/>
         <source>添加子女…</source>
         <translation>Add child…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="283"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="361"/>
         <source>删除所选子女</source>
         <translation>Remove selected child</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="293"/>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="296"/>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="304"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="371"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="374"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="382"/>
         <source>添加子女</source>
         <translation>Add child</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="293"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="371"/>
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="296"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="374"/>
         <source>出生日期（YYYY-MM-DD）：</source>
         <translation>Birth date (YYYY-MM-DD):</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="304"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="382"/>
         <source>日期格式应为 2026-01-31</source>
         <translation>Use the form 2026-01-31</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="324"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="408"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="324"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="408"/>
         <source>出生日期</source>
         <translation>Birth date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="324"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="408"/>
         <source>随往</source>
         <translation>Accompanies</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="324"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="408"/>
         <source>父母</source>
         <translation>Parents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="327"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="418"/>
         <source>已婚</source>
         <translation>Married</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="327"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="419"/>
         <source>未婚生育</source>
         <translation>Unmarried parents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="327"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="420"/>
         <source>离异抚养</source>
         <translation>Divorced, in custody</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="328"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="426"/>
         <source>是</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="328"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="426"/>
         <source>否</source>
         <translation>no</translation>
     </message>
@@ -270,138 +320,138 @@
 <context>
     <name>Choices</name>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="31"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="32"/>
         <source>外省市</source>
         <translation>Outside Beijing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="31"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="33"/>
         <source>北京市户籍</source>
         <translation>Beijing hukou</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="31"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="34"/>
         <source>北京市临时户籍</source>
         <translation>Beijing temporary hukou</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="32"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="35"/>
         <source>本市集体户口</source>
         <translation>Beijing collective hukou</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="32"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="36"/>
         <source>学校临时户口</source>
         <translation>School temporary hukou</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="33"/>
-        <location filename="../../hrdesk/ui/profile_form.py" line="34"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="39"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="45"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="33"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="40"/>
         <source>学士</source>
         <translation>Bachelor</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="33"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="41"/>
         <source>硕士</source>
         <translation>Master</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="33"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="42"/>
         <source>博士</source>
         <translation>Doctorate</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="34"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="46"/>
         <source>中级</source>
         <translation>Intermediate</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="34"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="47"/>
         <source>高级</source>
         <translation>Senior</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="35"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="50"/>
         <source>未婚</source>
         <translation>Unmarried</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="35"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="51"/>
         <source>已婚</source>
         <translation>Married</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="35"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="52"/>
         <source>离异</source>
         <translation>Divorced</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="35"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="53"/>
         <source>丧偶</source>
         <translation>Widowed</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="36"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="56"/>
         <source>（未登记）</source>
         <translation>(not recorded)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="36"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="57"/>
         <source>北京市居住证</source>
         <translation>Beijing residence permit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="36"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="58"/>
         <source>自有房产</source>
         <translation>Own property</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="37"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="59"/>
         <source>配偶房产</source>
-        <translation>Spouse's property</translation>
+        <translation>Spouse&apos;s property</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="37"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="60"/>
         <source>借住亲友房产</source>
         <translation>Borrowed from relatives/friends</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="37"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="61"/>
         <source>租赁房产</source>
         <translation>Rented</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="38"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="62"/>
         <source>公租房</source>
         <translation>Public rental</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="38"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="63"/>
         <source>单位公房</source>
         <translation>Employer housing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="39"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="66"/>
         <source>（未持证）</source>
         <translation>(no permit)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="39"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="67"/>
         <source>有效</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="39"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="68"/>
         <source>挂起</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="39"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="69"/>
         <source>已失效</source>
         <translation>Expired</translation>
     </message>
@@ -426,30 +476,45 @@ Log file: {path}</translation>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../hrdesk/ui/dashboard.py" line="117"/>
+        <location filename="../../hrdesk/ui/dashboard.py" line="160"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/dashboard.py" line="118"/>
+        <location filename="../../hrdesk/ui/dashboard.py" line="161"/>
         <source>未来12个月证件到期人数（点击柱子筛选名单）</source>
         <translation>Permits expiring in the next 12 months (click a bar to filter)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/dashboard.py" line="119"/>
+        <location filename="../../hrdesk/ui/dashboard.py" line="162"/>
         <source>点击状态或柱子筛选左侧名单；选择一名员工查看详情。</source>
         <translation>Click a status or a bar to filter the list; select an employee for details.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/dashboard.py" line="172"/>
+        <source>已逾期（立即处理）</source>
+        <translation>Overdue (act now)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/dashboard.py" line="173"/>
+        <source>本周到期</source>
+        <translation>Due this week</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/dashboard.py" line="174"/>
+        <source>30天内到期</source>
+        <translation>Due within 30 days</translation>
     </message>
 </context>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="82"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="113"/>
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="88"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="119"/>
         <source>日期格式应为 2026-01-31，且须是真实日期</source>
         <translation>Use the form 2026-01-31, and a real date</translation>
     </message>
@@ -457,77 +522,82 @@ Log file: {path}</translation>
 <context>
     <name>EligibilityPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="78"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="85"/>
         <source>业务类型：</source>
         <translation>Business:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="86"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="93"/>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="86"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="93"/>
         <source>问题</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="86"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="93"/>
         <source>依据</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="87"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="94"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="87"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="94"/>
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="109"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="130"/>
+        <source>已过最晚安全提交日（{date}）— 请立即提交，或联系主管部门。</source>
+        <translation>The last safe submission day ({date}) has passed — submit now or contact the authority.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="137"/>
         <source>是</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="109"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="137"/>
         <source>否</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="110"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="138"/>
         <source>符合条件</source>
         <translation>Eligible</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="110"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="138"/>
         <source>材料齐全</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="111"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="139"/>
         <source>符合的申请条件</source>
         <translation>Qualifying categories</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="111"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="139"/>
         <source>收入标准</source>
         <translation>Income threshold</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="118"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="147"/>
         <source>阻断</source>
         <translation>Blocker</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="118"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="147"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="118"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="147"/>
         <source>提示</source>
         <translation>Info</translation>
     </message>
@@ -535,60 +605,91 @@ Log file: {path}</translation>
 <context>
     <name>EmployeeDetail</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="357"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="461"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="553"/>
         <source>档案</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="357"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="461"/>
         <source>资格检查</source>
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="357"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="461"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="357"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="461"/>
         <source>业务记录</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="358"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="461"/>
         <source>随往子女</source>
         <translation>Children</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="495"/>
+        <source>档案中有错误（见红字），请改正后再保存。</source>
+        <translation>The profile has errors (shown in red); correct them before saving.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="529"/>
+        <source>身份证号重复</source>
+        <translation>Duplicate ID number</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="530"/>
+        <source>身份证号 {id} 已属于员工 {name}。同一人只能有一条记录，未保存。</source>
+        <translation>ID number {id} already belongs to employee {name}. One person has one record; nothing was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="537"/>
+        <source>打开 {name} 的记录</source>
+        <translation>Open {name}'s record</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="539"/>
+        <source>返回修改</source>
+        <translation>Back to editing</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="549"/>
+        <source>未能保存</source>
+        <translation>Not saved</translation>
     </message>
 </context>
 <context>
     <name>EmployeeTableModel</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="52"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="73"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="52"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="74"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="52"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="75"/>
         <source>下一期限</source>
         <translation>Next deadline</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="53"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="76"/>
         <source>证件有效期至</source>
         <translation>Permit expires</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="53"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="77"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="53"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="78"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
@@ -596,22 +697,22 @@ Log file: {path}</translation>
 <context>
     <name>FormPreviewDialog</name>
     <message>
-        <location filename="../../hrdesk/ui/form_preview.py" line="22"/>
+        <location filename="../../hrdesk/ui/form_preview.py" line="24"/>
         <source>表格预览</source>
         <translation>Form preview</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/form_preview.py" line="34"/>
+        <location filename="../../hrdesk/ui/form_preview.py" line="36"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/form_preview.py" line="35"/>
+        <location filename="../../hrdesk/ui/form_preview.py" line="37"/>
         <source>用系统阅读器打开</source>
         <translation>Open in the system viewer</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/form_preview.py" line="36"/>
+        <location filename="../../hrdesk/ui/form_preview.py" line="38"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -627,311 +728,403 @@ Log file: {path}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="167"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="230"/>
         <source>hrdesk — 工作居住证办理助手</source>
         <translation>hrdesk — Work Residence Permit assistant</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="168"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="232"/>
         <source>（演示数据）</source>
         <translation> (demo data)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="169"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="233"/>
         <source>搜索姓名、身份证号或单位…</source>
         <translation>Search name, ID number or unit…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="170"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="324"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="235"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="742"/>
         <source>新建员工</source>
         <translation>New employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="170"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="341"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="236"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="766"/>
         <source>删除员工</source>
         <translation>Delete employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="170"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="237"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="171"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="238"/>
         <source>下一位员工</source>
         <translation>Next employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="171"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="239"/>
         <source>上一位员工</source>
         <translation>Previous employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="171"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="240"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="172"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="241"/>
         <source>期限日历</source>
         <translation>Deadline calendar</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="173"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="242"/>
         <source>导出日历 (.ics)…</source>
         <translation>Export calendar (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="174"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="243"/>
         <source>导入名单…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="174"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="244"/>
         <source>导出名单…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="174"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="245"/>
         <source>备份…</source>
         <translation>Backup…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="175"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="246"/>
         <source>单位与经办人…</source>
         <translation>Units and agents…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="175"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="247"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="176"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="248"/>
         <source>打印表格…</source>
         <translation>Print form…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="176"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="249"/>
         <source>生成材料包…</source>
         <translation>Build submission pack…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="177"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="250"/>
         <source>为名单中的员工批量生成材料包…</source>
         <translation>Build packs for the employees in the list…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="177"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="251"/>
         <source>关于 hrdesk</source>
         <translation>About hrdesk</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="178"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="252"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="178"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="253"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="721"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="254"/>
         <source>切换语言 (中文/English)</source>
         <translation>Switch language (中文/English)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="180"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="258"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="180"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="259"/>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="260"/>
         <source>员工</source>
         <translation>Employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="180"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="261"/>
         <source>表格与材料包</source>
         <translation>Forms and packs</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="181"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="262"/>
         <source>工具</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="181"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="263"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="239"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="246"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="348"/>
+        <source>正在更新状态：{d} / {n}</source>
+        <translation>Updating statuses: {d} / {n}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="412"/>
+        <source>保存失败</source>
+        <translation>Save failed</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="504"/>
+        <source>不再提醒：{name} {what}</source>
+        <translation>Reminder dismissed: {name} {what}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="507"/>
+        <source>提醒已推迟：{name} {what}</source>
+        <translation>Reminder snoozed: {name} {what}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="522"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="531"/>
         <source>导出日历</source>
         <translation>Export calendar</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="239"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="522"/>
         <source>日历 (*.ics)</source>
         <translation>Calendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="246"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="531"/>
         <source>已导出 {n} 项期限。</source>
         <translation>Exported {n} deadlines.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="250"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="538"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="251"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="542"/>
         <source>全部区</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="251"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="542"/>
         <source>昌平区</source>
         <translation>Changping</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="251"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="542"/>
         <source>延庆区</source>
         <translation>Yanqing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="252"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="544"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="280"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="592"/>
         <source>显示 {shown} / 共 {total} 名员工</source>
         <translation>Showing {shown} of {total} employees</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="324"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="661"/>
+        <source>新员工</source>
+        <translation>New employee</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="671"/>
+        <source>未保存的修改</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="672"/>
+        <source>{name} 的档案有未保存的修改。要保存吗？</source>
+        <translation>{name}'s profile has unsaved changes. Save them?</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="679"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="680"/>
+        <source>不保存</source>
+        <translation>Don't save</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="691"/>
+        <source>已保存 ✓</source>
+        <translation>Saved ✓</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="721"/>
+        <source>撤销：{what}</source>
+        <translation>Undo: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="730"/>
+        <source>已撤销：{what}</source>
+        <translation>Undone: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="742"/>
         <source>请先在“单位与经办人”中添加一个单位。</source>
         <translation>Add a unit under Units and agents first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="342"/>
-        <source>确定删除 {name} 的全部记录吗？材料文件会保留在回收站，直到清空回收站。</source>
-        <translation>Delete all records of {name}? The files stay in the trash until it is emptied.</translation>
+        <location filename="../../hrdesk/ui/main_window.py" line="978"/>
+        <source>用户录入</source>
+        <translation>Entered by the user</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="360"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="370"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="373"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="1053"/>
+        <source>hrdesk 仍在运行</source>
+        <translation>hrdesk is still running</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="1055"/>
+        <source>窗口已关闭到托盘区，期限提醒照常。要退出请用“文件 → 退出”；可在设置中关闭此行为。</source>
+        <translation>The window was closed to the tray; deadline reminders go on. To quit use File → Quit; this can be turned off in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="793"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="804"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="808"/>
         <source>导入名单</source>
         <translation>Import roster</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="361"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="793"/>
         <source>名单或档案 (*.xlsx *.csv *.json)</source>
         <translation>Roster or profiles (*.xlsx *.csv *.json)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="370"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="804"/>
         <source>已导入 {n} 名员工。</source>
         <translation>Imported {n} employees.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="384"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="398"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="820"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="837"/>
         <source>导出名单</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="385"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="820"/>
         <source>Excel (*.xlsx);;档案 JSON (*.json)</source>
         <translation>Excel (*.xlsx);;Profile JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="398"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="837"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="401"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="409"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="410"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="841"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="850"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="851"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="402"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="841"/>
         <source>备份文件 (*.zip)</source>
         <translation>Backup file (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="409"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="850"/>
         <source>备份完成。</source>
         <translation>Backup complete.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="415"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="419"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="857"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="866"/>
         <source>打印表格</source>
         <translation>Print form</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="415"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="430"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="857"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="878"/>
         <source>请先选择一名员工。</source>
         <translation>Select an employee first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="417"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="860"/>
         <source>诚信声明（个人）</source>
         <translation>Integrity declaration (individual)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="417"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="861"/>
         <source>诚信声明（单位）</source>
         <translation>Integrity declaration (unit)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="418"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="862"/>
         <source>房屋借住声明</source>
         <translation>Housing-borrowing declaration</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="418"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="863"/>
         <source>材料清单</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="419"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="866"/>
         <source>选择表格：</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="430"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="456"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="468"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="878"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="906"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="921"/>
         <source>生成材料包</source>
         <translation>Build submission pack</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="432"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="481"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="880"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="934"/>
         <source>选择保存材料包的文件夹</source>
         <translation>Choose a folder for the pack</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="441"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="889"/>
         <source>正在生成材料包…</source>
         <translation>Building the pack…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="441"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="486"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="681"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="889"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="940"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="457"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="768"/>
+        <source>确定删除员工 &lt;b&gt;{name}&lt;/b&gt;（{id}，{unit}）的全部记录吗？&lt;br&gt;可用“编辑 → 撤销”(Ctrl+Z) 恢复。</source>
+        <translation>Delete all records of employee &lt;b&gt;{name}&lt;/b&gt; ({id}, {unit})?&lt;br&gt;Edit → Undo (Ctrl+Z) brings them back.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="784"/>
+        <source>删除 {name}</source>
+        <translation>delete {name}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="908"/>
         <source>材料不齐全或有缺陷：
 {problems}
 
@@ -942,23 +1135,23 @@ Log file: {path}</translation>
 Build the pack anyway? The checklist will list these problems.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="486"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="940"/>
         <source>正在为 {n} 名员工生成材料包…</source>
         <translation>Building packs for {n} employees…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="492"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="947"/>
         <source>已生成 {n} 个材料包。</source>
         <translation>Built {n} packs.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="494"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="949"/>
         <source>以下员工材料不齐全，未生成：</source>
         <translation>Not built, materials incomplete: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="495"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="500"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="950"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="955"/>
         <source>批量生成材料包</source>
         <translation>Build packs</translation>
     </message>
@@ -966,67 +1159,67 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>Materials</name>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="40"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="46"/>
         <source>身份</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="41"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="47"/>
         <source>学历与资格</source>
         <translation>Education and titles</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="42"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="48"/>
         <source>就业与收入</source>
         <translation>Employment and income</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="43"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="49"/>
         <source>住所</source>
         <translation>Residence</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="44"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="50"/>
         <source>家庭</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="45"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="51"/>
         <source>申请条件材料</source>
         <translation>Qualifying-route materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="46"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="52"/>
         <source>单位材料</source>
         <translation>Unit materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="54"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="60"/>
         <source>齐全</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="54"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="61"/>
         <source>缺失</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="55"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="62"/>
         <source>有效期不足</source>
         <translation>Expires too soon</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="56"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="63"/>
         <source>已过期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="57"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="64"/>
         <source>已超期</source>
         <translation>Too old</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="58"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="65"/>
         <source>扫描有缺陷</source>
         <translation>Defective scan</translation>
     </message>
@@ -1034,138 +1227,138 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>MaterialsPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="128"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="144"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="135"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="159"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="128"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="135"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="128"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="135"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="129"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="136"/>
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="130"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="219"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="137"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="246"/>
         <source>移到回收站</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="131"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="138"/>
         <source>撤销移除</source>
         <translation>Undo remove</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="151"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="171"/>
         <source>可选材料</source>
         <translation>Optional materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="161"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="182"/>
         <source>未提供</source>
         <translation>Not provided</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="165"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="187"/>
         <source>依据</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="168"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="190"/>
         <source>页</source>
         <translation>p.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="170"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="194"/>
         <source>（未附文件）</source>
         <translation>(no file)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="191"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="218"/>
         <source>材料 {ok}/{total}</source>
         <translation>Materials {ok}/{total}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="202"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="229"/>
         <source>这份材料没有附文件</source>
         <translation>No file attached to this material</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="216"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="243"/>
         <source>旋转当前页 90°</source>
         <translation>Rotate this page 90°</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="217"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="244"/>
         <source>设置日期…</source>
         <translation>Set dates…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="218"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="245"/>
         <source>标记为已核实</source>
         <translation>Mark as verified</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="263"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="291"/>
         <source>形成/签发日期（YYYY-MM-DD，可空）</source>
         <translation>Issued on (YYYY-MM-DD, may be empty)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="264"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="292"/>
         <source>有效期至（YYYY-MM-DD，可空）</source>
         <translation>Valid until (YYYY-MM-DD, may be empty)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="266"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="272"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="296"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="303"/>
         <source>设置日期</source>
         <translation>Set dates</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="272"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="303"/>
         <source>日期格式应为 2026-01-31</source>
         <translation>Use the form 2026-01-31</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="295"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="306"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="311"/>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="333"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="327"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="340"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="346"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="369"/>
         <source>添加文件</source>
         <translation>Add files</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="295"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="327"/>
         <source>请先在清单中选择一项材料。</source>
         <translation>Select a material in the checklist first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="297"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="330"/>
         <source>选择扫描件</source>
         <translation>Choose scans</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="297"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="330"/>
         <source>PDF 或图片 (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>PDF or image (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="306"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="340"/>
         <source>请把文件拖到清单中对应的材料上。</source>
         <translation>Drop the files on the matching material in the checklist.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials_panel.py" line="311"/>
+        <location filename="../../hrdesk/ui/materials_panel.py" line="346"/>
         <source>只能添加 PDF、JPG、PNG 文件：</source>
         <translation>Only PDF, JPG and PNG files can be added: </translation>
     </message>
@@ -1173,32 +1366,32 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../hrdesk/ui/pdf_preview.py" line="98"/>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="110"/>
         <source>适合宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/pdf_preview.py" line="99"/>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="111"/>
         <source>整页</source>
         <translation>Whole page</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/pdf_preview.py" line="117"/>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="129"/>
         <source>上移一页</source>
         <translation>Move page up</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/pdf_preview.py" line="119"/>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="131"/>
         <source>下移一页</source>
         <translation>Move page down</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/pdf_preview.py" line="143"/>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="157"/>
         <source>选择一份材料以预览</source>
         <translation>Select a material to preview it</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/pdf_preview.py" line="166"/>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="180"/>
         <source>正在渲染…</source>
         <translation>Rendering…</translation>
     </message>
@@ -1206,365 +1399,457 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>ProfileForm</name>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="134"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="166"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="134"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="167"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="134"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="168"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="135"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="169"/>
         <source>户籍</source>
         <translation>Hukou</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="135"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="170"/>
         <source>入职日期</source>
         <translation>Hired on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="136"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="171"/>
         <source>参加工作日期</source>
         <translation>Career started on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="136"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="172"/>
         <source>最高学位</source>
         <translation>Highest degree</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="137"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="173"/>
         <source>职称</source>
         <translation>Professional title</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="137"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="174"/>
         <source>婚姻状况</source>
         <translation>Marital status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="138"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="175"/>
         <source>劳动合同终止日期</source>
         <translation>Contract ends on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="145"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="182"/>
         <source>住所类型</source>
         <translation>Housing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="146"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="184"/>
         <source>住所证明有效期至</source>
         <translation>Housing proof valid until</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="147"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="186"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="152"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="191"/>
         <source>证件状态</source>
         <translation>Permit status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="153"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="192"/>
         <source>证件编号</source>
         <translation>Permit number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="154"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="193"/>
         <source>签发日期</source>
         <translation>Issued on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="155"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="194"/>
         <source>有效期至</source>
         <translation>Expires on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="156"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="195"/>
         <source>离开原单位日期</source>
         <translation>Left previous unit on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="209"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="259"/>
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="210"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="260"/>
         <source>在京住所</source>
         <translation>Residence in Beijing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="211"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="261"/>
         <source>工作居住证</source>
         <translation>Work residence permit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="212"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="262"/>
         <source>近6个月申报收入（元）</source>
         <translation>Declared income, last 6 months (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="213"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="263"/>
         <source>税款所属期</source>
         <translation>Tax month</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="213"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="263"/>
         <source>申报收入</source>
         <translation>Declared income</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="214"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="264"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="215"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="265"/>
         <source>撤销修改</source>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="277"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="413"/>
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="282"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="418"/>
         <source>应为18位：17位数字加1位数字或X</source>
         <translation>Must be 18 characters: 17 digits, then a digit or X</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="283"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="419"/>
         <source>校验位不符，请核对号码（多为录入错误）</source>
         <translation>The check digit does not match; check the number (usually a typing error)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="284"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="420"/>
         <source>号码中的出生日期不存在</source>
         <translation>The birth date in the number does not exist</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="287"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="423"/>
         <source>请先在“单位”中添加单位</source>
         <translation>Add a unit first</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="296"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="437"/>
         <source>入职日期不能晚于今天</source>
         <translation>The hire date cannot be after today</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="298"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="439"/>
         <source>持证时须填写有效期</source>
         <translation>Enter the expiry date of the permit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="310"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="451"/>
         <source>以下月份的金额不是有效数字：</source>
         <translation>These months have an invalid amount: </translation>
     </message>
 </context>
 <context>
+    <name>RemindersDialog</name>
+    <message>
+        <location filename="../../hrdesk/ui/reminders_dialog.py" line="34"/>
+        <source>期限提醒</source>
+        <translation>Deadline reminders</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/reminders_dialog.py" line="39"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/reminders_dialog.py" line="39"/>
+        <source>员工</source>
+        <translation>Employee</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/reminders_dialog.py" line="39"/>
+        <source>期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/reminders_dialog.py" line="45"/>
+        <source>【已逾期】</source>
+        <translation>[OVERDUE] </translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/reminders_dialog.py" line="55"/>
+        <source>打开员工</source>
+        <translation>Open employee</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/reminders_dialog.py" line="56"/>
+        <source>推迟 1 天</source>
+        <translation>Snooze 1 day</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/reminders_dialog.py" line="57"/>
+        <source>推迟 1 周</source>
+        <translation>Snooze 1 week</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/reminders_dialog.py" line="58"/>
+        <source>不再提醒</source>
+        <translation>Dismiss reminder</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="41"/>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="189"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="56"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="312"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="45"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="60"/>
         <source>常规</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="51"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="66"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="54"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="69"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="57"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="72"/>
         <source>数据文件夹</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="59"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="74"/>
         <source>提前提醒天数（逗号分隔）</source>
         <translation>Reminder lead times (days, comma-separated)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="62"/>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="180"/>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="181"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="77"/>
+        <source>关闭窗口时留在托盘区（提醒照常）</source>
+        <translation>Closing the window keeps hrdesk in the tray (reminders go on)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="83"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="300"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="303"/>
         <source>扫描件检查</source>
         <translation>Scan checks</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="70"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="91"/>
         <source>按新设置重新检查全部材料</source>
         <translation>Re-check all materials with these settings</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="72"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="93"/>
         <source>最低扫描分辨率（dpi）</source>
         <translation>Minimum scan resolution (dpi)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="73"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="94"/>
         <source>单个文件上传上限（MB）</source>
         <translation>Upload limit per file (MB)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="77"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="98"/>
         <source>本市全口径城镇单位就业人员月平均工资</source>
         <translation>Beijing average monthly wage (all urban employees)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="80"/>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="91"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="102"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="115"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="80"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="102"/>
         <source>月平均工资</source>
         <translation>Monthly average wage</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="80"/>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="91"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="102"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="118"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="80"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="102"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="88"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="111"/>
         <source>元/月</source>
         <translation>CNY/month</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="90"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="113"/>
         <source>添加或更新</source>
         <translation>Add or update</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="97"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="131"/>
         <source>节假日安排（内置日历未包含的年份）</source>
         <translation>Holiday schedule (years the built-in calendar lacks)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="107"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="141"/>
         <source>保存该年节假日</source>
-        <translation>Save this year's holidays</translation>
+        <translation>Save this year&apos;s holidays</translation>
     </message>
     <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="146"/>
         <source>粘贴国务院办公厅《关于××年部分节假日安排的通知》全文，然后点击“识别通知”</source>
-        <translation>Paste the full text of the State Council's notice on the year's holidays (关于××年部分节假日安排的通知), then click “Read notice”</translation>
+        <translation>Paste the full text of the State Council&apos;s notice on the year&apos;s holidays (关于××年部分节假日安排的通知), then click “Read notice”</translation>
     </message>
     <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="149"/>
         <source>识别通知</source>
         <translation>Read notice</translation>
     </message>
     <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="151"/>
         <source>粘贴国务院放假通知</source>
         <translation>Paste the State Council holiday notice</translation>
     </message>
     <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="176"/>
+        <source>用户录入（点击“确定”后生效）</source>
+        <translation>Entered by user (applies after OK)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="196"/>
+        <source>请输入正整数金额（元/月）</source>
+        <translation>Enter a positive whole amount (CNY/month)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="201"/>
+        <source>正在计算影响…</source>
+        <translation>Working out the effect…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="214"/>
+        <source>此工资标准不改变任何员工当前的收入门槛。点击“确定”后保存。</source>
+        <translation>This wage figure changes no employee's current income threshold. It is saved when you click OK.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="218"/>
+        <source>此工资标准将使 {n} 名员工的收入门槛从 {before:,} 变为 {after:,}（{district}，自 {on} 起）。</source>
+        <translation>This wage figure changes the income threshold of {n} employee(s) from {before:,} to {after:,} ({district}, from {on}).</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="229"/>
+        <source>点击“确定”后保存，“取消”则不作任何更改。</source>
+        <translation>It is saved when you click OK; Cancel changes nothing.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="254"/>
         <source>{year} 年已由内置日历提供。</source>
         <translation>{year} is already in the built-in calendar.</translation>
     </message>
     <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="262"/>
         <source>已识别 {year} 年：放假 {h} 天，调休上班 {w} 天。请核对后点击“保存该年节假日”。</source>
-        <translation>Read {year}: {h} days off, {w} make-up working days. Check them, then click “Save this year's holidays”.</translation>
+        <translation>Read {year}: {h} days off, {w} make-up working days. Check them, then click “Save this year&apos;s holidays”.</translation>
     </message>
     <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="267"/>
         <source>通知中还有 {years} 年的日期（元旦假期跨年），如该年不在内置日历中，请另行录入。</source>
         <translation>The notice also has dates in {years} (a New Year break across the year end); enter them for that year if the built-in calendar lacks it.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="109"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="153"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="110"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="40"/>
+        <source>昌平区</source>
+        <translation>Changping</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="41"/>
+        <source>延庆区</source>
+        <translation>Yanqing</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="154"/>
         <source>放假日期</source>
         <translation>Holidays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="111"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="155"/>
         <source>调休上班日期</source>
         <translation>Make-up workdays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="140"/>
-        <source>用户录入</source>
-        <translation>Entered by the user</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="142"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="196"/>
         <source>工资标准</source>
         <translation>Reference wage</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="142"/>
-        <source>请输入整数金额</source>
-        <translation>Enter a whole amount</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="162"/>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="164"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="250"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="254"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="269"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="279"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="281"/>
         <source>节假日</source>
         <translation>Holidays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="162"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="279"/>
         <source>日期有误：</source>
         <translation>Invalid date: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="164"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="281"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="176"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="293"/>
         <source>正在重新检查材料…</source>
         <translation>Re-checking materials…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="176"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="293"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="180"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="300"/>
         <source>检查完成，{n} 份材料的结果有变化。</source>
         <translation>Done: {n} materials changed verdict.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="189"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="312"/>
         <source>提前提醒天数应为以逗号分隔的整数</source>
         <translation>Lead times must be whole numbers separated by commas</translation>
     </message>
@@ -1572,42 +1857,52 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="34"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="44"/>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_model.py" line="45"/>
+        <source>本周到期</source>
+        <translation>Due this week</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_model.py" line="53"/>
         <source>可申报</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="35"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="54"/>
         <source>缺材料</source>
         <translation>Missing materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="36"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="55"/>
         <source>不符合条件</source>
         <translation>Not eligible</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="37"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="56"/>
         <source>待续签</source>
         <translation>Renewal due</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="38"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="57"/>
         <source>持证有效</source>
         <translation>Permit valid</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="39"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="58"/>
         <source>已失效</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="40"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="59"/>
         <source>挂起</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="41"/>
+        <location filename="../../hrdesk/ui/employee_model.py" line="60"/>
         <source>未检查</source>
         <translation>Not checked</translation>
     </message>
@@ -1615,42 +1910,83 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>TrayController</name>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="75"/>
+        <location filename="../../hrdesk/ui/tray.py" line="102"/>
         <source>打开 hrdesk</source>
         <translation>Open hrdesk</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="76"/>
+        <location filename="../../hrdesk/ui/tray.py" line="103"/>
         <source>近期期限</source>
         <translation>Upcoming deadlines</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="77"/>
+        <location filename="../../hrdesk/ui/tray.py" line="104"/>
         <source>暂停提醒</source>
         <translation>Pause reminders</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="78"/>
+        <location filename="../../hrdesk/ui/tray.py" line="105"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="105"/>
+        <location filename="../../hrdesk/ui/tray.py" line="179"/>
         <source>hrdesk：7天内有 {n} 项期限</source>
         <translation>hrdesk: {n} deadlines within 7 days</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="120"/>
-        <source>（另有 {n} 项）</source>
-        <translation> (and {n} more)</translation>
+        <location filename="../../hrdesk/ui/tray.py" line="181"/>
+        <source>hrdesk：{o} 项已逾期！</source>
+        <translation>hrdesk: {o} overdue!</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="121"/>
+        <location filename="../../hrdesk/ui/tray.py" line="198"/>
+        <location filename="../../hrdesk/ui/tray.py" line="263"/>
+        <source>【已逾期】</source>
+        <translation>[OVERDUE] </translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/tray.py" line="199"/>
+        <source>（另有 {n} 项，点击查看）</source>
+        <translation> ({n} more, click to see)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/tray.py" line="264"/>
+        <source>（提醒已推迟）</source>
+        <translation> (reminder snoozed)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/tray.py" line="268"/>
+        <source>打开员工</source>
+        <translation>Open employee</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/tray.py" line="272"/>
+        <source>提醒推迟 1 天</source>
+        <translation>Snooze reminder 1 day</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/tray.py" line="275"/>
+        <source>提醒推迟 1 周</source>
+        <translation>Snooze reminder 1 week</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/tray.py" line="278"/>
+        <source>不再提醒</source>
+        <translation>Dismiss reminder</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/tray.py" line="201"/>
         <source>工作居住证期限提醒</source>
         <translation>Work residence permit deadline</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="144"/>
+        <location filename="../../hrdesk/ui/tray.py" line="201"/>
+        <source>{n} 项已逾期！</source>
+        <translation>{n} overdue!</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/tray.py" line="261"/>
         <source>两周内没有期限</source>
         <translation>No deadlines in the next two weeks</translation>
     </message>
@@ -1668,133 +2004,133 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>New unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="65"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="67"/>
         <source>信用良好，无违法违规记录</source>
         <translation>In good standing, no violations</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="66"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="68"/>
         <source>已开通业务办理权限</source>
         <translation>Permission granted</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="67"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="69"/>
         <source>经营范围列入禁止和限制目录</source>
         <translation>Business on the restricted-industry list</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="70"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="72"/>
         <source>未记录</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="72"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="75"/>
         <source>单位名称</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="72"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="76"/>
         <source>统一社会信用代码</source>
         <translation>Unified credit code</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="73"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="77"/>
         <source>所在区</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="73"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="78"/>
         <source>单位类型</source>
         <translation>Entity type</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="74"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="79"/>
         <source>登记注册日期</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="74"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="80"/>
         <source>注册资本（元）</source>
         <translation>Registered capital (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="75"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="81"/>
         <source>本区纳税起始日期</source>
         <translation>Paying tax in the district since</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="76"/>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="77"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="82"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="83"/>
         <source>{y} 年纳税额（元，不含个税）</source>
         <translation>Tax paid in {y} (CNY, excl. IIT)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="78"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="84"/>
         <source>科技创新主体</source>
         <translation>Innovation entity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="78"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="85"/>
         <source>科技创新服务主体</source>
         <translation>Service entity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="79"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="86"/>
         <source>剩余新办指标</source>
         <translation>New-application quota left</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="90"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="102"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="91"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="103"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="127"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="138"/>
         <source>经办人：</source>
         <translation>Agents: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="127"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="138"/>
         <source>未登记</source>
         <translation>None recorded</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="155"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="171"/>
         <source>{label}应为数字</source>
         <translation>{label} must be a number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="157"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="173"/>
         <source>{label}不能为负数</source>
         <translation>{label} cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="164"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="180"/>
         <source>单位名称必填</source>
         <translation>The unit name is required</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="170"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="186"/>
         <source>纳税额</source>
         <translation>Tax paid</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="176"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="195"/>
         <source>注册资本</source>
         <translation>Registered capital</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="193"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="213"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="193"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="213"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
@@ -1802,14 +2138,19 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../hrdesk/ui/app.py" line="42"/>
+        <location filename="../../hrdesk/ui/app.py" line="59"/>
         <source>提醒：{n} 项期限临近，见“期限日历”。</source>
         <translation>Reminder: {n} deadlines are near; see the deadline calendar.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/app.py" line="46"/>
+        <location filename="../../hrdesk/ui/app.py" line="65"/>
         <source>本系统没有托盘区：提醒将显示在窗口中。</source>
         <translation>This desktop has no system tray: reminders will show in the window.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/app.py" line="103"/>
+        <source>今天的自动备份没有完成：{m}</source>
+        <translation>Today's automatic backup did not finish: {m}</translation>
     </message>
 </context>
 </TS>
