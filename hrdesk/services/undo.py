@@ -73,3 +73,43 @@ def restore_snapshot(records: Any, snapshot: EmployeeSnapshot) -> int:
                 s.add(m.ApplicationEvent(application_id=app.id, **event))
     records.refresh_statuses(ids=[new_id])
     return new_id
+
+
+@dataclass(frozen=True)
+class StatusSnapshot:
+    employee_id: int
+    application_id: int
+    previous_status: str
+    event_id: int | None  # the history entry the change added
+
+
+def set_status_with_snapshot(
+    records: Any, employee_id: int, application_id: int, status: str, note: str = ""
+) -> StatusSnapshot:
+    """A business status change (the records service's) that can be taken back."""
+    with records.session() as s:
+        previous = s.get(m.Application, application_id).status
+    records.set_application_status(application_id, status, note=note)
+    with records.session() as s:
+        last = s.exec(
+            select(m.ApplicationEvent.id)
+            .where(m.ApplicationEvent.application_id == application_id)
+            .order_by(m.ApplicationEvent.id.desc())
+        ).first()
+    return StatusSnapshot(employee_id, application_id, previous, last)
+
+
+def undo_status(records: Any, snapshot: StatusSnapshot) -> int:
+    """The business goes back to its previous status and the added history entry is removed."""
+    with records.session() as s:
+        app = s.get(m.Application, snapshot.application_id)
+        if app is not None:
+            app.status = snapshot.previous_status
+            s.add(app)
+        if snapshot.event_id is not None:
+            event = s.get(m.ApplicationEvent, snapshot.event_id)
+            if event is not None:
+                s.delete(event)
+        records._audit(s, "undo-status", "application", snapshot.application_id, [snapshot.previous_status])
+    records.refresh_statuses(ids=[snapshot.employee_id])
+    return snapshot.employee_id

@@ -325,8 +325,22 @@ class ApplicationsPanel(_RecordTable):
                 note, ok = QInputDialog.getMultiLineText(self, self.tr("更新状态"), self.tr("退回意见："))
                 if not ok:
                     return
-        app_id, note = app.id, note or ""
-        self.write(lambda r: r.set_application_status(app_id, status, note=note))
+        app_id, note, employee_id = app.id, note or "", self.employee_id
+        if self.run_op is None or self.push_undo is None:
+            self.write(lambda r: r.set_application_status(app_id, status, note=note))
+            return
+        from ..services.undo import set_status_with_snapshot, undo_status
+
+        label = self.tr("状态改为“{status}”").format(status=application_status_label(status))
+
+        def changed(snapshot: Any) -> None:
+            self.push_undo(label, lambda r: [undo_status(r, snapshot)])
+
+        self.run_op(
+            lambda r: set_status_with_snapshot(r, employee_id, app_id, status, note), [employee_id], changed
+        )
+
+    push_undo: Any = None  # the window's undo stack (set by EmployeeDetail)
 
     def rows(self, employee_id: int) -> list[tuple[str, ...]]:
         return [
@@ -493,6 +507,7 @@ class EmployeeDetail(QTabWidget):
         )
         self.applications.run_op = run_op
         self.children.run_op = run_op
+        self.applications.push_undo = getattr(self, "push_undo", None)
 
     run_op: Any = None
 

@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.dashboard = Dashboard()
         self.detail = EmployeeDetail(records, data_dir)
+        self.detail.push_undo = self.push_undo
         self.detail.set_run_op(self.run_op)
         self.detail.request_case = self.request_case
         from .calendar_view import CalendarView

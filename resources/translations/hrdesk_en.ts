@@ -12,32 +12,32 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="256"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="265"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="257"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="266"/>
         <source>单位审核中</source>
         <translation>In unit review</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="258"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="267"/>
         <source>已提交主管部门</source>
         <translation>Submitted to the authority</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="259"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="268"/>
         <source>被退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="260"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="269"/>
         <source>已核准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="261"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="270"/>
         <source>审核不通过</source>
         <translation>Rejected</translation>
     </message>
@@ -45,60 +45,65 @@
 <context>
     <name>ApplicationsPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="279"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="288"/>
         <source>新建业务…</source>
         <translation>New business…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="280"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="289"/>
         <source>更新状态…</source>
         <translation>Update status…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="283"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="292"/>
         <source>业务</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="283"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="292"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="283"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="292"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="283"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="292"/>
         <source>退回意见 / 备注</source>
         <translation>Return reasons / notes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="291"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="300"/>
         <source>新建业务</source>
         <translation>New business</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="291"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="300"/>
         <source>业务类型：</source>
         <translation>Business:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="310"/>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="316"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="319"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="325"/>
         <source>更新状态</source>
         <translation>Update status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="310"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="319"/>
         <source>新状态：</source>
         <translation>New status:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="316"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="325"/>
         <source>退回意见：</source>
         <translation>Return reasons:</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="334"/>
+        <source>状态改为“{status}”</source>
+        <translation>status set to “{status}”</translation>
     </message>
 </context>
 <context>
@@ -240,79 +245,79 @@
 <context>
     <name>ChildrenPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="360"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="383"/>
         <source>添加子女…</source>
         <translation>Add child…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="361"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="384"/>
         <source>删除所选子女</source>
         <translation>Remove selected child</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="371"/>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="374"/>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="382"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="394"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="397"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="405"/>
         <source>添加子女</source>
         <translation>Add child</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="371"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="394"/>
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="374"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="397"/>
         <source>出生日期（YYYY-MM-DD）：</source>
         <translation>Birth date (YYYY-MM-DD):</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="382"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="405"/>
         <source>日期格式应为 2026-01-31</source>
         <translation>Use the form 2026-01-31</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="408"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="431"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="408"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="431"/>
         <source>出生日期</source>
         <translation>Birth date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="408"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="431"/>
         <source>随往</source>
         <translation>Accompanies</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="408"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="431"/>
         <source>父母</source>
         <translation>Parents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="418"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="441"/>
         <source>已婚</source>
         <translation>Married</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="419"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="442"/>
         <source>未婚生育</source>
         <translation>Unmarried parents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="420"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="443"/>
         <source>离异抚养</source>
         <translation>Divorced, in custody</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="426"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="449"/>
         <source>是</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="426"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="449"/>
         <source>否</source>
         <translation>no</translation>
     </message>
@@ -587,17 +592,17 @@ Log file: {path}</translation>
         <translation>Income threshold</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="147"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="156"/>
         <source>阻断</source>
         <translation>Blocker</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="147"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="156"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="147"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="156"/>
         <source>提示</source>
         <translation>Info</translation>
     </message>
@@ -605,58 +610,58 @@ Log file: {path}</translation>
 <context>
     <name>EmployeeDetail</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="461"/>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="553"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="484"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="577"/>
         <source>档案</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="461"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="484"/>
         <source>资格检查</source>
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="461"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="484"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="461"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="484"/>
         <source>业务记录</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="461"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="484"/>
         <source>随往子女</source>
         <translation>Children</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="495"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="519"/>
         <source>档案中有错误（见红字），请改正后再保存。</source>
         <translation>The profile has errors (shown in red); correct them before saving.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="529"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="553"/>
         <source>身份证号重复</source>
         <translation>Duplicate ID number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="530"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="554"/>
         <source>身份证号 {id} 已属于员工 {name}。同一人只能有一条记录，未保存。</source>
         <translation>ID number {id} already belongs to employee {name}. One person has one record; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="537"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="561"/>
         <source>打开 {name} 的记录</source>
-        <translation>Open {name}'s record</translation>
+        <translation>Open {name}&apos;s record</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="539"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="563"/>
         <source>返回修改</source>
         <translation>Back to editing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="549"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="573"/>
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -728,403 +733,403 @@ Log file: {path}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="230"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="231"/>
         <source>hrdesk — 工作居住证办理助手</source>
         <translation>hrdesk — Work Residence Permit assistant</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="232"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="233"/>
         <source>（演示数据）</source>
         <translation> (demo data)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="233"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="234"/>
         <source>搜索姓名、身份证号或单位…</source>
         <translation>Search name, ID number or unit…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="235"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="742"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="236"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="743"/>
         <source>新建员工</source>
         <translation>New employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="236"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="766"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="237"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="767"/>
         <source>删除员工</source>
         <translation>Delete employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="237"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="238"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="238"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="239"/>
         <source>下一位员工</source>
         <translation>Next employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="239"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="240"/>
         <source>上一位员工</source>
         <translation>Previous employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="240"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="241"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="241"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="242"/>
         <source>期限日历</source>
         <translation>Deadline calendar</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="242"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="243"/>
         <source>导出日历 (.ics)…</source>
         <translation>Export calendar (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="243"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="244"/>
         <source>导入名单…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="244"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="245"/>
         <source>导出名单…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="245"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="246"/>
         <source>备份…</source>
         <translation>Backup…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="246"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="247"/>
         <source>单位与经办人…</source>
         <translation>Units and agents…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="247"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="248"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="248"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="249"/>
         <source>打印表格…</source>
         <translation>Print form…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="249"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="250"/>
         <source>生成材料包…</source>
         <translation>Build submission pack…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="250"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="251"/>
         <source>为名单中的员工批量生成材料包…</source>
         <translation>Build packs for the employees in the list…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="251"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="252"/>
         <source>关于 hrdesk</source>
         <translation>About hrdesk</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="252"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="253"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="253"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="721"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="254"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="722"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="254"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="255"/>
         <source>切换语言 (中文/English)</source>
         <translation>Switch language (中文/English)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="258"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="259"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="259"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="260"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="260"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="261"/>
         <source>员工</source>
         <translation>Employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="261"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="262"/>
         <source>表格与材料包</source>
         <translation>Forms and packs</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="262"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="263"/>
         <source>工具</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="263"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="264"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="348"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="349"/>
         <source>正在更新状态：{d} / {n}</source>
         <translation>Updating statuses: {d} / {n}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="412"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="413"/>
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="504"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="505"/>
         <source>不再提醒：{name} {what}</source>
         <translation>Reminder dismissed: {name} {what}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="507"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="508"/>
         <source>提醒已推迟：{name} {what}</source>
         <translation>Reminder snoozed: {name} {what}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="522"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="531"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="523"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="532"/>
         <source>导出日历</source>
         <translation>Export calendar</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="522"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="523"/>
         <source>日历 (*.ics)</source>
         <translation>Calendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="531"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="532"/>
         <source>已导出 {n} 项期限。</source>
         <translation>Exported {n} deadlines.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="538"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="539"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="542"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="543"/>
         <source>全部区</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="542"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="543"/>
         <source>昌平区</source>
         <translation>Changping</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="542"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="543"/>
         <source>延庆区</source>
         <translation>Yanqing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="544"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="545"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="592"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="593"/>
         <source>显示 {shown} / 共 {total} 名员工</source>
         <translation>Showing {shown} of {total} employees</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="661"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="662"/>
         <source>新员工</source>
         <translation>New employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="671"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="672"/>
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="672"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="673"/>
         <source>{name} 的档案有未保存的修改。要保存吗？</source>
-        <translation>{name}'s profile has unsaved changes. Save them?</translation>
+        <translation>{name}&apos;s profile has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="679"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="680"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="680"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="681"/>
         <source>不保存</source>
-        <translation>Don't save</translation>
+        <translation>Don&apos;t save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="691"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="692"/>
         <source>已保存 ✓</source>
         <translation>Saved ✓</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="721"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="722"/>
         <source>撤销：{what}</source>
         <translation>Undo: {what}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="730"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="731"/>
         <source>已撤销：{what}</source>
         <translation>Undone: {what}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="742"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="743"/>
         <source>请先在“单位与经办人”中添加一个单位。</source>
         <translation>Add a unit under Units and agents first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="978"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="979"/>
         <source>用户录入</source>
         <translation>Entered by the user</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="1053"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="1054"/>
         <source>hrdesk 仍在运行</source>
         <translation>hrdesk is still running</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="1055"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="1056"/>
         <source>窗口已关闭到托盘区，期限提醒照常。要退出请用“文件 → 退出”；可在设置中关闭此行为。</source>
         <translation>The window was closed to the tray; deadline reminders go on. To quit use File → Quit; this can be turned off in Settings.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="793"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="804"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="808"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="794"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="805"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="809"/>
         <source>导入名单</source>
         <translation>Import roster</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="793"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="794"/>
         <source>名单或档案 (*.xlsx *.csv *.json)</source>
         <translation>Roster or profiles (*.xlsx *.csv *.json)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="804"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="805"/>
         <source>已导入 {n} 名员工。</source>
         <translation>Imported {n} employees.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="820"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="837"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="821"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="838"/>
         <source>导出名单</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="820"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="821"/>
         <source>Excel (*.xlsx);;档案 JSON (*.json)</source>
         <translation>Excel (*.xlsx);;Profile JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="837"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="838"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="841"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="850"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="842"/>
         <location filename="../../hrdesk/ui/main_window.py" line="851"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="852"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="841"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="842"/>
         <source>备份文件 (*.zip)</source>
         <translation>Backup file (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="850"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="851"/>
         <source>备份完成。</source>
         <translation>Backup complete.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="857"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="866"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="858"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="867"/>
         <source>打印表格</source>
         <translation>Print form</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="857"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="878"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="858"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="879"/>
         <source>请先选择一名员工。</source>
         <translation>Select an employee first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="860"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="861"/>
         <source>诚信声明（个人）</source>
         <translation>Integrity declaration (individual)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="861"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="862"/>
         <source>诚信声明（单位）</source>
         <translation>Integrity declaration (unit)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="862"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="863"/>
         <source>房屋借住声明</source>
         <translation>Housing-borrowing declaration</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="863"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="864"/>
         <source>材料清单</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="866"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="867"/>
         <source>选择表格：</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="878"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="906"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="921"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="879"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="907"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="922"/>
         <source>生成材料包</source>
         <translation>Build submission pack</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="880"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="934"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="881"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="935"/>
         <source>选择保存材料包的文件夹</source>
         <translation>Choose a folder for the pack</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="889"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="890"/>
         <source>正在生成材料包…</source>
         <translation>Building the pack…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="681"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="889"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="940"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="682"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="890"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="941"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="768"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="769"/>
         <source>确定删除员工 &lt;b&gt;{name}&lt;/b&gt;（{id}，{unit}）的全部记录吗？&lt;br&gt;可用“编辑 → 撤销”(Ctrl+Z) 恢复。</source>
         <translation>Delete all records of employee &lt;b&gt;{name}&lt;/b&gt; ({id}, {unit})?&lt;br&gt;Edit → Undo (Ctrl+Z) brings them back.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="784"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="785"/>
         <source>删除 {name}</source>
         <translation>delete {name}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="908"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="909"/>
         <source>材料不齐全或有缺陷：
 {problems}
 
@@ -1135,23 +1140,23 @@ Log file: {path}</translation>
 Build the pack anyway? The checklist will list these problems.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="940"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="941"/>
         <source>正在为 {n} 名员工生成材料包…</source>
         <translation>Building packs for {n} employees…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="947"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="948"/>
         <source>已生成 {n} 个材料包。</source>
         <translation>Built {n} packs.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="949"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="950"/>
         <source>以下员工材料不齐全，未生成：</source>
         <translation>Not built, materials incomplete: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="950"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="955"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="951"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="956"/>
         <source>批量生成材料包</source>
         <translation>Build packs</translation>
     </message>
@@ -1757,7 +1762,7 @@ Build the pack anyway? The checklist will list these problems.</translation>
     <message>
         <location filename="../../hrdesk/ui/settings_dialog.py" line="214"/>
         <source>此工资标准不改变任何员工当前的收入门槛。点击“确定”后保存。</source>
-        <translation>This wage figure changes no employee's current income threshold. It is saved when you click OK.</translation>
+        <translation>This wage figure changes no employee&apos;s current income threshold. It is saved when you click OK.</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/settings_dialog.py" line="218"/>
@@ -2150,7 +2155,7 @@ Build the pack anyway? The checklist will list these problems.</translation>
     <message>
         <location filename="../../hrdesk/ui/app.py" line="103"/>
         <source>今天的自动备份没有完成：{m}</source>
-        <translation>Today's automatic backup did not finish: {m}</translation>
+        <translation>Today&apos;s automatic backup did not finish: {m}</translation>
     </message>
 </context>
 </TS>

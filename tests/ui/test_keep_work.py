@@ -265,3 +265,20 @@ def test_a_duplicate_id_number_is_refused_with_a_link_to_the_record(qtbot, windo
     with pytest.raises(DuplicateIdNumber) as refused:
         records.update_profile(b, profile)
     assert refused.value.existing_id == a
+
+
+def test_undo_takes_back_a_status_change(qtbot, window, records: Records):
+    a, _b = _two(records)
+    app_id = records.open_application(a, "new")
+    window.reload()
+    _open(qtbot, window, a)
+    events = len(records.application_events(app_id))
+    window.detail.applications.change_status("submitted")
+    wait_pool(qtbot)
+    assert records.applications(a)[0].status == "submitted"
+    assert "已提交" in window.act_undo.text()
+    window.act_undo.trigger()
+    wait_pool(qtbot)
+    assert records.applications(a)[0].status == "draft"
+    assert len(records.application_events(app_id)) == events
+    assert window.detail.applications.table.rowCount() == events  # the tab shows it
