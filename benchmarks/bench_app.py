@@ -21,7 +21,8 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from fixtures import ROOT, big_data_dir, compile_bytecode
+from compile_first import compile_first
+from fixtures import ROOT, big_data_dir
 
 EMPTY = r"""
 import os, time, json, resource, sys
@@ -73,7 +74,7 @@ def main() -> None:
     parser.add_argument("--50k", dest="big", action="store_true", help="also 50,000 employees")
     parser.add_argument("--runs", type=int, default=1)
     opts = parser.parse_args()
-    compile_bytecode()
+    compile_first()
     hrdesk = [sys.executable, "-m", "hrdesk"]
     sizes = [10_000, 50_000] if opts.big else [10_000]
     with tempfile.TemporaryDirectory() as tmp:

@@ -16,6 +16,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from compile_first import compile_first  # noqa: E402
+
+compile_first()  # bytecode first: where no .pyc is written, every import would compile (benchmarks/compile_first.py)
+
 from hrdesk.rules.engine import check  # noqa: E402
 from hrdesk.rules.idnumber import check_char  # noqa: E402
 from hrdesk.rules.profile import parse_profile  # noqa: E402

@@ -1,7 +1,7 @@
-"""Deadline calendar: all deadlines and due reminders for 10,000 employees.
+"""Deadlines the way the window gets them: the stored deadlines of 10,000 employees read back with one
+query, then the due reminders — the path the calendar and the tray take (not a pure function apart).
 
-Run: uv run python benchmarks/bench_deadlines.py   (target < 200 ms for the computation; loading the
-profiles from the database is measured apart)
+Run: uv run python benchmarks/bench_deadlines.py   (target < 1 s on a worker thread)
 """
 
 from __future__ import annotations
@@ -9,28 +9,29 @@ from __future__ import annotations
 import time
 from datetime import datetime
 
-from fixtures import big_data_dir
+from compile_first import compile_first  # noqa: E402
 
-from hrdesk.services.check import policies, work_calendar
-from hrdesk.services.deadlines import all_deadlines
-from hrdesk.services.records import Records
-from hrdesk.services.reminders import due_reminders
+compile_first()  # bytecode first: where no .pyc is written, every import would compile (benchmarks/compile_first.py)
+
+from fixtures import big_data_dir  # noqa: E402
+
+from hrdesk.services.deadlines import stored_deadlines  # noqa: E402
+from hrdesk.services.records import Records  # noqa: E402
+from hrdesk.services.reminders import due_reminders  # noqa: E402
 
 
 def main() -> None:
     folder = big_data_dir()
     with Records.open(folder) as records:
+        stored_deadlines(records, ids=[1])  # warm the imports
         t = time.perf_counter()
-        profiles = records.profiles()
+        items = stored_deadlines(records)
         load = time.perf_counter() - t
-    ps, cal = policies(folder), work_calendar(folder)
-    all_deadlines(list(profiles.items())[:10], ps, cal)  # warm the imports
-    t = time.perf_counter()
-    items = all_deadlines(profiles.items(), ps, cal)
-    due = due_reminders(items, {}, datetime(2026, 11, 24, 9))
-    compute = time.perf_counter() - t
-    print(f"loading {len(profiles)} profiles from the database: {load * 1000:.0f} ms")
-    print(f"deadlines + due reminders: {len(items)} deadlines, {len(due)} due, {compute * 1000:.0f} ms")
+        t = time.perf_counter()
+        due = due_reminders(items, {}, datetime.now())
+        compute = time.perf_counter() - t
+    print(f"stored deadlines: {len(items)} in {load * 1000:.0f} ms (one query)")
+    print(f"due reminders: {len(due)} in {compute * 1000:.0f} ms")
 
 
 if __name__ == "__main__":

@@ -74,13 +74,3 @@ def big_data_dir(n: int = 10_000, materials_each: int = 10) -> Path:
     (folder / "ready").write_text("ok")
     print(f"(built {n} employees, {len(rows)} materials in {time.perf_counter() - t0:.1f}s)")
     return folder
-
-
-def compile_bytecode() -> None:
-    """These machines write no .pyc (PYTHONDONTWRITEBYTECODE): compile first, or every timed start
-    pays for compiling every import, which no installed app does."""
-    import compileall
-
-    venv = Path(sys.prefix)
-    for folder in (ROOT / "hrdesk", venv):
-        compileall.compile_dir(str(folder), quiet=2, workers=0)

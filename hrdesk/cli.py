@@ -3,20 +3,53 @@
 Exit codes: 0 whenever a command ran (whatever the verdict), 2 for input that cannot be read, with
 one line on stderr that says what and where — never a traceback. Subcommands live in
 `hrdesk/commands/`, one module per area.
+
+Language: `--lang zh|en` (or HRDESK_LANG), Chinese by default, for help, errors and results alike.
+Texts come from `resources/cli.toml` through `hrdesk.catalogue`; argparse's own texts ("usage:",
+"the following arguments are required") are translated through the gettext hook argparse calls.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
+from pathlib import Path
+from typing import Any
 
+from .catalogue import default_lang, has, normal_lang, text
 from .rules.policy import BUSINESSES
+from .store.errors import ENV_DATABASE_URL, StoreUnavailable
+
+_lang = "zh"  # the language of this run, fixed in main() before anything is parsed
+
+
+def lang() -> str:
+    return _lang
+
+
+def t(key: str, **params: Any) -> str:
+    """A command-line text in this run's language."""
+    return text(key, _lang, **params)
 
 
 class UsageError(Exception):
-    """Bad input: printed as one line, exit 2."""
+    """Bad input: printed as one line, exit 2. Raised with a catalogue key and parameters
+    (`UsageError("cli.no-employee", id=3)`); a plain message is shown as it is."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.key, self.params = key, params
+
+    def message(self, lang: str) -> str:
+        return text(self.key, lang, **self.params) if has(self.key) else self.key
+
+    def __str__(self) -> str:
+        return self.message(_lang)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -30,54 +63,104 @@ def date_arg(value: str) -> date:
             raise ValueError
         return date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a date YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(t("cli.bad-date", value=value)) from None
 
 
 def business_arg(value: str) -> str:
     if value not in BUSINESSES:
         raise argparse.ArgumentTypeError(
-            f"unknown business '{value}'; expected one of {', '.join(BUSINESSES)}"
+            t("cli.unknown-business", value=value, choices=", ".join(BUSINESSES))
         )
     return value
+
+
+def business_help(key: str = "help.business") -> str:
+    from .labels import label
+
+    return t(key, choices=", ".join(f"{b} ({label('business', b, _lang)})" for b in BUSINESSES))
+
+
+def add_business(parser: argparse.ArgumentParser, **kwargs: Any) -> None:
+    """`--business` with its choices in the usage line and each choice explained in the help."""
+    help_key = kwargs.pop("help_key", "help.business")
+    parser.add_argument(
+        "--business",
+        type=business_arg,
+        metavar="{" + ",".join(BUSINESSES) + "}",
+        help=business_help(help_key),
+        **kwargs,
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
     from .commands import MODULES
 
-    parser = _Parser(prog="hrdesk", description="Beijing Work Residence Permit workbench for HR staff.")
-    parser.add_argument("--version", action="store_true", help="print the version and exit")
-    parser.add_argument("--demo", action="store_true", help="start the app on a fresh demo database")
-    parser.add_argument("--tray", action="store_true", help="start in the system tray (used at login)")
-    parser.add_argument(
-        "--self-test", action="store_true", help="check that this installation works, then exit"
-    )
-    parser.add_argument("--data-dir", help="data folder (default: the user data folder, or HRDESK_DATA_DIR)")
-    parser.add_argument(
-        "--lang", choices=["zh", "en"], default="zh", help="language of messages (default zh)"
-    )
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    parser = _Parser(prog="hrdesk", description=t("help.description"))
+    parser.add_argument("--version", action="store_true", help=t("help.version"))
+    parser.add_argument("--demo", action="store_true", help=t("help.demo"))
+    parser.add_argument("--tray", action="store_true", help=t("help.tray"))
+    parser.add_argument("--self-test", action="store_true", help=t("help.self-test"))
+    parser.add_argument("--data-dir", metavar="DIR", help=t("help.data-dir"))
+    parser.add_argument("--database-url", metavar="URL", help=t("help.database-url"))
+    parser.add_argument("--lang", choices=["zh", "en"], default=_lang, help=t("help.lang"))
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
     for name in MODULES:
         importlib.import_module(name).register(sub)
     for subparser in sub.choices.values():
         # Accept the global options after the subcommand too: `hrdesk check X --lang en`.
-        for flag, kwargs in (("--data-dir", {}), ("--lang", {"choices": ["zh", "en"]})):
+        for flag, kwargs in (
+            ("--data-dir", {"metavar": "DIR", "help": t("help.data-dir")}),
+            ("--database-url", {"metavar": "URL", "help": t("help.database-url")}),
+            ("--lang", {"choices": ["zh", "en"], "help": t("help.lang")}),
+        ):
             if flag not in subparser._option_string_actions:
                 subparser.add_argument(flag, default=argparse.SUPPRESS, **kwargs)
     return parser
 
 
+def _lang_from_argv(argv: list[str]) -> str:
+    """The language asked for, read before parsing so that help and parse errors use it too."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return normal_lang(argv[i + 1])
+        if arg.startswith("--lang="):
+            return normal_lang(arg.split("=", 1)[1])
+    return default_lang()
+
+
+@contextmanager
+def _argparse_texts(lang: str) -> Iterator[None]:
+    """argparse fetches its texts through gettext (`argparse._`); hand it ours while parsing."""
+    original = argparse._
+    if lang == "zh":
+        argparse._ = lambda msgid: (
+            text(f"argparse.{msgid}", "zh") if has(f"argparse.{msgid}") else original(msgid)
+        )
+    try:
+        yield
+    finally:
+        argparse._ = original
+
+
 def main(argv: list[str] | None = None) -> int:
+    global _lang
     argv = sys.argv[1:] if argv is None else argv
     for stream in (sys.stdout, sys.stderr):
         # Windows consoles default to a legacy code page; names like 䶮 must not crash a report.
         if hasattr(stream, "reconfigure") and (stream.encoding or "").lower() not in ("utf-8", "utf8"):
             stream.reconfigure(encoding="utf-8", errors="replace")
+    _lang = _lang_from_argv(argv)
     try:
-        args = build_parser().parse_args(argv)
+        with _argparse_texts(_lang):
+            args = build_parser().parse_args(argv)
+        _lang = args.lang = normal_lang(getattr(args, "lang", _lang))
         return _dispatch(args)
     except UsageError as exc:
-        print(f"hrdesk: error: {exc}", file=sys.stderr)
+        print(t("cli.error", message=exc.message(_lang)), file=sys.stderr)
         return 2
+    except StoreUnavailable as exc:  # locked folder, unreachable server, a newer schema: say so
+        print(f"hrdesk: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `hrdesk check … | head`
@@ -97,17 +180,50 @@ def _dispatch(args: argparse.Namespace) -> int:
         from .selftest import run as self_test
 
         return self_test()
+    if args.database_url:  # every Records.open in this process resolves it (store.db.resolve_url)
+        os.environ[ENV_DATABASE_URL] = args.database_url
     if args.command is None:
         return _start_gui(args)
     folder = data_dir(args.data_dir) if args.data_dir else None
-    return args.handler(args, folder)
+    return _run_logged(args, folder)
+
+
+def _run_logged(args: argparse.Namespace, folder: Path | None) -> int:
+    """Run a subcommand with its events in the data folder's log (when there is a data folder): the
+    command, its exit code, and a failure by exception type only (see logging_setup)."""
+    import logging
+
+    from .paths import data_dir
+
+    target = folder or data_dir()
+    if target.is_dir():
+        from .logging_setup import setup_logging
+
+        setup_logging(target)
+    log = logging.getLogger("hrdesk.cli")
+    log.info("command %s", args.command)
+    try:
+        code = args.handler(args, folder)
+    except UsageError as exc:
+        log.info("command %s: input refused (%s)", args.command, type(exc).__name__)
+        raise
+    except Exception:
+        log.exception("command %s failed", args.command)
+        raise
+    log.info("command %s: exit %s", args.command, code)
+    return code
 
 
 def _start_gui(args: argparse.Namespace) -> int:
+    from .qt_system_libs import check as missing_qt_libraries
+
+    missing = missing_qt_libraries()  # Linux: one line naming the packages instead of Qt's SIGABRT
+    if missing is not None:
+        print(missing.message(), file=sys.stderr)
+        return 1
     try:
         from .ui.app import run_app
     except ImportError as exc:
-        print(f"hrdesk: the desktop window is not available in this build yet ({exc.name}).", file=sys.stderr)
-        print("Use the command line meanwhile: hrdesk check PROFILE.json --business new", file=sys.stderr)
+        print(t("cli.no-gui", module=exc.name), file=sys.stderr)
         return 0
     return run_app(demo=args.demo, data_dir=args.data_dir, lang=args.lang, tray_only=args.tray)

@@ -21,3 +21,20 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int | None = None) -> None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+OWNER_FILE = 0o600
+OWNER_FOLDER = 0o700
+
+
+def owner_only(path: Path) -> Path:
+    """Make a file 0600 or a folder 0700 (POSIX only; on Windows the user profile's ACLs apply)."""
+    if os.name == "posix":
+        path.chmod(OWNER_FOLDER if path.is_dir() else OWNER_FILE)
+    return path
+
+
+def private_dir(path: Path) -> Path:
+    """Create `path` (and parents) and make the folder itself owner-only: logs/, vault/, backups/."""
+    path.mkdir(parents=True, exist_ok=True)
+    return owner_only(path)

@@ -1,5 +1,10 @@
 """Test set-up shared by every test: Qt runs offscreen, and every test gets its own data folder so
-nothing touches the real user data (or another test's)."""
+nothing touches the real user data (or another test's).
+
+The `records` fixture runs a test on both engines: SQLite in the data folder, and a real PostgreSQL
+server (HRDESK_TEST_POSTGRES_URL, default postgresql://hr@127.0.0.1:5432/hrdesk) with a fresh schema
+per test. The PostgreSQL variants are skipped when no server answers, unless HRDESK_REQUIRE_PG is set
+(as .ci/run does): then an unreachable server fails them."""
 
 from __future__ import annotations
 
@@ -17,6 +22,10 @@ ROOT = Path(__file__).resolve().parent.parent
 def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "hrdesk-data"
     monkeypatch.setenv("HRDESK_DATA_DIR", str(folder))
+    # Never the operator's shared database; and a `--database-url` a test passed to the CLI (which sets
+    # the variable for its process) is gone after the test (setenv first, so teardown restores).
+    monkeypatch.setenv("HRDESK_DATABASE_URL", "")
+    monkeypatch.delenv("HRDESK_DATABASE_URL")
     return folder
 
 
@@ -40,3 +49,61 @@ def settings_dir(tmp_path: Path, qapp) -> Path:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     return tmp_path / "settings"
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> str:
+    """The PostgreSQL server URL for tests (its own database: each test makes a schema in it)."""
+    url = os.environ.get("HRDESK_TEST_POSTGRES_URL", "postgresql://hr@127.0.0.1:5432/hrdesk")
+    try:
+        import psycopg
+
+        psycopg.connect(url, connect_timeout=3).close()
+    except Exception as exc:
+        if os.environ.get("HRDESK_REQUIRE_PG"):
+            pytest.fail(
+                f"HRDESK_REQUIRE_PG is set but PostgreSQL at {url} is unreachable: {type(exc).__name__}"
+            )
+        pytest.skip(f"no PostgreSQL server at {url}")
+    return url
+
+
+def fresh_postgres_schema(server: str) -> tuple[str, str]:
+    """A new empty schema on the test server and the URL that works in it: a fresh database for
+    hrdesk's purposes, made in milliseconds (CREATE DATABASE takes much longer)."""
+    import uuid
+
+    import psycopg
+
+    schema = f"t_{uuid.uuid4().hex[:16]}"
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    sep = "&" if "?" in server else "?"
+    return schema, f"{server}{sep}options=-csearch_path%3D{schema}"
+
+
+def drop_postgres_schema(server: str, schema: str) -> None:
+    import psycopg
+
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest):
+    """None (SQLite in the data folder) or the URL of a fresh PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield None
+        return
+    server = request.getfixturevalue("postgres_server")
+    schema, url = fresh_postgres_schema(server)
+    yield url
+    drop_postgres_schema(server, schema)
+
+
+@pytest.fixture
+def records(data_dir: Path, database_url: str | None):
+    from hrdesk.services.records import Records
+
+    with Records.open(data_dir, database_url) as r:
+        yield r

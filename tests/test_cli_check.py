@@ -147,10 +147,13 @@ def test_user_holiday_data_is_read_from_the_data_dir(tmp_path):
     plain = json.loads(hrdesk(*args).stdout)
     assert "CALENDAR_YEAR_UNKNOWN" in {f["code"] for f in plain["findings"]}
     folder = tmp_path / "data"
-    folder.mkdir()
-    (folder / "holidays.toml").write_text(
-        '[2027]\nholidays = ["2027-02-08"]\nworkdays = []\n', encoding="utf-8"
-    )
+    # Holiday data lives in the data folder's database (Settings → holidays), not in a TOML copy.
+    from datetime import date
+
+    from hrdesk.services.records import Records
+
+    with Records.open(folder) as records:
+        records.set_holiday_year(2027, [date(2027, 2, 8)], [])
     with_data = json.loads(hrdesk("--data-dir", str(folder), *args).stdout)
     assert "CALENDAR_YEAR_UNKNOWN" not in {f["code"] for f in with_data["findings"]}
     submit = {d["code"]: d["date"] for d in with_data["deadlines"]}["RENEWAL_SUBMIT_BY"]

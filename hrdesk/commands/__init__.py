@@ -7,4 +7,6 @@ MODULES = [
     "hrdesk.commands.forms",
     "hrdesk.commands.records",
     "hrdesk.commands.deadlines",
+    "hrdesk.commands.listing",
+    "hrdesk.commands.inspect",
 ]

@@ -7,15 +7,15 @@ import json
 import sys
 from pathlib import Path
 
-from ..cli import UsageError, business_arg, date_arg
+from ..cli import UsageError, add_business, date_arg, t
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("check", help="check one profile for one business")
-    p.add_argument("profile", type=Path)
-    p.add_argument("--business", required=True, type=business_arg)
-    p.add_argument("--on", type=date_arg, help="date of the application (default today)")
-    p.add_argument("--json", action="store_true", help="print the SPEC §5 JSON object")
+    p = sub.add_parser("check", help=t("help.check"), description=t("help.check"))
+    p.add_argument("profile", type=Path, metavar="PROFILE.json", help=t("help.check.profile"))
+    add_business(p, required=True)
+    p.add_argument("--on", type=date_arg, metavar="YYYY-MM-DD", help=t("help.on"))
+    p.add_argument("--json", action="store_true", help=t("help.check.json"))
     p.set_defaults(handler=run)
 
 

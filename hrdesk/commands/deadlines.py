@@ -1,4 +1,4 @@
-"""`hrdesk deadlines [--days N] [--json] [--ics FILE]`: the stored employees' deadlines."""
+"""`hrdesk deadlines [--days N] [--json] [--ics FILE] [--on DATE]`: the stored employees' deadlines."""
 
 from __future__ import annotations
 
@@ -8,33 +8,50 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from ..catalogue import text
+from ..cli import UsageError, date_arg, t
+
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("deadlines", help="list or export the deadlines of the stored employees")
-    p.add_argument("--days", type=int, default=60, help="how many days ahead (default 60)")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--ics", type=Path, help="write an .ics calendar file instead")
-    p.add_argument("--on", type=date.fromisoformat, help="count from this day (YYYY-MM-DD; default today)")
+    p = sub.add_parser("deadlines", help=t("help.deadlines"), description=t("help.deadlines"))
+    p.add_argument("--days", type=int, default=60, metavar="N", help=t("help.deadlines.days"))
+    p.add_argument("--json", action="store_true", help=t("help.json"))
+    p.add_argument("--ics", type=Path, metavar="FILE.ics", help=t("help.deadlines.ics"))
+    p.add_argument("--on", type=date_arg, metavar="YYYY-MM-DD", help=t("help.deadlines.on"))
     p.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace, folder: Path | None) -> int:
+def _when(days: int, lang: str) -> str:
+    if days == 0:
+        return text("cli.days-today", lang)
+    return text("cli.days-left", lang, n=days) if days > 0 else text("cli.days-ago", lang, n=-days)
+
+
+def run(args: argparse.Namespace, folder: Path | None, today: date | None = None) -> int:
+    from ..labels import label
     from ..paths import data_dir
-    from ..pdf.files import atomic_write_bytes
     from ..services.deadlines import stored_deadlines
-    from ..services.ics import to_ics
+    from ..services.ics import export_ics
     from ..services.records import Records
 
-    today = args.on or date.today()
-    with Records.open(folder or data_dir(), lock=False) as records:
+    lang = args.lang
+    if args.days < 0:
+        raise UsageError("cli.negative-days")
+    today = today or getattr(args, "on", None) or date.today()
+    folder = folder or data_dir()
+    with Records.open(folder, lock=False) as records:
         records.refresh_statuses(today, records.stale_status_ids(today))
-        everything = stored_deadlines(records, args.lang)
+        everything = stored_deadlines(records, lang)
     # Overdue duties first (never hidden by --days), then what falls within the window.
     overdue = [d for d in everything if d.overdue(today)]
     items = overdue + [d for d in everything if 0 <= (d.date - today).days <= args.days]
     if args.ics:
-        atomic_write_bytes(args.ics, to_ics(items))
-        print(f"{args.ics}（{len(items)}）")
+        try:
+            # Deadlines outside the window still exist: they are left out, not cancelled.
+            n = export_ics(args.ics, items, folder, still_exist=[d.key for d in everything], lang=lang)
+        except OSError as exc:
+            raise UsageError("cli.cannot-write", path=args.ics, reason=exc.strerror) from None
+        print(text("cli.deadlines-written", lang, path=args.ics, n=n))
         return 0
     if args.json:
         json.dump(
@@ -45,6 +62,7 @@ def run(args: argparse.Namespace, folder: Path | None) -> int:
                     "employer": d.employer_name,
                     "district": d.district,
                     "code": d.code,
+                    "label": label("deadline", d.code, lang),
                     "date": d.date.isoformat(),
                     "message": d.message,
                     "overdue": d.overdue(today),
@@ -58,9 +76,11 @@ def run(args: argparse.Namespace, folder: Path | None) -> int:
         )
         sys.stdout.write("\n")
         return 0
+    if not items:
+        print(text("cli.no-deadlines", lang, days=args.days, n=args.days))
+    mark = text("cli.overdue", lang)
     for d in items:
-        mark = "已逾期" if d.overdue(today) else ""
-        print(
-            f"{mark:<3} {d.date.isoformat()}  {(d.date - today).days:>4}天  {d.employee_name}  {d.code}  {d.message}"
-        )
+        flag = mark if d.overdue(today) else " " * len(mark)
+        when = _when((d.date - today).days, lang)
+        print(f"{flag}  {d.date.isoformat()}  {when}  {d.employee_name}  {d.message}")
     return 0

@@ -6,29 +6,33 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..cli import UsageError, business_arg, date_arg
+from ..cli import UsageError, add_business, date_arg, t
 
 FORM_CHOICES = ("integrity-unit", "integrity-individual", "housing-borrowing", "checklist")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("form", help="print a form to sign by hand, pre-filled from a profile")
-    p.add_argument("form_id", metavar="FORM-ID", help=" | ".join(FORM_CHOICES))
-    p.add_argument("profile", type=Path, nargs="?", help="profile JSON (or --employee for a stored employee)")
-    p.add_argument("--employee", type=int, help="id of a stored employee instead of a profile file")
-    p.add_argument("-o", "--output", type=Path, required=True)
-    p.add_argument("--business", type=business_arg, default="new", help="for the checklist (default new)")
-    p.add_argument("--on", type=date_arg)
+    p = sub.add_parser("form", help=t("help.form"), description=t("help.form"))
+    p.add_argument("form_id", metavar="FORM-ID", help=t("help.form.id", choices=" | ".join(FORM_CHOICES)))
+    p.add_argument(
+        "profile", type=Path, nargs="?", metavar="PROFILE.json", help=t("help.profile-or-employee")
+    )
+    p.add_argument("--employee", type=int, metavar="ID", help=t("help.employee"))
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf", help=t("help.form.output"))
+    add_business(p, default="new", help_key="help.form.business")
+    p.add_argument("--on", type=date_arg, metavar="YYYY-MM-DD", help=t("help.on"))
     p.set_defaults(handler=run_form)
 
-    p = sub.add_parser("pack", help="assemble the upload PDFs for one profile and business")
-    p.add_argument("profile", type=Path, nargs="?", help="profile JSON (or --employee for a stored employee)")
-    p.add_argument("--employee", type=int, help="id of a stored employee instead of a profile file")
-    p.add_argument("--business", type=business_arg, required=True)
-    p.add_argument("-o", "--output", type=Path, required=True)
-    p.add_argument("--zip", action="store_true", help="also write OUTDIR.zip")
-    p.add_argument("--force", action="store_true", help="pack even with missing or defective materials")
-    p.add_argument("--on", type=date_arg)
+    p = sub.add_parser("pack", help=t("help.pack"), description=t("help.pack"))
+    p.add_argument(
+        "profile", type=Path, nargs="?", metavar="PROFILE.json", help=t("help.profile-or-employee")
+    )
+    p.add_argument("--employee", type=int, metavar="ID", help=t("help.employee"))
+    add_business(p, required=True)
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUTDIR", help=t("help.pack.output"))
+    p.add_argument("--zip", action="store_true", help=t("help.pack.zip"))
+    p.add_argument("--force", action="store_true", help=t("help.pack.force"))
+    p.add_argument("--on", type=date_arg, metavar="YYYY-MM-DD", help=t("help.on"))
     p.set_defaults(handler=run_pack)
 
 
@@ -37,13 +41,13 @@ def _profile(args: argparse.Namespace, folder: Path | None):
     from ..services.check import load_profile_file, policies
 
     if (args.profile is None) == (args.employee is None):
-        raise UsageError("give either PROFILE.json or --employee ID")
+        raise UsageError("cli.profile-or-employee")
     if args.employee is not None:
         with _stored(folder) as records:
             try:
                 return records.profile(args.employee)
             except KeyError:
-                raise UsageError(f"no stored employee with id {args.employee}") from None
+                raise UsageError("cli.no-employee", id=args.employee) from None
     try:
         return load_profile_file(args.profile, policies(folder))
     except ProfileError as exc:
@@ -59,7 +63,7 @@ def _stored(folder: Path | None):
 
 def run_form(args: argparse.Namespace, folder: Path | None) -> int:
     if args.form_id not in FORM_CHOICES:
-        raise UsageError(f"unknown form '{args.form_id}'; expected one of {', '.join(FORM_CHOICES)}")
+        raise UsageError("cli.unknown-form", value=args.form_id, choices=", ".join(FORM_CHOICES))
     profile = _profile(args, folder)
     from ..pdf.files import atomic_write_bytes
     from ..services.forms import make_form
@@ -68,7 +72,7 @@ def run_form(args: argparse.Namespace, folder: Path | None) -> int:
     try:
         atomic_write_bytes(args.output, data)
     except OSError as exc:
-        raise UsageError(f"{args.output}: cannot write ({exc.strerror})") from None
+        raise UsageError("cli.cannot-write", path=args.output, reason=exc.strerror) from None
     print(f"{args.output}")
     return 0
 
@@ -80,7 +84,7 @@ def run_pack(args: argparse.Namespace, folder: Path | None) -> int:
     try:
         if args.employee is not None:
             if args.profile is not None:
-                raise UsageError("give either PROFILE.json or --employee ID")
+                raise UsageError("cli.profile-or-employee")
             with _stored(folder) as records:
                 try:
                     result = build_pack_for_stored(
@@ -92,7 +96,7 @@ def run_pack(args: argparse.Namespace, folder: Path | None) -> int:
                         make_zip=args.zip,
                     )
                 except KeyError:
-                    raise UsageError(f"no stored employee with id {args.employee}") from None
+                    raise UsageError("cli.no-employee", id=args.employee) from None
         else:
             profile = _profile(args, folder)
             result = build_pack(
@@ -106,10 +110,7 @@ def run_pack(args: argparse.Namespace, folder: Path | None) -> int:
                 data_dir=folder,
             )
     except PackRefused as exc:
-        print(
-            "hrdesk: pack refused — required materials are missing or defective (use --force to pack anyway):",
-            file=sys.stderr,
-        )
+        print(t("cli.pack-refused"), file=sys.stderr)
         for problem in exc.problems:
             print(f"  - {problem}", file=sys.stderr)
         return 1

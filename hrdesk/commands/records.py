@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from ..cli import UsageError
+from ..cli import UsageError, t
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("demo", help="create a demo data folder (use with --data-dir)")
+    p = sub.add_parser("demo", help=t("help.demo-command"), description=t("help.demo-command"))
     p.set_defaults(handler=run_demo)
-    p = sub.add_parser("import", help="import employees from .xlsx, .csv or profile .json (all or nothing)")
+    p = sub.add_parser(
+        "import", help="import employees from .xlsx, .xls, .csv or profile .json (one record per ID number)"
+    )
     p.add_argument("file", type=Path)
+    p.add_argument(
+        "--dry-run", action="store_true", help="show new / changed / unchanged rows and errors; write nothing"
+    )
+    p.add_argument(
+        "--keep-good-rows", action="store_true", help="import the good rows even when others are wrong"
+    )
+    p.add_argument("--sheet", help="the sheet to import when several hold a roster")
+    p.add_argument("--errors-out", type=Path, help="save the refused rows with an error column (.xlsx)")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh")
     p.set_defaults(handler=run_import)
     p = sub.add_parser("template", help="write the roster import template (.xlsx)")
     p.add_argument("-o", "--output", type=Path, required=True)
@@ -21,11 +31,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help="export employees to .json (profiles) or .xlsx (roster and deadlines)")
     p.add_argument("-o", "--output", type=Path, required=True)
     p.set_defaults(handler=run_export)
-    p = sub.add_parser("backup", help="write a backup file (database snapshot and documents)")
-    p.add_argument("-o", "--output", type=Path, required=True)
+    p = sub.add_parser("backup", help=t("help.backup"), description=t("help.backup"))
+    p.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="FILE.zip", help=t("help.backup.output")
+    )
     p.set_defaults(handler=run_backup)
-    p = sub.add_parser("restore", help="restore a backup file (verified before anything is replaced)")
-    p.add_argument("file", type=Path)
+    p = sub.add_parser("restore", help=t("help.restore"), description=t("help.restore"))
+    p.add_argument("file", type=Path, metavar="FILE.zip", help=t("help.restore.file"))
     p.set_defaults(handler=run_restore)
 
 
@@ -55,20 +67,9 @@ def run_demo(args: argparse.Namespace, folder: Path | None) -> int:
 
 
 def run_import(args: argparse.Namespace, folder: Path | None) -> int:
-    from ..services.roster import ImportRejected, import_file
+    from .roster_import import run_import as run
 
-    if not args.file.exists():
-        raise UsageError(f"{args.file}: no such file")
-    with _open(folder) as records:
-        try:
-            ids = import_file(records, args.file)
-        except ImportRejected as exc:
-            print(f"hrdesk: 导入失败，{exc}：", file=sys.stderr)
-            for error in exc.errors:
-                print(f"  - {error}", file=sys.stderr)
-            return 1
-    print(f"导入 {len(ids)} 名员工。")
-    return 0
+    return run(args, _open(folder))
 
 
 def run_template(args: argparse.Namespace, folder: Path | None) -> int:
@@ -125,5 +126,5 @@ def run_restore(args: argparse.Namespace, folder: Path | None) -> int:
         raise UsageError(str(exc)) from None
     finally:
         lock.release()
-    print(f"已从 {args.file.name} 恢复到 {target}")
+    print(t("cli.restored", name=args.file.name, folder=target))
     return 0

@@ -1,5 +1,9 @@
 """Page rendering for previews, with PyMuPDF, returning raw RGB samples (no PNG encoding: the GUI wraps
-the bytes in a QImage directly). A small LRU cache keeps revisits instant."""
+the bytes in a QImage directly). A small LRU cache keeps revisits instant.
+
+Previews run in the GUI's process, so a hostile file is stopped before MuPDF decodes it: the scan's
+structural limits (page count, decompression bombs, image size; `limits.py`) refuse it, and a page so
+large its render would pass `max_render_megapixels` is drawn at a lower resolution."""
 
 from __future__ import annotations
 
@@ -7,6 +11,9 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
+
+from .limits import oversized_images, structure_flags
+from .scan_flags import threshold
 
 
 class RenderError(RuntimeError):
@@ -43,10 +50,19 @@ def render_page(path: Path, page_number: int = 0, dpi: int = 110, rotate: int = 
     try:
         if doc.needs_pass:
             raise RenderError("PDF 已加密（设有密码），无法预览；请上传未加密的扫描件")
+        refusal = _refusal(path, doc)
+        if refusal:
+            raise RenderError(refusal)
         if not 0 <= page_number < doc.page_count:
             raise RenderError(f"没有第 {page_number + 1} 页")
         try:
-            pix = doc[page_number].get_pixmap(dpi=dpi, alpha=False, colorspace=pymupdf.csRGB)
+            page = doc[page_number]
+            too_big = oversized_images(page, page_number + 1)
+            if too_big is not None:
+                raise RenderError(too_big.message)
+            pix = page.get_pixmap(dpi=_bounded_dpi(page.rect, dpi), alpha=False, colorspace=pymupdf.csRGB)
+        except RenderError:
+            raise
         except Exception:
             raise RenderError(f"第 {page_number + 1} 页已损坏，无法显示") from None
         result = RenderedPage(pix.width, pix.height, pix.stride, bytes(pix.samples), doc.page_count)
@@ -57,3 +73,33 @@ def render_page(path: Path, page_number: int = 0, dpi: int = 110, rotate: int = 
         while len(_cache) > CACHE_PAGES:
             _cache.popitem(last=False)
     return result
+
+
+_refusals: dict[tuple[str, int, int], str] = {}
+
+
+def _refusal(path: Path, doc: object) -> str:
+    """The structural refusal of a file ("" when none), computed once per file version."""
+    try:
+        st = path.stat()
+    except OSError:
+        return ""
+    key = (str(path), st.st_size, st.st_mtime_ns)
+    with _lock:
+        known = _refusals.get(key)
+    if known is None:
+        flags = structure_flags(doc)
+        known = flags[0].message if flags else ""
+        with _lock:
+            if len(_refusals) > 1024:  # one entry per file version seen; previews of thousands of files
+                _refusals.clear()
+            _refusals[key] = known
+    return known
+
+
+def _bounded_dpi(rect: object, dpi: int) -> int:
+    limit = threshold("max_render_megapixels") * 1e6
+    pixels = rect.width * rect.height * (dpi / 72) ** 2
+    if pixels <= limit:
+        return dpi
+    return max(1, int(dpi * (limit / pixels) ** 0.5))

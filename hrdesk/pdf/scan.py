@@ -1,15 +1,29 @@
 """Scan-quality checks for attached files (no Qt). The guides require original documents scanned in
-colour, edges clean, upright, consistent orientation, pages in order, legible (changping-2026 三(一),
-yanqing-2024 三(五)). Each flag says what is wrong, on which page, and how to fix it.
+colour, edges clean and square, legible, upright, consistent orientation (changping-2026 三(一),
+yanqing-2024 三(五)) and a white-background ID photo (changping-2026 四(二)1, yanqing-2024 三(二)).
+Each flag has a stable code, a severity, the page, the guide section and how to fix it; texts and
+thresholds live in `resources/scan_checks.toml`.
+
+A file is untrusted input: the PDF part of the check runs under a time and memory budget in a worker
+process (`limits.py`), and a file that breaks the budget is refused as unreadable, never packed.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from .limits import Budget, BudgetExceeded, WorkerUnavailable, oversized_images, run_bounded, structure_flags
+from .scan_flags import REFUSED, WARNING, Flag, make_flag, materials_for, threshold
+
+__all__ = ["A4_PT", "Flag", "ScanReport", "ScanSettings", "check_file"]
+
+log = logging.getLogger(__name__)
 
 A4_PT = (595.0, 842.0)
-MAX_PAGES_CHECKED = 200
+MAX_CHECK_PIXELS = 4_000_000  # the check render of a page never exceeds this (a 200-inch page)
 
 
 @dataclass(frozen=True)
@@ -19,16 +33,8 @@ class ScanSettings:
     min_file_bytes: int = 2_000
     colour_tolerance: int = 24  # channel spread that still counts as grey (JPEG noise, paper tint)
     colour_min_share: float = 0.002  # share of clearly coloured pixels that makes a page "colour"
-
-
-@dataclass(frozen=True)
-class Flag:
-    code: str
-    page: int | None  # 1-based; None = the whole file
-    message: str
-
-    def __str__(self) -> str:
-        return self.message
+    budget: Budget = field(default_factory=Budget)
+    isolate: bool = True  # run the PDF part in the bounded worker process (False: in this process)
 
 
 @dataclass
@@ -39,122 +45,260 @@ class ScanReport:
 
     @property
     def ok(self) -> bool:
+        """No flag at all, warnings included (a warning still wants a human look)."""
         return not self.flags
+
+    @property
+    def refused(self) -> bool:
+        """The file cannot be read safely or at all: never pack it, not even when forced."""
+        return any(f.severity == REFUSED for f in self.flags)
+
+    @property
+    def blocking(self) -> list[Flag]:
+        """Flags that stop a pack unless forced (refusals and defects), in order."""
+        return [f for f in self.flags if f.blocks_pack]
+
+    @property
+    def warnings(self) -> list[Flag]:
+        return [f for f in self.flags if f.severity == WARNING]
+
+    def codes(self) -> list[str]:
+        return [f.code for f in self.flags]
 
     def messages(self) -> list[str]:
         return [f.message for f in self.flags]
 
 
-def check_file(path: Path, settings: ScanSettings | None = None) -> ScanReport:
+def check_file(path: Path, settings: ScanSettings | None = None, kind: str | None = None) -> ScanReport:
+    """Check one attached file. `kind` is the material code (resources/materials.toml); it selects the
+    checks that only make sense for some materials (the photo's background). Never raises for a bad
+    file: every problem is a flag."""
     settings = settings or ScanSettings()
     report = ScanReport()
     try:
         size = path.stat().st_size
     except OSError:
-        report.flags.append(Flag("missing", None, "文件不存在或无法读取：请重新添加。"))
+        report.flags.append(make_flag("SCAN_FILE_MISSING"))
         return report
     if size == 0:
-        report.flags.append(Flag("empty", None, "文件为空（0 字节）：请重新扫描并添加。"))
+        report.flags.append(make_flag("SCAN_EMPTY"))
         return report
     if size < settings.min_file_bytes:
-        report.flags.append(Flag("too-small", None, f"文件只有 {size} 字节，内容可能无法辨认：请重新扫描。"))
+        report.flags.append(make_flag("SCAN_TOO_SMALL", size=size))
     if size > settings.max_file_mb * 1024 * 1024:
         report.flags.append(
-            Flag(
-                "too-large",
-                None,
-                f"文件 {size / 1048576:.1f} MB，超过上传上限 "
-                f"{settings.max_file_mb:g} MB：请降低扫描分辨率或压缩。",
+            make_flag(
+                "SCAN_FILE_TOO_LARGE", size_mb=f"{size / 1048576:.1f}", limit_mb=f"{settings.max_file_mb:g}"
             )
         )
-    with open(path, "rb") as fh:
-        head = fh.read(1024)
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(1024)
+    except OSError:
+        report.flags.append(make_flag("SCAN_FILE_MISSING"))
+        return report
     if b"%PDF" not in head:
-        kind = (
+        found = (
             "JPEG 图片"
             if head.startswith(b"\xff\xd8")
             else "PNG 图片"
             if head.startswith(b"\x89PNG")
             else "未知格式"
         )
-        report.flags.append(
-            Flag("not-pdf", None, f"这不是 PDF 文件（实际是{kind}）：请转换为 PDF 或作为图片添加。")
-        )
+        report.flags.append(make_flag("SCAN_NOT_PDF", kind=found))
         return report
-    import pymupdf
-
-    try:
-        doc = pymupdf.open(path)
-    except Exception:
-        report.flags.append(Flag("damaged", None, "PDF 已损坏，无法打开：请重新扫描或重新下载。"))
-        return report
-    with doc:
-        if doc.needs_pass or doc.is_encrypted:
-            report.flags.append(
-                Flag("encrypted", None, "PDF 已加密或设有密码：请另存为未加密的 PDF 后再添加。")
-            )
-            return report
-        try:
-            report.pages = doc.page_count
-        except Exception:
-            report.flags.append(Flag("damaged", None, "PDF 已损坏，无法读取页数。"))
-            return report
-        if report.pages == 0:
-            report.flags.append(Flag("no-pages", None, "PDF 没有页面。"))
-            return report
-        limit = min(report.pages, MAX_PAGES_CHECKED)
-        if report.pages > MAX_PAGES_CHECKED:
-            report.flags.append(
-                Flag(
-                    "too-many-pages",
-                    None,
-                    f"PDF 有 {report.pages} 页，只检查了前 {limit} 页："
-                    "一份材料通常不会这么多页，请确认文件。",
-                )
-            )
-        orientations = []
-        for i in range(limit):
-            try:
-                page = doc[i]
-                _check_page(page, i + 1, settings, report)
-                rect = page.rect  # rotation applied: what the reader sees
-                orientations.append("landscape" if rect.width > rect.height else "portrait")
-            except Exception:
-                report.flags.append(
-                    Flag("damaged-page", i + 1, f"第 {i + 1} 页已损坏，无法读取：请重新扫描。")
-                )
-            report.checked_pages += 1
-        if len(set(orientations)) > 1:
-            odd = [
-                str(i + 1)
-                for i, o in enumerate(orientations)
-                if o != max(set(orientations), key=orientations.count)
-            ]
-            report.flags.append(
-                Flag(
-                    "mixed-orientation",
-                    None,
-                    f"页面方向不一致（第 {'、'.join(odd)} 页与其他页不同）：请统一为纵向后再扫描或旋转。",
-                )
-            )
+    pdf = _run_scan(path, settings, kind)
+    report.pages, report.checked_pages = pdf.pages, pdf.checked_pages
+    report.flags.extend(pdf.flags)
     return report
 
 
-def _check_page(page: object, number: int, settings: ScanSettings, report: ScanReport) -> None:
+def _run_scan(path: Path, settings: ScanSettings, kind: str | None) -> ScanReport:
+    if settings.isolate:
+        try:
+            return run_bounded(scan_pdf, path, settings, kind, budget=settings.budget)
+        except BudgetExceeded as exc:
+            return ScanReport(flags=[make_flag("SCAN_OVER_BUDGET", detail=exc.detail)])
+        except WorkerUnavailable:
+            pass  # degrade to the in-process scan: the structural pre-checks still bound the known attacks
+        except RuntimeError as exc:
+            # Only the exception's type: its text may quote the file name, which may hold a person's name.
+            log.warning("scan failed in the worker: %s", str(exc).split(":", 1)[0])
+            return ScanReport(flags=[make_flag("SCAN_DAMAGED")])
+    try:
+        return scan_pdf(path, settings, kind)
+    except MemoryError:
+        return ScanReport(flags=[make_flag("SCAN_OVER_BUDGET", detail="内存不足")])
+
+
+def scan_pdf(path: Path, settings: ScanSettings, kind: str | None = None, beat: Any = None) -> ScanReport:
+    """The PDF part of the check (runs in the worker process). `beat()` after each page extends the
+    time budget; it is absent in-process."""
     import pymupdf
 
+    beat = beat or (lambda: None)
+    report = ScanReport()
+    try:
+        doc = pymupdf.open(path)
+    except Exception as exc:
+        report.flags.append(_open_failure(str(exc)))
+        return report
+    with doc:
+        opened = _document_flags(doc, path)
+        report.flags.extend(opened)
+        if any(f.severity == REFUSED for f in opened):
+            return report
+        report.pages = doc.page_count
+        refusals = structure_flags(doc)
+        if refusals:
+            report.flags.extend(refusals)
+            return report
+        beat()
+        page_checks = kind not in materials_for("no_page_checks")
+        orientations = []
+        for i in range(report.pages):
+            number = i + 1
+            try:
+                page = doc[i]
+                too_big = oversized_images(page, number)
+                if too_big is not None:
+                    report.flags.append(too_big)
+                    return report
+                _check_page(page, number, settings, report, page_checks)
+                if number == 1 and kind in materials_for("photo_background"):
+                    _check_photo(page, report)
+                rect = page.rect  # rotation applied: what the reader sees
+                orientations.append("landscape" if rect.width > rect.height else "portrait")
+            except Exception as exc:
+                if _is_memory_error(str(exc)):
+                    raise MemoryError(str(exc)) from None  # the budget's business, not a damaged page
+                if _is_page_tree_error(str(exc)):
+                    report.flags.append(
+                        make_flag("SCAN_PAGE_TREE_INVALID", detail=f"第 {number} 页：页面树循环或缺页")
+                    )
+                    return report
+                report.flags.append(make_flag("SCAN_PAGE_DAMAGED", number))
+            report.checked_pages += 1
+            beat()
+        if len(set(orientations)) > 1:
+            usual = max(set(orientations), key=orientations.count)
+            odd = [str(i + 1) for i, o in enumerate(orientations) if o != usual]
+            report.flags.append(make_flag("SCAN_MIXED_ORIENTATION", pages="、".join(odd)))
+    return report
+
+
+def _open_failure(error: str) -> Flag:
+    if _is_page_tree_error(error):
+        return make_flag("SCAN_PAGE_TREE_INVALID", detail="声明的页数与页面目录不一致")
+    return make_flag("SCAN_DAMAGED")
+
+
+def _is_page_tree_error(error: str) -> bool:
+    text = error.lower()
+    return "page tree" in text or "number of pages" in text or "non-page object" in text
+
+
+def _is_memory_error(error: str) -> bool:
+    text = error.lower()
+    return "malloc" in text or "out of memory" in text or "cannot allocate" in text
+
+
+def _document_flags(doc: Any, path: Path) -> list[Flag]:
+    """Encryption, truncation, repairs, a page tree that lies, active content."""
+    if doc.needs_pass:
+        return [make_flag("SCAN_ENCRYPTED")]
+    encryption = (doc.metadata or {}).get("encryption")
+    if encryption:  # opened without a password: an owner (permissions) password only
+        return [make_flag("SCAN_OWNER_PASSWORD", encryption=encryption)]
+    flags: list[Flag] = []
+    if doc.is_repaired:
+        if not _ends_with_eof(path):
+            return [make_flag("SCAN_TRUNCATED")]
+        flags.append(make_flag("SCAN_REPAIRED", warning=True))
+    try:
+        pages = doc.page_count
+    except Exception:
+        return [make_flag("SCAN_PAGE_TREE_INVALID", detail="无法读取页数")]
+    if pages == 0:
+        return [make_flag("SCAN_NO_PAGES")]
+    if pages <= threshold("max_pages"):
+        wrong = [str(i + 1) for i in range(pages) if not _is_page_object(doc, i)]
+        if wrong:
+            return [make_flag("SCAN_PAGE_TREE_INVALID", detail=f"第 {'、'.join(wrong[:5])} 页不是页面对象")]
+    active = _active_content(doc)
+    if active:
+        flags.append(make_flag("SCAN_ACTIVE_CONTENT", warning=True, detail="、".join(active)))
+    return flags
+
+
+def _ends_with_eof(path: Path) -> bool:
+    with open(path, "rb") as fh:
+        fh.seek(0, 2)
+        fh.seek(max(0, fh.tell() - 2048))
+        return b"%%EOF" in fh.read()
+
+
+def _is_page_object(doc: Any, index: int) -> bool:
+    try:
+        xref = doc.page_xref(index)
+        return doc.xref_get_key(xref, "Type") == ("name", "/Page")
+    except Exception:
+        return False
+
+
+_ACTIVE = {
+    "/JavaScript": "脚本",
+    "/JS": "脚本",
+    "/Launch": "启动程序",
+    "/EmbeddedFiles": "嵌入文件",
+    "/EmbeddedFile": "嵌入文件",
+    "/FileAttachment": "附件注释",
+    "/AA": "自动动作",
+}
+
+
+def _active_content(doc: Any) -> list[str]:
+    """Kinds of active content anywhere in the file, from the object dictionaries (no decoding). A bare
+    /OpenAction (open at page 1, fit width) is common in scanner output and harmless: only what it would
+    run counts (/JS, /Launch)."""
+    found: list[str] = []
+    for xref in range(1, doc.xref_length()):
+        try:
+            source = doc.xref_object(xref, compressed=True)
+        except Exception:
+            continue
+        for key, label in _ACTIVE.items():
+            if key in source and label not in found and _has_key(source, key):
+                found.append(label)
+    return found
+
+
+def _has_key(source: str, key: str) -> bool:
+    """`key` as a whole name (not "/JSON" for "/JS")."""
+    start = 0
+    while (i := source.find(key, start)) >= 0:
+        after = source[i + len(key) : i + len(key) + 1]
+        if not after or not (after.isalnum() or after in "_-"):
+            return True
+        start = i + 1
+    return False
+
+
+def _check_page(
+    page: Any, number: int, settings: ScanSettings, report: ScanReport, page_checks: bool
+) -> None:
+    import numpy as np
+    import pymupdf
+
+    from . import quality
+
     if page.rotation % 360:
-        report.flags.append(
-            Flag("rotated", number, f"第 {number} 页被旋转了 {page.rotation % 360}°：请摆正后保存。")
-        )
+        report.flags.append(make_flag("SCAN_ROTATED", number, angle=page.rotation % 360))
     w, h = sorted((page.rect.width, page.rect.height))
-    if abs(w - A4_PT[0]) > A4_PT[0] * 0.2 or abs(h - A4_PT[1]) > A4_PT[1] * 0.2:
+    if (abs(w - A4_PT[0]) > A4_PT[0] * 0.2 or abs(h - A4_PT[1]) > A4_PT[1] * 0.2) and page_checks:
         report.flags.append(
-            Flag(
-                "not-a4",
-                number,
-                f"第 {number} 页尺寸 {w / 72 * 25.4:.0f}×{h / 72 * 25.4:.0f} mm，"
-                "与 A4 相差较大：请按 A4 扫描。",
+            make_flag(
+                "SCAN_NOT_A4", number, width_mm=f"{w / 72 * 25.4:.0f}", height_mm=f"{h / 72 * 25.4:.0f}"
             )
         )
     # Effective resolution of the largest image drawn on the page (image pixels per inch of page).
@@ -165,34 +309,109 @@ def _check_page(page: object, number: int, settings: ScanSettings, report: ScanR
         if bbox.width > 0 and info.get("width"):
             best = max(best, info["width"] / (bbox.width / 72))
     if 0 < best < settings.min_dpi:
-        report.flags.append(
-            Flag(
-                "low-dpi",
-                number,
-                f"第 {number} 页扫描分辨率约 {best:.0f} dpi，低于 {settings.min_dpi} dpi：请提高扫描分辨率。",
-            )
+        report.flags.append(make_flag("SCAN_LOW_DPI", number, dpi=f"{best:.0f}", min_dpi=settings.min_dpi))
+    rgb = _render(page, threshold("check_dpi"))
+    dpi = rgb.dpi
+    pixels = np.frombuffer(rgb.samples, np.uint8).reshape(rgb.height, rgb.width, 3)
+    block = max(1, round(dpi / 12))  # the colour/blank measure was made at 12 dpi: keep its scale
+    coloured, ink = quality.colour_and_ink(pixels, block, settings.colour_tolerance)
+    if ink < 0.004:
+        report.flags.append(make_flag("SCAN_BLANK_PAGE", number))
+        return
+    if coloured < settings.colour_min_share:
+        report.flags.append(make_flag("SCAN_NOT_COLOUR", number))
+    if not page_checks:
+        return
+    g = quality.grey(pixels)
+    _check_skew(quality.measure_skew(g), number, report)
+    _check_borders(quality.measure_borders(g, threshold("border_strip_share")), number, report)
+    _check_focus(quality.measure_focus(g), number, report)
+
+
+@dataclass
+class _Rendered:
+    width: int
+    height: int
+    samples: bytes
+    dpi: float
+
+
+def _render(page: Any, dpi: float, clip: Any = None) -> _Rendered:
+    """RGB render at `dpi`, scaled down when the page is so large the render would pass MAX_CHECK_PIXELS."""
+    import pymupdf
+
+    rect = clip or page.rect
+    pixels = rect.width * rect.height * (dpi / 72) ** 2
+    if pixels > MAX_CHECK_PIXELS:
+        dpi = dpi * (MAX_CHECK_PIXELS / pixels) ** 0.5
+    pix = page.get_pixmap(dpi=max(1, int(dpi)), colorspace=pymupdf.csRGB, alpha=False, clip=clip)
+    return _Rendered(pix.width, pix.height, pix.samples, pix.xres or dpi)
+
+
+def _check_skew(skew: Any, number: int, report: ScanReport) -> None:
+    if skew.degrees is None:
+        return  # no lines of text to measure (the blank check covers empty pages)
+    angle = abs(skew.degrees)
+    if angle < threshold("skew_warning_degrees"):
+        return
+    sure = skew.peak_ratio >= threshold("skew_min_peak_ratio")
+    defect = angle >= threshold("skew_defect_degrees") and sure
+    report.flags.append(make_flag("SCAN_SKEWED", number, warning=not defect, angle=f"{angle:.1f}"))
+
+
+_SIDES = {"top": "上", "bottom": "下", "left": "左", "right": "右"}
+
+
+def _check_borders(borders: Any, number: int, report: ScanReport) -> None:
+    worst, sides = borders.worst()
+    if worst < threshold("border_warning_share"):
+        return
+    dark = [
+        _SIDES[s] for s, share in borders.dark_share.items() if share >= threshold("border_warning_share")
+    ]
+    report.flags.append(
+        make_flag(
+            "SCAN_CROPPED",
+            number,
+            warning=worst < threshold("border_dark_share"),
+            sides="、".join(dark or [_SIDES[s] for s in sides]),
+            share=f"{worst * 100:.0f}",
         )
-    pix = page.get_pixmap(dpi=12, colorspace=pymupdf.csRGB, alpha=False)
-    samples = pix.samples
-    n = len(samples) // 3
-    tolerance = settings.colour_tolerance
-    coloured = dark = 0
-    for r, g, b in zip(samples[0::3], samples[1::3], samples[2::3], strict=True):
-        hi = r if r > g else g
-        hi = hi if hi > b else b
-        lo = r if r < g else g
-        lo = lo if lo < b else b
-        if hi - lo > tolerance:
-            coloured += 1
-        if r * 3 + g * 6 + b < 2000:  # luminance below 200
-            dark += 1
-    if n and dark / n < 0.004:
-        report.flags.append(Flag("blank", number, f"第 {number} 页几乎是空白页：请删除空白页或重新扫描。"))
-    elif n and coloured / n < settings.colour_min_share:
-        report.flags.append(
-            Flag(
-                "not-colour",
-                number,
-                f"第 {number} 页不是彩色扫描（灰度或黑白）：指南要求原件原色扫描，请用彩色模式重新扫描。",
-            )
+    )
+
+
+def _check_focus(focus: float | None, number: int, report: ScanReport) -> None:
+    if focus is None or focus >= threshold("blur_warning"):
+        return
+    defect = focus < threshold("blur_defect")
+    report.flags.append(
+        make_flag(
+            "SCAN_BLURRED",
+            number,
+            warning=not defect,
+            focus=f"{focus:.2f}",
+            limit=f"{threshold('blur_defect'):.2f}",
         )
+    )
+
+
+def _check_photo(page: Any, report: ScanReport) -> None:
+    """The photo's background: the largest image on the page when it is a photo placed on a sheet, else
+    the region of the render that is not white paper (a scanned sheet is one full-page image)."""
+    import numpy as np
+    import pymupdf
+
+    from . import quality
+
+    boxes = [pymupdf.Rect(i["bbox"]) & page.rect for i in page.get_image_info(hashes=False, xrefs=False)]
+    boxes = [b for b in boxes if not b.is_empty]
+    largest = max(boxes, key=lambda b: b.width * b.height) if boxes else None
+    area = page.rect.width * page.rect.height
+    placed = largest is not None and largest.width * largest.height < 0.5 * area
+    rendered = _render(page, threshold("check_dpi"), clip=largest if placed else None)
+    pixels = np.frombuffer(rendered.samples, np.uint8).reshape(rendered.height, rendered.width, 3)
+    share = quality.white_background_share(pixels if placed else quality.photo_region(pixels))
+    if share >= threshold("photo_white_share"):
+        return
+    warning = share >= threshold("photo_defect_share")
+    report.flags.append(make_flag("SCAN_PHOTO_BACKGROUND", 1, warning=warning, share=f"{share * 100:.0f}"))

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from .names import NameRejected, check_name
+
 FORMAT = "hrdesk-profile/1"
 
 ENTITY_TYPES = ("enterprise", "institution", "private-non-enterprise", "social-organization", "branch")
@@ -303,8 +305,20 @@ def _opt_str(value: Any, where: str) -> str:
     return "" if value is None else _str(value, where)
 
 
+def _name(kind: str) -> Callable[[Any, str], str]:
+    """A person's or unit's name within the limits of rules/names.py (length, one line, no controls)."""
+
+    def parse(value: Any, where: str) -> str:
+        try:
+            return check_name(_opt_str(value, where), kind)
+        except NameRejected as exc:
+            raise ProfileError(f"{where}: {exc}") from None
+
+    return parse
+
+
 _EMPLOYER_FIELDS = {
-    "name": _opt_str,
+    "name": _name("unit"),
     "credit_code": _opt_str,
     "district": _str,
     "entity_type": _code(ENTITY_TYPES),
@@ -392,7 +406,7 @@ def _housing(value: Any, where: str) -> Housing:
             "residential": _bool,
             "lessor_is_owner": _bool,
             "address": _opt_str,
-            "owner_name": _opt_str,
+            "owner_name": _name("person"),
             "owner_id_number": _opt_str,
             "relationship": _opt_str,
             "since": _opt_date,
@@ -411,7 +425,7 @@ def _children(value: Any, where: str) -> list[Child]:
                 item,
                 f"{where}[{i}]",
                 {
-                    "name": _opt_str,
+                    "name": _name("person"),
                     "birth_date": _opt_date,
                     "hukou": _code(HUKOU_KINDS),
                     "accompany": _bool,
@@ -464,7 +478,7 @@ def _permit(value: Any, where: str) -> Permit:
 
 
 _EMPLOYEE_FIELDS = {
-    "name": _opt_str,
+    "name": _name("person"),
     "id_number": _opt_str,
     "retirement_category": _opt_code(RETIREMENT_CATEGORIES),
     "hukou": _code(HUKOU_KINDS),

@@ -67,6 +67,7 @@ class EmployeeCase:
     materials: tuple[MaterialFile, ...]
     applications: tuple[ApplicationView, ...]
     deadlines: tuple[Deadline, ...]
+    version: int = 0  # the employee's version as loaded (a save against an older one is refused)
 
     @property
     def name(self) -> str:
@@ -87,9 +88,10 @@ def build_case(
     result = check(profile, business, on, ps, cal, lang)
     mt, at, et = m.Material.__table__, m.Application.__table__, m.ApplicationEvent.__table__
     with records.engine.connect() as conn:
-        employer_id = conn.execute(
-            select(m.Employee.__table__.c.employer_id).where(m.Employee.__table__.c.id == employee_id)
-        ).scalar_one()
+        e = m.Employee.__table__
+        employer_id, version = conn.execute(
+            select(e.c.employer_id, e.c.version).where(e.c.id == employee_id)
+        ).one()
         rows = conn.execute(
             select(mt)
             .where(mt.c.employee_id == employee_id, mt.c.deleted_at.is_(None))
@@ -134,5 +136,14 @@ def build_case(
             deadlines.append(due)
     deadlines.sort(key=lambda d: (d.date, d.code))
     return EmployeeCase(
-        employee_id, employer_id, on, business, profile, result, materials, applications, tuple(deadlines)
+        employee_id,
+        employer_id,
+        on,
+        business,
+        profile,
+        result,
+        materials,
+        applications,
+        tuple(deadlines),
+        version or 0,
     )

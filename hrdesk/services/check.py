@@ -4,40 +4,64 @@ the user's wage figures, holiday data and policy settings, and hand back the res
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from ..paths import policy_overrides_file, user_holidays_file, user_wages_file
 from ..rules.engine import check
 from ..rules.policy import PolicySet, load_policy_set
+from ..rules.policy import _deep_merge as merge_settings
 from ..rules.profile import Profile, ProfileError, parse_profile
 from ..rules.results import CheckResult
-from ..rules.workdays import WorkCalendar, make_calendar
+from ..rules.workdays import WorkCalendar
+from .calendar_data import stored_settings
 
-_cache: dict[Path | None, tuple[tuple[float, ...], PolicySet]] = {}
+_bundled: PolicySet | None = None
+_cache: dict[Path, tuple[tuple[Any, ...], PolicySet]] = {}
 
 
-def _stamp(paths: list[Path]) -> tuple[float, ...]:
-    return tuple(p.stat().st_mtime if p.exists() else 0.0 for p in paths)
+def bundled_policies() -> PolicySet:
+    """The policies, wage table and catalogues shipped in resources/ (read once)."""
+    global _bundled
+    if _bundled is None:
+        _bundled = load_policy_set()
+    return _bundled
 
 
 def policies(data_dir: Path | None = None) -> PolicySet:
-    """The policy set with the user's own figures and settings merged in; reloaded when they change."""
-    user_files = [user_wages_file(data_dir), policy_overrides_file(data_dir)] if data_dir else []
-    stamp = _stamp(user_files)
+    """The policy set with the wage figures and policy settings stored in the database this data
+    folder works on merged in (the same for every desk on a shared database); re-merged only when
+    the database logs a change to them."""
+    base = bundled_policies()
+    if data_dir is None:
+        return base
+    stored = stored_settings(data_dir)
+    if not stored.stamp:
+        return base
     cached = _cache.get(data_dir)
-    if cached and cached[0] == stamp:
+    if cached and cached[0] == stored.stamp:
         return cached[1]
-    result = load_policy_set(
-        user_wages=user_files[0] if user_files else None,
-        overrides=user_files[1] if user_files else None,
-    )
-    _cache[data_dir] = (stamp, result)
+    years = {f.year for f in stored.wages}
+    wages = [f for f in base.wages if f.year not in years] + list(stored.wages)
+    merged = {
+        district: (
+            replace(policy, data=merge_settings(policy.data, stored.overrides[policy.id]))
+            if stored.overrides and policy.id in stored.overrides
+            else policy
+        )
+        for district, policy in base.policies.items()
+    }
+    result = replace(base, policies=merged, wages=sorted(wages, key=lambda f: f.year))
+    _cache[data_dir] = (stored.stamp, result)
     return result
 
 
 def work_calendar(data_dir: Path | None = None) -> WorkCalendar:
-    return make_calendar([user_holidays_file(data_dir)] if data_dir else [])
+    """A fresh calendar (it records the years it had to guess) with the holiday data stored in the
+    database this data folder works on."""
+    schedules = stored_settings(data_dir).schedules if data_dir is not None else None
+    return WorkCalendar(user_schedules=dict(schedules or {}))
 
 
 def load_profile_file(path: Path, policy_set: PolicySet | None = None) -> Profile:

@@ -114,6 +114,27 @@ def _scan_pdf(
     return data
 
 
+def _id_photo_pdf() -> bytes:
+    """A 2-inch ID photo (35 × 49 mm): head and shoulders on white (changping-2026 四(二)1), as a JPEG page."""
+    import pymupdf
+
+    src = pymupdf.open()
+    page = src.new_page(width=99, height=139)
+    page.draw_rect(page.rect, color=None, fill=(1, 1, 1))
+    page.draw_oval(pymupdf.Rect(-5, 95, 104, 190), color=None, fill=(0.16, 0.18, 0.24))  # jacket
+    page.draw_rect(pymupdf.Rect(41, 70, 58, 100), color=None, fill=(0.88, 0.73, 0.63))  # neck
+    page.draw_oval(pymupdf.Rect(26, 22, 73, 86), color=None, fill=(0.9, 0.75, 0.65))  # face
+    page.draw_oval(pymupdf.Rect(25, 18, 74, 45), color=None, fill=(0.1, 0.08, 0.07))  # hair
+    pix = page.get_pixmap(dpi=300, colorspace=pymupdf.csRGB)
+    out = pymupdf.open()
+    target = out.new_page(width=99, height=139)
+    target.insert_image(target.rect, stream=pix.tobytes("jpeg", jpg_quality=85))
+    data = out.tobytes(garbage=3, deflate=True)
+    out.close()
+    src.close()
+    return data
+
+
 def create_demo(data_dir: Path, today: date | None = None, seed: int = 2026) -> Path:
     """Fill `data_dir` (new or empty) with the demo; returns the folder."""
     today = today or date.today()
@@ -179,12 +200,17 @@ def _populate(records: Records, files: Path, today: date, rng: random.Random) ->
     records.save_agent(cp_id, "刘经办", phone="010-6000 0001")
     records.save_agent(yq_id, "何经办", phone="010-6910 0002")
     good = {kind: files / f"{kind}.pdf" for kind in records_kinds()}
+    good["photo"] = files / "id-photo-white.pdf"  # a real ID photo: the scan checks judge its background
     catalogue = _catalogue()
     for kind, path in good.items():
         if not path.exists():
             _write(
                 path,
-                _scan_pdf(catalogue[kind], [f"材料类别：{catalogue[kind]}", "本文件为 hrdesk 演示数据。"]),
+                _id_photo_pdf()
+                if kind == "photo"
+                else _scan_pdf(
+                    catalogue[kind], [f"材料类别：{catalogue[kind]}", "本文件为 hrdesk 演示数据。"]
+                ),
             )
     defects = {
         "grey": files / "greyscale-scan.pdf",

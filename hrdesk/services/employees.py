@@ -3,6 +3,7 @@ cached list status. Part of the records service."""
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -18,9 +19,12 @@ from ..rules.profile import Profile
 from ..rules.results import CheckResult
 from ..store import models as m
 from ..store.convert import apply_employee, apply_employer, to_profile
+from ..store.versions import StaleVersion, claim_version
+from ..text.pinyin import search_key, sort_key
 from .check import policies, run_check, work_calendar
 from .counters import COUNTS
 from .gc_pause import gc_paused
+from .profile_merge import merge_profiles
 from .status import Status, compute_status
 from .views import EmployeeSummary
 
@@ -82,25 +86,26 @@ class EmployeesMixin(_Base):
         )
         if ids is not None:
             stmt = stmt.where(m.Employee.id.in_(ids))
-        with self.engine.connect() as conn:
+        with gc_paused(), self.engine.connect() as conn:
             rows = conn.execute(stmt).all()
-        return [
-            EmployeeSummary(
-                r[0],
-                r[1],
-                mask(r[2]),
-                r[3],
-                r[4],
-                r[5],
-                r[6],
-                r[7],
-                r[8],
-                r[9],
-                f"{r[1]} {r[2]} {r[4]}".lower(),
-                r[10],
-            )
-            for r in rows
-        ]
+            return [
+                EmployeeSummary(
+                    r[0],
+                    r[1],
+                    mask(r[2]),
+                    r[3],
+                    r[4],
+                    r[5],
+                    r[6],
+                    r[7],
+                    r[8],
+                    r[9],
+                    f"{r[1]} {r[2]} {r[4]}".lower() + "\x01" + search_key(r[1]),
+                    r[10],
+                    sort_key(r[1]),
+                )
+                for r in rows
+            ]
 
     def employee(self, employee_id: int) -> m.Employee:
         with self.session() as s:
@@ -258,9 +263,27 @@ class EmployeesMixin(_Base):
             permit.expires_on, permit.status = e.permit.expires_on, e.permit.status
             s.add(permit)
 
-    def update_profile(self, employee_id: int, profile: Profile, employer_id: int | None = None) -> None:
-        """Replace an employee's facts (not their materials) with those of `profile`."""
+    def update_profile(
+        self,
+        employee_id: int,
+        profile: Profile,
+        employer_id: int | None = None,
+        expected_version: int | None = None,
+        base: Profile | None = None,
+    ) -> int:
+        """Replace an employee's facts (not their materials) with those of `profile`; returns the new
+        version. Shared databases: `expected_version` is the version the desk loaded (another desk's
+        save since then raises StaleVersion, nothing written); `base` is the profile as loaded, and
+        only what differs from it is written over what is stored now (another desk's new income
+        month survives this desk's change of name; a save landing during that merge: StaleVersion)."""
+        if base is not None:
+            stored = self.employee(employee_id).version  # read first: the claim fails on any save after
+            if expected_version is not None and stored != expected_version:
+                raise StaleVersion("employee", employee_id, expected_version, stored)
+            profile = merge_profiles(base, profile, self.profile(employee_id)).profile
+            expected_version = stored
         with self.session() as s:
+            version = claim_version(s, m.Employee, employee_id, expected_version)
             row = s.get(m.Employee, employee_id)
             if row is None:
                 raise KeyError(f"employee {employee_id} not found")
@@ -277,6 +300,7 @@ class EmployeesMixin(_Base):
             ]
             self._audit(s, "update", "employee", employee_id, changed)
         self.refresh_statuses(ids=[employee_id])
+        return version
 
     def delete_employee(self, employee_id: int) -> None:
         with self.session() as s:
@@ -303,23 +327,51 @@ class EmployeesMixin(_Base):
         Small batches, each its own short transaction: a save from the window waits for one batch
         (tens of milliseconds), never for the whole refresh, and no structure holds every profile."""
         on = on or self.clock.today()
-        ps, cal = policies(self.data_dir), work_calendar(self.data_dir)
         wanted = self.employee_ids() if ids is None else list(ids)
         changed = 0
+        if len(wanted) >= PROCESS_POOL_FROM and (os.cpu_count() or 1) > 1:
+            for done, statuses in self._statuses_in_processes(wanted, on):
+                for part in _chunks(list(statuses), batch):
+                    changed += self._store_statuses({eid: statuses[eid] for eid in part}, on)
+                if progress is not None:
+                    progress(done, len(wanted))
+            return changed
         for done, chunk in enumerate(_chunks(wanted, batch)):
             if progress is not None:
                 progress(done * batch, len(wanted))
-            profiles = self.profiles_present(chunk)
-            reviews, filed = self._application_state(chunk)
-            with gc_paused():
-                statuses = {
-                    eid: compute_status(p, on, ps, cal, reviews.get(eid), filed.get(eid, ()))
-                    for eid, p in profiles.items()
-                }
-            changed += self._store_statuses(statuses, on)
+            changed += self._store_statuses(self.compute_statuses(chunk, on), on)
         if progress is not None:
             progress(len(wanted), len(wanted))
         return changed
+
+    def compute_statuses(self, ids: list[int], on: date) -> dict[int, Status]:
+        """Status and deadlines of these employees on `on` (reads only)."""
+        ps, cal = policies(self.data_dir), work_calendar(self.data_dir)
+        with gc_paused():
+            profiles = self.profiles_present(ids)
+            reviews, filed = self._application_state(ids)
+            return {
+                eid: compute_status(p, on, ps, cal, reviews.get(eid), filed.get(eid, ()))
+                for eid, p in profiles.items()
+            }
+
+    def _statuses_in_processes(self, ids: list[int], on: date) -> Iterator[tuple[int, dict[int, Status]]]:
+        """A big refresh (the first start after an upgrade, the first day of a month when every income
+        window moves) on every core: worker processes compute, this thread writes in small batches."""
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+        from multiprocessing import get_context
+
+        url = self.engine.url.render_as_string(hide_password=False)
+        workers = min(os.cpu_count() or 1, 4)
+        done = 0
+        with ProcessPoolExecutor(
+            workers, mp_context=get_context("spawn"), initializer=_open_reader, initargs=(self.data_dir, url)
+        ) as pool:
+            futures = [pool.submit(_compute_in_process, chunk, on) for chunk in _chunks(ids, 1000)]
+            for future in as_completed(futures):
+                statuses = future.result()
+                done += len(statuses)
+                yield done, statuses
 
     def _application_state(self, ids: list[int]) -> tuple[dict[int, date], dict[int, set[str]]]:
         """For these employees: when a pending unit review started, and which businesses are filed and
@@ -405,6 +457,22 @@ class EmployeesMixin(_Base):
                     )
                 ).scalars()
             )
+
+
+PROCESS_POOL_FROM = 4000  # below this, starting worker processes costs more than it saves
+_reader: Any = None
+
+
+def _open_reader(data_dir: Path, url: str) -> None:
+    """In a worker process: one read connection for every batch it computes."""
+    global _reader
+    from .records import Records
+
+    _reader = Records.open(data_dir, url, lock=False, migrate_schema=False)
+
+
+def _compute_in_process(ids: list[int], on: date) -> dict[int, Status]:
+    return _reader.compute_statuses(ids, on)
 
 
 def _chunks(items: list[int], size: int) -> Iterator[list[int]]:

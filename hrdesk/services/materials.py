@@ -13,6 +13,7 @@ from sqlmodel import select
 
 from ..pdf.scan import ScanSettings, check_file
 from ..store import models as m
+from ..store.versions import claim_version
 from .check import policies
 
 if TYPE_CHECKING:
@@ -99,7 +100,10 @@ class MaterialsMixin(_Base):
 
         return check_file(self.vault.path(sha256), self.scan_settings).messages() or None
 
-    def update_material(self, material_id: int, **fields: Any) -> m.Material:
+    def update_material(
+        self, material_id: int, expected_version: int | None = None, **fields: Any
+    ) -> m.Material:
+        """`expected_version`: the version the desk loaded; StaleVersion when another desk saved since."""
         allowed = {
             "issued_on",
             "valid_until",
@@ -114,6 +118,7 @@ class MaterialsMixin(_Base):
         if unknown:
             raise ValueError(f"cannot change {sorted(unknown)}")
         with self.session() as s:
+            claim_version(s, m.Material, material_id, expected_version)
             row = s.get(m.Material, material_id)
             if row is None:
                 raise KeyError(f"material {material_id} not found")
@@ -132,6 +137,7 @@ class MaterialsMixin(_Base):
         stored = self.vault.add_bytes(data)
         defects = self._scan(stored.sha256)  # before the write transaction: the scan reads on its own
         with self.session() as s:
+            claim_version(s, m.Material, material_id, None)
             row = s.get(m.Material, material_id)
             old = m.Material(
                 employee_id=row.employee_id,
@@ -163,6 +169,7 @@ class MaterialsMixin(_Base):
 
     def update_material_deleted(self, material_id: int, when: datetime | None) -> None:
         with self.session() as s:
+            claim_version(s, m.Material, material_id, None)
             row = s.get(m.Material, material_id)
             if row is None:
                 raise KeyError(f"material {material_id} not found")

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..pdf.files import atomic_folder, atomic_write_bytes, safe_filename
+from ..pdf.files import atomic_folder, atomic_write_bytes, owner_only, safe_filename
 from ..pdf.pack import Slot, Source, SourceError, open_source, write_slot
 from ..printing.forms import render_form
 from ..rules.profile import Profile
@@ -139,7 +139,7 @@ def build_pack(
         with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
             for name in sorted(files):
                 zf.write(out_dir / name, arcname=name)
-        tmp.replace(zip_path)
+        owner_only(tmp).replace(zip_path)
     return PackResult(out_dir, sorted(files), pages, problems + unreadable if force else [], zip_path)
 
 

@@ -27,7 +27,6 @@ API (all methods run in a transaction; a failure leaves the database as it was):
 from __future__ import annotations
 
 import getpass
-import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,7 +35,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from ..store import models as m
-from ..store.db import InstanceLock, database_path, make_engine, migrate
+from ..store.db import InstanceLock, open_database
 from ..store.vault import Vault
 from .applications import APPLICATION_STATUSES, ApplicationsMixin
 from .calendar_data import CalendarDataMixin
@@ -58,7 +57,7 @@ class RecordsBase:
         self.data_dir = data_dir
         self.clock = clock or Clock()  # "today" for writes that date themselves (status, events)
         self.engine = engine
-        self.vault = Vault(data_dir / "vault")
+        self.vault = Vault(data_dir / "vault", engine)
         self._lock = lock
         self.actor = _actor()
         from ..pdf.scan import ScanSettings
@@ -69,24 +68,16 @@ class RecordsBase:
 
     @classmethod
     def open(
-        cls, data_dir: Path, url: str | None = None, lock: bool = True, clock: Clock | None = None
+        cls,
+        data_dir: Path,
+        url: str | None = None,
+        lock: bool = True,
+        clock: Clock | None = None,
+        migrate_schema: bool = True,
     ) -> Records:
-        data_dir.mkdir(parents=True, exist_ok=True)
-        if os.name == "posix":
-            data_dir.chmod(0o700)
-        instance_lock = None
-        if lock:
-            instance_lock = InstanceLock(data_dir)
-            instance_lock.acquire()
-        try:
-            engine = make_engine(url or f"sqlite:///{database_path(data_dir)}")
-            migrate(engine, data_dir)
-            if os.name == "posix" and database_path(data_dir).exists():
-                database_path(data_dir).chmod(0o600)
-        except BaseException:
-            if instance_lock:
-                instance_lock.release()
-            raise
+        """`url` (or HRDESK_DATABASE_URL) names a shared database; SQLite in the data folder otherwise.
+        `migrate_schema=False`: a worker process of an open Records reads the schema its parent checked."""
+        engine, instance_lock = open_database(data_dir, url, lock, migrate_schema)
         return cls(data_dir, engine, instance_lock, clock)
 
     def close(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from ..labels import cite, label
 from ..rules.idnumber import mask
 from ..rules.profile import Profile
 from ..rules.results import CheckResult
@@ -66,30 +67,38 @@ def _pad(text: str, width: int) -> str:
 
 
 def format_check(result: CheckResult, profile: Profile, lang: str = "zh") -> str:
-    t = _LABELS["en" if lang == "en" else "zh"]
+    lang = "en" if lang == "en" else "zh"
+    t = _LABELS[lang]
+    sep = ", " if lang == "en" else "、"
     yes_no = {True: t["yes"], False: t["no"]}
     lines = [
-        f"{t['title']} — {result.district} / {result.business}",
+        f"{t['title']} — {label('district', result.district, lang)} / {label('business', result.business, lang)}",
         f"{t['employee']}: {profile.employee.name} ({mask(profile.employee.id_number)})",
         f"{t['on']}: {result.on.isoformat()}",
         f"{t['eligible']}: {yes_no[result.eligible]}    {t['ready']}: {yes_no[result.ready]}",
-        f"{t['categories']}: {', '.join(result.qualifying_categories) or t['none']}",
-        f"{t['threshold']}: ≥ {result.thresholds['x1_2']} ({result.thresholds['reference_year']} × 1.2)",
+        f"{t['categories']}: {sep.join(label('category', c, lang) for c in result.qualifying_categories) or t['none']}",
+        f"{t['threshold']}: ≥ {result.thresholds['x1_2']:,} ({result.thresholds['reference_year']} × 1.2)",
         "",
         f"{t['findings']}:",
     ]
     if not result.findings:
         lines.append(f"  {t['none']}")
     for f in result.findings:
-        lines.append(f"  {SEVERITY_MARK[f.severity]} [{f.severity}] {f.code}: {f.message}  ({f.source})")
+        severity = label("severity", f.severity, lang)
+        lines.append(f"  {SEVERITY_MARK[f.severity]} [{severity}] {f.message}  ({cite(f.source, lang)})")
     lines += ["", f"{t['materials']}:"]
     width = max((_width(m.name) for m in result.materials), default=10) + 2
+    status_width = (
+        max((_width(label("material_status", m.status, lang)) for m in result.materials), default=8) + 2
+    )
     for m in result.materials:
         req = t["required"] if m.required else t["optional"]
-        lines.append(f"  {STATUS_MARK[m.status]} {_pad(m.name, width)} {_pad(m.status, 17)} {req}")
+        lines.append(
+            f"  {STATUS_MARK[m.status]} {_pad(m.name, width)} {_pad(label('material_status', m.status, lang), status_width)} {req}"
+        )
     lines += ["", f"{t['deadlines']}:"]
     if not result.deadlines:
         lines.append(f"  {t['none']}")
     for d in result.deadlines:
-        lines.append(f"  {d.date.isoformat()}  {d.code}: {d.message}")
+        lines.append(f"  {d.date.isoformat()}  {label('deadline', d.code, lang)}: {d.message}")
     return "\n".join(lines) + "\n"

@@ -23,8 +23,9 @@ class EmployeeSummary:
     status: str
     next_deadline: date | None
     next_deadline_code: str | None
-    search_text: str  # name + full ID number + unit, lower-case, for search as you type (never logged)
+    search_text: str  # name, its pinyin and initials, full ID number, unit, lower-case (never logged)
     urgency: str | None = None  # overdue | this-week | None (services.status)
+    name_key: str = ""  # sorts like a Chinese roster (pinyin, surnames read as surnames)
 
 
 # Codes whose date is the last day to act (reminders count down to these).

@@ -1,7 +1,14 @@
-"""Opening the database: engine set-up, migrations (backed up first), the single-writer lock.
+"""Opening the database: which database (a URL, the environment, or SQLite in the data folder), engine
+set-up, migrations (backed up first, one desk at a time), the single-writer lock on the data folder.
 
-Everything SQLite-specific lives here (pragmas, the file path, the backup API); the rest of the store
-only sees an SQLAlchemy engine, so a PostgreSQL URL can replace the file later.
+Engine-specific details live here (SQLite pragmas and its backup API, the PostgreSQL driver and its
+advisory lock); the rest of the store sees an SQLAlchemy engine and runs the same on both.
+
+Several desks on one PostgreSQL database: there is no database-wide writer lock. Each desk still locks
+its own data folder (its file cache, logs and settings), and writes from different desks are kept apart
+by transactions and by the version on each employee, unit and material (`store/versions.py`): a save
+against a version another desk has replaced is refused, never silently merged. Only migrations are
+serialised across desks, under a PostgreSQL advisory lock.
 """
 
 from __future__ import annotations
@@ -9,6 +16,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
+import weakref
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -17,14 +25,20 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+
+from .errors import ENV_DATABASE_URL, DatabaseUnreachable, SchemaTooNew, StoreLocked, StoreUnavailable
+
+__all__ = ["ENV_DATABASE_URL", "DatabaseUnreachable", "SchemaTooNew", "StoreLocked", "StoreUnavailable"]
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 DB_NAME = "hrdesk.sqlite"
-
-
-class StoreLocked(RuntimeError):
-    """Another hrdesk is writing to this data folder."""
+KEYRING_SERVICE = "hrdesk"
+# pg_advisory_lock key for migrations and restores: any constant the desks agree on ("hrdesk" in ASCII).
+MIGRATION_LOCK_KEY = 0x687264657368
+KEEP_SAFETY_COPIES = 5
 
 
 def database_path(data_dir: Path) -> Path:
@@ -36,31 +50,156 @@ def _owner_only(path: Path) -> None:
         path.chmod(0o700 if path.is_dir() else 0o600)
 
 
-def make_engine(url: str) -> Engine:
-    engine = create_engine(url, connect_args={"check_same_thread": False} if url.startswith("sqlite") else {})
-    if url.startswith("sqlite"):
+# --- which database ---------------------------------------------------------------------------------
 
-        @event.listens_for(engine, "connect")
-        def _pragmas(dbapi_connection: Any, _record: Any) -> None:
-            cursor = dbapi_connection.cursor()
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.execute("PRAGMA synchronous=NORMAL")
-            cursor.execute("PRAGMA busy_timeout=5000")
-            cursor.close()
-            # Let SQLAlchemy, not the sqlite3 module, open transactions: the module would run DDL in
-            # autocommit mode, and a migration killed half-way would leave half a schema behind.
-            dbapi_connection.isolation_level = None
 
-        @event.listens_for(engine, "begin")
-        def _begin(conn: Any) -> None:
-            # IMMEDIATE: take the write lock at the start and wait for it (busy_timeout). A deferred
-            # transaction that reads and then writes cannot wait: SQLite refuses the upgrade at once
-            # ("database is locked") while another connection writes — a save lost during the daily
-            # refresh. Transactions here are short (the refresh commits in small batches).
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+def resolve_url(data_dir: Path, url: str | None = None) -> str:
+    """The URL given, else HRDESK_DATABASE_URL, else SQLite in the data folder (the default)."""
+    url = url or os.environ.get(ENV_DATABASE_URL) or ""
+    return url.strip() or f"sqlite:///{database_path(data_dir)}"
+
+
+def is_postgresql(url: str | URL) -> bool:
+    return make_url(str(url) if isinstance(url, str) else url).get_backend_name() == "postgresql"
+
+
+def keyring_account(url: URL) -> str:
+    """The account name the password is kept under in the system keyring: user@host:port/database."""
+    return f"{url.username}@{url.host or 'localhost'}:{url.port or 5432}/{url.database or ''}"
+
+
+def engine_url(url: str) -> URL:
+    """A URL as users write it (`postgresql://user@host:5432/db`, `postgres://…`) with the driver
+    chosen (psycopg 3) and the password filled in from the system keyring when the URL has none.
+    Without a keyring entry libpq's own sources still apply (PGPASSWORD, ~/.pgpass)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise StoreUnavailable(
+            f"数据库地址无法识别：{_redacted(url)}（格式如 postgresql://用户名@服务器:5432/数据库名）"
+        ) from None
+    if parsed.drivername in ("postgresql", "postgres", "postgresql+psycopg2"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    elif parsed.get_backend_name() not in ("postgresql", "sqlite"):
+        raise StoreUnavailable(f"不支持的数据库：{parsed.get_backend_name()}（可用 PostgreSQL 或 SQLite）")
+    if parsed.get_backend_name() == "postgresql" and parsed.username and parsed.password is None:
+        password = keyring_password(parsed)
+        if password:
+            parsed = parsed.set(password=password)
+    return parsed
+
+
+def keyring_password(url: URL) -> str | None:
+    try:
+        import keyring
+
+        return keyring.get_password(KEYRING_SERVICE, keyring_account(url))
+    except Exception:  # no keyring backend on this machine: libpq's own sources still apply
+        return None
+
+
+def set_keyring_password(url: str, password: str) -> None:
+    """Keep the database password in the system keyring (Settings); never in a file."""
+    import keyring
+
+    keyring.set_password(KEYRING_SERVICE, keyring_account(make_url(url)), password)
+
+
+def _redacted(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "(?)"
+
+
+def describe(engine: Engine) -> str:
+    """The database for messages: the SQLite file, or user@host:port/db (never the password)."""
+    if engine.url.get_backend_name() == "sqlite":
+        return str(engine.url.database)
+    return keyring_account(engine.url)
+
+
+READ_ONLY = "hrdesk_read_only"
+
+
+def read_only(conn: Connection, on: bool = True) -> Connection:
+    """Mark a connection's next transactions as reads (SQLite: a deferred BEGIN without the write lock)."""
+    return conn.execution_options(**{READ_ONLY: on})
+
+
+def make_engine(url: str | URL) -> Engine:
+    url = engine_url(url) if isinstance(url, str) else url
+    if url.get_backend_name() == "postgresql":
+        # pool_pre_ping: a desk left open overnight gets a fresh connection after the server restarted.
+        # application_name: the operator sees which sessions are hrdesk desks (pg_stat_activity).
+        return create_engine(
+            url, pool_pre_ping=True, connect_args={"connect_timeout": 10, "application_name": "hrdesk"}
+        )
+    engine = create_engine(url, connect_args={"check_same_thread": False})
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.close()
+        # Let SQLAlchemy, not the sqlite3 module, open transactions: the module would run DDL in
+        # autocommit mode, and a migration killed half-way would leave half a schema behind.
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        # IMMEDIATE: take the write lock at the start and wait for it (busy_timeout). A deferred
+        # transaction that reads and then writes cannot wait: SQLite refuses the upgrade at once
+        # ("database is locked") while another connection writes — a save lost during the daily
+        # refresh. Transactions here are short (the refresh commits in small batches). A long read
+        # (a backup: `read_only(conn)`) takes no write lock, so saves go on meanwhile.
+        conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
 
     return engine
+
+
+# Engines opened by Records, by data folder: the rules' settings (wage figures, holidays, policy
+# settings) are read from the database the data folder is working on (services/check.py).
+_open_engines: weakref.WeakValueDictionary[Path, Engine] = weakref.WeakValueDictionary()
+
+
+def register_engine(data_dir: Path, engine: Engine) -> None:
+    _open_engines[data_dir.resolve()] = engine
+
+
+def registered_engine(data_dir: Path) -> Engine | None:
+    return _open_engines.get(data_dir.resolve())
+
+
+def open_database(
+    data_dir: Path, url: str | None = None, lock: bool = True, migrate_schema: bool = True
+) -> tuple[Engine, InstanceLock | None]:
+    """Lock the data folder (when writing), connect, migrate (backed up first); raise StoreUnavailable
+    with a message for the user when any of it cannot be done. Nothing is written before the schema
+    check passes."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    _owner_only(data_dir)
+    instance_lock = None
+    if lock:
+        instance_lock = InstanceLock(data_dir)
+        instance_lock.acquire()
+    try:
+        engine = make_engine(resolve_url(data_dir, url))
+        if migrate_schema:
+            migrate(engine, data_dir)
+        _owner_only(database_path(data_dir))
+        register_engine(data_dir, engine)
+    except BaseException:
+        if instance_lock:
+            instance_lock.release()
+        raise
+    return engine, instance_lock
+
+
+# --- migrations -------------------------------------------------------------------------------------
 
 
 def alembic_config() -> Config:
@@ -73,27 +212,119 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(alembic_config()).get_current_head() or ""
 
 
+def known_revisions() -> set[str]:
+    return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def check_schema_known(revision: str | None, where: str) -> None:
+    """A database migrated by a newer hrdesk: stop before writing anything (this desk's code would
+    misread the newer tables)."""
+    if revision is not None and revision not in known_revisions():
+        raise SchemaTooNew(
+            f"这台电脑上的 hrdesk 版本比数据库旧，请先升级（{where} 的数据库结构为 {revision}，"
+            f"本机的 hrdesk 只认识到 {head_revision()}）。"
+        )
+
+
+def connect(engine: Engine) -> Connection:
+    """A connection, or DatabaseUnreachable saying which server and what to check."""
+    try:
+        return engine.connect()
+    except OperationalError as exc:
+        # The driver's text can carry the user name and host; the class name is enough in logs.
+        raise DatabaseUnreachable(
+            f"无法连接数据库 {describe(engine)}（{type(exc.orig).__name__}）。请检查服务器是否开启、"
+            "地址、用户名和密码（密码保存在系统钥匙串中：设置 → 数据库）。"
+        ) from None
+
+
+class migration_lock:
+    """Serialise migrations and restores across desks: a PostgreSQL session advisory lock held on
+    `conn` (released by the server if the desk dies). SQLite needs none: its write lock covers it."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.pg = conn.dialect.name == "postgresql"
+
+    def __enter__(self) -> Connection:
+        if self.pg:
+            self.conn.exec_driver_sql(f"SELECT pg_advisory_lock({MIGRATION_LOCK_KEY})")
+            self.conn.commit()
+        return self.conn
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pg:
+            if self.conn.in_transaction():
+                self.conn.rollback()
+            self.conn.exec_driver_sql(f"SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})")
+            self.conn.commit()
+
+
 def migrate(engine: Engine, data_dir: Path | None = None, target: str = "head") -> None:
-    """Upgrade to `target`; an existing database is copied to `backups/` first."""
-    current = current_revision(engine)
-    db_file = engine.url.database if engine.url.get_backend_name() == "sqlite" else None
-    if current is not None and current != head_revision() and db_file:
-        folder = (data_dir or Path(db_file).parent) / "backups"
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        snapshot(Path(db_file), folder / f"before-migration-{current}-{stamp}.sqlite")
-    cfg = alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, target)
+    """Upgrade to `target`. An existing database is copied to `backups/` first; on PostgreSQL the
+    desks take turns (advisory lock) and the second one finds nothing left to do."""
+    with connect(engine) as conn, migration_lock(conn):
+        current = MigrationContext.configure(conn).get_current_revision()
+        conn.rollback()
+        check_schema_known(current, describe(engine))
+        goal = head_revision() if target == "head" else target
+        if current == goal:
+            return
+        if current is not None:
+            _safety_copy(engine, conn, current, data_dir)
+        cfg = alembic_config()
+        with conn.begin():
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, target)
+        if data_dir is not None and _crossed(current, goal, "0006"):
+            from .legacy import import_data_folder
+
+            import_data_folder(engine, data_dir)
+
+
+def _crossed(before: str | None, after: str, revision: str) -> bool:
+    """Did an upgrade from `before` to `after` apply `revision`?"""
+    if revision not in known_revisions():
+        return False
+    script = ScriptDirectory.from_config(alembic_config())
+
+    def lineage(rev: str | None) -> set[str]:
+        return {s.revision for s in script.iterate_revisions(rev, "base")} if rev else set()
+
+    return revision in lineage(after) and revision not in lineage(before)
+
+
+def _safety_copy(engine: Engine, conn: Connection, current: str, data_dir: Path | None) -> None:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    if engine.url.get_backend_name() == "sqlite":
+        db_file = Path(str(engine.url.database))
+        folder = (data_dir or db_file.parent) / "backups"
+        snapshot(db_file, folder / f"before-migration-{current}-{stamp}.sqlite")
+        rotate(folder, "before-migration-*.sqlite", KEEP_SAFETY_COPIES)
+        return
+    if data_dir is None:
+        return
+    from .dump import write_dump
+
+    folder = data_dir / "backups"
+    write_dump(conn, folder / f"before-migration-{current}-{stamp}.zip")
+    conn.rollback()
+    rotate(folder, "before-migration-*.zip", KEEP_SAFETY_COPIES)
+
+
+def rotate(folder: Path, pattern: str, keep: int) -> None:
+    """Keep the newest `keep` files matching `pattern` (names sort by their time stamp)."""
+    for old in sorted(folder.glob(pattern))[:-keep] if keep > 0 else []:
+        old.unlink(missing_ok=True)
 
 
 def snapshot(db: Path, target: Path) -> Path:
-    """A consistent copy of a live database (SQLite online backup API: safe while the app writes)."""
+    """A consistent copy of a live SQLite database (online backup API: safe while the app writes)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     _owner_only(target.parent)
     src = sqlite3.connect(db)

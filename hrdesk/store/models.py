@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, LargeBinary, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -22,6 +22,12 @@ def utcnow() -> datetime:
 
 def _json(default: Any = None) -> Any:
     return Field(default=default, sa_column=Column(JSON, nullable=True))
+
+
+def _version() -> Any:
+    """Migration 0006: bumped by every save (store/versions.py); a save that names an older version
+    than the stored one came from a desk that had not seen the other desk's save, and is refused."""
+    return Field(default=1, sa_column_kwargs={"server_default": "1"})
 
 
 class Employer(SQLModel, table=True):
@@ -40,6 +46,7 @@ class Employer(SQLModel, table=True):
     good_standing: bool = True
     permission_granted: bool = True
     new_quota_remaining: int | None = None
+    version: int = _version()
 
 
 class Agent(SQLModel, table=True):
@@ -55,6 +62,17 @@ class Agent(SQLModel, table=True):
 
 
 class Employee(SQLModel, table=True):
+    # Migration 0004: one employee per ID number (blank numbers aside). A database that held duplicates
+    # gets the index once they are merged (services/roster_store.py `ensure_unique_index`).
+    __table_args__ = (
+        Index(
+            "ux_employee_id_number",
+            "id_number",
+            unique=True,
+            sqlite_where=text("id_number <> ''"),
+            postgresql_where=text("id_number <> ''"),
+        ),
+    )
     id: int | None = Field(default=None, primary_key=True)
     employer_id: int = Field(foreign_key="employer.id", index=True, ondelete="RESTRICT")
     name: str = Field(index=True)
@@ -89,6 +107,7 @@ class Employee(SQLModel, table=True):
     status_until: date | None = Field(default=None, index=True)  # recompute on or after this day (0003)
     urgency: str | None = None  # overdue | this-week | None (0003)
     updated_at: datetime = Field(default_factory=utcnow)
+    version: int = _version()
 
 
 class DeadlineItem(SQLModel, table=True):
@@ -174,6 +193,7 @@ class Material(SQLModel, table=True):
     position: int = 0
     added_at: datetime = Field(default_factory=utcnow)
     deleted_at: datetime | None = Field(default=None, index=True)  # in the trash
+    version: int = _version()
 
 
 class WageFigureRow(SQLModel, table=True):
@@ -194,7 +214,11 @@ class HolidayDay(SQLModel, table=True):
 
 
 class ReminderState(SQLModel, table=True):
+    """Per desk user (migration 0006): one officer snoozing a reminder does not silence it for the
+    others on a shared database."""
+
     __tablename__ = "reminder_state"
+    desk_user: str = Field(default="", primary_key=True)
     key: str = Field(primary_key=True)  # stable deadline key: employee, code, date, lead
     state: str  # snoozed | dismissed | shown
     until: datetime | None = None
@@ -212,3 +236,36 @@ class AuditEntry(SQLModel, table=True):
     entity: str
     entity_id: int | None = None
     fields: str = ""
+
+
+class Blob(SQLModel, table=True):
+    """A stored file's content, named by its SHA-256 (migration 0006): the vault lives in the database
+    so every desk sees every scan; each desk's `vault/` folder is only a cache of these rows."""
+
+    __tablename__ = "blob"
+    sha256: str = Field(primary_key=True)
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    size_bytes: int
+    added_at: datetime = Field(default_factory=utcnow)
+
+
+class PolicySetting(SQLModel, table=True):
+    """Settings the user entered for one policy (e.g. Yanqing's unpublished tax standard), merged over
+    the bundled policy file; one row per policy id (migration 0006, replaces policy-settings.toml)."""
+
+    __tablename__ = "policy_setting"
+    policy_id: str = Field(primary_key=True)
+    data: dict[str, Any] | None = _json()
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class ChangeLogEntry(SQLModel, table=True):
+    """One row per write, filled by database triggers (migration 0006), so writes by any desk, any
+    code path and any restore are seen: other desks poll `id > their counter` (services/changes.py)."""
+
+    __tablename__ = "change_log"
+    __table_args__ = (Index("ix_change_log_entity_id", "entity", "id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    entity: str
+    employee_id: int | None = Field(default=None, index=True)
+    employer_id: int | None = None

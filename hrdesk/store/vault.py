@@ -1,20 +1,34 @@
-"""The document vault: attached files copied into the data folder, named by their SHA-256.
+"""The document vault: attached files kept in the database by their SHA-256, the data folder's `vault/`
+a cache of them.
 
-The user's original path is never needed again; the same scan attached twice is stored once. Images
-(JPG/PNG) become PDFs on the way in, because the platform takes PDFs only. Files leave the vault only
-when nothing references them any more (see Records.empty_trash), never on a simple remove.
+Content-addressed, so the same scan attached twice is stored once and a cached file can never be out of
+date: a name is its content. The file contents live in the database (`blob` table) so that every desk
+on a shared database sees every scan; `path(sha256)` hands callers a local file (PDF readers, the pack
+builder and the scan checks want paths), fetched from the database the first time a desk needs it.
+Images (JPG/PNG) become PDFs on the way in, because the platform takes PDFs only. Contents leave the
+database only when nothing references them any more (see Records.empty_trash), never on a simple remove.
 """
 
 from __future__ import annotations
 
 import hashlib
+import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from ..fileio import atomic_write_bytes
+from sqlalchemy import Engine, delete, event, exists, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session as OrmSession
+
+from ..fileio import atomic_write_bytes, private_dir
+from . import models as m
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png"}
 MAX_BYTES = 200 * 1024 * 1024
+# A temporary file older than this was left by a crash (atomic_write_bytes names them `.NAME.xxxx`).
+STALE_TEMP_SECONDS = 3600
 
 
 class VaultError(ValueError):
@@ -29,11 +43,42 @@ class Stored:
 
 
 class Vault:
-    def __init__(self, root: Path) -> None:
+    """Files by hash. With an engine the database holds the contents (every desk sees them) and `root`
+    is this desk's cache; without one (tools that only read a folder) `root` is all there is."""
+
+    def __init__(self, root: Path, engine: Engine | None = None) -> None:
         self.root = root
+        self.engine = engine
+        self.clean_temporary_files()
 
     def path(self, sha256: str) -> Path:
+        """The local file for `sha256`, fetched from the database into the cache when this desk has not
+        seen it yet. A hash the vault does not hold gives a path that does not exist."""
+        target = self._cache_path(sha256)
+        if self.engine is not None and not target.exists():
+            data = self.read(sha256)
+            if data is not None:
+                private_dir(self.root)
+                private_dir(target.parent)
+                atomic_write_bytes(target, data, mode=0o600)
+        return target
+
+    def _cache_path(self, sha256: str) -> Path:
         return self.root / sha256[:2] / f"{sha256}.pdf"
+
+    def read(self, sha256: str) -> bytes | None:
+        """The content from the database, checked against its name (a damaged row is not handed out)."""
+        if self.engine is None:
+            cached = self._cache_path(sha256)
+            return cached.read_bytes() if cached.exists() else None
+        with self.engine.connect() as conn:
+            data = conn.execute(select(m.Blob.data).where(m.Blob.sha256 == sha256)).scalar()
+        if data is None:
+            return None
+        data = bytes(data)
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise VaultError(f"文件 {sha256[:12]}… 在数据库中已损坏（校验不符），请从备份恢复")
+        return data
 
     def add_file(self, source: Path) -> Stored:
         try:
@@ -48,19 +93,111 @@ class Vault:
         return self.add_bytes(data)
 
     def add_bytes(self, data: bytes) -> Stored:
+        """Keep the content in this desk's cache; it goes into the database in the same transaction as
+        the material row that refers to it (`_store_new_contents`), so a row never names a content
+        the other desks cannot fetch, and a caller holding a write transaction is not blocked by a
+        second one (SQLite)."""
         digest = hashlib.sha256(data).hexdigest()
-        target = self.path(digest)
+        target = self._cache_path(digest)
         if not target.exists():
+            private_dir(self.root)  # vault/ and its fan-out folders are owner-only (0700)
+            private_dir(target.parent)
             atomic_write_bytes(target, data, mode=0o600)
+        if self.engine is not None:
+            _remember_pending(digest, target)
         return Stored(digest, count_pages(data), len(data))
 
+    def put(self, digest: str, data: bytes) -> None:
+        """Insert the content now, in its own transaction, unless a row already holds it (two desks
+        attaching one scan at once both succeed). For contents that arrive without a material row:
+        an old data folder's vault, a restore."""
+        assert self.engine is not None
+        with self.engine.begin() as conn:
+            conn.execute(_insert_blob(self.engine.dialect.name, digest, data))
+
     def remove(self, sha256: str) -> None:
-        self.path(sha256).unlink(missing_ok=True)
+        """Forget a content no material refers to (checked in the same statement: another desk may have
+        attached the same scan a moment ago)."""
+        if self.engine is not None:
+            with self.engine.begin() as conn:
+                conn.execute(
+                    delete(m.Blob.__table__).where(
+                        m.Blob.sha256 == sha256, ~exists().where(m.Material.sha256 == sha256)
+                    )
+                )
+        self._cache_path(sha256).unlink(missing_ok=True)
 
     def hashes(self) -> set[str]:
+        if self.engine is not None:
+            with self.engine.connect() as conn:
+                return set(conn.execute(select(m.Blob.sha256)).scalars())
+        return self.cached_hashes()
+
+    def cached_hashes(self) -> set[str]:
         if not self.root.exists():
             return set()
         return {p.stem for p in self.root.glob("??/*.pdf")}
+
+    def clean_temporary_files(self, now: float | None = None) -> int:
+        """Remove half-written files a crash left behind (`.NAME.xxxx`, older than an hour: a younger
+        one may be another process writing right now). Returns how many were removed."""
+        if not self.root.exists():
+            return 0
+        now = time.time() if now is None else now
+        removed = 0
+        for tmp in self.root.glob("??/.*"):
+            try:
+                if now - tmp.stat().st_mtime > STALE_TEMP_SECONDS:
+                    tmp.unlink()
+                    removed += 1
+            except OSError:
+                continue
+        return removed
+
+
+# Contents added to a cache but not yet in the database, by hash → cached file. Content-addressed, so
+# one table serves every Vault in the process; bounded (oldest forgotten first).
+_pending: dict[str, Path] = {}
+MAX_PENDING = 10_000
+
+
+def _remember_pending(digest: str, cached: Path) -> None:
+    _pending.pop(digest, None)
+    _pending[digest] = cached
+    while len(_pending) > MAX_PENDING:
+        _pending.pop(next(iter(_pending)))
+
+
+@event.listens_for(OrmSession, "before_flush")
+def _store_new_contents(session: OrmSession, _context: object, _instances: object) -> None:
+    """Material rows about to be written that name a content added here: insert the content in the
+    same transaction (a content already stored, e.g. by another desk, is left alone)."""
+    wanted = {
+        obj.sha256
+        for obj in (*session.new, *session.dirty)
+        if isinstance(obj, m.Material) and obj.sha256 and obj.sha256 in _pending
+    }
+    if not wanted:
+        return
+    conn = session.connection()
+    have = set(conn.execute(select(m.Blob.sha256).where(m.Blob.sha256.in_(wanted))).scalars())
+    for digest in wanted - have:
+        try:
+            data = _pending[digest].read_bytes()
+        except OSError:
+            raise VaultError(f"文件 {digest[:12]}… 的缓存已丢失，请重新添加") from None
+        if hashlib.sha256(data).hexdigest() != digest:
+            raise VaultError(f"文件 {digest[:12]}… 的缓存已损坏，请重新添加")
+        conn.execute(_insert_blob(conn.dialect.name, digest, data))
+
+
+def _insert_blob(dialect: str, digest: str, data: bytes) -> Any:
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    return (
+        insert(m.Blob.__table__)
+        .values(sha256=digest, data=data, size_bytes=len(data), added_at=m.utcnow())
+        .on_conflict_do_nothing(index_elements=["sha256"])
+    )
 
 
 def image_to_pdf(source: Path) -> bytes:

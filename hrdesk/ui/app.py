@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -81,10 +82,21 @@ def open_store_in_background(
     then hand it to the window. A second writer, or a database that cannot be opened, is said in words."""
     from .workers import run_task
 
+    # --database-url / HRDESK_DATABASE_URL first, then the address kept in Settings (password: keyring).
+    url = (
+        None
+        if demo
+        else (
+            os.environ.get("HRDESK_DATABASE_URL") or str(QSettings().value("database/url", "") or "") or None
+        )
+    )
+
     def work(_task: Any) -> Any:
         from ..services.records import Records
 
-        return Records.open(folder)
+        records = Records.open(folder, url)
+        gc.freeze()  # the database layer's modules live as long as the app (see run_app)
+        return records
 
     def backup(_task: Any) -> None:
         from ..services.backup import rotate_daily
@@ -131,6 +143,7 @@ def run_app(
     if demo:
         from ..services.demo import create_demo
 
+        os.environ.pop("HRDESK_DATABASE_URL", None)  # a demo never writes into a shared database
         create_demo(folder)
     settings = QSettings()
     set_language(lang if lang and lang != "zh" else str(settings.value("language", lang or "zh")))
@@ -150,6 +163,10 @@ def run_app(
 
         app.setWindowIcon(QIcon(str(icon)))
         window.tray.tray.setIcon(QIcon(str(icon)))
+    # Everything imported so far lives as long as the app: keep it out of the cyclic GC's full
+    # collections, which walk the whole heap holding the GIL (a stall of the window when a worker
+    # thread triggers one while loading thousands of rows).
+    gc.freeze()
     from .probe import install_if_asked
 
     install_if_asked(app, window)  # benchmarks only (HRDESK_PROBE)

@@ -183,9 +183,9 @@ class CalendarView(QWidget):
         self._fill_units()
         years = sorted(unknown_years or [])
         self.unknown_years.setText(
-            self.tr("注意：{years} 年的节假日安排未知，工作日按周一至周五估算，请在设置中补充。").format(
-                years="、".join(map(str, years))
-            )
+            self.tr(
+                "注意：{years} 年的放假安排尚未公布：法定假日按《全国年节及纪念日放假办法》估算，调休按最不利情形计算（期限只会提前）。通知发布后请在设置中粘贴。"
+            ).format(years="、".join(map(str, years)))
             if years
             else ""
         )

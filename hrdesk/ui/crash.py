@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import sys
-import traceback
 from pathlib import Path
 from types import TracebackType
 
@@ -17,7 +16,8 @@ log = logging.getLogger("hrdesk.crash")
 
 def install_excepthook(log_path: Path) -> None:
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-        log.error("unhandled %s\n%s", kind.__name__, "".join(traceback.format_exception(kind, error, tb)))
+        # By type and code, with the frames: the exception's text may quote user data (logging_setup).
+        log.error("unhandled %s", kind.__name__, exc_info=(kind, error, tb))
         if QApplication.instance() is None:
             sys.__excepthook__(kind, error, tb)
             return

@@ -68,7 +68,8 @@ class ExpiryChart(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         w, h = self.width(), self.height()
         left, bottom, top = 30, 28, 16
-        p.fillRect(self.rect(), QColor("#ffffff"))
+        pal = self.palette()  # colours from the palette: readable under a dark system theme too
+        p.fillRect(self.rect(), pal.color(pal.ColorRole.Base))
         if not self.months:
             return
         peak = max(max(self.counts), 1)
@@ -77,14 +78,15 @@ class ExpiryChart(QWidget):
         font = QFont(self.font())
         font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
         p.setFont(font)
-        p.setPen(QColor("#bdbdbd"))
+        p.setPen(pal.color(pal.ColorRole.Mid))
         p.drawLine(left, h - bottom, w - 10, h - bottom)
         for i, ((year, month), count) in enumerate(zip(self.months, self.counts, strict=True)):
             bar_h = (h - bottom - top) * count / peak
             rect = QRectF(left + i * slot + slot * 0.15, h - bottom - bar_h, slot * 0.7, bar_h)
             self._bars.append(QRectF(left + i * slot, top, slot, h - top))
-            p.fillRect(rect, QColor("#1565c0" if i < 3 else "#64b5f6"))
-            p.setPen(QColor("#424242"))
+            near = pal.color(pal.ColorRole.Highlight)
+            p.fillRect(rect, near if i < 3 else QColor(near.red(), near.green(), near.blue(), 130))
+            p.setPen(pal.color(pal.ColorRole.Text))
             label = f"{month}" if month != 1 else f"{year % 100}/{month}"
             p.drawText(
                 QRectF(left + i * slot, h - bottom + 4, slot, bottom - 4),

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..labels import label as code_label
 from ..services.status import DUTY_CODES
+from .i18n import current_lang
 from .materials_panel import MaterialsPanel
 from .profile_form import ProfileForm
 
@@ -126,11 +128,14 @@ class EligibilityPanel(QWidget):
         overdue = [d for d in deadlines if d.code in DUTY_CODES and d.date < result.on]
         if overdue:  # the most urgent case must not look routine (issue 14)
             first = overdue[0]
-            self.banner.setText(
-                self.tr("已过最晚安全提交日（{date}）— 请立即提交，或联系主管部门。").format(
-                    date=first.date.isoformat()
-                )
-            )
+            texts = {
+                "UNLINK_DUE": self.tr(
+                    "原单位解除关联已逾期（{date}）— 请立即联系原单位办理解除，或联系主管部门。"
+                ),
+                "UNIT_REVIEW_DUE": self.tr("单位审核已超过 7 天（{date}）— 系统会自动退回，请立即审核。"),
+            }
+            default = self.tr("已过最晚安全提交日（{date}）— 请立即提交，或联系主管部门。")
+            self.banner.setText(texts.get(first.code, default).format(date=first.date.isoformat()))
             self.banner.show()
         else:
             self.banner.hide()
@@ -150,7 +155,7 @@ class EligibilityPanel(QWidget):
         self.verdict.setText(
             f"<b style='color:{colour}'>{eligible}: {yes if result.eligible else no}　"
             f"{ready}: {yes if result.ready else no}</b>　"
-            f"{categories}: {', '.join(result.qualifying_categories) or '—'}　"
+            f"{categories}: {'、'.join(code_label('category', c, current_lang()) for c in result.qualifying_categories) or '—'}　"
             f"{threshold}: ≥ {result.thresholds['x1_2']}"
         )
         severity_names = {"blocker": self.tr("阻断"), "warning": self.tr("警告"), "info": self.tr("提示")}
@@ -521,22 +526,33 @@ class EmployeeDetail(QTabWidget):
         profile, employer_id, employee_id = form.to_profile(), form.employer.currentData(), form.employee_id
 
         from ..services.employees import DuplicateIdNumber
+        from ..services.profile_merge import StaleVersion
 
-        def write(r: Any) -> list[int] | DuplicateIdNumber:
+        version, base = getattr(form, "_version", None), form._base
+
+        def write(r: Any) -> Any:
             try:
                 if employee_id is None:
                     profile.materials = []
                     new_id = r.add_profile(profile)
                     r.update_profile(new_id, profile, employer_id=employer_id)
                     return [new_id]
-                r.update_profile(employee_id, profile, employer_id=employer_id)
+                r.update_profile(
+                    employee_id, profile, employer_id=employer_id, expected_version=version, base=base
+                )
                 return [employee_id]
-            except DuplicateIdNumber as exc:
-                return exc  # not an error: the user chooses to open the existing record or fix the number
+            except (DuplicateIdNumber, StaleVersion) as exc:
+                return exc  # not errors: the user decides (open the other record; merge / overwrite / reload)
 
         def written(ids: Any) -> None:
             if isinstance(ids, DuplicateIdNumber):
                 self.duplicate_found(ids)
+                return
+            if isinstance(ids, StaleVersion):
+                # Another desk saved meanwhile: the form's own save asks merge / overwrite / reload.
+                saved_id = form.save()
+                if saved_id is not None:
+                    done(saved_id)
                 return
             form.employee_id = ids[0]
             form.saved.emit(ids[0])  # marks the form clean; the window says 已保存 and adds a new row
@@ -583,7 +599,7 @@ class EmployeeDetail(QTabWidget):
 
     def set_case(self, case: Any) -> None:
         """Render one employee's case; the panels only draw what it holds."""
-        same = self.employee_id == case.employee_id
+        same = self.profile.employee_id == case.employee_id  # the form shows this person already
         self.employee_id = case.employee_id
         self.case = case
         if not (same and self.profile.is_modified()):  # a refreshed case never overwrites edits

@@ -17,7 +17,7 @@ from ..services.views import EmployeeSummary
 Index = QModelIndex | QPersistentModelIndex
 
 # Status and the next deadline come first: they are what HR scans the list for.
-COL_NAME, COL_STATUS, COL_DEADLINE, COL_EXPIRES, COL_EMPLOYER, COL_ID = range(6)
+COL_NAME, COL_STATUS, COL_DEADLINE, COL_EMPLOYER, COL_ID, COL_EXPIRES = range(6)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -121,7 +121,7 @@ class EmployeeTableModel(QAbstractTableModel):
 
     def sort_key(self, column: int) -> Any:
         return {
-            COL_NAME: lambda r: r.name,
+            COL_NAME: lambda r: r.name_key or r.name,
             COL_ID: lambda r: r.id_masked,
             COL_EMPLOYER: lambda r: r.employer_name,
             COL_EXPIRES: lambda r: r.permit_expires or date.max,
@@ -193,8 +193,8 @@ class EmployeeTableModel(QAbstractTableModel):
             return QBrush(QColor(URGENCY_COLOURS[r.urgency]))
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATUS:
             return QBrush(QColor(STATUS_COLOURS.get(r.status, "#000000")))
-        if role == Qt.ItemDataRole.ToolTipRole and col == COL_DEADLINE and r.next_deadline_code:
-            return r.next_deadline_code
+        if role == Qt.ItemDataRole.ToolTipRole and col in (COL_NAME, COL_EMPLOYER, COL_STATUS):
+            return {COL_NAME: r.name, COL_EMPLOYER: r.employer_name, COL_STATUS: self.data(index)}[col]
         return None
 
     def retranslate(self) -> None:
@@ -219,8 +219,11 @@ class EmployeeFilterProxy(QSortFilterProxyModel):
         self.urgency: Any = None  # a predicate over a row (the dashboard's 逾期 / 本周 / 本月 cards)
 
     def set_search(self, text: str) -> None:
+        """Name (also as pinyin: "zhang", "zs"), ID number or unit; every word must match."""
+        from ..text.pinyin import search_text
+
         self.beginFilterChange()
-        self._terms = text.lower().split()
+        self._terms = [search_text(word) for word in text.split()]
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_filters(

@@ -22,7 +22,9 @@ class FormPreviewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("表格预览"))
-        self.resize(760, 900)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        # A form is A4 upright: as tall as the screen allows (1366×768 laptops too), fitted to width.
+        self.resize(760, min(900, screen.height() - 60) if screen else 700)
         profile = records.profile(employee_id)
         pdf = make_form(form_id, profile, business, data_dir=records.data_dir)
         folder = Path(tempfile.mkdtemp(prefix="hrdesk-form-"))
@@ -30,7 +32,7 @@ class FormPreviewDialog(QDialog):
         self.path.write_bytes(pdf)
         layout = QVBoxLayout(self)
         self.preview = PdfPreview()
-        self.preview.dpi = 90
+        self.preview.fit_on_open = True
         layout.addWidget(self.preview, 1)
         buttons = QHBoxLayout()
         self.print_button = QPushButton(self.tr("打印…"))

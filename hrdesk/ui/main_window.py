@@ -49,6 +49,9 @@ if TYPE_CHECKING:
 STATUSES = ["ready", "missing-materials", "not-eligible", "renewal-due", "valid", "expired", "suspended"]
 
 
+BIG_CHANGE = 2000  # more changed employees than this: one full reload beats thousands of row updates
+
+
 class MainWindow(QMainWindow):
     """`records` may be None: the real start shows the window first and opens the database on a worker
     (`attach_records`), so the first paint does not wait for SQLAlchemy, migrations or the backup."""
@@ -121,7 +124,6 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([640, 760])
         self.setCentralWidget(self.splitter)
         self._build_actions()
 
@@ -378,6 +380,12 @@ class MainWindow(QMainWindow):
         if states is not None and self.tray is not None and self.tray._states is None:
             self.tray._states = states
         self.calendar.set_deadlines(self.deadline_items, self.clock.today(), self._unknown_years)
+        if getattr(self, "change_watch", None) is None and self.records is not None:
+            from .change_watch import ChangeWatcher
+
+            self.change_watch = ChangeWatcher(self.records, self)
+            self.change_watch.changed.connect(self.apply_changes)
+            self.change_watch.start()
         if not getattr(self, "_frozen", False):
             # What is loaded now lives as long as the window: keep it out of the cyclic GC's full
             # collections, which would otherwise walk it (holding the GIL) again and again.
@@ -418,6 +426,9 @@ class MainWindow(QMainWindow):
         """Rows, deadlines and the open case of these employees, read again on a worker."""
         ids = sorted(set(employee_ids))
         if not ids or self.records is None:
+            return
+        if len(ids) > BIG_CHANGE:  # new wage figures, a restore, a big import: load everything again
+            self.attach_records(self.records)
             return
         records = self.records
         from .i18n import current_lang
@@ -790,31 +801,19 @@ class MainWindow(QMainWindow):
     # --- files, forms, packs ------------------------------------------------------------------------
 
     def import_file(self) -> None:
+        from ..services.roster_import import message_text
+        from .i18n import current_lang
+        from .import_dialog import ImportDialog
+
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("导入名单"), "", self.tr("名单或档案 (*.xlsx *.csv *.json)")
+            self, self.tr("导入名单"), "", message_text("roster.ui.file-filter", {}, current_lang())
         )
         if not path:
             return
-        from ..services.roster import ImportRejected, import_file
-
-        records = self.records
-
-        def done(ids: object) -> None:
+        dialog = ImportDialog(self.records, Path(path), self)
+        if dialog.exec() and dialog.import_result is not None:
             self.reload()
-            QMessageBox.information(
-                self, self.tr("导入名单"), self.tr("已导入 {n} 名员工。").format(n=len(ids))
-            )
-
-        def failed(message: str) -> None:
-            QMessageBox.warning(self, self.tr("导入名单"), message)
-
-        def work(task: Any) -> list[int]:
-            try:
-                return import_file(records, Path(path))
-            except ImportRejected as exc:
-                raise RuntimeError(str(exc) + "\n" + "\n".join(str(e) for e in exc.errors[:30])) from None
-
-        run_task(work, done, failed)
+            self.refresh_stale_statuses()
 
     def export_file(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -1010,7 +1009,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("language", lang)
 
     def about(self) -> None:
-        from .about import show_about
+        from .about_dialog import show_about
 
         show_about(self, self.data_dir)
 
@@ -1028,11 +1027,13 @@ class MainWindow(QMainWindow):
         split = self.settings.value("window/splitter")
         if split:
             self.splitter.restoreState(split)
+        else:  # the list wide enough for name, status, next deadline, unit and masked ID at 1366×768
+            self.splitter.setSizes([560, 800])
         header = self.settings.value("window/list-header")
         if header:
             self.table.horizontalHeader().restoreState(header)
-        else:
-            for col, width in enumerate((80, 150, 95, 95, 170)):  # status wide enough for 已逾期
+        else:  # name, status, next deadline, unit, ID (masked), permit expiry
+            for col, width in enumerate((64, 112, 84, 150, 120, 84)):
                 self.table.setColumnWidth(col, width)
 
     def close_to_tray(self) -> bool:

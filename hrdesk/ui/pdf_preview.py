@@ -1,11 +1,15 @@
 """A PDF preview: pages rendered on a worker thread with PyMuPDF, shown as QImages; zoom, fit width,
-page navigation; a clear message instead of a preview for encrypted or damaged files."""
+page navigation; a clear message instead of a preview for encrypted or damaged files.
+
+A file opens fitted to the width of the view (a page cut off on the right hides the signature
+blocks); the paging controls follow the document (◀ off on the first page, ▶ off on the last, none
+for a one-page file) and the zoom level is shown as a percentage of actual size."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -46,6 +50,8 @@ class PdfPreview(QWidget):
         self.page = 0
         self.page_count = 0
         self.dpi = 80
+        self.fit_on_open = True  # fit the width once the first page of a new file tells its size
+        self._fit_pending = False
         self._generation = 0
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -58,18 +64,24 @@ class PdfPreview(QWidget):
         self.zoom_in = QPushButton("+")
         self.fit_width_button = QPushButton()
         self.fit_page_button = QPushButton()
+        self.zoom_label = QLabel()
+        self.zoom_label.setMinimumWidth(44)
+        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status = QLabel()
+        self.status.setStyleSheet("color:#c62828")
         for w in (
             self.prev_button,
             self.page_box,
             self.count_label,
             self.next_button,
             self.zoom_out,
+            self.zoom_label,
             self.zoom_in,
             self.fit_width_button,
             self.fit_page_button,
         ):
             bar.addWidget(w)
-        bar.addStretch(1)
+        bar.addWidget(self.status, 1)
         layout.addLayout(bar)
         self.thumbs = QListWidget()
         self.thumbs.setViewMode(QListWidget.ViewMode.IconMode)
@@ -109,6 +121,40 @@ class PdfPreview(QWidget):
     def retranslate(self) -> None:
         self.fit_width_button.setText(self.tr("适合宽度"))
         self.fit_page_button.setText(self.tr("整页"))
+        self.prev_button.setToolTip(self.tr("上一页"))
+        self.next_button.setToolTip(self.tr("下一页"))
+        self.zoom_in.setToolTip(self.tr("放大"))
+        self.zoom_out.setToolTip(self.tr("缩小"))
+        self.zoom_label.setToolTip(self.tr("缩放比例（100% 为实际大小）"))
+        if self.path is None:
+            self.image.setText(self.tr("选择一份材料以预览"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def showEvent(self, event: QEvent) -> None:
+        super().showEvent(event)
+        if self._fit_pending and self._page_points:  # opened before the view had its size
+            self._fit_pending = False
+            QTimer.singleShot(0, self.fit_width)
+
+    def zoom_percent(self) -> int:
+        """The zoom as people read it: 100% shows the page at its printed size on this screen."""
+        return round(self.dpi / max(1.0, self.logicalDpiX()) * 100)
+
+    def _update_controls(self) -> None:
+        known = self.path is not None and self.page_count > 0
+        many = known and self.page_count > 1
+        self.prev_button.setEnabled(many and self.page > 0)
+        self.next_button.setEnabled(many and self.page < self.page_count - 1)
+        self.page_box.setEnabled(many)
+        for w in (self.zoom_in, self.zoom_out, self.fit_width_button, self.fit_page_button):
+            w.setEnabled(known)
+        self.zoom_in.setEnabled(known and self.dpi < 300)
+        self.zoom_out.setEnabled(known and self.dpi > 30)
+        self.zoom_label.setText(f"{self.zoom_percent()}%" if known else "")
 
     def fit_width(self) -> None:
         if self._page_points:
@@ -156,6 +202,9 @@ class PdfPreview(QWidget):
         self.image.setPixmap(QPixmap())
         self.image.setText(message or self.tr("选择一份材料以预览"))
         self.count_label.setText("")
+        self.status.setText("")
+        self.page_count = 0
+        self._update_controls()
 
     def set_file(self, path: Path | None) -> None:
         if path is None:
@@ -164,6 +213,8 @@ class PdfPreview(QWidget):
         self.path = path
         self.page = 0
         self.page_count = 0
+        self._fit_pending = self.fit_on_open
+        self._update_controls()
         self.show_page(0)
         self._load_thumbnails(path)
 
@@ -173,11 +224,13 @@ class PdfPreview(QWidget):
 
     def show_page(self, page: int) -> None:
         if self.path is None or page < 0 or (self.page_count and page >= self.page_count):
-            return
+            return  # past either end: stay on the page shown (never a blank "no page 2")
         self.page = page
+        self.status.setText("")
         self._generation += 1
         generation, path, dpi = self._generation, self.path, self.dpi
-        self.image.setText(self.tr("正在渲染…"))
+        if self.image.pixmap() is None or self.image.pixmap().isNull():
+            self.image.setText(self.tr("正在渲染…"))
         run_task(
             lambda task: render_page(path, page, dpi),
             lambda result: self._show(generation, result),
@@ -190,9 +243,16 @@ class PdfPreview(QWidget):
         image = QImage(
             result.samples, result.width, result.height, result.stride, QImage.Format.Format_RGB888
         ).copy()
-        self.image.setPixmap(QPixmap.fromImage(image))
         self.page_count = result.page_count
         self._page_points = (result.width * 72 / self.dpi, result.height * 72 / self.dpi)
+        if self._fit_pending and self.isVisible():
+            self._fit_pending = False
+            wanted = int(min(300, max(30, (self.scroll.viewport().width() - 12) / self._page_points[0] * 72)))
+            if abs(wanted - self.dpi) > 2:
+                self.dpi = wanted
+                self.show_page(self.page)  # render once more at the fitted size
+                return
+        self.image.setPixmap(QPixmap.fromImage(image))
         self.page_box.blockSignals(True)
         self.page_box.setMaximum(max(1, result.page_count))
         self.page_box.setValue(self.page + 1)
@@ -201,8 +261,15 @@ class PdfPreview(QWidget):
         self.thumbs.blockSignals(True)
         self.thumbs.setCurrentRow(self.page)
         self.thumbs.blockSignals(False)
+        self._update_controls()
 
     def _failed(self, generation: int, message: str) -> None:
-        if generation == self._generation:
+        if generation != self._generation:
+            return
+        pixmap = self.image.pixmap()
+        if self.page_count and pixmap is not None and not pixmap.isNull():
+            self.status.setText(message)  # keep the page that was showing; say what went wrong beside it
+        else:
             self.image.setPixmap(QPixmap())
             self.image.setText(message or RenderError.__doc__ or "")
+        self._update_controls()

@@ -70,6 +70,13 @@ class SettingsDialog(QDialog):
         open_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(data_dir))))
         folder_row.addWidget(open_button)
         form.addRow(self.tr("数据文件夹"), folder_row)
+        # A shared database (several HR desks): the address here, the password in the system keyring.
+        self.database_url = QLineEdit(str(self.settings.value("database/url", "") or ""))
+        self.database_password = QLineEdit()
+        self.database_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.database_password.setPlaceholderText(self.tr("保存在系统钥匙串中，不写入文件"))
+        form.addRow(self.tr("共享数据库（留空则用本机数据库）"), self.database_url)
+        form.addRow(self.tr("数据库密码"), self.database_password)
         self.leads = QLineEdit(str(self.settings.value("reminders/leads", DEFAULT_LEADS)))
         form.addRow(self.tr("提前提醒天数（逗号分隔）"), self.leads)
         from PySide6.QtWidgets import QCheckBox
@@ -306,10 +313,40 @@ class SettingsDialog(QDialog):
         progress.canceled.connect(task.cancel)
         self.recheck_task = task
 
+    def _save_database(self) -> bool:
+        """Keep the shared database's address (takes effect at the next start) and its password in
+        the system keyring. False, with a message, when either cannot be kept."""
+        from ..services.database_settings import (
+            StoreUnavailable,
+            check_database_url,
+            save_database_password,
+        )
+
+        url = self.database_url.text().strip()
+        try:
+            if url:
+                check_database_url(url)  # the address is readable (no connection yet)
+            if url and self.database_password.text():
+                save_database_password(url, self.database_password.text())
+        except StoreUnavailable as exc:
+            QMessageBox.warning(self, self.tr("设置"), str(exc))
+            return False
+        except Exception as exc:  # no keyring on this system
+            QMessageBox.warning(
+                self, self.tr("设置"), self.tr("无法把密码保存到系统钥匙串：{e}").format(e=type(exc).__name__)
+            )
+            return False
+        if url != str(self.settings.value("database/url", "") or ""):
+            self.settings.setValue("database/url", url)
+            QMessageBox.information(self, self.tr("设置"), self.tr("数据库设置将在重新启动 hrdesk 后生效。"))
+        return True
+
     def accept(self) -> None:
         leads = [p.strip() for p in self.leads.text().split(",") if p.strip()]
         if not all(p.isdigit() for p in leads):
             QMessageBox.warning(self, self.tr("设置"), self.tr("提前提醒天数应为以逗号分隔的整数"))
+            return
+        if not self._save_database():
             return
         self.settings.setValue("reminders/leads", ",".join(leads))
         self.settings.setValue("scan/min_dpi", self.min_dpi.value())

@@ -4,7 +4,6 @@ comes back as a signal on the main thread. Never touch a widget from the functio
 from __future__ import annotations
 
 import logging
-import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -52,7 +51,7 @@ class Task(QRunnable):
         except Cancelled:
             self._emit(self.signals.failed, "")
         except Exception as exc:  # reported to the GUI; the traceback goes to the log without data
-            log.error("background task failed: %s", "".join(traceback.format_exception_only(exc)).strip())
+            log.error("background task failed: %s", exc)
             self._emit(self.signals.failed, str(exc) or exc.__class__.__name__)
         else:
             self._emit(self.signals.finished, result)

@@ -2,42 +2,140 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
-    <name>About</name>
+    <name>AboutDialog</name>
     <message>
-        <location filename="../../hrdesk/ui/about.py" line="26"/>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="79"/>
         <source>关于 hrdesk</source>
         <translation>About hrdesk</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="83"/>
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="84"/>
+        <source>第三方许可</source>
+        <translation>Third-party licences</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="93"/>
+        <source>北京市工作居住证办理助手：员工档案、资格检查、材料清单、期限提醒、表格打印和材料包。</source>
+        <translation>A workbench for Beijing Work Residence Permit applications: employee records, eligibility checks, material checklists, deadline reminders, printed forms and submission packs.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="96"/>
+        <source>hrdesk 是自由软件，按 GNU Affero 通用公共许可证第 3 版或（由您选择）任何更新版本发布；</source>
+        <translation>hrdesk is free software, released under the GNU Affero General Public License, version 3 or (at your option) any later version; </translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="99"/>
+        <source>不提供任何担保。您可以按该许可证再发布和修改它。许可证全文和源代码见“第三方许可”页的 hrdesk 一项。</source>
+        <translation>it comes with no warranty. You may redistribute and modify it under that licence. The full licence and where to find the source code are under hrdesk on the Third-party licences page.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="102"/>
+        <source>本软件包含第三方组件（Qt、PySide6、PyMuPDF、ReportLab、Droid Sans Fallback 字体等），</source>
+        <translation>This software includes third-party components (Qt, PySide6, PyMuPDF, ReportLab, the Droid Sans Fallback font and others), </translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="104"/>
+        <source>各自按其许可证提供，见“第三方许可”。</source>
+        <translation>each under its own licence: see Third-party licences.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="105"/>
+        <source>数据文件夹</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="106"/>
+        <source>所有数据仅保存在本机。</source>
+        <translation>All data stays on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="140"/>
+        <source>许可证</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="140"/>
+        <source>源代码</source>
+        <translation>Source code</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDialog</name>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="47"/>
+        <source>经办人</source>
+        <translation>Business agent</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="53"/>
+        <source>在本单位缴纳社保</source>
+        <translation>Insured (social insurance) by this unit</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="55"/>
+        <source>在岗（可办理业务）</source>
+        <translation>Active (may handle business)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="60"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="61"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="62"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="75"/>
+        <source>姓名必填</source>
+        <translation>The name is required</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="81"/>
+        <source>身份证号无效，请核对（可留空）</source>
+        <translation>The ID number is not valid; check it (or leave it empty)</translation>
     </message>
 </context>
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="265"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="270"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="266"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="271"/>
         <source>单位审核中</source>
         <translation>In unit review</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="267"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="272"/>
         <source>已提交主管部门</source>
         <translation>Submitted to the authority</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="268"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="273"/>
         <source>被退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="269"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="274"/>
         <source>已核准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="270"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="275"/>
         <source>审核不通过</source>
         <translation>Rejected</translation>
     </message>
@@ -45,63 +143,63 @@
 <context>
     <name>ApplicationsPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="288"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="293"/>
         <source>新建业务…</source>
         <translation>New business…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="289"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="294"/>
         <source>更新状态…</source>
         <translation>Update status…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="292"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="297"/>
         <source>业务</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="292"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="297"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="292"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="297"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="292"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="297"/>
         <source>退回意见 / 备注</source>
         <translation>Return reasons / notes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="300"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="305"/>
         <source>新建业务</source>
         <translation>New business</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="300"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="305"/>
         <source>业务类型：</source>
         <translation>Business:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="319"/>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="325"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="324"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="330"/>
         <source>更新状态</source>
         <translation>Update status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="319"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="324"/>
         <source>新状态：</source>
         <translation>New status:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="325"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="330"/>
         <source>退回意见：</source>
         <translation>Return reasons:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="334"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="339"/>
         <source>状态改为“{status}”</source>
         <translation>status set to “{status}”</translation>
     </message>
@@ -109,27 +207,27 @@
 <context>
     <name>Business</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="34"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="36"/>
         <source>新办</source>
         <translation>New application</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="35"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="37"/>
         <source>续签</source>
         <translation>Renewal</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="36"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="38"/>
         <source>聘用单位变更</source>
         <translation>Employer change</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="37"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="39"/>
         <source>基础信息变更</source>
         <translation>Basic-info change</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="38"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="40"/>
         <source>业务信息变更（随往子女）</source>
         <translation>Business-info change (children)</translation>
     </message>
@@ -207,9 +305,9 @@
         <translation>Unit review</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="186"/>
-        <source>注意：{years} 年的节假日安排未知，工作日按周一至周五估算，请在设置中补充。</source>
-        <translation>Note: the holiday schedule of {years} is unknown; working days are estimated Monday to Friday. Add it in Settings.</translation>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="187"/>
+        <source>注意：{years} 年的放假安排尚未公布：法定假日按《全国年节及纪念日放假办法》估算，调休按最不利情形计算（期限只会提前）。通知发布后请在设置中粘贴。</source>
+        <translation>Note: the holiday schedule for {years} is not published yet. Statutory holidays are estimated from the national holiday rules and make-up workdays are assumed the least favourable way (deadlines can only come earlier). Paste the notice in Settings once it is out.</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/calendar_view.py" line="199"/>
@@ -245,220 +343,81 @@
 <context>
     <name>ChildrenPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="383"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="388"/>
         <source>添加子女…</source>
         <translation>Add child…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="384"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="389"/>
         <source>删除所选子女</source>
         <translation>Remove selected child</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="394"/>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="397"/>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="405"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="399"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="402"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="410"/>
         <source>添加子女</source>
         <translation>Add child</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="394"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="399"/>
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="397"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="402"/>
         <source>出生日期（YYYY-MM-DD）：</source>
         <translation>Birth date (YYYY-MM-DD):</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="405"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="410"/>
         <source>日期格式应为 2026-01-31</source>
         <translation>Use the form 2026-01-31</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="431"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="436"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="431"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="436"/>
         <source>出生日期</source>
         <translation>Birth date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="431"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="436"/>
         <source>随往</source>
         <translation>Accompanies</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="431"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="436"/>
         <source>父母</source>
         <translation>Parents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="441"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="446"/>
         <source>已婚</source>
         <translation>Married</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="442"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="447"/>
         <source>未婚生育</source>
         <translation>Unmarried parents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="443"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="448"/>
         <source>离异抚养</source>
         <translation>Divorced, in custody</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="449"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="454"/>
         <source>是</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="449"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="454"/>
         <source>否</source>
         <translation>no</translation>
-    </message>
-</context>
-<context>
-    <name>Choices</name>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="32"/>
-        <source>外省市</source>
-        <translation>Outside Beijing</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="33"/>
-        <source>北京市户籍</source>
-        <translation>Beijing hukou</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="34"/>
-        <source>北京市临时户籍</source>
-        <translation>Beijing temporary hukou</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="35"/>
-        <source>本市集体户口</source>
-        <translation>Beijing collective hukou</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="36"/>
-        <source>学校临时户口</source>
-        <translation>School temporary hukou</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="39"/>
-        <location filename="../../hrdesk/ui/profile_form.py" line="45"/>
-        <source>无</source>
-        <translation>None</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="40"/>
-        <source>学士</source>
-        <translation>Bachelor</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="41"/>
-        <source>硕士</source>
-        <translation>Master</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="42"/>
-        <source>博士</source>
-        <translation>Doctorate</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="46"/>
-        <source>中级</source>
-        <translation>Intermediate</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="47"/>
-        <source>高级</source>
-        <translation>Senior</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="50"/>
-        <source>未婚</source>
-        <translation>Unmarried</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="51"/>
-        <source>已婚</source>
-        <translation>Married</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="52"/>
-        <source>离异</source>
-        <translation>Divorced</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="53"/>
-        <source>丧偶</source>
-        <translation>Widowed</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="56"/>
-        <source>（未登记）</source>
-        <translation>(not recorded)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="57"/>
-        <source>北京市居住证</source>
-        <translation>Beijing residence permit</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="58"/>
-        <source>自有房产</source>
-        <translation>Own property</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="59"/>
-        <source>配偶房产</source>
-        <translation>Spouse&apos;s property</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="60"/>
-        <source>借住亲友房产</source>
-        <translation>Borrowed from relatives/friends</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="61"/>
-        <source>租赁房产</source>
-        <translation>Rented</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="62"/>
-        <source>公租房</source>
-        <translation>Public rental</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="63"/>
-        <source>单位公房</source>
-        <translation>Employer housing</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="66"/>
-        <source>（未持证）</source>
-        <translation>(no permit)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="67"/>
-        <source>有效</source>
-        <translation>Active</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="68"/>
-        <source>挂起</source>
-        <translation>Suspended</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="69"/>
-        <source>已失效</source>
-        <translation>Expired</translation>
     </message>
 </context>
 <context>
@@ -481,32 +440,32 @@ Log file: {path}</translation>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../hrdesk/ui/dashboard.py" line="160"/>
+        <location filename="../../hrdesk/ui/dashboard.py" line="162"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/dashboard.py" line="161"/>
+        <location filename="../../hrdesk/ui/dashboard.py" line="163"/>
         <source>未来12个月证件到期人数（点击柱子筛选名单）</source>
         <translation>Permits expiring in the next 12 months (click a bar to filter)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/dashboard.py" line="162"/>
+        <location filename="../../hrdesk/ui/dashboard.py" line="164"/>
         <source>点击状态或柱子筛选左侧名单；选择一名员工查看详情。</source>
         <translation>Click a status or a bar to filter the list; select an employee for details.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/dashboard.py" line="172"/>
+        <location filename="../../hrdesk/ui/dashboard.py" line="174"/>
         <source>已逾期（立即处理）</source>
         <translation>Overdue (act now)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/dashboard.py" line="173"/>
+        <location filename="../../hrdesk/ui/dashboard.py" line="175"/>
         <source>本周到期</source>
         <translation>Due this week</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/dashboard.py" line="174"/>
+        <location filename="../../hrdesk/ui/dashboard.py" line="176"/>
         <source>30天内到期</source>
         <translation>Due within 30 days</translation>
     </message>
@@ -514,12 +473,12 @@ Log file: {path}</translation>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="113"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="90"/>
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="119"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="96"/>
         <source>日期格式应为 2026-01-31，且须是真实日期</source>
         <translation>Use the form 2026-01-31, and a real date</translation>
     </message>
@@ -527,82 +486,92 @@ Log file: {path}</translation>
 <context>
     <name>EligibilityPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="85"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="87"/>
         <source>业务类型：</source>
         <translation>Business:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="93"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="95"/>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="93"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="95"/>
         <source>问题</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="93"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="95"/>
         <source>依据</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="94"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="96"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="94"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="96"/>
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="130"/>
-        <source>已过最晚安全提交日（{date}）— 请立即提交，或联系主管部门。</source>
-        <translation>The last safe submission day ({date}) has passed — submit now or contact the authority.</translation>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="133"/>
+        <source>原单位解除关联已逾期（{date}）— 请立即联系原单位办理解除，或联系主管部门。</source>
+        <translation>The previous employer&apos;s unlink is overdue ({date}) — contact the previous employer to unlink now, or contact the authority.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="135"/>
+        <source>单位审核已超过 7 天（{date}）— 系统会自动退回，请立即审核。</source>
+        <translation>The unit review is over 7 days ({date}) — the system returns the application automatically; review it now.</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/employee_detail.py" line="137"/>
+        <source>已过最晚安全提交日（{date}）— 请立即提交，或联系主管部门。</source>
+        <translation>Past the last safe day to submit ({date}): submit now, or contact the authority.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="142"/>
         <source>是</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="137"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="142"/>
         <source>否</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="138"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="143"/>
         <source>符合条件</source>
         <translation>Eligible</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="138"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="143"/>
         <source>材料齐全</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="139"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="144"/>
         <source>符合的申请条件</source>
         <translation>Qualifying categories</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="139"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="144"/>
         <source>收入标准</source>
         <translation>Income threshold</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="156"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="161"/>
         <source>阻断</source>
         <translation>Blocker</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="156"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="161"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="156"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="161"/>
         <source>提示</source>
         <translation>Info</translation>
     </message>
@@ -610,58 +579,58 @@ Log file: {path}</translation>
 <context>
     <name>EmployeeDetail</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="484"/>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="577"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="489"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="593"/>
         <source>档案</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="484"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="489"/>
         <source>资格检查</source>
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="484"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="489"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="484"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="489"/>
         <source>业务记录</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="484"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="489"/>
         <source>随往子女</source>
         <translation>Children</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="519"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="524"/>
         <source>档案中有错误（见红字），请改正后再保存。</source>
         <translation>The profile has errors (shown in red); correct them before saving.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="553"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="569"/>
         <source>身份证号重复</source>
         <translation>Duplicate ID number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="554"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="570"/>
         <source>身份证号 {id} 已属于员工 {name}。同一人只能有一条记录，未保存。</source>
         <translation>ID number {id} already belongs to employee {name}. One person has one record; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="561"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="577"/>
         <source>打开 {name} 的记录</source>
         <translation>Open {name}&apos;s record</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="563"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="579"/>
         <source>返回修改</source>
         <translation>Back to editing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="573"/>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="589"/>
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -700,6 +669,69 @@ Log file: {path}</translation>
     </message>
 </context>
 <context>
+    <name>FirstRunGuide</name>
+    <message>
+        <location filename="../../hrdesk/ui/first_run.py" line="89"/>
+        <source>开始使用</source>
+        <translation>Getting started</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/first_run.py" line="90"/>
+        <source>还没有任何员工记录。按下面三步开始：资料只保存在本机，不会上传。</source>
+        <translation>There are no employee records yet. Start with these three steps; your data stays on this computer and is never uploaded.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/first_run.py" line="93"/>
+        <source>创建用人单位</source>
+        <translation>Create the employer</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/first_run.py" line="93"/>
+        <source>导入名单或添加员工</source>
+        <translation>Import a roster or add employees</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/first_run.py" line="93"/>
+        <source>添加材料扫描件</source>
+        <translation>Add the scanned materials</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/first_run.py" line="100"/>
+        <source>填写单位名称、所在区、纳税情况和业务经办人：办理条件按所在区的指南检查。</source>
+        <translation>Enter the unit&apos;s name, district, taxes and business agents: conditions are checked against that district&apos;s guide.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/first_run.py" line="101"/>
+        <source>从 Excel 或 CSV 名单一次导入多名员工（先用模板），或逐个添加。</source>
+        <translation>Import many employees at once from an Excel or CSV roster (start from the template), or add them one by one.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/first_run.py" line="102"/>
+        <source>把身份证、劳动合同等扫描件拖到“材料”页：程序检查彩色、方向和页序。</source>
+        <translation>Drag scans of ID cards, labour contracts and the like onto the Materials tab: colour, orientation and page order are checked.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/first_run.py" line="107"/>
+        <source>创建单位…</source>
+        <translation>Create unit…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/first_run.py" line="108"/>
+        <source>导入名单…</source>
+        <translation>Import roster…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/first_run.py" line="109"/>
+        <source>添加员工</source>
+        <translation>Add employee</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/first_run.py" line="110"/>
+        <source>添加材料</source>
+        <translation>Add materials</translation>
+    </message>
+</context>
+<context>
     <name>FormPreviewDialog</name>
     <message>
         <location filename="../../hrdesk/ui/form_preview.py" line="24"/>
@@ -707,17 +739,17 @@ Log file: {path}</translation>
         <translation>Form preview</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/form_preview.py" line="36"/>
+        <location filename="../../hrdesk/ui/form_preview.py" line="38"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/form_preview.py" line="37"/>
+        <location filename="../../hrdesk/ui/form_preview.py" line="39"/>
         <source>用系统阅读器打开</source>
         <translation>Open in the system viewer</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/form_preview.py" line="38"/>
+        <location filename="../../hrdesk/ui/form_preview.py" line="40"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -725,7 +757,7 @@ Log file: {path}</translation>
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../hrdesk/ui/i18n.py" line="17"/>
+        <location filename="../../hrdesk/ui/i18n.py" line="28"/>
         <source>zh</source>
         <translation>en</translation>
     </message>
@@ -733,403 +765,391 @@ Log file: {path}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="231"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="233"/>
         <source>hrdesk — 工作居住证办理助手</source>
         <translation>hrdesk — Work Residence Permit assistant</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="233"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="235"/>
         <source>（演示数据）</source>
         <translation> (demo data)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="234"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="236"/>
         <source>搜索姓名、身份证号或单位…</source>
         <translation>Search name, ID number or unit…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="236"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="743"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="238"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="754"/>
         <source>新建员工</source>
         <translation>New employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="237"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="767"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="239"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="778"/>
         <source>删除员工</source>
         <translation>Delete employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="238"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="240"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="239"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="241"/>
         <source>下一位员工</source>
         <translation>Next employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="240"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="242"/>
         <source>上一位员工</source>
         <translation>Previous employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="241"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="243"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="242"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="244"/>
         <source>期限日历</source>
         <translation>Deadline calendar</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="243"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="245"/>
         <source>导出日历 (.ics)…</source>
         <translation>Export calendar (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="244"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="246"/>
         <source>导入名单…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="245"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="247"/>
         <source>导出名单…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="246"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="248"/>
         <source>备份…</source>
         <translation>Backup…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="247"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="249"/>
         <source>单位与经办人…</source>
         <translation>Units and agents…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="248"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="250"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="249"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="251"/>
         <source>打印表格…</source>
         <translation>Print form…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="250"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="252"/>
         <source>生成材料包…</source>
         <translation>Build submission pack…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="251"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="253"/>
         <source>为名单中的员工批量生成材料包…</source>
         <translation>Build packs for the employees in the list…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="252"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="254"/>
         <source>关于 hrdesk</source>
         <translation>About hrdesk</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="253"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="255"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="254"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="722"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="256"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="733"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="255"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="257"/>
         <source>切换语言 (中文/English)</source>
         <translation>Switch language (中文/English)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="259"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="261"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="260"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="262"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="261"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="263"/>
         <source>员工</source>
         <translation>Employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="262"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="264"/>
         <source>表格与材料包</source>
         <translation>Forms and packs</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="263"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="265"/>
         <source>工具</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="264"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="266"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="349"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="351"/>
         <source>正在更新状态：{d} / {n}</source>
         <translation>Updating statuses: {d} / {n}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="413"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="421"/>
         <source>保存失败</source>
-        <translation>Save failed</translation>
+        <translation>Saving failed</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="505"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="516"/>
         <source>不再提醒：{name} {what}</source>
         <translation>Reminder dismissed: {name} {what}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="508"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="519"/>
         <source>提醒已推迟：{name} {what}</source>
         <translation>Reminder snoozed: {name} {what}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="523"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="532"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="534"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="543"/>
         <source>导出日历</source>
         <translation>Export calendar</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="523"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="534"/>
         <source>日历 (*.ics)</source>
         <translation>Calendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="532"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="543"/>
         <source>已导出 {n} 项期限。</source>
         <translation>Exported {n} deadlines.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="539"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="550"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="543"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="554"/>
         <source>全部区</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="543"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="554"/>
         <source>昌平区</source>
         <translation>Changping</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="543"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="554"/>
         <source>延庆区</source>
         <translation>Yanqing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="545"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="556"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="593"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="604"/>
         <source>显示 {shown} / 共 {total} 名员工</source>
         <translation>Showing {shown} of {total} employees</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="662"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="673"/>
         <source>新员工</source>
         <translation>New employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="672"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="683"/>
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="673"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="684"/>
         <source>{name} 的档案有未保存的修改。要保存吗？</source>
         <translation>{name}&apos;s profile has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="680"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="691"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="681"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="692"/>
         <source>不保存</source>
         <translation>Don&apos;t save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="692"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="703"/>
         <source>已保存 ✓</source>
         <translation>Saved ✓</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="722"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="733"/>
         <source>撤销：{what}</source>
         <translation>Undo: {what}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="731"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="742"/>
         <source>已撤销：{what}</source>
         <translation>Undone: {what}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="743"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="754"/>
         <source>请先在“单位与经办人”中添加一个单位。</source>
         <translation>Add a unit under Units and agents first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="979"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="978"/>
         <source>用户录入</source>
         <translation>Entered by the user</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="1054"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="1055"/>
         <source>hrdesk 仍在运行</source>
         <translation>hrdesk is still running</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="1056"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="1057"/>
         <source>窗口已关闭到托盘区，期限提醒照常。要退出请用“文件 → 退出”；可在设置中关闭此行为。</source>
         <translation>The window was closed to the tray; deadline reminders go on. To quit use File → Quit; this can be turned off in Settings.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="794"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="805"/>
         <location filename="../../hrdesk/ui/main_window.py" line="809"/>
         <source>导入名单</source>
         <translation>Import roster</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="794"/>
-        <source>名单或档案 (*.xlsx *.csv *.json)</source>
-        <translation>Roster or profiles (*.xlsx *.csv *.json)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="805"/>
-        <source>已导入 {n} 名员工。</source>
-        <translation>Imported {n} employees.</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="821"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="838"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="820"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="837"/>
         <source>导出名单</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="821"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="820"/>
         <source>Excel (*.xlsx);;档案 JSON (*.json)</source>
         <translation>Excel (*.xlsx);;Profile JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="838"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="837"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="842"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="841"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="850"/>
         <location filename="../../hrdesk/ui/main_window.py" line="851"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="852"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="842"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="841"/>
         <source>备份文件 (*.zip)</source>
         <translation>Backup file (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="851"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="850"/>
         <source>备份完成。</source>
         <translation>Backup complete.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="858"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="867"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="857"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="866"/>
         <source>打印表格</source>
         <translation>Print form</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="858"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="879"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="857"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="878"/>
         <source>请先选择一名员工。</source>
         <translation>Select an employee first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="861"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="860"/>
         <source>诚信声明（个人）</source>
         <translation>Integrity declaration (individual)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="862"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="861"/>
         <source>诚信声明（单位）</source>
         <translation>Integrity declaration (unit)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="863"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="862"/>
         <source>房屋借住声明</source>
         <translation>Housing-borrowing declaration</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="864"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="863"/>
         <source>材料清单</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="867"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="866"/>
         <source>选择表格：</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="879"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="907"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="922"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="878"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="906"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="921"/>
         <source>生成材料包</source>
         <translation>Build submission pack</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="881"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="935"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="880"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="934"/>
         <source>选择保存材料包的文件夹</source>
         <translation>Choose a folder for the pack</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="890"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="889"/>
         <source>正在生成材料包…</source>
         <translation>Building the pack…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="682"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="890"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="941"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="693"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="889"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="940"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="769"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="780"/>
         <source>确定删除员工 &lt;b&gt;{name}&lt;/b&gt;（{id}，{unit}）的全部记录吗？&lt;br&gt;可用“编辑 → 撤销”(Ctrl+Z) 恢复。</source>
         <translation>Delete all records of employee &lt;b&gt;{name}&lt;/b&gt; ({id}, {unit})?&lt;br&gt;Edit → Undo (Ctrl+Z) brings them back.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="785"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="796"/>
         <source>删除 {name}</source>
         <translation>delete {name}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="909"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="908"/>
         <source>材料不齐全或有缺陷：
 {problems}
 
@@ -1140,23 +1160,23 @@ Log file: {path}</translation>
 Build the pack anyway? The checklist will list these problems.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="941"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="940"/>
         <source>正在为 {n} 名员工生成材料包…</source>
         <translation>Building packs for {n} employees…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="948"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="947"/>
         <source>已生成 {n} 个材料包。</source>
         <translation>Built {n} packs.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="950"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="949"/>
         <source>以下员工材料不齐全，未生成：</source>
         <translation>Not built, materials incomplete: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="951"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="956"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="950"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="955"/>
         <source>批量生成材料包</source>
         <translation>Build packs</translation>
     </message>
@@ -1369,34 +1389,73 @@ Build the pack anyway? The checklist will list these problems.</translation>
     </message>
 </context>
 <context>
+    <name>MoneyField</name>
+    <message>
+        <location filename="../../hrdesk/ui/profile_sections.py" line="39"/>
+        <source>金额不能为负数</source>
+        <translation>The amount cannot be negative</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_sections.py" line="40"/>
+        <source>请填写数字金额，如 12500、12,500 或 1.25万</source>
+        <translation>Enter an amount in figures, e.g. 12500 or 12,500</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../hrdesk/ui/pdf_preview.py" line="110"/>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="122"/>
         <source>适合宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/pdf_preview.py" line="111"/>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="123"/>
         <source>整页</source>
         <translation>Whole page</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/pdf_preview.py" line="129"/>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="124"/>
+        <source>上一页</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="125"/>
+        <source>下一页</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="126"/>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="127"/>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="128"/>
+        <source>缩放比例（100% 为实际大小）</source>
+        <translation>Zoom (100% is actual size)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="175"/>
         <source>上移一页</source>
         <translation>Move page up</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/pdf_preview.py" line="131"/>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="177"/>
         <source>下移一页</source>
         <translation>Move page down</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/pdf_preview.py" line="157"/>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="130"/>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="203"/>
         <source>选择一份材料以预览</source>
         <translation>Select a material to preview it</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/pdf_preview.py" line="180"/>
+        <location filename="../../hrdesk/ui/pdf_preview.py" line="233"/>
         <source>正在渲染…</source>
         <translation>Rendering…</translation>
     </message>
@@ -1404,174 +1463,467 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>ProfileForm</name>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="166"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="136"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="167"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="137"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="168"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="138"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="169"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="139"/>
         <source>户籍</source>
         <translation>Hukou</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="170"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="142"/>
         <source>入职日期</source>
         <translation>Hired on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="171"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="143"/>
         <source>参加工作日期</source>
         <translation>Career started on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="172"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="169"/>
         <source>最高学位</source>
         <translation>Highest degree</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="173"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="177"/>
         <source>职称</source>
         <translation>Professional title</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="174"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="144"/>
         <source>婚姻状况</source>
         <translation>Marital status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="175"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="145"/>
         <source>劳动合同终止日期</source>
         <translation>Contract ends on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="182"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="293"/>
         <source>住所类型</source>
         <translation>Housing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="184"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="295"/>
         <source>住所证明有效期至</source>
         <translation>Housing proof valid until</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="186"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="297"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="191"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="323"/>
         <source>证件状态</source>
         <translation>Permit status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="192"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="324"/>
         <source>证件编号</source>
         <translation>Permit number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="193"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="325"/>
         <source>签发日期</source>
         <translation>Issued on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="194"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="326"/>
         <source>有效期至</source>
         <translation>Expires on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="195"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="327"/>
         <source>离开原单位日期</source>
         <translation>Left previous unit on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="259"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="134"/>
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="260"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="292"/>
         <source>在京住所</source>
         <translation>Residence in Beijing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="261"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="322"/>
         <source>工作居住证</source>
         <translation>Work residence permit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="262"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="284"/>
         <source>近6个月申报收入（元）</source>
         <translation>Declared income, last 6 months (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="263"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="53"/>
+        <source>按身份证推算</source>
+        <translation>From the ID number</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="57"/>
+        <source>（未登记）</source>
+        <translation>(not recorded)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="58"/>
+        <source>（未持证）</source>
+        <translation>(no permit)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="140"/>
+        <source>退休年龄类别</source>
+        <translation>Retirement age category</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="141"/>
+        <source>已办理退休</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="153"/>
+        <source>劳动关系</source>
+        <translation>Employment</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="154"/>
+        <source>劳务派遣人员</source>
+        <translation>Dispatched worker</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="160"/>
+        <source>申请单位同时是</source>
+        <translation>The applying unit also</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="162"/>
+        <source>有犯罪记录</source>
+        <translation>Criminal record</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="168"/>
+        <source>学历与职称</source>
+        <translation>Education and title</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="173"/>
+        <source>境外学位（留服认证）</source>
+        <translation>Foreign degree (CSCSE verified)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="176"/>
+        <source>毕业日期</source>
+        <translation>Graduation date</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="182"/>
+        <source>奖项与人才计划</source>
+        <translation>Awards and talent programmes</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="184"/>
+        <source>国家级、市级奖项（每行一项）</source>
+        <translation>National or municipal awards (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="189"/>
+        <source>入选人才计划（每行一项）</source>
+        <translation>Talent programmes (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="199"/>
+        <source>知识产权</source>
+        <translation>Intellectual property</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="203"/>
+        <source>发明专利（件）</source>
+        <translation>Invention patents</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="207"/>
+        <source>其他专利（件）</source>
+        <translation>Other patents</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="212"/>
+        <source>软件著作权（件）</source>
+        <translation>Software copyrights</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="215"/>
+        <source>本人排名</source>
+        <translation>Own rank as inventor or author</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="219"/>
+        <source>已在京转化应用</source>
+        <translation>Commercialised in Beijing</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="231"/>
+        <source>创业团队核心成员</source>
+        <translation>Founder (core team member)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="232"/>
+        <source>是创业团队核心成员</source>
+        <translation>Is a core founder</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="234"/>
+        <source>持股比例（%）</source>
+        <translation>Shareholding (%)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="239"/>
+        <source>自然人股东排名</source>
+        <translation>Rank among natural-person shareholders</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="245"/>
+        <source>近3年自有资金投入（元）</source>
+        <translation>Own investment, last 3 years (CNY)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="251"/>
+        <source>股权融资（元）</source>
+        <translation>Equity financing (CNY)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="254"/>
+        <source>近3年年均纳税（元）</source>
+        <translation>Team&apos;s average annual tax, last 3 years (CNY)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="260"/>
+        <source>自由职业者、个体工商户</source>
+        <translation>Freelancer or sole trader</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="264"/>
+        <source>是自由职业者或个体工商户</source>
+        <translation>Is a freelancer or sole trader</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="268"/>
+        <source>每年纳税额（元）</source>
+        <translation>Tax paid per year (CNY)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="273"/>
+        <source>有突出贡献</source>
+        <translation>Notable contribution</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="283"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="396"/>
+        <source>收入</source>
+        <translation>Income</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="286"/>
+        <source>年度收入（元）</source>
+        <translation>Annual income (CNY)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="307"/>
+        <source>住宅用途（非办公、商业）</source>
+        <translation>Residential use (not office or commercial)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="310"/>
+        <source>出租人即产权人</source>
+        <translation>The lessor owns the property</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="311"/>
+        <source>产权人姓名</source>
+        <translation>Owner&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="312"/>
+        <source>产权人身份证号</source>
+        <translation>Owner&apos;s ID number</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="313"/>
+        <source>与产权人关系</source>
+        <translation>Relationship to the owner</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="395"/>
         <source>税款所属期</source>
         <translation>Tax month</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="263"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="395"/>
         <source>申报收入</source>
         <translation>Declared income</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="264"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="396"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="397"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="397"/>
+        <source>纳税额</source>
+        <translation>Tax paid</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="407"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="415"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="416"/>
+        <source>未填写</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="420"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="421"/>
+        <source>第一发明人（作者）</source>
+        <translation>First inventor (author)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="422"/>
+        <source>第二发明人（作者）</source>
+        <translation>Second inventor (author)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="423"/>
+        <source>第三及以后</source>
+        <translation>Third or later</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="427"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="265"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="428"/>
         <source>撤销修改</source>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="413"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="447"/>
+        <source>依据：</source>
+        <translation>Guide: </translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="667"/>
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="418"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="677"/>
         <source>应为18位：17位数字加1位数字或X</source>
         <translation>Must be 18 characters: 17 digits, then a digit or X</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="419"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="678"/>
         <source>校验位不符，请核对号码（多为录入错误）</source>
         <translation>The check digit does not match; check the number (usually a typing error)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="420"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="679"/>
         <source>号码中的出生日期不存在</source>
         <translation>The birth date in the number does not exist</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="423"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="682"/>
         <source>请先在“单位”中添加单位</source>
         <translation>Add a unit first</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="437"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="698"/>
         <source>入职日期不能晚于今天</source>
         <translation>The hire date cannot be after today</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="439"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="700"/>
+        <source>毕业日期不能晚于今天</source>
+        <translation>The graduation date cannot be in the future</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="705"/>
+        <source>产权人身份证号无效，请核对（可留空）</source>
+        <translation>The owner&apos;s ID number is not valid; check it (or leave it empty)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="707"/>
         <source>持证时须填写有效期</source>
         <translation>Enter the expiry date of the permit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="451"/>
+        <location filename="../../hrdesk/ui/profile_form.py" line="722"/>
+        <source>持股比例应为 0 到 100 之间的数字，如 12.5</source>
+        <translation>The shareholding must be a number from 0 to 100, e.g. 12.5</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="725"/>
         <source>以下月份的金额不是有效数字：</source>
         <translation>These months have an invalid amount: </translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="729"/>
+        <source>以下年度的金额不是有效数字：</source>
+        <translation>These years do not hold a valid amount: </translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="848"/>
+        <source>另一台电脑已修改</source>
+        <translation>Changed on another computer</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="849"/>
+        <source>在您打开这份档案之后，另一位同事保存了修改。</source>
+        <translation>A colleague saved changes to this record after you opened it.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="852"/>
+        <source>合并：保留双方的修改（同一项都改过时以您的为准）。覆盖：以您的版本为准。重新载入：放弃您的修改。</source>
+        <translation>Merge: keep both sets of changes (where both changed the same field, yours wins). Overwrite: your version replaces theirs. Reload: drop your changes.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="855"/>
+        <source>合并</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="856"/>
+        <source>覆盖</source>
+        <translation>Overwrite</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/profile_form.py" line="857"/>
+        <source>重新载入</source>
+        <translation>Reload</translation>
     </message>
 </context>
 <context>
@@ -1625,10 +1977,48 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="77"/>
+        <source>保存在系统钥匙串中，不写入文件</source>
+        <translation>kept in the system keyring, never in a file</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="78"/>
+        <source>共享数据库（留空则用本机数据库）</source>
+        <translation>Shared database (empty: this computer&apos;s own)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="79"/>
+        <source>数据库密码</source>
+        <translation>Database password</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="336"/>
+        <source>无法把密码保存到系统钥匙串：{e}</source>
+        <translation>Cannot keep the password in the system keyring: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="341"/>
+        <source>数据库设置将在重新启动 hrdesk 后生效。</source>
+        <translation>The database setting applies when hrdesk starts again.</translation>
+    </message>
+    <message>
         <location filename="../../hrdesk/ui/settings_dialog.py" line="56"/>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="312"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="332"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="336"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="341"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="347"/>
         <source>设置</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="40"/>
+        <source>昌平区</source>
+        <translation>Changping</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="41"/>
+        <source>延庆区</source>
+        <translation>Yanqing</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/settings_dialog.py" line="60"/>
@@ -1651,210 +2041,200 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="74"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="81"/>
         <source>提前提醒天数（逗号分隔）</source>
         <translation>Reminder lead times (days, comma-separated)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="77"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="84"/>
         <source>关闭窗口时留在托盘区（提醒照常）</source>
         <translation>Closing the window keeps hrdesk in the tray (reminders go on)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="83"/>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="300"/>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="303"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="90"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="307"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="310"/>
         <source>扫描件检查</source>
         <translation>Scan checks</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="91"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="98"/>
         <source>按新设置重新检查全部材料</source>
         <translation>Re-check all materials with these settings</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="93"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="100"/>
         <source>最低扫描分辨率（dpi）</source>
         <translation>Minimum scan resolution (dpi)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="94"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="101"/>
         <source>单个文件上传上限（MB）</source>
         <translation>Upload limit per file (MB)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="98"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="105"/>
         <source>本市全口径城镇单位就业人员月平均工资</source>
         <translation>Beijing average monthly wage (all urban employees)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="102"/>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="115"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="109"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="122"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="102"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="109"/>
         <source>月平均工资</source>
         <translation>Monthly average wage</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="102"/>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="118"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="109"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="125"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="102"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="109"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="111"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="118"/>
         <source>元/月</source>
         <translation>CNY/month</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="113"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="120"/>
         <source>添加或更新</source>
         <translation>Add or update</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="131"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="138"/>
         <source>节假日安排（内置日历未包含的年份）</source>
         <translation>Holiday schedule (years the built-in calendar lacks)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="141"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="148"/>
         <source>保存该年节假日</source>
         <translation>Save this year&apos;s holidays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="146"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="153"/>
         <source>粘贴国务院办公厅《关于××年部分节假日安排的通知》全文，然后点击“识别通知”</source>
         <translation>Paste the full text of the State Council&apos;s notice on the year&apos;s holidays (关于××年部分节假日安排的通知), then click “Read notice”</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="149"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="156"/>
         <source>识别通知</source>
         <translation>Read notice</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="151"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="158"/>
         <source>粘贴国务院放假通知</source>
         <translation>Paste the State Council holiday notice</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="176"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="183"/>
         <source>用户录入（点击“确定”后生效）</source>
         <translation>Entered by user (applies after OK)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="196"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="203"/>
         <source>请输入正整数金额（元/月）</source>
         <translation>Enter a positive whole amount (CNY/month)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="201"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="208"/>
         <source>正在计算影响…</source>
         <translation>Working out the effect…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="214"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="221"/>
         <source>此工资标准不改变任何员工当前的收入门槛。点击“确定”后保存。</source>
         <translation>This wage figure changes no employee&apos;s current income threshold. It is saved when you click OK.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="218"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="225"/>
         <source>此工资标准将使 {n} 名员工的收入门槛从 {before:,} 变为 {after:,}（{district}，自 {on} 起）。</source>
         <translation>This wage figure changes the income threshold of {n} employee(s) from {before:,} to {after:,} ({district}, from {on}).</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="229"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="236"/>
         <source>点击“确定”后保存，“取消”则不作任何更改。</source>
         <translation>It is saved when you click OK; Cancel changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="254"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="261"/>
         <source>{year} 年已由内置日历提供。</source>
         <translation>{year} is already in the built-in calendar.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="262"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="269"/>
         <source>已识别 {year} 年：放假 {h} 天，调休上班 {w} 天。请核对后点击“保存该年节假日”。</source>
         <translation>Read {year}: {h} days off, {w} make-up working days. Check them, then click “Save this year&apos;s holidays”.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="267"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="274"/>
         <source>通知中还有 {years} 年的日期（元旦假期跨年），如该年不在内置日历中，请另行录入。</source>
         <translation>The notice also has dates in {years} (a New Year break across the year end); enter them for that year if the built-in calendar lacks it.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="153"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="160"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="40"/>
-        <source>昌平区</source>
-        <translation>Changping</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="41"/>
-        <source>延庆区</source>
-        <translation>Yanqing</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="154"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="161"/>
         <source>放假日期</source>
         <translation>Holidays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="155"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="162"/>
         <source>调休上班日期</source>
         <translation>Make-up workdays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="196"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="203"/>
         <source>工资标准</source>
         <translation>Reference wage</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="250"/>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="254"/>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="269"/>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="279"/>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="281"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="257"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="261"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="276"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="286"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="288"/>
         <source>节假日</source>
         <translation>Holidays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="279"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="286"/>
         <source>日期有误：</source>
         <translation>Invalid date: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="281"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="288"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="293"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="300"/>
         <source>正在重新检查材料…</source>
         <translation>Re-checking materials…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="293"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="300"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="300"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="307"/>
         <source>检查完成，{n} 份材料的结果有变化。</source>
         <translation>Done: {n} materials changed verdict.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="312"/>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="347"/>
         <source>提前提醒天数应为以逗号分隔的整数</source>
         <translation>Lead times must be whole numbers separated by commas</translation>
     </message>
@@ -1945,12 +2325,6 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>hrdesk: {o} overdue!</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="198"/>
-        <location filename="../../hrdesk/ui/tray.py" line="263"/>
-        <source>【已逾期】</source>
-        <translation>[OVERDUE] </translation>
-    </message>
-    <message>
         <location filename="../../hrdesk/ui/tray.py" line="199"/>
         <source>（另有 {n} 项，点击查看）</source>
         <translation> ({n} more, click to see)</translation>
@@ -1995,147 +2369,188 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <source>两周内没有期限</source>
         <translation>No deadlines in the next two weeks</translation>
     </message>
+    <message>
+        <location filename="../../hrdesk/ui/tray.py" line="198"/>
+        <location filename="../../hrdesk/ui/tray.py" line="263"/>
+        <source>【已逾期】</source>
+        <translation>[OVERDUE] </translation>
+    </message>
 </context>
 <context>
     <name>UnitsDialog</name>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="33"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="99"/>
         <source>单位与经办人</source>
         <translation>Units and agents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="39"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="106"/>
         <source>新建单位</source>
         <translation>New unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="67"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="129"/>
         <source>信用良好，无违法违规记录</source>
         <translation>In good standing, no violations</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="68"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="130"/>
         <source>已开通业务办理权限</source>
         <translation>Permission granted</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="69"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="131"/>
         <source>经营范围列入禁止和限制目录</source>
         <translation>Business on the restricted-industry list</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="72"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="134"/>
         <source>未记录</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="75"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="137"/>
         <source>单位名称</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="76"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="138"/>
         <source>统一社会信用代码</source>
         <translation>Unified credit code</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="77"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="139"/>
         <source>所在区</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="78"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="140"/>
         <source>单位类型</source>
         <translation>Entity type</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="79"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="141"/>
         <source>登记注册日期</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="80"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="142"/>
         <source>注册资本（元）</source>
         <translation>Registered capital (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="81"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="143"/>
         <source>本区纳税起始日期</source>
         <translation>Paying tax in the district since</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="82"/>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="83"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="144"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="145"/>
         <source>{y} 年纳税额（元，不含个税）</source>
         <translation>Tax paid in {y} (CNY, excl. IIT)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="84"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="146"/>
         <source>科技创新主体</source>
         <translation>Innovation entity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="85"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="147"/>
         <source>科技创新服务主体</source>
         <translation>Service entity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="86"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="148"/>
         <source>剩余新办指标</source>
         <translation>New-application quota left</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="102"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="160"/>
+        <source>业务经办人</source>
+        <translation>Business agents</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="166"/>
+        <source>添加经办人</source>
+        <translation>Add agent</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="167"/>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="168"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="183"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="103"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="184"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="138"/>
-        <source>经办人：</source>
-        <translation>Agents: </translation>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="248"/>
+        <source>未在本单位参保</source>
+        <translation>not insured by this unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="138"/>
-        <source>未登记</source>
-        <translation>None recorded</translation>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="250"/>
+        <source>已停用</source>
+        <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="171"/>
-        <source>{label}应为数字</source>
-        <translation>{label} must be a number</translation>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="263"/>
+        <source>请先保存单位</source>
+        <translation>Save the unit first</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="173"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="307"/>
+        <source>删除经办人</source>
+        <translation>Delete agent</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="307"/>
+        <source>删除经办人“{name}”？</source>
+        <translation>Delete the agent “{name}”?</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="341"/>
         <source>{label}不能为负数</source>
         <translation>{label} cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="180"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="343"/>
+        <source>{label}应为数字金额，如 350000、350,000 或 35万</source>
+        <translation>{label} must be an amount in figures, e.g. 350000 or 350,000</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="350"/>
         <source>单位名称必填</source>
         <translation>The unit name is required</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="186"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="357"/>
         <source>纳税额</source>
         <translation>Tax paid</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="195"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="366"/>
         <source>注册资本</source>
         <translation>Registered capital</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="213"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="387"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units_dialog.py" line="213"/>
+        <location filename="../../hrdesk/ui/units_dialog.py" line="387"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
@@ -2143,17 +2558,17 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../hrdesk/ui/app.py" line="59"/>
+        <location filename="../../hrdesk/ui/app.py" line="60"/>
         <source>提醒：{n} 项期限临近，见“期限日历”。</source>
         <translation>Reminder: {n} deadlines are near; see the deadline calendar.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/app.py" line="65"/>
+        <location filename="../../hrdesk/ui/app.py" line="66"/>
         <source>本系统没有托盘区：提醒将显示在窗口中。</source>
         <translation>This desktop has no system tray: reminders will show in the window.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/app.py" line="103"/>
+        <location filename="../../hrdesk/ui/app.py" line="115"/>
         <source>今天的自动备份没有完成：{m}</source>
         <translation>Today&apos;s automatic backup did not finish: {m}</translation>
     </message>

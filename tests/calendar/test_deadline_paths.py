@@ -43,14 +43,18 @@ def _variants() -> list[tuple[str, object]]:
     lapsing = load_profile_file(ROOT / "examples" / "changping-renewal-window-open.json")
     lapsing.employee.permit = Permit("GZ1", date(2023, 12, 10), ON + timedelta(days=10), "active")
     out.append(("renewal-overdue", lapsing))
-    for n, (_name, profile) in enumerate(out[-3:]):  # one person, one ID number (stored ones are unique)
-        profile.employee.id_number = _id_number(f"11010119900101{n + 201:03d}")
     return out
 
 
-def _id_number(first17: str) -> str:
-    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-    return first17 + "10X98765432"[sum(int(c) * w for c, w in zip(first17, weights, strict=True)) % 11]
+def _fresh_id(profile, n: int, base: str | None = None):
+    """One person, one record (the ID number is unique): each stored copy gets its own valid number of
+    the same birth date and sex."""
+    from hrdesk.rules.idnumber import check_char
+
+    old = base or profile.employee.id_number
+    first17 = old[:14] + f"{(n * 2 + int(old[16])) % 1000:03d}"
+    profile.employee.id_number = first17 + check_char(first17)
+    return profile
 
 
 def _key(d) -> tuple:
@@ -62,8 +66,8 @@ def stored(tmp_path_factory) -> tuple[Path, dict[str, int]]:
     folder = tmp_path_factory.mktemp("paths")
     ids = {}
     with Records.open(folder) as records:
-        for name, profile in _variants():
-            ids[name] = records.add_profile(profile)
+        for n, (name, profile) in enumerate(_variants()):
+            ids[name] = records.add_profile(_fresh_id(profile, n))
         records.refresh_statuses(ON)
     return folder, ids
 
@@ -152,7 +156,7 @@ def test_overdue_renewal_is_urgent_everywhere(stored):
         cwd=ROOT,
     )
     first = cli.stdout.splitlines()[0]
-    assert first.startswith("已逾期") and "RENEWAL_SUBMIT_BY" in first
+    assert first.startswith("已逾期") and "续签最晚安全提交日" in first  # the label, never the code
 
 
 @pytest.mark.parametrize("name", [n for n, _ in _variants()])
@@ -182,10 +186,8 @@ def test_a_save_during_the_bulk_refresh_succeeds(tmp_path: Path):
     profile = load_profile_file(ROOT / "examples" / "changping-new-ready.json")
     with Records.open(tmp_path / "data", clock=FixedClock.on(ON)) as records:
         with records.session() as s:
-            ids = []
-            for n in range(150):  # 150 people, each with their own ID number
-                profile.employee.id_number = _id_number(f"11010119900101{n:03d}")
-                ids.append(records.add_profile(profile, session=s))
+            base = profile.employee.id_number
+            ids = [records.add_profile(_fresh_id(profile, n, base), session=s) for n in range(150)]
         errors: list[BaseException] = []
 
         def refresh() -> None:
@@ -206,3 +208,25 @@ def test_a_save_during_the_bulk_refresh_succeeds(tmp_path: Path):
         assert not errors and saves >= 1
         assert records.profile(ids[(saves - 1) % len(ids)]).employee.name == f"改名{saves - 1}"
         assert records.stale_status_ids(ON) == []
+
+
+def test_a_big_refresh_on_worker_processes_stores_the_same(tmp_path: Path, monkeypatch):
+    from hrdesk.services import employees
+
+    with Records.open(tmp_path / "data", clock=FixedClock.on(ON)) as records:
+        with records.session() as s:
+            for n, (_name, profile) in enumerate(_variants()):
+                records.add_profile(_fresh_id(profile, n), session=s)
+        ids = records.employee_ids()
+        in_thread = records.compute_statuses(ids, ON)
+        monkeypatch.setattr(employees, "PROCESS_POOL_FROM", 2)
+        records.refresh_statuses(ON)
+        stored = {}
+        for d in stored_deadlines(records):
+            stored.setdefault(d.employee_id, set()).add(_key(d))
+        assert stored == {
+            eid: {_key(d) for d in st.deadlines} for eid, st in in_thread.items() if st.deadlines
+        }
+        assert {s.id: s.status for s in records.summaries()} == {
+            eid: st.status for eid, st in in_thread.items()
+        }

@@ -104,7 +104,7 @@ def test_balloon_click_opens_the_employee_and_the_reminders(qtbot, settings_dir,
 def test_tray_menu_and_reminders(qtbot, settings_dir, data_dir: Path):
     with Records.open(data_dir) as records:
         items = [item(date(2026, 11, 27))]
-        tray = TrayController(records, lambda: items)
+        tray = TrayController(records, lambda: items, clock=FixedClock.on(date(2026, 11, 24)))
         opened = []
         tray.openRequested.connect(lambda: opened.append(True))
         due = tray.check(datetime(2026, 11, 24, 9, 0))

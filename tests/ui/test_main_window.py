@@ -68,6 +68,10 @@ def test_search_filter_and_eligibility(qtbot, window, records: Records):
     assert window.proxy.rowCount() == 5
     window.search.setText("王五")
     assert window.proxy.rowCount() == 1
+    window.search.setText("wangwu")  # pinyin finds the name too
+    assert window.proxy.rowCount() == 1
+    window.search.setText("WW")  # initials
+    assert window.proxy.rowCount() == 1
     window.search.clear()
     qtbot.keyClicks(window.search, "110229")  # part of an ID number
     assert window.proxy.rowCount() == 2
@@ -178,6 +182,7 @@ def test_drop_on_missing_slot_makes_it_ok_and_greyscale_is_defective(
 
 
 def test_sorting_by_deadline_keeps_the_selection(qtbot, window, records: Records):
+    from hrdesk.text.pinyin import sort_key
     from hrdesk.ui.employee_model import COL_DEADLINE, COL_NAME, ROW_ROLE, URGENCY_RANK
 
     _load_examples(records)
@@ -196,7 +201,7 @@ def test_sorting_by_deadline_keeps_the_selection(qtbot, window, records: Records
     assert ranks == sorted(ranks)
     for rank in set(ranks):
         names = [r.name for r in rows if URGENCY_RANK.get(r.urgency or "", 2) == rank]
-        assert names == sorted(names, reverse=True)
+        assert names == sorted(names, key=sort_key, reverse=True)  # pinyin: 张 zhang after 王 wang
 
 
 def test_rotate_a_page_makes_a_new_vault_file_and_keeps_the_old(

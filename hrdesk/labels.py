@@ -1,0 +1,145 @@
+"""One code → one Chinese and one English label (`resources/labels.toml`), with no Qt.
+
+The form, roster import and export, status columns, .ics and the CLI all name a code the same way,
+so what a user copies from one place into another (a hukou from the form into a roster) is read back
+as the same code. `code_for` accepts every variant a person may type: the Chinese and English labels,
+the listed aliases and the code itself, ignoring case, spaces and full-width forms.
+"""
+
+from __future__ import annotations
+
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from .resources import resources_dir
+
+LANGS = ("zh", "en")
+
+
+@dataclass(frozen=True)
+class Label:
+    code: str
+    zh: str
+    en: str
+    also: tuple[str, ...] = ()
+
+    def text(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+
+class LabelError(KeyError):
+    """An unknown group or code: a programming error, never user input (that is `code_for` → None)."""
+
+
+def _normal(text: str) -> str:
+    # NFKC folds full-width letters and digits (ＹＥＳ, １) that Chinese input methods produce.
+    return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+
+@cache
+def _table() -> dict[str, dict[str, Label]]:
+    with open(resources_dir() / "labels.toml", "rb") as fh:
+        data = tomllib.load(fh)
+    return {
+        group: {
+            code: Label(code, entry["zh"], entry["en"], tuple(entry.get("also", ())))
+            for code, entry in entries.items()
+        }
+        for group, entries in data.items()
+    }
+
+
+@cache
+def _lookup(group: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for code, entry in labels(group).items():
+        for variant in (code, entry.zh, entry.en, *entry.also):
+            out.setdefault(_normal(variant), code)
+    return out
+
+
+def groups() -> tuple[str, ...]:
+    return tuple(_table())
+
+
+def labels(group: str) -> dict[str, Label]:
+    """Every code of `group` with its labels, in the file's order (the order choices are shown in)."""
+    try:
+        return _table()[group]
+    except KeyError:
+        raise LabelError(f"no label group '{group}'") from None
+
+
+def label(group: str, code: str | bool | None, lang: str = "zh") -> str:
+    """The label of `code` in `lang` ("zh" | "en"). None gives ""; booleans use their text form
+    ("true"/"false"), so `label("yes_no", True)` works. An unknown code is shown as itself rather
+    than crashing an export, but only for data from outside; tests check every code has a label."""
+    if code is None:
+        return ""
+    key = str(code).lower() if isinstance(code, bool) else code
+    entry = labels(group).get(key)
+    return entry.text(lang) if entry else str(code)
+
+
+def code_for(group: str, text: str | None) -> str | None:
+    """The code a typed label stands for, or None when it is not one of the group's variants."""
+    if text is None:
+        return None
+    return _lookup(group).get(_normal(str(text)))
+
+
+def choices(group: str, lang: str = "zh") -> list[tuple[str, str]]:
+    """(code, label) pairs for a drop-down or a template's list of accepted values."""
+    return [(code, entry.text(lang)) for code, entry in labels(group).items()]
+
+
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_CIRCLED = {chr(0x2460 + i): str(i + 1) for i in range(20)}  # ① … ⑳
+_EN_WORDS = (
+    ("注意", " note "),
+    ("注", " note "),
+    ("附件", " annex "),
+    ("、", ", "),
+    ("，", ", "),
+    ("第", " step "),
+)
+
+
+def _section_en(section: str) -> str:
+    """A guide section in Latin script (二(二)6(5) → 2(2)6(5)): English screens show no Han text."""
+    out = section
+    for zh, en in _EN_WORDS:
+        out = out.replace(zh, en)
+    out = out.replace("步", "")
+    for zh, n in sorted(_CN_DIGITS.items(), key=lambda kv: -len(kv[0])):
+        out = out.replace(zh, str(n))
+    for circled, n in _CIRCLED.items():
+        out = out.replace(circled, f" {n}")
+    return " ".join(out.split()).replace("( ", "(").replace(" )", ")")
+
+
+def cite(source: str, lang: str = "zh") -> str:
+    """A rule's source as people read it: `changping-2026 二(二)6(5)` → 昌平区指南 二(二)6(5) /
+    Changping guide 2(2)6(5). Several sources (", " or "; " between them) keep their order, and
+    sections of the same guide follow its name once: 昌平区指南 二(四)3、二(二)4."""
+    sep = "、" if lang != "en" else ", "
+    parts: list[list[str]] = []  # [guide name, section, section, …]
+    last_guide = None
+    for piece in (p.strip() for p in source.replace("; ", ", ").split(", ")):
+        guide, _, section = piece.partition(" ")
+        district = guide.rsplit("-", 1)[0]
+        if district in labels("district"):
+            name = label("district", district, lang)
+            shown = section if lang != "en" else _section_en(section)
+            if guide == last_guide:
+                parts[-1].append(shown)
+            else:
+                parts.append([f"{name}指南" if lang != "en" else f"{name} guide", shown])
+            last_guide = guide
+        elif parts:  # "changping-2026 二(四)2, 三(五)": a second section of the same guide
+            parts[-1].append(piece if lang != "en" else _section_en(piece))
+        else:
+            parts.append(["", piece if lang != "en" else _section_en(piece)])
+    return ("；" if lang != "en" else "; ").join(f"{p[0]} {sep.join(p[1:])}".strip() for p in parts)

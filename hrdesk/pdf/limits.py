@@ -1,0 +1,289 @@
+"""Budgets for reading untrusted PDFs: a scan must end in seconds and within bounded memory whatever the
+file holds (a 2 GiB decompression bomb, a 100,000-page PDF, a 60,000-pixel image), and such a file is
+refused as unreadable, never packed (issue 12).
+
+Two layers, because neither is enough alone:
+
+1. **Structural pre-checks** (`structure_flags`, `oversized_images`): declared page count, declared image
+   dimensions, and a bounded trial inflate of every Flate-compressed non-image stream (chains of Flate
+   filters included). They read no pixels, take milliseconds, work the same on Windows, macOS and Linux,
+   and give a precise message ("解压后超过 64 MB").
+2. **A watchdog process** (`run_bounded`): the scan itself runs in a long-lived child process with a
+   memory cap (RLIMIT_AS where the OS enforces it) and a deadline that each finished page extends. MuPDF
+   cannot be interrupted from Python, so a thread cannot stop a render that spins; killing a process can.
+   This catches whatever the pre-checks do not know (other filters, pathological content streams, MuPDF
+   bugs). The process is reused across files (spawning and importing PyMuPDF per file would cost ~0.5 s)
+   and replaced after any failure. Frozen builds must call `multiprocessing.freeze_support()` at start.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import threading
+import time
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .scan_flags import Flag, make_flag, threshold
+
+log = logging.getLogger(__name__)
+
+STARTUP_SECONDS = 90.0  # a cold start imports PyMuPDF and numpy from source on machines without bytecode
+
+
+@dataclass(frozen=True)
+class Budget:
+    """How long and how much memory reading one file may take."""
+
+    open_seconds: float = 10.0  # open the file and run the structural pre-checks
+    page_seconds: float = 5.0  # each page (a 300-dpi A4 scan takes ~0.1 s)
+    memory_mb: int = 1024  # address space the scan may add on top of the worker's own
+
+
+class BudgetExceeded(Exception):
+    """The file took longer or more memory than its budget; `detail` is for the HR user (Chinese)."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+class WorkerUnavailable(Exception):
+    """No child process could be started (e.g. a frozen build without freeze_support)."""
+
+
+# --- structural pre-checks (no pixels decoded) ------------------------------------------------------
+
+
+def structure_flags(doc: Any) -> list[Flag]:
+    """Refusals that follow from the file's structure alone: too many pages, decompression bombs."""
+    pages = doc.page_count
+    limit = int(threshold("max_pages"))
+    if pages > limit:
+        return [make_flag("SCAN_TOO_MANY_PAGES", pages=pages, limit=limit)]
+    cap = int(threshold("max_stream_mb") * 1024 * 1024)
+    for xref in range(1, doc.xref_length()):
+        try:
+            if not doc.xref_is_stream(xref) or doc.xref_get_key(xref, "Subtype")[1] == "/Image":
+                continue  # images are bounded by their declared size: see oversized_images
+            filters = _filters(doc.xref_get_key(xref, "Filter"))
+            if "/FlateDecode" not in filters[:1]:
+                continue
+            raw = doc.xref_stream_raw(xref)
+        except Exception:  # an object MuPDF cannot parse is the render's problem, not a bomb
+            continue
+        if _inflates_beyond(raw, filters, cap):
+            return [make_flag("SCAN_DECOMPRESSION_BOMB", limit_mb=int(threshold("max_stream_mb")))]
+    return []
+
+
+def oversized_images(page: Any, number: int) -> Flag | None:
+    """An image on the page whose declared size is beyond the budget (checked before anything renders)."""
+    limit = threshold("max_image_megapixels")
+    for info in page.get_images(full=True):
+        width, height = int(info[2] or 0), int(info[3] or 0)
+        megapixels = width * height / 1e6
+        if megapixels > limit:
+            return make_flag("SCAN_IMAGE_TOO_LARGE", number, megapixels=round(megapixels), limit=int(limit))
+    return None
+
+
+def _filters(entry: tuple[str, str]) -> list[str]:
+    kind, value = entry
+    if kind == "name":
+        return [value]
+    if kind == "array":
+        return value.strip("[]").replace("/", " /").split()
+    return []
+
+
+def _inflates_beyond(raw: bytes, filters: list[str], cap: int) -> bool:
+    """Inflate through the leading Flate filters, never producing more than `cap` bytes at a stage."""
+    data = raw
+    for name in filters:
+        if name != "/FlateDecode":
+            break
+        inflater = zlib.decompressobj()
+        try:
+            out = inflater.decompress(data, cap)
+        except zlib.error:
+            return False  # corrupt, not a bomb: MuPDF will say so when it renders
+        if len(out) >= cap and (inflater.unconsumed_tail or not inflater.eof):
+            return True
+        data = out
+    return False
+
+
+# --- the watchdog process ----------------------------------------------------------------------------
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Any
+    memory_mb: int
+
+
+_lock = threading.Lock()
+_worker: _Worker | None = None
+
+
+def run_bounded(fn: Callable[..., Any], *args: Any, budget: Budget) -> Any:
+    """Call `fn(*args, beat=...)` in the worker process and return its result. `fn` calls `beat()` after
+    each page: every beat gives it another `budget.page_seconds`. Raises BudgetExceeded when the time runs
+    out, the memory cap is hit or the worker dies; the worker is then replaced."""
+    global _worker
+    with _lock:  # one scan at a time in the worker; callers on other threads wait here
+        worker = _worker
+        if worker is not None and (not worker.process.is_alive() or worker.memory_mb != budget.memory_mb):
+            _stop()  # dead, or started under another memory cap
+            worker = None
+        if worker is None:
+            worker = _worker = _start(budget.memory_mb)
+        try:
+            worker.conn.send((fn, args))
+        except OSError:  # it died since we looked: one fresh start
+            _stop()
+            worker = _worker = _start(budget.memory_mb)
+            worker.conn.send((fn, args))
+        deadline = time.monotonic() + budget.open_seconds
+        started = time.monotonic()
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not worker.conn.poll(remaining):
+                _stop()
+                raise BudgetExceeded(f"超过 {time.monotonic() - started:.0f} 秒仍未读完")
+            try:
+                kind, payload = worker.conn.recv()
+            except (EOFError, OSError):
+                _stop()
+                raise BudgetExceeded("读取进程异常退出，多为内存耗尽") from None
+            if kind == "beat":
+                deadline = time.monotonic() + budget.page_seconds
+            elif kind == "ok":
+                return payload
+            else:
+                _stop()  # a fresh process after any failure: its heap may be exhausted or corrupt
+                if kind == "memory":
+                    raise BudgetExceeded(f"所需内存超过 {budget.memory_mb} MB")
+                raise RuntimeError(payload)
+
+
+def shutdown() -> None:
+    """Stop the worker (tests, and the app at exit; a daemon process also ends with its parent)."""
+    with _lock:
+        _stop()
+
+
+_unavailable: str | None = None  # why the worker could not start; not retried in this process
+
+
+def _start(memory_mb: int) -> _Worker:
+    global _unavailable
+    if _unavailable is not None:
+        raise WorkerUnavailable(_unavailable)
+    try:
+        return _spawn(memory_mb)
+    except WorkerUnavailable as exc:
+        _unavailable = str(exc)
+        log.warning("scan worker unavailable, scanning in-process: %s", exc)
+        raise
+
+
+def _spawn(memory_mb: int) -> _Worker:
+    ctx = multiprocessing.get_context("spawn")  # fork is unsafe in a threaded Qt process, absent on Windows
+    parent, child = ctx.Pipe()
+    process = ctx.Process(target=_serve, args=(child, memory_mb), name="hrdesk-scan", daemon=True)
+    try:
+        process.start()
+    except Exception as exc:
+        raise WorkerUnavailable(str(exc)) from exc
+    child.close()
+    waited = 0.0
+    while waited < STARTUP_SECONDS:
+        if parent.poll(0.2):
+            try:
+                if parent.recv() == ("ready", None):
+                    return _Worker(process, parent, memory_mb)
+            except (EOFError, OSError):
+                break
+        if not process.is_alive():
+            break
+        waited += 0.2
+    process.kill()
+    raise WorkerUnavailable("the scan worker did not start")
+
+
+def _stop() -> None:
+    global _worker
+    if _worker is None:
+        return
+    _worker.process.kill()
+    _worker.process.join(5)
+    _worker.conn.close()
+    _worker = None
+
+
+def _serve(conn: Any, memory_mb: int) -> None:
+    """The worker's loop: run each call, report beats and the result; memory errors by name."""
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # numpy's BLAS reserves address space per thread
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    import numpy  # noqa: F401  (loaded before the cap so the cap measures the scan, not the imports)
+    import pymupdf
+
+    from . import scan  # noqa: F401
+
+    pymupdf.TOOLS.mupdf_display_errors(False)
+    _cap_memory(memory_mb)
+    conn.send(("ready", None))
+
+    def beat() -> None:
+        conn.send(("beat", None))
+
+    while True:
+        try:
+            fn, args = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            result = fn(*args, beat=beat)
+        except MemoryError:
+            conn.send(("memory", None))
+            continue
+        except Exception as exc:
+            text = str(exc)
+            if "malloc" in text or "out of memory" in text.lower():
+                conn.send(("memory", None))
+            else:
+                conn.send(("error", f"{type(exc).__name__}: {text}"))
+            continue
+        conn.send(("ok", result))
+
+
+def _cap_memory(memory_mb: int) -> None:
+    """RLIMIT_AS = what the worker uses now + the budget. Linux enforces it; macOS ignores it (the time
+    budget still holds); Windows has no resource module (a Job Object would be the equivalent)."""
+    try:
+        import resource
+    except ImportError:
+        return
+    current = 0
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmSize:"):
+                    current = int(line.split()[1]) * 1024
+    except OSError:
+        return  # not Linux: RLIMIT_AS is not enforced there anyway
+    limit = current + memory_mb * 1024 * 1024
+    try:
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ValueError, OSError) as exc:
+        log.info("scan worker runs without a memory cap: %s", exc)

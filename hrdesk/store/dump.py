@@ -1,0 +1,316 @@
+"""The logical backup format (`hrdesk-backup/2`): the rows of every table and the stored files, with a
+manifest that names every entry, its size and its SHA-256. The same file comes from SQLite and from
+PostgreSQL and restores into either, at the schema revision it names (then migrated to this hrdesk's).
+
+A zip:
+    hrdesk-backup.json      {"format", "created", "revision", "source", "tables": {name: rows},
+                             "entries": {name: {"sha256", "size"}}}
+    rows/<table>.jsonl      one JSON object per row (dates ISO, times ISO in UTC)
+    files/<ab>/<sha256>.pdf the vault's contents
+
+Reading trusts nothing in the zip: an entry the manifest does not list, a size above the limit or
+different from the manifest's, a hash that does not match — each refuses the whole file before
+anything is replaced. Nothing is extracted to disk; entries are read with a bounded read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Connection, Date, DateTime, MetaData, Table, select
+from sqlmodel import SQLModel
+
+from . import models as m
+from .db import read_only
+from .vault import MAX_BYTES
+
+FORMAT = "hrdesk-backup/2"
+MANIFEST = "hrdesk-backup.json"
+MAX_MANIFEST_BYTES = 64 * 1024 * 1024
+MAX_ROWS_BYTES = 2 * 1024 * 1024 * 1024
+# Not copied: the change log is each database's own history (other desks' counters point into it), the
+# contents of `blob` travel as files, alembic_version is the manifest's "revision".
+SKIPPED = {"alembic_version", "change_log", "blob"}
+BATCH = 1000
+
+
+class DumpError(RuntimeError):
+    """A backup that cannot be written or read; the text is for the HR user."""
+
+
+@dataclass(frozen=True)
+class Manifest:
+    revision: str
+    source: str
+    created: str
+    tables: dict[str, int]
+    entries: dict[str, dict[str, Any]]
+
+    @property
+    def files(self) -> list[str]:
+        return [name for name in self.entries if name.startswith("files/")]
+
+
+# --- writing -----------------------------------------------------------------------------------------
+
+
+def app_tables(conn: Connection) -> list[Table]:
+    """hrdesk's tables present in this database, parents before children (insert order)."""
+    meta = MetaData()
+    meta.reflect(conn)
+    ours = set(SQLModel.metadata.tables) | {"alembic_version"}
+    return [t for t in meta.sorted_tables if t.name in ours]
+
+
+def write_dump(conn: Connection, target: Path) -> Manifest:
+    """Write every row and file to `target` (a consistent view: one transaction, REPEATABLE READ on
+    PostgreSQL). Written beside the target and renamed, owner-only."""
+    if conn.in_transaction():
+        conn.rollback()
+    read_only(conn)  # SQLite: a snapshot read that does not hold up other desks' saves
+    if conn.dialect.name == "postgresql":
+        # The whole dump sees one state of the database (the first statement of the transaction the
+        # driver opens).
+        conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+    revision = MigrationContext.configure(conn).get_current_revision() or ""
+    tables = app_tables(conn)
+    entries: dict[str, dict[str, Any]] = {}
+    counts: dict[str, int] = {}
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if os.name == "posix":
+        target.parent.chmod(0o700)
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as zf:
+            for table in tables:
+                if table.name in SKIPPED:
+                    continue
+                name = f"rows/{table.name}.jsonl"
+                digest, size, n = hashlib.sha256(), 0, 0
+                with zf.open(name, "w", force_zip64=True) as out:
+                    for row in conn.execute(select(table).order_by(*table.primary_key.columns)).mappings():
+                        line = (json.dumps(dict(row), ensure_ascii=False, default=_encode) + "\n").encode()
+                        out.write(line)
+                        digest.update(line)
+                        size += len(line)
+                        n += 1
+                entries[name] = {"sha256": digest.hexdigest(), "size": size}
+                counts[table.name] = n
+            if any(t.name == "blob" for t in tables):
+                for sha256 in list(conn.execute(select(m.Blob.sha256).order_by(m.Blob.sha256)).scalars()):
+                    data = bytes(
+                        conn.execute(select(m.Blob.data).where(m.Blob.sha256 == sha256)).scalar_one()
+                    )
+                    if hashlib.sha256(data).hexdigest() != sha256:
+                        raise DumpError(f"文件 {sha256[:12]}… 在数据库中已损坏，备份未完成")
+                    name = f"files/{sha256[:2]}/{sha256}.pdf"
+                    zf.writestr(name, data, compress_type=zipfile.ZIP_STORED)
+                    entries[name] = {"sha256": sha256, "size": len(data)}
+            manifest = {
+                "format": FORMAT,
+                "created": datetime.now(UTC).isoformat(),
+                "revision": revision,
+                "source": conn.dialect.name,
+                "tables": counts,
+                "entries": entries,
+            }
+            zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+        if os.name == "posix":
+            partial.chmod(0o600)
+        os.replace(partial, target)
+    finally:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        if conn.in_transaction():
+            conn.rollback()
+        read_only(conn, False)
+    return Manifest(revision, conn.dialect.name, manifest["created"], counts, entries)
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, datetime):
+        if value.tzinfo is None:  # SQLite keeps UTC without an offset
+            value = value.replace(tzinfo=UTC)
+        return value.astimezone(UTC).isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bytes | memoryview):
+        raise TypeError("binary column outside the blob table")
+    raise TypeError(type(value).__name__)
+
+
+# --- reading ------------------------------------------------------------------------------------------
+
+
+def read_manifest(zf: zipfile.ZipFile, label: str) -> Manifest:
+    """The manifest, checked against the zip's directory: every entry listed once, nothing else, sizes
+    as declared and within limits. Raises DumpError."""
+    names = zf.namelist()
+    if len(names) != len(set(names)):
+        raise DumpError(f"{label}: 备份文件中有重复的条目，不是 hrdesk 生成的备份")
+    try:
+        raw = _bounded(zf, zf.getinfo(MANIFEST), MAX_MANIFEST_BYTES)
+        data = json.loads(raw)
+    except (KeyError, json.JSONDecodeError, UnicodeDecodeError):
+        raise DumpError(f"{label}: 缺少备份清单，不是 hrdesk 备份文件") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise DumpError(f"{label}: 备份格式 {data.get('format') if isinstance(data, dict) else '?'} 无法恢复")
+    entries = data.get("entries")
+    if not isinstance(entries, dict):
+        raise DumpError(f"{label}: 备份清单不完整")
+    extra = set(names) - set(entries) - {MANIFEST}
+    if extra:
+        raise DumpError(f"{label}: 备份中有清单以外的条目（{sorted(extra)[0]}），已拒绝恢复")
+    missing = set(entries) - set(names)
+    if missing:
+        raise DumpError(f"{label}: 备份不完整，缺少 {sorted(missing)[0]}")
+    for name, entry in entries.items():
+        limit = MAX_BYTES if name.startswith("files/") else MAX_ROWS_BYTES
+        size = entry.get("size") if isinstance(entry, dict) else None
+        if not isinstance(size, int) or not 0 <= size <= limit or zf.getinfo(name).file_size != size:
+            raise DumpError(f"{label}: {name} 的大小与清单不符或超出上限")
+        if not (name.startswith("rows/") and name.endswith(".jsonl")) and not name.startswith("files/"):
+            raise DumpError(f"{label}: 备份中有无法识别的条目 {name}")
+    return Manifest(
+        str(data.get("revision") or ""),
+        str(data.get("source") or ""),
+        str(data.get("created") or ""),
+        dict(data.get("tables") or {}),
+        entries,
+    )
+
+
+def _bounded(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    """Read an entry, never more than `limit` bytes whatever its header claims (a zip bomb stops here)."""
+    with zf.open(info) as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise DumpError(f"{info.filename}: 超出大小上限")
+    return data
+
+
+def read_entry(zf: zipfile.ZipFile, manifest: Manifest, name: str, label: str) -> bytes:
+    entry = manifest.entries[name]
+    try:
+        data = _bounded(zf, zf.getinfo(name), entry["size"])
+    except (zipfile.BadZipFile, OSError, EOFError):
+        raise DumpError(f"{label}: {name} 无法读取，备份已损坏") from None
+    if len(data) != entry["size"] or hashlib.sha256(data).hexdigest() != entry["sha256"]:
+        raise DumpError(f"{label}: {name} 已损坏（校验不符）")
+    return data
+
+
+def verify_dump(path: Path) -> Manifest:
+    """Read every entry and check it against the manifest, touching no database. Raises DumpError."""
+    with _open_zip(path) as zf:
+        manifest = read_manifest(zf, path.name)
+        for name in manifest.entries:
+            data = read_entry(zf, manifest, name, path.name)
+            if name.startswith("rows/"):
+                table = name[len("rows/") : -len(".jsonl")]
+                if data.count(b"\n") != manifest.tables.get(table):
+                    raise DumpError(f"{path.name}: {table} 的行数与清单不符")
+        return manifest
+
+
+def _open_zip(path: Path) -> zipfile.ZipFile:
+    try:
+        return zipfile.ZipFile(path)
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise DumpError(f"{path.name}: 不是 hrdesk 备份文件（{exc.__class__.__name__}）") from None
+
+
+def load_dump(conn: Connection, path: Path, alembic_cfg: Any) -> Manifest:
+    """Replace everything in the database `conn` points at with the backup, in ONE transaction: the old
+    tables are dropped, the schema is built at the backup's revision, rows and files go in, and the
+    schema is migrated to this hrdesk's head. A failure anywhere rolls all of it back. The caller holds
+    the migration lock and has verified the file (verify_dump)."""
+    with _open_zip(path) as zf:
+        manifest = read_manifest(zf, path.name)
+        with conn.begin():
+            meta = MetaData()
+            meta.reflect(conn)
+            ours = set(SQLModel.metadata.tables) | {"alembic_version"}
+            for table in reversed(meta.sorted_tables):
+                if table.name in ours:
+                    table.drop(conn)
+            alembic_cfg.attributes["connection"] = conn
+            command.upgrade(alembic_cfg, manifest.revision)
+            targets = {t.name: t for t in app_tables(conn)}
+            for table_name in manifest.tables:
+                table = targets.get(table_name)
+                if table is None:
+                    raise DumpError(f"{path.name}: 备份中的表 {table_name} 在该版本中不存在")
+                data = read_entry(zf, manifest, f"rows/{table_name}.jsonl", path.name)
+                batch: list[dict[str, Any]] = []
+                for row in _rows(data, table, conn.dialect.name):
+                    batch.append(row)
+                    if len(batch) >= BATCH:
+                        conn.execute(table.insert(), batch)
+                        batch = []
+                if batch:
+                    conn.execute(table.insert(), batch)
+            for name in manifest.files:
+                data = read_entry(zf, manifest, name, path.name)
+                sha256 = manifest.entries[name]["sha256"]
+                conn.execute(
+                    m.Blob.__table__.insert().values(
+                        sha256=sha256, data=data, size_bytes=len(data), added_at=m.utcnow()
+                    )
+                )
+            if conn.dialect.name == "postgresql":
+                _reset_sequences(conn, targets.values())
+            command.upgrade(alembic_cfg, "head")
+            # The change log starts after the restored rows: desks that poll it reload everything.
+            conn.execute(m.ChangeLogEntry.__table__.insert().values(entity="restore"))
+    return manifest
+
+
+def _rows(data: bytes, table: Table, dialect: str) -> Iterator[dict[str, Any]]:
+    kinds = {}
+    for col in table.columns:
+        if isinstance(col.type, DateTime):
+            kinds[col.name] = "datetime"
+        elif isinstance(col.type, Date):
+            kinds[col.name] = "date"
+    for line in data.splitlines():
+        row = json.loads(line)
+        unknown = set(row) - set(table.columns.keys())
+        if unknown:
+            raise DumpError(f"{table.name}: 备份中有未知的列 {sorted(unknown)[0]}")
+        for key, kind in kinds.items():
+            value = row.get(key)
+            if value is None:
+                continue
+            if kind == "date":
+                row[key] = date.fromisoformat(value)
+            else:
+                moment = datetime.fromisoformat(value)
+                if moment.tzinfo is None:
+                    moment = moment.replace(tzinfo=UTC)
+                moment = moment.astimezone(UTC)
+                row[key] = moment.replace(tzinfo=None) if dialect == "sqlite" else moment
+        yield row
+
+
+def _reset_sequences(conn: Connection, tables: Any) -> None:
+    """Rows went in with their ids: move each id sequence past them, or the next insert collides."""
+    for table in tables:
+        if "id" in table.columns and table.columns["id"].autoincrement in (True, "auto"):
+            seq = conn.exec_driver_sql(f"SELECT pg_get_serial_sequence('\"{table.name}\"', 'id')").scalar()
+            if seq:
+                conn.exec_driver_sql(
+                    f'SELECT setval(%s, COALESCE((SELECT MAX(id) FROM "{table.name}"), 0) + 1, false)',
+                    (seq,),
+                )

@@ -1,0 +1,22 @@
+"""Why the records cannot be opened, as exceptions whose text is for the HR user. A module of its own so
+the command line can catch them without importing SQLAlchemy and Alembic at start-up."""
+
+from __future__ import annotations
+
+ENV_DATABASE_URL = "HRDESK_DATABASE_URL"
+
+
+class StoreUnavailable(RuntimeError):
+    """The records cannot be opened; the text says why and what to do."""
+
+
+class StoreLocked(StoreUnavailable):
+    """Another hrdesk is writing to this data folder."""
+
+
+class SchemaTooNew(StoreUnavailable):
+    """The database was migrated by a newer hrdesk than this one."""
+
+
+class DatabaseUnreachable(StoreUnavailable):
+    """The database server cannot be reached or refuses the login."""

@@ -1,0 +1,1 @@
+"""Text helpers with no Qt: pinyin search and sort keys for names."""

@@ -1,0 +1,95 @@
+"""The command line speaks the chosen language, lists its choices and the ids `--employee` takes."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from hrdesk.cli import main
+from hrdesk.commands import deadlines as deadlines_command
+from hrdesk.services.check import load_profile_file
+from hrdesk.services.records import Records
+
+ROOT = Path(__file__).resolve().parent.parent
+HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@pytest.fixture
+def stored(data_dir: Path) -> dict[str, int]:
+    with Records.open(data_dir) as records:
+        return {
+            name: records.add_profile(load_profile_file(ROOT / "examples" / name))
+            for name in ("changping-renewal-window-open.json", "yanqing-new-ready.json")
+        }
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_help_lists_every_business_with_its_label(capsys):
+    with pytest.raises(SystemExit):
+        main(["check", "--help", "--lang", "en"])
+    out = capsys.readouterr().out
+    for business in ("new", "renewal", "employer-change", "basic-change", "business-change"):
+        assert business in out
+    assert "Renewal" in out and "YYYY-MM-DD" in out
+    with pytest.raises(SystemExit):
+        main(["pack", "--help"])
+    out = capsys.readouterr().out
+    assert "用法" in out and "续签" in out and "--force" in out
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_errors_are_one_line_in_the_chosen_language(capsys, lang, tmp_path):
+    cases = [
+        ("check", "x.json"),  # --business missing
+        ("check", "x.json", "--business", "renew"),
+        ("check", "x.json", "--business", "new", "--on", "2026-13-01"),
+        ("form", "integrity-unit", "-o", str(tmp_path / "x.pdf")),  # neither profile nor --employee
+        ("form", "integrity-unit", "--employee", "999", "-o", str(tmp_path / "x.pdf")),
+    ]
+    for argv in cases:
+        code, out, err = run(capsys, *argv, "--lang", lang)
+        assert code == 2 and out == "" and err.count("\n") == 1, (argv, err)
+        if lang == "en":
+            assert not HAN.search(err), err
+        else:
+            assert HAN.search(err), err
+    _, _, err = run(capsys, "form", "integrity-unit", "--employee", "999", "-o", "x.pdf", "--lang", lang)
+    assert "hrdesk list" in err  # says how to find the right id
+
+
+def test_list_shows_ids_names_status_and_next_deadline(capsys, data_dir, stored):
+    code, out, _ = run(capsys, "list", "--json")
+    rows = json.loads(out)
+    assert code == 0 and sorted(r["id"] for r in rows) == sorted(stored.values())
+    for row in rows:
+        assert row["name"] and row["status"] and row["status_label"] != row["status"]
+        assert "*" in row["id_number_masked"]
+        assert set(row) >= {"unit", "next_deadline", "next_deadline_code", "next_deadline_label"}
+    code, out, _ = run(capsys, "list", "--lang", "en")
+    assert code == 0 and out.splitlines()[-1] == "2 employees"
+    assert "changping" not in out and not any(r["status"] in out.split() for r in rows)
+    code, out, _ = run(capsys, "list")
+    assert out.splitlines()[-1] == "共 2 名员工"
+
+
+def test_counts_read_right_in_english(capsys, data_dir, stored, tmp_path):
+    args = type("Args", (), {"days": 100000, "json": False, "ics": tmp_path / "a.ics", "lang": "en"})()
+    with Records.open(data_dir) as records:
+        records.delete_employee(stored["yanqing-new-ready.json"])
+    deadlines_command.run(args, data_dir, today=date(2000, 1, 1))
+    out = capsys.readouterr().out
+    n = int(re.search(r"\((\d+) deadlines?\)", out).group(1))
+    assert out.strip().endswith(f"({n} deadline)" if n == 1 else f"({n} deadlines)")
+    from hrdesk.catalogue import text
+
+    assert text("cli.deadlines-written", "en", path="a", n=1) == "a (1 deadline)"
+    assert text("cli.list-count", "en", n=1200) == "1,200 employees"

@@ -1,0 +1,57 @@
+"""The PDF preview opens fitted to width, its paging controls follow the document, it shows the
+zoom level, and a page past the end never blanks the preview."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+
+from hrdesk.ui.pdf_preview import PdfPreview
+
+from .conftest import wait_pool
+
+
+def _pdf(path: Path, pages: int) -> Path:
+    doc = pymupdf.open()
+    for i in range(pages):
+        doc.new_page(width=595, height=842).insert_text((72, 72), f"page {i + 1}")
+    doc.save(path)
+    return path
+
+
+def test_opens_fitted_to_width_and_paging_follows_the_document(qtbot, tmp_path: Path):
+    preview = PdfPreview()
+    qtbot.addWidget(preview)
+    preview.resize(700, 600)
+    preview.show()
+    preview.set_file(_pdf(tmp_path / "two.pdf", 2))
+    wait_pool(qtbot)
+    qtbot.waitUntil(lambda: preview.page_count == 2 and not preview.image.pixmap().isNull())
+    wait_pool(qtbot)
+    width = preview.image.pixmap().width()
+    view = preview.scroll.viewport().width()
+    assert view - 40 <= width <= view  # fitted to the width, nothing cut off on the right
+    assert preview.zoom_label.text() == f"{preview.zoom_percent()}%"
+    assert not preview.prev_button.isEnabled() and preview.next_button.isEnabled()
+    preview.next_button.click()
+    wait_pool(qtbot)
+    qtbot.waitUntil(lambda: preview.page == 1 and not preview.next_button.isEnabled())
+    assert preview.prev_button.isEnabled()
+    preview.show_page(5)  # past the end: nothing happens, the page stays
+    assert preview.page == 1 and not preview.image.pixmap().isNull()
+    before = preview.zoom_percent()
+    preview.zoom_in.click()
+    wait_pool(qtbot)
+    qtbot.waitUntil(lambda: preview.zoom_label.text() != f"{before}%")
+
+
+def test_a_one_page_file_has_no_paging(qtbot, tmp_path: Path):
+    preview = PdfPreview()
+    qtbot.addWidget(preview)
+    preview.show()
+    preview.set_file(_pdf(tmp_path / "one.pdf", 1))
+    wait_pool(qtbot)
+    qtbot.waitUntil(lambda: preview.page_count == 1)
+    assert not preview.prev_button.isEnabled() and not preview.next_button.isEnabled()
+    assert not preview.page_box.isEnabled()
