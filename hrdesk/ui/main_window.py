@@ -118,6 +118,15 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.dashboard)
         self.stack.addWidget(self.detail)
         self.stack.addWidget(self.calendar)
+        from .first_run import FirstRunGuide
+
+        # An empty database shows three steps instead of a dashboard of zeros.
+        self.first_run = FirstRunGuide()
+        self.stack.addWidget(self.first_run)
+        self.first_run.createUnitRequested.connect(lambda: self.edit_units())
+        self.first_run.importRosterRequested.connect(lambda: self.import_file())
+        self.first_run.addEmployeeRequested.connect(lambda: self.new_employee())
+        self.first_run.attachScansRequested.connect(self._attach_first_scans)
         self.deadline_items: list[Any] = []
 
         self.splitter = QSplitter()
@@ -315,6 +324,21 @@ class MainWindow(QMainWindow):
         self.dashboard.set_summaries(summaries, self.clock.today())
         self._fill_filters()
         self._update_count()
+        self._first_run_or_dashboard()
+
+    def _first_run_or_dashboard(self) -> None:
+        employees = self.model.rowCount()
+        self.first_run.set_progress(len(getattr(self, "_employers", [])), employees, 0)
+        current = self.stack.currentWidget()
+        if employees == 0 and current is self.dashboard:
+            self.stack.setCurrentWidget(self.first_run)
+        elif employees and current is self.first_run:
+            self.stack.setCurrentWidget(self.dashboard)
+
+    def _attach_first_scans(self) -> None:
+        if self.current_employee_id() is None:
+            self.move_selection(1)
+        self.detail.setCurrentWidget(self.detail.materials)
 
     def reload(self, select_id: int | None = None) -> None:
         """Everything again, at once (after an import or a restore; tests). Day-to-day writes use
@@ -746,7 +770,7 @@ class MainWindow(QMainWindow):
     def show_dashboard(self) -> None:
         self.table.clearSelection()
         self.table.setCurrentIndex(self.proxy.index(-1, -1))
-        self.stack.setCurrentWidget(self.dashboard)
+        self.stack.setCurrentWidget(self.first_run if self.model.rowCount() == 0 else self.dashboard)
 
     def new_employee(self) -> None:
         if not self.records.employers():

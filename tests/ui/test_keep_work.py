@@ -282,3 +282,11 @@ def test_undo_takes_back_a_status_change(qtbot, window, records: Records):
     assert records.applications(a)[0].status == "draft"
     assert len(records.application_events(app_id)) == events
     assert window.detail.applications.table.rowCount() == events  # the tab shows it
+
+
+def test_an_empty_database_shows_the_first_run_steps(qtbot, window, records: Records):
+    assert window.stack.currentWidget() is window.first_run
+    _two(records)
+    window.reload()
+    assert window.stack.currentWidget() is window.dashboard
+    assert window.first_run.current_step() == 3  # units and employees done
