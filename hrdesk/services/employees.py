@@ -35,6 +35,25 @@ else:
     _Base = object
 
 
+class DuplicateIdNumber(ValueError):
+    """Another stored employee has this ID number: one person, one record (the window offers to open it)."""
+
+    def __init__(self, existing_id: int, name: str) -> None:
+        super().__init__(f"身份证号已属于 {name}（另一条员工记录）")
+        self.existing_id, self.name = existing_id, name
+
+
+def _refuse_duplicate(s: Session, id_number: str, employee_id: int | None) -> None:
+    if not id_number:
+        return
+    stmt = select(m.Employee.id, m.Employee.name).where(m.Employee.id_number == id_number)
+    if employee_id is not None:
+        stmt = stmt.where(m.Employee.id != employee_id)
+    row = s.exec(stmt).first()
+    if row is not None:
+        raise DuplicateIdNumber(row[0], row[1])
+
+
 class EmployeesMixin(_Base):
     # --- employees --------------------------------------------------------------------------------
 
@@ -183,6 +202,7 @@ class EmployeesMixin(_Base):
         are copied into the vault when `base_dir` is given and the files exist."""
         if session is None:
             with self.session() as s:
+                _refuse_duplicate(s, profile.employee.id_number, None)
                 new_id = self.add_profile(profile, base_dir, s)
             self.refresh_statuses(ids=[new_id])
             return new_id
@@ -268,6 +288,7 @@ class EmployeesMixin(_Base):
             row = s.get(m.Employee, employee_id)
             if row is None:
                 raise KeyError(f"employee {employee_id} not found")
+            _refuse_duplicate(s, profile.employee.id_number, employee_id)
             before = {k: getattr(row, k) for k in type(row).model_fields}
             apply_employee(row, profile.employee)
             if employer_id is not None:

@@ -1,10 +1,12 @@
 """Which reminders are due: a pure function of (deadlines, reminder state, now).
 
 Each action deadline (a last safe day) has reminders at the configured lead times (default 30, 14, 7,
-3, 1 days before, and on the day) and one when it is overdue. Only the latest lead already reached is
-due, so a computer that was off for a week shows one reminder per deadline on start, not six. A
-reminder shown, dismissed or snoozed is remembered by its key, so nothing nags twice and nothing is
-lost across restarts. The timer in the tray only calls this function.
+3, 1 days before, and on the day) and, while it is overdue, one every day. Only the latest lead already
+reached is due, so a computer that was off for a week shows one reminder per deadline on start, not
+six. A reminder shown is remembered by its key, so nothing nags twice a day and nothing is lost
+across restarts. Snoozing (1 day, 1 week) and dismissing apply to the deadline, whatever its lead: a
+snoozed deadline stays quiet until its time, a dismissed one for good. The tray's timer only calls
+this function.
 """
 
 from __future__ import annotations
@@ -30,10 +32,21 @@ class ReminderState:
 class Reminder:
     deadline: DeadlineItem
     lead: int  # days before the deadline; OVERDUE after it
+    on: date | None = None  # the day of an overdue reminder (one each day while overdue)
 
     @property
     def key(self) -> str:
-        return f"{self.deadline.key}@{self.deadline.date.isoformat()}#{self.lead}"
+        day = f"@{self.on.isoformat()}" if self.lead == OVERDUE and self.on is not None else ""
+        return f"{self.deadline.key}@{self.deadline.date.isoformat()}#{self.lead}{day}"
+
+    @property
+    def deadline_key(self) -> str:
+        """Snooze and dismiss are stored under this key: they hold for every lead of the deadline."""
+        return deadline_key(self.deadline)
+
+
+def deadline_key(d: DeadlineItem) -> str:
+    return f"{d.key}@{d.date.isoformat()}#all"
 
     def days_left(self, today: date) -> int:
         return (self.deadline.date - today).days
@@ -81,7 +94,9 @@ def _collect(
         lead = current_lead(d.date, today, leads)
         if lead is None or (lead == OVERDUE and (today - d.date).days > overdue_days):
             continue
-        reminder = Reminder(d, lead)
+        reminder = Reminder(d, lead, today if lead == OVERDUE else None)
+        if quiet(states, deadline_key(d), now):
+            continue
         state = states.get(reminder.key)
         if state is not None:
             if state.state in ("shown", "dismissed"):
@@ -89,6 +104,16 @@ def _collect(
             if state.state == "snoozed" and state.until is not None and state.until > now:
                 continue
         due.append(reminder)
+
+
+def quiet(states: Mapping[str, ReminderState], key: str, now: datetime) -> bool:
+    """Dismissed, or snoozed until a time still ahead."""
+    state = states.get(key)
+    if state is None:
+        return False
+    if state.state == "dismissed":
+        return True
+    return state.state == "snoozed" and state.until is not None and state.until > now
 
 
 def pending_count(deadlines: Iterable[DeadlineItem], today: date, within_days: int = 7) -> int:

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ..paths import ENV_DATA_DIR
 from ..paths import data_dir as default_data_dir
 from ..resources import resources_dir
 
@@ -22,6 +23,20 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName("hrdesk")
     QCoreApplication.setApplicationName("hrdesk")
     return app
+
+
+def keep_settings_in(folder: Path) -> None:
+    """Preferences in an INI file inside the data folder: a demo or a `--data-dir` desk never reads or
+    changes the user's real settings (the registry on Windows, plist on macOS)."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder / "settings"))
+
+
+def show_window(window: Any) -> None:
+    """Bring the window forward (tray, a second launch), restored if it was minimised or hidden."""
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()
 
 
 def attach_tray(app: QApplication, window: Any) -> None:
@@ -37,15 +52,9 @@ def attach_tray(app: QApplication, window: Any) -> None:
         window.records, lambda: window.deadline_items, app.windowIcon(), window, window.clock, write
     )
     window.tray = tray
-    tray.openRequested.connect(lambda: (window.showNormal(), window.raise_(), window.activateWindow()))
+    tray.openRequested.connect(lambda: show_window(window))
     tray.employeeRequested.connect(window.open_employee)
-
-    def quit_app() -> None:
-        window.quitting = True
-        window.close()
-        app.quit()
-
-    tray.quitRequested.connect(quit_app)
+    tray.quitRequested.connect(window.quit_app)  # the same guard and the same end as 文件 → 退出
     tray.remindersDue.connect(
         lambda due: window.statusBar().showMessage(
             window.tr("提醒：{n} 项期限临近，见“期限日历”。").format(n=len(due))
@@ -121,17 +130,23 @@ def run_app(
     app = make_application()
     from .i18n import set_language
     from .main_window import MainWindow
+    from .single_instance import InstanceServer, ask_running_instance
 
-    settings = QSettings()
-    set_language(lang if lang and lang != "zh" else str(settings.value("language", lang or "zh")))
+    if demo:
+        folder = Path(tempfile.mkdtemp(prefix="hrdesk-demo-"))
+    else:
+        folder = default_data_dir(data_dir)
+        if ask_running_instance(folder):  # hrdesk is open on this folder: bring it forward, exit quietly
+            return 0
+    if demo or data_dir or os.environ.get(ENV_DATA_DIR):
+        keep_settings_in(folder)
     if demo:
         from ..services.demo import create_demo
 
-        folder = Path(tempfile.mkdtemp(prefix="hrdesk-demo-"))
         os.environ.pop("HRDESK_DATABASE_URL", None)  # a demo never writes into a shared database
         create_demo(folder)
-    else:
-        folder = default_data_dir(data_dir)
+    settings = QSettings()
+    set_language(lang if lang and lang != "zh" else str(settings.value("language", lang or "zh")))
     from ..logging_setup import setup_logging
     from .crash import install_excepthook
 
@@ -140,6 +155,8 @@ def run_app(
     logging.getLogger("hrdesk").info("start (demo=%s)", demo)
     window = MainWindow(None, folder, demo=demo)
     attach_tray(app, window)
+    instance = InstanceServer(folder, lambda: show_window(window), window)
+    window.instance_server = instance
     icon = resources_dir() / "icons" / "hrdesk.png"
     if icon.exists():
         from PySide6.QtGui import QIcon

@@ -1,6 +1,10 @@
 """The deadline calendar: a month view with every deadline marked and coloured by urgency, and an
 agenda beside it; filters by unit and kind; double-clicking an entry opens the employee. Years the
-holiday data does not cover are marked, because their working-day deadlines are estimates."""
+holiday data does not cover are marked, because their working-day deadlines are estimates.
+
+A legend says what each colour means. Overdue duties are red and labelled 已逾期, and they stay at the
+top of the agenda whatever month is shown: no date filter hides them. Right-click an entry to snooze
+its reminder (1 day, 1 week) or dismiss it."""
 
 from __future__ import annotations
 
@@ -8,12 +12,13 @@ from collections import defaultdict
 from datetime import date
 
 from PySide6.QtCore import QDate, QRect, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -23,19 +28,45 @@ from PySide6.QtWidgets import (
 from ..services.views import ACTION_CODES, DeadlineItem
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 2
+
+# The same reds and oranges as the employee list (已逾期 red, 本周 orange).
+COLOURS = {
+    "overdue": "#c62828",
+    "week": "#e65100",
+    "month": "#f9a825",
+    "later": "#2e7d32",
+    "info": "#90a4ae",
+}
+
+
+def urgency_band(d: DeadlineItem, today: date) -> str:
+    days = (d.date - today).days
+    if d.code not in ACTION_CODES:
+        return "info"
+    if days < 0:
+        return "overdue"
+    if days <= 7:
+        return "week"
+    if days <= 30:
+        return "month"
+    return "later"
 
 
 def urgency_colour(d: DeadlineItem, today: date) -> str:
-    days = (d.date - today).days
-    if d.code not in ACTION_CODES:
-        return "#90a4ae"
-    if days < 0:
-        return "#6d4c41"
-    if days <= 7:
-        return "#c62828"
-    if days <= 30:
-        return "#ef6c00"
-    return "#2e7d32"
+    return COLOURS[urgency_band(d, today)]
+
+
+def legend_text(band: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return {
+        "overdue": QCoreApplication.translate("CalendarView", "已逾期（须立即处理）"),
+        "week": QCoreApplication.translate("CalendarView", "7天内"),
+        "month": QCoreApplication.translate("CalendarView", "30天内"),
+        "later": QCoreApplication.translate("CalendarView", "更晚"),
+        "info": QCoreApplication.translate("CalendarView", "到期日（无须办理）"),
+    }[band]
 
 
 class DeadlineCalendar(QCalendarWidget):
@@ -80,6 +111,7 @@ class DeadlineCalendar(QCalendarWidget):
 
 class CalendarView(QWidget):
     employeeActivated = Signal(int)
+    reminderAction = Signal(str, object)  # noqa: N815  ("snooze-day" | "snooze-week" | "dismiss", DeadlineItem)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,6 +129,9 @@ class CalendarView(QWidget):
         self.unknown_years.setStyleSheet("color:#ef6c00")
         self.unknown_years.setWordWrap(True)
         layout.addWidget(self.unknown_years)
+        self.legend = QLabel()
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.legend)
         body = QHBoxLayout()
         self.calendar = DeadlineCalendar()
         self.calendar.setMinimumWidth(430)
@@ -111,10 +146,17 @@ class CalendarView(QWidget):
         self.unit_filter.currentIndexChanged.connect(self._apply)
         self.kind_filter.currentIndexChanged.connect(self._apply)
         self.agenda.itemDoubleClicked.connect(self._activated)
+        self.agenda.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.agenda.customContextMenuRequested.connect(self._context_menu)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.agenda.setHeaderLabels([self.tr("日期"), self.tr("员工"), self.tr("期限")])
+        self.legend.setText(
+            "　".join(
+                f"<span style='color:{COLOURS[b]}; font-size:16px'>●</span> {legend_text(b)}" for b in COLOURS
+            )
+        )
         kinds = [
             (self.tr("全部类型"), None),
             (self.tr("证件到期"), "permit"),
@@ -172,19 +214,49 @@ class CalendarView(QWidget):
         self.calendar.set_deadlines(self.visible_items(), self.today)
         self._fill_agenda()
 
+    def overdue_items(self) -> list[DeadlineItem]:
+        return [d for d in self.visible_items() if d.overdue(self.today)]
+
     def _fill_agenda(self) -> None:
         self.agenda.clear()
         year, month = self.calendar.yearShown(), self.calendar.monthShown()
-        for d in self.visible_items():
-            if (d.date.year, d.date.month) != (year, month):
-                continue
-            item = QTreeWidgetItem([d.date.isoformat(), d.employee_name, d.message])
+        overdue = self.overdue_items()
+        # Overdue first, whatever month is shown; then the month's own entries.
+        shown = overdue + [
+            d
+            for d in self.visible_items()
+            if (d.date.year, d.date.month) == (year, month) and not d.overdue(self.today)
+        ]
+        bold = QFont(self.agenda.font())
+        bold.setBold(True)
+        for d in shown:
+            late = d.overdue(self.today)
+            message = (self.tr("【已逾期】") if late else "") + d.message
+            item = QTreeWidgetItem([d.date.isoformat(), d.employee_name, message])
             item.setData(0, ID_ROLE, d.employee_id)
-            item.setForeground(0, QBrush(QColor(urgency_colour(d, self.today))))
+            item.setData(0, ITEM_ROLE, d)
+            colour = QBrush(QColor(urgency_colour(d, self.today)))
+            for col in range(3) if late else (0,):
+                item.setForeground(col, colour)
+                if late:
+                    item.setFont(col, bold)
             item.setToolTip(2, f"{d.employer_name} · {d.code}")
             self.agenda.addTopLevelItem(item)
         self.agenda.resizeColumnToContents(0)
         self.agenda.resizeColumnToContents(1)
+
+    def _context_menu(self, pos: object) -> None:
+        item = self.agenda.itemAt(pos)
+        d = item.data(0, ITEM_ROLE) if item else None
+        if d is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("打开员工"), lambda: self.employeeActivated.emit(d.employee_id))
+        if d.code in ACTION_CODES:
+            menu.addAction(self.tr("提醒推迟 1 天"), lambda: self.reminderAction.emit("snooze-day", d))
+            menu.addAction(self.tr("提醒推迟 1 周"), lambda: self.reminderAction.emit("snooze-week", d))
+            menu.addAction(self.tr("不再提醒"), lambda: self.reminderAction.emit("dismiss", d))
+        menu.exec(self.agenda.viewport().mapToGlobal(pos))
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
         employee_id = item.data(0, ID_ROLE)

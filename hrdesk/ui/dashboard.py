@@ -12,7 +12,23 @@ from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..services.views import EmployeeSummary
-from .employee_model import STATUS_COLOURS, status_label
+from .employee_model import STATUS_COLOURS, URGENCY_COLOURS, status_label
+
+URGENCY_CARDS = ("overdue", "this-week", "this-month")
+URGENCY_CARD_COLOURS = {**URGENCY_COLOURS, "this-month": "#f9a825"}
+
+
+def urgency_matches(kind: str, s: EmployeeSummary, today: date) -> bool:
+    """逾期 / 本周 / 本月: the stored urgency, and for the month the next deadline within 30 days
+    (anything overdue or due this week counts for the month too)."""
+    if kind == "overdue":
+        return s.urgency == "overdue"
+    if kind == "this-week":
+        return s.urgency == "this-week"
+    return s.urgency is not None or (
+        s.next_deadline is not None and 0 <= (s.next_deadline - today).days <= 30
+    )
+
 
 ORDER = ["renewal-due", "missing-materials", "not-eligible", "ready", "suspended", "expired", "valid"]
 
@@ -95,6 +111,7 @@ class ExpiryChart(QWidget):
 class Dashboard(QWidget):
     statusClicked = Signal(str)
     monthClicked = Signal(int, int)
+    urgencyClicked = Signal(str)  # noqa: N815  overdue | this-week | this-month
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +119,20 @@ class Dashboard(QWidget):
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 18px; font-weight: bold;")
         layout.addWidget(self.title)
+        urgent = QGridLayout()
+        self.urgency_buttons: dict[str, QPushButton] = {}
+        for i, kind in enumerate(URGENCY_CARDS):
+            button = QPushButton()
+            button.setMinimumHeight(64)
+            colour = URGENCY_CARD_COLOURS[kind]
+            button.setStyleSheet(
+                f"QPushButton {{ border: 2px solid {colour}; border-left: 10px solid {colour}; "
+                f"text-align: left; padding: 6px; font-size: 15px; font-weight: bold; color: {colour}; }}"
+            )
+            button.clicked.connect(lambda _=False, k=kind: self.urgencyClicked.emit(k))
+            self.urgency_buttons[kind] = button
+            urgent.addWidget(button, 0, i)
+        layout.addLayout(urgent)
         grid = QGridLayout()
         self.buttons: dict[str, QPushButton] = {}
         for i, status in enumerate(ORDER):
@@ -124,6 +155,7 @@ class Dashboard(QWidget):
         self.hint.setStyleSheet("color: #757575")
         layout.addWidget(self.hint)
         self._summaries: list[EmployeeSummary] = []
+        self._today: date | None = None
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -134,10 +166,24 @@ class Dashboard(QWidget):
 
     def set_summaries(self, summaries: list[EmployeeSummary], today: date | None = None) -> None:
         self._summaries = summaries
+        self._today = today or self._today or date.today()
         counts = Counter(s.status for s in summaries)
         for status, button in self.buttons.items():
             button.setText(f"{status_label(status)}\n{counts.get(status, 0)}")
-        self.chart.set_data(summaries, today or date.today())
+        titles = {
+            "overdue": self.tr("已逾期（立即处理）"),
+            "this-week": self.tr("本周到期"),
+            "this-month": self.tr("30天内到期"),
+        }
+        for kind, n in self.urgency_counts().items():
+            self.urgency_buttons[kind].setText(f"{titles[kind]}\n{n}")
+        self.chart.set_data(summaries, self._today)
+
+    def urgency_counts(self) -> dict[str, int]:
+        today = self._today or date.today()
+        return {
+            kind: sum(1 for s in self._summaries if urgency_matches(kind, s, today)) for kind in URGENCY_CARDS
+        }
 
     def counts(self) -> dict[str, int]:
         return dict(Counter(s.status for s in self._summaries))

@@ -142,7 +142,16 @@ class EligibilityPanel(QWidget):
         yes, no = self.tr("是"), self.tr("否")
         eligible, ready = self.tr("符合条件"), self.tr("材料齐全")
         categories, threshold = self.tr("符合的申请条件"), self.tr("收入标准")
-        colour = "#2e7d32" if result.ready else "#ef6c00" if result.eligible else "#c62828"
+        # Overdue is never green, however complete the file is: the banner above says what to do.
+        colour = (
+            "#c62828"
+            if overdue
+            else "#2e7d32"
+            if result.ready
+            else "#ef6c00"
+            if result.eligible
+            else "#c62828"
+        )
         self.verdict.setText(
             f"<b style='color:{colour}'>{eligible}: {yes if result.eligible else no}　"
             f"{ready}: {yes if result.ready else no}</b>　"
@@ -321,8 +330,22 @@ class ApplicationsPanel(_RecordTable):
                 note, ok = QInputDialog.getMultiLineText(self, self.tr("更新状态"), self.tr("退回意见："))
                 if not ok:
                     return
-        app_id, note = app.id, note or ""
-        self.write(lambda r: r.set_application_status(app_id, status, note=note))
+        app_id, note, employee_id = app.id, note or "", self.employee_id
+        if self.run_op is None or self.push_undo is None:
+            self.write(lambda r: r.set_application_status(app_id, status, note=note))
+            return
+        from ..services.undo import set_status_with_snapshot, undo_status
+
+        label = self.tr("状态改为“{status}”").format(status=application_status_label(status))
+
+        def changed(snapshot: Any) -> None:
+            self.push_undo(label, lambda r: [undo_status(r, snapshot)])
+
+        self.run_op(
+            lambda r: set_status_with_snapshot(r, employee_id, app_id, status, note), [employee_id], changed
+        )
+
+    push_undo: Any = None  # the window's undo stack (set by EmployeeDetail)
 
     def rows(self, employee_id: int) -> list[tuple[str, ...]]:
         return [
@@ -439,6 +462,7 @@ class EmployeeDetail(QTabWidget):
     """Tabs for one employee; `saved` re-emits the profile form's save so the list refreshes."""
 
     saved = Signal(int)
+    openEmployee = Signal(int)  # noqa: N815  (the existing record of a duplicate ID number)
 
     def __init__(self, records: Any, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -480,8 +504,93 @@ class EmployeeDetail(QTabWidget):
             panel.records = records
 
     def set_run_op(self, run_op: Any) -> None:
+        self.run_op = run_op
+        # In the window the form's 保存 goes through the writer thread too (and says why it cannot save).
+        self.profile.save_button.clicked.disconnect()
+        self.profile.save_button.clicked.connect(
+            lambda: self.save_profile(lambda _id: None, self.show_save_error)
+        )
         self.applications.run_op = run_op
         self.children.run_op = run_op
+        self.applications.push_undo = getattr(self, "push_undo", None)
+
+    run_op: Any = None
+
+    def save_profile(self, done: Any, failed: Any) -> None:
+        """Save the profile form on the writer (the guard's 保存); `done(employee_id)` once written.
+        Invalid input is refused before anything is written, and the form keeps the edits."""
+        form = self.profile
+        if not form.validate():
+            failed(self.tr("档案中有错误（见红字），请改正后再保存。"))
+            return
+        profile, employer_id, employee_id = form.to_profile(), form.employer.currentData(), form.employee_id
+
+        from ..services.employees import DuplicateIdNumber
+        from ..services.profile_merge import StaleVersion
+
+        version, base = getattr(form, "_version", None), form._base
+
+        def write(r: Any) -> Any:
+            try:
+                if employee_id is None:
+                    profile.materials = []
+                    new_id = r.add_profile(profile)
+                    r.update_profile(new_id, profile, employer_id=employer_id)
+                    return [new_id]
+                r.update_profile(
+                    employee_id, profile, employer_id=employer_id, expected_version=version, base=base
+                )
+                return [employee_id]
+            except (DuplicateIdNumber, StaleVersion) as exc:
+                return exc  # not errors: the user decides (open the other record; merge / overwrite / reload)
+
+        def written(ids: Any) -> None:
+            if isinstance(ids, DuplicateIdNumber):
+                self.duplicate_found(ids)
+                return
+            if isinstance(ids, StaleVersion):
+                # Another desk saved meanwhile: the form's own save asks merge / overwrite / reload.
+                saved_id = form.save()
+                if saved_id is not None:
+                    done(saved_id)
+                return
+            form.employee_id = ids[0]
+            form.saved.emit(ids[0])  # marks the form clean; the window says 已保存 and adds a new row
+            done(ids[0])
+
+        self.run_op(write, None, written, failed)
+
+    def duplicate_found(self, exc: Any) -> None:
+        """Refused: the ID number is someone else's. Offer that record; the edits stay unless it is opened."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("身份证号重复"),
+            self.tr("身份证号 {id} 已属于员工 {name}。同一人只能有一条记录，未保存。").format(
+                id=self.profile.id_number.text().strip(), name=exc.name
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        open_button = box.addButton(
+            self.tr("打开 {name} 的记录").format(name=exc.name), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(self.tr("返回修改"), QMessageBox.ButtonRole.RejectRole)
+        self.last_duplicate = box
+        box.exec()
+        if box.clickedButton() is open_button:
+            self.profile.discard()
+            self.openEmployee.emit(exc.existing_id)
+
+    def show_save_error(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(self, self.tr("未能保存"), message)
+
+    def mark_modified(self, modified: bool) -> None:
+        """The profile tab says when it holds edits not yet saved."""
+        self.setTabText(0, self.tr("档案") + (" ●" if modified else ""))
 
     def show_loading(self, employee_id: int, name: str) -> None:
         """The employee was chosen; their case is being built on a worker."""
@@ -490,9 +599,11 @@ class EmployeeDetail(QTabWidget):
 
     def set_case(self, case: Any) -> None:
         """Render one employee's case; the panels only draw what it holds."""
+        same = self.profile.employee_id == case.employee_id  # the form shows this person already
         self.employee_id = case.employee_id
         self.case = case
-        self.profile.load_case(case)
+        if not (same and self.profile.is_modified()):  # a refreshed case never overwrites edits
+            self.profile.load_case(case)
         self.eligibility.set_case(case)
         self.materials.set_case(case)
         self.applications.set_case(case)

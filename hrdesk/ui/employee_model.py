@@ -226,6 +226,7 @@ class EmployeeFilterProxy(QSortFilterProxyModel):
         self.district: str | None = None
         self.status: str | None = None
         self.expiry_month: tuple[int, int] | None = None
+        self.urgency: Any = None  # a predicate over a row (the dashboard's 逾期 / 本周 / 本月 cards)
 
     def set_search(self, text: str) -> None:
         """Name (also as pinyin: "zhang", "zs"), ID number or unit; every word must match."""
@@ -263,6 +264,8 @@ class EmployeeFilterProxy(QSortFilterProxyModel):
         if self.district and r.district != self.district:
             return False
         if self.status and r.status != self.status:
+            return False
+        if self.urgency is not None and not self.urgency(r):
             return False
         if self.expiry_month and (
             r.permit_expires is None or (r.permit_expires.year, r.permit_expires.month) != self.expiry_month

@@ -8,7 +8,16 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QEvent,
+    QSettings,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -73,6 +82,8 @@ class MainWindow(QMainWindow):
         self.settings = QSettings()
         self.tray: Any = None
         self.quitting = False
+        self._undo_stack: list[tuple[str, Any]] = []
+        self.instance_server: Any = None
         self.model = EmployeeTableModel(self)
         self.proxy = EmployeeFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -107,6 +118,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.dashboard = Dashboard()
         self.detail = EmployeeDetail(records, data_dir)
+        self.detail.push_undo = self.push_undo
         self.detail.set_run_op(self.run_op)
         self.detail.request_case = self.request_case
         from .calendar_view import CalendarView
@@ -115,6 +127,15 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.dashboard)
         self.stack.addWidget(self.detail)
         self.stack.addWidget(self.calendar)
+        from .first_run import FirstRunGuide
+
+        # An empty database shows three steps instead of a dashboard of zeros.
+        self.first_run = FirstRunGuide()
+        self.stack.addWidget(self.first_run)
+        self.first_run.createUnitRequested.connect(lambda: self.edit_units())
+        self.first_run.importRosterRequested.connect(lambda: self.import_file())
+        self.first_run.addEmployeeRequested.connect(lambda: self.new_employee())
+        self.first_run.attachScansRequested.connect(self._attach_first_scans)
         self.deadline_items: list[Any] = []
 
         self.splitter = QSplitter()
@@ -132,7 +153,12 @@ class MainWindow(QMainWindow):
         self.dashboard.statusClicked.connect(self.filter_status)
         self.dashboard.monthClicked.connect(self.filter_month)
         self.detail.saved.connect(self._employee_saved)
+        self.detail.profile.saved.connect(self._said_saved)
+        self.detail.openEmployee.connect(self.open_employee)
+        self.detail.profile.modifiedChanged.connect(self._modified_changed)
+        self.dashboard.urgencyClicked.connect(self.filter_urgency)
         self.calendar.employeeActivated.connect(self.open_employee)
+        self.calendar.reminderAction.connect(self.reminder_action)
 
         self.retranslate()
         self._restore_layout()
@@ -156,6 +182,12 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.act_new = self._action(QKeySequence.StandardKey.New, self.new_employee)
         self.act_delete = self._action(QKeySequence.StandardKey.Delete, self.delete_employee)
+        # Delete acts on what has focus: only the employee list (and the menu) deletes an employee; the
+        # materials tree, the income table and text fields keep their own Delete.
+        self.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.table.addAction(self.act_delete)
+        self.act_undo = self._action(QKeySequence.StandardKey.Undo, self.undo)
+        self.act_undo.setEnabled(False)
         self.act_find = self._action(QKeySequence.StandardKey.Find, self.focus_search)
         self.act_next = self._action("Alt+Down", lambda: self.move_selection(1))
         self.act_prev = self._action("Alt+Up", lambda: self.move_selection(-1))
@@ -166,16 +198,21 @@ class MainWindow(QMainWindow):
         self.act_export = self._action("Ctrl+E", self.export_file)
         self.act_backup = self._action(None, self.backup)
         self.act_units = self._action(None, self.edit_units)
-        self.act_settings = self._action(QKeySequence.StandardKey.Preferences, self.open_settings)
+        self.act_settings = self._action(
+            "Ctrl+,", self.open_settings
+        )  # StandardKey.Preferences is empty on Windows
         self.act_form = self._action("Ctrl+P", self.print_form)
         self.act_pack = self._action("Ctrl+Shift+P", self.make_pack)
         self.act_bulk_pack = self._action(None, self.make_bulk_packs)
         self.act_about = self._action(None, self.about)
-        self.act_quit = self._action(QKeySequence.StandardKey.Quit, self.close)
+        # StandardKey.Quit is empty on Windows and on some Linux themes: Ctrl+Q everywhere (⌘Q on macOS).
+        self.act_quit = self._action("Ctrl+Q", self.quit_app)
         self.act_language = self._action("Ctrl+L", self.toggle_language)
         self.menu_file = self.menuBar().addMenu("")
         for a in (self.act_import, self.act_export, self.act_backup, None, self.act_quit):
             self.menu_file.addSeparator() if a is None else self.menu_file.addAction(a)
+        self.menu_edit = self.menuBar().addMenu("")
+        self.menu_edit.addAction(self.act_undo)
         self.menu_employee = self.menuBar().addMenu("")
         for a in (self.act_new, self.act_delete, None, self.act_prev, self.act_next, self.act_find):
             self.menu_employee.addSeparator() if a is None else self.menu_employee.addAction(a)
@@ -212,7 +249,8 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         title = self.tr("hrdesk — 工作居住证办理助手")
-        self.setWindowTitle(title + (self.tr("（演示数据）") if self.demo else ""))
+        # "[*]" shows the unsaved-changes mark (setWindowModified) where the platform puts it.
+        self.setWindowTitle(title + (self.tr("（演示数据）") if self.demo else "") + "[*]")
         self.search.setPlaceholderText(self.tr("搜索姓名、身份证号或单位…"))
         for action, text in (
             (self.act_new, QT_TRANSLATE_NOOP("MainWindow", "新建员工")),
@@ -233,11 +271,13 @@ class MainWindow(QMainWindow):
             (self.act_bulk_pack, QT_TRANSLATE_NOOP("MainWindow", "为名单中的员工批量生成材料包…")),
             (self.act_about, QT_TRANSLATE_NOOP("MainWindow", "关于 hrdesk")),
             (self.act_quit, QT_TRANSLATE_NOOP("MainWindow", "退出")),
+            (self.act_undo, QT_TRANSLATE_NOOP("MainWindow", "撤销")),
             (self.act_language, QT_TRANSLATE_NOOP("MainWindow", "切换语言 (中文/English)")),
         ):
             action.setText(self.tr(text))
         for menu, text in (
             (self.menu_file, QT_TRANSLATE_NOOP("MainWindow", "文件")),
+            (self.menu_edit, QT_TRANSLATE_NOOP("MainWindow", "编辑")),
             (self.menu_employee, QT_TRANSLATE_NOOP("MainWindow", "员工")),
             (self.menu_forms, QT_TRANSLATE_NOOP("MainWindow", "表格与材料包")),
             (self.menu_tools, QT_TRANSLATE_NOOP("MainWindow", "工具")),
@@ -245,6 +285,7 @@ class MainWindow(QMainWindow):
         ):
             menu.setTitle(self.tr(text))
         self._fill_filters()
+        self._undo_text()
         self.model.retranslate()
         self.dashboard.retranslate()
         self.detail.retranslate()
@@ -296,6 +337,21 @@ class MainWindow(QMainWindow):
         self.dashboard.set_summaries(summaries, self.clock.today())
         self._fill_filters()
         self._update_count()
+        self._first_run_or_dashboard()
+
+    def _first_run_or_dashboard(self) -> None:
+        employees = self.model.rowCount()
+        self.first_run.set_progress(len(getattr(self, "_employers", [])), employees, 0)
+        current = self.stack.currentWidget()
+        if employees == 0 and current is self.dashboard:
+            self.stack.setCurrentWidget(self.first_run)
+        elif employees and current is self.first_run:
+            self.stack.setCurrentWidget(self.dashboard)
+
+    def _attach_first_scans(self) -> None:
+        if self.current_employee_id() is None:
+            self.move_selection(1)
+        self.detail.setCurrentWidget(self.detail.materials)
 
     def reload(self, select_id: int | None = None) -> None:
         """Everything again, at once (after an import or a restore; tests). Day-to-day writes use
@@ -482,11 +538,24 @@ class MainWindow(QMainWindow):
 
         return dict(COUNTS)
 
+    def reminder_action(self, action: str, deadline: Any) -> None:
+        """Snooze or dismiss a deadline's reminders from the calendar (the tray keeps the state)."""
+        if self.tray is None:
+            return
+        if action == "dismiss":
+            self.tray.dismiss_deadline(deadline)
+            text = self.tr("不再提醒：{name} {what}")
+        else:
+            self.tray.snooze_deadline(deadline, 1 if action == "snooze-day" else 7)
+            text = self.tr("提醒已推迟：{name} {what}")
+        self.statusBar().showMessage(text.format(name=deadline.employee_name, what=deadline.message), 6000)
+
     def show_calendar(self) -> None:
         self.stack.setCurrentWidget(self.calendar)
 
     def open_employee(self, employee_id: int) -> None:
         self.search.clear()
+        self.proxy.urgency = None
         self.proxy.set_filters()
         self.status_filter.setCurrentIndex(0)
         self.select_employee(employee_id)
@@ -530,6 +599,7 @@ class MainWindow(QMainWindow):
         self._update_count()
 
     def _apply_filters(self) -> None:
+        self.proxy.urgency = None  # a filter chosen by hand replaces the dashboard card's
         self.proxy.set_filters(
             self.unit_filter.currentData(),
             self.district_filter.currentData(),
@@ -540,8 +610,21 @@ class MainWindow(QMainWindow):
     def filter_status(self, status: str) -> None:
         self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(status)))
 
+    def filter_urgency(self, kind: str) -> None:
+        """The dashboard's 逾期 / 本周 / 本月 cards: only those employees, whatever else was filtered."""
+        from .dashboard import urgency_matches
+
+        self.search.clear()
+        self.status_filter.setCurrentIndex(0)
+        today = self.clock.today()
+        self.proxy.beginFilterChange()
+        self.proxy.urgency = lambda r: urgency_matches(kind, r, today)
+        self.proxy.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._update_count()
+
     def filter_month(self, year: int, month: int) -> None:
         self.status_filter.setCurrentIndex(0)
+        self.proxy.urgency = None
         self.proxy.set_filters(
             self.unit_filter.currentData(), self.district_filter.currentData(), None, (year, month)
         )
@@ -584,14 +667,117 @@ class MainWindow(QMainWindow):
         if not current.isValid():
             return
         summary = self.proxy.data(current, ROW_ROLE)
+        if self.detail.profile.is_modified() and summary.id != self.detail.employee_id:
+            # Unsaved edits: stay on the edited employee until the user says save or discard.
+            self._select_quietly(self.detail.employee_id)
+            self.guard(lambda: self.select_employee(summary.id))
+            return
         self.detail.show_loading(summary.id, summary.name)
         self.stack.setCurrentWidget(self.detail)
         self.request_case(summary.id)
 
+    def _select_quietly(self, employee_id: int | None) -> None:
+        """Move the list's selection back without opening anyone (the guard said wait)."""
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        try:
+            row = self.model.row_of(employee_id) if employee_id is not None else None
+            index = self.proxy.mapFromSource(self.model.index(row, 0)) if row is not None else None
+            if index is not None and index.isValid():
+                self.table.setCurrentIndex(index)
+            else:
+                self.table.clearSelection()
+                self.table.setCurrentIndex(self.proxy.index(-1, -1))
+        finally:
+            selection.blockSignals(False)
+        self.table.viewport().update()
+
+    # --- unsaved changes ----------------------------------------------------------------------------
+
+    def guard(self, then: Any) -> None:
+        """Before leaving an edited profile (another employee, the dashboard, closing, quitting): save,
+        discard or cancel. `then` runs after a save has been written, or at once after discarding."""
+        form = self.detail.profile
+        if not form.is_modified():
+            then()
+            return
+        answer = self.ask_unsaved(form.name.text().strip() or self.tr("新员工"))
+        if answer == QMessageBox.StandardButton.Save:
+            self.detail.save_profile(lambda _id: then(), self._save_failed)
+        elif answer == QMessageBox.StandardButton.Discard:
+            form.discard()
+            then()
+
+    def ask_unsaved(self, name: str) -> QMessageBox.StandardButton:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("未保存的修改"),
+            self.tr("{name} 的档案有未保存的修改。要保存吗？").format(name=name),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.button(QMessageBox.StandardButton.Save).setText(self.tr("保存"))
+        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("不保存"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("取消"))
+        return QMessageBox.StandardButton(box.exec())
+
+    def _save_failed(self, message: str) -> None:
+        """The edits stay in the form; the user reads why and fixes it."""
+        self.detail.setCurrentWidget(self.detail.profile)
+        self.stack.setCurrentWidget(self.detail)
+        self.detail.show_save_error(message)
+
+    def _said_saved(self, _employee_id: int) -> None:
+        self.statusBar().showMessage(self.tr("已保存 ✓"), 4000)
+
+    def _modified_changed(self, modified: bool) -> None:
+        self.setWindowModified(modified)
+        self.detail.mark_modified(modified)
+
+    def quit_app(self) -> None:
+        """文件 → 退出, Ctrl+Q and the tray's 退出: end the program, after the unsaved-changes guard."""
+
+        def end() -> None:
+            from PySide6.QtWidgets import QApplication
+
+            self.quitting = True
+            self.close()
+            QApplication.quit()
+
+        self.guard(end)
+
+    # --- undo ---------------------------------------------------------------------------------------
+
+    def push_undo(self, label: str, fn: Any) -> None:
+        """Remember how to take back a destructive write: `fn(records)` runs on the writer and returns
+        the employee ids it touched. The last ten are kept."""
+        self._undo_stack.append((label, fn))
+        del self._undo_stack[:-10]
+        self._undo_text()
+
+    def _undo_text(self) -> None:
+        stack = getattr(self, "_undo_stack", [])
+        self.act_undo.setEnabled(bool(stack))
+        self.act_undo.setText(self.tr("撤销：{what}").format(what=stack[-1][0]) if stack else self.tr("撤销"))
+
+    def undo(self) -> None:
+        if not self._undo_stack:
+            return
+        label, fn = self._undo_stack.pop()
+        self._undo_text()
+
+        def done(_ids: Any) -> None:  # run_op has updated the rows of the ids `fn` returned
+            self.statusBar().showMessage(self.tr("已撤销：{what}").format(what=label), 6000)
+
+        self.run_op(fn, None, done)
+
     def show_dashboard(self) -> None:
         self.table.clearSelection()
         self.table.setCurrentIndex(self.proxy.index(-1, -1))
-        self.stack.setCurrentWidget(self.dashboard)
+        self.stack.setCurrentWidget(self.first_run if self.model.rowCount() == 0 else self.dashboard)
 
     def new_employee(self) -> None:
         if not self.records.employers():
@@ -613,23 +799,35 @@ class MainWindow(QMainWindow):
         self.apply_changes([employee_id])
 
     def delete_employee(self) -> None:
+        """Only from the list (Delete with the list focused) or the menu; the name and ID are shown."""
         employee_id = self.current_employee_id()
         if employee_id is None:
             return
-        name = self.proxy.data(self.table.currentIndex(), ROW_ROLE).name
+        row = self.proxy.data(self.table.currentIndex(), ROW_ROLE)
         answer = QMessageBox.question(
             self,
             self.tr("删除员工"),
-            self.tr("确定删除 {name} 的全部记录吗？材料文件会保留在回收站，直到清空回收站。").format(
-                name=name
-            ),
+            self.tr(
+                "确定删除员工 <b>{name}</b>（{id}，{unit}）的全部记录吗？<br>可用“编辑 → 撤销”(Ctrl+Z) 恢复。"
+            ).format(name=row.name, id=row.id_masked, unit=row.employer_name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
+        if self.detail.employee_id == employee_id:
+            self.detail.profile.discard()  # their edits go with them (and come back with undo)
         self.show_dashboard()
-        self.run_op(lambda r: r.delete_employee(employee_id), [employee_id])
+        from ..services.undo import delete_with_snapshot, restore_snapshot
+
+        name = row.name
+
+        def deleted(snapshot: Any) -> None:
+            self.push_undo(
+                self.tr("删除 {name}").format(name=name), lambda r: [restore_snapshot(r, snapshot)]
+            )
+
+        self.run_op(lambda r: delete_with_snapshot(r, employee_id), [employee_id], deleted)
 
     # --- files, forms, packs ------------------------------------------------------------------------
 
@@ -776,10 +974,27 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from .settings_dialog import SettingsDialog
 
-        SettingsDialog(self.records, self.data_dir, self).exec()
+        tray = self.tray is not None and self.tray.available
+        dialog = SettingsDialog(self.records, self.data_dir, self, self.clock.today(), tray)
+        accepted = dialog.exec()
+        wages = dict(dialog.pending_wages) if accepted else {}  # Cancel: the figures entered are dropped
         self.apply_scan_settings()
-        self.refresh_stale_statuses()  # new wage figures or holidays mark every status for a recompute
-        self.reload(self.current_employee_id())
+        today = self.clock.today()
+        source = self.tr("用户录入")
+
+        def save(r: Any) -> list[int]:
+            for year, (monthly, effective) in wages.items():
+                r.save_wage_figure(year, monthly, effective, source, on=today)
+            return []
+
+        def saved(_r: Any) -> None:
+            self.refresh_stale_statuses()  # new wage figures or holidays mark every status for a recompute
+            self.reload(self.current_employee_id())
+
+        if wages:
+            self.run_op(save, [], saved)
+        else:
+            saved(None)
 
     def apply_scan_settings(self) -> None:
         from ..services.materials import scan_settings_from
@@ -826,16 +1041,31 @@ class MainWindow(QMainWindow):
             for col, width in enumerate((64, 112, 84, 150, 120, 84)):
                 self.table.setColumnWidth(col, width)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        if (
+    def close_to_tray(self) -> bool:
+        """On by default where there is a tray; a setting (设置 → 关闭窗口时最小化到托盘)."""
+        return (
             self.tray is not None
             and self.tray.available
-            and not self.quitting
             and self.settings.value("tray/close_to_tray", True, type=bool)
-        ):
-            self.hide()  # reminders go on from the tray
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        if not self.quitting and self.close_to_tray():
+            self.hide()  # reminders go on from the tray; the edits stay in the hidden window
             event.ignore()
+            if not self.settings.value("tray/told-close", False, type=bool):
+                self.settings.setValue("tray/told-close", True)
+                self.tray.tray.showMessage(
+                    self.tr("hrdesk 仍在运行"),
+                    self.tr(
+                        "窗口已关闭到托盘区，期限提醒照常。要退出请用“文件 → 退出”；可在设置中关闭此行为。"
+                    ),
+                )
+            return
+        if not self.quitting and self.detail.profile.is_modified():
+            event.ignore()  # ask first; close again once saved or discarded
+            self.guard(self.quit_app)
             return
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/splitter", self.splitter.saveState())

@@ -33,10 +33,25 @@ from .profile_form import DateField
 DEFAULT_LEADS = "30,14,7,3,1,0"
 
 
+def district_name(code: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    names = {
+        "changping": QCoreApplication.translate("SettingsDialog", "昌平区"),
+        "yanqing": QCoreApplication.translate("SettingsDialog", "延庆区"),
+    }
+    return names.get(code, code)
+
+
 class SettingsDialog(QDialog):
-    def __init__(self, records: Any, data_dir: Path, parent: Any = None) -> None:
+    def __init__(
+        self, records: Any, data_dir: Path, parent: Any = None, today: date | None = None, tray: bool = False
+    ) -> None:
         super().__init__(parent)
         self.records = records
+        self.today = today or date.today()
+        # Wage figures entered here are kept until OK (the window writes them then); Cancel drops them.
+        self.pending_wages: dict[int, tuple[int, date | None]] = {}
         self.settings = QSettings()
         self.setWindowTitle(self.tr("设置"))
         self.resize(720, 640)
@@ -64,6 +79,12 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("数据库密码"), self.database_password)
         self.leads = QLineEdit(str(self.settings.value("reminders/leads", DEFAULT_LEADS)))
         form.addRow(self.tr("提前提醒天数（逗号分隔）"), self.leads)
+        from PySide6.QtWidgets import QCheckBox
+
+        self.close_to_tray = QCheckBox(self.tr("关闭窗口时留在托盘区（提醒照常）"))
+        self.close_to_tray.setChecked(self.settings.value("tray/close_to_tray", True, type=bool))
+        self.close_to_tray.setEnabled(tray)
+        form.addRow("", self.close_to_tray)
         layout.addWidget(general)
 
         scans = QGroupBox(self.tr("扫描件检查"))
@@ -107,6 +128,10 @@ class SettingsDialog(QDialog):
         ):
             add.addWidget(w)
         wl.addLayout(add)
+        self.wage_preview = QLabel()
+        self.wage_preview.setWordWrap(True)
+        self.wage_preview.setStyleSheet("color:#e65100")
+        wl.addWidget(self.wage_preview)
         add_button.clicked.connect(self.add_wage)
         layout.addWidget(wages)
 
@@ -154,6 +179,8 @@ class SettingsDialog(QDialog):
         figures = {
             f.year: (f.monthly, f.effective_on, f.source) for f in policies(self.records.data_dir).wages
         }
+        for year, (monthly, effective) in self.pending_wages.items():
+            figures[year] = (monthly, effective or self.today, self.tr("用户录入（点击“确定”后生效）"))
         self.wage_table.setRowCount(0)
         for year in sorted(figures):
             monthly, effective, source = figures[year]
@@ -165,17 +192,49 @@ class SettingsDialog(QDialog):
                 self.wage_table.setItem(row, col, QTableWidgetItem(text))
 
     def add_wage(self) -> None:
+        """Keep the figure until OK and say, worked out on a worker, whose income threshold it moves."""
         try:
             amount = int(self.wage_amount.text().strip())
+            if amount <= 0:
+                raise ValueError
             if self.wage_effective.error():
                 raise ValueError(self.wage_effective.error())
-            self.records.save_wage_figure(
-                self.wage_year.value(), amount, self.wage_effective.value(), self.tr("用户录入")
-            )
         except ValueError as exc:
-            QMessageBox.warning(self, self.tr("工资标准"), str(exc) or self.tr("请输入整数金额"))
+            QMessageBox.warning(self, self.tr("工资标准"), str(exc) or self.tr("请输入正整数金额（元/月）"))
             return
+        year, effective = self.wage_year.value(), self.wage_effective.value()
+        self.pending_wages[year] = (amount, effective)
         self._load_wages()
+        self.wage_preview.setText(self.tr("正在计算影响…"))
+        from ..services.wage_preview import wage_figure_preview
+        from .workers import run_task
+
+        records, today = self.records, self.today
+        self.preview_task = run_task(
+            lambda _t: wage_figure_preview(records, year, amount, effective, today),
+            self._show_preview,
+            lambda m: self.wage_preview.setText(m),
+        )
+
+    def _show_preview(self, changes: Any) -> None:
+        if not changes:
+            self.wage_preview.setText(self.tr("此工资标准不改变任何员工当前的收入门槛。点击“确定”后保存。"))
+            return
+        lines = [
+            self.tr(
+                "此工资标准将使 {n} 名员工的收入门槛从 {before:,} 变为 {after:,}（{district}，自 {on} 起）。"
+            ).format(
+                n=c.employees,
+                before=c.before,
+                after=c.after,
+                district=district_name(c.district),
+                on=c.on.isoformat(),
+            )
+            for c in changes
+        ]
+        self.wage_preview.setText(
+            "\n".join(lines) + "\n" + self.tr("点击“确定”后保存，“取消”则不作任何更改。")
+        )
 
     def _load_holidays(self) -> None:
         year = self.holiday_year.value()
@@ -292,6 +351,8 @@ class SettingsDialog(QDialog):
         self.settings.setValue("reminders/leads", ",".join(leads))
         self.settings.setValue("scan/min_dpi", self.min_dpi.value())
         self.settings.setValue("scan/max_file_mb", self.max_mb.value())
+        if self.close_to_tray.isEnabled():
+            self.settings.setValue("tray/close_to_tray", self.close_to_tray.isChecked())
         lang = self.language.currentData()
         if lang != current_lang():
             set_language(lang)

@@ -3,6 +3,10 @@
 The timer only calls the pure `due_reminders`; single-shot timers are re-armed at most every 15
 minutes (far below Qt's 2^31 ms limit) and a jump of the wall clock (sleep, resume, a changed clock)
 triggers an immediate re-check. Where there is no tray, reminders stay inside the window.
+
+Clicking the balloon opens the employee it names and the list of due reminders, where each can be
+snoozed (1 day, 1 week) or dismissed; the tray menu lists overdue duties first, each with the same
+choices.
 """
 
 from __future__ import annotations
@@ -14,15 +18,17 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon
-from PySide6.QtWidgets import QMenu, QStyle, QSystemTrayIcon
+from PySide6.QtWidgets import QMenu, QStyle, QSystemTrayIcon, QWidget
 
 from ..services.clock import Clock
 from ..services.reminders import (
     DEFAULT_LEADS,
     Reminder,
     ReminderState,
+    deadline_key,
     due_reminders,
     pending_count,
+    quiet,
     states_from_rows,
 )
 from ..services.views import DeadlineItem
@@ -87,6 +93,8 @@ class TrayController(QObject):
         self._last_wall = time.time()
         self._last_mono = time.monotonic()
         self.last_due: list[Reminder] = []
+        self.balloon: list[Reminder] = []  # what the last balloon was about (clicking it opens these)
+        self.tray.messageClicked.connect(self.balloon_clicked)
         self.retranslate()
         self.act_pause.setChecked(QSettings().value("reminders/paused", False, type=bool))
 
@@ -179,23 +187,58 @@ class TrayController(QObject):
         return due
 
     def notify(self, due: list[Reminder]) -> None:
+        self.balloon = list(due)
         if not self.available:
             return
-        first = due[0].deadline
-        more = self.tr("（另有 {n} 项）").format(n=len(due) - 1) if len(due) > 1 else ""
+        today = self.clock.today()
+        overdue = [r for r in due if r.deadline.overdue(today)]
+        first = (overdue or due)[0].deadline
+        mark = self.tr("【已逾期】") if overdue else ""
+        more = self.tr("（另有 {n} 项，点击查看）").format(n=len(due) - 1) if len(due) > 1 else ""
         self.tray.showMessage(
-            self.tr("工作居住证期限提醒"),
-            f"{first.date.isoformat()} {first.employee_name}：{first.message}{more}",
-            QSystemTrayIcon.MessageIcon.Information,
+            self.tr("{n} 项已逾期！").format(n=len(overdue)) if overdue else self.tr("工作居住证期限提醒"),
+            f"{mark}{first.date.isoformat()} {first.employee_name}：{first.message}{more}",
+            QSystemTrayIcon.MessageIcon.Warning if overdue else QSystemTrayIcon.MessageIcon.Information,
             15000,
         )
 
+    def balloon_clicked(self) -> None:
+        """Open the employee the balloon named, and the due reminders to snooze or dismiss."""
+        if not self.balloon:
+            return
+        today = self.clock.today()
+        first = next((r for r in self.balloon if r.deadline.overdue(today)), self.balloon[0])
+        self.openRequested.emit()
+        self.employeeRequested.emit(first.deadline.employee_id)
+        self.show_reminders(self.balloon)
+
+    def show_reminders(self, due: list[Reminder]) -> None:
+        from .reminders_dialog import RemindersDialog
+
+        dialog = RemindersDialog(
+            due, self, self.clock.today(), self.parent() if isinstance(self.parent(), QWidget) else None
+        )
+        dialog.employeeRequested.connect(self.employeeRequested)
+        dialog.show()
+        self._dialog = dialog
+
+    def snooze_deadline(self, d: DeadlineItem, days: int, now: datetime | None = None) -> None:
+        """No reminder about this deadline (any lead, overdue days too) until `days` from now."""
+        until = (now or self.clock.now()) + timedelta(days=days)
+        self.set_states([deadline_key(d)], "snoozed", until)
+
+    def dismiss_deadline(self, d: DeadlineItem) -> None:
+        self.set_states([deadline_key(d)], "dismissed")
+
+    def is_quiet(self, d: DeadlineItem, now: datetime | None = None) -> bool:
+        return quiet(self.states(), deadline_key(d), now or self.clock.now())
+
     def snooze(self, reminder: Reminder, hours: int = 24, now: datetime | None = None) -> None:
         until = (now or self.clock.now()) + timedelta(hours=hours)
-        self.set_states([reminder.key], "snoozed", until)
+        self.set_states([reminder.deadline_key], "snoozed", until)
 
     def dismiss(self, reminder: Reminder) -> None:
-        self.set_states([reminder.key], "dismissed")
+        self.dismiss_deadline(reminder.deadline)
 
     def _arm(self) -> None:
         self._last_wall, self._last_mono = time.time(), time.monotonic()
@@ -216,8 +259,20 @@ class TrayController(QObject):
             self.act_upcoming.addAction(self.tr("两周内没有期限")).setEnabled(False)
         for d in upcoming:
             mark = self.tr("【已逾期】") if d.overdue(today) else ""
-            action = self.act_upcoming.addAction(
-                f"{mark}{d.date.isoformat()}  {d.employee_name}  {d.message}"
+            snoozed = self.tr("（提醒已推迟）") if self.is_quiet(d) else ""
+            sub = self.act_upcoming.addMenu(
+                f"{mark}{d.date.isoformat()}  {d.employee_name}  {d.message}{snoozed}"
             )
+            action = sub.addAction(self.tr("打开员工"))
             action.triggered.connect(self.openRequested)
             action.triggered.connect(lambda _=False, eid=d.employee_id: self.employeeRequested.emit(eid))
+            sub.addSeparator()
+            sub.addAction(self.tr("提醒推迟 1 天")).triggered.connect(
+                lambda _=False, x=d: self.snooze_deadline(x, 1)
+            )
+            sub.addAction(self.tr("提醒推迟 1 周")).triggered.connect(
+                lambda _=False, x=d: self.snooze_deadline(x, 7)
+            )
+            sub.addAction(self.tr("不再提醒")).triggered.connect(
+                lambda _=False, x=d: self.dismiss_deadline(x)
+            )

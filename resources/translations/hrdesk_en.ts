@@ -109,32 +109,32 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="261" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="270" />
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="262" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="271" />
         <source>单位审核中</source>
         <translation>In unit review</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="263" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="272" />
         <source>已提交主管部门</source>
         <translation>Submitted to the authority</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="264" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="273" />
         <source>被退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="265" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="274" />
         <source>已核准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="266" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="275" />
         <source>审核不通过</source>
         <translation>Rejected</translation>
     </message>
@@ -142,60 +142,65 @@
 <context>
     <name>ApplicationsPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="284" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="293" />
         <source>新建业务…</source>
         <translation>New business…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="285" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="294" />
         <source>更新状态…</source>
         <translation>Update status…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="288" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="297" />
         <source>业务</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="288" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="297" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="288" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="297" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="288" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="297" />
         <source>退回意见 / 备注</source>
         <translation>Return reasons / notes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="296" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="305" />
         <source>新建业务</source>
         <translation>New business</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="296" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="305" />
         <source>业务类型：</source>
         <translation>Business:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="315" />
-        <location filename="../../hrdesk/ui/employee_detail.py" line="321" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="324" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="330" />
         <source>更新状态</source>
         <translation>Update status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="315" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="324" />
         <source>新状态：</source>
         <translation>New status:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="321" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="330" />
         <source>退回意见：</source>
         <translation>Return reasons:</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="339" />
+        <source>状态改为“{status}”</source>
+        <translation>status set to “{status}”</translation>
     </message>
 </context>
 <context>
@@ -370,137 +375,187 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="117" />
+        <location filename="../../hrdesk/ui/calendar_view.py" line="64" />
+        <source>已逾期（须立即处理）</source>
+        <translation>Overdue (act now)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="65" />
+        <source>7天内</source>
+        <translation>Within 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="66" />
+        <source>30天内</source>
+        <translation>Within 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="67" />
+        <source>更晚</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="68" />
+        <source>到期日（无须办理）</source>
+        <translation>Expiry (nothing to file)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="154" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="117" />
+        <location filename="../../hrdesk/ui/calendar_view.py" line="154" />
         <source>员工</source>
         <translation>Employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="117" />
+        <location filename="../../hrdesk/ui/calendar_view.py" line="154" />
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="119" />
+        <location filename="../../hrdesk/ui/calendar_view.py" line="161" />
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="120" />
+        <location filename="../../hrdesk/ui/calendar_view.py" line="162" />
         <source>证件到期</source>
         <translation>Permit expiry</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="121" />
+        <location filename="../../hrdesk/ui/calendar_view.py" line="163" />
         <source>续签</source>
         <translation>Renewal</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="122" />
+        <location filename="../../hrdesk/ui/calendar_view.py" line="164" />
         <source>聘用单位变更</source>
         <translation>Employer change</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="123" />
+        <location filename="../../hrdesk/ui/calendar_view.py" line="165" />
         <source>材料有效期</source>
         <translation>Material validity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="124" />
+        <location filename="../../hrdesk/ui/calendar_view.py" line="166" />
         <source>单位审核</source>
         <translation>Unit review</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="145" />
+        <location filename="../../hrdesk/ui/calendar_view.py" line="187" />
         <source>注意：{years} 年的放假安排尚未公布：法定假日按《全国年节及纪念日放假办法》估算，调休按最不利情形计算（期限只会提前）。通知发布后请在设置中粘贴。</source>
         <translation>Note: the holiday schedule for {years} is not published yet. Statutory holidays are estimated from the national holiday rules and make-up workdays are assumed the least favourable way (deadlines can only come earlier). Paste the notice in Settings once it is out.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="157" />
+        <location filename="../../hrdesk/ui/calendar_view.py" line="199" />
         <source>全部单位</source>
         <translation>All units</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="234" />
+        <source>【已逾期】</source>
+        <translation>[OVERDUE] </translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="254" />
+        <source>打开员工</source>
+        <translation>Open employee</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="256" />
+        <source>提醒推迟 1 天</source>
+        <translation>Snooze reminder 1 day</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="257" />
+        <source>提醒推迟 1 周</source>
+        <translation>Snooze reminder 1 week</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="258" />
+        <source>不再提醒</source>
+        <translation>Dismiss reminder</translation>
     </message>
 </context>
 <context>
     <name>ChildrenPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="365" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="388" />
         <source>添加子女…</source>
         <translation>Add child…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="366" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="389" />
         <source>删除所选子女</source>
         <translation>Remove selected child</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="376" />
-        <location filename="../../hrdesk/ui/employee_detail.py" line="379" />
-        <location filename="../../hrdesk/ui/employee_detail.py" line="387" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="399" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="402" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="410" />
         <source>添加子女</source>
         <translation>Add child</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="376" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="399" />
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="379" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="402" />
         <source>出生日期（YYYY-MM-DD）：</source>
         <translation>Birth date (YYYY-MM-DD):</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="387" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="410" />
         <source>日期格式应为 2026-01-31</source>
         <translation>Use the form 2026-01-31</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="413" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="436" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="413" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="436" />
         <source>出生日期</source>
         <translation>Birth date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="413" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="436" />
         <source>随往</source>
         <translation>Accompanies</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="413" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="436" />
         <source>父母</source>
         <translation>Parents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="423" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="446" />
         <source>已婚</source>
         <translation>Married</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="424" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="447" />
         <source>未婚生育</source>
         <translation>Unmarried parents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="425" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="448" />
         <source>离异抚养</source>
         <translation>Divorced, in custody</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="431" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="454" />
         <source>是</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="431" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="454" />
         <source>否</source>
         <translation>no</translation>
     </message>
@@ -525,19 +580,34 @@ Log file: {path}</translation>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../hrdesk/ui/dashboard.py" line="130" />
+        <location filename="../../hrdesk/ui/dashboard.py" line="162" />
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/dashboard.py" line="131" />
+        <location filename="../../hrdesk/ui/dashboard.py" line="163" />
         <source>未来12个月证件到期人数（点击柱子筛选名单）</source>
         <translation>Permits expiring in the next 12 months (click a bar to filter)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/dashboard.py" line="132" />
+        <location filename="../../hrdesk/ui/dashboard.py" line="164" />
         <source>点击状态或柱子筛选左侧名单；选择一名员工查看详情。</source>
         <translation>Click a status or a bar to filter the list; select an employee for details.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/dashboard.py" line="174" />
+        <source>已逾期（立即处理）</source>
+        <translation>Overdue (act now)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/dashboard.py" line="175" />
+        <source>本周到期</source>
+        <translation>Due this week</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/dashboard.py" line="176" />
+        <source>30天内到期</source>
+        <translation>Due within 30 days</translation>
     </message>
 </context>
 <context>
@@ -631,17 +701,17 @@ Log file: {path}</translation>
         <translation>Income threshold</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="152" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="161" />
         <source>阻断</source>
         <translation>Blocker</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="152" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="161" />
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="152" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="161" />
         <source>提示</source>
         <translation>Info</translation>
     </message>
@@ -649,60 +719,91 @@ Log file: {path}</translation>
 <context>
     <name>EmployeeDetail</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="465" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="489" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="593" />
         <source>档案</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="465" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="489" />
         <source>资格检查</source>
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="465" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="489" />
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="465" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="489" />
         <source>业务记录</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_detail.py" line="465" />
+        <location filename="../../hrdesk/ui/employee_detail.py" line="489" />
         <source>随往子女</source>
         <translation>Children</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="524" />
+        <source>档案中有错误（见红字），请改正后再保存。</source>
+        <translation>The profile has errors (shown in red); correct them before saving.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="569" />
+        <source>身份证号重复</source>
+        <translation>Duplicate ID number</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="570" />
+        <source>身份证号 {id} 已属于员工 {name}。同一人只能有一条记录，未保存。</source>
+        <translation>ID number {id} already belongs to employee {name}. One person has one record; nothing was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="577" />
+        <source>打开 {name} 的记录</source>
+        <translation>Open {name}'s record</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="579" />
+        <source>返回修改</source>
+        <translation>Back to editing</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_detail.py" line="589" />
+        <source>未能保存</source>
+        <translation>Not saved</translation>
     </message>
 </context>
 <context>
     <name>EmployeeTableModel</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="73" />
+        <location filename="../../hrdesk/ui/employee_model.py" line="92" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="74" />
+        <location filename="../../hrdesk/ui/employee_model.py" line="93" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="75" />
+        <location filename="../../hrdesk/ui/employee_model.py" line="94" />
         <source>下一期限</source>
         <translation>Next deadline</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="76" />
+        <location filename="../../hrdesk/ui/employee_model.py" line="95" />
         <source>证件有效期至</source>
         <translation>Permit expires</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="77" />
+        <location filename="../../hrdesk/ui/employee_model.py" line="96" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="78" />
+        <location filename="../../hrdesk/ui/employee_model.py" line="97" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
@@ -804,307 +905,389 @@ Log file: {path}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="205" />
+        <location filename="../../hrdesk/ui/main_window.py" line="251" />
         <source>hrdesk — 工作居住证办理助手</source>
         <translation>hrdesk — Work Residence Permit assistant</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="206" />
+        <location filename="../../hrdesk/ui/main_window.py" line="253" />
         <source>（演示数据）</source>
         <translation> (demo data)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="207" />
+        <location filename="../../hrdesk/ui/main_window.py" line="254" />
         <source>搜索姓名、身份证号或单位…</source>
         <translation>Search name, ID number or unit…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="209" />
-        <location filename="../../hrdesk/ui/main_window.py" line="592" />
+        <location filename="../../hrdesk/ui/main_window.py" line="256" />
+        <location filename="../../hrdesk/ui/main_window.py" line="785" />
         <source>新建员工</source>
         <translation>New employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="210" />
-        <location filename="../../hrdesk/ui/main_window.py" line="615" />
+        <location filename="../../hrdesk/ui/main_window.py" line="257" />
+        <location filename="../../hrdesk/ui/main_window.py" line="809" />
         <source>删除员工</source>
         <translation>Delete employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="211" />
+        <location filename="../../hrdesk/ui/main_window.py" line="258" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="212" />
+        <location filename="../../hrdesk/ui/main_window.py" line="259" />
         <source>下一位员工</source>
         <translation>Next employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="213" />
+        <location filename="../../hrdesk/ui/main_window.py" line="260" />
         <source>上一位员工</source>
         <translation>Previous employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="214" />
+        <location filename="../../hrdesk/ui/main_window.py" line="261" />
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="215" />
+        <location filename="../../hrdesk/ui/main_window.py" line="262" />
         <source>期限日历</source>
         <translation>Deadline calendar</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="216" />
+        <location filename="../../hrdesk/ui/main_window.py" line="263" />
         <source>导出日历 (.ics)…</source>
         <translation>Export calendar (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="217" />
+        <location filename="../../hrdesk/ui/main_window.py" line="264" />
         <source>导入名单…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="218" />
+        <location filename="../../hrdesk/ui/main_window.py" line="265" />
         <source>导出名单…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="219" />
+        <location filename="../../hrdesk/ui/main_window.py" line="266" />
         <source>备份…</source>
         <translation>Backup…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="220" />
+        <location filename="../../hrdesk/ui/main_window.py" line="267" />
         <source>单位与经办人…</source>
         <translation>Units and agents…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="221" />
+        <location filename="../../hrdesk/ui/main_window.py" line="268" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="222" />
+        <location filename="../../hrdesk/ui/main_window.py" line="269" />
         <source>打印表格…</source>
         <translation>Print form…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="223" />
+        <location filename="../../hrdesk/ui/main_window.py" line="270" />
         <source>生成材料包…</source>
         <translation>Build submission pack…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="224" />
+        <location filename="../../hrdesk/ui/main_window.py" line="271" />
         <source>为名单中的员工批量生成材料包…</source>
         <translation>Build packs for the employees in the list…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="225" />
+        <location filename="../../hrdesk/ui/main_window.py" line="272" />
         <source>关于 hrdesk</source>
         <translation>About hrdesk</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="226" />
+        <location filename="../../hrdesk/ui/main_window.py" line="273" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="227" />
+        <location filename="../../hrdesk/ui/main_window.py" line="274" />
+        <location filename="../../hrdesk/ui/main_window.py" line="764" />
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="275" />
         <source>切换语言 (中文/English)</source>
         <translation>Switch language (中文/English)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="231" />
+        <location filename="../../hrdesk/ui/main_window.py" line="279" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="232" />
+        <location filename="../../hrdesk/ui/main_window.py" line="280" />
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="281" />
         <source>员工</source>
         <translation>Employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="233" />
+        <location filename="../../hrdesk/ui/main_window.py" line="282" />
         <source>表格与材料包</source>
         <translation>Forms and packs</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="234" />
+        <location filename="../../hrdesk/ui/main_window.py" line="283" />
         <source>工具</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="235" />
+        <location filename="../../hrdesk/ui/main_window.py" line="284" />
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="319" />
+        <location filename="../../hrdesk/ui/main_window.py" line="388" />
         <source>正在更新状态：{d} / {n}</source>
         <translation>Updating statuses: {d} / {n}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="389" />
+        <location filename="../../hrdesk/ui/main_window.py" line="452" />
         <source>保存失败</source>
         <translation>Saving failed</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="489" />
-        <location filename="../../hrdesk/ui/main_window.py" line="498" />
+        <location filename="../../hrdesk/ui/main_window.py" line="547" />
+        <source>不再提醒：{name} {what}</source>
+        <translation>Reminder dismissed: {name} {what}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="550" />
+        <source>提醒已推迟：{name} {what}</source>
+        <translation>Reminder snoozed: {name} {what}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="565" />
+        <location filename="../../hrdesk/ui/main_window.py" line="574" />
         <source>导出日历</source>
         <translation>Export calendar</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="489" />
+        <location filename="../../hrdesk/ui/main_window.py" line="565" />
         <source>日历 (*.ics)</source>
         <translation>Calendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="498" />
+        <location filename="../../hrdesk/ui/main_window.py" line="574" />
         <source>已导出 {n} 项期限。</source>
         <translation>Exported {n} deadlines.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="505" />
+        <location filename="../../hrdesk/ui/main_window.py" line="581" />
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="509" />
+        <location filename="../../hrdesk/ui/main_window.py" line="585" />
         <source>全部区</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="509" />
+        <location filename="../../hrdesk/ui/main_window.py" line="585" />
         <source>昌平区</source>
         <translation>Changping</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="509" />
+        <location filename="../../hrdesk/ui/main_window.py" line="585" />
         <source>延庆区</source>
         <translation>Yanqing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="511" />
+        <location filename="../../hrdesk/ui/main_window.py" line="587" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="545" />
+        <location filename="../../hrdesk/ui/main_window.py" line="635" />
         <source>显示 {shown} / 共 {total} 名员工</source>
         <translation>Showing {shown} of {total} employees</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="592" />
+        <location filename="../../hrdesk/ui/main_window.py" line="704" />
+        <source>新员工</source>
+        <translation>New employee</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="714" />
+        <source>未保存的修改</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="715" />
+        <source>{name} 的档案有未保存的修改。要保存吗？</source>
+        <translation>{name}'s profile has unsaved changes. Save them?</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="722" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="723" />
+        <source>不保存</source>
+        <translation>Don't save</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="734" />
+        <source>已保存 ✓</source>
+        <translation>Saved ✓</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="764" />
+        <source>撤销：{what}</source>
+        <translation>Undo: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="773" />
+        <source>已撤销：{what}</source>
+        <translation>Undone: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="785" />
         <source>请先在“单位与经办人”中添加一个单位。</source>
         <translation>Add a unit under Units and agents first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="616" />
-        <source>确定删除 {name} 的全部记录吗？材料文件会保留在回收站，直到清空回收站。</source>
-        <translation>Delete all records of {name}? The files stay in the trash until it is emptied.</translation>
+        <location filename="../../hrdesk/ui/main_window.py" line="983" />
+        <source>用户录入</source>
+        <translation>Entered by the user</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="635" />
+        <location filename="../../hrdesk/ui/main_window.py" line="1060" />
+        <source>hrdesk 仍在运行</source>
+        <translation>hrdesk is still running</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="1062" />
+        <source>窗口已关闭到托盘区，期限提醒照常。要退出请用“文件 → 退出”；可在设置中关闭此行为。</source>
+        <translation>The window was closed to the tray; deadline reminders go on. To quit use File → Quit; this can be turned off in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="840" />
         <source>导入名单</source>
         <translation>Import roster</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="646" />
-        <location filename="../../hrdesk/ui/main_window.py" line="663" />
+        <location filename="../../hrdesk/ui/main_window.py" line="851" />
+        <location filename="../../hrdesk/ui/main_window.py" line="868" />
         <source>导出名单</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="646" />
+        <location filename="../../hrdesk/ui/main_window.py" line="851" />
         <source>Excel (*.xlsx);;档案 JSON (*.json)</source>
         <translation>Excel (*.xlsx);;Profile JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="663" />
+        <location filename="../../hrdesk/ui/main_window.py" line="868" />
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="667" />
-        <location filename="../../hrdesk/ui/main_window.py" line="676" />
-        <location filename="../../hrdesk/ui/main_window.py" line="677" />
+        <location filename="../../hrdesk/ui/main_window.py" line="872" />
+        <location filename="../../hrdesk/ui/main_window.py" line="881" />
+        <location filename="../../hrdesk/ui/main_window.py" line="882" />
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="667" />
+        <location filename="../../hrdesk/ui/main_window.py" line="872" />
         <source>备份文件 (*.zip)</source>
         <translation>Backup file (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="676" />
+        <location filename="../../hrdesk/ui/main_window.py" line="881" />
         <source>备份完成。</source>
         <translation>Backup complete.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="683" />
-        <location filename="../../hrdesk/ui/main_window.py" line="692" />
+        <location filename="../../hrdesk/ui/main_window.py" line="888" />
+        <location filename="../../hrdesk/ui/main_window.py" line="897" />
         <source>打印表格</source>
         <translation>Print form</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="683" />
-        <location filename="../../hrdesk/ui/main_window.py" line="704" />
+        <location filename="../../hrdesk/ui/main_window.py" line="888" />
+        <location filename="../../hrdesk/ui/main_window.py" line="909" />
         <source>请先选择一名员工。</source>
         <translation>Select an employee first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="686" />
+        <location filename="../../hrdesk/ui/main_window.py" line="891" />
         <source>诚信声明（个人）</source>
         <translation>Integrity declaration (individual)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="687" />
+        <location filename="../../hrdesk/ui/main_window.py" line="892" />
         <source>诚信声明（单位）</source>
         <translation>Integrity declaration (unit)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="688" />
+        <location filename="../../hrdesk/ui/main_window.py" line="893" />
         <source>房屋借住声明</source>
         <translation>Housing-borrowing declaration</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="689" />
+        <location filename="../../hrdesk/ui/main_window.py" line="894" />
         <source>材料清单</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="692" />
+        <location filename="../../hrdesk/ui/main_window.py" line="897" />
         <source>选择表格：</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="704" />
-        <location filename="../../hrdesk/ui/main_window.py" line="732" />
-        <location filename="../../hrdesk/ui/main_window.py" line="747" />
+        <location filename="../../hrdesk/ui/main_window.py" line="909" />
+        <location filename="../../hrdesk/ui/main_window.py" line="937" />
+        <location filename="../../hrdesk/ui/main_window.py" line="952" />
         <source>生成材料包</source>
         <translation>Build submission pack</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="706" />
+        <location filename="../../hrdesk/ui/main_window.py" line="911" />
         <source>选择保存材料包的文件夹</source>
         <translation>Choose a folder for the pack</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="715" />
+        <location filename="../../hrdesk/ui/main_window.py" line="920" />
         <source>正在生成材料包…</source>
         <translation>Building the pack…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="715" />
+        <location filename="../../hrdesk/ui/main_window.py" line="724" />
+        <location filename="../../hrdesk/ui/main_window.py" line="920" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="734" />
+        <location filename="../../hrdesk/ui/main_window.py" line="811" />
+        <source>确定删除员工 &lt;b&gt;{name}&lt;/b&gt;（{id}，{unit}）的全部记录吗？&lt;br&gt;可用“编辑 → 撤销”(Ctrl+Z) 恢复。</source>
+        <translation>Delete all records of employee &lt;b&gt;{name}&lt;/b&gt; ({id}, {unit})?&lt;br&gt;Edit → Undo (Ctrl+Z) brings them back.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="827" />
+        <source>删除 {name}</source>
+        <translation>delete {name}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="939" />
         <source>材料不齐全或有缺陷：
 {problems}
 
@@ -1483,112 +1666,112 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>ProfileForm</name>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="135" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="136" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="136" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="137" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="137" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="138" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="138" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="139" />
         <source>户籍</source>
         <translation>Hukou</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="141" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="142" />
         <source>入职日期</source>
         <translation>Hired on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="142" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="143" />
         <source>参加工作日期</source>
         <translation>Career started on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="168" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="169" />
         <source>最高学位</source>
         <translation>Highest degree</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="176" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="177" />
         <source>职称</source>
         <translation>Professional title</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="143" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="144" />
         <source>婚姻状况</source>
         <translation>Marital status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="144" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="145" />
         <source>劳动合同终止日期</source>
         <translation>Contract ends on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="292" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="293" />
         <source>住所类型</source>
         <translation>Housing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="294" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="295" />
         <source>住所证明有效期至</source>
         <translation>Housing proof valid until</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="296" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="297" />
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="322" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="323" />
         <source>证件状态</source>
         <translation>Permit status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="323" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="324" />
         <source>证件编号</source>
         <translation>Permit number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="324" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="325" />
         <source>签发日期</source>
         <translation>Issued on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="325" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="326" />
         <source>有效期至</source>
         <translation>Expires on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="326" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="327" />
         <source>离开原单位日期</source>
         <translation>Left previous unit on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="133" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="134" />
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="291" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="292" />
         <source>在京住所</source>
         <translation>Residence in Beijing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="321" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="322" />
         <source>工作居住证</source>
         <translation>Work residence permit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="283" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="284" />
         <source>近6个月申报收入（元）</source>
         <translation>Declared income, last 6 months (CNY)</translation>
     </message>
@@ -1608,570 +1791,653 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>(no permit)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="139" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="140" />
         <source>退休年龄类别</source>
         <translation>Retirement age category</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="140" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="141" />
         <source>已办理退休</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="152" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="153" />
         <source>劳动关系</source>
         <translation>Employment</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="153" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="154" />
         <source>劳务派遣人员</source>
         <translation>Dispatched worker</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="159" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="160" />
         <source>申请单位同时是</source>
         <translation>The applying unit also</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="161" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="162" />
         <source>有犯罪记录</source>
         <translation>Criminal record</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="167" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="168" />
         <source>学历与职称</source>
         <translation>Education and title</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="172" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="173" />
         <source>境外学位（留服认证）</source>
         <translation>Foreign degree (CSCSE verified)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="175" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="176" />
         <source>毕业日期</source>
         <translation>Graduation date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="181" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="182" />
         <source>奖项与人才计划</source>
         <translation>Awards and talent programmes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="183" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="184" />
         <source>国家级、市级奖项（每行一项）</source>
         <translation>National or municipal awards (one per line)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="188" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="189" />
         <source>入选人才计划（每行一项）</source>
         <translation>Talent programmes (one per line)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="198" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="199" />
         <source>知识产权</source>
         <translation>Intellectual property</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="202" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="203" />
         <source>发明专利（件）</source>
         <translation>Invention patents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="206" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="207" />
         <source>其他专利（件）</source>
         <translation>Other patents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="211" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="212" />
         <source>软件著作权（件）</source>
         <translation>Software copyrights</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="214" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="215" />
         <source>本人排名</source>
         <translation>Own rank as inventor or author</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="218" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="219" />
         <source>已在京转化应用</source>
         <translation>Commercialised in Beijing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="230" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="231" />
         <source>创业团队核心成员</source>
         <translation>Founder (core team member)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="231" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="232" />
         <source>是创业团队核心成员</source>
         <translation>Is a core founder</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="233" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="234" />
         <source>持股比例（%）</source>
         <translation>Shareholding (%)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="238" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="239" />
         <source>自然人股东排名</source>
         <translation>Rank among natural-person shareholders</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="244" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="245" />
         <source>近3年自有资金投入（元）</source>
         <translation>Own investment, last 3 years (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="250" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="251" />
         <source>股权融资（元）</source>
         <translation>Equity financing (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="253" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="254" />
         <source>近3年年均纳税（元）</source>
         <translation>Team's average annual tax, last 3 years (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="259" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="260" />
         <source>自由职业者、个体工商户</source>
         <translation>Freelancer or sole trader</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="263" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="264" />
         <source>是自由职业者或个体工商户</source>
         <translation>Is a freelancer or sole trader</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="267" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="268" />
         <source>每年纳税额（元）</source>
         <translation>Tax paid per year (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="272" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="273" />
         <source>有突出贡献</source>
         <translation>Notable contribution</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="282" />
-        <location filename="../../hrdesk/ui/profile_form.py" line="394" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="283" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="396" />
         <source>收入</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="285" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="286" />
         <source>年度收入（元）</source>
         <translation>Annual income (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="306" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="307" />
         <source>住宅用途（非办公、商业）</source>
         <translation>Residential use (not office or commercial)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="309" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="310" />
         <source>出租人即产权人</source>
         <translation>The lessor owns the property</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="310" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="311" />
         <source>产权人姓名</source>
         <translation>Owner's name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="311" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="312" />
         <source>产权人身份证号</source>
         <translation>Owner's ID number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="312" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="313" />
         <source>与产权人关系</source>
         <translation>Relationship to the owner</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="393" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="395" />
         <source>税款所属期</source>
         <translation>Tax month</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="393" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="395" />
         <source>申报收入</source>
         <translation>Declared income</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="394" />
-        <location filename="../../hrdesk/ui/profile_form.py" line="395" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="396" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="397" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="395" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="397" />
         <source>纳税额</source>
         <translation>Tax paid</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="405" />
-        <location filename="../../hrdesk/ui/profile_form.py" line="413" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="407" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="415" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="414" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="416" />
         <source>未填写</source>
         <translation>Not given</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="418" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="420" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="419" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="421" />
         <source>第一发明人（作者）</source>
         <translation>First inventor (author)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="420" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="422" />
         <source>第二发明人（作者）</source>
         <translation>Second inventor (author)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="421" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="423" />
         <source>第三及以后</source>
         <translation>Third or later</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="425" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="427" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="426" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="428" />
         <source>撤销修改</source>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="445" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="447" />
         <source>依据：</source>
         <translation>Guide: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="569" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="667" />
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="579" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="677" />
         <source>应为18位：17位数字加1位数字或X</source>
         <translation>Must be 18 characters: 17 digits, then a digit or X</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="580" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="678" />
         <source>校验位不符，请核对号码（多为录入错误）</source>
         <translation>The check digit does not match; check the number (usually a typing error)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="581" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="679" />
         <source>号码中的出生日期不存在</source>
         <translation>The birth date in the number does not exist</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="584" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="682" />
         <source>请先在“单位”中添加单位</source>
         <translation>Add a unit first</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="600" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="698" />
         <source>入职日期不能晚于今天</source>
         <translation>The hire date cannot be after today</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="602" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="700" />
         <source>毕业日期不能晚于今天</source>
         <translation>The graduation date cannot be in the future</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="607" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="705" />
         <source>产权人身份证号无效，请核对（可留空）</source>
         <translation>The owner's ID number is not valid; check it (or leave it empty)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="609" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="707" />
         <source>持证时须填写有效期</source>
         <translation>Enter the expiry date of the permit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="624" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="722" />
         <source>持股比例应为 0 到 100 之间的数字，如 12.5</source>
         <translation>The shareholding must be a number from 0 to 100, e.g. 12.5</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="627" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="725" />
         <source>以下月份的金额不是有效数字：</source>
         <translation>These months have an invalid amount: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="631" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="729" />
         <source>以下年度的金额不是有效数字：</source>
         <translation>These years do not hold a valid amount: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="750" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="848" />
         <source>另一台电脑已修改</source>
         <translation>Changed on another computer</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="751" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="849" />
         <source>在您打开这份档案之后，另一位同事保存了修改。</source>
         <translation>A colleague saved changes to this record after you opened it.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="754" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="852" />
         <source>合并：保留双方的修改（同一项都改过时以您的为准）。覆盖：以您的版本为准。重新载入：放弃您的修改。</source>
         <translation>Merge: keep both sets of changes (where both changed the same field, yours wins). Overwrite: your version replaces theirs. Reload: drop your changes.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="757" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="855" />
         <source>合并</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="758" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="856" />
         <source>覆盖</source>
         <translation>Overwrite</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/profile_form.py" line="759" />
+        <location filename="../../hrdesk/ui/profile_form.py" line="857" />
         <source>重新载入</source>
         <translation>Reload</translation>
     </message>
 </context>
 <context>
+    <name>RemindersDialog</name>
+    <message>
+        <location filename="../../hrdesk/ui/reminders_dialog.py" line="34" />
+        <source>期限提醒</source>
+        <translation>Deadline reminders</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/reminders_dialog.py" line="39" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/reminders_dialog.py" line="39" />
+        <source>员工</source>
+        <translation>Employee</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/reminders_dialog.py" line="39" />
+        <source>期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/reminders_dialog.py" line="45" />
+        <source>【已逾期】</source>
+        <translation>[OVERDUE] </translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/reminders_dialog.py" line="55" />
+        <source>打开员工</source>
+        <translation>Open employee</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/reminders_dialog.py" line="56" />
+        <source>推迟 1 天</source>
+        <translation>Snooze 1 day</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/reminders_dialog.py" line="57" />
+        <source>推迟 1 周</source>
+        <translation>Snooze 1 week</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/reminders_dialog.py" line="58" />
+        <source>不再提醒</source>
+        <translation>Dismiss reminder</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="62" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="77" />
         <source>保存在系统钥匙串中，不写入文件</source>
         <translation>kept in the system keyring, never in a file</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="63" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="78" />
         <source>共享数据库（留空则用本机数据库）</source>
         <translation>Shared database (empty: this computer's own)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="64" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="79" />
         <source>数据库密码</source>
         <translation>Database password</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="277" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="336" />
         <source>无法把密码保存到系统钥匙串：{e}</source>
         <translation>Cannot keep the password in the system keyring: {e}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="282" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="341" />
         <source>数据库设置将在重新启动 hrdesk 后生效。</source>
         <translation>The database setting applies when hrdesk starts again.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="41" />
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="273" />
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="277" />
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="282" />
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="288" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="56" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="332" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="336" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="341" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="347" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="45" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="40" />
+        <source>昌平区</source>
+        <translation>Changping</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="41" />
+        <source>延庆区</source>
+        <translation>Yanqing</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="60" />
         <source>常规</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="51" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="66" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="54" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="69" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="57" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="72" />
         <source>数据文件夹</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="66" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="81" />
         <source>提前提醒天数（逗号分隔）</source>
         <translation>Reminder lead times (days, comma-separated)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="69" />
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="248" />
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="251" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="84" />
+        <source>关闭窗口时留在托盘区（提醒照常）</source>
+        <translation>Closing the window keeps hrdesk in the tray (reminders go on)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="90" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="307" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="310" />
         <source>扫描件检查</source>
         <translation>Scan checks</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="77" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="98" />
         <source>按新设置重新检查全部材料</source>
         <translation>Re-check all materials with these settings</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="79" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="100" />
         <source>最低扫描分辨率（dpi）</source>
         <translation>Minimum scan resolution (dpi)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="80" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="101" />
         <source>单个文件上传上限（MB）</source>
         <translation>Upload limit per file (MB)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="84" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="105" />
         <source>本市全口径城镇单位就业人员月平均工资</source>
         <translation>Beijing average monthly wage (all urban employees)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="88" />
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="101" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="109" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="122" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="88" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="109" />
         <source>月平均工资</source>
         <translation>Monthly average wage</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="88" />
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="104" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="109" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="125" />
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="88" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="109" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="97" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="118" />
         <source>元/月</source>
         <translation>CNY/month</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="99" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="120" />
         <source>添加或更新</source>
         <translation>Add or update</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="113" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="138" />
         <source>节假日安排（内置日历未包含的年份）</source>
         <translation>Holiday schedule (years the built-in calendar lacks)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="123" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="148" />
         <source>保存该年节假日</source>
         <translation>Save this year's holidays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="128" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="153" />
         <source>粘贴国务院办公厅《关于××年部分节假日安排的通知》全文，然后点击“识别通知”</source>
         <translation>Paste the full text of the State Council's notice on the year's holidays (关于××年部分节假日安排的通知), then click “Read notice”</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="131" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="156" />
         <source>识别通知</source>
         <translation>Read notice</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="133" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="158" />
         <source>粘贴国务院放假通知</source>
         <translation>Paste the State Council holiday notice</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="202" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="183" />
+        <source>用户录入（点击“确定”后生效）</source>
+        <translation>Entered by user (applies after OK)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="203" />
+        <source>请输入正整数金额（元/月）</source>
+        <translation>Enter a positive whole amount (CNY/month)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="208" />
+        <source>正在计算影响…</source>
+        <translation>Working out the effect…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="221" />
+        <source>此工资标准不改变任何员工当前的收入门槛。点击“确定”后保存。</source>
+        <translation>This wage figure changes no employee's current income threshold. It is saved when you click OK.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="225" />
+        <source>此工资标准将使 {n} 名员工的收入门槛从 {before:,} 变为 {after:,}（{district}，自 {on} 起）。</source>
+        <translation>This wage figure changes the income threshold of {n} employee(s) from {before:,} to {after:,} ({district}, from {on}).</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="236" />
+        <source>点击“确定”后保存，“取消”则不作任何更改。</source>
+        <translation>It is saved when you click OK; Cancel changes nothing.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="261" />
         <source>{year} 年已由内置日历提供。</source>
         <translation>{year} is already in the built-in calendar.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="210" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="269" />
         <source>已识别 {year} 年：放假 {h} 天，调休上班 {w} 天。请核对后点击“保存该年节假日”。</source>
         <translation>Read {year}: {h} days off, {w} make-up working days. Check them, then click “Save this year's holidays”.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="215" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="274" />
         <source>通知中还有 {years} 年的日期（元旦假期跨年），如该年不在内置日历中，请另行录入。</source>
         <translation>The notice also has dates in {years} (a New Year break across the year end); enter them for that year if the built-in calendar lacks it.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="135" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="160" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="136" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="161" />
         <source>放假日期</source>
         <translation>Holidays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="137" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="162" />
         <source>调休上班日期</source>
         <translation>Make-up workdays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="173" />
-        <source>用户录入</source>
-        <translation>Entered by the user</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="176" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="203" />
         <source>工资标准</source>
         <translation>Reference wage</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="176" />
-        <source>请输入整数金额</source>
-        <translation>Enter a whole amount</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="198" />
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="202" />
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="217" />
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="227" />
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="229" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="257" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="261" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="276" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="286" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="288" />
         <source>节假日</source>
         <translation>Holidays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="227" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="286" />
         <source>日期有误：</source>
         <translation>Invalid date: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="229" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="288" />
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="241" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="300" />
         <source>正在重新检查材料…</source>
         <translation>Re-checking materials…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="241" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="300" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="248" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="307" />
         <source>检查完成，{n} 份材料的结果有变化。</source>
         <translation>Done: {n} materials changed verdict.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/settings_dialog.py" line="288" />
+        <location filename="../../hrdesk/ui/settings_dialog.py" line="347" />
         <source>提前提醒天数应为以逗号分隔的整数</source>
         <translation>Lead times must be whole numbers separated by commas</translation>
     </message>
@@ -2179,52 +2445,52 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="44" />
+        <location filename="../../hrdesk/ui/employee_model.py" line="63" />
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="45" />
+        <location filename="../../hrdesk/ui/employee_model.py" line="64" />
         <source>本周到期</source>
         <translation>Due this week</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="53" />
+        <location filename="../../hrdesk/ui/employee_model.py" line="72" />
         <source>可申报</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="54" />
+        <location filename="../../hrdesk/ui/employee_model.py" line="73" />
         <source>缺材料</source>
         <translation>Missing materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="55" />
+        <location filename="../../hrdesk/ui/employee_model.py" line="74" />
         <source>不符合条件</source>
         <translation>Not eligible</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="56" />
+        <location filename="../../hrdesk/ui/employee_model.py" line="75" />
         <source>待续签</source>
         <translation>Renewal due</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="57" />
+        <location filename="../../hrdesk/ui/employee_model.py" line="76" />
         <source>持证有效</source>
         <translation>Permit valid</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="58" />
+        <location filename="../../hrdesk/ui/employee_model.py" line="77" />
         <source>已失效</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="59" />
+        <location filename="../../hrdesk/ui/employee_model.py" line="78" />
         <source>挂起</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employee_model.py" line="60" />
+        <location filename="../../hrdesk/ui/employee_model.py" line="79" />
         <source>未检查</source>
         <translation>Not checked</translation>
     </message>
@@ -2320,52 +2586,83 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>TrayController</name>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="94" />
+        <location filename="../../hrdesk/ui/tray.py" line="102" />
         <source>打开 hrdesk</source>
         <translation>Open hrdesk</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="95" />
+        <location filename="../../hrdesk/ui/tray.py" line="103" />
         <source>近期期限</source>
         <translation>Upcoming deadlines</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="96" />
+        <location filename="../../hrdesk/ui/tray.py" line="104" />
         <source>暂停提醒</source>
         <translation>Pause reminders</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="97" />
+        <location filename="../../hrdesk/ui/tray.py" line="105" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="171" />
+        <location filename="../../hrdesk/ui/tray.py" line="177" />
         <source>hrdesk：7天内有 {n} 项期限</source>
         <translation>hrdesk: {n} deadlines within 7 days</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="173" />
+        <location filename="../../hrdesk/ui/tray.py" line="179" />
         <source>hrdesk：{o} 项已逾期！</source>
         <translation>hrdesk: {o} overdue!</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="187" />
-        <source>（另有 {n} 项）</source>
-        <translation> (and {n} more)</translation>
+        <location filename="../../hrdesk/ui/tray.py" line="197" />
+        <source>（另有 {n} 项，点击查看）</source>
+        <translation> ({n} more, click to see)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="189" />
+        <location filename="../../hrdesk/ui/tray.py" line="262" />
+        <source>（提醒已推迟）</source>
+        <translation> (reminder snoozed)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/tray.py" line="266" />
+        <source>打开员工</source>
+        <translation>Open employee</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/tray.py" line="270" />
+        <source>提醒推迟 1 天</source>
+        <translation>Snooze reminder 1 day</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/tray.py" line="273" />
+        <source>提醒推迟 1 周</source>
+        <translation>Snooze reminder 1 week</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/tray.py" line="276" />
+        <source>不再提醒</source>
+        <translation>Dismiss reminder</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/tray.py" line="199" />
         <source>工作居住证期限提醒</source>
         <translation>Work residence permit deadline</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="218" />
+        <location filename="../../hrdesk/ui/tray.py" line="199" />
+        <source>{n} 项已逾期！</source>
+        <translation>{n} overdue!</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/tray.py" line="259" />
         <source>两周内没有期限</source>
         <translation>No deadlines in the next two weeks</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/tray.py" line="220" />
+        <location filename="../../hrdesk/ui/tray.py" line="196" />
+        <location filename="../../hrdesk/ui/tray.py" line="261" />
         <source>【已逾期】</source>
         <translation>[OVERDUE] </translation>
     </message>
@@ -2552,17 +2849,17 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../hrdesk/ui/app.py" line="51" />
+        <location filename="../../hrdesk/ui/app.py" line="60" />
         <source>提醒：{n} 项期限临近，见“期限日历”。</source>
         <translation>Reminder: {n} deadlines are near; see the deadline calendar.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/app.py" line="57" />
+        <location filename="../../hrdesk/ui/app.py" line="66" />
         <source>本系统没有托盘区：提醒将显示在窗口中。</source>
         <translation>This desktop has no system tray: reminders will show in the window.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/app.py" line="106" />
+        <location filename="../../hrdesk/ui/app.py" line="115" />
         <source>今天的自动备份没有完成：{m}</source>
         <translation>Today's automatic backup did not finish: {m}</translation>
     </message>

@@ -39,8 +39,7 @@ def test_leads_over_a_simulated_year():
         (date(2026, 8, 29), 3),
         (date(2026, 8, 31), 1),
         (date(2026, 9, 1), 0),
-        (date(2026, 9, 2), OVERDUE),
-    ]
+    ] + [(date(2026, 9, 2) + timedelta(days=n), OVERDUE) for n in range(30)]  # daily while overdue
 
 
 def test_missed_reminders_show_once_on_the_next_start():

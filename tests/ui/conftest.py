@@ -37,7 +37,13 @@ def window(qtbot, records: Records, data_dir: Path, settings_dir: Path):
 
     set_language("zh")
     w = MainWindow(records, data_dir)
-    qtbot.addWidget(w)
+
+    # Closing with unsaved edits would ask (the guard): tests that leave edits behind drop them.
+    def before_close(win) -> None:
+        wait_pool(qtbot)  # results still on their way must not reach a deleted window
+        win.detail.profile.discard()
+
+    qtbot.addWidget(w, before_close_func=before_close)
     w.show()
     wait_pool(qtbot)
     yield w

@@ -34,6 +34,7 @@ def test_add_employee_with_wrong_id_then_fix_and_save(qtbot, window, records: Re
     assert not form._errors["id_number"].isVisibleTo(form)
     assert form.save_button.isEnabled()
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    wait_pool(qtbot)  # the save runs on the writer thread
     saved = records.summaries()
     assert [s.name for s in saved] == ["测试员工"]
     assert window.model.rowCount() == 1
