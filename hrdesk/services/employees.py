@@ -303,17 +303,19 @@ class EmployeesMixin(_Base):
         self.refresh_statuses(ids=[employee_id])
         return version
 
-    def delete_employee(self, employee_id: int) -> None:
+    def delete_employee(self, employee_id: int) -> int | None:
+        """A soft delete; returns the trash entry that `restore_employee` takes back (None: not found)."""
         with self.session() as s:
             row = s.get(m.Employee, employee_id)
             if row is None:
-                return
+                return None
             # A soft delete: the employee goes to the trash (回收站) as a snapshot, restorable until
             # emptied; their vault files stay until then.
-            self._trash_employee(s, employee_id)
+            trash_id = self._trash_employee(s, employee_id)
             s.exec(delete(m.Material).where(m.Material.employee_id == employee_id))
             s.delete(row)
             self._audit(s, "delete", "employee", employee_id)
+        return trash_id
 
     def check(self, employee_id: int, business: str, on: date | None = None, lang: str = "zh") -> CheckResult:
         return run_check(self.profile(employee_id), business, on, self.data_dir, lang)

@@ -316,7 +316,7 @@ class MaterialsMixin(_Base):
                 )
         return sorted(items, key=lambda i: i.deleted_at, reverse=True)
 
-    def _trash_employee(self, s: Any, employee_id: int) -> None:
+    def _trash_employee(self, s: Any, employee_id: int) -> int:
         """Snapshot an employee into the trash before their rows are deleted (same transaction)."""
         from ..rules.idnumber import mask
         from ..store.convert import profile_to_json, to_profile
@@ -354,14 +354,15 @@ class MaterialsMixin(_Base):
                 for a in apps
             ],
         }
-        s.add(
-            m.TrashedEmployee(
-                name=row.name,
-                id_masked=mask(row.id_number),
-                employer_name=profile.employer.name,
-                snapshot=snapshot,
-            )
+        trashed = m.TrashedEmployee(
+            name=row.name,
+            id_masked=mask(row.id_number),
+            employer_name=profile.employer.name,
+            snapshot=snapshot,
         )
+        s.add(trashed)
+        s.flush()
+        return trashed.id
 
     def restore_employee(self, trash_id: int) -> int:
         """Put a deleted employee back (a new id); returns the id."""

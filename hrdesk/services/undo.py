@@ -7,72 +7,33 @@ memory by the window for the session; they never reach a log.
 
 from __future__ import annotations
 
-import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlmodel import select
 
-from ..rules.profile import Profile
 from ..store import models as m
 
 
-@dataclass
+@dataclass(frozen=True)
 class EmployeeSnapshot:
-    profile: Profile
-    employer_id: int
-    materials: list[dict[str, Any]] = field(default_factory=list)
-    applications: list[tuple[dict[str, Any], list[dict[str, Any]]]] = field(default_factory=list)
+    """A deleted employee waits in the trash (回收站) with their materials and business history;
+    undo takes that entry back (one implementation of restoring, shared with the trash view)."""
 
-
-def _columns(row: Any) -> dict[str, Any]:
-    return {k: getattr(row, k) for k in type(row).model_fields if k not in ("id", "employee_id")}
+    trash_id: int
 
 
 def delete_with_snapshot(records: Any, employee_id: int) -> EmployeeSnapshot:
-    """Delete an employee (the records service's delete) and return what undo needs."""
-    profile = records.profile(employee_id)
-    with records.session() as s:
-        employer_id = s.get(m.Employee, employee_id).employer_id
-        materials = [
-            _columns(x)
-            for x in s.exec(
-                select(m.Material).where(
-                    m.Material.employee_id == employee_id, m.Material.deleted_at.is_(None)
-                )
-            )
-        ]
-        applications = []
-        for app in s.exec(select(m.Application).where(m.Application.employee_id == employee_id)):
-            events = s.exec(select(m.ApplicationEvent).where(m.ApplicationEvent.application_id == app.id))
-            applications.append(
-                (
-                    _columns(app),
-                    [{k: v for k, v in _columns(e).items() if k != "application_id"} for e in events],
-                )
-            )
-    records.delete_employee(employee_id)
-    return EmployeeSnapshot(profile, employer_id, materials, applications)
+    """Delete an employee (the records service's soft delete) and return what undo needs."""
+    trash_id = records.delete_employee(employee_id)
+    if trash_id is None:
+        raise KeyError(f"employee {employee_id} not found")
+    return EmployeeSnapshot(trash_id)
 
 
 def restore_snapshot(records: Any, snapshot: EmployeeSnapshot) -> int:
-    """Put a deleted employee back with their facts, materials (the vault keeps the files) and
-    business history; returns the new id."""
-    profile = copy.deepcopy(snapshot.profile)
-    profile.materials = []
-    new_id = records.add_profile(profile)
-    records.update_profile(new_id, profile, employer_id=snapshot.employer_id)
-    with records.session() as s:
-        for columns in snapshot.materials:
-            s.add(m.Material(employee_id=new_id, **columns))
-        for app_columns, events in snapshot.applications:
-            app = m.Application(employee_id=new_id, **app_columns)
-            s.add(app)
-            s.flush()
-            for event in events:
-                s.add(m.ApplicationEvent(application_id=app.id, **event))
-    records.refresh_statuses(ids=[new_id])
-    return new_id
+    """Put a deleted employee back from the trash; returns the new id."""
+    return records.restore_employee(snapshot.trash_id)
 
 
 @dataclass(frozen=True)
