@@ -77,7 +77,10 @@ def broken_pyside(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, 
 
 
 def _env(site: Path, tmp_path: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
+    # Without a preloaded libfaketime (the date-shift runs): library checks have nothing to do with
+    # the date, and under it a child's subprocess timeouts fail (time.sleep → EINVAL).
+    drop = ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY", "LD_PRELOAD", "FAKETIME")
+    env = {k: v for k, v in os.environ.items() if k not in drop}
     return {**env, "PYTHONPATH": str(site), "HRDESK_DATA_DIR": str(tmp_path / "data")}
 
 
