@@ -62,6 +62,14 @@ def compile_sources(source: Path, target: Path) -> Path:
     return target
 
 
+def compile_in_place(folder: Path) -> None:
+    """Unchecked-hash .pyc files beside the .py files a package of the bundle reads from disk."""
+    if folder.is_dir() and not compileall.compile_dir(
+        folder, quiet=1, invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH, optimize=0
+    ):
+        raise RuntimeError(f"compiling {folder} failed")
+
+
 SOURCE_PARTS = ("hrdesk", "resources", "forms", "packaging", "examples", "benchmarks", "tests")
 SOURCE_FILES = ("pyproject.toml", "uv.lock", "LICENSE", "README.md", ".ci/run")
 

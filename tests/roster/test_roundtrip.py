@@ -150,8 +150,9 @@ def test_unique_id_number_and_migration_with_duplicates(tmp_path: Path):
 def test_preview_reports_duplicates_in_database(records: Records, tmp_path: Path):
     with records.engine.begin() as conn:
         conn.exec_driver_sql(f"DROP INDEX {UNIQUE_INDEX}")
-    records.add_profile(_profile("张三", ID_A))
-    records.add_profile(_profile("张三", ID_A))
+    with records.session() as s:  # a database from before 0004 (the window refuses a duplicate)
+        records.add_profile(_profile("张三", ID_A), session=s)
+        records.add_profile(_profile("张三", ID_A), session=s)
     plan = preview(records, write_csv(tmp_path / "r.csv", [HEAD, row("张三", ID_A)]))
     assert "roster.notice.duplicates-in-database" in [n.code for n in plan.notices]
     assert [e.code for e in plan.errors] == ["roster.duplicate-in-database"]
