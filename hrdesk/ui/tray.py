@@ -165,15 +165,15 @@ class TrayController(QObject):
         now: datetime,
         paused: bool,
         leads: tuple[int, ...],
-    ) -> tuple[list[Reminder], int, int]:
+    ) -> tuple[list[Reminder], int, int, list[str]]:
         today = now.date()
         count = pending_count(items, today)
         overdue = sum(1 for d in items if d.overdue(today) and d.code != "MATERIAL_SUBMIT_BY")
         due = [] if paused else due_reminders(items, states, now, leads)
-        return due, count, overdue
+        return due, count, overdue, [r.key for r in due]  # keys made here, off the UI thread
 
-    def _deliver(self, result: tuple[list[Reminder], int, int]) -> list[Reminder]:
-        due, count, overdue = result
+    def _deliver(self, result: tuple[list[Reminder], int, int, list[str]]) -> list[Reminder]:
+        due, count, overdue, keys = result
         tip = self.tr("hrdesk：7天内有 {n} 项期限").format(n=count)
         if overdue:
             tip = self.tr("hrdesk：{o} 项已逾期！").format(o=overdue) + "\n" + tip
@@ -181,7 +181,7 @@ class TrayController(QObject):
         self.last_due = due
         if due:
             self.notify(due)
-            self.set_states([r.key for r in due], "shown")
+            self.set_states(keys, "shown")
             self.remindersDue.emit(due)
         self._arm()
         return due

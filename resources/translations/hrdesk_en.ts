@@ -400,82 +400,87 @@
         <translation>Expiry (nothing to file)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="154" />
+        <location filename="../../hrdesk/ui/calendar_view.py" line="157" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="154" />
+        <location filename="../../hrdesk/ui/calendar_view.py" line="157" />
         <source>员工</source>
         <translation>Employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="154" />
+        <location filename="../../hrdesk/ui/calendar_view.py" line="157" />
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="161" />
+        <location filename="../../hrdesk/ui/calendar_view.py" line="164" />
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="162" />
+        <location filename="../../hrdesk/ui/calendar_view.py" line="165" />
         <source>证件到期</source>
         <translation>Permit expiry</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="163" />
+        <location filename="../../hrdesk/ui/calendar_view.py" line="166" />
         <source>续签</source>
         <translation>Renewal</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="164" />
+        <location filename="../../hrdesk/ui/calendar_view.py" line="167" />
         <source>聘用单位变更</source>
         <translation>Employer change</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="165" />
+        <location filename="../../hrdesk/ui/calendar_view.py" line="168" />
         <source>材料有效期</source>
         <translation>Material validity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="166" />
+        <location filename="../../hrdesk/ui/calendar_view.py" line="169" />
         <source>单位审核</source>
         <translation>Unit review</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="187" />
+        <location filename="../../hrdesk/ui/calendar_view.py" line="190" />
         <source>注意：{years} 年的放假安排尚未公布：法定假日按《全国年节及纪念日放假办法》估算，调休按最不利情形计算（期限只会提前）。通知发布后请在设置中粘贴。</source>
         <translation>Note: the holiday schedule for {years} is not published yet. Statutory holidays are estimated from the national holiday rules and make-up workdays are assumed the least favourable way (deadlines can only come earlier). Paste the notice in Settings once it is out.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="199" />
+        <location filename="../../hrdesk/ui/calendar_view.py" line="202" />
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="234" />
+        <location filename="../../hrdesk/ui/calendar_view.py" line="241" />
+        <source>另有 {n} 项未列出：请按单位或类型筛选（名单中已逾期者排在最前）。</source>
+        <translation>{n} more not listed: filter by unit or kind (overdue people are at the top of the list).</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/calendar_view.py" line="251" />
         <source>【已逾期】</source>
         <translation>[OVERDUE] </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="254" />
+        <location filename="../../hrdesk/ui/calendar_view.py" line="271" />
         <source>打开员工</source>
         <translation>Open employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="256" />
+        <location filename="../../hrdesk/ui/calendar_view.py" line="273" />
         <source>提醒推迟 1 天</source>
         <translation>Snooze reminder 1 day</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="257" />
+        <location filename="../../hrdesk/ui/calendar_view.py" line="274" />
         <source>提醒推迟 1 周</source>
         <translation>Snooze reminder 1 week</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/calendar_view.py" line="258" />
+        <location filename="../../hrdesk/ui/calendar_view.py" line="275" />
         <source>不再提醒</source>
         <translation>Dismiss reminder</translation>
     </message>
