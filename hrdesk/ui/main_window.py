@@ -566,13 +566,22 @@ class MainWindow(QMainWindow):
         )
         if not path:
             return
-        from ..pdf.files import atomic_write_bytes
-        from ..services.ics import to_ics
+        from ..services.ics import export_ics
+        from .i18n import current_lang
 
-        atomic_write_bytes(Path(path), to_ics(self.deadline_items))
-        QMessageBox.information(
-            self, self.tr("导出日历"), self.tr("已导出 {n} 项期限。").format(n=len(self.deadline_items))
+        # What the calendar shows (its filters, from today on, overdue duties kept); events of deadlines
+        # that went away are cancelled in the user's calendar (the export remembers what it sent).
+        today = self.clock.today()
+        shown = [d for d in self.calendar.visible_items() if d.date >= today or d.overdue(today)]
+        n = export_ics(
+            Path(path),
+            shown,
+            self.data_dir,
+            now=self.clock.now(),
+            still_exist=[d.key for d in self.deadline_items],
+            lang=current_lang(),
         )
+        QMessageBox.information(self, self.tr("导出日历"), self.tr("已导出 {n} 项期限。").format(n=n))
 
     def _fill_filters(self) -> None:
         for box, items in (

@@ -312,3 +312,30 @@ def test_applications_and_children_tabs_edit_the_records(qtbot, window, records:
     kids.remove_child()
     wait_pool(qtbot)
     assert [c.name for c in records.profile(employee_id).employee.children] == ["张小四"]
+
+
+def test_ics_export_from_the_calendar_cancels_events_of_a_deleted_employee(
+    qtbot, window, records: Records, tmp_path: Path, monkeypatch
+):
+    from icalendar import Calendar
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    _load_examples(records)
+    window.reload()
+    wait_pool(qtbot)
+    target = tmp_path / "deadlines.ics"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    window.export_ics()
+    first = list(Calendar.from_ical(target.read_bytes()).walk("VEVENT"))
+    assert first and not any(str(e.get("STATUS", "")) == "CANCELLED" for e in first)
+    gone = str(first[0]["UID"])
+    records.delete_employee(int(gone.split("-")[0]))  # UIDs start with the employee's id
+    window.reload()
+    wait_pool(qtbot)
+    window.export_ics()
+    again = {
+        str(e["UID"]): str(e.get("STATUS", ""))
+        for e in Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    }
+    assert again.get(gone) == "CANCELLED"
