@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..labels import cite
 from .i18n import LANGUAGES, current_lang, set_language
 from .profile_form import DateField
 
@@ -187,7 +188,12 @@ class SettingsDialog(QDialog):
             row = self.wage_table.rowCount()
             self.wage_table.insertRow(row)
             for col, text in enumerate(
-                (str(year), str(monthly), effective.isoformat() if effective else "—", source)
+                (
+                    str(year),
+                    str(monthly),
+                    effective.isoformat() if effective else "—",
+                    cite(source, current_lang()),
+                )
             ):
                 self.wage_table.setItem(row, col, QTableWidgetItem(text))
 
