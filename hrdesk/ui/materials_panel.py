@@ -415,16 +415,23 @@ class MaterialsPanel(QWidget):
         item = self.tree.currentItem()
         return item.data(0, KIND_ROLE) if item else None
 
-    def attach_dialog(self) -> None:
+    def _pick_files(self, title: str, hint: str, caption: str) -> tuple[str, list[str]] | None:
+        """The selected slot and the scans the user picks for it (None: no slot selected, or cancel)."""
         kind = self.current_kind()
         if not kind:
-            QMessageBox.information(self, self.tr("添加文件"), self.tr("请先在清单中选择一项材料。"))
-            return
+            QMessageBox.information(self, title, hint)
+            return None
         files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("选择扫描件"), "", self.tr("PDF 或图片 (*.pdf *.jpg *.jpeg *.png)")
+            self, caption, "", self.tr("PDF 或图片 (*.pdf *.jpg *.jpeg *.png)")
         )
-        if files:
-            self.attach_files(kind, files)
+        return (kind, files) if files else None
+
+    def attach_dialog(self) -> None:
+        picked = self._pick_files(
+            self.tr("添加文件"), self.tr("请先在清单中选择一项材料。"), self.tr("选择扫描件")
+        )
+        if picked:
+            self.attach_files(*picked)
 
     def attach_files(self, kind: str, paths: list[str]) -> None:
         if self.employee_id is None:
@@ -543,15 +550,11 @@ class MaterialsPanel(QWidget):
         self._after_write()  # a partly done batch: show what was stored
 
     def replace_dialog(self) -> None:
-        kind = self.current_kind()
-        if not kind:
-            QMessageBox.information(self, self.tr("替换"), self.tr("请先在清单中选择一项材料或一个文件。"))
-            return
-        files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("选择新的扫描件"), "", self.tr("PDF 或图片 (*.pdf *.jpg *.jpeg *.png)")
+        picked = self._pick_files(
+            self.tr("替换"), self.tr("请先在清单中选择一项材料或一个文件。"), self.tr("选择新的扫描件")
         )
-        if files:
-            self.replace_files(kind, self.current_material_id(), files)
+        if picked:
+            self.replace_files(picked[0], self.current_material_id(), picked[1])
 
     def replace_files(self, kind: str, material_id: int | None, paths: list[str]) -> None:
         """New scans in place of one file (`material_id`) or of the whole slot (None); the first path
