@@ -15,6 +15,10 @@ def test_second_launch_activates_the_first_and_ctrl_q_quits(tmp_path: Path):
     folder = tmp_path / "desk"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     env.pop("HRDESK_DATA_DIR", None)
+    # Not under a preloaded libfaketime (the date-shift runs): activating a running window has nothing
+    # to do with the date, and the real app's timed waits fail under it (time.sleep → EINVAL).
+    for name in ("LD_PRELOAD", "FAKETIME"):
+        env.pop(name, None)
     first = subprocess.Popen(
         [sys.executable, str(ROOT / "tests" / "ui" / "drive_app.py"), "--data-dir", str(folder)],
         cwd=ROOT,
