@@ -38,7 +38,9 @@ def test_add_employee_with_wrong_id_then_fix_and_save(qtbot, window, records: Re
     saved = records.summaries()
     assert [s.name for s in saved] == ["测试员工"]
     assert window.model.rowCount() == 1
-    assert window.current_employee_id() == saved[0].id
+    qtbot.waitUntil(
+        lambda: window.current_employee_id() == saved[0].id, timeout=5000
+    )  # selected after the write
 
 
 def test_bad_dates_and_income_are_flagged_next_to_the_field(qtbot, window, unit_id: int):
