@@ -12,6 +12,7 @@ from pathlib import Path
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import DependencyError, PdfReadError
 
+from ..mupdf_lock import MUPDF
 from .active import active_content_in, strip_page
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png"}
@@ -41,7 +42,7 @@ def image_to_pdf(path: Path) -> bytes:
     import pymupdf
 
     try:
-        with pymupdf.open(path) as img:
+        with MUPDF, pymupdf.open(path) as img:
             pdf_bytes = img.convert_to_pdf()
     except Exception as exc:
         raise SourceError(f"{path.name}: 不是可读取的图片（{exc.__class__.__name__}）") from None

@@ -12,6 +12,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..mupdf_lock import MUPDF
 from .limits import oversized_images, structure_flags
 from .scan_flags import threshold
 
@@ -41,33 +42,34 @@ def render_page(path: Path, page_number: int = 0, dpi: int = 110, rotate: int = 
         if hit is not None:
             _cache.move_to_end(key)
             return hit
-    import pymupdf
+    with MUPDF:  # one MuPDF user at a time in this process (hrdesk/mupdf_lock.py)
+        import pymupdf
 
-    try:
-        doc = pymupdf.open(path)
-    except Exception:
-        raise RenderError("文件已损坏或不是 PDF，无法预览") from None
-    try:
-        if doc.needs_pass:
-            raise RenderError("PDF 已加密（设有密码），无法预览；请上传未加密的扫描件")
-        refusal = _refusal(path, doc)
-        if refusal:
-            raise RenderError(refusal)
-        if not 0 <= page_number < doc.page_count:
-            raise RenderError(f"没有第 {page_number + 1} 页")
         try:
-            page = doc[page_number]
-            too_big = oversized_images(page, page_number + 1)
-            if too_big is not None:
-                raise RenderError(too_big.message)
-            pix = page.get_pixmap(dpi=_bounded_dpi(page.rect, dpi), alpha=False, colorspace=pymupdf.csRGB)
-        except RenderError:
-            raise
+            doc = pymupdf.open(path)
         except Exception:
-            raise RenderError(f"第 {page_number + 1} 页已损坏，无法显示") from None
-        result = RenderedPage(pix.width, pix.height, pix.stride, bytes(pix.samples), doc.page_count)
-    finally:
-        doc.close()
+            raise RenderError("文件已损坏或不是 PDF，无法预览") from None
+        try:
+            if doc.needs_pass:
+                raise RenderError("PDF 已加密（设有密码），无法预览；请上传未加密的扫描件")
+            refusal = _refusal(path, doc)
+            if refusal:
+                raise RenderError(refusal)
+            if not 0 <= page_number < doc.page_count:
+                raise RenderError(f"没有第 {page_number + 1} 页")
+            try:
+                page = doc[page_number]
+                too_big = oversized_images(page, page_number + 1)
+                if too_big is not None:
+                    raise RenderError(too_big.message)
+                pix = page.get_pixmap(dpi=_bounded_dpi(page.rect, dpi), alpha=False, colorspace=pymupdf.csRGB)
+            except RenderError:
+                raise
+            except Exception:
+                raise RenderError(f"第 {page_number + 1} 页已损坏，无法显示") from None
+            result = RenderedPage(pix.width, pix.height, pix.stride, bytes(pix.samples), doc.page_count)
+        finally:
+            doc.close()
     with _lock:
         _cache[key] = result
         while len(_cache) > CACHE_PAGES:

@@ -53,6 +53,7 @@ from ..inspection.assess import (
 )
 from ..inspection.catalogue import scan_catalogue
 from ..inspection.pages import PageReading
+from ..mupdf_lock import MUPDF
 from ..rules.dates import months_before
 from ..rules.profile import Profile
 
@@ -226,7 +227,7 @@ def _page_count(path: Path) -> int | None:
     import pymupdf
 
     try:
-        with pymupdf.open(path) as doc:
+        with MUPDF, pymupdf.open(path) as doc:
             if doc.needs_pass or not doc.is_pdf:
                 return None
             return doc.page_count or None

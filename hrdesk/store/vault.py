@@ -23,6 +23,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session as OrmSession
 
 from ..fileio import atomic_write_bytes, private_dir
+from ..mupdf_lock import MUPDF
 from . import models as m
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png"}
@@ -204,7 +205,7 @@ def image_to_pdf(source: Path) -> bytes:
     import pymupdf
 
     try:
-        with pymupdf.open(source) as img:
+        with MUPDF, pymupdf.open(source) as img:
             return img.convert_to_pdf()
     except Exception:
         raise VaultError(f"{source.name}: 不是可读取的 JPG/PNG 图片") from None
@@ -215,7 +216,7 @@ def count_pages(data: bytes) -> int | None:
     import pymupdf
 
     try:
-        with pymupdf.open(stream=data, filetype="pdf") as doc:
+        with MUPDF, pymupdf.open(stream=data, filetype="pdf") as doc:
             if doc.needs_pass:
                 return None
             return doc.page_count

@@ -11,6 +11,7 @@ from PySide6.QtCore import QRectF, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QPainter
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout
 
+from ..mupdf_lock import MUPDF
 from ..pdf.files import safe_filename
 from ..services.forms import make_form
 from .pdf_preview import PdfPreview
@@ -64,7 +65,7 @@ def print_pdf(path: Path, printer: Any, dpi: int = 300) -> int:
     if not painter.begin(printer):
         return 0
     pages = 0
-    with pymupdf.open(path) as doc:
+    with MUPDF, pymupdf.open(path) as doc:
         for i, page in enumerate(doc):
             if i:
                 printer.newPage()

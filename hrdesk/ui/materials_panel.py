@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..mupdf_lock import MUPDF
 from .i18n import current_lang
 from .pdf_preview import PdfPreview
 from .workers import run_task, run_write
@@ -351,7 +352,7 @@ class MaterialsPanel(QWidget):
             return
         import pymupdf
 
-        with pymupdf.open(path) as doc:
+        with MUPDF, pymupdf.open(path) as doc:
             page = doc[self.preview.page]
             page.set_rotation((page.rotation + 90) % 360)
             data = doc.tobytes(garbage=3, deflate=True)
@@ -366,7 +367,7 @@ class MaterialsPanel(QWidget):
             return
         import pymupdf
 
-        with pymupdf.open(path) as doc:
+        with MUPDF, pymupdf.open(path) as doc:
             order = list(range(doc.page_count))
             order.insert(target, order.pop(source))
             doc.select(order)
