@@ -61,7 +61,9 @@ def test_forward_count_matches_between(day, n):
     assert CAL.working_days_between(day, end) == n
 
 
-@given(days_2004_2026, st.integers(0, 40))
+# Ends within the years the calendar knows: in a year it does not know yet, a period may end on a weekend
+# that could turn out to be a make-up working day (the count leans early; tests/rules/test_unknown_years.py).
+@given(st.dates(min_value=date(2004, 1, 1), max_value=date(2026, 11, 1)), st.integers(0, 40))
 def test_period_end_is_a_working_day_not_before_the_plain_end(day, n):
     end = CAL.period_end(day, n)
     assert CAL.is_workday(end)
