@@ -56,6 +56,7 @@ from ..inspection.pages import PageReading
 from ..mupdf_lock import MUPDF
 from ..rules.dates import months_before
 from ..rules.profile import Profile
+from .materials import MaterialPathError, material_file_in  # one path rule: import, pack, inspect
 
 if TYPE_CHECKING:
     from ..inspection.pool import OcrPool
@@ -484,17 +485,15 @@ def inspect_profile(
     (SPEC §6): one outside it is reported unreadable, never opened."""
     on = on or date.today()
     cache = cache_dir(data_dir) if data_dir else None
-    base = base_dir.resolve()
     jobs = []
     for material in profile.materials:
         if not material.file:
             continue
-        path = (base / material.file).resolve()
         subject = subject_for(profile, material.kind, material.valid_until, on, business, data_dir)
-        if not path.is_relative_to(base):
-            pending = _PendingFile.unreadable(path, "outside the profile's folder")
-        else:
-            pending = _PendingFile(path, cache, pool)
+        try:
+            pending = _PendingFile(material_file_in(base_dir, material.file), cache, pool)
+        except MaterialPathError as refused:
+            pending = _PendingFile.unreadable(base_dir / material.file, str(refused))
         jobs.append(_Job(material.kind, material.file, pending, subject))
     return _run(jobs, data_dir, lang, on_progress)
 
