@@ -47,7 +47,7 @@ def day_after(folder: Path) -> Path:
     work = Path(tempfile.mkdtemp(prefix="hrdesk-bench-run-"))
     shutil.copytree(folder, work / "data")
     sys.path.insert(0, str(ROOT))
-    from hrdesk.services.records import Records
+    from hrdesk.desks.desk import Records
 
     with Records.open(work / "data") as records:
         records.refresh_statuses(on=date.today() - timedelta(days=1))

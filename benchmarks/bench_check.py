@@ -20,11 +20,11 @@ from compile_first import compile_first  # noqa: E402
 
 compile_first()  # bytecode first: where no .pyc is written, every import would compile (benchmarks/compile_first.py)
 
+from hrdesk.checks.check import policies  # noqa: E402
 from hrdesk.rules.engine import check  # noqa: E402
 from hrdesk.rules.idnumber import check_char  # noqa: E402
 from hrdesk.rules.profile import parse_profile  # noqa: E402
 from hrdesk.rules.workdays import WorkCalendar  # noqa: E402
-from hrdesk.services.check import policies  # noqa: E402
 
 BUSINESSES = ["new", "renewal", "employer-change", "basic-change", "business-change"]
 

@@ -15,9 +15,9 @@ compile_first()  # bytecode first: where no .pyc is written, every import would 
 
 from fixtures import big_data_dir  # noqa: E402
 
-from hrdesk.services.deadlines import stored_deadlines  # noqa: E402
-from hrdesk.services.records import Records  # noqa: E402
-from hrdesk.services.reminders import due_reminders  # noqa: E402
+from hrdesk.deadlines.reminders import due_reminders  # noqa: E402
+from hrdesk.deadlines.stored import stored_deadlines  # noqa: E402
+from hrdesk.desks.desk import Records  # noqa: E402
 
 
 def main() -> None:

@@ -131,7 +131,7 @@ def main() -> None:
         if args.statuses:
             # More than STATUS_INLINE_LIMIT new people: the import leaves their list status to the app's
             # background refresh (stale_status_ids); this is that work, for the record.
-            from hrdesk.services.records import Records
+            from hrdesk.desks.desk import Records
 
             with Records.open(data) as records:
                 stale = records.stale_status_ids()

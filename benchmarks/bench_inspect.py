@@ -18,9 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from hrdesk.inspection.pool import OcrPool  # noqa: E402
-from hrdesk.services.check import load_profile_file  # noqa: E402
-from hrdesk.services.inspection import detect_kinds, inspect_material  # noqa: E402
+from hrdesk.checks.check import load_profile_file  # noqa: E402
+from hrdesk.materials.inspection.inspect import detect_kinds, inspect_material  # noqa: E402
+from hrdesk.materials.inspection.pool import OcrPool  # noqa: E402
 from tests.inspection import scans  # noqa: E402
 
 ON = date(2026, 11, 23)
@@ -74,8 +74,8 @@ def timed_inspection(profile, path: Path, pool: OcrPool, data_dir: Path | None) 
 def cpu_figures(path: Path) -> None:
     """CPU seconds of the same work in this process: what the wall times above come to on an idle machine
     (the wall times are inflated by whatever else runs on the two cores)."""
-    from hrdesk.inspection import ocr
-    from hrdesk.services.inspection import HEAD_LINES
+    from hrdesk.materials.inspection import ocr
+    from hrdesk.materials.inspection.inspect import HEAD_LINES
 
     ocr.warm_up()
     ocr.read_page(str(path), 0, first_lines=HEAD_LINES)  # first inference run allocates buffers

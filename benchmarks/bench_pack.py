@@ -21,9 +21,9 @@ compile_first()  # bytecode first: where no .pyc is written, every import would 
 
 from scans import CACHE, scan_pdf  # noqa: E402
 
+from hrdesk.checks.check import load_profile_file  # noqa: E402
 from hrdesk.pdf.pack import Slot, Source, write_slot  # noqa: E402
 from hrdesk.printing.forms import render_form  # noqa: E402
-from hrdesk.services.check import load_profile_file  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -140,8 +140,8 @@ def hostile() -> None:
 
 
 def demo_false_alarms() -> None:
-    from hrdesk.services.demo import create_demo
-    from hrdesk.services.records import Records
+    from hrdesk.desks.demo import create_demo
+    from hrdesk.desks.desk import Records
 
     bad_files = {"greyscale-scan.pdf", "rotated-scan.pdf", "blank-page.pdf"}
     with tempfile.TemporaryDirectory() as tmp:

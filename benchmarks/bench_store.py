@@ -14,7 +14,7 @@ compile_first()  # bytecode first: where no .pyc is written, every import would 
 
 from fixtures import big_data_dir  # noqa: E402
 
-from hrdesk.services.records import Records  # noqa: E402
+from hrdesk.desks.desk import Records  # noqa: E402
 
 
 def main() -> None:

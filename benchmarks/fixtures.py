@@ -18,10 +18,10 @@ sys.path.insert(0, str(ROOT))
 def big_data_dir(n: int = 10_000, materials_each: int = 10) -> Path:
     from sqlalchemy import insert
 
+    from hrdesk.checks.check import policies
+    from hrdesk.desks.desk import Records
     from hrdesk.rules.idnumber import check_char
     from hrdesk.rules.profile import parse_profile
-    from hrdesk.services.check import policies
-    from hrdesk.services.records import Records
     from hrdesk.store import models as m
 
     folder = Path(f"/tmp/hrdesk-bench-{n}")

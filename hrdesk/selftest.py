@@ -47,9 +47,9 @@ def run() -> int:
     started = time.perf_counter()
     steps: list[str] = []
     try:
+        from .desks.desk import Records
         from .resources import resources_dir
         from .rules.profile import Education, Employee, Employer, Housing, Profile
-        from .services.records import Records
 
         with tempfile.TemporaryDirectory(prefix="hrdesk-selftest-") as tmp:
             folder = Path(tmp)
@@ -75,7 +75,7 @@ def run() -> int:
                 result = records.check(employee_id, "new")
                 assert result.thresholds["x1_2"] > 0
                 steps.append(f"database + check ({len(result.findings)} findings)")
-                from .services.forms import make_form
+                from .forms.documents import make_form
 
                 pdf = make_form("integrity-individual", records.profile(employee_id))
                 assert pdf.startswith(b"%PDF")

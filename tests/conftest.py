@@ -113,7 +113,7 @@ def database_url(request: pytest.FixtureRequest):
 
 @pytest.fixture
 def records(data_dir: Path, database_url: str | None):
-    from hrdesk.services.records import Records
+    from hrdesk.desks.desk import Records
 
     with Records.open(data_dir, database_url) as r:
         yield r

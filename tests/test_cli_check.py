@@ -150,7 +150,7 @@ def test_user_holiday_data_is_read_from_the_data_dir(tmp_path):
     # Holiday data lives in the data folder's database (Settings → holidays), not in a TOML copy.
     from datetime import date
 
-    from hrdesk.services.records import Records
+    from hrdesk.desks.desk import Records
 
     with Records.open(folder) as records:
         records.set_holiday_year(2027, [date(2027, 2, 8)], [])

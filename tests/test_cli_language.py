@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from hrdesk.checks.check import load_profile_file
 from hrdesk.cli import main
 from hrdesk.commands import deadlines as deadlines_command
-from hrdesk.services.check import load_profile_file
-from hrdesk.services.records import Records
+from hrdesk.desks.desk import Records
 
 ROOT = Path(__file__).resolve().parent.parent
 HAN = re.compile(r"[\u3400-\u9fff]")

@@ -46,7 +46,7 @@ class _Clock(date):
 def clock(monkeypatch, tmp_path):
     monkeypatch.setenv("HRDESK_DATA_DIR", str(tmp_path))
     monkeypatch.chdir(ROOT)
-    monkeypatch.setattr("hrdesk.services.check.date", _Clock)
+    monkeypatch.setattr("hrdesk.checks.check.date", _Clock)
     return _Clock
 
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 
 from hrdesk import labels
+from hrdesk.deadlines.stored import KINDS
 from hrdesk.labels import _normal, code_for, label
 from hrdesk.labels import labels as group_labels
 from hrdesk.rules import profile as p
 from hrdesk.rules.policy import BUSINESSES
-from hrdesk.services.deadlines import KINDS
 
 GROUPS = {
     "hukou": p.HUKOU_KINDS,
@@ -80,7 +80,7 @@ def test_citations_read_as_guides_in_either_language() -> None:
 
 def test_what_the_form_shows_a_roster_accepts() -> None:
     """A label copied from the profile form into a roster cell imports as the same code (one table)."""
-    from hrdesk.services.roster_values import choice_from_cell, vocabulary
+    from hrdesk.rosters.values import choice_from_cell, vocabulary
 
     group_of = {"hukou": "hukou", "degree": "degree", "title": "title", "marital": "marital"}
     group_of |= {"housing": "housing", "permit": "permit"}

@@ -20,9 +20,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, folder: Path | None) -> int:
+    from ..checks.check import load_profile_file, policies, run_check
+    from ..checks.report import format_check
     from ..rules.profile import ProfileError
-    from ..services.check import load_profile_file, policies, run_check
-    from ..services.report import format_check
 
     try:
         policy_set = policies(folder)

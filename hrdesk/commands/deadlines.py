@@ -28,11 +28,11 @@ def _when(days: int, lang: str) -> str:
 
 
 def run(args: argparse.Namespace, folder: Path | None, today: date | None = None) -> int:
+    from ..deadlines.ics import export_ics
+    from ..deadlines.stored import stored_deadlines
+    from ..desks.desk import Records
     from ..labels import label
     from ..paths import data_dir
-    from ..services.deadlines import stored_deadlines
-    from ..services.ics import export_ics
-    from ..services.records import Records
 
     lang = args.lang
     if args.days < 0:

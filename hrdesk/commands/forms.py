@@ -37,8 +37,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _profile(args: argparse.Namespace, folder: Path | None):
+    from ..checks.check import load_profile_file, policies
     from ..rules.profile import ProfileError
-    from ..services.check import load_profile_file, policies
 
     if (args.profile is None) == (args.employee is None):
         raise UsageError("cli.profile-or-employee")
@@ -55,8 +55,8 @@ def _profile(args: argparse.Namespace, folder: Path | None):
 
 
 def _stored(folder: Path | None):
+    from ..desks.desk import Records
     from ..paths import data_dir
-    from ..services.records import Records
 
     return Records.open(folder or data_dir(), lock=False)
 
@@ -65,8 +65,8 @@ def run_form(args: argparse.Namespace, folder: Path | None) -> int:
     if args.form_id not in FORM_CHOICES:
         raise UsageError("cli.unknown-form", value=args.form_id, choices=", ".join(FORM_CHOICES))
     profile = _profile(args, folder)
+    from ..forms.documents import make_form
     from ..pdf.files import atomic_write_bytes
-    from ..services.forms import make_form
 
     data = make_form(args.form_id, profile, args.business, args.on, folder)
     try:
@@ -80,9 +80,9 @@ def run_form(args: argparse.Namespace, folder: Path | None) -> int:
 def run_pack(args: argparse.Namespace, folder: Path | None) -> int:
     """Scan, then pack. Exit 1 when the pack is refused: one line per missing material or defective
     file (material：file：defect) on stderr; `--force` packs anyway and the checklist marks them."""
+    from ..materials.service import MaterialPathError
+    from ..packs.upload_pack import PackRefused, build_pack, build_pack_for_stored
     from ..pdf.files import OutputError
-    from ..services.materials import MaterialPathError
-    from ..services.packs import PackRefused, build_pack, build_pack_for_stored
 
     try:
         if args.employee is not None:

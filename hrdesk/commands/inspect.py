@@ -24,8 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, folder: Path | None) -> int:
+    from ..materials.inspection import inspect as inspection
     from ..paths import data_dir
-    from ..services import inspection
 
     if (args.profile is None) == (args.employee is None):
         raise UsageError("cli.profile-or-employee")
@@ -34,7 +34,7 @@ def run(args: argparse.Namespace, folder: Path | None) -> int:
     lang = args.lang
     folder = folder or data_dir()
     if args.employee is not None:
-        from ..services.records import Records
+        from ..desks.desk import Records
 
         with Records.open(folder, lock=False) as records:
             try:
@@ -44,8 +44,8 @@ def run(args: argparse.Namespace, folder: Path | None) -> int:
             except KeyError:
                 raise UsageError("cli.no-employee", id=args.employee) from None
     else:
+        from ..checks.check import load_profile_file, policies
         from ..rules.profile import ProfileError
-        from ..services.check import load_profile_file, policies
 
         try:
             profile = load_profile_file(args.profile, policies(folder))

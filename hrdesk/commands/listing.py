@@ -27,9 +27,9 @@ def _pad(text: str, width: int) -> str:
 
 
 def run(args: argparse.Namespace, folder: Path | None) -> int:
+    from ..desks.desk import Records
     from ..labels import label
     from ..paths import data_dir
-    from ..services.records import Records
     from ..text.pinyin import sort_key
 
     with Records.open(folder or data_dir(), lock=False) as records:

@@ -48,7 +48,7 @@ def _folder(folder: Path | None) -> Path:
 
 
 def _open(folder: Path | None, lock: bool = True):
-    from ..services.records import Records
+    from ..desks.desk import Records
     from ..store.db import StoreLocked
 
     try:
@@ -58,7 +58,7 @@ def _open(folder: Path | None, lock: bool = True):
 
 
 def run_demo(args: argparse.Namespace, folder: Path | None) -> int:
-    from ..services.demo import create_demo
+    from ..desks.demo import create_demo
 
     target = _folder(folder)
     create_demo(target)
@@ -73,7 +73,7 @@ def run_import(args: argparse.Namespace, folder: Path | None) -> int:
 
 
 def run_template(args: argparse.Namespace, folder: Path | None) -> int:
-    from ..services.roster import write_template
+    from ..rosters.api import write_template
 
     write_template(args.output)
     print(args.output)
@@ -81,7 +81,7 @@ def run_template(args: argparse.Namespace, folder: Path | None) -> int:
 
 
 def run_export(args: argparse.Namespace, folder: Path | None) -> int:
-    from ..services.roster import export_json, export_xlsx
+    from ..rosters.api import export_json, export_xlsx
 
     suffix = args.output.suffix.lower()
     if suffix not in (".json", ".xlsx"):
@@ -92,7 +92,7 @@ def run_export(args: argparse.Namespace, folder: Path | None) -> int:
         else:
             deadlines = []
             try:
-                from ..services.deadlines import upcoming_rows
+                from ..deadlines.stored import upcoming_rows
 
                 deadlines = upcoming_rows(records)
             except ImportError:
@@ -103,7 +103,7 @@ def run_export(args: argparse.Namespace, folder: Path | None) -> int:
 
 
 def run_backup(args: argparse.Namespace, folder: Path | None) -> int:
-    from ..services.backup import BackupError, create_backup
+    from ..desks.backup import BackupError, create_backup
 
     try:
         create_backup(_folder(folder), args.output)
@@ -114,7 +114,7 @@ def run_backup(args: argparse.Namespace, folder: Path | None) -> int:
 
 
 def run_restore(args: argparse.Namespace, folder: Path | None) -> int:
-    from ..services.backup import BackupError, restore_backup
+    from ..desks.backup import BackupError, restore_backup
     from ..store.db import InstanceLock, StoreLocked
 
     target = _folder(folder)

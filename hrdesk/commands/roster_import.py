@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from ..cli import UsageError
 
 if TYPE_CHECKING:
-    from ..services.records import Records
-    from ..services.roster_import import ImportPreview
+    from ..desks.desk import Records
+    from ..rosters.importing import ImportPreview
 
 PREVIEW_LIMIT = 200  # rows listed per kind; the counts are always complete
 
@@ -56,8 +56,8 @@ def print_preview(plan: ImportPreview, lang: str, out=None) -> None:
 
 
 def run_import(args: argparse.Namespace, records: Records) -> int:
-    from ..services.roster_export import write_bad_rows
-    from ..services.roster_import import ImportRejected, apply, message_text, preview
+    from ..rosters.export import write_bad_rows
+    from ..rosters.importing import ImportRejected, apply, message_text, preview
 
     if not args.file.exists():
         records.close()

@@ -42,7 +42,7 @@ def show_window(window: Any) -> None:
 def attach_tray(app: QApplication, window: Any) -> None:
     """The tray keeps reminders going while the window is closed; without a tray (some Linux
     desktops) say so once and show reminders in the window's status bar."""
-    from .tray import TrayController
+    from .deadlines.tray import TrayController
     from .workers import run_write
 
     def write(fn: Any) -> None:
@@ -92,14 +92,14 @@ def open_store_in_background(
     )
 
     def work(_task: Any) -> Any:
-        from ..services.records import Records
+        from ..desks.desk import Records
 
         records = Records.open(folder, url)
         gc.freeze()  # the database layer's modules live as long as the app (see run_app)
         return records
 
     def backup(_task: Any) -> None:
-        from ..services.backup import rotate_daily
+        from ..desks.backup import rotate_daily
 
         rotate_daily(folder)
 
@@ -128,9 +128,9 @@ def run_app(
     demo: bool = False, data_dir: str | None = None, lang: str | None = None, tray_only: bool = False
 ) -> int:
     app = make_application()
+    from .desks.single_instance import InstanceServer, ask_running_instance
     from .i18n import set_language
     from .main_window import MainWindow
-    from .single_instance import InstanceServer, ask_running_instance
 
     if demo:
         folder = Path(tempfile.mkdtemp(prefix="hrdesk-demo-"))
@@ -141,7 +141,7 @@ def run_app(
     if demo or data_dir or os.environ.get(ENV_DATA_DIR):
         keep_settings_in(folder)
     if demo:
-        from ..services.demo import create_demo
+        from ..desks.demo import create_demo
 
         os.environ.pop("HRDESK_DATABASE_URL", None)  # a demo never writes into a shared database
         create_demo(folder)

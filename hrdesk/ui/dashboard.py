@@ -11,8 +11,8 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ..services.views import EmployeeSummary
-from .employee_model import STATUS_COLOURS, URGENCY_COLOURS, status_label
+from ..employees.views import EmployeeSummary
+from .employees.employee_model import STATUS_COLOURS, URGENCY_COLOURS, status_label
 
 URGENCY_CARDS = ("overdue", "this-week", "this-month")
 URGENCY_CARD_COLOURS = {**URGENCY_COLOURS, "this-month": "#f9a825"}

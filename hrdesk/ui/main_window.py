@@ -36,15 +36,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services.clock import Clock
+from ..clock import Clock
 from .dashboard import Dashboard
-from .employee_detail import EmployeeDetail
-from .employee_model import ROW_ROLE, EmployeeFilterProxy, EmployeeTableModel, sort_rows, status_label
+from .employees.employee_detail import EmployeeDetail
+from .employees.employee_model import (
+    ROW_ROLE,
+    EmployeeFilterProxy,
+    EmployeeTableModel,
+    sort_rows,
+    status_label,
+)
 from .workers import run_task, run_write
 
 if TYPE_CHECKING:
-    from ..services.case import EmployeeCase
-    from ..services.records import Records
+    from ..desks.desk import Records
+    from ..employees.case import EmployeeCase
 
 STATUSES = ["ready", "missing-materials", "not-eligible", "renewal-due", "valid", "expired", "suspended"]
 
@@ -121,7 +127,7 @@ class MainWindow(QMainWindow):
         self.detail.push_undo = self.push_undo
         self.detail.set_run_op(self.run_op)
         self.detail.request_case = self.request_case
-        from .calendar_view import CalendarView
+        from .deadlines.calendar_view import CalendarView
 
         self.calendar = CalendarView()
         self.stack.addWidget(self.dashboard)
@@ -399,9 +405,9 @@ class MainWindow(QMainWindow):
         want_states = tray is not None and getattr(tray, "_states", None) is None
 
         def work(_task: Any) -> tuple[list[Any], set[int], Any]:
-            from ..services.check import work_calendar
-            from ..services.deadlines import stored_deadlines
-            from ..services.reminders import states_from_rows
+            from ..checks.check import work_calendar
+            from ..deadlines.reminders import states_from_rows
+            from ..deadlines.stored import stored_deadlines
 
             items = stored_deadlines(records, lang)
             cal = work_calendar(records.data_dir)
@@ -419,7 +425,7 @@ class MainWindow(QMainWindow):
         _freeze_loaded()
         self.calendar.set_deadlines(self.deadline_items, self.clock.today(), self._unknown_years)
         if getattr(self, "change_watch", None) is None and self.records is not None:
-            from .change_watch import ChangeWatcher
+            from .desks.change_watch import ChangeWatcher
 
             self.change_watch = ChangeWatcher(self.records, self)
             self.change_watch.changed.connect(self.apply_changes)
@@ -468,7 +474,7 @@ class MainWindow(QMainWindow):
         self._loading += 1
 
         def work(_task: Any) -> tuple[list[Any], list[Any] | None]:
-            from ..services.deadlines import stored_deadlines
+            from ..deadlines.stored import stored_deadlines
 
             return records.summaries(ids), stored_deadlines(records, lang, ids) if deadlines else None
 
@@ -503,7 +509,7 @@ class MainWindow(QMainWindow):
         wanted = self._case_wanted
 
         def work(_task: Any) -> Any:
-            from ..services.case import build_case
+            from ..employees.case import build_case
 
             return wanted, build_case(records, employee_id, today, business, lang)
 
@@ -534,7 +540,7 @@ class MainWindow(QMainWindow):
         )
 
     def probe_counts(self) -> dict[str, int]:
-        from ..services.counters import COUNTS
+        from ..counters import COUNTS
 
         return dict(COUNTS)
 
@@ -566,7 +572,7 @@ class MainWindow(QMainWindow):
         )
         if not path:
             return
-        from ..services.ics import export_ics
+        from ..deadlines.ics import export_ics
         from .i18n import current_lang
 
         # What the calendar shows (its filters, from today on, overdue duties kept); events of deadlines
@@ -827,7 +833,7 @@ class MainWindow(QMainWindow):
         if self.detail.employee_id == employee_id:
             self.detail.profile.discard()  # their edits go with them (and come back with undo)
         self.show_dashboard()
-        from ..services.undo import delete_with_snapshot, restore_snapshot
+        from ..employees.undo import delete_with_snapshot, restore_snapshot
 
         name = row.name
 
@@ -841,9 +847,9 @@ class MainWindow(QMainWindow):
     # --- files, forms, packs ------------------------------------------------------------------------
 
     def import_file(self) -> None:
-        from ..services.roster_import import message_text
+        from ..rosters.importing import message_text
         from .i18n import current_lang
-        from .import_dialog import ImportDialog
+        from .rosters.import_dialog import ImportDialog
 
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("导入名单"), "", message_text("roster.ui.file-filter", {}, current_lang())
@@ -861,7 +867,7 @@ class MainWindow(QMainWindow):
         )
         if not path:
             return
-        from ..services.roster import export_json, export_xlsx
+        from ..rosters.api import export_json, export_xlsx
 
         target = Path(path)
         if target.suffix.lower() == ".json":
@@ -882,7 +888,7 @@ class MainWindow(QMainWindow):
         )
         if not path:
             return
-        from ..services.backup import create_backup
+        from ..desks.backup import create_backup
 
         data_dir = self.data_dir
         run_task(
@@ -907,7 +913,7 @@ class MainWindow(QMainWindow):
         )
         if not ok:
             return
-        from .form_preview import FormPreviewDialog
+        from .forms.form_preview import FormPreviewDialog
 
         business = self.detail.eligibility.business.currentData() or "new"
         FormPreviewDialog(self.records, employee_id, forms[choice], business, self).exec()
@@ -920,8 +926,8 @@ class MainWindow(QMainWindow):
         folder = QFileDialog.getExistingDirectory(self, self.tr("选择保存材料包的文件夹"))
         if not folder:
             return
+        from ..packs.upload_pack import PackRefused, build_pack_for_stored
         from ..pdf.files import safe_filename
-        from ..services.packs import PackRefused, build_pack_for_stored
 
         business = self.detail.eligibility.business.currentData() or "new"
         name = self.records.employee(employee_id).name
@@ -968,20 +974,20 @@ class MainWindow(QMainWindow):
         return [self.proxy.data(self.proxy.index(r, 0), ROW_ROLE).id for r in range(self.proxy.rowCount())]
 
     def make_bulk_packs(self) -> None:
-        from .bulk_packs import open_bulk_packs  # the dialog, its worker and its report live there
+        from .packs.bulk_packs import open_bulk_packs  # the dialog, its worker and its report live there
 
         open_bulk_packs(self.records, self.visible_employee_ids(), self)
 
     # --- dialogs ------------------------------------------------------------------------------------
 
     def edit_units(self) -> None:
-        from .units_dialog import UnitsDialog
+        from .units.units_dialog import UnitsDialog
 
         UnitsDialog(self.records, self).exec()
         self.reload(self.current_employee_id())
 
     def open_settings(self) -> None:
-        from .settings_dialog import SettingsDialog
+        from .desks.settings_dialog import SettingsDialog
 
         tray = self.tray is not None and self.tray.available
         dialog = SettingsDialog(self.records, self.data_dir, self, self.clock.today(), tray)
@@ -1006,7 +1012,7 @@ class MainWindow(QMainWindow):
             saved(None)
 
     def apply_scan_settings(self) -> None:
-        from ..services.materials import scan_settings_from
+        from ..materials.service import scan_settings_from
 
         self.records.scan_settings = scan_settings_from(
             {

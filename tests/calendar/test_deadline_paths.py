@@ -16,15 +16,15 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
+from hrdesk.checks.check import load_profile_file, policies, work_calendar
+from hrdesk.clock import FixedClock
+from hrdesk.deadlines.ics import to_ics
+from hrdesk.deadlines.stored import stored_deadlines
+from hrdesk.desks.desk import Records
+from hrdesk.employees.case import build_case
+from hrdesk.employees.status import business_for, compute_status
 from hrdesk.rules.engine import check
 from hrdesk.rules.profile import Permit
-from hrdesk.services.case import build_case
-from hrdesk.services.check import load_profile_file, policies, work_calendar
-from hrdesk.services.clock import FixedClock
-from hrdesk.services.deadlines import stored_deadlines
-from hrdesk.services.ics import to_ics
-from hrdesk.services.records import Records
-from hrdesk.services.status import business_for, compute_status
 
 ROOT = Path(__file__).resolve().parents[2]
 ON = date(2026, 11, 23)  # the day the examples were written for
@@ -211,7 +211,7 @@ def test_a_save_during_the_bulk_refresh_succeeds(tmp_path: Path):
 
 
 def test_a_big_refresh_on_worker_processes_stores_the_same(tmp_path: Path, monkeypatch):
-    from hrdesk.services import employees
+    from hrdesk.employees import service as employees
 
     with Records.open(tmp_path / "data", clock=FixedClock.on(ON)) as records:
         with records.session() as s:

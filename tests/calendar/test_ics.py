@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 
-from hrdesk.services.check import load_profile_file
-from hrdesk.services.deadlines import DeadlineItem, stored_deadlines
-from hrdesk.services.ics import IcsState, export_ics, to_ics
-from hrdesk.services.records import Records
+from hrdesk.checks.check import load_profile_file
+from hrdesk.deadlines.ics import IcsState, export_ics, to_ics
+from hrdesk.deadlines.stored import DeadlineItem, stored_deadlines
+from hrdesk.desks.desk import Records
 
 ROOT = Path(__file__).resolve().parents[2]
 BEIJING = ZoneInfo("Asia/Shanghai")

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from hrdesk.services.autostart import launch_agent_path, launch_agent_plist, set_enabled, windows_run_value
-from hrdesk.services.deadlines import DeadlineItem, stored_deadlines
-from hrdesk.services.ics import to_ics
-from hrdesk.services.records import Records
-from hrdesk.services.reminders import OVERDUE, ReminderState, current_lead, due_reminders, states_from_rows
+from hrdesk.deadlines.ics import to_ics
+from hrdesk.deadlines.reminders import OVERDUE, ReminderState, current_lead, due_reminders, states_from_rows
+from hrdesk.deadlines.stored import DeadlineItem, stored_deadlines
+from hrdesk.desks.autostart import launch_agent_path, launch_agent_plist, set_enabled, windows_run_value
+from hrdesk.desks.desk import Records
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -89,7 +89,7 @@ def test_ics_round_trip_with_stable_uids():
 
 
 def test_demo_calendar_has_markers(tmp_path: Path):
-    from hrdesk.services.demo import create_demo
+    from hrdesk.desks.demo import create_demo
 
     create_demo(tmp_path / "demo", today=date(2026, 11, 24))
     with Records.open(tmp_path / "demo") as records:

@@ -64,7 +64,7 @@ KINDS = {
 
 @pytest.fixture(scope="session")
 def ocr_pool():
-    from hrdesk.inspection.pool import OcrPool
+    from hrdesk.materials.inspection.pool import OcrPool
 
     pool = OcrPool()
     yield pool
@@ -98,8 +98,8 @@ def write_profile(folder: Path, name: str, files: list[str], district: str = "ch
 def reading_cache(corpus: Path, ocr_pool, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data folder whose inspection cache holds every corpus file's reading: all pages of all files go
     to the pool at once (both cores busy), once per session."""
-    from hrdesk.services.check import load_profile_file
-    from hrdesk.services.inspection import inspect_profile
+    from hrdesk.checks.check import load_profile_file
+    from hrdesk.materials.inspection.inspect import inspect_profile
 
     data_dir = tmp_path_factory.mktemp("inspection-data")
     profile_path = write_profile(corpus, "all.json", list(KINDS))

@@ -9,9 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from hrdesk.checks.check import policies
+from hrdesk.materials.inspection.inspect import (
+    MaterialInspection,
+    cache_dir,
+    inspect_material,
+    inspect_profile,
+)
 from hrdesk.rules.profile import parse_profile
-from hrdesk.services.check import policies
-from hrdesk.services.inspection import MaterialInspection, cache_dir, inspect_material, inspect_profile
 
 from . import scans
 from .conftest import KINDS, MONTHS, ON, OTHER_ID, OWN_ID, OWN_NAME, SHIFTED, profile_dict, write_profile
@@ -130,7 +135,7 @@ def test_end_date_differs_from_the_record(corpus, reading_cache, ocr_pool):
 
 
 def test_tax_periods_compared_between_records_and_with_the_rules(corpus, reading_cache, ocr_pool):
-    from hrdesk.services.check import load_profile_file
+    from hrdesk.checks.check import load_profile_file
 
     differ = write_profile(corpus, "differ.json", ["iit-sealed.pdf", "income-shifted.pdf"])
     results = inspect_profile(load_profile_file(differ), corpus, on=ON, data_dir=reading_cache, pool=ocr_pool)
@@ -149,7 +154,7 @@ def test_tax_periods_compared_between_records_and_with_the_rules(corpus, reading
 
 
 def test_a_folder_of_scans_sorts_into_slots(corpus, reading_cache):
-    from hrdesk.services.inspection import detect_kinds
+    from hrdesk.materials.inspection.inspect import detect_kinds
 
     files = [
         corpus / f for f in ("diploma.pdf", "lease.pdf", "iit-sealed.pdf", "income-same.pdf", "contract.pdf")
@@ -228,7 +233,7 @@ def test_a_dead_worker_costs_its_page_not_the_session(tmp_path):
     import os
     from concurrent.futures.process import BrokenProcessPool
 
-    from hrdesk.inspection.pool import OcrPool
+    from hrdesk.materials.inspection.pool import OcrPool
 
     small = scans.write(tmp_path / "small.pdf", scans.Document([scans.Page(lines=[], title="劳动合同书")]))
     pool = OcrPool(workers=1)
@@ -243,7 +248,7 @@ def test_a_dead_worker_costs_its_page_not_the_session(tmp_path):
 
 
 def test_pages_beyond_the_limit_are_reported_not_skipped_silently(tmp_path, ocr_pool, monkeypatch):
-    from hrdesk.services import inspection
+    from hrdesk.materials.inspection import inspect as inspection
 
     monkeypatch.setattr(inspection, "MAX_PAGES_READ", 1)
     two = scans.write(tmp_path / "two.pdf", scans.Document([scans.Page(lines=[], title="劳动合同书")] * 2))

@@ -7,9 +7,9 @@ from datetime import date
 import numpy as np
 import pymupdf
 
-from hrdesk.inspection import text as t
-from hrdesk.inspection.ink import find_ink
-from hrdesk.inspection.seal import find_seals
+from hrdesk.materials.inspection import text as t
+from hrdesk.materials.inspection.ink import find_ink
+from hrdesk.materials.inspection.seal import find_seals
 
 from . import scans
 
@@ -104,7 +104,7 @@ def test_starting_the_cli_imports_no_ocr():
 
     code = (
         "import sys; from hrdesk.cli import build_parser; build_parser(); "
-        "import hrdesk.services.inspection; "
+        "import hrdesk.materials.inspection.inspect; "
         "bad = [m for m in ('rapidocr_onnxruntime', 'onnxruntime', 'cv2') if m in sys.modules]; "
         "print(bad); sys.exit(1 if bad else 0)"
     )

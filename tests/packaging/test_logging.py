@@ -6,8 +6,8 @@ import logging
 from datetime import date
 from pathlib import Path
 
+from hrdesk.desks.desk import Records
 from hrdesk.logging_setup import scrub, setup_logging
-from hrdesk.services.records import Records
 
 
 def test_scrub_masks_id_numbers_phones_and_credit_codes():
@@ -17,7 +17,7 @@ def test_scrub_masks_id_numbers_phones_and_credit_codes():
 
 
 def test_log_after_a_demo_session_has_no_personal_data(qtbot, tmp_path: Path, settings_dir):
-    from hrdesk.services.demo import create_demo
+    from hrdesk.desks.demo import create_demo
     from hrdesk.ui.main_window import MainWindow
 
     folder = tmp_path / "demo"

@@ -67,8 +67,8 @@ def _profile(**employee) -> dict:
     ],
 )
 def test_profile_parsing_names_the_field(where, change):
+    from hrdesk.checks.check import policies
     from hrdesk.rules.profile import parse_profile
-    from hrdesk.services.check import policies
 
     data = _profile()
     change(data)
@@ -89,8 +89,8 @@ def test_cli_check_refuses_a_bidi_name_with_exit_2_and_one_line(tmp_path, capsys
 
 
 def test_roster_import_refuses_the_row_and_stores_nothing(tmp_path, data_dir):
-    from hrdesk.services.records import Records
-    from hrdesk.services.roster import ImportRejected, import_file, template_headers
+    from hrdesk.desks.desk import Records
+    from hrdesk.rosters.api import ImportRejected, import_file, template_headers
 
     headers = template_headers()
     rows = [
@@ -128,8 +128,8 @@ def test_pack_names_fit_in_bytes_for_a_long_cjk_name(tmp_path):
 
 def test_a_whole_pack_for_the_longest_accepted_name_builds(tmp_path):
 
-    from hrdesk.services.check import load_profile_file
-    from hrdesk.services.packs import build_pack
+    from hrdesk.checks.check import load_profile_file
+    from hrdesk.packs.upload_pack import build_pack
 
     data = _profile(name="欧阳" * (LIMITS["person"] // 2))
     for m in data["materials"]:
@@ -143,9 +143,9 @@ def test_a_whole_pack_for_the_longest_accepted_name_builds(tmp_path):
 
 
 def test_the_profile_form_shows_why_a_name_is_refused(qtbot, data_dir):
-    from hrdesk.services.records import Records
+    from hrdesk.desks.desk import Records
+    from hrdesk.ui.employees.profile_form import ProfileForm
     from hrdesk.ui.i18n import set_language
-    from hrdesk.ui.profile_form import ProfileForm
 
     set_language("zh")
     with Records.open(data_dir) as records:

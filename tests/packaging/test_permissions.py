@@ -42,8 +42,8 @@ def case(tmp_path: Path) -> Path:
 
 
 def test_pack_files_folder_and_zip_are_owner_only(case: Path, tmp_path: Path):
-    from hrdesk.services.check import load_profile_file
-    from hrdesk.services.packs import build_pack
+    from hrdesk.checks.check import load_profile_file
+    from hrdesk.packs.upload_pack import build_pack
 
     result = build_pack(load_profile_file(case), "new", tmp_path / "out", case.parent, ON, make_zip=True)
     assert mode(tmp_path / "out") == 0o700
@@ -69,10 +69,10 @@ def test_exports_forms_and_calendars_are_owner_only(case: Path, tmp_path: Path, 
 
 
 def test_logs_vault_and_backups_folders_are_owner_only(case: Path, data_dir: Path):
+    from hrdesk.desks.backup import rotate_daily
+    from hrdesk.desks.desk import Records
     from hrdesk.logging_setup import setup_logging
-    from hrdesk.services.backup import rotate_daily
-    from hrdesk.services.records import Records
-    from hrdesk.services.roster import import_file
+    from hrdesk.rosters.api import import_file
 
     setup_logging(data_dir)
     with Records.open(data_dir) as records:

@@ -16,9 +16,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from hrdesk.services.check import load_profile_file
-from hrdesk.services.packs import build_pack_for_stored
-from hrdesk.services.records import Records
+from hrdesk.checks.check import load_profile_file
+from hrdesk.desks.desk import Records
+from hrdesk.packs.upload_pack import build_pack_for_stored
 
 from ..timeless import keep_current
 from ..ui.conftest import wait_pool
@@ -130,7 +130,7 @@ def test_delete_in_the_tree_trashes_the_file_never_the_employee(
 def test_trash_view_restores_a_file_and_a_deleted_employee_then_empties(
     qtbot, records: Records, tmp_path: Path
 ):
-    from hrdesk.ui.trash_view import TrashDialog
+    from hrdesk.ui.materials.trash_view import TrashDialog
 
     keep = add_employee(records, tmp_path, "李四")
     gone = add_employee(records, tmp_path, "王五")
@@ -163,7 +163,7 @@ def test_trash_view_restores_a_file_and_a_deleted_employee_then_empties(
 def test_bulk_dialog_lists_the_ineligible_and_reports_what_was_built(
     qtbot, records: Records, tmp_path: Path, monkeypatch
 ):
-    from hrdesk.ui.bulk_packs import BulkPacksDialog
+    from hrdesk.ui.packs.bulk_packs import BulkPacksDialog
 
     ids = [add_employee(records, tmp_path, "张洋")]
     ids.append(add_employee(records, tmp_path, "赵六"))
@@ -202,7 +202,7 @@ def test_bulk_dialog_lists_the_ineligible_and_reports_what_was_built(
 
 @pytest.mark.parametrize("cancel_at", [1])
 def test_bulk_dialog_cancel_shows_what_was_built(qtbot, records: Records, tmp_path: Path, cancel_at: int):
-    from hrdesk.ui.bulk_packs import BulkPacksDialog
+    from hrdesk.ui.packs.bulk_packs import BulkPacksDialog
 
     ids = [add_employee(records, tmp_path, n) for n in ("甲一", "乙二", "丙三")]
     dialog = BulkPacksDialog(records, ids, today=date.today(), folder=tmp_path / "bulk")

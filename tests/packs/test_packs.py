@@ -14,10 +14,10 @@ import pymupdf
 import pytest
 from pypdf import PdfReader
 
+from hrdesk.checks.check import load_profile_file
 from hrdesk.cli import main
+from hrdesk.packs.upload_pack import PackRefused, build_pack
 from hrdesk.pdf.files import OutputError, safe_filename
-from hrdesk.services.check import load_profile_file
-from hrdesk.services.packs import PackRefused, build_pack
 
 from ..timeless import keep_current
 from .hostile import colour_scan
@@ -175,7 +175,7 @@ def test_progress_rises_to_the_end_through_scan_and_write(case: Path, tmp_path: 
 
 
 def test_cancel_leaves_nothing(case: Path, tmp_path: Path):
-    from hrdesk.services.packs import Cancelled
+    from hrdesk.packs.upload_pack import Cancelled
 
     with pytest.raises(Cancelled):
         build_pack(
@@ -223,7 +223,7 @@ def test_cli_pack_runs_as_a_program(case: Path, tmp_path: Path):
 
 
 def test_form_and_pack_for_a_stored_employee(case: Path, tmp_path: Path, capsys):
-    from hrdesk.services.records import Records
+    from hrdesk.desks.desk import Records
 
     data = tmp_path / "data"
     with Records.open(data) as records:
@@ -261,8 +261,8 @@ def test_form_and_pack_for_a_stored_employee(case: Path, tmp_path: Path, capsys)
 
 
 def test_bulk_packs_collect_refusals_and_cancel_cleanly(case: Path, tmp_path: Path):
-    from hrdesk.services.packs import build_bulk, bulk_candidates
-    from hrdesk.services.records import Records
+    from hrdesk.desks.desk import Records
+    from hrdesk.packs.upload_pack import build_bulk, bulk_candidates
 
     with Records.open(tmp_path / "data") as records:
         good = records.add_profile(keep_current(load_profile_file(case)), base_dir=case.parent)

@@ -10,9 +10,9 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from hrdesk.services.check import load_profile_file
-from hrdesk.services.packs import PackRefused, build_pack_for_stored
-from hrdesk.services.records import Records
+from hrdesk.checks.check import load_profile_file
+from hrdesk.desks.desk import Records
+from hrdesk.packs.upload_pack import PackRefused, build_pack_for_stored
 
 from ..timeless import keep_current
 from .hostile import colour_scan

@@ -15,11 +15,11 @@ import pymupdf
 import pytest
 from pypdf import PdfReader
 
+from hrdesk.checks.check import load_profile_file
 from hrdesk.cli import main
+from hrdesk.materials.service import MaterialPathError, material_file_in
+from hrdesk.packs.upload_pack import PackRefused, build_pack
 from hrdesk.pdf.active import find_active_content
-from hrdesk.services.check import load_profile_file
-from hrdesk.services.materials import MaterialPathError, material_file_in
-from hrdesk.services.packs import PackRefused, build_pack
 
 from ..timeless import keep_current
 from .hostile import EXE, colour_scan, hostile_pdf, linked_scan
@@ -156,7 +156,7 @@ def test_material_paths_stay_inside_the_profile_folder(case: Path, tmp_path: Pat
 
 
 def test_importing_a_profile_refuses_files_outside_its_folder(case: Path, tmp_path: Path):
-    from hrdesk.services.records import Records
+    from hrdesk.desks.desk import Records
 
     data = json.loads(case.read_text(encoding="utf-8"))
     secret = colour_scan(tmp_path / "secret.pdf", label="secret")
@@ -170,8 +170,8 @@ def test_importing_a_profile_refuses_files_outside_its_folder(case: Path, tmp_pa
 
 
 def test_bulk_packs_only_the_eligible_with_a_report(case: Path, tmp_path: Path):
-    from hrdesk.services.packs import build_bulk, bulk_candidates
-    from hrdesk.services.records import Records
+    from hrdesk.desks.desk import Records
+    from hrdesk.packs.upload_pack import build_bulk, bulk_candidates
 
     on = date.today()
     with Records.open(tmp_path / "data") as records:

@@ -147,7 +147,7 @@ def test_partly_white_background_is_a_warning_with_the_share(tmp_path: Path):
 
 def test_demo_good_scans_raise_no_flag(tmp_path: Path):
     """The demo's good scans (the generator `hrdesk demo` uses) are clean: no false alarm."""
-    from hrdesk.services import demo
+    from hrdesk.desks import demo
 
     for kind, data in (
         ("photo", demo._id_photo_pdf()),

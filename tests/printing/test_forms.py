@@ -10,10 +10,10 @@ from pathlib import Path
 import pymupdf
 import pytest
 
+from hrdesk.checks.check import load_profile_file
+from hrdesk.forms.documents import make_form
 from hrdesk.printing.fonts import font_set
 from hrdesk.printing.forms import render_form
-from hrdesk.services.check import load_profile_file
-from hrdesk.services.forms import make_form
 
 ROOT = Path(__file__).resolve().parents[2]
 RARE = "䶮喆堃犇淼燚垚赟珺玥璟翀彧"

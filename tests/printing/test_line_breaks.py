@@ -12,10 +12,10 @@ from pathlib import Path
 import pymupdf
 import pytest
 
+from hrdesk.checks.check import load_profile_file
+from hrdesk.forms.documents import make_form
 from hrdesk.printing.fonts import font_set
 from hrdesk.printing.layout import NO_LINE_END, NO_LINE_START, Page, break_units
-from hrdesk.services.check import load_profile_file
-from hrdesk.services.forms import make_form
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted(p.stem for p in (ROOT / "examples").glob("*.json"))

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from hrdesk.services.records import Records
-from hrdesk.services.roster_import import ImportRejected, apply, preview, roster_values
-from hrdesk.services.roster_store import employees_by_id_number
+from hrdesk.desks.desk import Records
+from hrdesk.rosters.batch_store import employees_by_id_number
+from hrdesk.rosters.importing import ImportRejected, apply, preview, roster_values
 
 from .corpus import CASES, Case
 

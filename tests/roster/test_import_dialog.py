@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QThreadPool
 
-from hrdesk.services.records import Records
+from hrdesk.desks.desk import Records
 
 from .corpus import HEAD, ID_A, ID_B, ID_C, row, write_csv
 
@@ -32,7 +32,7 @@ def _shot(widget, name: str) -> None:
 
 def _dialog(qtbot, records: Records, path: Path):
     from hrdesk.ui.i18n import set_language
-    from hrdesk.ui.import_dialog import ImportDialog
+    from hrdesk.ui.rosters.import_dialog import ImportDialog
 
     set_language("zh")
     dialog = ImportDialog(records, path, today=date(2026, 11, 25))
@@ -44,7 +44,7 @@ def _dialog(qtbot, records: Records, path: Path):
 
 def test_preview_then_import_good_rows_only_and_save_bad_rows(qtbot, records: Records, tmp_path: Path):
     write = write_csv(tmp_path / "first.csv", [HEAD, row("张三", ID_A)])
-    from hrdesk.services.roster_import import apply, preview
+    from hrdesk.rosters.importing import apply, preview
 
     apply(records, preview(records, write))
     path = write_csv(

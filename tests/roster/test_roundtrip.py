@@ -11,13 +11,13 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import inspect
 
+from hrdesk.desks.desk import Records
+from hrdesk.rosters.api import export_xlsx, write_template
+from hrdesk.rosters.batch_store import UNIQUE_INDEX, duplicate_id_numbers, ensure_unique_index
+from hrdesk.rosters.export import write_bad_rows
+from hrdesk.rosters.importing import apply, preview
+from hrdesk.rosters.values import CellProblem, clean_text, date_from_cell, id_from_cell
 from hrdesk.rules.profile import Employee, Employer, Profile
-from hrdesk.services.records import Records
-from hrdesk.services.roster import export_xlsx, write_template
-from hrdesk.services.roster_export import write_bad_rows
-from hrdesk.services.roster_import import apply, preview
-from hrdesk.services.roster_store import UNIQUE_INDEX, duplicate_id_numbers, ensure_unique_index
-from hrdesk.services.roster_values import CellProblem, clean_text, date_from_cell, id_from_cell
 from hrdesk.store.db import make_engine, migrate
 
 from .corpus import HEAD, ID_A, ID_B, ID_C, row, write_csv

@@ -8,12 +8,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from hrdesk.checks.check import policies
 from hrdesk.rules.engine import check
 from hrdesk.rules.idnumber import check_char
 from hrdesk.rules.profile import parse_profile
 from hrdesk.rules.results import CheckResult
 from hrdesk.rules.workdays import WorkCalendar
-from hrdesk.services.check import policies
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "changping-new-ready.json"
 ON = date(2026, 11, 23)

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from hrdesk.checks.check import policies
 from hrdesk.rules.dates import unit_review_due
 from hrdesk.rules.policy import load_policy_set
 from hrdesk.rules.profile import ProfileError, parse_profile
-from hrdesk.services.check import policies
 
 from .helpers import baseline, codes, material, run
 from .test_timing import FULL_36, with_permit

@@ -13,11 +13,11 @@ import pymupdf
 import pytest
 from sqlalchemy import text
 
+from hrdesk.checks.check import policies
 from hrdesk.cli import main
-from hrdesk.services.changes import changes_since, current_counter
-from hrdesk.services.check import policies
-from hrdesk.services.profile_merge import merge_profiles, save_conflict
-from hrdesk.services.records import Records
+from hrdesk.desks.changes import changes_since, current_counter
+from hrdesk.desks.desk import Records
+from hrdesk.employees.profile_merge import merge_profiles, save_conflict
 from hrdesk.store.db import SchemaTooNew
 from hrdesk.store.versions import StaleVersion
 from tests.conftest import drop_postgres_schema, fresh_postgres_schema
@@ -182,7 +182,7 @@ def test_conflicting_fields_are_listed(tmp_path: Path):
 def test_another_desks_writes_and_settings_appear_without_a_restart(
     tmp_path: Path, shared_url: str, monkeypatch: pytest.MonkeyPatch
 ):
-    monkeypatch.setattr("hrdesk.services.calendar_data.SETTINGS_TTL", 0.0)  # no waiting in a test
+    monkeypatch.setattr("hrdesk.checks.rule_data.SETTINGS_TTL", 0.0)  # no waiting in a test
     with Records.open(tmp_path / "a", shared_url) as a, Records.open(tmp_path / "b", shared_url) as b:
         counter = current_counter(b)
         employee_id = a.add_profile(_example_profile())
@@ -205,7 +205,7 @@ def test_another_desks_writes_and_settings_appear_without_a_restart(
         counter, changed = changes_since(b, counter)
         assert changed == sorted([employee_id, other_id])  # settings touch every verdict
         a.set_holiday_year(2027, [date(2027, 1, 1)], [])
-        from hrdesk.services.check import work_calendar
+        from hrdesk.checks.check import work_calendar
 
         assert not work_calendar(b.data_dir).is_workday(date(2027, 1, 1))
         assert not (tmp_path / "a" / "wages.toml").exists()  # the database is the one source
@@ -293,13 +293,13 @@ def test_an_unreachable_server_is_said_in_words(tmp_path: Path, capsys: pytest.C
 
 
 def _example_profile():
-    from hrdesk.services.check import load_profile_file
+    from hrdesk.checks.check import load_profile_file
 
     return load_profile_file(ROOT / "examples" / "changping-new-ready.json")
 
 
 def test_a_postgresql_migration_is_backed_up_first(tmp_path: Path, pg_url: str):
-    from hrdesk.services.backup import verify_backup
+    from hrdesk.desks.backup import verify_backup
     from hrdesk.store.db import make_engine, migrate
 
     engine = make_engine(pg_url)

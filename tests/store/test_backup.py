@@ -13,9 +13,9 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from hrdesk.services.backup import BackupError, create_backup, restore_backup, rotate_daily, verify_backup
-from hrdesk.services.check import load_profile_file
-from hrdesk.services.records import Records
+from hrdesk.checks.check import load_profile_file
+from hrdesk.desks.backup import BackupError, create_backup, restore_backup, rotate_daily, verify_backup
+from hrdesk.desks.desk import Records
 from hrdesk.store.dump import MANIFEST
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -14,7 +14,7 @@ from pathlib import Path
 WRITER = r"""
 import sys
 from pathlib import Path
-from hrdesk.services.records import Records
+from hrdesk.desks.desk import Records
 from hrdesk.rules.profile import Employer
 records = Records.open(Path(sys.argv[1]))
 unit = records.save_employer(Employer(name="单位", district="changping"))

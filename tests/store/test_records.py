@@ -11,11 +11,11 @@ import pymupdf
 import pytest
 from sqlalchemy import inspect
 
+from hrdesk.checks.check import load_profile_file
+from hrdesk.desks.backup import BackupError, create_backup, restore_backup, rotate_daily, verify_backup
+from hrdesk.desks.desk import Records
+from hrdesk.rosters.api import ImportRejected, import_file, template_headers, write_template
 from hrdesk.rules.profile import Employer
-from hrdesk.services.backup import BackupError, create_backup, restore_backup, rotate_daily, verify_backup
-from hrdesk.services.check import load_profile_file
-from hrdesk.services.records import Records
-from hrdesk.services.roster import ImportRejected, import_file, template_headers, write_template
 from hrdesk.store.db import StoreLocked, current_revision, head_revision, make_engine, migrate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,7 +36,7 @@ def test_profile_round_trip_through_the_database(records: Records):
     assert stored.employer.name == original.employer.name
     assert [m.kind for m in stored.materials] == sorted(m.kind for m in original.materials)
     # The same rules verdict from the file and from the database (one conversion, one rule set).
-    from hrdesk.services.check import run_check
+    from hrdesk.checks.check import run_check
 
     from_db = records.check(employee_id, "business-change", date(2026, 11, 23)).to_dict()
     from_file = run_check(original, "business-change", date(2026, 11, 23)).to_dict()
@@ -221,8 +221,8 @@ def test_unknown_district_unit_is_refused(records: Records):
 
 
 def test_recheck_after_a_settings_change(records: Records, tmp_path: Path):
+    from hrdesk.materials.service import recheck_all
     from hrdesk.pdf.scan import ScanSettings
-    from hrdesk.services.materials import recheck_all
 
     eid = records.add_profile(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
     doc = pymupdf.open()

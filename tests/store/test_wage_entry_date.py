@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from hrdesk.services.check import policies
-from hrdesk.services.records import Records
+from hrdesk.checks.check import policies
+from hrdesk.desks.desk import Records
 
 
 def test_an_undated_figure_takes_the_entry_day(data_dir: Path):

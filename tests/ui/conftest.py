@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QThreadPool
 
+from hrdesk.desks.desk import Records
 from hrdesk.rules.profile import Employer
-from hrdesk.services.records import Records
 
 
 @pytest.fixture

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from hrdesk.services.clock import FixedClock
-from hrdesk.services.deadlines import DeadlineItem
-from hrdesk.services.records import Records
-from hrdesk.services.reminders import OVERDUE
-from hrdesk.ui.calendar_view import COLOURS, CalendarView, urgency_colour
-from hrdesk.ui.tray import TrayController
+from hrdesk.clock import FixedClock
+from hrdesk.deadlines.reminders import OVERDUE
+from hrdesk.deadlines.stored import DeadlineItem
+from hrdesk.desks.desk import Records
+from hrdesk.ui.deadlines.calendar_view import COLOURS, CalendarView, urgency_colour
+from hrdesk.ui.deadlines.tray import TrayController
 
 
 def item(day: date, employee_id: int = 7, code: str = "RENEWAL_SUBMIT_BY") -> DeadlineItem:

@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from hrdesk.checks.check import load_profile_file
+from hrdesk.clock import FixedClock
+from hrdesk.desks.desk import Records
 from hrdesk.rules.profile import Permit
-from hrdesk.services.check import load_profile_file
-from hrdesk.services.clock import FixedClock
-from hrdesk.services.records import Records
 
 from ..timeless import keep_current
 from .conftest import wait_pool
@@ -258,7 +258,7 @@ def test_a_duplicate_id_number_is_refused_with_a_link_to_the_record(qtbot, windo
     assert len(records.summaries()) == 2  # nothing stored
     assert window.current_employee_id() == a and form.name.text() == existing.name
     # Changing a stored employee to another's number is refused the same way (the service says so).
-    from hrdesk.services.employees import DuplicateIdNumber
+    from hrdesk.employees.service import DuplicateIdNumber
 
     profile = records.profile(b)
     profile.employee.id_number = existing.id_number

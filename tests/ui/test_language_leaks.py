@@ -38,8 +38,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hrdesk.services.check import load_profile_file
-from hrdesk.services.records import Records
+from hrdesk.checks.check import load_profile_file
+from hrdesk.desks.desk import Records
 from hrdesk.ui.i18n import set_language
 from tests.timeless import keep_current
 
@@ -177,11 +177,11 @@ def filled(records: Records) -> Records:
 
 def _screens(qtbot, records: Records, data_dir: Path) -> Iterator[QWidget]:
     """Every window and dialog, one after the other, each filled with the demo records."""
+    from hrdesk.ui.desks.settings_dialog import SettingsDialog
     from hrdesk.ui.first_run import FirstRunGuide
-    from hrdesk.ui.form_preview import FormPreviewDialog
+    from hrdesk.ui.forms.form_preview import FormPreviewDialog
     from hrdesk.ui.main_window import MainWindow
-    from hrdesk.ui.settings_dialog import SettingsDialog
-    from hrdesk.ui.units_dialog import AgentDialog, UnitsDialog
+    from hrdesk.ui.units.units_dialog import AgentDialog, UnitsDialog
 
     window = MainWindow(records, data_dir)
     qtbot.addWidget(window)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pymupdf
 from PySide6.QtCore import Qt
 
-from hrdesk.services.check import load_profile_file
-from hrdesk.services.records import Records
+from hrdesk.checks.check import load_profile_file
+from hrdesk.desks.desk import Records
 
 from ..timeless import keep_current
 from .conftest import wait_pool
@@ -185,7 +185,7 @@ def test_drop_on_missing_slot_makes_it_ok_and_greyscale_is_defective(
 
 def test_sorting_by_deadline_keeps_the_selection(qtbot, window, records: Records):
     from hrdesk.text.pinyin import sort_key
-    from hrdesk.ui.employee_model import COL_DEADLINE, COL_NAME, ROW_ROLE, URGENCY_RANK
+    from hrdesk.ui.employees.employee_model import COL_DEADLINE, COL_NAME, ROW_ROLE, URGENCY_RANK
 
     _load_examples(records)
     window.reload()
@@ -233,7 +233,7 @@ def test_rotate_a_page_makes_a_new_vault_file_and_keeps_the_old(
 
 
 def test_preview_renders_pages_and_explains_unreadable_files(qtbot, settings_dir, tmp_path: Path):
-    from hrdesk.ui.pdf_preview import PdfPreview
+    from hrdesk.ui.materials.pdf_preview import PdfPreview
 
     preview = PdfPreview()
     qtbot.addWidget(preview)

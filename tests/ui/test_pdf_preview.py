@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pymupdf
 
-from hrdesk.ui.pdf_preview import PdfPreview
+from hrdesk.ui.materials.pdf_preview import PdfPreview
 
 from .conftest import wait_pool
 

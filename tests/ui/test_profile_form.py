@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from hrdesk.services.check import load_profile_file, run_check
-from hrdesk.services.records import Records
+from hrdesk.checks.check import load_profile_file, run_check
+from hrdesk.desks.desk import Records
+from hrdesk.ui.employees.profile_form import ProfileForm
 from hrdesk.ui.i18n import set_language
-from hrdesk.ui.profile_form import ProfileForm
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 11, 23)

@@ -8,10 +8,10 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from hrdesk.services.check import load_profile_file, policies
-from hrdesk.services.clock import FixedClock
-from hrdesk.services.records import Records
-from hrdesk.ui.settings_dialog import SettingsDialog
+from hrdesk.checks.check import load_profile_file, policies
+from hrdesk.clock import FixedClock
+from hrdesk.desks.desk import Records
+from hrdesk.ui.desks.settings_dialog import SettingsDialog
 
 from .conftest import wait_pool
 

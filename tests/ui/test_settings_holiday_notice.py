@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
-from hrdesk.services.check import work_calendar
+from hrdesk.checks.check import work_calendar
 
 NOTICE_2027 = """国务院办公厅关于2027年部分节假日安排的通知
 一、元旦：1月1日（周五）至3日（周日）放假，共3天。
@@ -17,7 +17,7 @@ NOTICE_2027 = """国务院办公厅关于2027年部分节假日安排的通知
 
 
 def test_pasted_notice_fills_the_fields_and_saves(qtbot, records, data_dir: Path, settings_dir, monkeypatch):
-    from hrdesk.ui.settings_dialog import SettingsDialog
+    from hrdesk.ui.desks.settings_dialog import SettingsDialog
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
@@ -39,7 +39,7 @@ def test_pasted_notice_fills_the_fields_and_saves(qtbot, records, data_dir: Path
 def test_an_unreadable_paste_warns_and_changes_nothing(
     qtbot, records, data_dir: Path, settings_dir, monkeypatch
 ):
-    from hrdesk.ui.settings_dialog import SettingsDialog
+    from hrdesk.ui.desks.settings_dialog import SettingsDialog
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))

@@ -8,11 +8,11 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from hrdesk.checks.check import load_profile_file
+from hrdesk.desks.desk import Records
 from hrdesk.rules.profile import Employer
-from hrdesk.services.check import load_profile_file
-from hrdesk.services.records import Records
 from hrdesk.ui.i18n import set_language
-from hrdesk.ui.units_dialog import AgentDialog, UnitsDialog
+from hrdesk.ui.units.units_dialog import AgentDialog, UnitsDialog
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -93,7 +93,7 @@ def test_changping_has_no_second_agent_rule_but_checks_insurance(records: Record
 def test_unit_errors_are_coded_and_read_in_either_language(records: Records):
     import pytest
 
-    from hrdesk.services.units import UnitError
+    from hrdesk.units.service import UnitError
 
     employee_id = records.add_profile(load_profile_file(ROOT / "examples" / "yanqing-new-ready.json"))
     unit_id = records.employee(employee_id).employer_id

@@ -1,0 +1,224 @@
+"""Backups: one .zip in hrdesk's own logical format (store/dump.py: every row and every stored file,
+verified by its manifest), the same from SQLite and PostgreSQL, so a backup restores into either.
+
+Restore verifies the whole file first, keeps a safety copy of what it replaces (rotated), and replaces
+the database — rows and file contents together, since the files live in the database — in one
+transaction: it happens completely or not at all. Automatic daily backups rotate in the data folder;
+one that cannot run raises BackupError with the reason, for the window to show.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import tempfile
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, inspect
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..checks.rule_data import forget_stored_settings
+from ..fileio import owner_only
+from ..store.db import (
+    StoreUnavailable,
+    alembic_config,
+    connect,
+    database_path,
+    is_postgresql,
+    known_revisions,
+    make_engine,
+    migrate,
+    migration_lock,
+    registered_engine,
+    resolve_url,
+    rotate,
+)
+from ..store.dump import MANIFEST, DumpError, Manifest, load_dump, verify_dump, write_dump
+from ..store.vault import MAX_BYTES
+
+__all__ = ["MANIFEST", "BackupError", "create_backup", "restore_backup", "rotate_daily", "verify_backup"]
+
+KEEP_BEFORE_RESTORE = 3
+
+
+class BackupError(RuntimeError):
+    """The text is for the HR user: what went wrong and what to do."""
+
+
+def _engine(data_dir: Path, url: str | None) -> tuple[Engine, bool] | None:
+    """The engine the data folder works on: the open one, or a new one that the caller disposes;
+    None for a SQLite data folder that has no database yet."""
+    if url is None:
+        engine = registered_engine(data_dir)
+        if engine is not None:
+            return engine, False
+    resolved = resolve_url(data_dir, url)
+    if not is_postgresql(resolved) and not database_path(data_dir).exists() and url is None:
+        return None
+    try:
+        return make_engine(resolved), True
+    except StoreUnavailable as exc:
+        raise BackupError(str(exc)) from None
+
+
+def create_backup(data_dir: Path, target: Path, url: str | None = None) -> Path:
+    found = _engine(data_dir, url)
+    if found is None:
+        raise BackupError(f"{data_dir}: 没有数据库可备份")
+    engine, owned = found
+    try:
+        with connect(engine) as conn:
+            write_dump(conn, target)
+    except (StoreUnavailable, DumpError) as exc:
+        raise BackupError(f"备份没有完成：{exc}") from None
+    except (OSError, SQLAlchemyError) as exc:
+        raise BackupError(f"备份没有完成（{type(exc).__name__}）：请检查磁盘空间和数据库连接。") from None
+    finally:
+        if owned:
+            engine.dispose()
+    return target
+
+
+def verify_backup(path: Path) -> Manifest:
+    """Every entry listed in the manifest, present, within its size and matching its hash; nothing
+    else in the file. Raises BackupError."""
+    if _format(path) == LEGACY_FORMAT:
+        with tempfile.TemporaryDirectory() as tmp:
+            return verify_backup(_convert_legacy(path, Path(tmp)))
+    try:
+        manifest = verify_dump(path)
+    except DumpError as exc:
+        raise BackupError(str(exc)) from None
+    if manifest.revision not in known_revisions():
+        raise BackupError(
+            f"{path.name}: 这个备份来自更新版本的 hrdesk（数据库结构 {manifest.revision}），请先升级 hrdesk 再恢复。"
+        )
+    return manifest
+
+
+def restore_backup(path: Path, data_dir: Path, url: str | None = None) -> Manifest:
+    """Replace the database the data folder works on (SQLite in it, or the shared database) with the
+    backup's rows and files, after verifying it. What it replaces is kept first in
+    `backups/before-restore-*.zip` (the newest three are kept)."""
+    if _format(path) == LEGACY_FORMAT:
+        with tempfile.TemporaryDirectory() as tmp:
+            return restore_backup(_convert_legacy(path, Path(tmp)), data_dir, url)
+    manifest = verify_backup(path)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    engine, owned = _engine(data_dir, url) or (make_engine(resolve_url(data_dir, url)), True)
+    try:
+        with connect(engine) as conn, migration_lock(conn):
+            if "employee" in inspect(conn).get_table_names():
+                conn.rollback()
+                stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+                folder = data_dir / "backups"
+                write_dump(conn, folder / f"before-restore-{stamp}.zip")
+                rotate(folder, "before-restore-*.zip", KEEP_BEFORE_RESTORE)
+            conn.rollback()
+            load_dump(conn, path, alembic_config())
+        forget_stored_settings()  # the restored wage figures and holidays apply at once
+    except (StoreUnavailable, DumpError) as exc:
+        raise BackupError(f"恢复没有完成，数据库保持原样：{exc}") from None
+    except (OSError, SQLAlchemyError) as exc:
+        raise BackupError(f"恢复没有完成，数据库保持原样（{type(exc).__name__}）。") from None
+    finally:
+        if owned:
+            engine.dispose()
+    if not is_postgresql(resolve_url(data_dir, url)) and database_path(data_dir).exists():
+        owner_only(database_path(data_dir))
+    return manifest
+
+
+def rotate_daily(
+    data_dir: Path, keep: int = 7, today: date | None = None, url: str | None = None
+) -> Path | None:
+    """Make today's automatic backup if there is none yet; keep the newest `keep`. None when there is
+    nothing to do; BackupError with the reason when it cannot be made."""
+    today = today or date.today()
+    folder = data_dir / "backups"
+    target = folder / f"daily-{today.isoformat()}.zip"
+    if target.exists() or _engine_exists(data_dir, url) is False:
+        return None
+    create_backup(data_dir, target, url)
+    rotate(folder, "daily-*.zip", keep)
+    return target
+
+
+def _engine_exists(data_dir: Path, url: str | None) -> bool:
+    if url is None and registered_engine(data_dir) is not None:
+        return True
+    return is_postgresql(resolve_url(data_dir, url)) or database_path(data_dir).exists()
+
+
+# --- backups written before the logical format ----------------------------------------------------------
+
+LEGACY_FORMAT = "hrdesk-backup/1"
+_LEGACY_NAME = re.compile(
+    r"hrdesk\.sqlite|vault/[0-9a-f]{2}/[0-9a-f]{64}\.pdf|wages\.toml|holidays\.toml|policy-settings\.toml"
+)
+_LEGACY_DB_LIMIT = 4 * 1024 * 1024 * 1024
+
+
+def _format(path: Path) -> str | None:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            info = zf.getinfo(MANIFEST)
+            if info.file_size > 64 * 1024 * 1024:
+                return None
+            return json.loads(zf.read(info)).get("format")
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, AttributeError):
+        return None  # verify_dump says what is wrong with it
+
+
+def _convert_legacy(path: Path, workdir: Path) -> Path:
+    """A backup from before the shared database (an SQLite snapshot and the vault folder, format 1) →
+    the logical format: only the manifest's entries, each checked, bounded and named as format 1 names
+    them, are written to `workdir`; the snapshot is migrated (its vault and settings files move in)
+    and dumped."""
+    with zipfile.ZipFile(path) as zf:
+        files = json.loads(zf.read(MANIFEST)).get("files")
+        if not isinstance(files, dict) or "hrdesk.sqlite" not in files:
+            raise BackupError(f"{path.name}: 备份清单不完整")
+        extra = set(zf.namelist()) - set(files) - {MANIFEST}
+        if extra:
+            raise BackupError(f"{path.name}: 备份中有清单以外的条目（{sorted(extra)[0]}），已拒绝恢复")
+        for name, digest in files.items():
+            limit = _LEGACY_DB_LIMIT if name == "hrdesk.sqlite" else MAX_BYTES
+            if not _LEGACY_NAME.fullmatch(name):
+                raise BackupError(f"{path.name}: 备份中有无法识别的条目 {name}")
+            try:
+                info = zf.getinfo(name)
+            except KeyError:
+                raise BackupError(f"{path.name}: 备份不完整，缺少 {name}") from None
+            if info.file_size > limit:
+                raise BackupError(f"{path.name}: {name} 超出大小上限")
+            target = workdir / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            digest_now = hashlib.sha256()
+            with zf.open(info) as src, open(target, "wb") as out:
+                written = 0
+                for chunk in iter(lambda: src.read(1 << 20), b""):
+                    written += len(chunk)
+                    if written > limit:
+                        raise BackupError(f"{path.name}: {name} 超出大小上限")
+                    digest_now.update(chunk)
+                    out.write(chunk)
+            if digest_now.hexdigest() != digest:
+                raise BackupError(f"{path.name}: {name} 已损坏（校验不符）")
+    engine = make_engine(f"sqlite:///{workdir / 'hrdesk.sqlite'}")
+    try:
+        with engine.connect() as conn:
+            if conn.exec_driver_sql("PRAGMA integrity_check").scalar() != "ok":
+                raise BackupError(f"{path.name}: 数据库完整性检查失败")
+        migrate(engine, workdir)
+        converted = workdir / "converted.zip"
+        with connect(engine) as conn:
+            write_dump(conn, converted)
+    except (StoreUnavailable, DumpError) as exc:
+        raise BackupError(f"{path.name}: 旧格式备份无法转换：{exc}") from None
+    finally:
+        engine.dispose()
+    return converted

@@ -1,0 +1,70 @@
+"""Applications (业务) and their status events. Part of the records service."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from sqlmodel import select
+
+from ..store import models as m
+
+if TYPE_CHECKING:
+    from ..desks.desk import RecordsBase as _Base
+else:
+    _Base = object
+
+
+APPLICATION_STATUSES = ("draft", "unit-review", "submitted", "returned", "approved", "rejected")
+
+
+class ApplicationsMixin(_Base):
+    # --- applications -----------------------------------------------------------------------------
+
+    def applications(self, employee_id: int) -> list[m.Application]:
+        with self.session() as s:
+            return list(
+                s.exec(
+                    select(m.Application)
+                    .where(m.Application.employee_id == employee_id)
+                    .order_by(m.Application.created_on.desc(), m.Application.id.desc())
+                )
+            )
+
+    def application_events(self, application_id: int) -> list[m.ApplicationEvent]:
+        with self.session() as s:
+            return list(
+                s.exec(
+                    select(m.ApplicationEvent)
+                    .where(m.ApplicationEvent.application_id == application_id)
+                    .order_by(m.ApplicationEvent.on, m.ApplicationEvent.id)
+                )
+            )
+
+    def open_application(self, employee_id: int, business: str, on: date | None = None) -> int:
+        on = on or self.clock.today()
+        with self.session() as s:
+            row = m.Application(employee_id=employee_id, business=business, created_on=on)
+            s.add(row)
+            s.flush()
+            s.add(m.ApplicationEvent(application_id=row.id, status="draft", on=on))
+            self._audit(s, "create", "application", row.id, [business])
+            return row.id
+
+    def set_application_status(
+        self, application_id: int, status: str, on: date | None = None, note: str = ""
+    ) -> None:
+        if status not in APPLICATION_STATUSES:
+            raise ValueError(f"unknown application status '{status}'")
+        with self.session() as s:
+            row = s.get(m.Application, application_id)
+            if row is None:
+                raise KeyError(f"application {application_id} not found")
+            row.status, row.updated_at = status, m.utcnow()
+            s.add(row)
+            s.add(
+                m.ApplicationEvent(
+                    application_id=application_id, status=status, on=on or self.clock.today(), note=note
+                )
+            )
+            self._audit(s, "status", "application", application_id, [status])

@@ -1,0 +1,524 @@
+"""Scan inspection use cases: read each material's scan offline and compare it with the record (issue 18,
+OCR rows of issue 20). The CLI (`hrdesk inspect`) and the GUI call these; results are plain dataclasses.
+
+API for the window (call from a worker thread; OCR itself runs on a process pool):
+
+- `inspect_material(profile, kind, path, *, valid_until=None, on=None, data_dir=None, pool=None,
+  on_progress=None) -> MaterialInspection` — one file. `on_progress(done, total, partial)` is called
+  after the first lines of page 1 are read (about a second after the drop on an idle machine) and after
+  each further piece, with a `MaterialInspection` of what was read so far whose findings are the
+  page-level ones no unread line could overturn (seal, orientation, ID, kind, end date): show them at
+  once and replace them with the final result. `done` counts complete pages of `total`.
+- `inspect_employee(records, employee_id, *, on=None, pool=None, on_progress=None)
+  -> list[MaterialInspection]` — every attached material of a stored employee (`material_id` set), plus
+  the cross-material check of tax periods (纳税记录 vs 申报收入).
+- `inspect_profile(profile, base_dir, ...)` — the same for a profile JSON's files (the CLI).
+- `detect_kinds(paths, *, data_dir=None, pool=None) -> list[KindGuess]` — which material each file looks
+  like, from the first lines of its first page (a folder of scans dropped at once, a file on the wrong
+  slot); uses the full reading from the cache when there is one.
+- `warm_up(pool=None)` — start the OCR workers ahead of the first drop (e.g. when the panel opens): a
+  cold pool adds the workers' start and model loading (~1–2 s idle) to the first drop.
+- `inspection_available()` — False in a build without the OCR engine; the calls then raise
+  `InspectionUnavailable` with a message for the user.
+- Cancelling: `OcrPool.close()` (`inspection.pool.default_pool()`) ends the workers; pages not read yet
+  come back as unreadable and nothing is cached for them.
+
+`MaterialInspection.findings` are `ScanFinding(code, severity, page, message, source, read, box)`; `box`
+is where on the page (fractions 0..1) the text it rests on was read, for highlighting in the preview;
+`pages[i].lines` hold every line read with its box. Readings are cached by the file's SHA-256 in
+`<data folder>/cache/inspection/`, so a file is read once however often it is inspected; findings are
+recomputed from the cached readings (they depend on the record and the date, which change).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, wait
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ...mupdf_lock import MUPDF
+from ...rules.dates import months_before
+from ...rules.profile import Profile
+from ..service import MaterialPathError, material_file_in  # one path rule: import, pack, inspect
+from .assess import (
+    Assessment,
+    Found,
+    ScanFinding,
+    Subject,
+    assess,
+    compare_periods,
+    handwriting,
+)
+from .catalogue import scan_catalogue
+from .pages import PageReading
+
+if TYPE_CHECKING:
+    from ...desks.desk import Records
+    from .pool import OcrPool
+
+READER_VERSION = 1  # bump when OCR resolution or models change: cached readings are then read again
+MAX_PAGES_READ = 60
+HEAD_LINES = 6  # lines of page 1 read first, for findings within seconds of the drop
+PERIOD_KINDS = ("iit-tax-record", "declared-income-record")
+
+Progress = Callable[[int, int, "MaterialInspection"], None]
+
+
+@dataclass
+class MaterialInspection:
+    kind: str
+    file: str
+    detected_kind: str | None
+    pages: list[PageReading]
+    found: Found
+    findings: list[ScanFinding] = field(default_factory=list)
+    material_id: int | None = None
+    complete: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        """SPEC §6 `hrdesk inspect --json` shape."""
+        return {
+            "kind": self.kind,
+            "file": self.file,
+            "detected_kind": self.detected_kind,
+            "pages": [
+                {
+                    "page": p.page,
+                    "text": [line.text for line in p.lines],
+                    "upside_down": any(
+                        f.code == "SCAN_UPSIDE_DOWN" and f.page == p.page for f in self.findings
+                    ),
+                    "seals": len(p.seals),
+                    "handwriting": bool(handwriting(p)),
+                }
+                for p in self.pages
+            ],
+            "found": self.found.to_dict(),
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+class InspectionUnavailable(RuntimeError):
+    """This installation carries no OCR engine (a build that left it out); the message is for the user."""
+
+
+def inspection_available() -> bool:
+    """Whether the OCR engine is installed (checked without importing it)."""
+    from importlib.util import find_spec
+
+    return find_spec("rapidocr_onnxruntime") is not None and find_spec("onnxruntime") is not None
+
+
+def _require_ocr() -> None:
+    if not inspection_available():
+        raise InspectionUnavailable(
+            "此安装未包含文字识别组件（rapidocr-onnxruntime），无法读取扫描件内容；请安装完整版本。"
+        )
+
+
+def cache_dir(data_dir: Path) -> Path:
+    return data_dir / "cache" / "inspection"
+
+
+def warm_up(pool: OcrPool | None = None) -> None:
+    _pool(pool).warm_up()
+
+
+# --- reading (OCR, cached) ---------------------------------------------------------------------------
+
+
+class _PendingFile:
+    """One file's pages on their way through the pool (or straight from the cache)."""
+
+    def __init__(self, path: Path, cache: Path | None, pool: OcrPool | None) -> None:
+        self.path = path
+        self.cache_file: Path | None = None
+        self.readings: dict[int, PageReading] = {}
+        self.futures: dict[Future[PageReading], int] = {}
+        self.total = 0
+        self.page_count = 0
+        self.read_now = False  # read by OCR in this run (not from the cache)
+        try:
+            digest = _sha256(path)
+        except OSError as exc:
+            self.total = 1
+            self.readings[1] = PageReading(page=1, error=f"open: {exc.__class__.__name__}")
+            return
+        if cache is not None:
+            self.cache_file = cache / f"{digest}-v{READER_VERSION}.json"
+            cached = _load_cache(self.cache_file)
+            if cached is not None:
+                self.readings = {r.page: r for r in cached}
+                self.total = len(cached)
+                self.page_count = _page_count(path) or self.total
+                return
+        count = _page_count(path)
+        if count is None:
+            self.total = 1
+            self.readings[1] = PageReading(page=1, error="open: not a readable PDF")
+            return
+        self.total = min(count, MAX_PAGES_READ)
+        self.page_count = count
+        if pool is None:
+            _require_ocr()
+        self.pool = _pool(pool)
+        # Page 1's head first: its findings (who, what kind, seal, orientation) show within seconds.
+        futures = self.pool.read_pages(path, list(range(self.total)), head_lines=HEAD_LINES)
+        self.futures = {f: i + 1 for i, f in enumerate(futures)}
+
+    @classmethod
+    def unreadable(cls, path: Path, reason: str) -> _PendingFile:
+        pending = cls.__new__(cls)
+        pending.path, pending.cache_file, pending.futures, pending.total = path, None, {}, 1
+        pending.read_now, pending.page_count = False, 1
+        pending.readings = {1: PageReading(page=1, error=reason)}
+        return pending
+
+    def ordered(self) -> list[PageReading]:
+        return [self.readings[p] for p in sorted(self.readings)]
+
+    def take(self, future: Future[PageReading]) -> Future[PageReading] | None:
+        """Record a finished page (or head of a page); returns the future of the rest of that page, if any."""
+        page = self.futures.pop(future)
+        reading = _result(future, page)
+        head = self.readings.get(page)
+        if head is not None and head.pending:
+            reading = head.merged(reading)
+        self.readings[page] = reading
+        self.read_now = True
+        if reading.pending and not reading.error:
+            rest = self.pool.read_rest(self.path, page - 1, reading.pending)
+            self.futures[rest] = page
+            return rest
+        return None
+
+    @property
+    def pages_done(self) -> int:
+        return sum(1 for r in self.readings.values() if r.complete)
+
+    def finish(self) -> list[PageReading]:
+        readings = self.ordered()
+        if self.cache_file is not None and self.read_now and all(not r.error for r in readings):
+            _save_cache(self.cache_file, readings)
+        return readings
+
+
+def _result(future: Future[PageReading], page: int) -> PageReading:
+    try:
+        return future.result()
+    except Exception as exc:  # a worker that died on a hostile page: that page is unreadable, not the run
+        return PageReading(page=page, error=f"worker: {exc.__class__.__name__}")
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _page_count(path: Path) -> int | None:
+    import pymupdf
+
+    try:
+        with MUPDF, pymupdf.open(path) as doc:
+            if doc.needs_pass or not doc.is_pdf:
+                return None
+            return doc.page_count or None
+    except Exception:
+        return None
+
+
+def _load_cache(path: Path) -> list[PageReading] | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return [PageReading.from_dict(page) for page in data["pages"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _save_cache(path: Path, readings: list[PageReading]) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
+        tmp.write_text(json.dumps({"pages": [r.to_dict() for r in readings]}, ensure_ascii=False), "utf-8")
+        tmp.replace(path)
+    except OSError:
+        pass  # a cache that cannot be written costs time, never a result
+
+
+def _pool(pool: OcrPool | None) -> OcrPool:
+    if pool is not None:
+        return pool
+    from .pool import default_pool
+
+    return default_pool()
+
+
+# --- the record's side ---------------------------------------------------------------------------------
+
+
+def business_of(profile: Profile) -> str:
+    """The business a stored case is heading for, as the demo and the status view assume: no permit → new,
+    a suspended permit → employer change, otherwise renewal."""
+    permit = profile.employee.permit
+    if permit is None or permit.status == "expired":
+        return "new"
+    return "employer-change" if permit.status == "suspended" else "renewal"
+
+
+def subject_for(
+    profile: Profile,
+    kind: str,
+    valid_until: date | None,
+    on: date,
+    business: str | None = None,
+    data_dir: Path | None = None,
+) -> Subject:
+    from ...checks.check import policies
+
+    employee = profile.employee
+    district = profile.employer.district
+    policy = policies(data_dir).for_district(district)
+    business = business or business_of(profile)
+    count = policy.applicant["income_months"]
+    if business == "renewal" and "renewal_record_months" in policy.timing:
+        count = policy.timing["renewal_record_months"]
+    source = scan_catalogue().period_sources.get(district, policy.applicant["income_source"])
+    expected_end, open_ended = valid_until, False
+    if kind == "labour-contract" and valid_until is None:
+        expected_end = employee.contract_ends_on
+        open_ended = employee.contract_ends_on is None
+    elif kind == "lease-contract" and valid_until is None and employee.housing is not None:
+        expected_end = employee.housing.valid_until
+    return Subject(
+        name=employee.name,
+        id_number=employee.id_number,
+        district=district,
+        expected_end=expected_end,
+        open_ended=open_ended,
+        required_months=tuple(months_before(on, count)),
+        months_source=source,
+    )
+
+
+def _kind_names(data_dir: Path | None) -> dict[str, tuple[str, str]]:
+    from ...checks.check import policies
+
+    return {code: (info.zh, info.en) for code, info in policies(data_dir).materials.items()}
+
+
+def _inspection(
+    kind: str, label: str, readings: list[PageReading], subject: Subject, names: dict, lang: str
+) -> MaterialInspection:
+    result: Assessment = assess(kind, readings, subject, scan_catalogue(), names, lang)
+    return MaterialInspection(kind, label, result.detected_kind, readings, result.found, result.findings)
+
+
+# --- use cases -----------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Job:
+    kind: str
+    label: str
+    pending: _PendingFile
+    subject: Subject
+    material_id: int | None = None
+
+
+def _run(
+    jobs: list[_Job], data_dir: Path | None, lang: str, on_progress: Progress | None
+) -> list[MaterialInspection]:
+    names = _kind_names(data_dir)
+    owner = {f: job for job in jobs for f in job.pending.futures}
+    while owner:
+        done, _ = wait(list(owner), return_when=FIRST_COMPLETED)
+        for future in done:
+            job = owner.pop(future)
+            rest = job.pending.take(future)
+            if rest is not None:
+                owner[rest] = job
+            if on_progress is not None:
+                on_progress(job.pending.pages_done, job.pending.total, _partial(job, names, lang))
+    results = []
+    catalogue = scan_catalogue()
+    for job in jobs:
+        inspection = _inspection(job.kind, job.label, job.pending.finish(), job.subject, names, lang)
+        inspection.material_id = job.material_id
+        if job.pending.page_count > job.pending.total:  # never a silent pass over pages not read
+            values = {"count": job.pending.page_count, "read": job.pending.total}
+            inspection.findings.append(
+                ScanFinding(
+                    "SCAN_UNREADABLE",
+                    "warning",
+                    None,
+                    catalogue.message("SCAN_PAGES_NOT_READ", lang, **values),
+                    catalogue.source("SCAN_PAGES_NOT_READ"),
+                )
+            )
+        results.append(inspection)
+    _cross_check(results, lang)
+    return results
+
+
+# Findings that need a whole page (the annotation is at its foot, the name may be further down).
+_WHOLE_PAGE_CODES = ("SCAN_ANNOTATION_MISSING", "SCAN_NAME_MISMATCH")
+
+
+def _partial(job: _Job, names: dict, lang: str) -> MaterialInspection:
+    """What the pages read so far already show: page-level findings only, none that a page's unread lines
+    could still overturn."""
+    readings = job.pending.ordered()
+    partial = _inspection(job.kind, job.label, readings, job.subject, names, lang)
+    incomplete = {r.page for r in readings if not r.complete}
+    partial.findings = [
+        f
+        for f in partial.findings
+        if f.page is not None and not (f.page in incomplete and f.code in _WHOLE_PAGE_CODES)
+    ]
+    partial.complete, partial.material_id = False, job.material_id
+    return partial
+
+
+@dataclass(frozen=True)
+class KindGuess:
+    path: Path
+    kind: str | None  # None: no material's keywords were read
+    keyword: str  # the printed words it rests on (e.g. 房屋租赁合同)
+
+
+def detect_kinds(
+    paths: list[Path], *, data_dir: Path | None = None, pool: OcrPool | None = None
+) -> list[KindGuess]:
+    """Sort scans into slots: the title of a document is in its first lines, so only the head of page 1
+    is read (well under a second of CPU a file), all files at once on the pool."""
+    from .assess import detect_kind
+
+    catalogue = scan_catalogue()
+    texts: dict[Path, str] = {}
+    futures: dict[Future[PageReading], Path] = {}
+    for path in paths:
+        cached = _cached_readings(path, data_dir)
+        if cached:
+            texts[path] = cached[0].text
+        elif _page_count(path):
+            if pool is None:
+                _require_ocr()
+            futures[_pool(pool).read_pages(path, [0], head_lines=HEAD_LINES)[0]] = path
+        else:
+            texts[path] = ""
+    for future, path in futures.items():
+        texts[path] = _result(future, 1).text
+    guesses = []
+    for path in paths:
+        kind, keyword = detect_kind(texts[path], "", catalogue)
+        guesses.append(KindGuess(path, kind, keyword))
+    return guesses
+
+
+def _cached_readings(path: Path, data_dir: Path | None) -> list[PageReading] | None:
+    if data_dir is None:
+        return None
+    try:
+        digest = _sha256(path)
+    except OSError:
+        return None
+    return _load_cache(cache_dir(data_dir) / f"{digest}-v{READER_VERSION}.json")
+
+
+def _cross_check(results: list[MaterialInspection], lang: str) -> None:
+    """changping-2026 四(二)1(5) 注意②: both tax records cover the same periods."""
+    by_kind = {r.kind: r for r in results if r.kind in PERIOD_KINDS and r.found.periods}
+    if len(by_kind) == len(PERIOD_KINDS):
+        finding = compare_periods(
+            by_kind["iit-tax-record"].found.periods,
+            by_kind["declared-income-record"].found.periods,
+            scan_catalogue(),
+            lang,
+        )
+        if finding is not None:
+            for kind in PERIOD_KINDS:
+                by_kind[kind].findings.append(finding)
+
+
+def inspect_material(
+    profile: Profile,
+    kind: str,
+    path: Path,
+    *,
+    valid_until: date | None = None,
+    on: date | None = None,
+    business: str | None = None,
+    data_dir: Path | None = None,
+    pool: OcrPool | None = None,
+    lang: str = "zh",
+    on_progress: Progress | None = None,
+    material_id: int | None = None,
+) -> MaterialInspection:
+    on = on or date.today()
+    subject = subject_for(profile, kind, valid_until, on, business, data_dir)
+    cache = cache_dir(data_dir) if data_dir else None
+    job = _Job(kind, path.name, _PendingFile(path, cache, pool), subject, material_id)
+    return _run([job], data_dir, lang, on_progress)[0]
+
+
+def inspect_profile(
+    profile: Profile,
+    base_dir: Path,
+    *,
+    on: date | None = None,
+    business: str | None = None,
+    data_dir: Path | None = None,
+    pool: OcrPool | None = None,
+    lang: str = "zh",
+    on_progress: Progress | None = None,
+) -> list[MaterialInspection]:
+    """Every material of a profile JSON that names a file; files resolve inside the profile's folder only
+    (SPEC §6): one outside it is reported unreadable, never opened."""
+    on = on or date.today()
+    cache = cache_dir(data_dir) if data_dir else None
+    jobs = []
+    for material in profile.materials:
+        if not material.file:
+            continue
+        subject = subject_for(profile, material.kind, material.valid_until, on, business, data_dir)
+        try:
+            pending = _PendingFile(material_file_in(base_dir, material.file), cache, pool)
+        except MaterialPathError as refused:
+            pending = _PendingFile.unreadable(base_dir / material.file, str(refused))
+        jobs.append(_Job(material.kind, material.file, pending, subject))
+    return _run(jobs, data_dir, lang, on_progress)
+
+
+def inspect_employee(
+    records: Records,
+    employee_id: int,
+    *,
+    on: date | None = None,
+    business: str | None = None,
+    pool: OcrPool | None = None,
+    lang: str = "zh",
+    on_progress: Progress | None = None,
+) -> list[MaterialInspection]:
+    """Every attached material of a stored employee (files from the vault)."""
+    on = on or date.today()
+    profile = records.profile(employee_id)
+    cache = cache_dir(records.data_dir)
+    jobs = []
+    for row in records.materials(employee_id):
+        path = records.material_path(row)
+        if path is None:
+            continue
+        subject = subject_for(profile, row.kind, row.valid_until, on, business, records.data_dir)
+        jobs.append(
+            _Job(row.kind, row.original_name or path.name, _PendingFile(path, cache, pool), subject, row.id)
+        )
+    return _run(jobs, records.data_dir, lang, on_progress)

@@ -1,0 +1,463 @@
+"""Submission packs: for one employee and one business, the materials in the guide's order, one PDF per
+upload slot named `NN-材料名-姓名.pdf`, the checklist and the forms to sign, written all-or-nothing.
+
+Every pack scans what it packs (GUI, CLI and bulk alike), with the same checks as attaching: a
+defective file stops the pack, one line per file naming the material, the file and the defect.
+Forced anyway, the pack carries the readable defective files and its checklist marks each such slot
+有缺陷; a file that cannot be read safely (damaged, encrypted, a bomb) is never packed.
+"""
+
+from __future__ import annotations
+
+import copy
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..catalogue import text
+from ..checks.check import run_check
+from ..forms.documents import checklist_pdf
+from ..materials.service import ScanVerdict, material_file_in, scan_verdict
+from ..pdf.files import atomic_folder, atomic_write_bytes, owner_only, safe_filename
+from ..pdf.pack import IMAGE_SUFFIXES, Slot, Source, SourceError, image_to_pdf, open_source, write_slot
+from ..pdf.scan import ScanSettings
+from ..printing.forms import render_form, template
+from ..rules.idnumber import mask
+from ..rules.profile import Profile
+from ..rules.results import CheckResult
+
+FORM_NAMES = {
+    "integrity-individual": "待签字-诚信声明（个人）",
+    "integrity-unit": "待签字-诚信声明（单位）",
+    "housing-borrowing": "待签字-房屋借住声明",
+}
+
+
+class PackRefused(RuntimeError):
+    """The pack would be incomplete or carry defective files; `problems` says why, in words for HR,
+    one line per missing material or defective file; `defects` are the file lines alone."""
+
+    def __init__(self, problems: list[str], defects: list[FileDefect] | None = None) -> None:
+        super().__init__("；".join(problems))
+        self.problems = problems
+        self.defects = defects or []
+
+
+class Cancelled(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class PackFile:
+    """One file to pack: the material it belongs to, where it is, and the name HR knows it by."""
+
+    index: int  # position in profile.materials
+    kind: str
+    path: Path
+    name: str
+
+
+@dataclass(frozen=True)
+class FileDefect:
+    material: str
+    file: str
+    defects: tuple[str, ...]
+    packable: bool  # readable: may go into a forced pack
+
+    def line(self) -> str:
+        return f"{self.material}：{self.file}：{'；'.join(self.defects)}"
+
+
+@dataclass
+class PackResult:
+    folder: Path
+    files: list[str]
+    pages: dict[str, int]
+    overridden: list[str] = field(default_factory=list)
+    zip_path: Path | None = None
+
+
+def forms_to_sign(profile: Profile) -> list[str]:
+    forms = ["integrity-individual", "integrity-unit"]
+    if profile.employee.housing is not None and profile.employee.housing.kind == "borrowed":
+        forms.append("housing-borrowing")
+    return forms
+
+
+def profile_files(profile: Profile, base_dir: Path) -> list[PackFile]:
+    """The files of a profile JSON, each resolved inside the JSON's folder (or refused)."""
+    return [
+        PackFile(i, m.kind, material_file_in(base_dir, m.file), Path(m.file).name)
+        for i, m in enumerate(profile.materials)
+        if m.file
+    ]
+
+
+def scan_files(
+    files: list[PackFile],
+    names: dict[str, str],
+    settings: ScanSettings | None = None,
+    cache: dict[tuple[Path, str], ScanVerdict] | None = None,
+    step: Callable[[int], bool] | None = None,
+) -> dict[int, FileDefect]:
+    """Scan each file (once per path and kind when a cache is shared, e.g. across a bulk run);
+    defects by material index. `names` maps a material kind to its name for the messages.
+    `step(i)` is called before file i; returning False cancels (Cancelled)."""
+    cache = {} if cache is None else cache
+    out: dict[int, FileDefect] = {}
+    for i, f in enumerate(files):
+        if step is not None and step(i) is False:
+            raise Cancelled()
+        verdict = cache.get((f.path, f.kind))
+        if verdict is None:
+            verdict = cache[(f.path, f.kind)] = _scan_one(f.path, settings, f.kind)
+        if verdict.defects or not verdict.packable:
+            defects = verdict.defects or (text("pack.file-unreadable"),)
+            out[f.index] = FileDefect(names.get(f.kind, f.kind), f.name, defects, verdict.packable)
+    return out
+
+
+def _scan_one(path: Path, settings: ScanSettings | None, kind: str) -> ScanVerdict:
+    """The scan of a file as it will be packed: a JPG/PNG is scanned as the PDF it becomes."""
+    if path.suffix.lower() not in IMAGE_SUFFIXES or not path.is_file():
+        return scan_verdict(path, settings, kind)
+    import tempfile
+
+    try:
+        data = image_to_pdf(path)
+    except SourceError as exc:
+        return ScanVerdict((str(exc),), False)
+    with tempfile.TemporaryDirectory(prefix="hrdesk-scan-") as tmp:
+        converted = Path(tmp) / "image.pdf"
+        converted.write_bytes(data)
+        return scan_verdict(converted, settings, kind)
+
+
+def plan_slots(
+    result: CheckResult, profile: Profile, files: list[PackFile], skip: set[int]
+) -> tuple[list[Slot], list[str]]:
+    """Upload slots in the rules engine's order (required first, as the guide lists them), and the
+    problems that make the pack incomplete (defects are reported per file, not here)."""
+    by_kind: dict[str, list[PackFile]] = {}
+    for f in files:
+        if f.index not in skip:
+            by_kind.setdefault(f.kind, []).append(f)
+    skipped_kinds = {f.kind for f in files if f.index in skip}  # their files have their own lines
+    problems = []
+    slots: list[Slot] = []
+    ordered = [m for m in result.materials if m.required] + [m for m in result.materials if not m.required]
+    person = profile.employee.name or "未命名"
+    for m in ordered:
+        kinds = [m.kind] + ([m.provided_kind] if m.provided_kind else [])
+        paths = [f.path for k in kinds for f in by_kind.get(k, [])]
+        if m.required and m.status not in ("ok", "defective"):
+            problems.append(f"{m.name}：{m.reason}")
+        if not paths:
+            if m.required and m.status in ("ok", "defective") and not set(kinds) & skipped_kinds:
+                problems.append(f"{m.name}：没有可打包的文件")
+            continue
+        number = len(slots) + 1
+        sources = [
+            Source(p, m.name if len(paths) == 1 else f"{m.name} ({i}/{len(paths)})")
+            for i, p in enumerate(paths, start=1)
+        ]
+        slots.append(Slot(number, m.name, safe_filename(f"{number:02d}-{m.name}-{person}.pdf"), sources))
+    return slots, problems
+
+
+def build_pack(
+    profile: Profile,
+    business: str,
+    out_dir: Path,
+    base_dir: Path,
+    on: date | None = None,
+    force: bool = False,
+    make_zip: bool = False,
+    data_dir: Path | None = None,
+    progress: Callable[[int, int], bool] | None = None,
+    files: list[PackFile] | None = None,
+    scan_settings: ScanSettings | None = None,
+    scan_cache: dict[tuple[Path, str], ScanVerdict] | None = None,
+) -> PackResult:
+    """Build the pack into `out_dir`. `progress(done, total)` returning False cancels; a cancelled or
+    failed build leaves no output. Refuses (PackRefused) when required materials are missing or a file
+    is defective unless `force`, in which case the checklist lists what was overridden and marks each
+    defective slot. `files` (default: the profile's, resolved inside `base_dir`) names the files."""
+    from ..checks.check import policies
+
+    files = profile_files(profile, base_dir) if files is None else files
+    catalogue = policies(data_dir).materials
+    names = {kind: info.name("zh") for kind, info in catalogue.items()}
+    # Progress: the scan is the first half of the bar (it is the slow part), writing the second.
+    n = len(files)  # read by the two closures below: never reuse the name in this function
+
+    def scanning(i: int) -> bool:
+        return progress is None or progress(i, 2 * n) is not False
+
+    def writing(i: int, total: int) -> bool:
+        if progress is None:
+            return True
+        return progress(n + i * n // max(total, 1), 2 * n) if n else progress(i, total)
+
+    defects = scan_files(files, names, scan_settings, scan_cache, scanning)
+    # The rules judge the files as scanned now, not as recorded: a slot is as good as its worst file.
+    judged = copy.deepcopy(profile)
+    for f in files:
+        found = defects.get(f.index)
+        judged.materials[f.index].defects = list(found.defects) if found else []
+    result = run_check(judged, business, on, data_dir)
+    unreadable = {i for i, d in defects.items() if not d.packable}
+    slots, problems = plan_slots(result, profile, files, unreadable)
+    defect_lines = [defects[f.index].line() for f in files if f.index in defects]
+    if (problems or defect_lines) and not force:
+        raise PackRefused(problems + defect_lines, [defects[f.index] for f in files if f.index in defects])
+    overridden = problems + defect_lines
+    pages: dict[str, int] = {}
+    out_files: list[str] = []
+    total = len(slots) + 1 + len(forms_to_sign(profile))
+    person = profile.employee.name or "未命名"
+    with atomic_folder(out_dir) as work:
+        for i, slot in enumerate(slots):
+            if writing(i, total) is False:
+                raise Cancelled()
+            try:
+                count = write_slot(slot, work)
+            except SourceError as exc:
+                if not force:
+                    raise PackRefused([str(exc)]) from None
+                overridden.append(str(exc))
+                continue
+            kind = next(m.kind for m in result.materials if m.name == slot.title)
+            pages[kind] = count
+            out_files.append(slot.filename)
+        for number, form_id in enumerate(forms_to_sign(profile), start=90):
+            name = safe_filename(f"{number}-{FORM_NAMES[form_id]}-{person}.pdf")
+            atomic_write_bytes(work / name, render_form(form_id, profile, on))
+            out_files.append(name)
+        name = safe_filename(f"00-材料清单-{person}.pdf")
+        atomic_write_bytes(work / name, checklist_pdf(result, profile, pages, overridden, data_dir))
+        out_files.insert(0, name)
+        if writing(total, total) is False:
+            raise Cancelled()
+    zip_path = None
+    if make_zip:
+        zip_path = out_dir.with_name(out_dir.name + ".zip")
+        tmp = zip_path.with_name(f".{zip_path.name}.partial")
+        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+            for name in sorted(out_files):
+                zf.write(out_dir / name, arcname=name)
+        owner_only(tmp).replace(zip_path)
+    return PackResult(out_dir, sorted(out_files), pages, overridden if force else [], zip_path)
+
+
+def stored_pack_input(records: Any, employee_id: int) -> tuple[Profile, list[PackFile]]:
+    """A stored employee's profile and the vault files of their live materials, named as attached."""
+    profile = records.profile(employee_id)
+    rows = records.materials(employee_id)  # the same order as profile.materials (kind, position, id)
+    files = []
+    for i, (material, row) in enumerate(zip(profile.materials, rows, strict=True)):
+        if material.file:
+            files.append(PackFile(i, material.kind, records.vault.path(material.file), row.original_name))
+    return profile, files
+
+
+def build_pack_for_stored(
+    records: Any,
+    employee_id: int,
+    business: str,
+    target: Path,
+    force: bool = False,
+    progress: Callable[[int, int], bool] | None = None,
+    make_zip: bool = False,
+    on: date | None = None,
+    scan_cache: dict[tuple[Path, str], ScanVerdict] | None = None,
+) -> PackResult:
+    """A pack for a stored employee: the materials are vault files (the trash is never packed)."""
+    profile, files = stored_pack_input(records, employee_id)
+    return build_pack(
+        profile,
+        business,
+        target,
+        records.vault.root,
+        on=on,
+        force=force,
+        make_zip=make_zip,
+        data_dir=records.data_dir,
+        progress=progress,
+        files=files,
+        scan_settings=records.scan_settings,
+        scan_cache=scan_cache,
+    )
+
+
+# --- bulk ------------------------------------------------------------------------------------------
+
+
+def business_name(business: str) -> str:
+    return template("checklist")["business"].get(business, business)
+
+
+def bulk_folder_name(name: str, id_number: str, business: str, on: date) -> str:
+    """`姓名-证件号后四位-业务中文名-日期`: two employees of one name stay apart, and HR reads it."""
+    return safe_filename(
+        f"{name or '未命名'}-{id_number[-4:] or '0000'}-{business_name(business)}-{on.isoformat()}"
+    )
+
+
+@dataclass(frozen=True)
+class BulkCandidate:
+    employee_id: int
+    name: str
+    id_masked: str
+    business: str
+    eligible: bool
+    reasons: tuple[str, ...]  # why not eligible (blocker findings), empty when eligible
+
+
+def bulk_candidates(
+    records: Any, employee_ids: list[int], business: str | None, on: date
+) -> list[BulkCandidate]:
+    """Who may get a pack for `business` (None: each employee's current business) on `on`, and why
+    the others may not: the rules engine's blockers, in its words. Profiles load in one batch."""
+    from sqlmodel import select
+
+    from ..store import models as m
+
+    profiles = records.profiles(employee_ids)
+    with records.session() as s:  # two columns of every employee: no parameter limit to meet
+        current = dict(s.exec(select(m.Employee.id, m.Employee.status_business)).all())
+    out = []
+    for employee_id in employee_ids:
+        profile = profiles[employee_id]
+        chosen = business or current.get(employee_id) or "new"
+        result = run_check(profile, chosen, on, records.data_dir)
+        reasons = tuple(f.message for f in result.findings if f.severity == "blocker")
+        out.append(
+            BulkCandidate(
+                employee_id,
+                profile.employee.name,
+                mask(profile.employee.id_number),
+                chosen,
+                result.eligible,
+                reasons,
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class BulkEntry:
+    employee_id: int
+    name: str
+    id_masked: str
+    folder: str | None = None
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass
+class BulkReport:
+    """What a bulk run built, skipped (not eligible, not chosen) and refused; kept when cancelled."""
+
+    business: str | None
+    on: date
+    built: list[BulkEntry] = field(default_factory=list)
+    skipped: list[BulkEntry] = field(default_factory=list)
+    refused: list[BulkEntry] = field(default_factory=list)
+    cancelled: bool = False
+
+    def text(self, lang: str = "zh") -> str:
+        """The report as plain text, to show and to save (masked ID numbers only)."""
+        business = business_name(self.business) if self.business else text("bulk.each-current", lang)
+        lines = [text("bulk.title", lang, business=business, on=self.on.isoformat())]
+        if self.cancelled:
+            lines.append(text("bulk.cancelled", lang))
+        sections = (
+            (text("bulk.built", lang, n=len(self.built)), self.built),
+            (text("bulk.skipped", lang, n=len(self.skipped)), self.skipped),
+            (text("bulk.refused", lang, n=len(self.refused)), self.refused),
+        )
+        for heading, entries in sections:
+            lines.append("")
+            lines.append(heading)
+            for e in entries:
+                where = f" → {e.folder}" if e.folder else ""
+                lines.append(f"  {e.name}（{e.id_masked}）{where}")
+                lines.extend(f"    - {r}" for r in e.reasons)
+        return "\n".join(lines) + "\n"
+
+
+def build_bulk(
+    records: Any,
+    candidates: list[BulkCandidate],
+    folder: Path,
+    progress: Callable[[int, int], bool | None],
+    business: str | None = None,
+    on: date | None = None,
+    include: set[int] | None = None,
+    force: bool = False,
+    exclude: set[int] | None = None,
+) -> BulkReport:
+    """One pack per eligible candidate not in `exclude` (and per ineligible one in `include`) into
+    `folder/姓名-证件号后四位-业务-日期`. Refusals are collected, not fatal. `progress(done, total)`
+    returning False cancels: the pack under way leaves nothing, the finished ones stay and the
+    report says what was built."""
+    on = on or date.today()
+    include, exclude = include or set(), exclude or set()
+    report = BulkReport(business, on)
+    chosen = []
+    for c in candidates:
+        if c.employee_id in exclude:
+            report.skipped.append(
+                BulkEntry(c.employee_id, c.name, c.id_masked, None, (text("bulk.not-chosen"),))
+            )
+        elif c.eligible or c.employee_id in include:
+            chosen.append(c)
+        else:
+            report.skipped.append(BulkEntry(c.employee_id, c.name, c.id_masked, None, c.reasons))
+    cache: dict[tuple[Path, str], ScanVerdict] = {}  # unit materials are shared: scan each vault file once
+    used: set[str] = set()
+    for i, c in enumerate(chosen):
+        if progress(i, len(chosen)) is False:
+            report.cancelled = True
+            return report
+        employee = records.employee(c.employee_id)
+        name = bulk_folder_name(employee.name, employee.id_number, c.business, on)
+        if name in used:  # same name and same last four digits: never overwrite the other's pack
+            name = f"{name}-{sum(1 for u in used if u.startswith(name)) + 1}"
+        used.add(name)
+
+        def inner(_done: int, _total: int, i: int = i) -> bool:
+            return progress(i, len(chosen)) is not False
+
+        try:
+            build_pack_for_stored(
+                records, c.employee_id, c.business, folder / name, force, inner, on=on, scan_cache=cache
+            )
+        except Cancelled:
+            report.cancelled = True
+            return report
+        except (PackRefused, SourceError) as exc:
+            problems = exc.problems if isinstance(exc, PackRefused) else [str(exc)]
+            report.refused.append(BulkEntry(c.employee_id, c.name, c.id_masked, None, tuple(problems)))
+            continue
+        report.built.append(BulkEntry(c.employee_id, c.name, c.id_masked, name))
+    progress(len(chosen), len(chosen))
+    return report
+
+
+__all__ = [
+    "BulkCandidate",
+    "BulkReport",
+    "Cancelled",
+    "FileDefect",
+    "PackRefused",
+    "PackResult",
+    "build_bulk",
+    "build_pack",
+    "build_pack_for_stored",
+    "bulk_candidates",
+    "open_source",
+]

@@ -1,0 +1,167 @@
+"""What a roster import needs from the database beyond the records service's one-at-a-time methods:
+employees by ID number, the units by credit code and name, ID numbers stored more than once, the
+unique index on the ID number, and new employees written a batch at a time.
+
+`insert_profiles` writes exactly what `Records.add_profile` writes for a roster row (the same
+`apply_employee` conversion, income and permit rows, an audit entry with field names only) with one
+statement per table instead of one per row: 50,000 rows through `add_profile` take minutes, this takes
+seconds. Statuses are left for the daily refresh (`status_on` stays empty, so `stale_status_ids`
+picks them up) unless the caller refreshes them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Engine, func, insert, select, text
+
+from ..rules.profile import Profile
+from ..store import models as m
+from ..store.convert import apply_employee
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from ..desks.desk import Records
+
+UNIQUE_INDEX = "ux_employee_id_number"
+_CHUNK = 900  # SQLite's default limit on bound parameters is 999
+
+
+@dataclass(frozen=True)
+class StoredUnit:
+    id: int
+    name: str
+    credit_code: str
+    district: str
+
+
+def _chunks(items: list, size: int = _CHUNK) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def employees_by_id_number(engine: Engine, numbers: Iterable[str]) -> dict[str, list[int]]:
+    """{ID number: employee ids} for the numbers given (more than one id = a duplicate to merge)."""
+    found: dict[str, list[int]] = defaultdict(list)
+    table = m.Employee.__table__
+    with engine.connect() as conn:
+        for chunk in _chunks(sorted(set(numbers))):
+            for employee_id, number in conn.execute(
+                select(table.c.id, table.c.id_number).where(table.c.id_number.in_(chunk))
+            ):
+                found[number].append(employee_id)
+    return dict(found)
+
+
+def employee_units(engine: Engine, employee_ids: list[int]) -> dict[int, int]:
+    table = m.Employee.__table__
+    out: dict[int, int] = {}
+    with engine.connect() as conn:
+        for chunk in _chunks(employee_ids):
+            out.update(
+                conn.execute(select(table.c.id, table.c.employer_id).where(table.c.id.in_(chunk))).all()
+            )
+    return out
+
+
+def stored_units(engine: Engine) -> list[StoredUnit]:
+    table = m.Employer.__table__
+    with engine.connect() as conn:
+        rows = conn.execute(select(table.c.id, table.c.name, table.c.credit_code, table.c.district)).all()
+    return [StoredUnit(r.id, r.name, r.credit_code or "", r.district) for r in rows]
+
+
+def duplicate_id_numbers(engine: Engine) -> list[str]:
+    """ID numbers held by more than one employee (left from before the unique constraint): for the
+    user to merge. Never logged."""
+    table = m.Employee.__table__
+    stmt = (
+        select(table.c.id_number)
+        .where(table.c.id_number != "")
+        .group_by(table.c.id_number)
+        .having(func.count() > 1)
+    )
+    with engine.connect() as conn:
+        return [r[0] for r in conn.execute(stmt)]
+
+
+def ensure_unique_index(engine: Engine) -> bool:
+    """Create the unique index on the ID number once no duplicates are left (migration 0004 skips it
+    when a database holds duplicates). True when the constraint is in force."""
+    if duplicate_id_numbers(engine):
+        return False
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                f"CREATE UNIQUE INDEX IF NOT EXISTS {UNIQUE_INDEX} ON employee (id_number) WHERE id_number <> ''"
+            )
+        )
+    return True
+
+
+@cache
+def _employee_defaults() -> dict[str, Any]:
+    """The column defaults of a new employee row (status unknown, no cached deadline)."""
+    return m.Employee(employer_id=0, name="", id_number="").model_dump(exclude={"id", "updated_at"})
+
+
+def insert_profiles(
+    records: Records, session: Session, profiles: list[Profile], unit_ids: list[int]
+) -> list[int]:
+    """New employees (with their monthly income and permit) in the caller's transaction; returns their
+    ids in the order given. Materials are not part of a roster row."""
+    if not profiles:
+        return []
+    defaults = _employee_defaults()
+    now = m.utcnow()
+    employee_rows = []
+    for profile, unit_id in zip(profiles, unit_ids, strict=True):
+        # apply_employee (the one profile → row conversion) onto a plain object: building 50,000
+        # SQLModel instances costs more than the whole insert.
+        facts = SimpleNamespace()
+        apply_employee(facts, profile.employee)
+        employee_rows.append({**defaults, **vars(facts), "employer_id": unit_id, "updated_at": now})
+    table = m.Employee.__table__
+    result = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), employee_rows)
+    ids = [r[0] for r in result]
+    incomes, permits, audits = [], [], []
+    for employee_id, profile in zip(ids, profiles, strict=True):
+        e = profile.employee
+        incomes += [
+            {"employee_id": employee_id, "kind": "monthly", "period": p, "amount_cny": a}
+            for p, a in e.monthly_income_cny.items()
+        ]
+        incomes += [
+            {"employee_id": employee_id, "kind": "annual", "period": p, "amount_cny": a}
+            for p, a in e.annual_income_cny.items()
+        ]
+        if e.permit is not None:
+            permits.append(
+                {
+                    "employee_id": employee_id,
+                    "number": e.permit.number,
+                    "issued_on": e.permit.issued_on,
+                    "expires_on": e.permit.expires_on,
+                    "status": e.permit.status,
+                }
+            )
+        audits.append(
+            {
+                "at": now,
+                "actor": records.actor,
+                "action": "create",
+                "entity": "employee",
+                "entity_id": employee_id,
+                "fields": "*",
+            }
+        )
+    for model, rows in ((m.IncomeRecord, incomes), (m.Permit, permits), (m.AuditEntry, audits)):
+        if rows:
+            session.execute(insert(model.__table__), rows)
+    return ids

@@ -1,0 +1,648 @@
+"""Roster import in two steps: `preview` reads the file and says, before anything is written, which
+rows are new people, which change a known person (field by field), which change nothing, and which are
+wrong and how to fix them; `apply` writes what the user confirmed.
+
+One person, one record: rows are matched to stored employees by ID number. All-or-nothing stays the
+default; `keep_good_rows=True` is the explicit choice to write the good rows and leave the bad ones (which
+`write_bad_rows` saves as a workbook with an error column, ready to fix and import again). Writes go in
+batches of a few hundred rows per transaction, so a save elsewhere never waits long; re-importing the
+same file after a cancel completes it (known people come out unchanged).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..rules.idnumber import mask
+from ..rules.names import NameRejected, check_name
+from ..rules.profile import Employer, Profile, ProfileError, parse_profile
+from .batch_store import (
+    StoredUnit,
+    duplicate_id_numbers,
+    employee_units,
+    employees_by_id_number,
+    ensure_unique_index,
+    insert_profiles,
+    stored_units,
+)
+from .plan import (
+    ROSTER_FIELDS,
+    FieldChange,
+    ImportPreview,
+    ImportRejected,
+    ImportResult,
+    Notice,
+    PreviewRow,
+    RowIssue,
+    _apply_values,
+    message_text,
+    roster_values,
+    shown,
+)
+from .read import RosterFile, RosterReadError, Sheet, Table, find_table, read_file
+from .values import (
+    CellProblem,
+    clean_text,
+    field_value,
+    header_key,
+    id_from_cell,
+    id_text,
+    money_from_cell,
+    month_from_cell,
+    rounded_column,
+    vocabulary,
+)
+
+if TYPE_CHECKING:
+    from ..desks.desk import Records
+
+COMPARE_CHUNK = 2000  # stored profiles loaded at a time to compare with the file
+BATCH_ROWS = 500  # rows per transaction: a user's save elsewhere waits at most for one batch
+STATUS_INLINE_LIMIT = 2000  # more new employees than this: statuses are computed by the app's refresh
+Progress = Callable[[int, int], Any]  # (done, total); may raise to cancel
+
+
+# --- preview ------------------------------------------------------------------------------------
+
+
+def preview(
+    records: Records,
+    path: Path,
+    sheet: str | None = None,
+    progress: Progress | None = None,
+) -> ImportPreview:
+    """Read and check the whole file against the stored employees; writes nothing."""
+    out = ImportPreview(path)
+    if path.suffix.lower() == ".json":
+        return _preview_json(records, path, out)
+    try:
+        book = read_file(path)
+    except RosterReadError as exc:
+        out.file_errors.append(RowIssue("", 0, "", exc.problem.code, exc.problem.params))
+        return out
+    table = _choose_table(book, sheet, out)
+    if table is None:
+        return out
+    out._sheets = {s.name: s for s in book.sheets}
+    _read_roster(records, table, out, book, progress)
+    return out
+
+
+def _is_income(table: Table) -> bool:
+    return bool(table.month_columns) or _income_columns(table) is not None
+
+
+def _income_columns(table: Table) -> tuple[int, int] | None:
+    """(period column, amount column) of a one-row-per-month income sheet."""
+    inc = vocabulary().income
+    periods = {header_key(h) for h in (inc["period_header"], *inc["period_synonyms"])}
+    amounts = {header_key(h) for h in (inc["amount_header"], *inc["amount_synonyms"])}
+    row = table.sheet.rows[table.header_row]
+    period = next((i for i, c in enumerate(row) if header_key(c) in periods), None)
+    amount = next((i for i, c in enumerate(row) if header_key(c) in amounts), None)
+    return None if period is None or amount is None else (period, amount)
+
+
+def _is_roster(table: Table) -> bool:
+    extra = set(table.columns) - {"name", "id_number"}
+    return table.is_roster() and (bool(extra) or not _is_income(table))
+
+
+def _choose_table(book: RosterFile, wanted: str | None, out: ImportPreview) -> Table | None:
+    tables = [t for t in (find_table(s) for s in book.sheets) if t is not None]
+    rosters = [t for t in tables if _is_roster(t)]
+    out.roster_sheets = [t.sheet.name for t in rosters]
+    names = "、".join(out.roster_sheets)
+    if not rosters:
+        out.file_errors.append(RowIssue("", 0, "", "roster.no-table"))
+        return None
+    if wanted is not None:
+        chosen = next((t for t in rosters if t.sheet.name == wanted), None)
+        if chosen is None:
+            out.file_errors.append(
+                RowIssue("", 0, "", "roster.sheet-unknown", {"sheet": wanted, "sheets": names})
+            )
+            return None
+    else:
+        active = book.sheets[book.active].name
+        chosen = next((t for t in rosters if t.sheet.name == active), None)
+        if chosen is None and len(rosters) == 1:
+            chosen = rosters[0]
+        if chosen is None:
+            out.file_errors.append(RowIssue("", 0, "", "roster.several-sheets", {"sheets": names}))
+            return None
+        others = [t.sheet.name for t in rosters if t is not chosen]
+        if others:
+            out.notices.append(Notice("roster.notice.other-sheets", {"sheets": "、".join(others)}))
+    out.sheet = chosen.sheet.name
+    out.notices.append(
+        Notice("roster.notice.sheet", {"sheet": chosen.sheet.name, "row": chosen.header_row + 1})
+    )
+    if chosen.ignored:
+        out.notices.append(Notice("roster.notice.ignored-columns", {"columns": "、".join(chosen.ignored)}))
+    for hidden, visible in chosen.hidden_replaced:
+        out.notices.append(Notice("roster.notice.hidden-column", {"hidden": hidden, "visible": visible}))
+    out._header_rows[chosen.sheet.name] = chosen.header_row
+    return chosen
+
+
+def _cell(row: list[Any], col: int) -> Any:
+    return row[col] if col < len(row) else None
+
+
+def _read_roster(
+    records: Records, table: Table, out: ImportPreview, book: RosterFile, progress: Progress | None
+) -> None:
+    vocab = vocabulary()
+    sheet = table.sheet
+    data = sheet.rows[table.header_row + 1 :]
+    first = table.header_row + 2  # spreadsheet row number of data[0]
+    id_col = table.columns["id_number"]
+    rounded = rounded_column([id_text(_cell(r, id_col)) for r in data])
+    rounded_count = sum(1 for r in data if id_text(_cell(r, id_col)).endswith("000"))
+    parsed: list[tuple[int, dict[str, Any], list[RowIssue]]] = []
+    total = len(data)
+    for index, row in enumerate(data):
+        if progress and index % 1000 == 0:
+            progress(index, total)
+        if all(c is None or (isinstance(c, str) and not clean_text(c)) for c in row):
+            continue
+        number = first + index
+        values: dict[str, Any] = {}
+        issues: list[RowIssue] = []
+        for spec in vocab.columns:
+            col = table.columns.get(spec.field)
+            if col is None:
+                continue
+            column = table.headers[col]
+            raw = _cell(row, col)
+            if (table.header_row + 1 + index, col) in sheet.formula_cells and spec.kind == "text":
+                issues.append(RowIssue(sheet.name, number, column, "roster.formula"))
+                continue
+            try:
+                values[spec.field] = field_value(spec.kind, raw)
+            except CellProblem as problem:
+                issues.append(RowIssue(sheet.name, number, column, problem.code, problem.params))
+                continue
+            if spec.field == "id_number" and rounded and values[spec.field] is not None:
+                issues.append(
+                    RowIssue(sheet.name, number, column, "roster.id-rounded", {"count": rounded_count})
+                )
+            if spec.required and spec.field in ("name", "id_number") and values[spec.field] is None:
+                issues.append(RowIssue(sheet.name, number, column, "roster.required"))
+            if spec.field in NAME_FIELDS and values[spec.field]:
+                kind = NAME_FIELDS[spec.field]
+                try:
+                    check_name(values[spec.field], kind)
+                except NameRejected:  # too long, a line break, a bidi or invisible character
+                    reasons = {lang: _name_reason(values[spec.field], kind, lang) for lang in ("zh", "en")}
+                    issues.append(
+                        RowIssue(
+                            sheet.name,
+                            number,
+                            column,
+                            "roster.name-rejected",
+                            {"reason_zh": reasons["zh"], "reason_en": reasons["en"]},
+                        )
+                    )
+        for col, month in table.month_columns.items():
+            raw = _cell(row, col)
+            if raw is None or (isinstance(raw, str) and not clean_text(raw)):
+                continue
+            try:
+                values.setdefault("income", {})[month] = money_from_cell(raw)
+            except CellProblem as problem:
+                issues.append(RowIssue(sheet.name, number, table.headers[col], problem.code, problem.params))
+        parsed.append((number, values, issues))
+    incomes, income_issues = _read_income_sheets(book, table)
+    out.file_errors.extend(income_issues)
+    _classify(records, table, parsed, incomes, out)
+    # Keep only what the bad-rows workbook needs (the header and the refused rows): the cells of
+    # 50,000 good rows are tens of megabytes.
+    keep = {e.row - 1 for e in out.errors if e.sheet == sheet.name}
+    for i in range(table.header_row + 1, len(sheet.rows)):
+        if i not in keep:
+            sheet.rows[i] = []
+    if progress:
+        progress(total, total)
+
+
+def _read_income_sheets(
+    book: RosterFile, roster: Table
+) -> tuple[dict[str, dict[str, float]], list[RowIssue]]:
+    """{ID number: {YYYY-MM: amount}} from the other sheets: the template's 申报收入 sheet (one row per
+    person and month) or a sheet of ID × month."""
+    incomes: dict[str, dict[str, float]] = {}
+    issues: list[RowIssue] = []
+    for sheet in book.sheets:
+        if sheet is roster.sheet:
+            continue
+        table = find_table(sheet)
+        if table is None or "id_number" not in table.columns or not _is_income(table):
+            continue
+        long = _income_columns(table)
+        id_col = table.columns["id_number"]
+        for index, row in enumerate(sheet.rows[table.header_row + 1 :]):
+            number = table.header_row + 2 + index
+            raw_id = _cell(row, id_col)
+            if raw_id is None or (isinstance(raw_id, str) and not clean_text(raw_id)):
+                continue
+            try:
+                id_number = id_from_cell(raw_id)
+            except CellProblem as problem:
+                issues.append(
+                    RowIssue(sheet.name, number, table.headers[id_col], problem.code, problem.params)
+                )
+                continue
+            cells: list[tuple[str | None, Any, str]] = []
+            if long is not None:
+                period_raw = _cell(row, long[0])
+                month = month_from_cell(period_raw)
+                if month is None:
+                    issues.append(
+                        RowIssue(
+                            sheet.name,
+                            number,
+                            str(sheet.rows[table.header_row][long[0]]),
+                            "roster.income-period",
+                            {"text": clean_text(period_raw)},
+                        )
+                    )
+                    continue
+                cells.append((month, _cell(row, long[1]), str(sheet.rows[table.header_row][long[1]])))
+            cells += [(m, _cell(row, c), table.headers[c]) for c, m in table.month_columns.items()]
+            for month, raw, column in cells:
+                if raw is None or (isinstance(raw, str) and not clean_text(raw)):
+                    continue
+                try:
+                    incomes.setdefault(id_number, {})[month] = money_from_cell(raw)
+                except CellProblem as problem:
+                    issues.append(RowIssue(sheet.name, number, column, problem.code, problem.params))
+                    continue
+                incomes.setdefault("\0rows", {})[f"{id_number}|{month}"] = number
+    return incomes, issues
+
+
+def _unit_of(values: dict[str, Any], units: list[StoredUnit]) -> StoredUnit | None:
+    code, name = values.get("credit_code"), values.get("employer_name")
+    if code:
+        hit = next((u for u in units if u.credit_code == code), None)
+        if hit:
+            return hit
+    return next((u for u in units if name and u.name == name), None)
+
+
+def _classify(
+    records: Records,
+    table: Table,
+    parsed: list[tuple[int, dict[str, Any], list[RowIssue]]],
+    incomes: dict[str, dict[str, float]],
+    out: ImportPreview,
+) -> None:
+    income_rows = incomes.pop("\0rows", {})
+    out.income_rows = sum(len(v) for v in incomes.values())
+    sheet_name = table.sheet.name
+    numbers = {v["id_number"] for _, v, _ in parsed if v.get("id_number")} | set(incomes)
+    stored = employees_by_id_number(records.engine, numbers)
+    dupes_in_db = {n for n, ids in stored.items() if len(ids) > 1}
+    all_dupes = duplicate_id_numbers(records.engine)
+    if all_dupes:
+        out.notices.append(Notice("roster.notice.duplicates-in-database", {"count": len(all_dupes)}))
+    pending: list[tuple[PreviewRow, dict[str, Any], int]] = []  # known people, compared below
+    units = stored_units(records.engine)
+    seen: dict[str, tuple[int, int]] = {}  # ID → (first row, fingerprint of its values)
+    id_column = table.headers[table.columns["id_number"]]
+    blank_seen = False
+    for number, values, issues in parsed:
+        id_number = values.get("id_number")
+        name = values.get("name") or ""
+        preview_row = PreviewRow(sheet_name, number, "error", name, mask(id_number) if id_number else "")
+        preview_row.errors = issues
+        if id_number and not issues:
+            fingerprint = _fingerprint(values)
+            if id_number in seen:
+                first, first_fingerprint = seen[id_number]
+                if first_fingerprint == fingerprint:
+                    preview_row.kind = "repeat"
+                    out.notices.append(
+                        Notice("roster.notice.same-row-twice", {"row": number, "first": first})
+                    )
+                else:
+                    issues.append(
+                        RowIssue(sheet_name, number, id_column, "roster.duplicate-conflict", {"first": first})
+                    )
+                out.rows.append(preview_row)
+                continue
+            seen[id_number] = (number, fingerprint)
+            if id_number in dupes_in_db:
+                issues.append(RowIssue(sheet_name, number, id_column, "roster.duplicate-in-database"))
+        if issues:
+            out.rows.append(preview_row)
+            continue
+        values["income"] = {**values.get("income", {}), **incomes.pop(id_number, {})}
+        unit = _unit_of(values, units)
+        if id_number in stored:
+            pending.append((preview_row, values, stored[id_number][0]))
+        else:
+            _new_row(preview_row, values, unit, table, issues)
+        out.rows.append(preview_row)
+    # Income for people the roster does not list: stored employees are updated, strangers refused.
+    roster_ids = {v["id_number"] for _, v, _ in parsed if v.get("id_number")}
+    for id_number, months in incomes.items():
+        if id_number in roster_ids:  # its roster row is refused: the row's error says what to fix
+            continue
+        if id_number in stored and id_number not in dupes_in_db:
+            row = PreviewRow("", 0, "error", "", mask(id_number))
+            pending.append((row, {"income": months}, stored[id_number][0]))
+            out.rows.append(row)
+        else:
+            first_month = sorted(months)[0]
+            where = income_rows.get(f"{id_number}|{first_month}", 0)
+            out.file_errors.append(
+                RowIssue(
+                    _income_sheet_of(out, id_number),
+                    where,
+                    vocabulary().income["id_header"],
+                    "roster.income-unknown-person",
+                )
+            )
+    # Known people, a few thousand profiles at a time: 50,000 stored profiles at once would hold
+    # hundreds of megabytes for a comparison that keeps only the differences.
+    for start in range(0, len(pending), COMPARE_CHUNK):
+        chunk = pending[start : start + COMPARE_CHUNK]
+        profiles = records.profiles(sorted({employee_id for _, _, employee_id in chunk}))
+        for row, values, employee_id in chunk:
+            profile = profiles[employee_id]
+            row.name = row.name or profile.employee.name
+            blank_seen = _changed_row(row, profile, values, employee_id) or blank_seen
+    if blank_seen:
+        out.notices.append(Notice("roster.notice.blank-kept"))
+    if out.income_rows:
+        out.notices.append(
+            Notice(
+                "roster.notice.income-sheet",
+                {"sheet": "、".join(_income_sheets(out)), "count": out.income_rows},
+            )
+        )
+
+
+def _fingerprint(values: dict[str, Any]) -> int:
+    """Two rows for one person with the same content (a row pasted twice) are one row."""
+    return hash(tuple(sorted((k, repr(v)) for k, v in values.items())))
+
+
+def _income_sheets(out: ImportPreview) -> list[str]:
+    return [name for name in out._sheets if name != out.sheet and _sheet_has_income(out._sheets[name])]
+
+
+def _sheet_has_income(sheet: Sheet) -> bool:
+    table = find_table(sheet)
+    return table is not None and "id_number" in table.columns and _is_income(table)
+
+
+def _income_sheet_of(out: ImportPreview, _id_number: str) -> str:
+    sheets = _income_sheets(out)
+    return sheets[0] if sheets else ""
+
+
+def _new_row(
+    row: PreviewRow, values: dict[str, Any], unit: StoredUnit | None, table: Table, issues: list[RowIssue]
+) -> None:
+    vocab = vocabulary()
+    if unit is not None:
+        values["district"] = values.get("district") or unit.district
+        values["employer_name"] = values.get("employer_name") or unit.name
+    for spec in vocab.columns:
+        if spec.required and values.get(spec.field) is None:
+            col = table.columns.get(spec.field)
+            if col is None:
+                issues.append(
+                    RowIssue(
+                        row.sheet, row.row, spec.header, "roster.missing-column", {"column": spec.header}
+                    )
+                )
+            else:
+                issues.append(RowIssue(row.sheet, row.row, table.headers[col], "roster.required"))
+    if issues:
+        row.errors = issues
+        return
+    row.kind = "new"
+    row.values = values
+
+
+def _changed_row(row: PreviewRow, stored: Profile, values: dict[str, Any], employee_id: int) -> bool:
+    """Mark a known person's row changed (with each field's old and new value) or unchanged; returns
+    whether a blank cell met a stored value (which is kept)."""
+    vocab = vocabulary()
+    before = roster_values(stored)
+    old_income = stored.employee.monthly_income_cny
+    income = values.get("income", {})
+    row.employee_id = employee_id
+    row.kind = "unchanged"
+    blank_kept = any(v is None and before.get(k) is not None for k, v in values.items() if k in ROSTER_FIELDS)
+    differs = any(v is not None and before[k] != v for k, v in values.items() if k in ROSTER_FIELDS)
+    if not differs and all(old_income.get(month) == amount for month, amount in income.items()):
+        return blank_kept
+    merged = copy.deepcopy(stored)
+    _apply_values(merged, values)
+    after = roster_values(merged)
+    for name in ROSTER_FIELDS:
+        if before[name] != after[name]:
+            row.changes.append(
+                FieldChange(vocab.column(name).header, shown(name, before[name]), shown(name, after[name]))
+            )
+    income_header = vocab.income["amount_header"]
+    for month, amount in sorted(income.items()):
+        if old_income.get(month) != amount:
+            old = old_income.get(month)
+            row.changes.append(
+                FieldChange(
+                    f"{income_header} {month}", "" if old is None else f"{old:,.2f}", f"{amount:,.2f}"
+                )
+            )
+    merged.employee.monthly_income_cny = {**old_income, **income}
+    if row.changes:
+        row.kind = "changed"
+        row.profile = merged
+    return blank_kept
+
+
+def _preview_json(records: Records, path: Path, out: ImportPreview) -> ImportPreview:
+    """Profile JSON (one, a list, or {"profiles": [...]}): the same new / changed / unchanged view."""
+    from ..checks.check import policies
+
+    out.base_dir = path.parent
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        out.file_errors.append(RowIssue("", 0, "", "roster.file-unreadable", {"file": path.name}))
+        return out
+    items = data.get("profiles") if isinstance(data, dict) and "profiles" in data else data
+    items = items if isinstance(items, list) else [items]
+    ps = policies()
+    parsed: list[Profile] = []
+    for i, item in enumerate(items, start=1):
+        try:
+            parsed.append(parse_profile(item, ps.districts, tuple(ps.materials)))
+        except ProfileError as exc:
+            out.file_errors.append(
+                RowIssue(path.name, i, "profile", "roster.profile-invalid", {"reason": str(exc)})
+            )
+    stored = employees_by_id_number(records.engine, [p.employee.id_number for p in parsed])
+    profiles = records.profiles([ids[0] for ids in stored.values()]) if stored else {}
+    for i, profile in enumerate(parsed, start=1):
+        number = profile.employee.id_number
+        row = PreviewRow(path.name, i, "new", profile.employee.name, mask(number), profile=profile)
+        if number in stored:
+            employee_id = stored[number][0]
+            old = profiles[employee_id]
+            row.employee_id = employee_id
+            before, after = roster_values(old), roster_values(profile)
+            row.changes = [
+                FieldChange(vocabulary().column(k).header, shown(k, before[k]), shown(k, after[k]))
+                for k in ROSTER_FIELDS
+                if before[k] != after[k]
+            ]
+            # The unit's own facts are the unit's: an employee's import does not change them.
+            same = old.employee == profile.employee and (old.employer.name, old.employer.credit_code) == (
+                profile.employer.name,
+                profile.employer.credit_code,
+            )
+            if not same and not row.changes:
+                row.changes = [FieldChange("档案", "", "")]
+            row.kind = "unchanged" if same else "changed"
+            row.profile = None if same else profile
+        out.rows.append(row)
+    return out
+
+
+# --- apply --------------------------------------------------------------------------------------
+
+
+def apply(
+    records: Records,
+    plan: ImportPreview,
+    keep_good_rows: bool = False,
+    today: date | None = None,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Write the new and changed rows of a preview. Refuses (ImportRejected, nothing written) when the
+    preview has errors, unless `keep_good_rows`; file-level errors always refuse."""
+    errors = plan.errors
+    if plan.file_errors or (errors and not keep_good_rows):
+        raise ImportRejected(errors)
+    if not plan.rows:
+        raise ImportRejected([RowIssue("", 0, "", "roster.file-empty", {"file": plan.file.name})])
+    ensure_unique_index(records.engine)
+    result = ImportResult(
+        unchanged=plan.count("unchanged") + plan.count("repeat"), skipped_rows=plan.count("error")
+    )
+    new_rows = [r for r in plan.rows if r.kind == "new"]
+    changed_rows = [r for r in plan.rows if r.kind == "changed"]
+    total = len(new_rows) + len(changed_rows)
+    done = 0
+    units = stored_units(records.engine)
+    try:
+        for start in range(0, len(new_rows), BATCH_ROWS):
+            batch = new_rows[start : start + BATCH_ROWS]
+            if progress:
+                progress(done, total)
+            profiles = [r.new_profile() for r in batch]
+            if (
+                plan.base_dir is not None
+            ):  # profile JSON: the unit's facts and material files, as add_profile does
+                with records.session() as s:
+                    ids = [records.add_profile(p, plan.base_dir, session=s) for p in profiles]
+            else:
+                unit_ids = [_unit_id(records, units, p.employer) for p in profiles]
+                with records.session() as s:
+                    ids = insert_profiles(records, s, profiles, unit_ids)
+            result.new_ids += ids
+            done += len(batch)
+        current_units = employee_units(records.engine, [r.employee_id for r in changed_rows])
+        for r in changed_rows:
+            if progress and done % 50 == 0:
+                progress(done, total)
+            unit_id = _unit_id(records, units, r.profile.employer)
+            moved = unit_id if unit_id != current_units.get(r.employee_id) else None
+            records.update_profile(r.employee_id, r.profile, employer_id=moved)
+            result.updated_ids.append(r.employee_id)
+            done += 1
+    except _Cancel:
+        result.cancelled = True
+    if result.new_ids:
+        if len(result.new_ids) <= STATUS_INLINE_LIMIT:
+            records.refresh_statuses(on=today, ids=result.new_ids)
+        else:
+            result.statuses_pending = len(result.new_ids)
+    if progress and not result.cancelled:
+        progress(total, total)
+    ensure_unique_index(records.engine)
+    return result
+
+
+class _Cancel(Exception):
+    """Raised by a progress callback to stop after the current batch (see `Cancelled`)."""
+
+
+Cancelled = _Cancel
+
+
+def _unit_id(records: Records, units: list[StoredUnit], employer: Employer) -> int:
+    """The stored unit for a row (by credit code, then name), created on first use."""
+    values = {"credit_code": employer.credit_code, "employer_name": employer.name}
+    unit = _unit_of(values, units)
+    if unit is None:
+        # A new unit gets only what the roster says of it, never another unit's facts.
+        fresh = Employer(name=employer.name, credit_code=employer.credit_code, district=employer.district)
+        new_id = records.save_employer(fresh)
+        unit = StoredUnit(new_id, employer.name, employer.credit_code, employer.district)
+        units.append(unit)
+    return unit.id
+
+
+def import_file(
+    records: Records,
+    path: Path,
+    keep_good_rows: bool = False,
+    sheet: str | None = None,
+    today: date | None = None,
+) -> ImportResult:
+    """Preview and apply in one go (the CLI without --dry-run, and scripts)."""
+    return apply(records, preview(records, path, sheet), keep_good_rows, today)
+
+
+__all__ = [
+    "BATCH_ROWS",
+    "Cancelled",
+    "FieldChange",
+    "ImportPreview",
+    "ImportRejected",
+    "ImportResult",
+    "Notice",
+    "PreviewRow",
+    "RowIssue",
+    "apply",
+    "import_file",
+    "message_text",
+    "shown",
+    "preview",
+    "roster_values",
+]
+
+
+# Name columns and the kind of name they hold (rules/names.py: limits for people and units).
+NAME_FIELDS = {"name": "person", "employer_name": "unit"}
+
+
+def _name_reason(value: str, kind: str, lang: str) -> str:
+    try:
+        check_name(value, kind, lang)
+    except NameRejected as exc:
+        return str(exc)
+    return ""

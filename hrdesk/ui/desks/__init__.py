@@ -1,0 +1,1 @@
+"""The window's part for the desks domain (`hrdesk.desks`)."""

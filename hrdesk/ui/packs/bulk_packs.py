@@ -1,0 +1,280 @@
+"""Bulk packs for the listed employees: choose the business and the folder, see who is eligible (the
+others with the rules' reasons, included only when ticked), then build with progress and cancel. The
+report of what was built, skipped and refused stays on screen (also after a cancel) and can be saved."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..workers import run_task
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+BUSINESSES = ("new", "renewal", "employer-change", "basic-change", "business-change")
+
+
+def open_bulk_packs(records: Any, employee_ids: list[int], parent: QWidget | None = None) -> None:
+    """The window's "bulk packs" action: a modal dialog over the employees listed now."""
+    if employee_ids:
+        BulkPacksDialog(records, employee_ids, parent).exec()
+
+
+class BulkPacksDialog(QDialog):
+    def __init__(
+        self,
+        records: Any,
+        employee_ids: list[int],
+        parent: QWidget | None = None,
+        today: date | None = None,
+        folder: Path | None = None,
+    ) -> None:
+        super().__init__(parent)
+        from ...packs.upload_pack import business_name
+
+        self.records = records
+        self.employee_ids = list(employee_ids)
+        self.today = today or date.today()
+        self.candidates: list[Any] = []
+        self.report: Any = None
+        self._task: Any = None
+        self._generation = 0
+        self.setWindowTitle(self.tr("批量生成材料包"))
+        self.resize(900, 620)
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("业务：")))
+        self.business = QComboBox()
+        self.business.addItem(self.tr("各自当前业务"), None)
+        for code in BUSINESSES:
+            self.business.addItem(business_name(code), code)
+        row.addWidget(self.business)
+        row.addSpacing(16)
+        row.addWidget(QLabel(self.tr("保存到：")))
+        self.folder = QLineEdit(str(folder) if folder else "")
+        row.addWidget(self.folder, 1)
+        browse = QPushButton(self.tr("选择…"))
+        row.addWidget(browse)
+        layout.addLayout(row)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        split = QSplitter(Qt.Orientation.Vertical)
+        self.table = QTreeWidget()
+        self.table.setRootIsDecorated(False)
+        self.table.setHeaderLabels(
+            [
+                self.tr("生成"),
+                self.tr("姓名"),
+                self.tr("证件号"),
+                self.tr("业务"),
+                self.tr("条件"),
+                self.tr("原因"),
+            ]
+        )
+        self.table.setWordWrap(True)
+        split.addWidget(self.table)
+        self.report_view = QPlainTextEdit()
+        self.report_view.setReadOnly(True)
+        self.report_view.setPlaceholderText(self.tr("生成后这里列出已生成、未纳入和被拒绝的员工。"))
+        split.addWidget(self.report_view)
+        split.setSizes([280, 300])
+        layout.addWidget(split, 1)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        layout.addWidget(self.progress)
+        buttons = QHBoxLayout()
+        self.start_button = QPushButton(self.tr("生成"))
+        self.cancel_button = QPushButton(self.tr("取消生成"))
+        self.save_button = QPushButton(self.tr("保存报告…"))
+        close = QPushButton(self.tr("关闭"))
+        buttons.addStretch(1)
+        for b in (self.start_button, self.cancel_button, self.save_button, close):
+            buttons.addWidget(b)
+        layout.addLayout(buttons)
+        self.cancel_button.setEnabled(False)
+        self.save_button.setEnabled(False)
+        browse.clicked.connect(self.choose_folder)
+        self.business.currentIndexChanged.connect(self.load_candidates)
+        self.start_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.save_button.clicked.connect(self.save_report_dialog)
+        close.clicked.connect(self.reject)
+        self.load_candidates()
+
+    # --- who -----------------------------------------------------------------------------------------
+
+    def load_candidates(self) -> None:
+        """Check every listed employee for the chosen business on a worker thread."""
+        from ...packs.upload_pack import bulk_candidates
+
+        records, ids, business, today = (
+            self.records,
+            self.employee_ids,
+            self.business.currentData(),
+            self.today,
+        )
+        self._generation += 1
+        generation = self._generation
+        self.candidates = []
+        self.start_button.setEnabled(False)
+        self.summary.setText(self.tr("正在检查 {n} 名员工是否符合条件…").format(n=len(ids)))
+        run_task(
+            lambda _t: (generation, bulk_candidates(records, ids, business, today)),
+            self._show_candidates,
+            self._failed,
+        )
+
+    def _show_candidates(self, answer: tuple[int, list[Any]]) -> None:
+        from ...packs.upload_pack import business_name
+
+        generation, candidates = answer
+        if generation != self._generation:  # the business changed meanwhile: a newer check is coming
+            return
+        self.candidates = candidates
+        self.table.clear()
+        for c in candidates:
+            item = QTreeWidgetItem(
+                [
+                    "",
+                    c.name,
+                    c.id_masked,
+                    business_name(c.business),
+                    self.tr("符合") if c.eligible else self.tr("不符合"),
+                    "；".join(c.reasons),
+                ]
+            )
+            item.setData(0, ID_ROLE, c.employee_id)
+            # Eligible: ticked. Not eligible: left out unless HR ticks it (an explicit choice).
+            item.setCheckState(0, Qt.CheckState.Checked if c.eligible else Qt.CheckState.Unchecked)
+            if not c.eligible:
+                item.setForeground(4, QBrush(QColor("#c62828")))
+                item.setToolTip(5, "\n".join(c.reasons))
+            self.table.addTopLevelItem(item)
+        for col, width in enumerate((44, 90, 150, 100, 60)):
+            self.table.setColumnWidth(col, width)
+        eligible = sum(1 for c in candidates if c.eligible)
+        text = self.tr("{ok} 名员工符合条件，将生成材料包。").format(ok=eligible)
+        if eligible < len(candidates):
+            text += self.tr("{n} 名不符合条件（原因见表），默认不生成；勾选“生成”可仍然纳入。").format(
+                n=len(candidates) - eligible
+            )
+        self.summary.setText(text)
+        self.start_button.setEnabled(bool(candidates))
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("选择保存材料包的文件夹"), self.folder.text())
+        if folder:
+            self.folder.setText(folder)
+
+    def ticked(self) -> set[int]:
+        return {
+            self.table.topLevelItem(i).data(0, ID_ROLE)
+            for i in range(self.table.topLevelItemCount())
+            if self.table.topLevelItem(i).checkState(0) == Qt.CheckState.Checked
+        }
+
+    # --- build ---------------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        from ...packs.upload_pack import build_bulk
+
+        if not self.folder.text().strip():
+            self.choose_folder()
+            if not self.folder.text().strip():
+                return
+        folder = Path(self.folder.text().strip())
+        ticked = self.ticked()
+        candidates = self.candidates
+        include = {c.employee_id for c in candidates if not c.eligible and c.employee_id in ticked}
+        exclude = {c.employee_id for c in candidates if c.eligible and c.employee_id not in ticked}
+        records, business, today = self.records, self.business.currentData(), self.today
+
+        def work(task: Any) -> Any:
+            def progress(done: int, total: int) -> bool:
+                task.signals.progress.emit(done, total)
+                return not task.cancelled
+
+            return build_bulk(
+                records, candidates, folder, progress, business, today, include=include, exclude=exclude
+            )
+
+        self.start_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.report_view.clear()
+        self.progress.setValue(0)
+        self._task = run_task(work, self._done, self._failed)
+        self._task.signals.progress.connect(lambda d, t: self.progress.setValue(int(100 * d / max(t, 1))))
+
+    def cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            self.cancel_button.setEnabled(False)
+            self.summary.setText(self.tr("正在取消：当前这份材料包不会留下半成品…"))
+
+    def _done(self, report: Any) -> None:
+        self.report = report
+        self._task = None
+        self.cancel_button.setEnabled(False)
+        self.start_button.setEnabled(True)
+        self.save_button.setEnabled(True)
+        if not report.cancelled:
+            self.progress.setValue(100)
+        self.report_view.setPlainText(report.text())
+        self.summary.setText(
+            (self.tr("已取消。") if report.cancelled else self.tr("完成。"))
+            + self.tr("已生成 {built} 个，未纳入 {skipped} 名，被拒绝 {refused} 名。").format(
+                built=len(report.built), skipped=len(report.skipped), refused=len(report.refused)
+            )
+        )
+
+    def _failed(self, message: str) -> None:
+        self._task = None
+        self.cancel_button.setEnabled(False)
+        self.start_button.setEnabled(bool(self.candidates))
+        if message:
+            QMessageBox.warning(self, self.tr("批量生成材料包"), message)
+
+    # --- report --------------------------------------------------------------------------------------
+
+    def save_report(self, path: Path) -> None:
+        from ...pdf.files import atomic_write_bytes
+
+        atomic_write_bytes(path, self.report.text().encode("utf-8"))
+
+    def save_report_dialog(self) -> None:
+        if self.report is None:
+            return
+        default = str(Path(self.folder.text() or ".") / f"批量材料包报告-{self.today.isoformat()}.txt")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存报告"), default, self.tr("文本文件 (*.txt)"))
+        if path:
+            try:
+                self.save_report(Path(path))
+            except OSError as exc:
+                QMessageBox.warning(self, self.tr("保存报告"), f"{path}: {exc.strerror}")
+
+    def reject(self) -> None:
+        if self._task is not None:  # closing while building: stop it, the report still comes
+            self._task.cancel()
+        super().reject()

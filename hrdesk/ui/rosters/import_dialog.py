@@ -1,0 +1,285 @@
+"""The import dialog: reads the roster on a worker (progress, cancel), shows new / changed (field by
+field) / unchanged rows and the errors before anything is written, and writes only when the user
+confirms. With errors, nothing is written unless "import only the good rows" is ticked; the bad rows can
+be saved as a workbook with an error column.
+
+Texts come from `resources/messages.toml` (`roster.ui.` keys, Chinese and English) like the service's
+messages, so the dialog and the CLI speak with one voice.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...rosters.importing import Cancelled, ImportPreview, ImportResult, apply, message_text, preview
+from ..i18n import current_lang
+from ..workers import Task, run_task
+
+ROWS_SHOWN = 1000  # rows listed per tab: a 50,000-row table would take seconds to fill
+
+
+class ImportDialog(QDialog):
+    def __init__(self, records: Any, path: Path, parent: QWidget | None = None, today: Any = None) -> None:
+        super().__init__(parent)
+        self.records, self.path, self.today = records, path, today
+        self.lang = current_lang()
+        self.plan: ImportPreview | None = None
+        self.import_result: ImportResult | None = None
+        self._task: Task | None = None
+        self._closing = False  # cancelled while reading: close once the worker has stopped
+        self.setWindowTitle(f"{self.t('roster.ui.title')} — {path.name}")
+        self.resize(960, 620)
+
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        top.addWidget(self.status, 1)
+        self.sheet_label = QLabel(self.t("roster.ui.sheet"))
+        self.sheet_box = QComboBox()
+        self.sheet_box.activated.connect(lambda _i: self.start_preview(self.sheet_box.currentText()))
+        top.addWidget(self.sheet_label)
+        top.addWidget(self.sheet_box)
+        layout.addLayout(top)
+        self.progress = QProgressBar()
+        layout.addWidget(self.progress)
+        self.notices = QListWidget()
+        layout.addWidget(self.notices)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+        self.keep_good = QCheckBox()
+        self.keep_good.toggled.connect(self._update_buttons)
+        layout.addWidget(self.keep_good)
+        buttons = QHBoxLayout()
+        self.save_errors = QPushButton(self.t("roster.ui.save-errors"))
+        self.save_errors.clicked.connect(self.save_bad_rows)
+        buttons.addWidget(self.save_errors)
+        buttons.addStretch(1)
+        self.import_button = QPushButton(self.t("roster.ui.import"))
+        self.import_button.setDefault(True)
+        self.import_button.clicked.connect(self.start_import)
+        self.cancel_button = QPushButton(self.t("roster.ui.cancel"))
+        self.cancel_button.clicked.connect(self.cancel)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.cancel_button)
+        layout.addLayout(buttons)
+        self._show_sheets([])
+        self.start_preview(None)
+
+    def t(self, key: str, **params: Any) -> str:
+        return message_text(key, params, self.lang)
+
+    # --- reading ------------------------------------------------------------------------------------
+
+    def start_preview(self, sheet: str | None) -> None:
+        records, path = self.records, self.path
+        self._busy(self.t("roster.ui.reading", file=path.name))
+
+        def work(task: Task) -> ImportPreview:
+            return preview(records, path, sheet, progress=task.report)
+
+        self._task = run_task(work, self._previewed, self._failed)
+        self._task.signals.progress.connect(self._progress)
+
+    def _previewed(self, plan: ImportPreview) -> None:
+        self._task = None
+        self.plan = plan
+        self.progress.hide()
+        self.status.setText(plan.summary(self.lang))
+        self.notices.clear()
+        self.notices.addItems([n.text(self.lang) for n in plan.notices])
+        self.notices.setVisible(bool(plan.notices))
+        line = self.notices.fontMetrics().height() + 6
+        self.notices.setFixedHeight(min(5, max(1, len(plan.notices))) * line + 6)
+        self._show_sheets(plan.roster_sheets if len(plan.roster_sheets) > 1 else [], plan.sheet)
+        self._fill_tabs(plan)
+        bad_rows = len({(e.sheet, e.row) for e in plan.errors})
+        self.keep_good.setText(self.t("roster.ui.keep-good", n=bad_rows))
+        self.keep_good.setVisible(bool(plan.errors) and not plan.file_errors)
+        self.keep_good.setChecked(False)
+        self.save_errors.setVisible(bool(plan.errors))
+        self.save_errors.setEnabled(True)
+        self._update_buttons()
+
+    def _show_sheets(self, sheets: list[str], current: str | None = None) -> None:
+        self.sheet_box.clear()
+        self.sheet_box.addItems(sheets)
+        if current in sheets:
+            self.sheet_box.setCurrentText(current)
+        self.sheet_label.setVisible(bool(sheets))
+        self.sheet_box.setVisible(bool(sheets))
+
+    def _fill_tabs(self, plan: ImportPreview) -> None:
+        self.tabs.clear()
+        c = "roster.ui.col-"
+        new = [r for r in plan.rows if r.kind == "new"]
+        changed = [r for r in plan.rows if r.kind == "changed"]
+        unchanged = [r for r in plan.rows if r.kind in ("unchanged", "repeat")]
+        errors = plan.errors
+        self.error_table = self._table(
+            [self.t(c + "row"), self.t(c + "column"), self.t(c + "message")],
+            [(str(e.row or ""), e.column, e.message(self.lang)) for e in errors],
+        )
+        changes = [
+            (str(r.row or ""), r.name, r.id_masked, ch.column, ch.old, ch.new)
+            for r in changed
+            for ch in r.changes
+        ]
+        person = [self.t(c + "row"), self.t(c + "name"), self.t(c + "id")]
+        self.changed_table = self._table(
+            [*person, self.t(c + "field"), self.t(c + "old"), self.t(c + "new")], changes
+        )
+        self.new_table = self._table(person, [(str(r.row or ""), r.name, r.id_masked) for r in new])
+        unchanged_table = self._table(person, [(str(r.row or ""), r.name, r.id_masked) for r in unchanged])
+        tabs = [
+            ("roster.ui.tab-errors", errors, self.error_table),
+            ("roster.ui.tab-new", new, self.new_table),
+            ("roster.ui.tab-changed", changed, self.changed_table),
+            ("roster.ui.tab-unchanged", unchanged, unchanged_table),
+        ]
+        for key, items, table in tabs:
+            if key == "roster.ui.tab-errors" and not items:
+                continue
+            self.tabs.addTab(table, self.t(key, n=len(items)))
+
+    def _table(self, headers: list[str], rows: list[tuple[str, ...]]) -> QWidget:
+        table = QTableWidget(min(len(rows), ROWS_SHOWN), len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setWordWrap(True)
+        for i, values in enumerate(rows[:ROWS_SHOWN]):
+            for j, value in enumerate(values):
+                table.setItem(i, j, QTableWidgetItem(value))
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        table.resizeRowsToContents()
+        if len(rows) <= ROWS_SHOWN:
+            return table
+        box = QWidget()
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(QLabel(self.t("roster.ui.shown-first", n=ROWS_SHOWN)))
+        inner.addWidget(table)
+        return box
+
+    # --- writing ------------------------------------------------------------------------------------
+
+    def _update_buttons(self) -> None:
+        plan = self.plan
+        writable = plan is not None and (plan.count("new") + plan.count("changed")) > 0
+        allowed = plan is not None and not plan.file_errors and (plan.ok or self.keep_good.isChecked())
+        self.import_button.setEnabled(self._task is None and writable and allowed)
+        if plan is not None and plan.errors and not self.keep_good.isChecked():
+            self.import_button.setToolTip(self.t("roster.ui.has-errors"))
+        elif plan is not None and not writable:
+            self.import_button.setToolTip(self.t("roster.ui.nothing"))
+        else:
+            self.import_button.setToolTip("")
+
+    def start_import(self) -> None:
+        plan, records, keep, today = self.plan, self.records, self.keep_good.isChecked(), self.today
+        if plan is None:
+            return
+        self._busy(self.t("roster.ui.writing"))
+
+        def work(task: Task) -> ImportResult:
+            def progress(done: int, total: int) -> None:
+                if task.cancelled:
+                    raise Cancelled()
+                task.signals.progress.emit(done, total)
+
+            return apply(records, plan, keep_good_rows=keep, today=today, progress=progress)
+
+        self._task = run_task(work, self._imported, self._failed)
+        self._task.signals.progress.connect(self._progress)
+
+    def _imported(self, result: ImportResult) -> None:
+        self._task = None
+        self.import_result = result
+        text = result.summary(self.lang)
+        if result.cancelled:
+            text += "\n" + self.t("roster.ui.cancelled")
+        if result.statuses_pending:
+            text += "\n" + self.t("roster.status-later", count=result.statuses_pending)
+        self.status.setText(text)
+        self.progress.hide()
+        self.import_button.hide()
+        self.keep_good.hide()
+        self.cancel_button.setText(self.t("roster.ui.close"))
+        self.cancel_button.setEnabled(True)
+
+    # --- shared -------------------------------------------------------------------------------------
+
+    def _busy(self, text: str) -> None:
+        self.status.setText(text)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.import_button.setEnabled(False)
+        self.save_errors.setEnabled(False)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _failed(self, message: str) -> None:
+        self._task = None
+        if self._closing and self.plan is None:
+            self.reject()
+            return
+        self.progress.hide()
+        self.status.setText(message or self.t("roster.ui.cancelled"))
+        self.save_errors.setEnabled(True)
+        self._update_buttons()
+
+    def cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            self._closing = self.plan is None
+            return
+        if self.import_result is not None:
+            self.accept()
+        else:
+            self.reject()
+
+    def save_bad_rows(self, target: str | None = None) -> Path | None:
+        if self.plan is None:
+            return None
+        if not target:
+            target, _ = QFileDialog.getSaveFileName(
+                self,
+                self.t("roster.ui.save-errors"),
+                str(self.path.with_name(self.t("roster.ui.save-errors-file"))),
+                "Excel (*.xlsx)",
+            )
+        if not target:
+            return None
+        from ...rosters.export import write_bad_rows
+
+        path = Path(target)
+        write_bad_rows(self.plan, path, self.lang)
+        self.notices.addItem(self.t("roster.ui.saved-errors", path=path))
+        line = self.notices.fontMetrics().height() + 6
+        self.notices.setFixedHeight(min(5, self.notices.count()) * line + 6)
+        self.notices.show()
+        return path

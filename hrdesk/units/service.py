@@ -1,0 +1,164 @@
+"""Units (用人单位) and their agents (经办人): part of the records service."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from sqlmodel import select
+
+from ..catalogue import CodedError
+from ..checks.check import policies
+from ..resources import resources_dir
+from ..rules.profile import Employer as RulesEmployer
+from ..store import models as m
+from ..store.convert import apply_employer
+from ..store.versions import claim_version
+
+if TYPE_CHECKING:
+    from ..desks.desk import RecordsBase as _Base
+else:
+    _Base = object
+
+
+class UnitError(CodedError, ValueError):
+    """A unit cannot be saved or deleted as asked; `message(lang)` says why in the user's language."""
+
+
+class UnitsMixin(_Base):
+    # --- units and agents -------------------------------------------------------------------------
+
+    def employers(self) -> list[m.Employer]:
+        with self.session(readonly=True) as s:
+            return list(s.exec(select(m.Employer).order_by(m.Employer.name)))
+
+    def employer(self, employer_id: int) -> m.Employer:
+        with self.session(readonly=True) as s:
+            row = s.get(m.Employer, employer_id)
+            if row is None:
+                raise KeyError(f"unit {employer_id} not found")
+            return row
+
+    def employer_facts(self, employer_id: int) -> RulesEmployer:
+        """A unit as the rules (and the window) see it: a plain dataclass, not a database row."""
+        from ..store.convert import employer_to_rules
+
+        return employer_to_rules(self.employer(employer_id))
+
+    def save_employer(
+        self, src: RulesEmployer, employer_id: int | None = None, expected_version: int | None = None
+    ) -> int:
+        """`expected_version`: the version the desk loaded; StaleVersion when another desk saved since."""
+        if src.district not in policies(self.data_dir).districts:
+            raise UnitError("unit.unknown-district", district=src.district)
+        with self.session() as s:
+            if employer_id:
+                claim_version(s, m.Employer, employer_id, expected_version)
+            row = (
+                s.get(m.Employer, employer_id)
+                if employer_id
+                else m.Employer(name=src.name, district=src.district)
+            )
+            if row is None:
+                raise KeyError(f"unit {employer_id} not found")
+            apply_employer(row, src)
+            s.add(row)
+            s.flush()
+            self._audit(s, "update" if employer_id else "create", "employer", row.id, ["*"])
+            new_id = row.id
+        self.refresh_statuses(ids=self._employee_ids_of(new_id))
+        return new_id
+
+    def delete_employer(self, employer_id: int) -> None:
+        with self.session() as s:
+            if s.exec(select(m.Employee.id).where(m.Employee.employer_id == employer_id)).first():
+                raise UnitError("unit.has-employees")
+            row = s.get(m.Employer, employer_id)
+            if row:
+                s.delete(row)
+                self._audit(s, "delete", "employer", employer_id)
+
+    def agents(self, employer_id: int) -> list[m.Agent]:
+        with self.session(readonly=True) as s:
+            return list(s.exec(select(m.Agent).where(m.Agent.employer_id == employer_id)))
+
+    def save_agent(
+        self,
+        employer_id: int,
+        name: str,
+        id_number: str = "",
+        phone: str = "",
+        insured_by_unit: bool = True,
+        agent_id: int | None = None,
+    ) -> int:
+        with self.session() as s:
+            row = s.get(m.Agent, agent_id) if agent_id else m.Agent(employer_id=employer_id, name=name)
+            row.employer_id, row.name, row.id_number, row.phone = employer_id, name, id_number, phone
+            row.insured_by_unit = insured_by_unit
+            s.add(row)
+            s.flush()
+            self._audit(s, "update" if agent_id else "create", "agent", row.id, ["*"])
+            return row.id
+
+    def set_agent_active(self, agent_id: int, active: bool) -> None:
+        """An agent who left keeps their record (audits name them) but no longer counts as an agent."""
+        with self.session() as s:
+            row = s.get(m.Agent, agent_id)
+            if row is not None:
+                row.active = active
+                s.add(row)
+                self._audit(s, "update", "agent", agent_id, ["active"])
+
+    def delete_agent(self, agent_id: int) -> None:
+        with self.session() as s:
+            row = s.get(m.Agent, agent_id)
+            if row is not None:
+                s.delete(row)
+                self._audit(s, "delete", "agent", agent_id)
+
+    def agent_problems(self, employer_id: int) -> list[AgentProblem]:
+        """What the guides say about this unit's agents that does not hold (see `check_agents`)."""
+        with self.session() as s:
+            unit = s.get(m.Employer, employer_id)
+            if unit is None:
+                raise KeyError(f"unit {employer_id} not found")
+            agents = list(s.exec(select(m.Agent).where(m.Agent.employer_id == employer_id)))
+            ids = set(s.exec(select(m.Employee.id_number).where(m.Employee.employer_id == employer_id)))
+            return check_agents(unit.district, agents, ids)
+
+
+@dataclass(frozen=True)
+class AgentProblem:
+    """`code` is a message key `agent.<code>`; `agent_id` is None for the unit as a whole."""
+
+    code: str
+    agent_id: int | None
+    source: str
+
+
+@cache
+def _agent_rules() -> dict[str, dict[str, object]]:
+    with open(resources_dir() / "agent_rules.toml", "rb") as fh:
+        return tomllib.load(fh)
+
+
+def check_agents(district: str, agents: list[m.Agent], employee_id_numbers: set[str]) -> list[AgentProblem]:
+    """The agent rules: insured by the unit (changping-2026 三(六), yanqing-2024 三(一)); in Yanqing an
+    agent who applies at the unit needs a second agent to process it (yanqing-2024 三(一))."""
+    rules = _agent_rules().get(district, {})
+    source = str(rules.get("insured_source", ""))
+    active = [a for a in agents if a.active]
+    if not active:
+        return [AgentProblem("AGENT_NONE", None, source)]
+    out = [AgentProblem("AGENT_NOT_INSURED", a.id, source) for a in active if not a.insured_by_unit]
+    if rules.get("second_agent_for_own_application"):
+        applying = [a for a in active if a.id_number and a.id_number.upper() in employee_id_numbers]
+        for agent in applying:
+            others = [a for a in active if a.id != agent.id and a.insured_by_unit]
+            if not others:
+                out.append(
+                    AgentProblem("AGENT_OWN_APPLICATION", agent.id, str(rules["own_application_source"]))
+                )
+    return out
