@@ -1,4 +1,4 @@
-"""Reading scans the way a reviewer would, offline .
+"""Reading scans the way a reviewer would, offline.
 
 No Qt here. The pieces, from the pixels up:
 
