@@ -47,10 +47,10 @@ def day_after(folder: Path) -> Path:
     work = Path(tempfile.mkdtemp(prefix="hrdesk-bench-run-"))
     shutil.copytree(folder, work / "data")
     sys.path.insert(0, str(ROOT))
-    from hrdesk.desks.desk import Records
+    from hrdesk.desks.desk import Desk
 
-    with Records.open(work / "data") as records:
-        records.refresh_statuses(on=date.today() - timedelta(days=1))
+    with Desk.open(work / "data") as desk:
+        desk.employees.refresh_statuses(on=date.today() - timedelta(days=1))
     return work
 
 

@@ -17,15 +17,15 @@ from fixtures import big_data_dir  # noqa: E402
 
 from hrdesk.deadlines.reminders import due_reminders  # noqa: E402
 from hrdesk.deadlines.stored import stored_deadlines  # noqa: E402
-from hrdesk.desks.desk import Records  # noqa: E402
+from hrdesk.desks.desk import Desk  # noqa: E402
 
 
 def main() -> None:
     folder = big_data_dir()
-    with Records.open(folder) as records:
-        stored_deadlines(records, ids=[1])  # warm the imports
+    with Desk.open(folder) as desk:
+        stored_deadlines(desk, ids=[1])  # warm the imports
         t = time.perf_counter()
-        items = stored_deadlines(records)
+        items = stored_deadlines(desk)
         load = time.perf_counter() - t
         t = time.perf_counter()
         due = due_reminders(items, {}, datetime.now())

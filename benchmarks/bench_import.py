@@ -131,12 +131,12 @@ def main() -> None:
         if args.statuses:
             # More than STATUS_INLINE_LIMIT new people: the import leaves their list status to the app's
             # background refresh (stale_status_ids); this is that work, for the record.
-            from hrdesk.desks.desk import Records
+            from hrdesk.desks.desk import Desk
 
-            with Records.open(data) as records:
-                stale = records.stale_status_ids()
+            with Desk.open(data) as desk:
+                stale = desk.employees.stale_status_ids()
                 t = time.perf_counter()
-                records.refresh_statuses(ids=stale)
+                desk.employees.refresh_statuses(ids=stale)
                 print(
                     f"background status refresh afterwards: {len(stale)} employees in {time.perf_counter() - t:.1f} s"
                 )

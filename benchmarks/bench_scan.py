@@ -141,23 +141,23 @@ def hostile() -> None:
 
 def demo_false_alarms() -> None:
     from hrdesk.desks.demo import create_demo
-    from hrdesk.desks.desk import Records
+    from hrdesk.desks.desk import Desk
 
     bad_files = {"greyscale-scan.pdf", "rotated-scan.pdf", "blank-page.pdf"}
     with tempfile.TemporaryDirectory() as tmp:
         create_demo(Path(tmp) / "demo")
         checked, alarms, pages = 0, [], 0
         seen: set[tuple[str, str]] = set()
-        with Records.open(Path(tmp) / "demo") as records:
-            for eid in records.employee_ids():
-                for material in records.materials(eid):
+        with Desk.open(Path(tmp) / "demo") as desk:
+            for eid in desk.employees.employee_ids():
+                for material in desk.materials.materials(eid):
                     if not material.sha256 or material.original_name in bad_files:
                         continue
                     key = (material.sha256, material.kind)
                     if key in seen:
                         continue
                     seen.add(key)
-                    report = check_file(records.vault.path(material.sha256), kind=material.kind)
+                    report = check_file(desk.uow.vault.path(material.sha256), kind=material.kind)
                     checked += 1
                     pages += report.checked_pages
                     alarms += [(material.kind, m) for m in report.messages()]

@@ -14,26 +14,26 @@ compile_first()  # bytecode first: where no .pyc is written, every import would 
 
 from fixtures import big_data_dir  # noqa: E402
 
-from hrdesk.desks.desk import Records  # noqa: E402
+from hrdesk.desks.desk import Desk  # noqa: E402
 
 
 def main() -> None:
     folder = big_data_dir()
-    with Records.open(folder) as records:
+    with Desk.open(folder) as desk:
         times = []
         for _ in range(5):
             t = time.perf_counter()
-            rows = records.summaries()
+            rows = desk.employees.summaries()
             times.append(time.perf_counter() - t)
         print(
             f"employee list with status: {len(rows)} rows in {statistics.median(times) * 1000:.0f} ms (median of 5)"
         )
         t = time.perf_counter()
-        records.refresh_statuses()
+        desk.employees.refresh_statuses()
         print(
             f"daily status recompute (all rules, all employees, background): {time.perf_counter() - t:.1f} s"
         )
-        with records.engine.connect() as conn:
+        with desk.uow.engine.connect() as conn:
             n = conn.exec_driver_sql("SELECT count(*) FROM material").scalar()
     size = sum(p.stat().st_size for p in folder.glob("hrdesk.sqlite*"))
     print(f"database: {n} materials, {size / 1048576:.1f} MB")

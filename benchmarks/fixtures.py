@@ -19,7 +19,7 @@ def big_data_dir(n: int = 10_000, materials_each: int = 10) -> Path:
     from sqlalchemy import insert
 
     from hrdesk.checks.check import policies
-    from hrdesk.desks.desk import Records
+    from hrdesk.desks.desk import Desk
     from hrdesk.rules.idnumber import check_char
     from hrdesk.rules.profile import parse_profile
     from hrdesk.store import models as m
@@ -33,8 +33,8 @@ def big_data_dir(n: int = 10_000, materials_each: int = 10) -> Path:
     ps = policies()
     kinds = [mm["kind"] for mm in base["materials"]]
     t0 = time.perf_counter()
-    with Records.open(folder) as records:
-        with records.session() as s:
+    with Desk.open(folder) as desk:
+        with desk.uow.session() as s:
             for i in range(n):
                 d = copy.deepcopy(base)
                 d["employer"]["district"] = "changping" if i % 2 else "yanqing"
@@ -51,8 +51,8 @@ def big_data_dir(n: int = 10_000, materials_each: int = 10) -> Path:
                         "status": "active",
                     }
                 d["materials"] = []
-                records.add_profile(parse_profile(d, ps.districts, tuple(ps.materials)), session=s)
-        ids = records.employee_ids()
+                desk.employees.add_profile(parse_profile(d, ps.districts, tuple(ps.materials)), session=s)
+        ids = desk.employees.employee_ids()
         rows = [
             {
                 "employee_id": eid,
@@ -68,9 +68,9 @@ def big_data_dir(n: int = 10_000, materials_each: int = 10) -> Path:
             for eid in ids
             for j in range(materials_each)
         ]
-        with records.engine.begin() as conn:
+        with desk.uow.engine.begin() as conn:
             conn.execute(insert(m.Material), rows)
-        records.refresh_statuses()
+        desk.employees.refresh_statuses()
     (folder / "ready").write_text("ok")
     print(f"(built {n} employees, {len(rows)} materials in {time.perf_counter() - t0:.1f}s)")
     return folder

@@ -17,93 +17,26 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
-from typing import Any
 
 from .catalogue import default_lang, has, normal_lang, text
-from .rules.policy import BUSINESSES
+from .commands import common
+from .commands.common import Parser, UsageError, t
 from .store.errors import ENV_DATABASE_URL, StoreUnavailable
-
-_lang = "zh"  # the language of this run, fixed in main() before anything is parsed
-
-
-def lang() -> str:
-    return _lang
-
-
-def t(key: str, **params: Any) -> str:
-    """A command-line text in this run's language."""
-    return text(key, _lang, **params)
-
-
-class UsageError(Exception):
-    """Bad input: printed as one line, exit 2. Raised with a catalogue key and parameters
-    (`UsageError("cli.no-employee", id=3)`); a plain message is shown as it is."""
-
-    def __init__(self, key: str, **params: Any) -> None:
-        super().__init__(key)
-        self.key, self.params = key, params
-
-    def message(self, lang: str) -> str:
-        return text(self.key, lang, **self.params) if has(self.key) else self.key
-
-    def __str__(self) -> str:
-        return self.message(_lang)
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line instead of usage + message
-        raise UsageError(message)
-
-
-def date_arg(value: str) -> date:
-    try:
-        if len(value) != 10:
-            raise ValueError
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(t("cli.bad-date", value=value)) from None
-
-
-def business_arg(value: str) -> str:
-    if value not in BUSINESSES:
-        raise argparse.ArgumentTypeError(
-            t("cli.unknown-business", value=value, choices=", ".join(BUSINESSES))
-        )
-    return value
-
-
-def business_help(key: str = "help.business") -> str:
-    from .labels import label
-
-    return t(key, choices=", ".join(f"{b} ({label('business', b, _lang)})" for b in BUSINESSES))
-
-
-def add_business(parser: argparse.ArgumentParser, **kwargs: Any) -> None:
-    """`--business` with its choices in the usage line and each choice explained in the help."""
-    help_key = kwargs.pop("help_key", "help.business")
-    parser.add_argument(
-        "--business",
-        type=business_arg,
-        metavar="{" + ",".join(BUSINESSES) + "}",
-        help=business_help(help_key),
-        **kwargs,
-    )
 
 
 def build_parser() -> argparse.ArgumentParser:
     from .commands import MODULES
 
-    parser = _Parser(prog="hrdesk", description=t("help.description"))
+    parser = Parser(prog="hrdesk", description=t("help.description"))
     parser.add_argument("--version", action="store_true", help=t("help.version"))
     parser.add_argument("--demo", action="store_true", help=t("help.demo"))
     parser.add_argument("--tray", action="store_true", help=t("help.tray"))
     parser.add_argument("--self-test", action="store_true", help=t("help.self-test"))
     parser.add_argument("--data-dir", metavar="DIR", help=t("help.data-dir"))
     parser.add_argument("--database-url", metavar="URL", help=t("help.database-url"))
-    parser.add_argument("--lang", choices=["zh", "en"], default=_lang, help=t("help.lang"))
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+    parser.add_argument("--lang", choices=["zh", "en"], default=common.lang(), help=t("help.lang"))
+    sub = parser.add_subparsers(dest="command", parser_class=Parser, metavar="COMMAND")
     for name in MODULES:
         importlib.import_module(name).register(sub)
     for subparser in sub.choices.values():
@@ -143,20 +76,20 @@ def _argparse_texts(lang: str) -> Iterator[None]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    global _lang
     argv = sys.argv[1:] if argv is None else argv
     for stream in (sys.stdout, sys.stderr):
         # Windows consoles default to a legacy code page; names like 䶮 must not crash a report.
         if hasattr(stream, "reconfigure") and (stream.encoding or "").lower() not in ("utf-8", "utf8"):
             stream.reconfigure(encoding="utf-8", errors="replace")
-    _lang = _lang_from_argv(argv)
+    common.set_lang(_lang_from_argv(argv))
     try:
-        with _argparse_texts(_lang):
+        with _argparse_texts(common.lang()):
             args = build_parser().parse_args(argv)
-        _lang = args.lang = normal_lang(getattr(args, "lang", _lang))
+        args.lang = normal_lang(getattr(args, "lang", common.lang()))
+        common.set_lang(args.lang)
         return _dispatch(args)
     except UsageError as exc:
-        print(t("cli.error", message=exc.message(_lang)), file=sys.stderr)
+        print(t("cli.error", message=exc.message(common.lang())), file=sys.stderr)
         return 2
     except StoreUnavailable as exc:  # locked folder, unreachable server, a newer schema: say so
         print(f"hrdesk: {exc}", file=sys.stderr)

@@ -47,13 +47,13 @@ def run() -> int:
     started = time.perf_counter()
     steps: list[str] = []
     try:
-        from .desks.desk import Records
+        from .desks.desk import Desk
         from .resources import resources_dir
         from .rules.profile import Education, Employee, Employer, Housing, Profile
 
         with tempfile.TemporaryDirectory(prefix="hrdesk-selftest-") as tmp:
             folder = Path(tmp)
-            with Records.open(folder) as records:
+            with Desk.open(folder) as desk:
                 profile = Profile(
                     Employer(
                         name="自检单位",
@@ -71,13 +71,13 @@ def run() -> int:
                     ),
                     [],
                 )
-                employee_id = records.add_profile(profile)
-                result = records.check(employee_id, "new")
+                employee_id = desk.employees.add_profile(profile)
+                result = desk.employees.check(employee_id, "new")
                 assert result.thresholds["x1_2"] > 0
                 steps.append(f"database + check ({len(result.findings)} findings)")
                 from .forms.documents import make_form
 
-                pdf = make_form("integrity-individual", records.profile(employee_id))
+                pdf = make_form("integrity-individual", desk.employees.profile(employee_id))
                 assert pdf.startswith(b"%PDF")
                 form = folder / "form.pdf"
                 form.write_bytes(pdf)

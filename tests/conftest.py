@@ -112,8 +112,8 @@ def database_url(request: pytest.FixtureRequest):
 
 
 @pytest.fixture
-def records(data_dir: Path, database_url: str | None):
-    from hrdesk.desks.desk import Records
+def desk(data_dir: Path, database_url: str | None):
+    from hrdesk.desks.desk import Desk
 
-    with Records.open(data_dir, database_url) as r:
+    with Desk.open(data_dir, database_url) as r:
         yield r

@@ -150,10 +150,10 @@ def test_user_holiday_data_is_read_from_the_data_dir(tmp_path):
     # Holiday data lives in the data folder's database (Settings → holidays), not in a TOML copy.
     from datetime import date
 
-    from hrdesk.desks.desk import Records
+    from hrdesk.desks.desk import Desk
 
-    with Records.open(folder) as records:
-        records.set_holiday_year(2027, [date(2027, 2, 8)], [])
+    with Desk.open(folder) as desk:
+        desk.rule_data.set_holiday_year(2027, [date(2027, 2, 8)], [])
     with_data = json.loads(hrdesk("--data-dir", str(folder), *args).stdout)
     assert "CALENDAR_YEAR_UNKNOWN" not in {f["code"] for f in with_data["findings"]}
     submit = {d["code"]: d["date"] for d in with_data["deadlines"]}["RENEWAL_SUBMIT_BY"]

@@ -12,7 +12,7 @@ import pytest
 from hrdesk.checks.check import load_profile_file
 from hrdesk.cli import main
 from hrdesk.commands import deadlines as deadlines_command
-from hrdesk.desks.desk import Records
+from hrdesk.desks.desk import Desk
 
 ROOT = Path(__file__).resolve().parent.parent
 HAN = re.compile(r"[\u3400-\u9fff]")
@@ -20,9 +20,9 @@ HAN = re.compile(r"[\u3400-\u9fff]")
 
 @pytest.fixture
 def stored(data_dir: Path) -> dict[str, int]:
-    with Records.open(data_dir) as records:
+    with Desk.open(data_dir) as desk:
         return {
-            name: records.add_profile(load_profile_file(ROOT / "examples" / name))
+            name: desk.employees.add_profile(load_profile_file(ROOT / "examples" / name))
             for name in ("changping-renewal-window-open.json", "yanqing-new-ready.json")
         }
 
@@ -83,8 +83,8 @@ def test_list_shows_ids_names_status_and_next_deadline(capsys, data_dir, stored)
 
 def test_counts_read_right_in_english(capsys, data_dir, stored, tmp_path):
     args = type("Args", (), {"days": 100000, "json": False, "ics": tmp_path / "a.ics", "lang": "en"})()
-    with Records.open(data_dir) as records:
-        records.delete_employee(stored["yanqing-new-ready.json"])
+    with Desk.open(data_dir) as desk:
+        desk.employees.delete_employee(stored["yanqing-new-ready.json"])
     deadlines_command.run(args, data_dir, today=date(2000, 1, 1))
     out = capsys.readouterr().out
     n = int(re.search(r"\((\d+) deadlines?\)", out).group(1))

@@ -1,5 +1,5 @@
-"""Every command documented in examples/README.md gives its documented verdict on any day (issue 16 item
-12): each row is run as written through the CLI with the clock moved to days far from the one the
+"""Every command documented in examples/README.md gives its documented verdict on any day:
+each row is run as written through the CLI with the clock moved to days far from the one the
 examples were written for, and its verdict and the codes it names are checked."""
 
 from __future__ import annotations

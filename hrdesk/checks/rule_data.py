@@ -1,6 +1,6 @@
 """Wage figures, holiday data and policy settings entered by the user: stored in the database (one
 source of truth for every desk on it) and read back for the rules engine (`stored_settings`, cached
-until a change is logged). Part of the records service."""
+until a change is logged)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Engine, case, delete, func, update
 from sqlalchemy.exc import SQLAlchemyError
@@ -21,15 +21,11 @@ from ..rules.policy import WageFigure
 from ..rules.workdays import YearSchedule
 from ..store import models as m
 from ..store.db import database_path, make_engine, registered_engine, resolve_url
-
-if TYPE_CHECKING:
-    from ..desks.desk import RecordsBase as _Base
-else:
-    _Base = object
+from ..store.unit_of_work import Service
 
 
-class CalendarDataMixin(_Base):
-    # --- wage figures and holiday data --------------------------------------------------------------
+class RuleData(Service):
+    """The figures and days the rules read that users enter: wage figures, holidays, district settings."""
 
     def wage_figures(self) -> list[m.WageFigureRow]:
         with self.session() as s:
@@ -101,10 +97,6 @@ class CalendarDataMixin(_Base):
             self._audit(s, "save", "policy_setting", None, [policy_id])
             _statuses_outdated(s)
         forget_stored_settings()
-
-    def audit_entries(self, limit: int = 200) -> list[m.AuditEntry]:
-        with self.session() as s:
-            return list(s.exec(select(m.AuditEntry).order_by(m.AuditEntry.id.desc()).limit(limit)))
 
 
 SETTINGS_ENTITIES = ("wage_figure", "holiday_day", "policy_setting")

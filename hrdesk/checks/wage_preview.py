@@ -23,16 +23,16 @@ class ThresholdChange:
 
 
 def wage_figure_preview(
-    records: Any, year: int, monthly: int, effective_on: date | None, today: date
+    desk: Any, year: int, monthly: int, effective_on: date | None, today: date
 ) -> list[ThresholdChange]:
     """Per district with employees, the 1.2× threshold now and with the new figure (only changes)."""
-    ps = policies(records.data_dir)
+    ps = policies(desk.data_dir)
     on = max(today, effective_on or today)
     figure = WageFigure(
         year, monthly, round(monthly * 1.2), monthly * 3, monthly * 6, effective_on or today, "", True
     )
     trial = replace(ps, wages=[f for f in ps.wages if f.year != year] + [figure])
-    counts = Counter(s.district for s in records.summaries())
+    counts = Counter(s.district for s in desk.employees.summaries())
     out = []
     for district, n in sorted(counts.items()):
         if district not in ps.policies:

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from ..cli import UsageError, add_business, date_arg, t
+from .common import UsageError, add_business, date_arg, t
 
 
 def register(sub: argparse._SubParsersAction) -> None:

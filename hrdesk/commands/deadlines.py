@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from ..catalogue import text
-from ..cli import UsageError, date_arg, t
+from .common import UsageError, date_arg, t
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,7 +30,7 @@ def _when(days: int, lang: str) -> str:
 def run(args: argparse.Namespace, folder: Path | None, today: date | None = None) -> int:
     from ..deadlines.ics import export_ics
     from ..deadlines.stored import stored_deadlines
-    from ..desks.desk import Records
+    from ..desks.desk import Desk
     from ..labels import label
     from ..paths import data_dir
 
@@ -39,9 +39,9 @@ def run(args: argparse.Namespace, folder: Path | None, today: date | None = None
         raise UsageError("cli.negative-days")
     today = today or getattr(args, "on", None) or date.today()
     folder = folder or data_dir()
-    with Records.open(folder, lock=False) as records:
-        records.refresh_statuses(today, records.stale_status_ids(today))
-        everything = stored_deadlines(records, lang)
+    with Desk.open(folder, lock=False) as desk:
+        desk.employees.refresh_statuses(today, desk.employees.stale_status_ids(today))
+        everything = stored_deadlines(desk, lang)
     # Overdue duties first (never hidden by --days), then what falls within the window.
     overdue = [d for d in everything if d.overdue(today)]
     items = overdue + [d for d in everything if 0 <= (d.date - today).days <= args.days]

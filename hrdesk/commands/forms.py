@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..cli import UsageError, add_business, date_arg, t
+from .common import UsageError, add_business, date_arg, t
 
 FORM_CHOICES = ("integrity-unit", "integrity-individual", "housing-borrowing", "checklist")
 
@@ -43,9 +43,9 @@ def _profile(args: argparse.Namespace, folder: Path | None):
     if (args.profile is None) == (args.employee is None):
         raise UsageError("cli.profile-or-employee")
     if args.employee is not None:
-        with _stored(folder) as records:
+        with _stored(folder) as desk:
             try:
-                return records.profile(args.employee)
+                return desk.employees.profile(args.employee)
             except KeyError:
                 raise UsageError("cli.no-employee", id=args.employee) from None
     try:
@@ -55,10 +55,10 @@ def _profile(args: argparse.Namespace, folder: Path | None):
 
 
 def _stored(folder: Path | None):
-    from ..desks.desk import Records
+    from ..desks.desk import Desk
     from ..paths import data_dir
 
-    return Records.open(folder or data_dir(), lock=False)
+    return Desk.open(folder or data_dir(), lock=False)
 
 
 def run_form(args: argparse.Namespace, folder: Path | None) -> int:
@@ -80,7 +80,7 @@ def run_form(args: argparse.Namespace, folder: Path | None) -> int:
 def run_pack(args: argparse.Namespace, folder: Path | None) -> int:
     """Scan, then pack. Exit 1 when the pack is refused: one line per missing material or defective
     file (material：file：defect) on stderr; `--force` packs anyway and the checklist marks them."""
-    from ..materials.service import MaterialPathError
+    from ..materials.paths import MaterialPathError
     from ..packs.upload_pack import PackRefused, build_pack, build_pack_for_stored
     from ..pdf.files import OutputError
 
@@ -88,10 +88,10 @@ def run_pack(args: argparse.Namespace, folder: Path | None) -> int:
         if args.employee is not None:
             if args.profile is not None:
                 raise UsageError("cli.profile-or-employee")
-            with _stored(folder) as records:
+            with _stored(folder) as desk:
                 try:
                     result = build_pack_for_stored(
-                        records,
+                        desk,
                         args.employee,
                         args.business,
                         args.output,

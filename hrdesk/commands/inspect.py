@@ -1,5 +1,5 @@
 """`hrdesk inspect (PROFILE.json | --employee ID) [--json]`: read every material's scan offline and say
-what a reviewer would return it for (SPEC §6, issue 18). Exit 0 when it ran, 2 for unreadable input."""
+what a reviewer would return it for (SPEC §6). Exit 0 when it ran, 2 for unreadable input."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from ..cli import UsageError, add_business, date_arg, t
+from .common import UsageError, add_business, date_arg, t
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -34,12 +34,12 @@ def run(args: argparse.Namespace, folder: Path | None) -> int:
     lang = args.lang
     folder = folder or data_dir()
     if args.employee is not None:
-        from ..desks.desk import Records
+        from ..desks.desk import Desk
 
-        with Records.open(folder, lock=False) as records:
+        with Desk.open(folder, lock=False) as desk:
             try:
                 results = inspection.inspect_employee(
-                    records, args.employee, on=args.on, business=args.business, lang=lang
+                    desk, args.employee, on=args.on, business=args.business, lang=lang
                 )
             except KeyError:
                 raise UsageError("cli.no-employee", id=args.employee) from None

@@ -9,7 +9,7 @@ import unicodedata
 from pathlib import Path
 
 from ..catalogue import text
-from ..cli import t
+from .common import t
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -27,13 +27,13 @@ def _pad(text: str, width: int) -> str:
 
 
 def run(args: argparse.Namespace, folder: Path | None) -> int:
-    from ..desks.desk import Records
+    from ..desks.desk import Desk
     from ..labels import label
     from ..paths import data_dir
     from ..text.pinyin import sort_key
 
-    with Records.open(folder or data_dir(), lock=False) as records:
-        rows = records.summaries()
+    with Desk.open(folder or data_dir(), lock=False) as desk:
+        rows = desk.employees.summaries()
     lang = args.lang
     if args.json:
         out = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..cli import UsageError, t
+from .common import UsageError, t
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -48,11 +48,11 @@ def _folder(folder: Path | None) -> Path:
 
 
 def _open(folder: Path | None, lock: bool = True):
-    from ..desks.desk import Records
+    from ..desks.desk import Desk
     from ..store.db import StoreLocked
 
     try:
-        return Records.open(_folder(folder), lock=lock)
+        return Desk.open(_folder(folder), lock=lock)
     except StoreLocked as exc:
         raise UsageError(str(exc)) from None
 
@@ -86,18 +86,18 @@ def run_export(args: argparse.Namespace, folder: Path | None) -> int:
     suffix = args.output.suffix.lower()
     if suffix not in (".json", ".xlsx"):
         raise UsageError(f"{args.output.name}: export to .json or .xlsx")
-    with _open(folder, lock=False) as records:
+    with _open(folder, lock=False) as desk:
         if suffix == ".json":
-            n = export_json(records, args.output)
+            n = export_json(desk, args.output)
         else:
             deadlines = []
             try:
                 from ..deadlines.stored import upcoming_rows
 
-                deadlines = upcoming_rows(records)
+                deadlines = upcoming_rows(desk)
             except ImportError:
                 deadlines = None
-            n = export_xlsx(records, args.output, deadlines)
+            n = export_xlsx(desk, args.output, deadlines)
     print(f"{args.output}（{n} 名员工）")
     return 0
 

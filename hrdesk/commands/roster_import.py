@@ -8,10 +8,10 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from ..cli import UsageError
+from .common import UsageError
 
 if TYPE_CHECKING:
-    from ..desks.desk import Records
+    from ..desks.desk import Desk
     from ..rosters.importing import ImportPreview
 
 PREVIEW_LIMIT = 200  # rows listed per kind; the counts are always complete
@@ -55,16 +55,16 @@ def print_preview(plan: ImportPreview, lang: str, out=None) -> None:
     print(plan.summary(lang), file=out)
 
 
-def run_import(args: argparse.Namespace, records: Records) -> int:
+def run_import(args: argparse.Namespace, desk: Desk) -> int:
     from ..rosters.export import write_bad_rows
     from ..rosters.importing import ImportRejected, apply, message_text, preview
 
     if not args.file.exists():
-        records.close()
+        desk.close()
         raise UsageError(f"{args.file}: no such file")
     lang = args.lang
-    with records:
-        plan = preview(records, args.file, sheet=args.sheet)
+    with desk:
+        plan = preview(desk, args.file, sheet=args.sheet)
         print_preview(plan, lang)
         if args.errors_out and plan.errors:
             write_bad_rows(plan, args.errors_out, lang)
@@ -72,7 +72,7 @@ def run_import(args: argparse.Namespace, records: Records) -> int:
         if args.dry_run:
             return 0 if plan.ok else 1
         try:
-            result = apply(records, plan, keep_good_rows=args.keep_good_rows)
+            result = apply(desk, plan, keep_good_rows=args.keep_good_rows)
         except ImportRejected as exc:
             print(
                 f"hrdesk: {message_text('roster.rejected', {'count': len(exc.errors)}, lang)}",

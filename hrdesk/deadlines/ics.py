@@ -27,7 +27,7 @@ from ..catalogue import text
 from ..fileio import atomic_write_bytes
 from ..labels import label
 from ..version import __version__
-from .stored import ACTION_CODES, DeadlineItem
+from .items import ACTION_CODES, DeadlineItem
 
 STATE_FILE = "ics-state.json"
 KEEP_CANCELLED_DAYS = 90  # a cancelled event is re-sent this long after its date, then forgotten

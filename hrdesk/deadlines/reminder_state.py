@@ -1,24 +1,21 @@
-"""Stored reminder state (shown, dismissed, snoozed). Part of the records service."""
+"""Stored reminder state (shown, dismissed, snoozed)."""
 
 from __future__ import annotations
 
 import socket
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, insert
 from sqlmodel import select
 
 from ..store import models as m
-
-if TYPE_CHECKING:
-    from ..desks.desk import RecordsBase as _Base
-else:
-    _Base = object
+from ..store.unit_of_work import Service
 
 
-class ReminderStateMixin(_Base):
+class ReminderStates(Service):
+    """Each desk user's answer to each reminder."""
+
     @property
     def desk_user(self) -> str:
         """Whose reminders: this user at this computer (one officer's snooze on a shared database

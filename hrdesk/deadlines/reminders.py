@@ -15,8 +15,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from ..employees.views import ACTION_CODES, DeadlineItem
 from ..store.bulk_reads import gc_paused
+from .items import ACTION_CODES, DeadlineItem
 
 DEFAULT_LEADS = (30, 14, 7, 3, 1, 0)
 OVERDUE = -1

@@ -15,10 +15,10 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ..employees.views import ACTION_CODES, KINDS, DeadlineItem
 from ..rules.engine import Messages
 from ..store import models as m
 from ..store.bulk_reads import fetch_in_parts, gc_paused
+from .items import ACTION_CODES, KINDS, DeadlineItem
 
 __all__ = ["ACTION_CODES", "KINDS", "DeadlineItem", "stored_deadlines", "upcoming_rows"]
 
@@ -32,11 +32,11 @@ def _messages(catalogue: dict[str, Any], lang: str) -> Messages:
     return _MESSAGES[key]
 
 
-def stored_deadlines(records: Any, lang: str = "zh", ids: list[int] | None = None) -> list[DeadlineItem]:
+def stored_deadlines(desk: Any, lang: str = "zh", ids: list[int] | None = None) -> list[DeadlineItem]:
     """The stored deadlines of every employee (or of `ids`), oldest first, with one query."""
     from ..checks.check import policies
 
-    ps = policies(records.data_dir)
+    ps = policies(desk.data_dir)
     text = _messages(ps.messages, lang)
     names = {kind: info.name(lang) for kind, info in ps.materials.items()}
     d, e, u = m.DeadlineItem.__table__, m.Employee.__table__, m.Employer.__table__
@@ -48,7 +48,7 @@ def stored_deadlines(records: Any, lang: str = "zh", ids: list[int] | None = Non
     )
     if ids is not None:
         stmt = stmt.where(d.c.employee_id.in_(ids))
-    with records.read_engine.connect() as conn:
+    with desk.uow.read_engine.connect() as conn:
         rows = fetch_in_parts(conn, stmt)
     with gc_paused():
         return [
@@ -67,13 +67,11 @@ def stored_deadlines(records: Any, lang: str = "zh", ids: list[int] | None = Non
         ]
 
 
-def upcoming_rows(
-    records: Any, days: int = 90, today: date | None = None
-) -> list[tuple[int, str, date, str]]:
+def upcoming_rows(desk: Any, days: int = 90, today: date | None = None) -> list[tuple[int, str, date, str]]:
     """(employee id, code, date, text) for the next `days` days and every overdue duty, for the roster export."""
     today = today or date.today()
     return [
         (d.employee_id, d.code, d.date, d.message)
-        for d in stored_deadlines(records)
+        for d in stored_deadlines(desk)
         if (d.date - today).days <= days and (d.date >= today or d.overdue(today))
     ]

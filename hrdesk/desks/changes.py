@@ -19,18 +19,18 @@ EVERYONE_ENTITIES = ("wage_figure", "holiday_day", "policy_setting", "restore")
 KEEP_ENTRIES = 200_000
 
 
-def current_counter(records: Any) -> int:
+def current_counter(desk: Any) -> int:
     """Where the log stands now: a desk starts polling from here after its first full load."""
     log = m.ChangeLogEntry.__table__
-    with records.read_engine.connect() as conn:
+    with desk.uow.read_engine.connect() as conn:
         return int(conn.execute(select(func.max(log.c.id))).scalar() or 0)
 
 
-def changes_since(records: Any, counter: int) -> tuple[int, list[int]]:
+def changes_since(desk: Any, counter: int) -> tuple[int, list[int]]:
     """(the new counter, ids of the employees changed after `counter`, sorted). Deleted employees are
     named too: the window finds them gone when it reloads."""
     log, emp = m.ChangeLogEntry.__table__, m.Employee.__table__
-    with records.read_engine.connect() as conn:
+    with desk.uow.read_engine.connect() as conn:
         newest = int(conn.execute(select(func.max(log.c.id))).scalar() or 0)
         if newest == counter:
             return counter, []
@@ -58,9 +58,9 @@ def changes_since(records: Any, counter: int) -> tuple[int, list[int]]:
     return newest, sorted(ids)
 
 
-def prune_changes(records: Any, keep: int = KEEP_ENTRIES) -> int:
+def prune_changes(desk: Any, keep: int = KEEP_ENTRIES) -> int:
     """Drop all but the newest `keep` entries (a desk whose counter falls before them reloads all)."""
     log = m.ChangeLogEntry.__table__
-    with records.engine.begin() as conn:
+    with desk.uow.engine.begin() as conn:
         newest = int(conn.execute(select(func.max(log.c.id))).scalar() or 0)
         return conn.execute(delete(log).where(log.c.id <= newest - keep)).rowcount or 0

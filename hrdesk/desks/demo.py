@@ -22,7 +22,7 @@ from ..rules.profile import (
     Permit,
     Profile,
 )
-from .desk import Records
+from .desk import Desk
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕"
 GIVEN = [
@@ -145,11 +145,11 @@ def create_demo(data_dir: Path, today: date | None = None, seed: int = 2026) -> 
 
     files = Path(platformdirs.user_cache_dir("hrdesk", appauthor=False)) / "demo-files-v1"
     files.mkdir(parents=True, exist_ok=True)
-    with Records.open(data_dir) as records:
-        if records.employee_ids():
+    with Desk.open(data_dir) as desk:
+        if desk.employees.employee_ids():
             return data_dir
-        _populate(records, files, today, rng)
-        records.refresh_statuses(today)
+        _populate(desk, files, today, rng)
+        desk.employees.refresh_statuses(today)
     return data_dir
 
 
@@ -193,12 +193,12 @@ SCENARIOS = [
 ]
 
 
-def _populate(records: Records, files: Path, today: date, rng: random.Random) -> None:
+def _populate(desk: Desk, files: Path, today: date, rng: random.Random) -> None:
     cp, yq = _units(today)
-    cp_id = records.save_employer(cp)
-    yq_id = records.save_employer(yq)
-    records.save_agent(cp_id, "刘经办", phone="010-6000 0001")
-    records.save_agent(yq_id, "何经办", phone="010-6910 0002")
+    cp_id = desk.units.save_employer(cp)
+    yq_id = desk.units.save_employer(yq)
+    desk.units.save_agent(cp_id, "刘经办", phone="010-6000 0001")
+    desk.units.save_agent(yq_id, "何经办", phone="010-6910 0002")
     good = {kind: files / f"{kind}.pdf" for kind in records_kinds()}
     good["photo"] = files / "id-photo-white.pdf"  # a real ID photo: the scan checks judge its background
     catalogue = _catalogue()
@@ -232,8 +232,8 @@ def _populate(records: Records, files: Path, today: date, rng: random.Random) ->
         for scenario, n_cp, n_yq in SCENARIOS:
             for _ in range(n_cp if district == "changping" else n_yq):
                 profile = _profile(scenario, unit, next(names), today, rng)
-                employee_id = records.add_profile(profile)
-                _attach(records, employee_id, profile, scenario, good, defects, today, rng)
+                employee_id = desk.employees.add_profile(profile)
+                _attach(desk, employee_id, profile, scenario, good, defects, today, rng)
 
 
 def records_kinds() -> list[str]:
@@ -366,7 +366,7 @@ def _profile(scenario: str, unit: Employer, name: str, today: date, rng: random.
 
 
 def _attach(
-    records: Records,
+    desk: Desk,
     employee_id: int,
     profile: Profile,
     scenario: str,
@@ -382,7 +382,7 @@ def _attach(
     if permit is not None:
         business = "employer-change" if permit.status == "suspended" else "renewal"
     # Ask the rules which materials this person needs, then attach them (or leave gaps on purpose).
-    result = run_check(records.profile(employee_id), business, today, records.data_dir)
+    result = run_check(desk.employees.profile(employee_id), business, today, desk.data_dir)
     needed = [m.kind for m in result.materials if m.required]
     skip = set(rng.sample(needed, k=min(2, len(needed)))) if scenario == "missing" else set()
     for kind in needed:
@@ -396,7 +396,7 @@ def _attach(
         if scenario == "defective" and kind == "diploma":
             source = defects["blank"]
         issued, valid = _dates(kind, profile, today, rng)
-        records.attach(employee_id, kind, source, issued_on=issued, valid_until=valid, refresh=False)
+        desk.materials.attach(employee_id, kind, source, issued_on=issued, valid_until=valid, refresh=False)
 
 
 def _dates(kind: str, profile: Profile, today: date, rng: random.Random) -> tuple[date | None, date | None]:

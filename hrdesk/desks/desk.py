@@ -1,73 +1,53 @@
-"""Records service: the one door to the stored data for the GUI, the CLI and the other services.
+"""A desk's services on one database: what the window, the CLI and the benchmarks open.
 
-API (all methods run in a transaction; a failure leaves the database as it was):
-    Records.open(data_dir, url=None, lock=True)   open/migrate; lock=True refuses a second writer (StoreLocked)
-    .close()
-    Units and agents:   employers(), employer(id), save_employer(rules.Employer, id=None) -> id,
-                        delete_employer(id), agents(employer_id), save_agent(employer_id, name, ..., id=None)
-    Employees:          summaries() -> list[EmployeeSummary]   (fast: cached status, no rules run)
-                        profile(id) -> rules.Profile            (the one rows → rules conversion)
-                        add_profile(profile, base_dir=None) -> id   (employer matched by credit code/name)
-                        update_profile(id, profile), delete_employee(id), employee_ids()
-                        check(id, business, on=None, lang="zh") -> CheckResult
-                        refresh_statuses(on=None, ids=None)    (recompute cached list status)
-    Materials:          materials(id, include_deleted=False), attach(id, kind, path, issued_on, valid_until)
-                        update_material(mid, **fields), replace_material_file(mid, data: bytes)
-                        remove_material(mid) → trash, restore_material(mid), trash(), empty_trash()
-                        material_path(material) -> Path in the vault
-    Applications:       applications(id), open_application(id, business), set_application_status(aid, status, on, note)
-                        application_events(aid)
-    Reminders:          reminder_states() -> dict[key, ReminderState], set_reminder_state(key, state, until=None)
-    Calendar data:      wage_figures(), save_wage_figure(year, monthly, effective_on=None, source="")
-                        holiday_days(), set_holiday_year(year, holidays, workdays)
-                        (both also written as TOML into the data folder, where the rules engine reads them)
-    Audit:              audit_entries(limit)
-"""
+`Desk.open(data_dir)` opens (and migrates) the database of the data folder, or the shared server that
+`url` or HRDESK_DATABASE_URL names, and hands one unit of work to each domain service:
+
+    desk.units          units (用人单位) and their agents
+    desk.employees      summaries, profiles, add / update / delete, checks, the cached list status
+    desk.applications   business applications and their events
+    desk.materials      material slots and their files, scan checks on attach
+    desk.trash          the trash (回收站): removed materials and deleted employees
+    desk.reminders      reminder state (dismissed, snoozed) per deadline
+    desk.rule_data      wage figures, holidays and district settings the users entered
+    desk.audit          who changed what
+
+Every method runs in its own transaction; a failure leaves the database as it was. The desk itself
+holds no behaviour: each answer has one home, in its domain."""
 
 from __future__ import annotations
 
-import getpass
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine
-from sqlmodel import Session
-
-from ..checks.rule_data import CalendarDataMixin
+from ..checks.rule_data import RuleData
 from ..clock import Clock
-from ..deadlines.reminder_state import ReminderStateMixin
-from ..employees.applications import APPLICATION_STATUSES, ApplicationsMixin
-from ..employees.service import EmployeesMixin, EmployeeSummary
-from ..materials.service import MaterialsMixin
-from ..store import models as m
-from ..store.db import READ_ONLY, InstanceLock, open_database
-from ..store.vault import Vault
-from ..units.service import UnitsMixin
+from ..deadlines.reminder_state import ReminderStates
+from ..employees.applications import APPLICATION_STATUSES, Applications
+from ..employees.service import Employees
+from ..employees.views import EmployeeSummary
+from ..materials.service import Materials
+from ..materials.trash import Trash
+from ..store.audit_log import AuditLog
+from ..store.db import open_database
+from ..store.unit_of_work import UnitOfWork
+from ..units.service import Units
 
-__all__ = ["APPLICATION_STATUSES", "EmployeeSummary", "Records", "RecordsBase"]
+__all__ = ["APPLICATION_STATUSES", "Desk", "EmployeeSummary"]
 
 
-class RecordsBase:
-    """The connection, the vault, the session and audit helpers that every part of the records service uses."""
+class Desk:
+    """The services of one desk, opened on one unit of work."""
 
-    def __init__(
-        self, data_dir: Path, engine: Engine, lock: InstanceLock | None, clock: Clock | None = None
-    ) -> None:
-        self.data_dir = data_dir
-        self.clock = clock or Clock()  # "today" for writes that date themselves (status, events)
-        self.engine = engine
-        # Reads take no write lock (SQLite: a deferred BEGIN on a WAL snapshot), so the list, a case or
-        # the calendar never wait for the writer; writes go through `engine` (BEGIN IMMEDIATE).
-        self.read_engine = engine.execution_options(**{READ_ONLY: True})
-        self.vault = Vault(data_dir / "vault", engine)
-        self._lock = lock
-        self.actor = _actor()
-        from ..pdf.scan import ScanSettings
-
-        self.scan_settings = ScanSettings()  # the GUI sets the user's minimum dpi and upload limit
-
-    # --- opening ----------------------------------------------------------------------------------
+    def __init__(self, uow: UnitOfWork) -> None:
+        self.uow = uow
+        self.employees = Employees(uow)
+        self.units = Units(uow, self.employees)
+        self.applications = Applications(uow)
+        self.materials = Materials(uow, self.employees)
+        self.trash = Trash(uow, self.employees)
+        self.reminders = ReminderStates(uow)
+        self.rule_data = RuleData(uow)
+        self.audit = AuditLog(uow)
 
     @classmethod
     def open(
@@ -77,63 +57,26 @@ class RecordsBase:
         lock: bool = True,
         clock: Clock | None = None,
         migrate_schema: bool = True,
-    ) -> Records:
+    ) -> Desk:
         """`url` (or HRDESK_DATABASE_URL) names a shared database; SQLite in the data folder otherwise.
-        `migrate_schema=False`: a worker process of an open Records reads the schema its parent checked."""
+        `lock=True` refuses a second writer on the same folder (StoreLocked).
+        `migrate_schema=False`: a worker process of an open desk reads the schema its parent checked."""
         engine, instance_lock = open_database(data_dir, url, lock, migrate_schema)
-        return cls(data_dir, engine, instance_lock, clock)
+        return cls(UnitOfWork(data_dir, engine, instance_lock, clock))
+
+    @property
+    def data_dir(self) -> Path:
+        return self.uow.data_dir
+
+    @property
+    def clock(self) -> Clock:
+        return self.uow.clock
 
     def close(self) -> None:
-        self.engine.dispose()
-        if self._lock:
-            self._lock.release()
-            self._lock = None
+        self.uow.close()
 
-    def __enter__(self) -> Records:
+    def __enter__(self) -> Desk:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    @contextmanager
-    def session(self, readonly: bool = False) -> Iterator[Session]:
-        """A transaction; `readonly=True` for reads (no write lock, never waits for the writer)."""
-        with Session(self.read_engine if readonly else self.engine, expire_on_commit=False) as session:
-            try:
-                yield session
-                session.commit()
-            except BaseException:
-                session.rollback()
-                raise
-
-    def _audit(
-        self, session: Session, action: str, entity: str, entity_id: int | None, fields: Iterable[str] = ()
-    ) -> None:
-        session.add(
-            m.AuditEntry(
-                actor=self.actor,
-                action=action,
-                entity=entity,
-                entity_id=entity_id,
-                fields=",".join(sorted(fields)),
-            )
-        )
-
-
-def _actor() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:
-        return ""
-
-
-class Records(
-    UnitsMixin,
-    EmployeesMixin,
-    MaterialsMixin,
-    ApplicationsMixin,
-    ReminderStateMixin,
-    CalendarDataMixin,
-    RecordsBase,
-):
-    """The records service: one object, its methods grouped by domain in the modules named above."""

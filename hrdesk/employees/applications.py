@@ -1,45 +1,43 @@
-"""Applications (业务) and their status events. Part of the records service."""
+"""Applications (业务) and their status events."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from sqlmodel import select
 
 from ..store import models as m
-
-if TYPE_CHECKING:
-    from ..desks.desk import RecordsBase as _Base
-else:
-    _Base = object
-
+from ..store.plain import plain
+from ..store.unit_of_work import Service
+from .model import ApplicationEventRecord, ApplicationRecord
 
 APPLICATION_STATUSES = ("draft", "unit-review", "submitted", "returned", "approved", "rejected")
 
 
-class ApplicationsMixin(_Base):
-    # --- applications -----------------------------------------------------------------------------
+class Applications(Service):
+    """An employee's applications and the history of each one's status."""
 
-    def applications(self, employee_id: int) -> list[m.Application]:
+    def applications(self, employee_id: int) -> list[ApplicationRecord]:
         with self.session() as s:
-            return list(
-                s.exec(
+            return [
+                plain(ApplicationRecord, r)
+                for r in s.exec(
                     select(m.Application)
                     .where(m.Application.employee_id == employee_id)
                     .order_by(m.Application.created_on.desc(), m.Application.id.desc())
                 )
-            )
+            ]
 
-    def application_events(self, application_id: int) -> list[m.ApplicationEvent]:
+    def application_events(self, application_id: int) -> list[ApplicationEventRecord]:
         with self.session() as s:
-            return list(
-                s.exec(
+            return [
+                plain(ApplicationEventRecord, r)
+                for r in s.exec(
                     select(m.ApplicationEvent)
                     .where(m.ApplicationEvent.application_id == application_id)
                     .order_by(m.ApplicationEvent.on, m.ApplicationEvent.id)
                 )
-            )
+            ]
 
     def open_application(self, employee_id: int, business: str, on: date | None = None) -> int:
         on = on or self.clock.today()

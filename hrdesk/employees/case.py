@@ -75,19 +75,19 @@ class EmployeeCase:
 
 
 def build_case(
-    records: Any, employee_id: int, on: date, business: str | None = None, lang: str = "zh"
+    desk: Any, employee_id: int, on: date, business: str | None = None, lang: str = "zh"
 ) -> EmployeeCase:
     """Raises KeyError when the employee no longer exists (deleted by another window or desk)."""
     from ..checks.check import policies, work_calendar
     from ..rules.engine import check
 
-    profile = records.profile(employee_id)
+    profile = desk.employees.profile(employee_id)
     business = business or business_for(profile, on)
-    ps, cal = policies(records.data_dir), work_calendar(records.data_dir)
+    ps, cal = policies(desk.data_dir), work_calendar(desk.data_dir)
     COUNTS["checks"] += 1
     result = check(profile, business, on, ps, cal, lang)
     mt, at, et = m.Material.__table__, m.Application.__table__, m.ApplicationEvent.__table__
-    with records.read_engine.connect() as conn:
+    with desk.uow.read_engine.connect() as conn:
         e = m.Employee.__table__
         employer_id, version = conn.execute(
             select(e.c.employer_id, e.c.version).where(e.c.id == employee_id)
@@ -120,7 +120,7 @@ def build_case(
             r.verified_at,
             tuple(r.defects or ()),
             r.position,
-            records.vault.path(r.sha256) if r.sha256 else None,
+            desk.uow.vault.path(r.sha256) if r.sha256 else None,
         )
         for r in rows
     )

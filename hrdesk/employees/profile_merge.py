@@ -84,8 +84,8 @@ class SaveConflict:
     """What the window shows when a save was refused (StaleVersion): the other desk's profile beside
     this desk's edit, and the field-by-field merge of the two. The user then chooses:
       reload     → show `theirs` (this desk's edit is dropped)
-      overwrite  → records.update_profile(id, mine, expected_version=theirs_version)
-      merge      → records.update_profile(id, merge.profile, expected_version=theirs_version, base=theirs)
+      overwrite  → desk.employees.update_profile(id, mine, expected_version=theirs_version)
+      merge      → desk.employees.update_profile(id, merge.profile, expected_version=theirs_version, base=theirs)
     Each of these can itself be refused if a third save lands meanwhile; then ask again."""
 
     employee_id: int
@@ -94,8 +94,8 @@ class SaveConflict:
     merge: MergeResult
 
 
-def save_conflict(records: Any, employee_id: int, base: Profile, mine: Profile) -> SaveConflict:
+def save_conflict(desk: Any, employee_id: int, base: Profile, mine: Profile) -> SaveConflict:
     """Load the other desk's version (KeyError when it deleted the employee)."""
-    theirs_version = records.employee(employee_id).version
-    theirs = records.profile(employee_id)
+    theirs_version = desk.employees.employee(employee_id).version
+    theirs = desk.employees.profile(employee_id)
     return SaveConflict(employee_id, theirs, theirs_version, merge_profiles(base, mine, theirs))

@@ -1,5 +1,5 @@
 """Employees: summaries for the list, profiles for the rules, adding, updating, deleting, and the
-cached list status. Part of the records service."""
+cached list status."""
 
 from __future__ import annotations
 
@@ -8,14 +8,14 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import delete, insert, update
 from sqlmodel import Session, select
 
 from ..checks.check import policies, run_check, work_calendar
 from ..counters import COUNTS
-from ..materials.service import material_file_in
+from ..materials.paths import material_file_in
 from ..rules.idnumber import mask
 from ..rules.profile import Employer as RulesEmployer
 from ..rules.profile import Profile
@@ -23,16 +23,13 @@ from ..rules.results import CheckResult
 from ..store import models as m
 from ..store.bulk_reads import fetch_in_parts, gc_paused
 from ..store.convert import apply_employee, apply_employer, to_profile
+from ..store.trash_snapshot import snapshot_into_trash
+from ..store.unit_of_work import Service
 from ..store.versions import StaleVersion, claim_version
 from ..text.pinyin import search_key, sort_key
 from .profile_merge import merge_profiles
 from .status import Status, compute_status
 from .views import EmployeeSummary
-
-if TYPE_CHECKING:
-    from ..desks.desk import RecordsBase as _Base
-else:
-    _Base = object
 
 
 class DuplicateIdNumber(ValueError):
@@ -54,14 +51,14 @@ def _refuse_duplicate(s: Session, id_number: str, employee_id: int | None) -> No
         raise DuplicateIdNumber(row[0], row[1])
 
 
-class EmployeesMixin(_Base):
-    # --- employees --------------------------------------------------------------------------------
+class Employees(Service):
+    """Employees and their cached list status."""
 
     def employee_ids(self) -> list[int]:
         with self.session(readonly=True) as s:
             return list(s.exec(select(m.Employee.id)))
 
-    def _employee_ids_of(self, employer_id: int) -> list[int]:
+    def ids_of_employer(self, employer_id: int) -> list[int]:
         with self.session(readonly=True) as s:
             return list(s.exec(select(m.Employee.id).where(m.Employee.employer_id == employer_id)))
 
@@ -311,7 +308,7 @@ class EmployeesMixin(_Base):
                 return None
             # A soft delete: the employee goes to the trash (回收站) as a snapshot, restorable until
             # emptied; their vault files stay until then.
-            trash_id = self._trash_employee(s, employee_id)
+            trash_id = snapshot_into_trash(s, employee_id)
             s.exec(delete(m.Material).where(m.Material.employee_id == employee_id))
             s.delete(row)
             self._audit(s, "delete", "employee", employee_id)
@@ -471,9 +468,11 @@ _reader: Any = None
 def _open_reader(data_dir: Path, url: str) -> None:
     """In a worker process: one read connection for every batch it computes."""
     global _reader
-    from ..desks.desk import Records
+    from ..store.db import open_database
+    from ..store.unit_of_work import UnitOfWork
 
-    _reader = Records.open(data_dir, url, lock=False, migrate_schema=False)
+    engine, _lock = open_database(data_dir, url, False, False)
+    _reader = Employees(UnitOfWork(data_dir, engine))
 
 
 def _compute_in_process(ids: list[int], on: date) -> dict[int, Status]:

@@ -4,7 +4,7 @@ Which business to check follows the permit: none → a new application; suspende
 otherwise renewal. The check's deadlines are the employee's deadlines (one implementation: the rules
 engine); the status holds until the first day any input changes meaning (`rules.horizon`).
 
-Urgency (issue 14): 已逾期 `overdue` when a last safe day to act (renewal, employer change, unlink, unit
+Urgency: 已逾期 `overdue` when a last safe day to act (renewal, employer change, unlink, unit
 review) has passed while the permit still lives and nothing was filed for it; 本周到期 `this-week` when one
 falls within the next 7 days.
 """

@@ -23,17 +23,17 @@ class EmployeeSnapshot:
     trash_id: int
 
 
-def delete_with_snapshot(records: Any, employee_id: int) -> EmployeeSnapshot:
+def delete_with_snapshot(desk: Any, employee_id: int) -> EmployeeSnapshot:
     """Delete an employee (the records service's soft delete) and return what undo needs."""
-    trash_id = records.delete_employee(employee_id)
+    trash_id = desk.employees.delete_employee(employee_id)
     if trash_id is None:
         raise KeyError(f"employee {employee_id} not found")
     return EmployeeSnapshot(trash_id)
 
 
-def restore_snapshot(records: Any, snapshot: EmployeeSnapshot) -> int:
+def restore_snapshot(desk: Any, snapshot: EmployeeSnapshot) -> int:
     """Put a deleted employee back from the trash; returns the new id."""
-    return records.restore_employee(snapshot.trash_id)
+    return desk.trash.restore_employee(snapshot.trash_id)
 
 
 @dataclass(frozen=True)
@@ -45,13 +45,13 @@ class StatusSnapshot:
 
 
 def set_status_with_snapshot(
-    records: Any, employee_id: int, application_id: int, status: str, note: str = ""
+    desk: Any, employee_id: int, application_id: int, status: str, note: str = ""
 ) -> StatusSnapshot:
     """A business status change (the records service's) that can be taken back."""
-    with records.session() as s:
+    with desk.uow.session() as s:
         previous = s.get(m.Application, application_id).status
-    records.set_application_status(application_id, status, note=note)
-    with records.session() as s:
+    desk.applications.set_application_status(application_id, status, note=note)
+    with desk.uow.session() as s:
         last = s.exec(
             select(m.ApplicationEvent.id)
             .where(m.ApplicationEvent.application_id == application_id)
@@ -60,9 +60,9 @@ def set_status_with_snapshot(
     return StatusSnapshot(employee_id, application_id, previous, last)
 
 
-def undo_status(records: Any, snapshot: StatusSnapshot) -> int:
+def undo_status(desk: Any, snapshot: StatusSnapshot) -> int:
     """The business goes back to its previous status and the added history entry is removed."""
-    with records.session() as s:
+    with desk.uow.session() as s:
         app = s.get(m.Application, snapshot.application_id)
         if app is not None:
             app.status = snapshot.previous_status
@@ -71,6 +71,6 @@ def undo_status(records: Any, snapshot: StatusSnapshot) -> int:
             event = s.get(m.ApplicationEvent, snapshot.event_id)
             if event is not None:
                 s.delete(event)
-        records._audit(s, "undo-status", "application", snapshot.application_id, [snapshot.previous_status])
-    records.refresh_statuses(ids=[snapshot.employee_id])
+        desk.uow.audit(s, "undo-status", "application", snapshot.application_id, [snapshot.previous_status])
+    desk.employees.refresh_statuses(ids=[snapshot.employee_id])
     return snapshot.employee_id

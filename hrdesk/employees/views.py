@@ -1,14 +1,12 @@
-"""The plain read models the window shows in thousands: one row of the employee list, one deadline.
+"""The plain read model the window shows in thousands: one row of the employee list.
 
 Kept apart from the services that build them so the window can import them (and paint) without
 loading the database layer (SQLAlchemy and Alembic take about half a second to import)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-
-from ..rules.engine import Messages
 
 
 @dataclass(frozen=True)
@@ -26,54 +24,3 @@ class EmployeeSummary:
     search_text: str  # name, its pinyin and initials, full ID number, unit, lower-case (never logged)
     urgency: str | None = None  # overdue | this-week | None (services.status)
     name_key: str = ""  # sorts like a Chinese roster (pinyin, surnames read as surnames)
-
-
-# Codes whose date is the last day to act (reminders count down to these).
-ACTION_CODES = (
-    "RENEWAL_SUBMIT_BY",
-    "EMPLOYER_CHANGE_SUBMIT_BY",
-    "UNLINK_DUE",
-    "MATERIAL_SUBMIT_BY",
-    "PERMIT_EXPIRES",
-    "UNIT_REVIEW_DUE",
-)
-KINDS = {  # code → filter group in the calendar
-    "PERMIT_EXPIRES": "permit",
-    "RENEWAL_WINDOW_OPENS": "renewal",
-    "RENEWAL_SUBMIT_BY": "renewal",
-    "EMPLOYER_CHANGE_SUBMIT_BY": "employer-change",
-    "UNLINK_DUE": "employer-change",
-    "MATERIAL_SUBMIT_BY": "material",
-    "UNIT_REVIEW_DUE": "review",
-}
-
-
-@dataclass(slots=True)  # created by the ten thousand: slots, no frozen-dataclass setattr overhead
-class DeadlineItem:
-    employee_id: int
-    employee_name: str
-    employer_name: str
-    district: str
-    code: str
-    date: date
-    text: str | Messages = field(compare=False, repr=False)  # the message, or the catalogue to make it
-    material: str | None = None
-    params: tuple[tuple[str, object], ...] = field(default=(), compare=False, repr=False)
-
-    @property
-    def message(self) -> str:
-        """Formatted on demand: the calendar shows a month at a time, not 45,000 texts."""
-        if isinstance(self.text, str):
-            return self.text
-        return self.text(f"deadline.{self.code}", date=self.date.isoformat(), **dict(self.params))
-
-    @property
-    def key(self) -> str:
-        return f"{self.employee_id}:{self.code}:{self.material or ''}"
-
-    @property
-    def kind(self) -> str:
-        return KINDS.get(self.code, "other")
-
-    def overdue(self, today: date) -> bool:
-        return self.code in ACTION_CODES and self.date < today

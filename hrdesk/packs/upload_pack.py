@@ -20,7 +20,8 @@ from typing import Any
 from ..catalogue import text
 from ..checks.check import run_check
 from ..forms.documents import checklist_pdf
-from ..materials.service import ScanVerdict, material_file_in, scan_verdict
+from ..materials.paths import material_file_in
+from ..materials.service import ScanVerdict, scan_verdict
 from ..pdf.files import atomic_folder, atomic_write_bytes, owner_only, safe_filename
 from ..pdf.pack import IMAGE_SUFFIXES, Slot, Source, SourceError, image_to_pdf, open_source, write_slot
 from ..pdf.scan import ScanSettings
@@ -253,19 +254,19 @@ def build_pack(
     return PackResult(out_dir, sorted(out_files), pages, overridden if force else [], zip_path)
 
 
-def stored_pack_input(records: Any, employee_id: int) -> tuple[Profile, list[PackFile]]:
+def stored_pack_input(desk: Any, employee_id: int) -> tuple[Profile, list[PackFile]]:
     """A stored employee's profile and the vault files of their live materials, named as attached."""
-    profile = records.profile(employee_id)
-    rows = records.materials(employee_id)  # the same order as profile.materials (kind, position, id)
+    profile = desk.employees.profile(employee_id)
+    rows = desk.materials.materials(employee_id)  # the same order as profile.materials (kind, position, id)
     files = []
     for i, (material, row) in enumerate(zip(profile.materials, rows, strict=True)):
         if material.file:
-            files.append(PackFile(i, material.kind, records.vault.path(material.file), row.original_name))
+            files.append(PackFile(i, material.kind, desk.uow.vault.path(material.file), row.original_name))
     return profile, files
 
 
 def build_pack_for_stored(
-    records: Any,
+    desk: Any,
     employee_id: int,
     business: str,
     target: Path,
@@ -276,19 +277,19 @@ def build_pack_for_stored(
     scan_cache: dict[tuple[Path, str], ScanVerdict] | None = None,
 ) -> PackResult:
     """A pack for a stored employee: the materials are vault files (the trash is never packed)."""
-    profile, files = stored_pack_input(records, employee_id)
+    profile, files = stored_pack_input(desk, employee_id)
     return build_pack(
         profile,
         business,
         target,
-        records.vault.root,
+        desk.uow.vault.root,
         on=on,
         force=force,
         make_zip=make_zip,
-        data_dir=records.data_dir,
+        data_dir=desk.data_dir,
         progress=progress,
         files=files,
-        scan_settings=records.scan_settings,
+        scan_settings=desk.materials.scan_settings,
         scan_cache=scan_cache,
     )
 
@@ -318,7 +319,7 @@ class BulkCandidate:
 
 
 def bulk_candidates(
-    records: Any, employee_ids: list[int], business: str | None, on: date
+    desk: Any, employee_ids: list[int], business: str | None, on: date
 ) -> list[BulkCandidate]:
     """Who may get a pack for `business` (None: each employee's current business) on `on`, and why
     the others may not: the rules engine's blockers, in its words. Profiles load in one batch."""
@@ -326,14 +327,14 @@ def bulk_candidates(
 
     from ..store import models as m
 
-    profiles = records.profiles(employee_ids)
-    with records.session() as s:  # two columns of every employee: no parameter limit to meet
+    profiles = desk.employees.profiles(employee_ids)
+    with desk.uow.session() as s:  # two columns of every employee: no parameter limit to meet
         current = dict(s.exec(select(m.Employee.id, m.Employee.status_business)).all())
     out = []
     for employee_id in employee_ids:
         profile = profiles[employee_id]
         chosen = business or current.get(employee_id) or "new"
-        result = run_check(profile, chosen, on, records.data_dir)
+        result = run_check(profile, chosen, on, desk.data_dir)
         reasons = tuple(f.message for f in result.findings if f.severity == "blocker")
         out.append(
             BulkCandidate(
@@ -390,7 +391,7 @@ class BulkReport:
 
 
 def build_bulk(
-    records: Any,
+    desk: Any,
     candidates: list[BulkCandidate],
     folder: Path,
     progress: Callable[[int, int], bool | None],
@@ -423,7 +424,7 @@ def build_bulk(
         if progress(i, len(chosen)) is False:
             report.cancelled = True
             return report
-        employee = records.employee(c.employee_id)
+        employee = desk.employees.employee(c.employee_id)
         name = bulk_folder_name(employee.name, employee.id_number, c.business, on)
         if name in used:  # same name and same last four digits: never overwrite the other's pack
             name = f"{name}-{sum(1 for u in used if u.startswith(name)) + 1}"
@@ -434,7 +435,7 @@ def build_bulk(
 
         try:
             build_pack_for_stored(
-                records, c.employee_id, c.business, folder / name, force, inner, on=on, scan_cache=cache
+                desk, c.employee_id, c.business, folder / name, force, inner, on=on, scan_cache=cache
             )
         except Cancelled:
             report.cancelled = True

@@ -1,6 +1,6 @@
 """Budgets for reading untrusted PDFs: a scan must end in seconds and within bounded memory whatever the
 file holds (a 2 GiB decompression bomb, a 100,000-page PDF, a 60,000-pixel image), and such a file is
-refused as unreadable, never packed (issue 12).
+refused as unreadable, never packed.
 
 Two layers, because neither is enough alone:
 

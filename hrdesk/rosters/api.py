@@ -26,7 +26,7 @@ from .importing import (
 from .values import vocabulary
 
 if TYPE_CHECKING:
-    from ..desks.desk import Records
+    from ..desks.desk import Desk
 
 __all__ = [
     "STATUS_ZH",
@@ -50,13 +50,13 @@ def template_headers() -> list[str]:
     return [c.header for c in vocabulary().columns]
 
 
-def export_json(records: Records, path: Path, ids: list[int] | None = None) -> int:
+def export_json(desk: Desk, path: Path, ids: list[int] | None = None) -> int:
     """All (or some) employees as `{"profiles": [...]}`; material files are copied beside the JSON."""
     from ..fileio import private_dir
     from ..pdf.files import atomic_write_bytes
     from ..store.convert import profile_to_json
 
-    profiles = records.profiles(ids)
+    profiles = desk.employees.profiles(ids)
     files_dir = path.parent / (path.stem + "-files")
     out = []
     for _employee_id, profile in sorted(profiles.items()):
@@ -64,7 +64,7 @@ def export_json(records: Records, path: Path, ids: list[int] | None = None) -> i
         for item in data["materials"]:
             digest = item.get("file")
             if digest:
-                source = records.vault.path(digest)
+                source = desk.uow.vault.path(digest)
                 if source.exists():
                     private_dir(files_dir)  # scans of ID cards and household registers: owner-only
                     target = files_dir / f"{digest[:16]}.pdf"

@@ -27,7 +27,7 @@ from ..store.convert import apply_employee
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-    from ..desks.desk import Records
+    from ..desks.desk import Desk
 
 UNIQUE_INDEX = "ux_employee_id_number"
 _CHUNK = 900  # SQLite's default limit on bound parameters is 999
@@ -111,9 +111,7 @@ def _employee_defaults() -> dict[str, Any]:
     return m.Employee(employer_id=0, name="", id_number="").model_dump(exclude={"id", "updated_at"})
 
 
-def insert_profiles(
-    records: Records, session: Session, profiles: list[Profile], unit_ids: list[int]
-) -> list[int]:
+def insert_profiles(desk: Desk, session: Session, profiles: list[Profile], unit_ids: list[int]) -> list[int]:
     """New employees (with their monthly income and permit) in the caller's transaction; returns their
     ids in the order given. Materials are not part of a roster row."""
     if not profiles:
@@ -154,7 +152,7 @@ def insert_profiles(
         audits.append(
             {
                 "at": now,
-                "actor": records.actor,
+                "actor": desk.uow.actor,
                 "action": "create",
                 "entity": "employee",
                 "entity_id": employee_id,

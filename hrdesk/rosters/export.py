@@ -13,7 +13,7 @@ from .read import find_table
 from .values import vocabulary
 
 if TYPE_CHECKING:
-    from ..desks.desk import Records
+    from ..desks.desk import Desk
     from .plan import ImportPreview
 
 ROSTER_SHEET = "员工名单"
@@ -96,9 +96,7 @@ def write_template(path: Path) -> None:
     _save_workbook(wb, path)
 
 
-def export_xlsx(
-    records: Records, path: Path, deadlines: list[tuple[int, str, date, str]] | None = None
-) -> int:
+def export_xlsx(desk: Desk, path: Path, deadlines: list[tuple[int, str, date, str]] | None = None) -> int:
     """Every employee in the template's columns (full ID numbers: the file is the user's own roster and
     must import back), their status, their declared income, and the upcoming deadlines when given."""
     from openpyxl import Workbook
@@ -106,8 +104,8 @@ def export_xlsx(
     from .plan import roster_values, shown
 
     vocab = vocabulary()
-    summaries = {s.id: s for s in records.summaries()}
-    profiles = records.profiles()
+    summaries = {s.id: s for s in desk.employees.summaries()}
+    profiles = desk.employees.profiles()
     wb = Workbook()
     ws = wb.active
     ws.title = ROSTER_SHEET

@@ -59,7 +59,7 @@ from .values import (
 )
 
 if TYPE_CHECKING:
-    from ..desks.desk import Records
+    from ..desks.desk import Desk
 
 COMPARE_CHUNK = 2000  # stored profiles loaded at a time to compare with the file
 BATCH_ROWS = 500  # rows per transaction: a user's save elsewhere waits at most for one batch
@@ -71,7 +71,7 @@ Progress = Callable[[int, int], Any]  # (done, total); may raise to cancel
 
 
 def preview(
-    records: Records,
+    desk: Desk,
     path: Path,
     sheet: str | None = None,
     progress: Progress | None = None,
@@ -79,7 +79,7 @@ def preview(
     """Read and check the whole file against the stored employees; writes nothing."""
     out = ImportPreview(path)
     if path.suffix.lower() == ".json":
-        return _preview_json(records, path, out)
+        return _preview_json(desk, path, out)
     try:
         book = read_file(path)
     except RosterReadError as exc:
@@ -89,7 +89,7 @@ def preview(
     if table is None:
         return out
     out._sheets = {s.name: s for s in book.sheets}
-    _read_roster(records, table, out, book, progress)
+    _read_roster(desk, table, out, book, progress)
     return out
 
 
@@ -156,7 +156,7 @@ def _cell(row: list[Any], col: int) -> Any:
 
 
 def _read_roster(
-    records: Records, table: Table, out: ImportPreview, book: RosterFile, progress: Progress | None
+    desk: Desk, table: Table, out: ImportPreview, book: RosterFile, progress: Progress | None
 ) -> None:
     vocab = vocabulary()
     sheet = table.sheet
@@ -221,7 +221,7 @@ def _read_roster(
         parsed.append((number, values, issues))
     incomes, income_issues = _read_income_sheets(book, table)
     out.file_errors.extend(income_issues)
-    _classify(records, table, parsed, incomes, out)
+    _classify(desk, table, parsed, incomes, out)
     # Keep only what the bad-rows workbook needs (the header and the refused rows): the cells of
     # 50,000 good rows are tens of megabytes.
     keep = {e.row - 1 for e in out.errors if e.sheet == sheet.name}
@@ -298,7 +298,7 @@ def _unit_of(values: dict[str, Any], units: list[StoredUnit]) -> StoredUnit | No
 
 
 def _classify(
-    records: Records,
+    desk: Desk,
     table: Table,
     parsed: list[tuple[int, dict[str, Any], list[RowIssue]]],
     incomes: dict[str, dict[str, float]],
@@ -308,13 +308,13 @@ def _classify(
     out.income_rows = sum(len(v) for v in incomes.values())
     sheet_name = table.sheet.name
     numbers = {v["id_number"] for _, v, _ in parsed if v.get("id_number")} | set(incomes)
-    stored = employees_by_id_number(records.engine, numbers)
+    stored = employees_by_id_number(desk.uow.engine, numbers)
     dupes_in_db = {n for n, ids in stored.items() if len(ids) > 1}
-    all_dupes = duplicate_id_numbers(records.engine)
+    all_dupes = duplicate_id_numbers(desk.uow.engine)
     if all_dupes:
         out.notices.append(Notice("roster.notice.duplicates-in-database", {"count": len(all_dupes)}))
     pending: list[tuple[PreviewRow, dict[str, Any], int]] = []  # known people, compared below
-    units = stored_units(records.engine)
+    units = stored_units(desk.uow.engine)
     seen: dict[str, tuple[int, int]] = {}  # ID → (first row, fingerprint of its values)
     id_column = table.headers[table.columns["id_number"]]
     blank_seen = False
@@ -375,7 +375,7 @@ def _classify(
     # hundreds of megabytes for a comparison that keeps only the differences.
     for start in range(0, len(pending), COMPARE_CHUNK):
         chunk = pending[start : start + COMPARE_CHUNK]
-        profiles = records.profiles(sorted({employee_id for _, _, employee_id in chunk}))
+        profiles = desk.employees.profiles(sorted({employee_id for _, _, employee_id in chunk}))
         for row, values, employee_id in chunk:
             profile = profiles[employee_id]
             row.name = row.name or profile.employee.name
@@ -472,7 +472,7 @@ def _changed_row(row: PreviewRow, stored: Profile, values: dict[str, Any], emplo
     return blank_kept
 
 
-def _preview_json(records: Records, path: Path, out: ImportPreview) -> ImportPreview:
+def _preview_json(desk: Desk, path: Path, out: ImportPreview) -> ImportPreview:
     """Profile JSON (one, a list, or {"profiles": [...]}): the same new / changed / unchanged view."""
     from ..checks.check import policies
 
@@ -493,8 +493,8 @@ def _preview_json(records: Records, path: Path, out: ImportPreview) -> ImportPre
             out.file_errors.append(
                 RowIssue(path.name, i, "profile", "roster.profile-invalid", {"reason": str(exc)})
             )
-    stored = employees_by_id_number(records.engine, [p.employee.id_number for p in parsed])
-    profiles = records.profiles([ids[0] for ids in stored.values()]) if stored else {}
+    stored = employees_by_id_number(desk.uow.engine, [p.employee.id_number for p in parsed])
+    profiles = desk.employees.profiles([ids[0] for ids in stored.values()]) if stored else {}
     for i, profile in enumerate(parsed, start=1):
         number = profile.employee.id_number
         row = PreviewRow(path.name, i, "new", profile.employee.name, mask(number), profile=profile)
@@ -525,7 +525,7 @@ def _preview_json(records: Records, path: Path, out: ImportPreview) -> ImportPre
 
 
 def apply(
-    records: Records,
+    desk: Desk,
     plan: ImportPreview,
     keep_good_rows: bool = False,
     today: date | None = None,
@@ -538,7 +538,7 @@ def apply(
         raise ImportRejected(errors)
     if not plan.rows:
         raise ImportRejected([RowIssue("", 0, "", "roster.file-empty", {"file": plan.file.name})])
-    ensure_unique_index(records.engine)
+    ensure_unique_index(desk.uow.engine)
     result = ImportResult(
         unchanged=plan.count("unchanged") + plan.count("repeat"), skipped_rows=plan.count("error")
     )
@@ -546,7 +546,7 @@ def apply(
     changed_rows = [r for r in plan.rows if r.kind == "changed"]
     total = len(new_rows) + len(changed_rows)
     done = 0
-    units = stored_units(records.engine)
+    units = stored_units(desk.uow.engine)
     try:
         for start in range(0, len(new_rows), BATCH_ROWS):
             batch = new_rows[start : start + BATCH_ROWS]
@@ -556,33 +556,33 @@ def apply(
             if (
                 plan.base_dir is not None
             ):  # profile JSON: the unit's facts and material files, as add_profile does
-                with records.session() as s:
-                    ids = [records.add_profile(p, plan.base_dir, session=s) for p in profiles]
+                with desk.uow.session() as s:
+                    ids = [desk.employees.add_profile(p, plan.base_dir, session=s) for p in profiles]
             else:
-                unit_ids = [_unit_id(records, units, p.employer) for p in profiles]
-                with records.session() as s:
-                    ids = insert_profiles(records, s, profiles, unit_ids)
+                unit_ids = [_unit_id(desk, units, p.employer) for p in profiles]
+                with desk.uow.session() as s:
+                    ids = insert_profiles(desk, s, profiles, unit_ids)
             result.new_ids += ids
             done += len(batch)
-        current_units = employee_units(records.engine, [r.employee_id for r in changed_rows])
+        current_units = employee_units(desk.uow.engine, [r.employee_id for r in changed_rows])
         for r in changed_rows:
             if progress and done % 50 == 0:
                 progress(done, total)
-            unit_id = _unit_id(records, units, r.profile.employer)
+            unit_id = _unit_id(desk, units, r.profile.employer)
             moved = unit_id if unit_id != current_units.get(r.employee_id) else None
-            records.update_profile(r.employee_id, r.profile, employer_id=moved)
+            desk.employees.update_profile(r.employee_id, r.profile, employer_id=moved)
             result.updated_ids.append(r.employee_id)
             done += 1
     except _Cancel:
         result.cancelled = True
     if result.new_ids:
         if len(result.new_ids) <= STATUS_INLINE_LIMIT:
-            records.refresh_statuses(on=today, ids=result.new_ids)
+            desk.employees.refresh_statuses(on=today, ids=result.new_ids)
         else:
             result.statuses_pending = len(result.new_ids)
     if progress and not result.cancelled:
         progress(total, total)
-    ensure_unique_index(records.engine)
+    ensure_unique_index(desk.uow.engine)
     return result
 
 
@@ -593,28 +593,28 @@ class _Cancel(Exception):
 Cancelled = _Cancel
 
 
-def _unit_id(records: Records, units: list[StoredUnit], employer: Employer) -> int:
+def _unit_id(desk: Desk, units: list[StoredUnit], employer: Employer) -> int:
     """The stored unit for a row (by credit code, then name), created on first use."""
     values = {"credit_code": employer.credit_code, "employer_name": employer.name}
     unit = _unit_of(values, units)
     if unit is None:
         # A new unit gets only what the roster says of it, never another unit's facts.
         fresh = Employer(name=employer.name, credit_code=employer.credit_code, district=employer.district)
-        new_id = records.save_employer(fresh)
+        new_id = desk.units.save_employer(fresh)
         unit = StoredUnit(new_id, employer.name, employer.credit_code, employer.district)
         units.append(unit)
     return unit.id
 
 
 def import_file(
-    records: Records,
+    desk: Desk,
     path: Path,
     keep_good_rows: bool = False,
     sheet: str | None = None,
     today: date | None = None,
 ) -> ImportResult:
     """Preview and apply in one go (the CLI without --dry-run, and scripts)."""
-    return apply(records, preview(records, path, sheet), keep_good_rows, today)
+    return apply(desk, preview(desk, path, sheet), keep_good_rows, today)
 
 
 __all__ = [

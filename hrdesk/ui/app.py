@@ -46,10 +46,10 @@ def attach_tray(app: QApplication, window: Any) -> None:
     from .workers import run_write
 
     def write(fn: Any) -> None:
-        run_write(lambda _task: fn(window.records))
+        run_write(lambda _task: fn(window.desk))
 
     tray = TrayController(
-        window.records, lambda: window.deadline_items, app.windowIcon(), window, window.clock, write
+        window.desk, lambda: window.deadline_items, app.windowIcon(), window, window.clock, write
     )
     window.tray = tray
     tray.openRequested.connect(lambda: show_window(window))
@@ -92,22 +92,22 @@ def open_store_in_background(
     )
 
     def work(_task: Any) -> Any:
-        from ..desks.desk import Records
+        from ..desks.desk import Desk
 
-        records = Records.open(folder, url)
+        desk = Desk.open(folder, url)
         gc.freeze()  # the database layer's modules live as long as the app (see run_app)
-        return records
+        return desk
 
     def backup(_task: Any) -> None:
         from ..desks.backup import rotate_daily
 
         rotate_daily(folder)
 
-    def done(records: Any) -> None:
-        opened.append(records)
-        window.attach_records(records)
+    def done(desk: Any) -> None:
+        opened.append(desk)
+        window.attach_records(desk)
         if window.tray is not None:
-            window.tray.records = records
+            window.tray.desk = desk
         if not demo:  # the day's automatic backup: a read, beside the list loading
             run_task(
                 backup,
@@ -180,8 +180,8 @@ def run_app(
         from .workers import writer_pool
 
         writer_pool().waitForDone(10000)
-        for records in opened:
-            records.close()
+        for desk in opened:
+            desk.close()
         if demo:  # a demo leaves nothing behind
             logging.shutdown()
             import shutil

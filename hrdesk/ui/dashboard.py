@@ -11,6 +11,7 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ..clock import Clock
 from ..employees.views import EmployeeSummary
 from .employees.employee_model import STATUS_COLOURS, URGENCY_COLOURS, status_label
 
@@ -47,8 +48,9 @@ def next_months(today: date, count: int = 12) -> list[tuple[int, int]]:
 class ExpiryChart(QWidget):
     monthClicked = Signal(int, int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, clock: Clock | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.clock = clock or Clock()
         self.months: list[tuple[int, int]] = []
         self.counts: list[int] = []
         self.setMinimumHeight(220)
@@ -113,8 +115,9 @@ class Dashboard(QWidget):
     monthClicked = Signal(int, int)
     urgencyClicked = Signal(str)  # noqa: N815  overdue | this-week | this-month
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, clock: Clock | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.clock = clock or Clock()
         layout = QVBoxLayout(self)
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 18px; font-weight: bold;")
@@ -166,7 +169,7 @@ class Dashboard(QWidget):
 
     def set_summaries(self, summaries: list[EmployeeSummary], today: date | None = None) -> None:
         self._summaries = summaries
-        self._today = today or self._today or date.today()
+        self._today = today or self._today or self.clock.today()
         counts = Counter(s.status for s in summaries)
         for status, button in self.buttons.items():
             button.setText(f"{status_label(status)}\n{counts.get(status, 0)}")
@@ -180,7 +183,7 @@ class Dashboard(QWidget):
         self.chart.set_data(summaries, self._today)
 
     def urgency_counts(self) -> dict[str, int]:
-        today = self._today or date.today()
+        today = self._today or self.clock.today()
         return {
             kind: sum(1 for s in self._summaries if urgency_matches(kind, s, today)) for kind in URGENCY_CARDS
         }

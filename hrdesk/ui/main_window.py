@@ -4,7 +4,6 @@ tabs on the right; menus, toolbar and shortcuts; geometry and column widths reme
 from __future__ import annotations
 
 import tempfile
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,7 +48,7 @@ from .employees.employee_model import (
 from .workers import run_task, run_write
 
 if TYPE_CHECKING:
-    from ..desks.desk import Records
+    from ..desks.desk import Desk
     from ..employees.case import EmployeeCase
 
 STATUSES = ["ready", "missing-materials", "not-eligible", "renewal-due", "valid", "expired", "suspended"]
@@ -75,10 +74,10 @@ class MainWindow(QMainWindow):
     caseShown = Signal(int)  # noqa: N815
 
     def __init__(
-        self, records: Records | None, data_dir: Path, demo: bool = False, clock: Clock | None = None
+        self, desk: Desk | None, data_dir: Path, demo: bool = False, clock: Clock | None = None
     ) -> None:
         super().__init__()
-        self.records: Any = records
+        self.desk: Any = desk
         self.data_dir = data_dir
         self.demo = demo
         self.clock = clock or Clock()
@@ -122,8 +121,8 @@ class MainWindow(QMainWindow):
 
         # Right: dashboard or detail.
         self.stack = QStackedWidget()
-        self.dashboard = Dashboard()
-        self.detail = EmployeeDetail(records, data_dir)
+        self.dashboard = Dashboard(self.clock)
+        self.detail = EmployeeDetail(desk, data_dir)
         self.detail.push_undo = self.push_undo
         self.detail.set_run_op(self.run_op)
         self.detail.request_case = self.request_case
@@ -168,8 +167,8 @@ class MainWindow(QMainWindow):
 
         self.retranslate()
         self._restore_layout()
-        if records is not None:
-            self.attach_records(records)
+        if desk is not None:
+            self.attach_records(desk)
         # The stored statuses hold until a day; check for a new day every hour (and after sleep).
         self.day_timer = QTimer(self)
         self.day_timer.setInterval(3600 * 1000)
@@ -305,18 +304,18 @@ class MainWindow(QMainWindow):
 
     # --- data ---------------------------------------------------------------------------------------
 
-    def attach_records(self, records: Records) -> None:
+    def attach_records(self, desk: Desk) -> None:
         """The database is open: load the list on a worker, then refresh what a new day changed, then
         the deadlines (and the tray's first check)."""
-        self.records = records
-        self.detail.set_records(records)
+        self.desk = desk
+        self.detail.set_desk(desk)
         self.apply_scan_settings()
         self._loading += 1
 
         column, order = self.proxy.sorted_by
 
         def work(_task: Any) -> tuple[list[Any], list[Any]]:
-            return sort_rows(records.summaries(), column, order), records.employers()
+            return sort_rows(desk.employees.summaries(), column, order), desk.units.employers()
 
         run_task(work, self._summaries_loaded, self._background_failed)
 
@@ -362,8 +361,8 @@ class MainWindow(QMainWindow):
     def reload(self, select_id: int | None = None) -> None:
         """Everything again, at once (after an import or a restore; tests). Day-to-day writes use
         `apply_changes`, which touches only the rows they changed."""
-        self._employers = self.records.employers()
-        self._set_summaries(self.records.summaries())
+        self._employers = self.desk.units.employers()
+        self._set_summaries(self.desk.employees.summaries())
         self.refresh_deadlines()
         if select_id is not None:
             self.select_employee(select_id)
@@ -371,15 +370,17 @@ class MainWindow(QMainWindow):
     def refresh_stale_statuses(self) -> None:
         """A new day: recompute, on the writer in small batches, the employees whose stored status no
         longer holds (usually a few percent), then update those rows and load the deadlines."""
-        if self.records is None:
+        if self.desk is None:
             return
-        records, today = self.records, self.clock.today()
+        desk, today = self.desk, self.clock.today()
         self._loading += 1
 
         def work(task: Any) -> list[int]:
-            stale = records.stale_status_ids(today)
+            stale = desk.employees.stale_status_ids(today)
             if stale:
-                records.refresh_statuses(today, stale, progress=lambda d, n: task.signals.progress.emit(d, n))
+                desk.employees.refresh_statuses(
+                    today, stale, progress=lambda d, n: task.signals.progress.emit(d, n)
+                )
             return stale
 
         def done(stale: Any) -> None:
@@ -398,7 +399,7 @@ class MainWindow(QMainWindow):
         """Deadlines for the calendar and the tray: the stored ones, read on a worker with one query."""
         from .i18n import current_lang
 
-        records, lang = self.records, current_lang()
+        desk, lang = self.desk, current_lang()
         self._loading += 1
 
         tray = self.tray
@@ -409,10 +410,10 @@ class MainWindow(QMainWindow):
             from ..deadlines.reminders import states_from_rows
             from ..deadlines.stored import stored_deadlines
 
-            items = stored_deadlines(records, lang)
-            cal = work_calendar(records.data_dir)
+            items = stored_deadlines(desk, lang)
+            cal = work_calendar(desk.data_dir)
             unknown = {y for y in {d.date.year for d in items} if not cal.knows(y)}
-            states = states_from_rows(records.reminder_states()) if want_states else None
+            states = states_from_rows(desk.reminders.reminder_states()) if want_states else None
             return items, unknown, states
 
         run_task(work, self._deadlines_ready, self._background_failed)
@@ -424,10 +425,10 @@ class MainWindow(QMainWindow):
             self.tray._states = states
         _freeze_loaded()
         self.calendar.set_deadlines(self.deadline_items, self.clock.today(), self._unknown_years)
-        if getattr(self, "change_watch", None) is None and self.records is not None:
+        if getattr(self, "change_watch", None) is None and self.desk is not None:
             from .desks.change_watch import ChangeWatcher
 
-            self.change_watch = ChangeWatcher(self.records, self)
+            self.change_watch = ChangeWatcher(self.desk, self)
             self.change_watch.changed.connect(self.apply_changes)
             self.change_watch.start()
         self.deadlinesReady.emit()
@@ -443,7 +444,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         """Run a write `fn(records)` on the writer thread; then update just the rows, deadlines and case
         of `employee_ids` (or of the ids `fn` returns when it returns a list)."""
-        records = self.records
+        desk = self.desk
 
         def finished(result: Any) -> None:
             ids = employee_ids if employee_ids is not None else (result if isinstance(result, list) else [])
@@ -457,17 +458,17 @@ class MainWindow(QMainWindow):
             elif message:
                 QMessageBox.warning(self, self.tr("保存失败"), message)
 
-        run_write(lambda _task: fn(records), finished, error)
+        run_write(lambda _task: fn(desk), finished, error)
 
     def apply_changes(self, employee_ids: list[int], deadlines: bool = True) -> None:
         """Rows, deadlines and the open case of these employees, read again on a worker."""
         ids = sorted(set(employee_ids))
-        if not ids or self.records is None:
+        if not ids or self.desk is None:
             return
         if len(ids) > BIG_CHANGE:  # new wage figures, a restore, a big import: load everything again
-            self.attach_records(self.records)
+            self.attach_records(self.desk)
             return
-        records = self.records
+        desk = self.desk
         from .i18n import current_lang
 
         lang = current_lang()
@@ -476,7 +477,7 @@ class MainWindow(QMainWindow):
         def work(_task: Any) -> tuple[list[Any], list[Any] | None]:
             from ..deadlines.stored import stored_deadlines
 
-            return records.summaries(ids), stored_deadlines(records, lang, ids) if deadlines else None
+            return desk.employees.summaries(ids), stored_deadlines(desk, lang, ids) if deadlines else None
 
         def apply(result: Any) -> None:
             self._loading -= 1
@@ -505,13 +506,13 @@ class MainWindow(QMainWindow):
         from .i18n import current_lang
 
         self._case_wanted = (employee_id, business)
-        records, today, lang = self.records, self.clock.today(), current_lang()
+        desk, today, lang = self.desk, self.clock.today(), current_lang()
         wanted = self._case_wanted
 
         def work(_task: Any) -> Any:
             from ..employees.case import build_case
 
-            return wanted, build_case(records, employee_id, today, business, lang)
+            return wanted, build_case(desk, employee_id, today, business, lang)
 
         def ready(result: Any) -> None:
             asked, case = result
@@ -533,7 +534,7 @@ class MainWindow(QMainWindow):
     def probe_save(self, employee_id: int, callback: Any) -> None:
         """The benchmark's save: the employee's profile saved unchanged, the way the window saves."""
         self.run_op(
-            lambda r: r.update_profile(employee_id, r.profile(employee_id)),
+            lambda r: r.employees.update_profile(employee_id, r.employees.profile(employee_id)),
             [employee_id],
             lambda _r: callback(None),
             callback,
@@ -795,7 +796,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.first_run if self.model.rowCount() == 0 else self.dashboard)
 
     def new_employee(self) -> None:
-        if not self.records.employers():
+        if not self.desk.units.employers():
             QMessageBox.information(
                 self, self.tr("新建员工"), self.tr("请先在“单位与经办人”中添加一个单位。")
             )
@@ -808,7 +809,7 @@ class MainWindow(QMainWindow):
 
     def _employee_saved(self, employee_id: int) -> None:
         if self.model.row_of(employee_id) is None:  # a new employee: add the row, then select it
-            self.model.update_rows([employee_id], self.records.summaries([employee_id]))
+            self.model.update_rows([employee_id], self.desk.employees.summaries([employee_id]))
             self._update_count()
             self.select_employee(employee_id)
         self.apply_changes([employee_id])
@@ -856,7 +857,7 @@ class MainWindow(QMainWindow):
         )
         if not path:
             return
-        dialog = ImportDialog(self.records, Path(path), self)
+        dialog = ImportDialog(self.desk, Path(path), self)
         if dialog.exec() and dialog.import_result is not None:
             self.reload()
             self.refresh_stale_statuses()
@@ -871,7 +872,7 @@ class MainWindow(QMainWindow):
 
         target = Path(path)
         if target.suffix.lower() == ".json":
-            export_json(self.records, target)
+            export_json(self.desk, target)
         else:
             today = self.clock.today()
             upcoming = [
@@ -879,12 +880,15 @@ class MainWindow(QMainWindow):
                 for d in self.deadline_items
                 if 0 <= (d.date - today).days <= 90
             ]
-            export_xlsx(self.records, target, upcoming)
+            export_xlsx(self.desk, target, upcoming)
         QMessageBox.information(self, self.tr("导出名单"), self.tr("已导出到 {path}").format(path=target))
 
     def backup(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("备份"), f"hrdesk-备份-{date.today().isoformat()}.zip", self.tr("备份文件 (*.zip)")
+            self,
+            self.tr("备份"),
+            f"hrdesk-备份-{self.clock.today().isoformat()}.zip",
+            self.tr("备份文件 (*.zip)"),
         )
         if not path:
             return
@@ -916,7 +920,7 @@ class MainWindow(QMainWindow):
         from .forms.form_preview import FormPreviewDialog
 
         business = self.detail.eligibility.business.currentData() or "new"
-        FormPreviewDialog(self.records, employee_id, forms[choice], business, self).exec()
+        FormPreviewDialog(self.desk, employee_id, forms[choice], business, self).exec()
 
     def make_pack(self) -> None:
         employee_id = self.current_employee_id()
@@ -930,16 +934,16 @@ class MainWindow(QMainWindow):
         from ..pdf.files import safe_filename
 
         business = self.detail.eligibility.business.currentData() or "new"
-        name = self.records.employee(employee_id).name
-        target = Path(folder) / safe_filename(f"{name}-{business}-{date.today().isoformat()}")
+        name = self.desk.employees.employee(employee_id).name
+        target = Path(folder) / safe_filename(f"{name}-{business}-{self.clock.today().isoformat()}")
         progress = QProgressDialog(self.tr("正在生成材料包…"), self.tr("取消"), 0, 100, self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
-        records = self.records
+        desk = self.desk
 
         def work(task: Any, force: bool = False) -> Any:
             try:
                 return build_pack_for_stored(
-                    records, employee_id, business, target, force, lambda d, t: task.report(d, t)
+                    desk, employee_id, business, target, force, lambda d, t: task.report(d, t)
                 )
             except PackRefused as exc:
                 return exc  # not an error: the user decides whether to pack anyway
@@ -976,21 +980,21 @@ class MainWindow(QMainWindow):
     def make_bulk_packs(self) -> None:
         from .packs.bulk_packs import open_bulk_packs  # the dialog, its worker and its report live there
 
-        open_bulk_packs(self.records, self.visible_employee_ids(), self)
+        open_bulk_packs(self.desk, self.visible_employee_ids(), self)
 
     # --- dialogs ------------------------------------------------------------------------------------
 
     def edit_units(self) -> None:
         from .units.units_dialog import UnitsDialog
 
-        UnitsDialog(self.records, self).exec()
+        UnitsDialog(self.desk, self).exec()
         self.reload(self.current_employee_id())
 
     def open_settings(self) -> None:
         from .desks.settings_dialog import SettingsDialog
 
         tray = self.tray is not None and self.tray.available
-        dialog = SettingsDialog(self.records, self.data_dir, self, self.clock.today(), tray)
+        dialog = SettingsDialog(self.desk, self.data_dir, self, self.clock.today(), tray)
         accepted = dialog.exec()
         wages = dict(dialog.pending_wages) if accepted else {}  # Cancel: the figures entered are dropped
         self.apply_scan_settings()
@@ -999,7 +1003,7 @@ class MainWindow(QMainWindow):
 
         def save(r: Any) -> list[int]:
             for year, (monthly, effective) in wages.items():
-                r.save_wage_figure(year, monthly, effective, source, on=today)
+                r.rule_data.save_wage_figure(year, monthly, effective, source, on=today)
             return []
 
         def saved(_r: Any) -> None:
@@ -1014,7 +1018,7 @@ class MainWindow(QMainWindow):
     def apply_scan_settings(self) -> None:
         from ..materials.service import scan_settings_from
 
-        self.records.scan_settings = scan_settings_from(
+        self.desk.materials.scan_settings = scan_settings_from(
             {
                 "min_dpi": self.settings.value("scan/min_dpi", 150),
                 "max_file_mb": self.settings.value("scan/max_file_mb", 10),

@@ -66,7 +66,7 @@ class Probe(QObject):
         self.stalls.append(gap)
         if not self.save and time.time() - self.first_paint > 0.5 and self.window.model.rowCount():
             self._save_during_refresh()
-        if self._busy() or self.window.records is None:
+        if self._busy() or self.window.desk is None:
             self.idle_since = None
         elif self.idle_since is None:
             self.idle_since = time.time()
@@ -93,7 +93,7 @@ class Probe(QObject):
 
         def work() -> None:
             try:
-                window.records.update_profile(employee_id, window.records.profile(employee_id))
+                window.desk.employees.update_profile(employee_id, window.desk.employees.profile(employee_id))
                 self._saved(None)
             except Exception as exc:  # the failure is the measurement
                 self._saved(f"{type(exc).__name__}: {exc}")

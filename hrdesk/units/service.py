@@ -1,4 +1,4 @@
-"""Units (用人单位) and their agents (经办人): part of the records service."""
+"""Units (用人单位) and their agents (经办人): stored facts, and the checks the guides make of agents."""
 
 from __future__ import annotations
 
@@ -15,31 +15,36 @@ from ..resources import resources_dir
 from ..rules.profile import Employer as RulesEmployer
 from ..store import models as m
 from ..store.convert import apply_employer
+from ..store.plain import plain
+from ..store.unit_of_work import Service, UnitOfWork
 from ..store.versions import claim_version
+from .model import Agent, Unit
 
 if TYPE_CHECKING:
-    from ..desks.desk import RecordsBase as _Base
-else:
-    _Base = object
+    from ..employees.service import Employees
 
 
 class UnitError(CodedError, ValueError):
     """A unit cannot be saved or deleted as asked; `message(lang)` says why in the user's language."""
 
 
-class UnitsMixin(_Base):
-    # --- units and agents -------------------------------------------------------------------------
+class Units(Service):
+    """Units and agents. A unit's facts feed its employees' checks, so a saved unit refreshes their status."""
 
-    def employers(self) -> list[m.Employer]:
+    def __init__(self, uow: UnitOfWork, employees: Employees) -> None:
+        super().__init__(uow)
+        self.employees = employees
+
+    def employers(self) -> list[Unit]:
         with self.session(readonly=True) as s:
-            return list(s.exec(select(m.Employer).order_by(m.Employer.name)))
+            return [plain(Unit, r) for r in s.exec(select(m.Employer).order_by(m.Employer.name))]
 
-    def employer(self, employer_id: int) -> m.Employer:
+    def employer(self, employer_id: int) -> Unit:
         with self.session(readonly=True) as s:
             row = s.get(m.Employer, employer_id)
             if row is None:
                 raise KeyError(f"unit {employer_id} not found")
-            return row
+            return plain(Unit, row)
 
     def employer_facts(self, employer_id: int) -> RulesEmployer:
         """A unit as the rules (and the window) see it: a plain dataclass, not a database row."""
@@ -68,7 +73,7 @@ class UnitsMixin(_Base):
             s.flush()
             self._audit(s, "update" if employer_id else "create", "employer", row.id, ["*"])
             new_id = row.id
-        self.refresh_statuses(ids=self._employee_ids_of(new_id))
+        self.employees.refresh_statuses(ids=self.employees.ids_of_employer(new_id))
         return new_id
 
     def delete_employer(self, employer_id: int) -> None:
@@ -80,9 +85,11 @@ class UnitsMixin(_Base):
                 s.delete(row)
                 self._audit(s, "delete", "employer", employer_id)
 
-    def agents(self, employer_id: int) -> list[m.Agent]:
+    def agents(self, employer_id: int) -> list[Agent]:
         with self.session(readonly=True) as s:
-            return list(s.exec(select(m.Agent).where(m.Agent.employer_id == employer_id)))
+            return [
+                plain(Agent, r) for r in s.exec(select(m.Agent).where(m.Agent.employer_id == employer_id))
+            ]
 
     def save_agent(
         self,
@@ -144,7 +151,7 @@ def _agent_rules() -> dict[str, dict[str, object]]:
         return tomllib.load(fh)
 
 
-def check_agents(district: str, agents: list[m.Agent], employee_id_numbers: set[str]) -> list[AgentProblem]:
+def check_agents(district: str, agents: list[Agent], employee_id_numbers: set[str]) -> list[AgentProblem]:
     """The agent rules: insured by the unit (changping-2026 三(六), yanqing-2024 三(一)); in Yanqing an
     agent who applies at the unit needs a second agent to process it (yanqing-2024 三(一))."""
     rules = _agent_rules().get(district, {})

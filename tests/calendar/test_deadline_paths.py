@@ -20,7 +20,7 @@ from hrdesk.checks.check import load_profile_file, policies, work_calendar
 from hrdesk.clock import FixedClock
 from hrdesk.deadlines.ics import to_ics
 from hrdesk.deadlines.stored import stored_deadlines
-from hrdesk.desks.desk import Records
+from hrdesk.desks.desk import Desk
 from hrdesk.employees.case import build_case
 from hrdesk.employees.status import business_for, compute_status
 from hrdesk.rules.engine import check
@@ -65,10 +65,10 @@ def _key(d) -> tuple:
 def stored(tmp_path_factory) -> tuple[Path, dict[str, int]]:
     folder = tmp_path_factory.mktemp("paths")
     ids = {}
-    with Records.open(folder) as records:
+    with Desk.open(folder) as desk:
         for n, (name, profile) in enumerate(_variants()):
-            ids[name] = records.add_profile(_fresh_id(profile, n))
-        records.refresh_statuses(ON)
+            ids[name] = desk.employees.add_profile(_fresh_id(profile, n))
+        desk.employees.refresh_statuses(ON)
     return folder, ids
 
 
@@ -76,17 +76,17 @@ def test_every_path_gives_the_checks_deadlines(stored):
     folder, ids = stored
     ps, cal = policies(folder), work_calendar(folder)
     profiles = dict(_variants())
-    with Records.open(folder, lock=False) as records:
+    with Desk.open(folder, lock=False) as desk:
         by_employee: dict[int, set] = {}
-        for d in stored_deadlines(records):
+        for d in stored_deadlines(desk):
             by_employee.setdefault(d.employee_id, set()).add(_key(d))
-        ics = Calendar.from_ical(to_ics(stored_deadlines(records)))
+        ics = Calendar.from_ical(to_ics(stored_deadlines(desk)))
         assert len(list(ics.walk("VEVENT"))) == sum(len(v) for v in by_employee.values())
         for name, employee_id in ids.items():
             profile = profiles[name]
             business = business_for(profile, ON)
             detail = {_key(d) for d in check(profile, business, ON, ps, cal).deadlines}
-            case = build_case(records, employee_id, ON)
+            case = build_case(desk, employee_id, ON)
             assert case.business == business
             assert {_key(d) for d in case.deadlines} == detail, name
             assert by_employee.get(employee_id, set()) == detail, name
@@ -132,10 +132,10 @@ def test_every_path_gives_the_checks_deadlines(stored):
 
 def test_overdue_renewal_is_urgent_everywhere(stored):
     folder, ids = stored
-    with Records.open(folder, lock=False) as records:
-        row = next(s for s in records.summaries() if s.id == ids["renewal-overdue"])
+    with Desk.open(folder, lock=False) as desk:
+        row = next(s for s in desk.employees.summaries() if s.id == ids["renewal-overdue"])
         assert row.urgency == "overdue" and row.next_deadline < ON
-        others = [s for s in records.summaries() if s.id != ids["renewal-overdue"]]
+        others = [s for s in desk.employees.summaries() if s.id != ids["renewal-overdue"]]
         assert all(s.urgency != "overdue" or s.next_deadline < ON for s in others)
     cli = subprocess.run(
         [
@@ -184,15 +184,15 @@ def test_a_stored_status_holds_until_its_day(name):
 
 def test_a_save_during_the_bulk_refresh_succeeds(tmp_path: Path):
     profile = load_profile_file(ROOT / "examples" / "changping-new-ready.json")
-    with Records.open(tmp_path / "data", clock=FixedClock.on(ON)) as records:
-        with records.session() as s:
+    with Desk.open(tmp_path / "data", clock=FixedClock.on(ON)) as desk:
+        with desk.uow.session() as s:
             base = profile.employee.id_number
-            ids = [records.add_profile(_fresh_id(profile, n, base), session=s) for n in range(150)]
+            ids = [desk.employees.add_profile(_fresh_id(profile, n, base), session=s) for n in range(150)]
         errors: list[BaseException] = []
 
         def refresh() -> None:
             try:
-                records.refresh_statuses(ON, batch=20)
+                desk.employees.refresh_statuses(ON, batch=20)
             except BaseException as exc:  # the test reports it
                 errors.append(exc)
 
@@ -200,33 +200,33 @@ def test_a_save_during_the_bulk_refresh_succeeds(tmp_path: Path):
         worker.start()
         saves = 0
         while worker.is_alive() or saves == 0:
-            p = records.profile(ids[saves % len(ids)])
+            p = desk.employees.profile(ids[saves % len(ids)])
             p.employee.name = f"改名{saves}"
-            records.update_profile(ids[saves % len(ids)], p)
+            desk.employees.update_profile(ids[saves % len(ids)], p)
             saves += 1
         worker.join()
         assert not errors and saves >= 1
-        assert records.profile(ids[(saves - 1) % len(ids)]).employee.name == f"改名{saves - 1}"
-        assert records.stale_status_ids(ON) == []
+        assert desk.employees.profile(ids[(saves - 1) % len(ids)]).employee.name == f"改名{saves - 1}"
+        assert desk.employees.stale_status_ids(ON) == []
 
 
 def test_a_big_refresh_on_worker_processes_stores_the_same(tmp_path: Path, monkeypatch):
     from hrdesk.employees import service as employees
 
-    with Records.open(tmp_path / "data", clock=FixedClock.on(ON)) as records:
-        with records.session() as s:
+    with Desk.open(tmp_path / "data", clock=FixedClock.on(ON)) as desk:
+        with desk.uow.session() as s:
             for n, (_name, profile) in enumerate(_variants()):
-                records.add_profile(_fresh_id(profile, n), session=s)
-        ids = records.employee_ids()
-        in_thread = records.compute_statuses(ids, ON)
+                desk.employees.add_profile(_fresh_id(profile, n), session=s)
+        ids = desk.employees.employee_ids()
+        in_thread = desk.employees.compute_statuses(ids, ON)
         monkeypatch.setattr(employees, "PROCESS_POOL_FROM", 2)
-        records.refresh_statuses(ON)
+        desk.employees.refresh_statuses(ON)
         stored = {}
-        for d in stored_deadlines(records):
+        for d in stored_deadlines(desk):
             stored.setdefault(d.employee_id, set()).add(_key(d))
         assert stored == {
             eid: {_key(d) for d in st.deadlines} for eid, st in in_thread.items() if st.deadlines
         }
-        assert {s.id: s.status for s in records.summaries()} == {
+        assert {s.id: s.status for s in desk.employees.summaries()} == {
             eid: st.status for eid, st in in_thread.items()
         }

@@ -11,7 +11,7 @@ from icalendar import Calendar
 from hrdesk.checks.check import load_profile_file
 from hrdesk.deadlines.ics import IcsState, export_ics, to_ics
 from hrdesk.deadlines.stored import DeadlineItem, stored_deadlines
-from hrdesk.desks.desk import Records
+from hrdesk.desks.desk import Desk
 
 ROOT = Path(__file__).resolve().parents[2]
 BEIJING = ZoneInfo("Asia/Shanghai")
@@ -24,18 +24,20 @@ def _events(path: Path) -> dict[str, object]:
 
 
 def test_reexport_after_deleting_an_employee_cancels_their_events(data_dir: Path, tmp_path: Path):
-    with Records.open(data_dir) as records:
-        keep = records.add_profile(
+    with Desk.open(data_dir) as desk:
+        keep = desk.employees.add_profile(
             load_profile_file(ROOT / "examples" / "changping-renewal-window-open.json")
         )
-        gone = records.add_profile(load_profile_file(ROOT / "examples" / "yanqing-employer-change.json"))
-        first = stored_deadlines(records)
+        gone = desk.employees.add_profile(
+            load_profile_file(ROOT / "examples" / "yanqing-employer-change.json")
+        )
+        first = stored_deadlines(desk)
         assert {d.employee_id for d in first} == {keep, gone}
         out = tmp_path / "期限.ics"
         export_ics(out, first, data_dir, now=NOW)
         before = _events(out)
-        records.delete_employee(gone)
-        export_ics(out, stored_deadlines(records), data_dir, now=datetime(2026, 11, 26, 10, tzinfo=BEIJING))
+        desk.employees.delete_employee(gone)
+        export_ics(out, stored_deadlines(desk), data_dir, now=datetime(2026, 11, 26, 10, tzinfo=BEIJING))
     after = _events(out)
 
     gone_uids = {uid for uid in before if uid.startswith(f"{gone}-")}

@@ -13,7 +13,7 @@ from hrdesk.deadlines.ics import to_ics
 from hrdesk.deadlines.reminders import OVERDUE, ReminderState, current_lead, due_reminders, states_from_rows
 from hrdesk.deadlines.stored import DeadlineItem, stored_deadlines
 from hrdesk.desks.autostart import launch_agent_path, launch_agent_plist, set_enabled, windows_run_value
-from hrdesk.desks.desk import Records
+from hrdesk.desks.desk import Desk
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -52,16 +52,16 @@ def test_missed_reminders_show_once_on_the_next_start():
 def test_snooze_and_dismiss_persist_across_a_restart(data_dir: Path):
     d = deadline(date(2026, 9, 1))
     now = datetime(2026, 8, 26, 9, 0)
-    with Records.open(data_dir) as records:
+    with Desk.open(data_dir) as desk:
         (r,) = due_reminders([d], {}, now)
-        records.set_reminder_state(r.key, "snoozed", now + timedelta(hours=24))
-    with Records.open(data_dir) as records:  # a restart
-        states = states_from_rows(records.reminder_states())
+        desk.reminders.set_reminder_state(r.key, "snoozed", now + timedelta(hours=24))
+    with Desk.open(data_dir) as desk:  # a restart
+        states = states_from_rows(desk.reminders.reminder_states())
     assert due_reminders([d], states, now + timedelta(hours=2)) == []
     assert len(due_reminders([d], states, now + timedelta(hours=25))) == 1
-    with Records.open(data_dir) as records:
-        records.set_reminder_state(r.key, "dismissed")
-        states = {k: ReminderState(v.state) for k, v in records.reminder_states().items()}
+    with Desk.open(data_dir) as desk:
+        desk.reminders.set_reminder_state(r.key, "dismissed")
+        states = {k: ReminderState(v.state) for k, v in desk.reminders.reminder_states().items()}
     assert due_reminders([d], states, now + timedelta(hours=25)) == []
     # The next lead is a new reminder: dismissing one does not silence the deadline.
     assert [x.lead for x in due_reminders([d], states, datetime(2026, 8, 29, 9))] == [3]
@@ -92,8 +92,8 @@ def test_demo_calendar_has_markers(tmp_path: Path):
     from hrdesk.desks.demo import create_demo
 
     create_demo(tmp_path / "demo", today=date(2026, 11, 24))
-    with Records.open(tmp_path / "demo") as records:
-        items = stored_deadlines(records)
+    with Desk.open(tmp_path / "demo") as desk:
+        items = stored_deadlines(desk)
     codes = {d.code for d in items}
     assert {"PERMIT_EXPIRES", "RENEWAL_SUBMIT_BY", "EMPLOYER_CHANGE_SUBMIT_BY", "MATERIAL_SUBMIT_BY"} <= codes
     assert any(0 <= (d.date - date(2026, 11, 24)).days <= 30 for d in items)

@@ -6,7 +6,7 @@ import logging
 from datetime import date
 from pathlib import Path
 
-from hrdesk.desks.desk import Records
+from hrdesk.desks.desk import Desk
 from hrdesk.logging_setup import scrub, setup_logging
 
 
@@ -23,9 +23,9 @@ def test_log_after_a_demo_session_has_no_personal_data(qtbot, tmp_path: Path, se
     folder = tmp_path / "demo"
     log_path = setup_logging(folder)
     create_demo(folder, today=date(2026, 11, 24))
-    with Records.open(folder) as records:
-        profiles = records.profiles()
-        window = MainWindow(records, folder, demo=True)
+    with Desk.open(folder) as desk:
+        profiles = desk.employees.profiles()
+        window = MainWindow(desk, folder, demo=True)
         qtbot.addWidget(window)
         window.show()
         for _ in range(5):

@@ -89,7 +89,7 @@ def test_cli_check_refuses_a_bidi_name_with_exit_2_and_one_line(tmp_path, capsys
 
 
 def test_roster_import_refuses_the_row_and_stores_nothing(tmp_path, data_dir):
-    from hrdesk.desks.desk import Records
+    from hrdesk.desks.desk import Desk
     from hrdesk.rosters.api import ImportRejected, import_file, template_headers
 
     headers = template_headers()
@@ -110,12 +110,12 @@ def test_roster_import_refuses_the_row_and_stores_nothing(tmp_path, data_dir):
     csv = tmp_path / "roster.csv"
     lines = [",".join(headers)] + [",".join(str(r.get(h, "") or "") for h in headers) for r in rows]
     csv.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with Records.open(data_dir) as records:
+    with Desk.open(data_dir) as desk:
         with pytest.raises(ImportRejected) as err:
-            import_file(records, csv)
+            import_file(desk, csv)
         text = "\n".join(map(str, err.value.errors))
         assert "U+202E" in text and "80 个字符" in text
-        assert records.profiles() == {}
+        assert desk.employees.profiles() == {}
 
 
 def test_pack_names_fit_in_bytes_for_a_long_cjk_name(tmp_path):
@@ -143,13 +143,13 @@ def test_a_whole_pack_for_the_longest_accepted_name_builds(tmp_path):
 
 
 def test_the_profile_form_shows_why_a_name_is_refused(qtbot, data_dir):
-    from hrdesk.desks.desk import Records
+    from hrdesk.desks.desk import Desk
     from hrdesk.ui.employees.profile_form import ProfileForm
     from hrdesk.ui.i18n import set_language
 
     set_language("zh")
-    with Records.open(data_dir) as records:
-        form = ProfileForm(records)
+    with Desk.open(data_dir) as desk:
+        form = ProfileForm(desk)
         qtbot.addWidget(form)
         form.name.setText("张三\u202e")
         assert "U+202E" in form.errors()["name"]

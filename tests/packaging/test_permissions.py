@@ -70,13 +70,13 @@ def test_exports_forms_and_calendars_are_owner_only(case: Path, tmp_path: Path, 
 
 def test_logs_vault_and_backups_folders_are_owner_only(case: Path, data_dir: Path):
     from hrdesk.desks.backup import rotate_daily
-    from hrdesk.desks.desk import Records
+    from hrdesk.desks.desk import Desk
     from hrdesk.logging_setup import setup_logging
     from hrdesk.rosters.api import import_file
 
     setup_logging(data_dir)
-    with Records.open(data_dir) as records:
-        import_file(records, case)
+    with Desk.open(data_dir) as desk:
+        import_file(desk, case)
     assert rotate_daily(data_dir, today=ON) is not None
     for folder in ("logs", "vault", "backups"):
         assert mode(data_dir / folder) == 0o700, folder

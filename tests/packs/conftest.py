@@ -2,4 +2,4 @@
 
 from __future__ import annotations
 
-from ..ui.conftest import records, window  # noqa: F401  (pytest fixtures, used by name)
+from ..ui.conftest import desk, window  # noqa: F401  (pytest fixtures, used by name)

@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hrdesk.checks.check import load_profile_file
-from hrdesk.desks.desk import Records
+from hrdesk.desks.desk import Desk
 from hrdesk.packs.upload_pack import build_pack_for_stored
 
 from ..timeless import keep_current
@@ -38,7 +38,7 @@ def shot(widget, name: str) -> None:
         widget.grab().save(str(SHOTS / name))
 
 
-def add_employee(records: Records, tmp_path: Path, name: str = "张三", grey_hukou: bool = False) -> int:
+def add_employee(desk: Desk, tmp_path: Path, name: str = "张三", grey_hukou: bool = False) -> int:
     folder = tmp_path / f"case-{name}"
     folder.mkdir()
     data = json.loads((ROOT / "examples" / "changping-new-ready.json").read_text(encoding="utf-8"))
@@ -50,11 +50,11 @@ def add_employee(records: Records, tmp_path: Path, name: str = "张三", grey_hu
     profile = keep_current(load_profile_file(folder / "p.json"))
     profile.employee.name = name
     profile.employee.id_number = id_number(next(_PEOPLE))  # ID numbers are unique per person
-    employee_id = records.add_profile(profile, base_dir=folder)
-    for row in records.materials(employee_id):  # scanned as attaching would
-        defects = records._scan(row.sha256)
+    employee_id = desk.employees.add_profile(profile, base_dir=folder)
+    for row in desk.materials.materials(employee_id):  # scanned as attaching would
+        defects = desk.materials._scan(row.sha256)
         if defects:
-            records.update_material(row.id, defects=defects)
+            desk.materials.update_material(row.id, defects=defects)
     return employee_id
 
 
@@ -69,9 +69,9 @@ def find_item(panel, kind: str, material: bool = False):
 
 
 def test_replace_a_defective_scan_turns_the_slot_ok_and_packs_only_the_new_file(
-    qtbot, window, records: Records, tmp_path: Path
+    qtbot, window, desk: Desk, tmp_path: Path
 ):
-    employee_id = add_employee(records, tmp_path, grey_hukou=True)
+    employee_id = add_employee(desk, tmp_path, grey_hukou=True)
     window.reload(select_id=employee_id)
     wait_pool(qtbot)
     window.detail.setCurrentWidget(window.detail.materials)
@@ -91,18 +91,18 @@ def test_replace_a_defective_scan_turns_the_slot_ok_and_packs_only_the_new_file(
     qtbot.waitUntil(lambda: find_item(panel, "hukou-pages").text(1) == "齐全", timeout=30000)
     assert "缺陷" not in panel.reason.text()  # the reason shown is the slot's new verdict
     shot(window, "materials-after-replace.png")
-    build_pack_for_stored(records, employee_id, "new", tmp_path / "pack")
+    build_pack_for_stored(desk, employee_id, "new", tmp_path / "pack")
     with pymupdf.open(next((tmp_path / "pack").glob("*户口本*"))) as doc:
         text = "".join(p.get_text() for p in doc)
         assert doc.page_count == 1
     assert "NEWSCAN" in text and "OLDSCAN" not in text
-    assert [i.detail for i in records.trash_items()] == ["hukou.pdf"]  # the old file waits in the trash
+    assert [i.detail for i in desk.trash.trash_items()] == ["hukou.pdf"]  # the old file waits in the trash
 
 
 def test_delete_in_the_tree_trashes_the_file_never_the_employee(
-    qtbot, window, records: Records, tmp_path: Path, monkeypatch
+    qtbot, window, desk: Desk, tmp_path: Path, monkeypatch
 ):
-    employee_id = add_employee(records, tmp_path)
+    employee_id = add_employee(desk, tmp_path)
     window.reload(select_id=employee_id)
     wait_pool(qtbot)
     window.detail.setCurrentWidget(window.detail.materials)
@@ -115,39 +115,37 @@ def test_delete_in_the_tree_trashes_the_file_never_the_employee(
     panel.tree.setFocus()
     panel.tree.setCurrentItem(slot)
     qtbot.keyClick(panel.tree, Qt.Key.Key_Delete)  # on a slot: nothing is deleted
-    assert len([m for m in records.materials(employee_id) if m.kind == "diploma"]) == 1
+    assert len([m for m in desk.materials.materials(employee_id) if m.kind == "diploma"]) == 1
     file_item = find_item(panel, "diploma", material=True)
     material_id = file_item.data(0, MATERIAL_ROLE)
     panel.tree.setCurrentItem(file_item)
     qtbot.keyClick(panel.tree, Qt.Key.Key_Delete)
     wait_pool(qtbot)
     assert asked == []  # no "delete the employee?" question
-    assert records.employee_ids() == [employee_id]
-    assert material_id not in [m.id for m in records.materials(employee_id)]
+    assert desk.employees.employee_ids() == [employee_id]
+    assert material_id not in [m.id for m in desk.materials.materials(employee_id)]
     qtbot.waitUntil(lambda: find_item(panel, "diploma").text(1) == "缺失", timeout=30000)
 
 
-def test_trash_view_restores_a_file_and_a_deleted_employee_then_empties(
-    qtbot, records: Records, tmp_path: Path
-):
+def test_trash_view_restores_a_file_and_a_deleted_employee_then_empties(qtbot, desk: Desk, tmp_path: Path):
     from hrdesk.ui.materials.trash_view import TrashDialog
 
-    keep = add_employee(records, tmp_path, "李四")
-    gone = add_employee(records, tmp_path, "王五")
-    removed = records.materials(keep)[0]
-    records.remove_material(removed.id)
-    records.delete_employee(gone)
-    dialog = TrashDialog(records)
+    keep = add_employee(desk, tmp_path, "李四")
+    gone = add_employee(desk, tmp_path, "王五")
+    removed = desk.materials.materials(keep)[0]
+    desk.materials.remove_material(removed.id)
+    desk.employees.delete_employee(gone)
+    dialog = TrashDialog(desk)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.tree.topLevelItemCount() == 2
     shot(dialog, "trash.png")
-    history = TrashDialog(records, slot=(keep, removed.kind))  # one slot's earlier files only
+    history = TrashDialog(desk, slot=(keep, removed.kind))  # one slot's earlier files only
     qtbot.addWidget(history)
     assert history.tree.topLevelItemCount() == 1 and not history.empty_button.isVisibleTo(history)
     assert (
         TrashDialog(
-            records, slot=(keep, "photo" if removed.kind != "photo" else "diploma")
+            desk, slot=(keep, "photo" if removed.kind != "photo" else "diploma")
         ).tree.topLevelItemCount()
         == 0
     )
@@ -156,27 +154,29 @@ def test_trash_view_restores_a_file_and_a_deleted_employee_then_empties(
     dialog.tree.selectAll()
     dialog.restore_selected()
     assert dialog.tree.topLevelItemCount() == 0 and len(restored[0]) == 1
-    assert removed.id in [m.id for m in records.materials(keep)]
-    assert sorted(records.employee(i).name for i in records.employee_ids()) == ["李四", "王五"]
+    assert removed.id in [m.id for m in desk.materials.materials(keep)]
+    assert sorted(desk.employees.employee(i).name for i in desk.employees.employee_ids()) == ["李四", "王五"]
 
 
 def test_bulk_dialog_lists_the_ineligible_and_reports_what_was_built(
-    qtbot, records: Records, tmp_path: Path, monkeypatch
+    qtbot, desk: Desk, tmp_path: Path, monkeypatch
 ):
     from hrdesk.ui.packs.bulk_packs import BulkPacksDialog
 
-    ids = [add_employee(records, tmp_path, "张洋")]
-    ids.append(add_employee(records, tmp_path, "赵六"))
-    ids.append(add_employee(records, tmp_path, "钱七"))  # eligible, but the 户口本 went to the trash
-    records.remove_material(next(x.id for x in records.materials(ids[2]) if x.kind == "hukou-pages"))
-    with records.session() as s:  # a Beijing hukou: not eligible for any business
+    ids = [add_employee(desk, tmp_path, "张洋")]
+    ids.append(add_employee(desk, tmp_path, "赵六"))
+    ids.append(add_employee(desk, tmp_path, "钱七"))  # eligible, but the 户口本 went to the trash
+    desk.materials.remove_material(
+        next(x.id for x in desk.materials.materials(ids[2]) if x.kind == "hukou-pages")
+    )
+    with desk.uow.session() as s:  # a Beijing hukou: not eligible for any business
         from hrdesk.store import models as m
 
         row = s.get(m.Employee, ids[1])
         row.hukou = "beijing"
         s.add(row)
     out = tmp_path / "bulk"
-    dialog = BulkPacksDialog(records, ids, today=date.today(), folder=out)
+    dialog = BulkPacksDialog(desk, ids, today=date.today(), folder=out)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.business.setCurrentIndex(1)  # 新办
@@ -192,7 +192,7 @@ def test_bulk_dialog_lists_the_ineligible_and_reports_what_was_built(
     assert any("户口本" in r for r in dialog.report.refused[0].reasons)
     assert "赵六" in dialog.report_view.toPlainText() and "户籍" in dialog.report_view.toPlainText()
     (folder,) = out.iterdir()
-    assert folder.name.startswith(f"张洋-{records.employee(ids[0]).id_number[-4:]}-新办-")
+    assert folder.name.startswith(f"张洋-{desk.employees.employee(ids[0]).id_number[-4:]}-新办-")
     dialog.save_report(tmp_path / "report.txt")
     assert "已生成（1）" in (tmp_path / "report.txt").read_text(encoding="utf-8")
     dialog.resize(960, 640)
@@ -201,11 +201,11 @@ def test_bulk_dialog_lists_the_ineligible_and_reports_what_was_built(
 
 
 @pytest.mark.parametrize("cancel_at", [1])
-def test_bulk_dialog_cancel_shows_what_was_built(qtbot, records: Records, tmp_path: Path, cancel_at: int):
+def test_bulk_dialog_cancel_shows_what_was_built(qtbot, desk: Desk, tmp_path: Path, cancel_at: int):
     from hrdesk.ui.packs.bulk_packs import BulkPacksDialog
 
-    ids = [add_employee(records, tmp_path, n) for n in ("甲一", "乙二", "丙三")]
-    dialog = BulkPacksDialog(records, ids, today=date.today(), folder=tmp_path / "bulk")
+    ids = [add_employee(desk, tmp_path, n) for n in ("甲一", "乙二", "丙三")]
+    dialog = BulkPacksDialog(desk, ids, today=date.today(), folder=tmp_path / "bulk")
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.start_button.isEnabled() and bool(dialog.candidates), timeout=30000)
 

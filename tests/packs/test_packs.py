@@ -223,11 +223,11 @@ def test_cli_pack_runs_as_a_program(case: Path, tmp_path: Path):
 
 
 def test_form_and_pack_for_a_stored_employee(case: Path, tmp_path: Path, capsys):
-    from hrdesk.desks.desk import Records
+    from hrdesk.desks.desk import Desk
 
     data = tmp_path / "data"
-    with Records.open(data) as records:
-        employee_id = records.add_profile(keep_current(load_profile_file(case)), base_dir=case.parent)
+    with Desk.open(data) as desk:
+        employee_id = desk.employees.add_profile(keep_current(load_profile_file(case)), base_dir=case.parent)
     form = tmp_path / "form.pdf"
     code, _, err = run_cli(
         "--data-dir",
@@ -261,26 +261,26 @@ def test_form_and_pack_for_a_stored_employee(case: Path, tmp_path: Path, capsys)
 
 
 def test_bulk_packs_collect_refusals_and_cancel_cleanly(case: Path, tmp_path: Path):
-    from hrdesk.desks.desk import Records
+    from hrdesk.desks.desk import Desk
     from hrdesk.packs.upload_pack import build_bulk, bulk_candidates
 
-    with Records.open(tmp_path / "data") as records:
-        good = records.add_profile(keep_current(load_profile_file(case)), base_dir=case.parent)
+    with Desk.open(tmp_path / "data") as desk:
+        good = desk.employees.add_profile(keep_current(load_profile_file(case)), base_dir=case.parent)
         incomplete = keep_current(load_profile_file(case))
         incomplete.employee.name = "李四"
         incomplete.employee.id_number = "110101199003070011"  # another person: ID numbers are unique
         incomplete.materials = [m for m in incomplete.materials if m.kind != "hukou-pages"]
-        bad = records.add_profile(incomplete, base_dir=case.parent)
+        bad = desk.employees.add_profile(incomplete, base_dir=case.parent)
         on = date.today()
-        candidates = bulk_candidates(records, [good, bad], "new", on)
+        candidates = bulk_candidates(desk, [good, bad], "new", on)
         assert all(c.eligible for c in candidates)
         out = tmp_path / "bulk"
-        report = build_bulk(records, candidates, out, lambda d, t: None, "new", on)
+        report = build_bulk(desk, candidates, out, lambda d, t: None, "new", on)
         assert [e.name for e in report.built] == ["张三"] and [e.name for e in report.refused] == ["李四"]
         assert any("户口本" in r for r in report.refused[0].reasons)
         assert [p.name for p in out.iterdir()] == [f"张三-1237-新办-{on.isoformat()}"]
         # Cancelled during the second pack: the first stays, the second leaves nothing, the report says so.
-        report = build_bulk(records, candidates, tmp_path / "bulk2", lambda d, t: d < 1, "new", on)
+        report = build_bulk(desk, candidates, tmp_path / "bulk2", lambda d, t: d < 1, "new", on)
         assert report.cancelled and [e.name for e in report.built] == ["张三"]
         assert [p.name.startswith("张三") for p in (tmp_path / "bulk2").iterdir()] == [True]
         assert "已取消" in report.text() and "张三" in report.text()

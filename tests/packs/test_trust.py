@@ -17,7 +17,7 @@ from pypdf import PdfReader
 
 from hrdesk.checks.check import load_profile_file
 from hrdesk.cli import main
-from hrdesk.materials.service import MaterialPathError, material_file_in
+from hrdesk.materials.paths import MaterialPathError, material_file_in
 from hrdesk.packs.upload_pack import PackRefused, build_pack
 from hrdesk.pdf.active import find_active_content
 
@@ -156,44 +156,44 @@ def test_material_paths_stay_inside_the_profile_folder(case: Path, tmp_path: Pat
 
 
 def test_importing_a_profile_refuses_files_outside_its_folder(case: Path, tmp_path: Path):
-    from hrdesk.desks.desk import Records
+    from hrdesk.desks.desk import Desk
 
     data = json.loads(case.read_text(encoding="utf-8"))
     secret = colour_scan(tmp_path / "secret.pdf", label="secret")
     data["materials"][1]["file"] = os.fspath(secret)
     case.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    with Records.open(tmp_path / "data") as records:
+    with Desk.open(tmp_path / "data") as desk:
         with pytest.raises(MaterialPathError):
-            records.add_profile(load_profile_file(case), base_dir=case.parent)
-        assert records.employee_ids() == []  # nothing stored: the whole import is refused
-        assert hashlib.sha256(secret.read_bytes()).hexdigest() not in records.vault.hashes()
+            desk.employees.add_profile(load_profile_file(case), base_dir=case.parent)
+        assert desk.employees.employee_ids() == []  # nothing stored: the whole import is refused
+        assert hashlib.sha256(secret.read_bytes()).hexdigest() not in desk.uow.vault.hashes()
 
 
 def test_bulk_packs_only_the_eligible_with_a_report(case: Path, tmp_path: Path):
-    from hrdesk.desks.desk import Records
+    from hrdesk.desks.desk import Desk
     from hrdesk.packs.upload_pack import build_bulk, bulk_candidates
 
     on = date.today()
-    with Records.open(tmp_path / "data") as records:
+    with Desk.open(tmp_path / "data") as desk:
         twins = two_sharing_last_four()
         first = keep_current(load_profile_file(case))
         first.employee.name = "张洋"
         first.employee.id_number = twins[0]
-        a = records.add_profile(first, base_dir=case.parent)
+        a = desk.employees.add_profile(first, base_dir=case.parent)
         second = keep_current(load_profile_file(case))
         second.employee.name = "张洋"
         second.employee.id_number = "110105199203150038"
-        b = records.add_profile(second, base_dir=case.parent)
+        b = desk.employees.add_profile(second, base_dir=case.parent)
         hukou = keep_current(load_profile_file(case))
         hukou.employee.name = "王北京"
         hukou.employee.hukou = "beijing"
         hukou.employee.id_number = id_number(2)
-        c = records.add_profile(hukou, base_dir=case.parent)
-        candidates = bulk_candidates(records, [a, b, c], "new", on)
+        c = desk.employees.add_profile(hukou, base_dir=case.parent)
+        candidates = bulk_candidates(desk, [a, b, c], "new", on)
         assert [x.eligible for x in candidates][2] is False
         assert candidates[2].reasons and any("户籍" in r for r in candidates[2].reasons)
         out = tmp_path / "bulk"
-        report = build_bulk(records, candidates, out, lambda d, t: True, "new", on)
+        report = build_bulk(desk, candidates, out, lambda d, t: True, "new", on)
         assert [e.name for e in report.skipped] == ["王北京"]
         folders = sorted(p.name for p in out.iterdir())
         assert len(folders) == len({*folders}) == len(report.built)
@@ -201,15 +201,13 @@ def test_bulk_packs_only_the_eligible_with_a_report(case: Path, tmp_path: Path):
         text = report.text()
         assert "王北京" in text and "户籍" in text and "110105199203150038" not in text
         # Explicitly included: the ineligible one is packed too (its pack says what is wrong).
-        report = build_bulk(
-            records, candidates, tmp_path / "bulk2", lambda d, t: True, "new", on, include={c}
-        )
+        report = build_bulk(desk, candidates, tmp_path / "bulk2", lambda d, t: True, "new", on, include={c})
         assert not report.skipped and "王北京" in [e.name for e in report.built + report.refused]
         # Same name, same last four digits: two folders, neither overwritten.
         twin = keep_current(load_profile_file(case))
         twin.employee.name = "张洋"
         twin.employee.id_number = twins[1]  # another person, same last four characters
-        d = records.add_profile(twin, base_dir=case.parent)
-        both = bulk_candidates(records, [a, d], "new", on)
-        report = build_bulk(records, both, tmp_path / "bulk3", lambda d, t: True, "new", on)
+        d = desk.employees.add_profile(twin, base_dir=case.parent)
+        both = bulk_candidates(desk, [a, d], "new", on)
+        report = build_bulk(desk, both, tmp_path / "bulk3", lambda d, t: True, "new", on)
         assert len({e.folder for e in report.built}) == 2 == len(list((tmp_path / "bulk3").iterdir()))

@@ -1,4 +1,4 @@
-"""Hostile files (issue 12): each is refused as unreadable with its own Chinese message, within seconds,
+"""Hostile files: each is refused as unreadable with its own Chinese message, within seconds,
 and nothing hangs — every test runs under an alarm, and the scan under its time and memory budget."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from hrdesk.pdf.scan_flags import REFUSED
 
 from . import hostile
 
-TEST_SECONDS = 30  # issue 12: a 2 GiB bomb refused within 30 s; the scans below take well under 3 s
+TEST_SECONDS = 30  # a 2 GiB bomb refused within 30 s; the scans below take well under 3 s
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,4 @@
-"""Image checks without OCR (issue 20): each spoilt scan gets its code, its good twin gets none, and an
+"""Image checks without OCR: each spoilt scan gets its code, its good twin gets none, and an
 uncertain measurement is a warning that carries the measured value."""
 
 from __future__ import annotations

@@ -11,14 +11,14 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QThreadPool
 
-from hrdesk.desks.desk import Records
+from hrdesk.desks.desk import Desk
 
 from .corpus import HEAD, ID_A, ID_B, ID_C, row, write_csv
 
 
 @pytest.fixture
-def records(data_dir: Path):
-    with Records.open(data_dir) as r:
+def desk(data_dir: Path):
+    with Desk.open(data_dir) as r:
         yield r
 
 
@@ -30,23 +30,23 @@ def _shot(widget, name: str) -> None:
         assert widget.grab().save(str(Path(folder) / name))
 
 
-def _dialog(qtbot, records: Records, path: Path):
+def _dialog(qtbot, desk: Desk, path: Path):
     from hrdesk.ui.i18n import set_language
     from hrdesk.ui.rosters.import_dialog import ImportDialog
 
     set_language("zh")
-    dialog = ImportDialog(records, path, today=date(2026, 11, 25))
+    dialog = ImportDialog(desk, path, today=date(2026, 11, 25))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.plan is not None, timeout=20000)
     return dialog
 
 
-def test_preview_then_import_good_rows_only_and_save_bad_rows(qtbot, records: Records, tmp_path: Path):
+def test_preview_then_import_good_rows_only_and_save_bad_rows(qtbot, desk: Desk, tmp_path: Path):
     write = write_csv(tmp_path / "first.csv", [HEAD, row("张三", ID_A)])
     from hrdesk.rosters.importing import apply, preview
 
-    apply(records, preview(records, write))
+    apply(desk, preview(desk, write))
     path = write_csv(
         tmp_path / "roster.csv",
         [
@@ -56,12 +56,12 @@ def test_preview_then_import_good_rows_only_and_save_bad_rows(qtbot, records: Re
             row("王五", ID_C[:15] + "000", hired="24/3/1"),  # refused twice over
         ],
     )
-    dialog = _dialog(qtbot, records, path)
+    dialog = _dialog(qtbot, desk, path)
     assert dialog.plan.count("new") == 1 and dialog.plan.count("changed") == 1
     assert dialog.changed_table.rowCount() == 2  # 入职日期 and 最高学位
     assert dialog.error_table.rowCount() >= 1
     assert not dialog.import_button.isEnabled()  # all or nothing by default
-    assert len(records.summaries()) == 1  # nothing written by the preview
+    assert len(desk.employees.summaries()) == 1  # nothing written by the preview
     dialog.resize(1000, 560)
     dialog.tabs.setCurrentIndex(2)  # the changed rows, field by field
     _shot(dialog, "import-preview.png")
@@ -78,16 +78,16 @@ def test_preview_then_import_good_rows_only_and_save_bad_rows(qtbot, records: Re
     qtbot.waitUntil(lambda: dialog.import_result is not None, timeout=20000)
     QThreadPool.globalInstance().waitForDone(5000)
     assert len(dialog.import_result.new_ids) == 1 and len(dialog.import_result.updated_ids) == 1
-    names = sorted(s.name for s in records.summaries())
+    names = sorted(s.name for s in desk.employees.summaries())
     assert names == ["张三", "李四"]
     _shot(dialog, "import-done.png")
 
 
-def test_several_roster_sheets_ask_which_one(qtbot, records: Records, tmp_path: Path):
+def test_several_roster_sheets_ask_which_one(qtbot, desk: Desk, tmp_path: Path):
     from .corpus import CASES
 
     path = next(c for c in CASES if c.name == "several roster sheets, none active").build(tmp_path)
-    dialog = _dialog(qtbot, records, path)
+    dialog = _dialog(qtbot, desk, path)
     assert dialog.sheet_box.isVisibleTo(dialog) and dialog.sheet_box.count() == 2
     assert not dialog.import_button.isEnabled()
     dialog.plan = None

@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import inspect
 
-from hrdesk.desks.desk import Records
+from hrdesk.desks.desk import Desk
 from hrdesk.rosters.api import export_xlsx, write_template
 from hrdesk.rosters.batch_store import UNIQUE_INDEX, duplicate_id_numbers, ensure_unique_index
 from hrdesk.rosters.export import write_bad_rows
@@ -24,8 +24,8 @@ from .corpus import HEAD, ID_A, ID_B, ID_C, row, write_csv
 
 
 @pytest.fixture
-def records(data_dir: Path):
-    with Records.open(data_dir) as r:
+def desk(data_dir: Path):
+    with Desk.open(data_dir) as r:
         yield r
 
 
@@ -79,40 +79,40 @@ def test_text_and_ids_are_normalised():
         assert problem.value.code == "roster.id-numeric"
 
 
-def test_template_has_headers_income_sheet_and_no_sample_row(records: Records, tmp_path: Path):
+def test_template_has_headers_income_sheet_and_no_sample_row(desk: Desk, tmp_path: Path):
     write_template(tmp_path / "t.xlsx")
     wb = load_workbook(tmp_path / "t.xlsx")
     assert wb.sheetnames[:2] == ["员工名单", "申报收入"] and wb["员工名单"].max_row == 1
-    plan = preview(records, tmp_path / "t.xlsx")
+    plan = preview(desk, tmp_path / "t.xlsx")
     assert plan.rows == [] and plan.ok
 
 
-def test_export_reimports_unchanged_and_neutralises_formulas(records: Records, tmp_path: Path):
-    records.add_profile(_profile("张三", ID_A))
-    records.add_profile(_profile('=HYPERLINK("http://example.com","李四")', ID_B))
-    records.add_profile(_profile("+王五", ID_C))
-    export_xlsx(records, tmp_path / "e.xlsx")
+def test_export_reimports_unchanged_and_neutralises_formulas(desk: Desk, tmp_path: Path):
+    desk.employees.add_profile(_profile("张三", ID_A))
+    desk.employees.add_profile(_profile('=HYPERLINK("http://example.com","李四")', ID_B))
+    desk.employees.add_profile(_profile("+王五", ID_C))
+    export_xlsx(desk, tmp_path / "e.xlsx")
     with zipfile.ZipFile(tmp_path / "e.xlsx") as z:
         sheets = [z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/")]
     assert not any(b"<f>" in s for s in sheets)  # no live formula anywhere
     ws = load_workbook(tmp_path / "e.xlsx")["员工名单"]
     assert ws["A3"].value.startswith("=HYPERLINK") and ws["A3"].data_type == "s" and ws["A3"].quotePrefix
-    plan = preview(records, tmp_path / "e.xlsx")
+    plan = preview(desk, tmp_path / "e.xlsx")
     # The formula-looking name is refused on the way back in (never stored as a formula); the others match.
     assert plan.count("new") == 0 and plan.count("unchanged") == 2
     assert [e.code for e in plan.errors] == ["roster.formula"]
 
 
-def test_bad_rows_workbook_has_an_error_column(records: Records, tmp_path: Path):
+def test_bad_rows_workbook_has_an_error_column(desk: Desk, tmp_path: Path):
     path = write_csv(tmp_path / "r.csv", [HEAD, row("张三", ID_A), row("李四", ID_B, hired="24/3/1")])
-    plan = preview(records, path)
+    plan = preview(desk, path)
     assert write_bad_rows(plan, tmp_path / "bad.xlsx") == 1
     ws = load_workbook(tmp_path / "bad.xlsx").active
     assert [c.value for c in ws[1]][-1] == "错误说明" and ws["A2"].value == "李四"
     assert "四位年份" in ws.cell(row=2, column=ws.max_column).value
     ws.cell(row=2, column=5).value = "2024-03-01"  # the user fixes the cell and imports the file again
     ws.parent.save(tmp_path / "fixed.xlsx")
-    fixed = preview(records, tmp_path / "fixed.xlsx")
+    fixed = preview(desk, tmp_path / "fixed.xlsx")
     assert fixed.ok and fixed.count("new") == 1
 
 
@@ -147,13 +147,13 @@ def test_unique_id_number_and_migration_with_duplicates(tmp_path: Path):
     engine.dispose()
 
 
-def test_preview_reports_duplicates_in_database(records: Records, tmp_path: Path):
-    with records.engine.begin() as conn:
+def test_preview_reports_duplicates_in_database(desk: Desk, tmp_path: Path):
+    with desk.uow.engine.begin() as conn:
         conn.exec_driver_sql(f"DROP INDEX {UNIQUE_INDEX}")
-    with records.session() as s:  # a database from before 0004 (the window refuses a duplicate)
-        records.add_profile(_profile("张三", ID_A), session=s)
-        records.add_profile(_profile("张三", ID_A), session=s)
-    plan = preview(records, write_csv(tmp_path / "r.csv", [HEAD, row("张三", ID_A)]))
+    with desk.uow.session() as s:  # a database from before 0004 (the window refuses a duplicate)
+        desk.employees.add_profile(_profile("张三", ID_A), session=s)
+        desk.employees.add_profile(_profile("张三", ID_A), session=s)
+    plan = preview(desk, write_csv(tmp_path / "r.csv", [HEAD, row("张三", ID_A)]))
     assert "roster.notice.duplicates-in-database" in [n.code for n in plan.notices]
     assert [e.code for e in plan.errors] == ["roster.duplicate-in-database"]
 
@@ -166,15 +166,15 @@ def test_cli_dry_run_writes_nothing_then_import_and_reimport(tmp_path: Path, dat
     out = capsys.readouterr()
     assert "新增 1 人" in out.out and "第 3 行「入职日期」" in out.err and (tmp_path / "bad.xlsx").exists()
     assert main(["import", str(path)]) == 1  # all or nothing
-    with Records.open(data_dir) as r:
-        assert r.summaries() == []
+    with Desk.open(data_dir) as r:
+        assert r.employees.summaries() == []
     assert main(["import", str(path), "--keep-good-rows"]) == 0
     capsys.readouterr()
     assert main(["import", str(path), "--keep-good-rows", "--lang", "en"]) == 0
     assert "0 new, 0 changed, 1 unchanged, 1 rows with errors" in capsys.readouterr().out
 
 
-def test_template_income_sheet_imports_monthly_income(records: Records, tmp_path: Path):
+def test_template_income_sheet_imports_monthly_income(desk: Desk, tmp_path: Path):
     write_template(tmp_path / "t.xlsx")
     wb = load_workbook(tmp_path / "t.xlsx")
     wb["员工名单"].append(["张三", ID_A, "北京示例科技有限公司", "", "昌平区"])
@@ -182,16 +182,16 @@ def test_template_income_sheet_imports_monthly_income(records: Records, tmp_path
     income.append([ID_A, "张三", "2026-05", 20000])
     income.append([ID_A, "张三", "2026年6月", "20,500"])
     wb.save(tmp_path / "filled.xlsx")
-    plan = preview(records, tmp_path / "filled.xlsx")
+    plan = preview(desk, tmp_path / "filled.xlsx")
     assert plan.ok and "roster.notice.income-sheet" in [n.code for n in plan.notices]
-    (employee_id,) = apply(records, plan).new_ids
-    assert records.profile(employee_id).employee.monthly_income_cny == {
+    (employee_id,) = apply(desk, plan).new_ids
+    assert desk.employees.profile(employee_id).employee.monthly_income_cny == {
         "2026-05": 20000.0,
         "2026-06": 20500.0,
     }
     income.append([ID_B, "李四", "2026-05", 20000])  # a person neither listed nor stored
     wb.save(tmp_path / "stranger.xlsx")
-    assert [e.code for e in preview(records, tmp_path / "stranger.xlsx").errors] == [
+    assert [e.code for e in preview(desk, tmp_path / "stranger.xlsx").errors] == [
         "roster.income-unknown-person"
     ]
 
@@ -214,11 +214,11 @@ def test_every_roster_message_has_chinese_and_english():
     assert used and used <= set(roster), used - set(roster)
 
 
-def test_profile_json_imports_once(records: Records, examples_dir: Path):
+def test_profile_json_imports_once(desk: Desk, examples_dir: Path):
     path = examples_dir / "yanqing-new-ready.json"
-    first = preview(records, path)
+    first = preview(desk, path)
     assert first.ok and first.count("new") == 1
-    apply(records, first)
-    again = preview(records, path)
+    apply(desk, first)
+    again = preview(desk, path)
     assert (again.count("new"), again.count("unchanged")) == (0, 1)
-    assert len(records.summaries()) == 1
+    assert len(desk.employees.summaries()) == 1

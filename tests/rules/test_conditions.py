@@ -51,7 +51,7 @@ BLOCKERS = [
     ("dispatched", "yanqing", emp(dispatched=True), {"DISPATCHED_WORKER"}),
     ("payroll-elsewhere", "changping", emp(same_employer={"payroll": False}), {"EMPLOYER_MISMATCH"}),
     ("criminal-yanqing", "yanqing", emp(criminal_record=True), {"CRIMINAL_RECORD"}),
-    # changping-2026 附件2: "本人遵纪守法,无刑事犯罪记录…以上如不真实本人愿意永久放弃申报资格" (issue 16 item 3)
+    # changping-2026 附件2: "本人遵纪守法,无刑事犯罪记录…以上如不真实本人愿意永久放弃申报资格"
     ("criminal-changping-declaration", "changping", emp(criminal_record=True), {"CRIMINAL_RECORD"}),
     ("tenure-5-months", "changping", emp(hired_on="2026-06-24"), {"TENURE_UNDER_6_MONTHS"}),
     ("income-below", "changping", income(14323), {"INCOME_BELOW_THRESHOLD"}),

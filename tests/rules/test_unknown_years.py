@@ -1,4 +1,4 @@
-"""Years the holiday calendar does not know (issue 16 item 1): statutory holidays from the law, a lean-
+"""Years the holiday calendar does not know: statutory holidays from the law, a lean-
 early estimate of the State Council's 调休, and the notice HR pastes into Settings.
 
 Guide text this rests on — changping-2026 四(二)4 注意①: "需预留 20 日用于上级主管部门审核。未按时申报续签业务

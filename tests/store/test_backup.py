@@ -1,4 +1,4 @@
-"""Restore hardening (issue 19): a backup is read against its manifest only, replaced in one step,
+"""Restore hardening: a backup is read against its manifest only, replaced in one step,
 safety copies rotate, half-written vault files from a crash are cleaned; on both engines."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import pytest
 
 from hrdesk.checks.check import load_profile_file
 from hrdesk.desks.backup import BackupError, create_backup, restore_backup, rotate_daily, verify_backup
-from hrdesk.desks.desk import Records
+from hrdesk.desks.desk import Desk
 from hrdesk.store.dump import MANIFEST
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,15 +32,15 @@ def _scan(path: Path, label: str) -> Path:
 def sqlite_records(data_dir: Path):
     """For what does not depend on the engine (reading a zip, rotating files): SQLite only, to keep
     the suite fast."""
-    with Records.open(data_dir) as r:
+    with Desk.open(data_dir) as r:
         yield r
 
 
 @pytest.fixture
-def backup(sqlite_records: Records, data_dir: Path, tmp_path: Path) -> Path:
-    records = sqlite_records
-    eid = records.add_profile(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
-    records.attach(eid, "hukou-pages", _scan(tmp_path / "h.pdf", "户口"), scan=False)
+def backup(sqlite_records: Desk, data_dir: Path, tmp_path: Path) -> Path:
+    desk = sqlite_records
+    eid = desk.employees.add_profile(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
+    desk.materials.attach(eid, "hukou-pages", _scan(tmp_path / "h.pdf", "户口"), scan=False)
     return create_backup(data_dir, tmp_path / "backup.zip")
 
 
@@ -80,7 +80,7 @@ def test_sizes_beyond_the_manifest_or_the_limit_are_refused(backup: Path, tmp_pa
 
 
 def test_a_failing_restore_leaves_the_database_as_it_was(
-    records: Records, database_url: str | None, data_dir: Path, tmp_path: Path
+    desk: Desk, database_url: str | None, data_dir: Path, tmp_path: Path
 ):
     """Rows that cannot go in (a row naming a unit that does not exist) fail half-way through the
     load: everything rolls back, the employees and files stay."""
@@ -95,22 +95,22 @@ def test_a_failing_restore_leaves_the_database_as_it_was(
 
         manifest["entries"][name] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
 
-    eid = records.add_profile(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
-    records.attach(eid, "hukou-pages", _scan(tmp_path / "h.pdf", "户口"), scan=False)
+    eid = desk.employees.add_profile(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
+    desk.materials.attach(eid, "hukou-pages", _scan(tmp_path / "h.pdf", "户口"), scan=False)
     backup = create_backup(data_dir, tmp_path / "backup.zip")
     bad = _rewrite(backup, tmp_path / "orphan.zip", orphan)
     verify_backup(bad)  # well-formed: the failure comes during the load
-    records.add_profile(load_profile_file(ROOT / "examples" / "yanqing-new-ready.json"))
-    before = [(s.id, s.name) for s in records.summaries()]
-    hashes = records.vault.hashes()
+    desk.employees.add_profile(load_profile_file(ROOT / "examples" / "yanqing-new-ready.json"))
+    before = [(s.id, s.name) for s in desk.employees.summaries()]
+    hashes = desk.uow.vault.hashes()
     with pytest.raises(BackupError, match="数据库保持原样"):
         restore_backup(bad, data_dir, database_url)
-    assert [(s.id, s.name) for s in records.summaries()] == before
-    assert records.vault.hashes() == hashes
+    assert [(s.id, s.name) for s in desk.employees.summaries()] == before
+    assert desk.uow.vault.hashes() == hashes
 
 
-def test_safety_copies_before_restore_are_rotated(sqlite_records: Records, data_dir: Path, backup: Path):
-    records = sqlite_records
+def test_safety_copies_before_restore_are_rotated(sqlite_records: Desk, data_dir: Path, backup: Path):
+    desk = sqlite_records
     for i in range(4):
         restore_backup(backup, data_dir)
         # names carry the second; keep them apart without sleeping
@@ -118,10 +118,10 @@ def test_safety_copies_before_restore_are_rotated(sqlite_records: Records, data_
             if "-x" not in f.name:
                 f.rename(f.with_name(f.stem + f"-x{i}.zip"))
     assert len(list((data_dir / "backups").glob("before-restore-*.zip"))) == 3
-    assert [s.name for s in records.summaries()] == ["张三"]
+    assert [s.name for s in desk.employees.summaries()] == ["张三"]
 
 
-def test_daily_backup_that_cannot_run_says_so(sqlite_records: Records, data_dir: Path):
+def test_daily_backup_that_cannot_run_says_so(sqlite_records: Desk, data_dir: Path):
     """A daily backup that cannot be written (here: its scratch file's name is taken by a folder, as
     a full or read-only disk would refuse it) raises with the reason instead of passing silently."""
     blocker = data_dir / "backups" / ".daily-2026-11-25.zip.partial"
@@ -141,7 +141,7 @@ def test_temporary_vault_files_left_by_a_crash_are_cleaned(data_dir: Path):
     now = time.time()  # the clock the cleaner reads (faked in the date-shift runs; file times are not)
     os.utime(stale, (now - 7200, now - 7200))
     os.utime(fresh, (now, now))
-    Records.open(data_dir, lock=False).close()
+    Desk.open(data_dir, lock=False).close()
     assert not stale.exists() and fresh.exists()
 
 
@@ -163,10 +163,10 @@ def test_old_sqlite_vault_and_settings_files_move_into_the_database(tmp_path: Pa
     (folder / "vault" / digest[:2] / f"{digest}.pdf").write_bytes(data)
     (folder / "wages.toml").write_text("[[figure]]\nyear = 2025\nmonthly = 12500\n", encoding="utf-8")
     (folder / "holidays.toml").write_text('[2027]\nholidays = ["2027-01-01"]\n', encoding="utf-8")
-    with Records.open(folder) as records:
-        assert digest in records.vault.hashes()
-        assert [w.year for w in records.wage_figures()] == [2025]
-        assert [h.day for h in records.holiday_days()] == [date(2027, 1, 1)]
+    with Desk.open(folder) as desk:
+        assert digest in desk.uow.vault.hashes()
+        assert [w.year for w in desk.rule_data.wage_figures()] == [2025]
+        assert [h.day for h in desk.rule_data.holiday_days()] == [date(2027, 1, 1)]
     assert not (folder / "wages.toml").exists() and (folder / "wages.toml.imported").exists()
 
 
@@ -181,9 +181,9 @@ def test_a_backup_from_before_the_shared_database_still_restores(tmp_path: Path)
     from hrdesk.store.db import alembic_config, snapshot
 
     old = tmp_path / "old"
-    with Records.open(old) as records:
-        eid = records.add_profile(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
-        material = records.attach(eid, "hukou-pages", _scan(tmp_path / "h.pdf", "户口"), scan=False)
+    with Desk.open(old) as desk:
+        eid = desk.employees.add_profile(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
+        material = desk.materials.attach(eid, "hukou-pages", _scan(tmp_path / "h.pdf", "户口"), scan=False)
     # SQLite rebuilds a table to drop a column, which foreign keys forbid: downgrade without them.
     plain = create_engine(f"sqlite:///{old / 'hrdesk.sqlite'}")
     cfg = alembic_config()
@@ -204,9 +204,9 @@ def test_a_backup_from_before_the_shared_database_still_restores(tmp_path: Path)
     assert verify_backup(legacy).tables["employee"] == 1
     target = tmp_path / "new"
     restore_backup(legacy, target)
-    with Records.open(target) as restored:
-        assert [s.name for s in restored.summaries()] == ["张三"]
-        assert restored.vault.read(material.sha256) == vault_file.read_bytes()
+    with Desk.open(target) as restored:
+        assert [s.name for s in restored.employees.summaries()] == ["张三"]
+        assert restored.uow.vault.read(material.sha256) == vault_file.read_bytes()
     with zipfile.ZipFile(legacy, "a") as zf:
         zf.writestr("../evil.txt", b"x")
     with pytest.raises(BackupError, match="清单以外"):

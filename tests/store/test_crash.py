@@ -14,14 +14,14 @@ from pathlib import Path
 WRITER = r"""
 import sys
 from pathlib import Path
-from hrdesk.desks.desk import Records
+from hrdesk.desks.desk import Desk
 from hrdesk.rules.profile import Employer
-records = Records.open(Path(sys.argv[1]))
-unit = records.save_employer(Employer(name="单位", district="changping"))
+desk = Desk.open(Path(sys.argv[1]))
+unit = desk.units.save_employer(Employer(name="单位", district="changping"))
 n = 0
 while True:
     n += 1
-    agent = records.save_agent(unit, f"经办人{n}", phone=str(n))
+    agent = desk.units.save_agent(unit, f"经办人{n}", phone=str(n))
     print(agent, flush=True)   # printed only after the commit returned
 """
 

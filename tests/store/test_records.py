@@ -13,7 +13,7 @@ from sqlalchemy import inspect
 
 from hrdesk.checks.check import load_profile_file
 from hrdesk.desks.backup import BackupError, create_backup, restore_backup, rotate_daily, verify_backup
-from hrdesk.desks.desk import Records
+from hrdesk.desks.desk import Desk
 from hrdesk.rosters.api import ImportRejected, import_file, template_headers, write_template
 from hrdesk.rules.profile import Employer
 from hrdesk.store.db import StoreLocked, current_revision, head_revision, make_engine, migrate
@@ -28,23 +28,23 @@ def scan(path: Path, text: str = "scan") -> Path:
     return path
 
 
-def test_profile_round_trip_through_the_database(records: Records):
+def test_profile_round_trip_through_the_database(desk: Desk):
     original = load_profile_file(ROOT / "examples" / "changping-business-change-borrowed.json")
-    employee_id = records.add_profile(original)
-    stored = records.profile(employee_id)
+    employee_id = desk.employees.add_profile(original)
+    stored = desk.employees.profile(employee_id)
     assert stored.employee == original.employee
     assert stored.employer.name == original.employer.name
     assert [m.kind for m in stored.materials] == sorted(m.kind for m in original.materials)
     # The same rules verdict from the file and from the database (one conversion, one rule set).
     from hrdesk.checks.check import run_check
 
-    from_db = records.check(employee_id, "business-change", date(2026, 11, 23)).to_dict()
+    from_db = desk.employees.check(employee_id, "business-change", date(2026, 11, 23)).to_dict()
     from_file = run_check(original, "business-change", date(2026, 11, 23)).to_dict()
     assert from_db == from_file
 
 
-def test_every_table_exists_and_summaries(records: Records):
-    names = set(inspect(records.engine).get_table_names())
+def test_every_table_exists_and_summaries(desk: Desk):
+    names = set(inspect(desk.uow.engine).get_table_names())
     assert {
         "employer",
         "agent",
@@ -61,48 +61,48 @@ def test_every_table_exists_and_summaries(records: Records):
         "audit_log",
     } <= names
     p = load_profile_file(ROOT / "examples" / "changping-renewal-window-open.json")
-    eid = records.add_profile(p)
-    summary = records.summaries()[0]
+    eid = desk.employees.add_profile(p)
+    summary = desk.employees.summaries()[0]
     assert summary.id == eid and summary.permit_expires == date(2026, 12, 20)
     assert "130102199001011237" not in summary.id_masked
-    records.save_agent(summary.employer_id, "经办人甲", phone="1")
-    assert records.agents(summary.employer_id)[0].name == "经办人甲"
-    aid = records.open_application(eid, "renewal", date(2026, 11, 1))
-    records.set_application_status(aid, "returned", date(2026, 11, 5), note="请补充租赁合同")
-    assert [e.status for e in records.application_events(aid)] == ["draft", "returned"]
-    records.set_reminder_state("k1", "dismissed")
-    assert records.reminder_states()["k1"].state == "dismissed"
-    audit = records.audit_entries()
+    desk.units.save_agent(summary.employer_id, "经办人甲", phone="1")
+    assert desk.units.agents(summary.employer_id)[0].name == "经办人甲"
+    aid = desk.applications.open_application(eid, "renewal", date(2026, 11, 1))
+    desk.applications.set_application_status(aid, "returned", date(2026, 11, 5), note="请补充租赁合同")
+    assert [e.status for e in desk.applications.application_events(aid)] == ["draft", "returned"]
+    desk.reminders.set_reminder_state("k1", "dismissed")
+    assert desk.reminders.reminder_states()["k1"].state == "dismissed"
+    audit = desk.audit.audit_entries()
     assert audit and all("130102" not in (a.fields or "") for a in audit)
 
 
-def test_vault_dedupes_and_trash_keeps_files_until_emptied(records: Records, tmp_path: Path):
-    eid = records.add_profile(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
+def test_vault_dedupes_and_trash_keeps_files_until_emptied(desk: Desk, tmp_path: Path):
+    eid = desk.employees.add_profile(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
     f = scan(tmp_path / "hukou.pdf")
-    a = records.attach(eid, "hukou-pages", f)
-    b = records.attach(eid, "hukou-pages", f)
-    assert a.sha256 == b.sha256 and len(records.vault.hashes()) == 1
-    records.remove_material(a.id)
-    records.remove_material(b.id)
-    assert records.vault.path(a.sha256).exists()
-    records.restore_material(a.id)
-    assert records.empty_trash() == 0 and records.vault.path(a.sha256).exists()
-    records.remove_material(a.id)
-    assert records.empty_trash() == 1 and not records.vault.path(a.sha256).exists()
+    a = desk.materials.attach(eid, "hukou-pages", f)
+    b = desk.materials.attach(eid, "hukou-pages", f)
+    assert a.sha256 == b.sha256 and len(desk.uow.vault.hashes()) == 1
+    desk.materials.remove_material(a.id)
+    desk.materials.remove_material(b.id)
+    assert desk.uow.vault.path(a.sha256).exists()
+    desk.materials.restore_material(a.id)
+    assert desk.trash.empty_trash() == 0 and desk.uow.vault.path(a.sha256).exists()
+    desk.materials.remove_material(a.id)
+    assert desk.trash.empty_trash() == 1 and not desk.uow.vault.path(a.sha256).exists()
 
 
-def test_images_become_pdf_in_the_vault(records: Records, tmp_path: Path):
-    eid = records.add_profile(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
+def test_images_become_pdf_in_the_vault(desk: Desk, tmp_path: Path):
+    eid = desk.employees.add_profile(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
     pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 40, 40), False)
     pix.save(tmp_path / "photo.jpg")
-    m = records.attach(eid, "photo", tmp_path / "photo.jpg")
-    assert records.material_path(m).read_bytes().startswith(b"%PDF") and m.pages == 1
+    m = desk.materials.attach(eid, "photo", tmp_path / "photo.jpg")
+    assert desk.materials.material_path(m).read_bytes().startswith(b"%PDF") and m.pages == 1
 
 
 def test_second_writer_is_refused(data_dir: Path):
-    with Records.open(data_dir), pytest.raises(StoreLocked, match="already open"):
-        Records.open(data_dir)
-    with Records.open(data_dir):  # released on close
+    with Desk.open(data_dir), pytest.raises(StoreLocked, match="already open"):
+        Desk.open(data_dir)
+    with Desk.open(data_dir):  # released on close
         pass
 
 
@@ -156,41 +156,41 @@ GOOD = [
 ]
 
 
-def test_import_is_all_or_nothing_with_every_error_reported(records: Records, tmp_path: Path):
+def test_import_is_all_or_nothing_with_every_error_reported(desk: Desk, tmp_path: Path):
     bad = list(GOOD)
     bad[1] = "130102199001011238"
     bad[6] = "2024-02-30"
     bad[4] = "海淀区"
     path = _roster(tmp_path / "r.csv", [GOOD, bad])
     with pytest.raises(ImportRejected) as rejected:
-        import_file(records, path)
+        import_file(desk, path)
     text = "\n".join(map(str, rejected.value.errors))
     assert "第 3 行「身份证号」" in text and "校验" in text
     assert "第 3 行「入职日期」" in text and "第 3 行「所在区」" in text
-    assert records.summaries() == []
-    ids = import_file(records, _roster(tmp_path / "ok.csv", [GOOD])).new_ids
-    assert len(ids) == 1 and records.summaries()[0].name == "王五"
+    assert desk.employees.summaries() == []
+    ids = import_file(desk, _roster(tmp_path / "ok.csv", [GOOD])).new_ids
+    assert len(ids) == 1 and desk.employees.summaries()[0].name == "王五"
 
 
-def test_xlsx_template_has_no_importable_sample_row(records: Records, tmp_path: Path):
+def test_xlsx_template_has_no_importable_sample_row(desk: Desk, tmp_path: Path):
     write_template(tmp_path / "t.xlsx")
     with pytest.raises(ImportRejected):
-        import_file(records, tmp_path / "t.xlsx")
-    assert records.summaries() == []
+        import_file(desk, tmp_path / "t.xlsx")
+    assert desk.employees.summaries() == []
 
 
-def test_backup_restore_round_trip(records: Records, data_dir: Path, tmp_path: Path):
-    eid = records.add_profile(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
-    records.attach(eid, "hukou-pages", scan(tmp_path / "h.pdf", "户口"))
-    before = [(s.name, s.status) for s in records.summaries()]
-    hashes = records.vault.hashes()
+def test_backup_restore_round_trip(desk: Desk, data_dir: Path, tmp_path: Path):
+    eid = desk.employees.add_profile(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
+    desk.materials.attach(eid, "hukou-pages", scan(tmp_path / "h.pdf", "户口"))
+    before = [(s.name, s.status) for s in desk.employees.summaries()]
+    hashes = desk.uow.vault.hashes()
     backup = create_backup(data_dir, tmp_path / "b.zip")
     assert verify_backup(backup).tables["employee"] == 1
     target = tmp_path / "restored"
     restore_backup(backup, target)
-    with Records.open(target) as restored:  # a backup of either engine restores into SQLite
-        assert [(s.name, s.status) for s in restored.summaries()] == before
-        assert restored.vault.hashes() == hashes
+    with Desk.open(target) as restored:  # a backup of either engine restores into SQLite
+        assert [(s.name, s.status) for s in restored.employees.summaries()] == before
+        assert restored.uow.vault.hashes() == hashes
     broken = tmp_path / "broken.zip"
     broken.write_bytes(backup.read_bytes()[:-200])
     with pytest.raises(BackupError):
@@ -205,7 +205,7 @@ def test_database_files_are_owner_only(data_dir: Path):
 
     if os.name != "posix":
         pytest.skip("POSIX permissions")
-    Records.open(data_dir).close()  # SQLite only: a PostgreSQL database has no file here
+    Desk.open(data_dir).close()  # SQLite only: a PostgreSQL database has no file here
     db = data_dir / "hrdesk.sqlite"
     assert stat.S_IMODE(db.stat().st_mode) == 0o600
     assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
@@ -214,17 +214,17 @@ def test_database_files_are_owner_only(data_dir: Path):
     conn.close()
 
 
-def test_unknown_district_unit_is_refused(records: Records):
+def test_unknown_district_unit_is_refused(desk: Desk):
     with pytest.raises(ValueError) as caught:
-        records.save_employer(Employer(name="x", district="haidian"))
+        desk.units.save_employer(Employer(name="x", district="haidian"))
     assert "haidian" in caught.value.message("en") and "district" in caught.value.message("en")
 
 
-def test_recheck_after_a_settings_change(records: Records, tmp_path: Path):
+def test_recheck_after_a_settings_change(desk: Desk, tmp_path: Path):
     from hrdesk.materials.service import recheck_all
     from hrdesk.pdf.scan import ScanSettings
 
-    eid = records.add_profile(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
+    eid = desk.employees.add_profile(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
     doc = pymupdf.open()
     page = doc.new_page()
     page.draw_rect(page.rect, color=None, fill=(0.9, 0.3, 0.3))
@@ -232,10 +232,10 @@ def test_recheck_after_a_settings_change(records: Records, tmp_path: Path):
     out = pymupdf.open()
     out.new_page().insert_image(out[0].rect, stream=pix.tobytes("jpeg"))
     out.save(tmp_path / "scan.pdf")
-    m = records.attach(eid, "hukou-pages", tmp_path / "scan.pdf")
+    m = desk.materials.attach(eid, "hukou-pages", tmp_path / "scan.pdf")
     assert not m.defects
     seen = []
-    assert recheck_all(records, ScanSettings(min_dpi=300), lambda d, t: seen.append((d, t))) == 1
-    assert any("dpi" in d for d in records.material(m.id).defects)
+    assert recheck_all(desk, ScanSettings(min_dpi=300), lambda d, t: seen.append((d, t))) == 1
+    assert any("dpi" in d for d in desk.materials.material(m.id).defects)
     assert seen[-1] == (1, 1)
-    assert recheck_all(records, ScanSettings()) == 1 and not records.material(m.id).defects
+    assert recheck_all(desk, ScanSettings()) == 1 and not desk.materials.material(m.id).defects

@@ -1,4 +1,4 @@
-"""A wage figure entered in Settings without an effective date counts from the day it is entered (issue 16
+"""A wage figure entered in Settings without an effective date counts from the day it is entered
 item 9): "未公布全口径城镇单位就业人员平均工资前，参照上一年度执行" (changping-2026 二(二)5 注)."""
 
 from __future__ import annotations
@@ -7,13 +7,13 @@ from datetime import date
 from pathlib import Path
 
 from hrdesk.checks.check import policies
-from hrdesk.desks.desk import Records
+from hrdesk.desks.desk import Desk
 
 
 def test_an_undated_figure_takes_the_entry_day(data_dir: Path):
-    with Records.open(data_dir) as records:
-        records.save_wage_figure(2025, 13000, None, "用户录入", on=date(2026, 7, 24))
-        assert records.wage_figures()[-1].effective_on == date(2026, 7, 24)
+    with Desk.open(data_dir) as desk:
+        desk.rule_data.save_wage_figure(2025, 13000, None, "用户录入", on=date(2026, 7, 24))
+        assert desk.rule_data.wage_figures()[-1].effective_on == date(2026, 7, 24)
     ps = policies(data_dir)
     changping = ps.for_district("changping")
     assert ps.wage_figure(changping, date(2026, 7, 23)).year == 2024  # not back to 1 January
@@ -21,6 +21,6 @@ def test_an_undated_figure_takes_the_entry_day(data_dir: Path):
 
 
 def test_a_dated_figure_keeps_its_date(data_dir: Path):
-    with Records.open(data_dir) as records:
-        records.save_wage_figure(2025, 13000, date(2026, 7, 20), "用户录入", on=date(2026, 9, 1))
-        assert records.wage_figures()[-1].effective_on == date(2026, 7, 20)
+    with Desk.open(data_dir) as desk:
+        desk.rule_data.save_wage_figure(2025, 13000, date(2026, 7, 20), "用户录入", on=date(2026, 9, 1))
+        assert desk.rule_data.wage_figures()[-1].effective_on == date(2026, 7, 20)

@@ -7,19 +7,19 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QThreadPool
 
-from hrdesk.desks.desk import Records
+from hrdesk.desks.desk import Desk
 from hrdesk.rules.profile import Employer
 
 
 @pytest.fixture
-def records(data_dir: Path):
-    with Records.open(data_dir) as r:
+def desk(data_dir: Path):
+    with Desk.open(data_dir) as r:
         yield r
 
 
 @pytest.fixture
-def unit_id(records: Records) -> int:
-    return records.save_employer(
+def unit_id(desk: Desk) -> int:
+    return desk.units.save_employer(
         Employer(
             name="北京测试科技有限公司",
             credit_code="91110114TEST0001X",
@@ -31,12 +31,12 @@ def unit_id(records: Records) -> int:
 
 
 @pytest.fixture
-def window(qtbot, records: Records, data_dir: Path, settings_dir: Path):
+def window(qtbot, desk: Desk, data_dir: Path, settings_dir: Path):
     from hrdesk.ui.i18n import set_language
     from hrdesk.ui.main_window import MainWindow
 
     set_language("zh")
-    w = MainWindow(records, data_dir)
+    w = MainWindow(desk, data_dir)
 
     # Closing with unsaved edits would ask (the guard): tests that leave edits behind drop them.
     def before_close(win) -> None:

@@ -22,7 +22,7 @@ def _make_and_watch(argv=None):  # noqa: ANN001, ANN202
         from hrdesk.ui.main_window import MainWindow
 
         windows = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-        if not windows or windows[0].records is None or windows[0].instance_server is None:
+        if not windows or windows[0].desk is None or windows[0].instance_server is None:
             QTimer.singleShot(50, step)
             return
         window = windows[0]

@@ -8,7 +8,7 @@ from pathlib import Path
 from hrdesk.clock import FixedClock
 from hrdesk.deadlines.reminders import OVERDUE
 from hrdesk.deadlines.stored import DeadlineItem
-from hrdesk.desks.desk import Records
+from hrdesk.desks.desk import Desk
 from hrdesk.ui.deadlines.calendar_view import COLOURS, CalendarView, urgency_colour
 from hrdesk.ui.deadlines.tray import TrayController
 
@@ -57,11 +57,11 @@ def test_overdue_is_labelled_and_never_hidden_by_the_month_shown(qtbot, settings
 
 def test_snooze_hides_a_reminder_until_its_time(qtbot, settings_dir, data_dir: Path):
     """Snoozed from the tray menu for a week: quiet until then, back after; overdue ones come back daily."""
-    with Records.open(data_dir) as records:
+    with Desk.open(data_dir) as desk:
         clock = FixedClock.on(date(2026, 11, 24))
         late = item(date(2026, 11, 20), 5)  # overdue
         items = [late]
-        tray = TrayController(records, lambda: items, clock=clock)
+        tray = TrayController(desk, lambda: items, clock=clock)
         assert [r.lead for r in tray.check()] == [OVERDUE]
         assert tray.balloon and tray.balloon[0].deadline is late
         clock.advance(hours=2)
@@ -77,16 +77,16 @@ def test_snooze_hides_a_reminder_until_its_time(qtbot, settings_dir, data_dir: P
             assert tray.check() == [], days  # snoozed: not even the daily overdue reminder
         clock.advance(days=1, hours=1)
         assert [r.lead for r in tray.check()] == [OVERDUE]  # the week is over
-    with Records.open(data_dir) as records:  # a restart keeps the snooze
-        tray = TrayController(records, lambda: items, clock=FixedClock.on(date(2026, 11, 26)))
+    with Desk.open(data_dir) as desk:  # a restart keeps the snooze
+        tray = TrayController(desk, lambda: items, clock=FixedClock.on(date(2026, 11, 26)))
         assert tray.is_quiet(late)
 
 
 def test_balloon_click_opens_the_employee_and_the_reminders(qtbot, settings_dir, data_dir: Path):
-    with Records.open(data_dir) as records:
+    with Desk.open(data_dir) as desk:
         clock = FixedClock.on(date(2026, 11, 24))
         late, soon = item(date(2026, 11, 20), 5), item(date(2026, 11, 27), 6)
-        tray = TrayController(records, lambda: [late, soon], clock=clock)
+        tray = TrayController(desk, lambda: [late, soon], clock=clock)
         tray.check()
         wanted = []
         tray.employeeRequested.connect(wanted.append)
@@ -102,9 +102,9 @@ def test_balloon_click_opens_the_employee_and_the_reminders(qtbot, settings_dir,
 
 
 def test_tray_menu_and_reminders(qtbot, settings_dir, data_dir: Path):
-    with Records.open(data_dir) as records:
+    with Desk.open(data_dir) as desk:
         items = [item(date(2026, 11, 27))]
-        tray = TrayController(records, lambda: items, clock=FixedClock.on(date(2026, 11, 24)))
+        tray = TrayController(desk, lambda: items, clock=FixedClock.on(date(2026, 11, 24)))
         opened = []
         tray.openRequested.connect(lambda: opened.append(True))
         due = tray.check(datetime(2026, 11, 24, 9, 0))

@@ -1,4 +1,4 @@
-"""Never lose the user's work, never hide what is urgent (issue 14), driven through the real window."""
+"""Never lose the user's work, never hide what is urgent, driven through the real window."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hrdesk.checks.check import load_profile_file
 from hrdesk.clock import FixedClock
-from hrdesk.desks.desk import Records
+from hrdesk.desks.desk import Desk
 from hrdesk.rules.profile import Permit
 
 from ..timeless import keep_current
@@ -26,9 +26,11 @@ Save, Discard, Cancel = (
 )
 
 
-def _two(records: Records) -> tuple[int, int]:
-    a = records.add_profile(keep_current(load_profile_file(ROOT / "examples" / "yanqing-new-ready.json")))
-    b = records.add_profile(
+def _two(desk: Desk) -> tuple[int, int]:
+    a = desk.employees.add_profile(
+        keep_current(load_profile_file(ROOT / "examples" / "yanqing-new-ready.json"))
+    )
+    b = desk.employees.add_profile(
         keep_current(load_profile_file(ROOT / "examples" / "yanqing-employer-change.json"))
     )
     return a, b
@@ -40,8 +42,8 @@ def _open(qtbot, window, employee_id: int) -> None:
     assert window.detail.employee_id == employee_id
 
 
-def test_an_edit_survives_switching_employees_after_saving(qtbot, window, records: Records, monkeypatch):
-    a, b = _two(records)
+def test_an_edit_survives_switching_employees_after_saving(qtbot, window, desk: Desk, monkeypatch):
+    a, b = _two(desk)
     window.reload()
     _open(qtbot, window, a)
     form = window.detail.profile
@@ -56,13 +58,13 @@ def test_an_edit_survives_switching_employees_after_saving(qtbot, window, record
     assert asked and window.detail.employee_id == b
     assert window.current_employee_id() == b
     assert "已保存" in window.statusBar().currentMessage()
-    assert records.profile(a).employee.housing.address == "延庆区妫水北街 1 号"
+    assert desk.employees.profile(a).employee.housing.address == "延庆区妫水北街 1 号"
     _open(qtbot, window, a)  # going back: the edit is there
     assert form.housing_address.text() == "延庆区妫水北街 1 号" and not form.is_modified()
 
 
-def test_cancel_stays_and_discard_drops(qtbot, window, records: Records, monkeypatch):
-    a, b = _two(records)
+def test_cancel_stays_and_discard_drops(qtbot, window, desk: Desk, monkeypatch):
+    a, b = _two(desk)
     window.reload()
     _open(qtbot, window, a)
     form = window.detail.profile
@@ -77,11 +79,11 @@ def test_cancel_stays_and_discard_drops(qtbot, window, records: Records, monkeyp
     window.select_employee(b)
     wait_pool(qtbot)
     assert window.detail.employee_id == b
-    assert records.profile(a).employee.housing.address == before
+    assert desk.employees.profile(a).employee.housing.address == before
 
 
-def test_the_real_question_has_save_discard_cancel(qtbot, window, records: Records):
-    a, b = _two(records)
+def test_the_real_question_has_save_discard_cancel(qtbot, window, desk: Desk):
+    a, b = _two(desk)
     window.reload()
     _open(qtbot, window, a)
     window.detail.profile.housing_address.setText("问一下")
@@ -99,8 +101,8 @@ def test_the_real_question_has_save_discard_cancel(qtbot, window, records: Recor
     assert window.detail.employee_id == a
 
 
-def test_a_refreshed_case_never_overwrites_edits(qtbot, window, records: Records):
-    a, _b = _two(records)
+def test_a_refreshed_case_never_overwrites_edits(qtbot, window, desk: Desk):
+    a, _b = _two(desk)
     window.reload()
     _open(qtbot, window, a)
     window.detail.profile.housing_address.setText("正在输入")
@@ -110,9 +112,9 @@ def test_a_refreshed_case_never_overwrites_edits(qtbot, window, records: Records
 
 
 def test_delete_in_the_materials_tree_never_offers_to_delete_the_employee(
-    qtbot, window, records: Records, monkeypatch
+    qtbot, window, desk: Desk, monkeypatch
 ):
-    a, _b = _two(records)
+    a, _b = _two(desk)
     window.reload()
     _open(qtbot, window, a)
     questions: list[str] = []
@@ -133,31 +135,31 @@ def test_delete_in_the_materials_tree_never_offers_to_delete_the_employee(
     qtbot.keyClick(detail.profile.name, Qt.Key.Key_Delete)
     wait_pool(qtbot)
     assert not any("删除员工" in q or "全部记录" in q for q in questions)
-    assert len(records.summaries()) == 2
+    assert len(desk.employees.summaries()) == 2
     # From the list it does ask, with the name shown.
     window.table.setFocus()
     qtbot.keyClick(window.table, Qt.Key.Key_Delete)
-    name = records.employee(a).name
+    name = desk.employees.employee(a).name
     assert questions and name in questions[-1]
 
 
-def test_undo_brings_a_deleted_employee_back(qtbot, window, records: Records, monkeypatch):
-    a, _b = _two(records)
-    records.open_application(a, "new")
+def test_undo_brings_a_deleted_employee_back(qtbot, window, desk: Desk, monkeypatch):
+    a, _b = _two(desk)
+    desk.applications.open_application(a, "new")
     window.reload()
     _open(qtbot, window, a)
-    name = records.employee(a).name
-    materials = len(records.materials(a))
+    name = desk.employees.employee(a).name
+    materials = len(desk.materials.materials(a))
     monkeypatch.setattr(QMessageBox, "question", lambda *args, **k: QMessageBox.StandardButton.Yes)
     window.delete_employee()
     wait_pool(qtbot)
-    assert name not in {s.name for s in records.summaries()}
+    assert name not in {s.name for s in desk.employees.summaries()}
     assert window.act_undo.isEnabled() and name in window.act_undo.text()
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     wait_pool(qtbot)
-    (back,) = [s for s in records.summaries() if s.name == name]
-    assert len(records.materials(back.id)) == materials
-    assert [x.business for x in records.applications(back.id)] == ["new"]
+    (back,) = [s for s in desk.employees.summaries() if s.name == name]
+    assert len(desk.materials.materials(back.id)) == materials
+    assert [x.business for x in desk.applications.applications(back.id)] == ["new"]
     assert window.model.row_of(back.id) is not None
     assert not window.act_undo.isEnabled()
 
@@ -168,16 +170,16 @@ def overdue_window(qtbot, data_dir: Path, settings_dir: Path):
     from hrdesk.ui.i18n import set_language
     from hrdesk.ui.main_window import MainWindow
 
-    with Records.open(data_dir) as records:
+    with Desk.open(data_dir) as desk:
         for name in ("yanqing-new-ready", "changping-new-ready"):
-            records.add_profile(load_profile_file(ROOT / "examples" / f"{name}.json"))
+            desk.employees.add_profile(load_profile_file(ROOT / "examples" / f"{name}.json"))
         late = load_profile_file(ROOT / "examples" / "changping-renewal-window-open.json")
         late.employee.name = "吕杰"
         late.employee.permit = Permit("GZ1", date(2023, 12, 10), ON + timedelta(days=10), "active")
-        late_id = records.add_profile(late)
-        records.refresh_statuses(ON)
+        late_id = desk.employees.add_profile(late)
+        desk.employees.refresh_statuses(ON)
         set_language("zh")
-        window = MainWindow(records, data_dir, clock=FixedClock.on(ON))
+        window = MainWindow(desk, data_dir, clock=FixedClock.on(ON))
 
         def before_close(win) -> None:
             wait_pool(qtbot)
@@ -235,9 +237,9 @@ def test_closing_to_the_tray_is_a_setting(qtbot, window, monkeypatch):
     window.tray = None
 
 
-def test_a_duplicate_id_number_is_refused_with_a_link_to_the_record(qtbot, window, records: Records, unit_id):
-    a, b = _two(records)
-    existing = records.employee(a)
+def test_a_duplicate_id_number_is_refused_with_a_link_to_the_record(qtbot, window, desk: Desk, unit_id):
+    a, b = _two(desk)
+    existing = desk.employees.employee(a)
     window.reload()
     window.new_employee()
     form = window.detail.profile
@@ -255,38 +257,38 @@ def test_a_duplicate_id_number_is_refused_with_a_link_to_the_record(qtbot, windo
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.detail.employee_id == a, timeout=10000)
     wait_pool(qtbot)
-    assert len(records.summaries()) == 2  # nothing stored
+    assert len(desk.employees.summaries()) == 2  # nothing stored
     assert window.current_employee_id() == a and form.name.text() == existing.name
     # Changing a stored employee to another's number is refused the same way (the service says so).
     from hrdesk.employees.service import DuplicateIdNumber
 
-    profile = records.profile(b)
+    profile = desk.employees.profile(b)
     profile.employee.id_number = existing.id_number
     with pytest.raises(DuplicateIdNumber) as refused:
-        records.update_profile(b, profile)
+        desk.employees.update_profile(b, profile)
     assert refused.value.existing_id == a
 
 
-def test_undo_takes_back_a_status_change(qtbot, window, records: Records):
-    a, _b = _two(records)
-    app_id = records.open_application(a, "new")
+def test_undo_takes_back_a_status_change(qtbot, window, desk: Desk):
+    a, _b = _two(desk)
+    app_id = desk.applications.open_application(a, "new")
     window.reload()
     _open(qtbot, window, a)
-    events = len(records.application_events(app_id))
+    events = len(desk.applications.application_events(app_id))
     window.detail.applications.change_status("submitted")
     wait_pool(qtbot)
-    assert records.applications(a)[0].status == "submitted"
+    assert desk.applications.applications(a)[0].status == "submitted"
     assert "已提交" in window.act_undo.text()
     window.act_undo.trigger()
     wait_pool(qtbot)
-    assert records.applications(a)[0].status == "draft"
-    assert len(records.application_events(app_id)) == events
+    assert desk.applications.applications(a)[0].status == "draft"
+    assert len(desk.applications.application_events(app_id)) == events
     assert window.detail.applications.table.rowCount() == events  # the tab shows it
 
 
-def test_an_empty_database_shows_the_first_run_steps(qtbot, window, records: Records):
+def test_an_empty_database_shows_the_first_run_steps(qtbot, window, desk: Desk):
     assert window.stack.currentWidget() is window.first_run
-    _two(records)
+    _two(desk)
     window.reload()
     assert window.stack.currentWidget() is window.dashboard
     assert window.first_run.current_step() == 3  # units and employees done

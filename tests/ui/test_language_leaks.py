@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from hrdesk.checks.check import load_profile_file
-from hrdesk.desks.desk import Records
+from hrdesk.desks.desk import Desk
 from hrdesk.ui.i18n import set_language
 from tests.timeless import keep_current
 
@@ -52,7 +52,7 @@ ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z_]+")
 ZH_ALLOWED = {"PDF", "Excel", "CSV", "JSON", "YYYY", "MM", "DD", "hrdesk", "ics", "xlsx", "zip", "Ctrl"}
 ZH_ALLOWED |= {"MB", "dpi", "English"}  # units; the other language's own name in the language menu
 EN_ALLOWED = ("简体中文", "中文")  # the language's own name in the language menu (longest first)
-# Leaks in files this test's author did not own (issue 15 report), as patterns over "Widget:name: text"
+# Leaks in files this test's author did not own, as patterns over "Widget:name: text"
 # (the texts carry dates and figures that move with the clock). The lead removes them as they are fixed.
 _SETTINGS_SOURCES = r"^QTableWidget:#cell\d+,\d+: .*(changping|yanqing)-20\d\d "  # settings_dialog.py: cite()
 KNOWN_LEAKS: dict[str, list[str]] = {
@@ -149,12 +149,12 @@ def leaks(lang: str, texts: Iterator[tuple[str, str]], user_data: list[str]) -> 
     return found
 
 
-def user_data(records: Records, data_dir: Path) -> list[str]:
+def user_data(desk: Desk, data_dir: Path) -> list[str]:
     values = {str(data_dir), Path.home().name}  # folders the file dialog shows are the user's
-    for unit in records.employers():
+    for unit in desk.units.employers():
         values |= {unit.name, unit.credit_code}
-        values |= {a.name for a in records.agents(unit.id)}
-    for profile in records.profiles().values():
+        values |= {a.name for a in desk.units.agents(unit.id)}
+    for profile in desk.employees.profiles().values():
         e = profile.employee
         values |= {e.name, e.id_number}
         values |= {c.name for c in e.children}
@@ -167,15 +167,15 @@ def user_data(records: Records, data_dir: Path) -> list[str]:
 
 
 @pytest.fixture
-def filled(records: Records) -> Records:
+def filled(desk: Desk) -> Desk:
     for name in ("changping-new-ready", "yanqing-new-ready", "yanqing-employer-change"):
-        records.add_profile(keep_current(load_profile_file(ROOT / "examples" / f"{name}.json")))
-    unit = records.employers()[0]
-    records.save_agent(unit.id, "李经办", insured_by_unit=False)
-    return records
+        desk.employees.add_profile(keep_current(load_profile_file(ROOT / "examples" / f"{name}.json")))
+    unit = desk.units.employers()[0]
+    desk.units.save_agent(unit.id, "李经办", insured_by_unit=False)
+    return desk
 
 
-def _screens(qtbot, records: Records, data_dir: Path) -> Iterator[QWidget]:
+def _screens(qtbot, desk: Desk, data_dir: Path) -> Iterator[QWidget]:
     """Every window and dialog, one after the other, each filled with the demo records."""
     from hrdesk.ui.desks.settings_dialog import SettingsDialog
     from hrdesk.ui.first_run import FirstRunGuide
@@ -183,7 +183,7 @@ def _screens(qtbot, records: Records, data_dir: Path) -> Iterator[QWidget]:
     from hrdesk.ui.main_window import MainWindow
     from hrdesk.ui.units.units_dialog import AgentDialog, UnitsDialog
 
-    window = MainWindow(records, data_dir)
+    window = MainWindow(desk, data_dir)
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
@@ -197,10 +197,10 @@ def _screens(qtbot, records: Records, data_dir: Path) -> Iterator[QWidget]:
     wait_pool(qtbot)
     yield window
     for dialog in (
-        UnitsDialog(records, window),
-        AgentDialog(records.agents(records.employers()[0].id)[0], window),
-        SettingsDialog(records, data_dir, window),
-        FormPreviewDialog(records, records.summaries()[0].id, "integrity-individual", "new", window),
+        UnitsDialog(desk, window),
+        AgentDialog(desk.units.agents(desk.units.employers()[0].id)[0], window),
+        SettingsDialog(desk, data_dir, window),
+        FormPreviewDialog(desk, desk.employees.summaries()[0].id, "integrity-individual", "new", window),
         FirstRunGuide(),
     ):
         qtbot.addWidget(dialog)
@@ -226,7 +226,7 @@ def _screens(qtbot, records: Records, data_dir: Path) -> Iterator[QWidget]:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_no_catalogue_leaks(qtbot, filled: Records, data_dir: Path, settings_dir: Path, lang: str):
+def test_no_catalogue_leaks(qtbot, filled: Desk, data_dir: Path, settings_dir: Path, lang: str):
     set_language(lang)
     try:
         data = user_data(filled, data_dir)

@@ -9,7 +9,7 @@ import pymupdf
 from PySide6.QtCore import Qt
 
 from hrdesk.checks.check import load_profile_file
-from hrdesk.desks.desk import Records
+from hrdesk.desks.desk import Desk
 
 from ..timeless import keep_current
 from .conftest import wait_pool
@@ -17,7 +17,7 @@ from .conftest import wait_pool
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_add_employee_with_wrong_id_then_fix_and_save(qtbot, window, records: Records, unit_id: int):
+def test_add_employee_with_wrong_id_then_fix_and_save(qtbot, window, desk: Desk, unit_id: int):
     window.reload()
     window.new_employee()
     form = window.detail.profile
@@ -28,14 +28,14 @@ def test_add_employee_with_wrong_id_then_fix_and_save(qtbot, window, records: Re
     assert "校验" in form._errors["id_number"].text()
     assert not form.save_button.isEnabled()
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
-    assert records.summaries() == []  # nothing saved
+    assert desk.employees.summaries() == []  # nothing saved
     form.id_number.clear()
     qtbot.keyClicks(form.id_number, "130102199001011237")
     assert not form._errors["id_number"].isVisibleTo(form)
     assert form.save_button.isEnabled()
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     wait_pool(qtbot)  # the save runs on the writer thread
-    saved = records.summaries()
+    saved = desk.employees.summaries()
     assert [s.name for s in saved] == ["测试员工"]
     assert window.model.rowCount() == 1
     qtbot.waitUntil(
@@ -53,7 +53,7 @@ def test_bad_dates_and_income_are_flagged_next_to_the_field(qtbot, window, unit_
     assert form._errors["income"].isVisibleTo(form)
 
 
-def _load_examples(records: Records) -> None:
+def _load_examples(desk: Desk) -> None:
     for name in (
         "changping-new-ready",
         "changping-new-income-below",
@@ -61,11 +61,11 @@ def _load_examples(records: Records) -> None:
         "changping-renewal-window-open",
         "yanqing-employer-change",
     ):
-        records.add_profile(keep_current(load_profile_file(ROOT / "examples" / f"{name}.json")))
+        desk.employees.add_profile(keep_current(load_profile_file(ROOT / "examples" / f"{name}.json")))
 
 
-def test_search_filter_and_eligibility(qtbot, window, records: Records):
-    _load_examples(records)
+def test_search_filter_and_eligibility(qtbot, window, desk: Desk):
+    _load_examples(desk)
     window.reload()
     assert window.proxy.rowCount() == 5
     window.search.setText("王五")
@@ -97,8 +97,8 @@ def test_search_filter_and_eligibility(qtbot, window, records: Records):
     assert "changping-2026 二(二)5" in sources
 
 
-def test_dashboard_counts_and_month_filter(qtbot, window, records: Records):
-    _load_examples(records)
+def test_dashboard_counts_and_month_filter(qtbot, window, desk: Desk):
+    _load_examples(desk)
     window.reload()
     counts = window.dashboard.counts()
     assert sum(counts.values()) == 5
@@ -110,7 +110,7 @@ def test_dashboard_counts_and_month_filter(qtbot, window, records: Records):
     assert window.proxy.rowCount() == count
 
 
-def test_switch_language_keeps_work(qtbot, window, records: Records, unit_id: int):
+def test_switch_language_keeps_work(qtbot, window, desk: Desk, unit_id: int):
     from hrdesk.ui.i18n import current_lang
 
     window.reload()
@@ -127,21 +127,21 @@ def test_switch_language_keeps_work(qtbot, window, records: Records, unit_id: in
     qtbot.waitUntil(lambda: window.menu_file.title() == "文件", timeout=2000)
 
 
-def test_delete_asks_first(qtbot, window, records: Records, monkeypatch):
+def test_delete_asks_first(qtbot, window, desk: Desk, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    _load_examples(records)
+    _load_examples(desk)
     window.reload()
     window.move_selection(1)
     wait_pool(qtbot)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     window.delete_employee()
     wait_pool(qtbot)
-    assert len(records.summaries()) == 5
+    assert len(desk.employees.summaries()) == 5
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     window.delete_employee()
     wait_pool(qtbot)
-    assert len(records.summaries()) == 4
+    assert len(desk.employees.summaries()) == 4
 
 
 def _scan(path: Path, grey: bool = False) -> Path:
@@ -159,11 +159,11 @@ def _scan(path: Path, grey: bool = False) -> Path:
 
 
 def test_drop_on_missing_slot_makes_it_ok_and_greyscale_is_defective(
-    qtbot, window, records: Records, tmp_path: Path
+    qtbot, window, desk: Desk, tmp_path: Path
 ):
     profile = keep_current(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
     profile.materials = [m for m in profile.materials if m.kind not in ("hukou-pages", "diploma")]
-    employee_id = records.add_profile(profile)
+    employee_id = desk.employees.add_profile(profile)
     window.reload(select_id=employee_id)
     wait_pool(qtbot)
     panel = window.detail.materials
@@ -180,14 +180,14 @@ def test_drop_on_missing_slot_makes_it_ok_and_greyscale_is_defective(
         lambda: {m.kind: m.status for m in panel.result.materials}["diploma"] == "defective", timeout=5000
     )
     assert "材料" in window.detail.tabText(2)
-    assert records.check(employee_id, "new", date.today()).eligible
+    assert desk.employees.check(employee_id, "new", date.today()).eligible
 
 
-def test_sorting_by_deadline_keeps_the_selection(qtbot, window, records: Records):
+def test_sorting_by_deadline_keeps_the_selection(qtbot, window, desk: Desk):
     from hrdesk.text.pinyin import sort_key
     from hrdesk.ui.employees.employee_model import COL_DEADLINE, COL_NAME, ROW_ROLE, URGENCY_RANK
 
-    _load_examples(records)
+    _load_examples(desk)
     window.reload()
     window.move_selection(1)
     wait_pool(qtbot)
@@ -206,12 +206,10 @@ def test_sorting_by_deadline_keeps_the_selection(qtbot, window, records: Records
         assert names == sorted(names, key=sort_key, reverse=True)  # pinyin: 张 zhang after 王 wang
 
 
-def test_rotate_a_page_makes_a_new_vault_file_and_keeps_the_old(
-    qtbot, window, records: Records, tmp_path: Path
-):
+def test_rotate_a_page_makes_a_new_vault_file_and_keeps_the_old(qtbot, window, desk: Desk, tmp_path: Path):
     profile = keep_current(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
-    employee_id = records.add_profile(profile)
-    material = records.attach(employee_id, "diploma", _scan(tmp_path / "d.pdf"))
+    employee_id = desk.employees.add_profile(profile)
+    material = desk.materials.attach(employee_id, "diploma", _scan(tmp_path / "d.pdf"))
     window.reload(select_id=employee_id)
     wait_pool(qtbot)
     panel = window.detail.materials
@@ -225,11 +223,11 @@ def test_rotate_a_page_makes_a_new_vault_file_and_keeps_the_old(
     wait_pool(qtbot)
     qtbot.waitUntil(lambda: panel.preview.page_count == 1, timeout=5000)
     panel.rotate_current_page()
-    rotated = records.material(material.id)
+    rotated = desk.materials.material(material.id)
     assert rotated.sha256 != material.sha256
     assert any("旋转" in d for d in rotated.defects or [])  # the scan check sees the rotated page
-    assert records.vault.path(material.sha256).exists()  # the old version waits in the trash
-    assert [m.sha256 for m in records.trash()] == [material.sha256]
+    assert desk.uow.vault.path(material.sha256).exists()  # the old version waits in the trash
+    assert [m.sha256 for m in desk.trash.trash()] == [material.sha256]
 
 
 def test_preview_renders_pages_and_explains_unreadable_files(qtbot, settings_dir, tmp_path: Path):
@@ -254,21 +252,21 @@ def test_preview_renders_pages_and_explains_unreadable_files(qtbot, settings_dir
     qtbot.waitUntil(lambda: "损坏" in preview.image.text(), timeout=5000)
 
 
-def test_thumbnails_and_page_reorder(qtbot, window, records: Records, tmp_path: Path):
+def test_thumbnails_and_page_reorder(qtbot, window, desk: Desk, tmp_path: Path):
     doc = pymupdf.open()
     for n in range(3):
         page = doc.new_page()
         page.draw_rect(page.rect, color=None, fill=(0.9, 0.8 - n * 0.2, 0.3))
         page.insert_text((72, 72), f"page {n + 1}")
     doc.save(tmp_path / "three.pdf")
-    employee_id = records.add_profile(
+    employee_id = desk.employees.add_profile(
         keep_current(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
     )
-    material = records.attach(employee_id, "diploma", tmp_path / "three.pdf")
+    material = desk.materials.attach(employee_id, "diploma", tmp_path / "three.pdf")
     window.reload(select_id=employee_id)
     wait_pool(qtbot)
     panel = window.detail.materials
-    panel.preview.set_file(records.material_path(material))
+    panel.preview.set_file(desk.materials.material_path(material))
     qtbot.waitUntil(lambda: panel.preview.thumbs.count() == 3, timeout=5000)
     panel.preview.thumbs.setCurrentRow(2)
     qtbot.waitUntil(lambda: panel.preview.page == 2, timeout=5000)
@@ -279,50 +277,53 @@ def test_thumbnails_and_page_reorder(qtbot, window, records: Records, tmp_path: 
             for k in range(group.child(j).childCount()):
                 if group.child(j).child(k).data(0, Qt.ItemDataRole.UserRole + 2) == material.id:
                     panel.tree.setCurrentItem(group.child(j).child(k))
-    qtbot.waitUntil(lambda: panel.preview.path == records.material_path(material), timeout=5000)
+    qtbot.waitUntil(lambda: panel.preview.path == desk.materials.material_path(material), timeout=5000)
     panel.move_page(2, 0)
-    moved = records.material(material.id)
+    moved = desk.materials.material(material.id)
     assert moved.sha256 != material.sha256
-    with pymupdf.open(records.material_path(moved)) as doc:
+    with pymupdf.open(desk.materials.material_path(moved)) as doc:
         assert "page 3" in doc[0].get_text() and "page 1" in doc[1].get_text()
 
 
-def test_applications_and_children_tabs_edit_the_records(qtbot, window, records: Records):
-    employee_id = records.add_profile(
+def test_applications_and_children_tabs_edit_the_records(qtbot, window, desk: Desk):
+    employee_id = desk.employees.add_profile(
         keep_current(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
     )
     window.reload(select_id=employee_id)
     wait_pool(qtbot)
     apps = window.detail.applications
     assert apps.employee_id == employee_id
-    records.open_application(employee_id, "new")
+    desk.applications.open_application(employee_id, "new")
     window.apply_changes([employee_id])  # written behind the window's back: show it
     wait_pool(qtbot)
     apps.change_status("returned", "请补充租赁合同")
     wait_pool(qtbot)
     texts = [apps.table.item(r, 3).text() for r in range(apps.table.rowCount())]
     assert "请补充租赁合同" in texts
-    assert [e.status for e in records.application_events(records.applications(employee_id)[0].id)] == [
+    assert [
+        e.status
+        for e in desk.applications.application_events(desk.applications.applications(employee_id)[0].id)
+    ] == [
         "draft",
         "returned",
     ]
     kids = window.detail.children
     kids.add_child("张小四", date(2021, 3, 1))
     wait_pool(qtbot)
-    assert [c.name for c in records.profile(employee_id).employee.children] == ["张小三", "张小四"]
+    assert [c.name for c in desk.employees.profile(employee_id).employee.children] == ["张小三", "张小四"]
     kids.table.setCurrentCell(0, 0)
     kids.remove_child()
     wait_pool(qtbot)
-    assert [c.name for c in records.profile(employee_id).employee.children] == ["张小四"]
+    assert [c.name for c in desk.employees.profile(employee_id).employee.children] == ["张小四"]
 
 
 def test_ics_export_from_the_calendar_cancels_events_of_a_deleted_employee(
-    qtbot, window, records: Records, tmp_path: Path, monkeypatch
+    qtbot, window, desk: Desk, tmp_path: Path, monkeypatch
 ):
     from icalendar import Calendar
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-    _load_examples(records)
+    _load_examples(desk)
     window.reload()
     wait_pool(qtbot)
     target = tmp_path / "deadlines.ics"
@@ -332,7 +333,7 @@ def test_ics_export_from_the_calendar_cancels_events_of_a_deleted_employee(
     first = list(Calendar.from_ical(target.read_bytes()).walk("VEVENT"))
     assert first and not any(str(e.get("STATUS", "")) == "CANCELLED" for e in first)
     gone = str(first[0]["UID"])
-    records.delete_employee(int(gone.split("-")[0]))  # UIDs start with the employee's id
+    desk.employees.delete_employee(int(gone.split("-")[0]))  # UIDs start with the employee's id
     window.reload()
     wait_pool(qtbot)
     window.export_ics()

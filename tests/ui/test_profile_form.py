@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from hrdesk.checks.check import load_profile_file, run_check
-from hrdesk.desks.desk import Records
+from hrdesk.desks.desk import Desk
 from hrdesk.ui.employees.profile_form import ProfileForm
 from hrdesk.ui.i18n import set_language
 
@@ -15,16 +15,18 @@ ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 11, 23)
 
 
-def _form(qtbot, records: Records) -> ProfileForm:
+def _form(qtbot, desk: Desk) -> ProfileForm:
     set_language("zh")
-    form = ProfileForm(records, today=TODAY)
+    form = ProfileForm(desk, today=TODAY)
     qtbot.addWidget(form)
     return form
 
 
-def test_founder_ip_and_the_rest_round_trip_through_the_store(qtbot, records: Records):
-    employee_id = records.add_profile(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
-    form = _form(qtbot, records)
+def test_founder_ip_and_the_rest_round_trip_through_the_store(qtbot, desk: Desk):
+    employee_id = desk.employees.add_profile(
+        load_profile_file(ROOT / "examples" / "changping-new-ready.json")
+    )
+    form = _form(qtbot, desk)
     form.load(employee_id)
     assert form._errors["name"].text() == ""
     # Founder holding 12.5 %, 2nd natural-person shareholder, 12 million of equity financing.
@@ -46,7 +48,7 @@ def test_founder_ip_and_the_rest_round_trip_through_the_store(qtbot, records: Re
     assert form.validate(), form.errors()
     assert form.save() == employee_id
 
-    e = records.profile(employee_id).employee
+    e = desk.employees.profile(employee_id).employee
     assert e.founder is not None and e.founder.shareholding_pct == 12.5 and e.founder.shareholder_rank == 2
     assert e.founder.equity_financing_cny == 12_000_000
     assert (e.ip.invention_patents, e.ip.author_rank, e.ip.commercialized_in_beijing) == (1, 1, True)
@@ -56,7 +58,7 @@ def test_founder_ip_and_the_rest_round_trip_through_the_store(qtbot, records: Re
     assert e.annual_income_cny[form.annual_income.item(0, 0).text()] == 480000
     assert e.housing is not None and e.housing.lessor_is_owner is False
 
-    result = run_check(records.profile(employee_id), "new", TODAY)
+    result = run_check(desk.employees.profile(employee_id), "new", TODAY)
     assert {"founder", "ip", "award"} <= set(result.qualifying_categories)
     codes = {f.code for f in result.findings}
     assert {"DISPATCHED_WORKER", "EMPLOYER_MISMATCH", "NO_STABLE_RESIDENCE"} <= codes
@@ -66,8 +68,8 @@ def test_founder_ip_and_the_rest_round_trip_through_the_store(qtbot, records: Re
     assert form.equity_financing.text() == "12,000,000" and form.author_rank.currentData() == 1
 
 
-def test_amounts_as_people_type_them_and_clear_errors(qtbot, records: Records, unit_id: int):
-    form = _form(qtbot, records)
+def test_amounts_as_people_type_them_and_clear_errors(qtbot, desk: Desk, unit_id: int):
+    form = _form(qtbot, desk)
     form.new(unit_id)
     form.income.item(0, 1).setText("12,500元")
     assert "income" not in form.errors()
@@ -80,8 +82,8 @@ def test_amounts_as_people_type_them_and_clear_errors(qtbot, records: Records, u
     assert "0 到 100" in form.errors()["shareholding_pct"]
 
 
-def test_groups_cite_the_guide_of_the_units_district(qtbot, records: Records, unit_id: int):
-    form = _form(qtbot, records)
+def test_groups_cite_the_guide_of_the_units_district(qtbot, desk: Desk, unit_id: int):
+    form = _form(qtbot, desk)
     form.new(unit_id)
     notes = {note.group: note.text() for _box, _title, note in form._boxes}
     assert "昌平区指南 二(二)6(5)" in notes["ip"] and "二(二)6(6)" in notes["founder"]

@@ -1,5 +1,5 @@
 """Settings → holidays: a pasted State Council notice fills the year's fields; saving stores them and the
-calendar then knows the year (issue 16 item 1)."""
+calendar then knows the year."""
 
 from __future__ import annotations
 
@@ -16,13 +16,13 @@ NOTICE_2027 = """国务院办公厅关于2027年部分节假日安排的通知
 """
 
 
-def test_pasted_notice_fills_the_fields_and_saves(qtbot, records, data_dir: Path, settings_dir, monkeypatch):
+def test_pasted_notice_fills_the_fields_and_saves(qtbot, desk, data_dir: Path, settings_dir, monkeypatch):
     from hrdesk.ui.desks.settings_dialog import SettingsDialog
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append("warning:" + a[2]))
-    dialog = SettingsDialog(records, data_dir)
+    dialog = SettingsDialog(desk, data_dir)
     qtbot.addWidget(dialog)
     dialog.notice_text.setPlainText(NOTICE_2027)
     dialog.read_notice()
@@ -37,13 +37,13 @@ def test_pasted_notice_fills_the_fields_and_saves(qtbot, records, data_dir: Path
 
 
 def test_an_unreadable_paste_warns_and_changes_nothing(
-    qtbot, records, data_dir: Path, settings_dir, monkeypatch
+    qtbot, desk, data_dir: Path, settings_dir, monkeypatch
 ):
     from hrdesk.ui.desks.settings_dialog import SettingsDialog
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
-    dialog = SettingsDialog(records, data_dir)
+    dialog = SettingsDialog(desk, data_dir)
     qtbot.addWidget(dialog)
     dialog.holiday_days.setPlainText("2027-01-01")
     dialog.notice_text.setPlainText("节日快乐")

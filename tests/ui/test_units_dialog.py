@@ -9,7 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hrdesk.checks.check import load_profile_file
-from hrdesk.desks.desk import Records
+from hrdesk.desks.desk import Desk
 from hrdesk.rules.profile import Employer
 from hrdesk.ui.i18n import set_language
 from hrdesk.ui.units.units_dialog import AgentDialog, UnitsDialog
@@ -17,9 +17,9 @@ from hrdesk.ui.units.units_dialog import AgentDialog, UnitsDialog
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _dialog(qtbot, records: Records) -> UnitsDialog:
+def _dialog(qtbot, desk: Desk) -> UnitsDialog:
     set_language("zh")
-    dialog = UnitsDialog(records)
+    dialog = UnitsDialog(desk)
     qtbot.addWidget(dialog)
     return dialog
 
@@ -34,8 +34,8 @@ def _agent(qtbot, name: str, id_number: str = "", insured: bool = True, agent=No
     return dialog
 
 
-def test_a_new_unit_is_not_assumed_in_good_standing_or_permitted(qtbot, records: Records):
-    dialog = _dialog(qtbot, records)
+def test_a_new_unit_is_not_assumed_in_good_standing_or_permitted(qtbot, desk: Desk):
+    dialog = _dialog(qtbot, desk)
     assert dialog.unit_id is None  # empty database: the dialog opens on a new unit
     assert not dialog.good_standing.isChecked() and not dialog.permission.isChecked()
     assert not dialog.add_agent_button.isEnabled()  # agents need a saved unit
@@ -45,24 +45,24 @@ def test_a_new_unit_is_not_assumed_in_good_standing_or_permitted(qtbot, records:
         0, lambda: [w.accept() for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
     )
     dialog.save()
-    unit = records.employer(dialog.unit_id)
+    unit = desk.units.employer(dialog.unit_id)
     assert unit.good_standing is False and unit.permission_granted is False
     assert unit.registered_capital_cny == 5_000_000
     dialog.new_unit()
     assert not dialog.good_standing.isChecked()
 
 
-def test_agents_added_edited_removed_and_rules_checked_in_yanqing(qtbot, records: Records):
-    employee_id = records.add_profile(load_profile_file(ROOT / "examples" / "yanqing-new-ready.json"))
-    profile = records.profile(employee_id)
-    unit_id = records.employee(employee_id).employer_id
-    dialog = _dialog(qtbot, records)
+def test_agents_added_edited_removed_and_rules_checked_in_yanqing(qtbot, desk: Desk):
+    employee_id = desk.employees.add_profile(load_profile_file(ROOT / "examples" / "yanqing-new-ready.json"))
+    profile = desk.employees.profile(employee_id)
+    unit_id = desk.employees.employee(employee_id).employer_id
+    dialog = _dialog(qtbot, desk)
     dialog.load(unit_id)
     assert "尚未登记业务经办人" in dialog.agent_problems.text()
 
     # The only agent is the applicant herself: Yanqing needs a second agent for her application.
     first = dialog.add_agent(_agent(qtbot, "经办甲", profile.employee.id_number))
-    assert [a.name for a in records.agents(unit_id)] == ["经办甲"]
+    assert [a.name for a in desk.units.agents(unit_id)] == ["经办甲"]
     assert (
         "另增加 1 名经办人" in dialog.agent_problems.text() and "延庆区指南" in dialog.agent_problems.text()
     )
@@ -74,32 +74,32 @@ def test_agents_added_edited_removed_and_rules_checked_in_yanqing(qtbot, records
     dialog.agents.setCurrentRow(1)
     second = dialog._current_agent()
     dialog.edit_agent(_agent(qtbot, "经办乙", insured=True, agent=second))
-    assert records.agent_problems(unit_id) == []
+    assert desk.units.agent_problems(unit_id) == []
     assert dialog.agent_problems.isHidden()
     # Remove the first agent.
     dialog.agents.setCurrentRow(0)
     assert dialog._current_agent().id == first
     dialog.remove_agent(confirm=False)
-    assert [a.name for a in records.agents(unit_id)] == ["经办乙"]
+    assert [a.name for a in desk.units.agents(unit_id)] == ["经办乙"]
 
 
-def test_changping_has_no_second_agent_rule_but_checks_insurance(records: Records):
-    unit_id = records.save_employer(Employer(name="昌平单位", district="changping"))
-    records.save_agent(unit_id, "经办丙", insured_by_unit=False)
-    assert [p.code for p in records.agent_problems(unit_id)] == ["AGENT_NOT_INSURED"]
-    assert records.agent_problems(unit_id)[0].source.startswith("changping-2026 三(六)")
+def test_changping_has_no_second_agent_rule_but_checks_insurance(desk: Desk):
+    unit_id = desk.units.save_employer(Employer(name="昌平单位", district="changping"))
+    desk.units.save_agent(unit_id, "经办丙", insured_by_unit=False)
+    assert [p.code for p in desk.units.agent_problems(unit_id)] == ["AGENT_NOT_INSURED"]
+    assert desk.units.agent_problems(unit_id)[0].source.startswith("changping-2026 三(六)")
 
 
-def test_unit_errors_are_coded_and_read_in_either_language(records: Records):
+def test_unit_errors_are_coded_and_read_in_either_language(desk: Desk):
     import pytest
 
     from hrdesk.units.service import UnitError
 
-    employee_id = records.add_profile(load_profile_file(ROOT / "examples" / "yanqing-new-ready.json"))
-    unit_id = records.employee(employee_id).employer_id
+    employee_id = desk.employees.add_profile(load_profile_file(ROOT / "examples" / "yanqing-new-ready.json"))
+    unit_id = desk.employees.employee(employee_id).employer_id
     with pytest.raises(UnitError) as caught:
-        records.delete_employer(unit_id)
+        desk.units.delete_employer(unit_id)
     assert caught.value.key == "unit.has-employees"
     assert "员工" in caught.value.message("zh") and "employees" in caught.value.message("en")
     with pytest.raises(ValueError):  # still a ValueError for callers that catch those
-        records.save_employer(Employer(name="x", district="mars"))
+        desk.units.save_employer(Employer(name="x", district="mars"))

@@ -1,5 +1,5 @@
-"""Scan inspection use cases: read each material's scan offline and compare it with the record (issue 18,
-OCR rows of issue 20). The CLI (`hrdesk inspect`) and the GUI call these; results are plain dataclasses.
+"""Scan inspection use cases: read each material's scan offline and compare it with the record.
+The CLI (`hrdesk inspect`) and the GUI call these; results are plain dataclasses.
 
 API for the window (call from a worker thread; OCR itself runs on a process pool):
 
@@ -42,10 +42,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ...clock import Clock
 from ...mupdf_lock import MUPDF
 from ...rules.dates import months_before
 from ...rules.profile import Profile
-from ..service import MaterialPathError, material_file_in  # one path rule: import, pack, inspect
+from ..paths import MaterialPathError, material_file_in  # one path rule: import, pack, inspect
 from .assess import (
     Assessment,
     Found,
@@ -59,7 +60,7 @@ from .catalogue import scan_catalogue
 from .pages import PageReading
 
 if TYPE_CHECKING:
-    from ...desks.desk import Records
+    from ...desks.desk import Desk
     from .pool import OcrPool
 
 READER_VERSION = 1  # bump when OCR resolution or models change: cached readings are then read again
@@ -463,7 +464,7 @@ def inspect_material(
     on_progress: Progress | None = None,
     material_id: int | None = None,
 ) -> MaterialInspection:
-    on = on or date.today()
+    on = on or Clock().today()
     subject = subject_for(profile, kind, valid_until, on, business, data_dir)
     cache = cache_dir(data_dir) if data_dir else None
     job = _Job(kind, path.name, _PendingFile(path, cache, pool), subject, material_id)
@@ -483,7 +484,7 @@ def inspect_profile(
 ) -> list[MaterialInspection]:
     """Every material of a profile JSON that names a file; files resolve inside the profile's folder only
     (SPEC §6): one outside it is reported unreadable, never opened."""
-    on = on or date.today()
+    on = on or Clock().today()
     cache = cache_dir(data_dir) if data_dir else None
     jobs = []
     for material in profile.materials:
@@ -499,7 +500,7 @@ def inspect_profile(
 
 
 def inspect_employee(
-    records: Records,
+    desk: Desk,
     employee_id: int,
     *,
     on: date | None = None,
@@ -509,16 +510,16 @@ def inspect_employee(
     on_progress: Progress | None = None,
 ) -> list[MaterialInspection]:
     """Every attached material of a stored employee (files from the vault)."""
-    on = on or date.today()
-    profile = records.profile(employee_id)
-    cache = cache_dir(records.data_dir)
+    on = on or Clock().today()
+    profile = desk.employees.profile(employee_id)
+    cache = cache_dir(desk.data_dir)
     jobs = []
-    for row in records.materials(employee_id):
-        path = records.material_path(row)
+    for row in desk.materials.materials(employee_id):
+        path = desk.materials.material_path(row)
         if path is None:
             continue
-        subject = subject_for(profile, row.kind, row.valid_until, on, business, records.data_dir)
+        subject = subject_for(profile, row.kind, row.valid_until, on, business, desk.data_dir)
         jobs.append(
             _Job(row.kind, row.original_name or path.name, _PendingFile(path, cache, pool), subject, row.id)
         )
-    return _run(jobs, records.data_dir, lang, on_progress)
+    return _run(jobs, desk.data_dir, lang, on_progress)

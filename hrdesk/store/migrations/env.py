@@ -3,7 +3,7 @@
 from alembic import context
 from sqlmodel import SQLModel
 
-from .. import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from hrdesk.store import models  # noqa: F401  (registers the tables on SQLModel.metadata)
 
 config = context.config
 target_metadata = SQLModel.metadata

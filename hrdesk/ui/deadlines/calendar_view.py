@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...employees.views import ACTION_CODES, DeadlineItem
+from ...deadlines.items import ACTION_CODES, DeadlineItem
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 2

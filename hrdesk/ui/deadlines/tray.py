@@ -21,6 +21,7 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QStyle, QSystemTrayIcon, QWidget
 
 from ...clock import Clock
+from ...deadlines.items import DeadlineItem
 from ...deadlines.reminders import (
     DEFAULT_LEADS,
     Reminder,
@@ -31,7 +32,6 @@ from ...deadlines.reminders import (
     quiet,
     states_from_rows,
 )
-from ...employees.views import DeadlineItem
 
 CHECK_EVERY_MS = 15 * 60 * 1000
 
@@ -44,7 +44,7 @@ class TrayController(QObject):
 
     def __init__(
         self,
-        records: Any,
+        desk: Any,
         deadlines: Callable[[], list[DeadlineItem]],
         icon: QIcon | None = None,
         parent: QObject | None = None,
@@ -52,7 +52,7 @@ class TrayController(QObject):
         write: Callable[[Callable[[Any], None]], None] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.records = records
+        self.desk = desk
         self.deadlines = deadlines
         self.clock = clock or Clock()
         # Reminder state is read once and then kept here; writes go to the database writer (`write`),
@@ -129,20 +129,20 @@ class TrayController(QObject):
 
     def states(self) -> dict[str, ReminderState]:
         if self._states is None:
-            self._states = states_from_rows(self.records.reminder_states())
+            self._states = states_from_rows(self.desk.reminders.reminder_states())
         return self._states
 
     def set_states(self, keys: list[str], state: str, until: datetime | None = None) -> None:
         """Remember at once, store in one transaction (on the writer when there is one)."""
         self.states().update(dict.fromkeys(keys, ReminderState(state, until)))  # one shared frozen state
 
-        def store(records: Any) -> None:
-            records.set_reminder_states(keys, state, until)
+        def store(desk: Any) -> None:
+            desk.reminders.set_reminder_states(keys, state, until)
 
         if self._write is not None:
             self._write(store)
         else:
-            store(self.records)
+            store(self.desk)
 
     def check(self, now: datetime | None = None) -> list[Reminder]:
         """Work out what is due, notify, re-arm the timer; also called after a clock jump."""

@@ -18,9 +18,9 @@ POLL_MS = 5000
 class ChangeWatcher(QObject):
     changed = Signal(list)  # employee ids
 
-    def __init__(self, records: Any, parent: QObject | None = None, interval_ms: int = POLL_MS) -> None:
+    def __init__(self, desk: Any, parent: QObject | None = None, interval_ms: int = POLL_MS) -> None:
         super().__init__(parent)
-        self.records = records
+        self.desk = desk
         self.counter: int | None = None
         self._busy = False
         self.timer = QTimer(self)
@@ -31,7 +31,7 @@ class ChangeWatcher(QObject):
         """Start from where the log stands now (the window has just loaded everything)."""
         from ...desks.changes import current_counter
 
-        records = self.records
+        desk = self.desk
 
         def ready(counter: Any) -> None:
             self.counter = counter
@@ -39,7 +39,7 @@ class ChangeWatcher(QObject):
             if on_ready is not None:
                 on_ready()
 
-        run_task(lambda _task: current_counter(records), ready)
+        run_task(lambda _task: current_counter(desk), ready)
 
     def poll(self) -> None:
         if self._busy or self.counter is None:
@@ -47,8 +47,8 @@ class ChangeWatcher(QObject):
         from ...desks.changes import changes_since
 
         self._busy = True
-        records, counter = self.records, self.counter
-        run_task(lambda _task: changes_since(records, counter), self._polled, self._failed)
+        desk, counter = self.desk, self.counter
+        run_task(lambda _task: changes_since(desk, counter), self._polled, self._failed)
 
     def _polled(self, result: Any) -> None:
         self._busy = False

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ...clock import Clock
 from ...labels import cite
 from ..employees.profile_form import DateField
 from ..i18n import LANGUAGES, current_lang, set_language
@@ -46,11 +47,11 @@ def district_name(code: str) -> str:
 
 class SettingsDialog(QDialog):
     def __init__(
-        self, records: Any, data_dir: Path, parent: Any = None, today: date | None = None, tray: bool = False
+        self, desk: Any, data_dir: Path, parent: Any = None, today: date | None = None, tray: bool = False
     ) -> None:
         super().__init__(parent)
-        self.records = records
-        self.today = today or date.today()
+        self.desk = desk
+        self.today = today or (desk.clock.today() if desk is not None else Clock().today())
         # Wage figures entered here are kept until OK (the window writes them then); Cancel drops them.
         self.pending_wages: dict[int, tuple[int, date | None]] = {}
         self.settings = QSettings()
@@ -114,7 +115,7 @@ class SettingsDialog(QDialog):
         add = QHBoxLayout()
         self.wage_year = QSpinBox()
         self.wage_year.setRange(2020, 2100)
-        self.wage_year.setValue(date.today().year - 1)
+        self.wage_year.setValue(self.today.year - 1)
         self.wage_amount = QLineEdit()
         self.wage_amount.setPlaceholderText(self.tr("元/月"))
         self.wage_effective = DateField()
@@ -177,9 +178,7 @@ class SettingsDialog(QDialog):
     def _load_wages(self) -> None:
         from ...checks.check import policies
 
-        figures = {
-            f.year: (f.monthly, f.effective_on, f.source) for f in policies(self.records.data_dir).wages
-        }
+        figures = {f.year: (f.monthly, f.effective_on, f.source) for f in policies(self.desk.data_dir).wages}
         for year, (monthly, effective) in self.pending_wages.items():
             figures[year] = (monthly, effective or self.today, self.tr("用户录入（点击“确定”后生效）"))
         self.wage_table.setRowCount(0)
@@ -215,9 +214,9 @@ class SettingsDialog(QDialog):
         from ...checks.wage_preview import wage_figure_preview
         from ..workers import run_task
 
-        records, today = self.records, self.today
+        desk, today = self.desk, self.today
         self.preview_task = run_task(
-            lambda _t: wage_figure_preview(records, year, amount, effective, today),
+            lambda _t: wage_figure_preview(desk, year, amount, effective, today),
             self._show_preview,
             lambda m: self.wage_preview.setText(m),
         )
@@ -244,7 +243,7 @@ class SettingsDialog(QDialog):
 
     def _load_holidays(self) -> None:
         year = self.holiday_year.value()
-        rows = [r for r in self.records.holiday_days() if r.day.year == year]
+        rows = [r for r in self.desk.rule_data.holiday_days() if r.day.year == year]
         self.holiday_days.setPlainText(", ".join(r.day.isoformat() for r in rows if r.kind == "holiday"))
         self.workdays.setPlainText(", ".join(r.day.isoformat() for r in rows if r.kind == "workday"))
 
@@ -283,7 +282,7 @@ class SettingsDialog(QDialog):
 
     def save_holidays(self) -> None:
         try:
-            self.records.set_holiday_year(
+            self.desk.rule_data.set_holiday_year(
                 self.holiday_year.value(),
                 self._dates(self.holiday_days.toPlainText()),
                 self._dates(self.workdays.toPlainText()),
@@ -304,9 +303,9 @@ class SettingsDialog(QDialog):
         self.settings.setValue("scan/max_file_mb", self.max_mb.value())
         settings = scan_settings_from({"min_dpi": self.min_dpi.value(), "max_file_mb": self.max_mb.value()})
         progress = QProgressDialog(self.tr("正在重新检查材料…"), self.tr("取消"), 0, 100, self)
-        records = self.records
+        desk = self.desk
         task = run_task(
-            lambda t: recheck_all(records, settings, t.report),
+            lambda t: recheck_all(desk, settings, t.report),
             lambda n: (
                 progress.close(),
                 QMessageBox.information(

@@ -47,9 +47,9 @@ BUSINESSES = ("new", "renewal", "employer-change", "basic-change", "business-cha
 class EligibilityPanel(QWidget):
     businessChanged = Signal(str)
 
-    def __init__(self, records: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.records = records
+        self.desk = desk
         self.employee_id: int | None = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -126,7 +126,7 @@ class EligibilityPanel(QWidget):
 
     def _render(self, result: Any, deadlines: Any) -> None:
         overdue = [d for d in deadlines if d.code in DUTY_CODES and d.date < result.on]
-        if overdue:  # the most urgent case must not look routine (issue 14)
+        if overdue:  # the most urgent case must not look routine
             first = overdue[0]
             texts = {
                 "UNLINK_DUE": self.tr(
@@ -201,9 +201,9 @@ class _RecordTable(QWidget):
 
     changed = Signal()
 
-    def __init__(self, records: Any, columns: int, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Any, columns: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.records = records
+        self.desk = desk
         self.employee_id: int | None = None
         self.table = read_only_table(columns)
         layout = QVBoxLayout(self)
@@ -255,7 +255,7 @@ class _RecordTable(QWidget):
         if self.run_op is not None:
             self.run_op(fn, [employee_id])
             return
-        fn(self.records)
+        fn(self.desk)
         self.set_employee(employee_id)
         self.changed.emit()
 
@@ -279,9 +279,9 @@ def application_status_label(code: str) -> str:
 class ApplicationsPanel(_RecordTable):
     """业务 history: open a business, move it through its statuses, keep the return reasons (退回意见)."""
 
-    def __init__(self, records: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Any, parent: QWidget | None = None) -> None:
         self._app_ids: list[int] = []
-        super().__init__(records, 4, parent)
+        super().__init__(desk, 4, parent)
         self.new_button = self.add_button(self.open_application)
         self.status_button = self.add_button(self.change_status)
         self.buttons.addStretch(1)
@@ -305,7 +305,7 @@ class ApplicationsPanel(_RecordTable):
         choice, ok = QInputDialog.getItem(self, self.tr("新建业务"), self.tr("业务类型："), labels, 0, False)
         if ok:
             employee_id, business = self.employee_id, BUSINESSES[labels.index(choice)]
-            self.write(lambda r: r.open_application(employee_id, business))
+            self.write(lambda r: r.applications.open_application(employee_id, business))
 
     def change_status(self, status: str | None = None, note: str | None = None) -> None:
         from PySide6.QtWidgets import QInputDialog
@@ -313,7 +313,9 @@ class ApplicationsPanel(_RecordTable):
         if self.employee_id is None:
             return
         apps = (
-            self.case.applications if self.case is not None else self.records.applications(self.employee_id)
+            self.case.applications
+            if self.case is not None
+            else self.desk.applications.applications(self.employee_id)
         )
         if not apps:
             return
@@ -332,7 +334,7 @@ class ApplicationsPanel(_RecordTable):
                     return
         app_id, note, employee_id = app.id, note or "", self.employee_id
         if self.run_op is None or self.push_undo is None:
-            self.write(lambda r: r.set_application_status(app_id, status, note=note))
+            self.write(lambda r: r.applications.set_application_status(app_id, status, note=note))
             return
         from ...employees.undo import set_status_with_snapshot, undo_status
 
@@ -355,8 +357,8 @@ class ApplicationsPanel(_RecordTable):
                 event.on.isoformat(),
                 event.note,
             )
-            for app in self.records.applications(employee_id)
-            for event in self.records.application_events(app.id)
+            for app in self.desk.applications.applications(employee_id)
+            for event in self.desk.applications.application_events(app.id)
         ]
 
     def case_rows(self, case: Any) -> list[tuple[str, ...]]:
@@ -375,8 +377,8 @@ class ApplicationsPanel(_RecordTable):
 class ChildrenPanel(_RecordTable):
     """随往子女: add or remove a child; saved through the same profile update as the profile tab."""
 
-    def __init__(self, records: Any, parent: QWidget | None = None) -> None:
-        super().__init__(records, 4, parent)
+    def __init__(self, desk: Any, parent: QWidget | None = None) -> None:
+        super().__init__(desk, 4, parent)
         self.add_child_button = self.add_button(self.add_child)
         self.remove_child_button = self.add_button(self.remove_child)
         self.buttons.addStretch(1)
@@ -412,10 +414,10 @@ class ChildrenPanel(_RecordTable):
         employee_id, name = self.employee_id, name.strip()
 
         def add(r: Any) -> None:
-            profile = r.profile(employee_id)
+            profile = r.employees.profile(employee_id)
             parents = "married" if profile.employee.marital_status == "married" else "unmarried"
             profile.employee.children.append(Child(name, birth, "other-province", accompany, parents))
-            r.update_profile(employee_id, profile)
+            r.employees.update_profile(employee_id, profile)
 
         self.write(add)
 
@@ -426,9 +428,9 @@ class ChildrenPanel(_RecordTable):
         employee_id = self.employee_id
 
         def remove(r: Any) -> None:
-            profile = r.profile(employee_id)
+            profile = r.employees.profile(employee_id)
             del profile.employee.children[row]
-            r.update_profile(employee_id, profile)
+            r.employees.update_profile(employee_id, profile)
 
         self.write(remove)
 
@@ -436,7 +438,7 @@ class ChildrenPanel(_RecordTable):
         return [self.tr("姓名"), self.tr("出生日期"), self.tr("随往"), self.tr("父母")]
 
     def rows(self, employee_id: int) -> list[tuple[str, ...]]:
-        return self._child_rows(self.records.profile(employee_id).employee.children)
+        return self._child_rows(self.desk.employees.profile(employee_id).employee.children)
 
     def case_rows(self, case: Any) -> list[tuple[str, ...]]:
         return self._child_rows(case.profile.employee.children)
@@ -464,14 +466,14 @@ class EmployeeDetail(QTabWidget):
     saved = Signal(int)
     openEmployee = Signal(int)  # noqa: N815  (the existing record of a duplicate ID number)
 
-    def __init__(self, records: Any, data_dir: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Any, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.records = records
-        self.profile = ProfileForm(records)
-        self.eligibility = EligibilityPanel(records)
-        self.materials = MaterialsPanel(records, data_dir)
-        self.applications = ApplicationsPanel(records)
-        self.children = ChildrenPanel(records)
+        self.desk = desk
+        self.profile = ProfileForm(desk)
+        self.eligibility = EligibilityPanel(desk)
+        self.materials = MaterialsPanel(desk, data_dir)
+        self.applications = ApplicationsPanel(desk)
+        self.children = ChildrenPanel(desk)
         for w in (self.profile, self.eligibility, self.materials, self.applications, self.children):
             self.addTab(w, "")
         self.profile.saved.connect(self._saved)
@@ -498,10 +500,10 @@ class EmployeeDetail(QTabWidget):
 
     request_case: Any = None  # the window's case builder (set by MainWindow)
 
-    def set_records(self, records: Any) -> None:
-        self.records = records
+    def set_desk(self, desk: Any) -> None:
+        self.desk = desk
         for panel in (self.profile, self.eligibility, self.materials, self.applications, self.children):
-            panel.records = records
+            panel.desk = desk
 
     def set_run_op(self, run_op: Any) -> None:
         self.run_op = run_op
@@ -534,10 +536,10 @@ class EmployeeDetail(QTabWidget):
             try:
                 if employee_id is None:
                     profile.materials = []
-                    new_id = r.add_profile(profile)
-                    r.update_profile(new_id, profile, employer_id=employer_id)
+                    new_id = r.employees.add_profile(profile)
+                    r.employees.update_profile(new_id, profile, employer_id=employer_id)
                     return [new_id]
-                r.update_profile(
+                r.employees.update_profile(
                     employee_id, profile, employer_id=employer_id, expected_version=version, base=base
                 )
                 return [employee_id]

@@ -102,9 +102,9 @@ class ProfileForm(QWidget):
     validityChanged = Signal(bool)
     modifiedChanged = Signal(bool)  # noqa: N815
 
-    def __init__(self, records: Any, parent: QWidget | None = None, today: date | None = None) -> None:
+    def __init__(self, desk: Any, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
-        self.records = records
+        self.desk = desk
         self._today = today
         self.employee_id: int | None = None
         self._base: Profile | None = None
@@ -353,7 +353,7 @@ class ProfileForm(QWidget):
         self._watch_changes()
 
     def today(self) -> date:
-        return self._today or date.today()
+        return self._today or self.desk.clock.today()
 
     def _group(self, key: str, title: str) -> QFormLayout:
         box = QGroupBox()
@@ -437,8 +437,8 @@ class ProfileForm(QWidget):
             from ...checks.check import policies
 
             try:
-                policy = policies(getattr(self.records, "data_dir", None)).for_district(
-                    self.records.employer_facts(unit_id).district
+                policy = policies(getattr(self.desk, "data_dir", None)).for_district(
+                    self.desk.units.employer_facts(unit_id).district
                 )
             except (KeyError, ValueError):
                 policy = None
@@ -451,7 +451,7 @@ class ProfileForm(QWidget):
     def _fill_employers(self, selected: int | None) -> None:
         self.employer.blockSignals(True)
         self.employer.clear()
-        for unit in self.records.employers():
+        for unit in self.desk.units.employers():
             self.employer.addItem(unit.name, unit.id)
         if selected is not None:
             self.employer.setCurrentIndex(max(0, self.employer.findData(selected)))
@@ -477,8 +477,8 @@ class ProfileForm(QWidget):
             self.new()
             return
         self.employee_id = employee_id
-        self._base = self.records.profile(employee_id)
-        self._fill_employers(self.records.employee(employee_id).employer_id)
+        self._base = self.desk.employees.profile(employee_id)
+        self._fill_employers(self.desk.employees.employee(employee_id).employer_id)
         self._show(self._base.employee, self.today())
 
     def _show(self, e: Employee, today: date) -> None:
@@ -823,7 +823,7 @@ class ProfileForm(QWidget):
                 e.monthly_income_cny.pop(month, None)
             else:
                 e.monthly_income_cny[month] = value
-        unit = self.records.employer_facts(self.employer.currentData())
+        unit = self.desk.units.employer_facts(self.employer.currentData())
         base.employer = Employer(name=unit.name, credit_code=unit.credit_code, district=unit.district)
         return base
 
@@ -837,7 +837,7 @@ class ProfileForm(QWidget):
 
         version = getattr(self, "_version", None)
         try:
-            self.records.update_profile(
+            self.desk.employees.update_profile(
                 self.employee_id, profile, employer_id=employer_id, expected_version=version, base=self._base
             )
             return True
@@ -859,9 +859,11 @@ class ProfileForm(QWidget):
         box.exec()
         clicked = box.clickedButton()
         if clicked is merge:
-            self.records.update_profile(self.employee_id, profile, employer_id=employer_id, base=self._base)
+            self.desk.employees.update_profile(
+                self.employee_id, profile, employer_id=employer_id, base=self._base
+            )
         elif clicked is overwrite:
-            self.records.update_profile(self.employee_id, profile, employer_id=employer_id)
+            self.desk.employees.update_profile(self.employee_id, profile, employer_id=employer_id)
         else:
             assert clicked is reload
             self.saved.emit(self.employee_id)  # the window reloads the case from the database
@@ -875,10 +877,10 @@ class ProfileForm(QWidget):
         employer_id = self.employer.currentData()
         if self.employee_id is None:
             profile.materials = []
-            self.employee_id = self.records.add_profile(profile)
-            self.records.update_profile(self.employee_id, profile, employer_id=employer_id)
+            self.employee_id = self.desk.employees.add_profile(profile)
+            self.desk.employees.update_profile(self.employee_id, profile, employer_id=employer_id)
         elif not self._save_over(profile, employer_id):
             return None
-        self._base = self.records.profile(self.employee_id)
+        self._base = self.desk.employees.profile(self.employee_id)
         self.saved.emit(self.employee_id)
         return self.employee_id

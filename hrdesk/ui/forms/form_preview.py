@@ -18,16 +18,14 @@ from ..materials.pdf_preview import PdfPreview
 
 
 class FormPreviewDialog(QDialog):
-    def __init__(
-        self, records: Any, employee_id: int, form_id: str, business: str, parent: Any = None
-    ) -> None:
+    def __init__(self, desk: Any, employee_id: int, form_id: str, business: str, parent: Any = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("表格预览"))
         screen = self.screen().availableGeometry() if self.screen() else None
         # A form is A4 upright: as tall as the screen allows (1366×768 laptops too), fitted to width.
         self.resize(760, min(900, screen.height() - 60) if screen else 700)
-        profile = records.profile(employee_id)
-        pdf = make_form(form_id, profile, business, data_dir=records.data_dir)
+        profile = desk.employees.profile(employee_id)
+        pdf = make_form(form_id, profile, business, data_dir=desk.data_dir)
         folder = Path(tempfile.mkdtemp(prefix="hrdesk-form-"))
         self.path = folder / safe_filename(f"{form_id}-{profile.employee.name}.pdf")
         self.path.write_bytes(pdf)

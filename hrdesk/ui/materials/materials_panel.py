@@ -129,9 +129,9 @@ class MaterialsPanel(QWidget):
     changed = Signal()
     employeesRestored = Signal(list)  # ids of employees restored from the trash (for the list)
 
-    def __init__(self, records: Any, data_dir: Path | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Any, data_dir: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.records = records
+        self.desk = desk
         self.employee_id: int | None = None
         self.business = "new"
         self.result: Any = None
@@ -142,7 +142,7 @@ class MaterialsPanel(QWidget):
         self.remove_button = QPushButton()
         self.undo_button = QPushButton()
         self.trash_button = QPushButton()
-        self.inspect_button = QPushButton()  # read the scans like a reviewer (issue 18)
+        self.inspect_button = QPushButton()  # read the scans like a reviewer
         self.inspections: dict[int, Any] = {}  # material id → MaterialInspection, for this employee
         self._inspected_for: int | None = None
         for b in (
@@ -233,8 +233,10 @@ class MaterialsPanel(QWidget):
         if case is not None and (case.employee_id, case.business) == (self.employee_id, self.business):
             self.result, rows = case.result, case.materials
         else:  # after this panel's own write, until the new case arrives
-            self.result = self.records.check(self.employee_id, self.business, date.today(), current_lang())
-            rows = self.records.materials(self.employee_id)
+            self.result = self.desk.employees.check(
+                self.employee_id, self.business, self.desk.clock.today(), current_lang()
+            )
+            rows = self.desk.materials.materials(self.employee_id)
         stored: dict[str, list[Any]] = {}
         for m in rows:
             stored.setdefault(m.kind, []).append(m)
@@ -315,7 +317,7 @@ class MaterialsPanel(QWidget):
         if material_id is None:
             self.preview.clear()
             return
-        path = self.records.material_path(self.records.material(material_id))
+        path = self.desk.materials.material_path(self.desk.materials.material(material_id))
         if path is None or not path.exists():
             self.preview.clear(self.tr("这份材料没有附文件"))
         else:
@@ -356,7 +358,7 @@ class MaterialsPanel(QWidget):
             page = doc[self.preview.page]
             page.set_rotation((page.rotation + 90) % 360)
             data = doc.tobytes(garbage=3, deflate=True)
-        self.records.replace_material_file(material_id, data)
+        self.desk.materials.replace_material_file(material_id, data)
         self._after_write()
 
     def move_page(self, source: int, target: int) -> None:
@@ -372,7 +374,7 @@ class MaterialsPanel(QWidget):
             order.insert(target, order.pop(source))
             doc.select(order)
             data = doc.tobytes(garbage=3, deflate=True)
-        self.records.replace_material_file(material_id, data)
+        self.desk.materials.replace_material_file(material_id, data)
         self._after_write()
 
     def edit_dates(self) -> None:
@@ -381,7 +383,7 @@ class MaterialsPanel(QWidget):
         material_id = self.current_material_id()
         if material_id is None:
             return
-        material = self.records.material(material_id)
+        material = self.desk.materials.material(material_id)
         values = {}
         for field, label in (
             ("issued_on", self.tr("形成/签发日期（YYYY-MM-DD，可空）")),
@@ -398,17 +400,16 @@ class MaterialsPanel(QWidget):
             except ValueError:
                 QMessageBox.warning(self, self.tr("设置日期"), self.tr("日期格式应为 2026-01-31"))
                 return
-        self.records.update_material(material_id, **values)
+        self.desk.materials.update_material(material_id, **values)
         self._after_write()
 
     def mark_verified(self) -> None:
-        from datetime import datetime
 
         material_id = self.current_material_id()
         if material_id is None:
             return
-        self.records.update_material(
-            material_id, verified_by=self.records.actor, verified_at=datetime.now().astimezone()
+        self.desk.materials.update_material(
+            material_id, verified_by=self.desk.uow.actor, verified_at=self.desk.clock.now().astimezone()
         )
         self._after_write()
 
@@ -444,12 +445,12 @@ class MaterialsPanel(QWidget):
         good = self._accepted(paths)
         if not good:
             return
-        employee_id, records = self.employee_id, self.records
+        employee_id, desk = self.employee_id, self.desk
 
         def work(task: Any) -> int:
             for i, path in enumerate(good):
                 task.report(i, len(good))
-                records.add_page(employee_id, kind, path)
+                desk.materials.add_page(employee_id, kind, path)
             return len(good)
 
         self._set_busy(True)
@@ -491,7 +492,7 @@ class MaterialsPanel(QWidget):
         if not inspection_available():
             QMessageBox.information(self, self.tr("识别扫描件"), self.tr("此安装不含离线识别组件。"))
             return
-        records, employee_id, business = self.records, self.employee_id, self.business
+        desk, employee_id, business = self.desk, self.employee_id, self.business
         lang = current_lang()
         self.inspect_button.setEnabled(False)
         self.reason.setText(self.tr("正在识别扫描件…"))
@@ -501,7 +502,7 @@ class MaterialsPanel(QWidget):
                 task.signals.progress.emit(done, total)
 
             return employee_id, inspect_employee(
-                records, employee_id, business=business, lang=lang, on_progress=progress
+                desk, employee_id, business=business, lang=lang, on_progress=progress
             )
 
         task = run_task(work, self._inspected, self._inspect_failed)
@@ -565,17 +566,17 @@ class MaterialsPanel(QWidget):
         good = self._accepted(paths)
         if not good:
             return
-        employee_id, records = self.employee_id, self.records
+        employee_id, desk = self.employee_id, self.desk
 
         def work(task: Any) -> int:
             task.report(0, len(good))
             if material_id is not None:
-                records.replace_material(material_id, good[0])
+                desk.materials.replace_material(material_id, good[0])
             else:
-                records.replace_slot(employee_id, kind, good[0])
+                desk.materials.replace_slot(employee_id, kind, good[0])
             for i, path in enumerate(good[1:], start=1):
                 task.report(i, len(good))
-                records.add_page(employee_id, kind, path)
+                desk.materials.add_page(employee_id, kind, path)
             return len(good)
 
         self._set_busy(True)
@@ -602,7 +603,7 @@ class MaterialsPanel(QWidget):
     def open_trash(self, slot: tuple[int, str] | None = None) -> None:
         from .trash_view import TrashDialog
 
-        dialog = TrashDialog(self.records, self, slot if isinstance(slot, tuple) else None)
+        dialog = TrashDialog(self.desk, self, slot if isinstance(slot, tuple) else None)
         dialog.employeesRestored.connect(self.employeesRestored)
         dialog.exec()
         if dialog.changed_any:
@@ -617,11 +618,11 @@ class MaterialsPanel(QWidget):
             if item is not None and item.childCount() and item.data(0, KIND_ROLE):
                 self.reason.setText(self.tr("请选中要移到回收站的文件（材料下面的文件行）。"))
             return
-        self.records.remove_material(material_id)
+        self.desk.materials.remove_material(material_id)
         self._removed.append(material_id)
         self._after_write()
 
     def undo_remove(self) -> None:
         if self._removed:
-            self.records.restore_material(self._removed.pop())
+            self.desk.materials.restore_material(self._removed.pop())
             self._after_write()

@@ -27,13 +27,11 @@ class TrashDialog(QDialog):
 
     employeesRestored = Signal(list)
 
-    def __init__(
-        self, records: Any, parent: QWidget | None = None, slot: tuple[int, str] | None = None
-    ) -> None:
+    def __init__(self, desk: Any, parent: QWidget | None = None, slot: tuple[int, str] | None = None) -> None:
         """`slot` = (employee id, material kind): only that slot's history (superseded and removed
         files), to restore an earlier version."""
         super().__init__(parent)
-        self.records = records
+        self.desk = desk
         self.slot = slot
         self.changed_any = False
         self.setWindowTitle(self.tr("历史版本") if slot else self.tr("回收站"))
@@ -63,7 +61,7 @@ class TrashDialog(QDialog):
 
     def reload(self) -> None:
         self.tree.clear()
-        items = self.records.trash_items()
+        items = self.desk.trash.trash_items()
         if self.slot is not None:
             items = [i for i in items if (i.employee_id, i.material_kind) == self.slot]
         kinds = {"material": self.tr("材料文件"), "employee": self.tr("员工")}
@@ -94,9 +92,9 @@ class TrashDialog(QDialog):
         for row in self.tree.selectedItems():
             kind, item_id = row.data(0, ITEM_ROLE)
             if kind == "material":
-                self.records.restore_material(item_id)
+                self.desk.materials.restore_material(item_id)
             else:
-                restored.append(self.records.restore_employee(item_id))
+                restored.append(self.desk.trash.restore_employee(item_id))
         self.changed_any = True
         self.reload()
         if restored:
@@ -112,7 +110,7 @@ class TrashDialog(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        removed = self.records.empty_trash()
+        removed = self.desk.trash.empty_trash()
         self.changed_any = True
         self.reload()
         self.summary.setText(self.tr("回收站已清空，释放了 {n} 个文件。").format(n=removed))

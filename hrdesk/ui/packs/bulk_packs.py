@@ -34,16 +34,16 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 BUSINESSES = ("new", "renewal", "employer-change", "basic-change", "business-change")
 
 
-def open_bulk_packs(records: Any, employee_ids: list[int], parent: QWidget | None = None) -> None:
+def open_bulk_packs(desk: Any, employee_ids: list[int], parent: QWidget | None = None) -> None:
     """The window's "bulk packs" action: a modal dialog over the employees listed now."""
     if employee_ids:
-        BulkPacksDialog(records, employee_ids, parent).exec()
+        BulkPacksDialog(desk, employee_ids, parent).exec()
 
 
 class BulkPacksDialog(QDialog):
     def __init__(
         self,
-        records: Any,
+        desk: Any,
         employee_ids: list[int],
         parent: QWidget | None = None,
         today: date | None = None,
@@ -52,9 +52,9 @@ class BulkPacksDialog(QDialog):
         super().__init__(parent)
         from ...packs.upload_pack import business_name
 
-        self.records = records
+        self.desk = desk
         self.employee_ids = list(employee_ids)
-        self.today = today or date.today()
+        self.today = today or desk.clock.today()
         self.candidates: list[Any] = []
         self.report: Any = None
         self._task: Any = None
@@ -129,8 +129,8 @@ class BulkPacksDialog(QDialog):
         """Check every listed employee for the chosen business on a worker thread."""
         from ...packs.upload_pack import bulk_candidates
 
-        records, ids, business, today = (
-            self.records,
+        desk, ids, business, today = (
+            self.desk,
             self.employee_ids,
             self.business.currentData(),
             self.today,
@@ -141,7 +141,7 @@ class BulkPacksDialog(QDialog):
         self.start_button.setEnabled(False)
         self.summary.setText(self.tr("正在检查 {n} 名员工是否符合条件…").format(n=len(ids)))
         run_task(
-            lambda _t: (generation, bulk_candidates(records, ids, business, today)),
+            lambda _t: (generation, bulk_candidates(desk, ids, business, today)),
             self._show_candidates,
             self._failed,
         )
@@ -209,7 +209,7 @@ class BulkPacksDialog(QDialog):
         candidates = self.candidates
         include = {c.employee_id for c in candidates if not c.eligible and c.employee_id in ticked}
         exclude = {c.employee_id for c in candidates if c.eligible and c.employee_id not in ticked}
-        records, business, today = self.records, self.business.currentData(), self.today
+        desk, business, today = self.desk, self.business.currentData(), self.today
 
         def work(task: Any) -> Any:
             def progress(done: int, total: int) -> bool:
@@ -217,7 +217,7 @@ class BulkPacksDialog(QDialog):
                 return not task.cancelled
 
             return build_bulk(
-                records, candidates, folder, progress, business, today, include=include, exclude=exclude
+                desk, candidates, folder, progress, business, today, include=include, exclude=exclude
             )
 
         self.start_button.setEnabled(False)

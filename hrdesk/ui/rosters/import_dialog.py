@@ -38,9 +38,9 @@ ROWS_SHOWN = 1000  # rows listed per tab: a 50,000-row table would take seconds 
 
 
 class ImportDialog(QDialog):
-    def __init__(self, records: Any, path: Path, parent: QWidget | None = None, today: Any = None) -> None:
+    def __init__(self, desk: Any, path: Path, parent: QWidget | None = None, today: Any = None) -> None:
         super().__init__(parent)
-        self.records, self.path, self.today = records, path, today
+        self.desk, self.path, self.today = desk, path, today
         self.lang = current_lang()
         self.plan: ImportPreview | None = None
         self.import_result: ImportResult | None = None
@@ -91,11 +91,11 @@ class ImportDialog(QDialog):
     # --- reading ------------------------------------------------------------------------------------
 
     def start_preview(self, sheet: str | None) -> None:
-        records, path = self.records, self.path
+        desk, path = self.desk, self.path
         self._busy(self.t("roster.ui.reading", file=path.name))
 
         def work(task: Task) -> ImportPreview:
-            return preview(records, path, sheet, progress=task.report)
+            return preview(desk, path, sheet, progress=task.report)
 
         self._task = run_task(work, self._previewed, self._failed)
         self._task.signals.progress.connect(self._progress)
@@ -198,7 +198,7 @@ class ImportDialog(QDialog):
             self.import_button.setToolTip("")
 
     def start_import(self) -> None:
-        plan, records, keep, today = self.plan, self.records, self.keep_good.isChecked(), self.today
+        plan, desk, keep, today = self.plan, self.desk, self.keep_good.isChecked(), self.today
         if plan is None:
             return
         self._busy(self.t("roster.ui.writing"))
@@ -209,7 +209,7 @@ class ImportDialog(QDialog):
                     raise Cancelled()
                 task.signals.progress.emit(done, total)
 
-            return apply(records, plan, keep_good_rows=keep, today=today, progress=progress)
+            return apply(desk, plan, keep_good_rows=keep, today=today, progress=progress)
 
         self._task = run_task(work, self._imported, self._failed)
         self._task.signals.progress.connect(self._progress)

@@ -3,7 +3,6 @@ and the agents added, edited and removed here, with the guides' agent rules chec
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -93,9 +92,9 @@ class AgentDialog(QDialog):
 
 
 class UnitsDialog(QDialog):
-    def __init__(self, records: Any, parent: Any = None) -> None:
+    def __init__(self, desk: Any, parent: Any = None) -> None:
         super().__init__(parent)
-        self.records = records
+        self.desk = desk
         self.setWindowTitle(self.tr("单位与经办人"))
         self.resize(900, 640)
         lang = current_lang()
@@ -114,7 +113,7 @@ class UnitsDialog(QDialog):
         self.district = code_combo("district", lang)
         from ...checks.check import policies
 
-        known = set(policies(getattr(records, "data_dir", None)).policies)
+        known = set(policies(getattr(desk, "data_dir", None)).policies)
         for i in reversed(range(self.district.count())):
             if self.district.itemData(i) not in known:
                 self.district.removeItem(i)
@@ -132,7 +131,7 @@ class UnitsDialog(QDialog):
         self.quota = QSpinBox()
         self.quota.setRange(-1, 9999)
         self.quota.setSpecialValueText(self.tr("未记录"))
-        year = date.today().year
+        year = self.desk.clock.today().year
         for label, widget in (
             (self.tr("单位名称"), self.name),
             (self.tr("统一社会信用代码"), self.credit_code),
@@ -201,7 +200,7 @@ class UnitsDialog(QDialog):
     def reload(self, select: int | None = None) -> None:
         self.list.blockSignals(True)
         self.list.clear()
-        for unit in self.records.employers():
+        for unit in self.desk.units.employers():
             item = QListWidgetItem(unit.name)
             item.setData(ROLE_ID, unit.id)
             self.list.addItem(item)
@@ -229,7 +228,7 @@ class UnitsDialog(QDialog):
         if unit_id is None:
             return
         self.unit_id = unit_id
-        self._show(self.records.employer_facts(unit_id))
+        self._show(self.desk.units.employer_facts(unit_id))
         self._show_agents()
 
     # --- agents -------------------------------------------------------------------------------------
@@ -237,10 +236,10 @@ class UnitsDialog(QDialog):
     def _show_agents(self) -> None:
         self.agents.clear()
         lang = current_lang()
-        problems = self.records.agent_problems(self.unit_id) if self.unit_id is not None else []
+        problems = self.desk.units.agent_problems(self.unit_id) if self.unit_id is not None else []
         flagged = {p.agent_id for p in problems}
         if self.unit_id is not None:
-            for agent in self.records.agents(self.unit_id):
+            for agent in self.desk.units.agents(self.unit_id):
                 parts = [agent.name]
                 if agent.phone:
                     parts.append(agent.phone)
@@ -270,7 +269,7 @@ class UnitsDialog(QDialog):
         if item is None or self.unit_id is None:
             return None
         agent_id = item.data(ROLE_ID)
-        return next((a for a in self.records.agents(self.unit_id) if a.id == agent_id), None)
+        return next((a for a in self.desk.units.agents(self.unit_id) if a.id == agent_id), None)
 
     def add_agent(self, dialog: AgentDialog | None = None) -> int | None:
         if self.unit_id is None:
@@ -280,7 +279,7 @@ class UnitsDialog(QDialog):
             dialog.exec()
         if dialog.result() != QDialog.DialogCode.Accepted:
             return None
-        agent_id = self.records.save_agent(self.unit_id, **dialog.values())
+        agent_id = self.desk.units.save_agent(self.unit_id, **dialog.values())
         self._show_agents()
         return agent_id
 
@@ -293,9 +292,9 @@ class UnitsDialog(QDialog):
             dialog.exec()
         if dialog.result() != QDialog.DialogCode.Accepted:
             return
-        self.records.save_agent(self.unit_id, agent_id=agent.id, **dialog.values())
+        self.desk.units.save_agent(self.unit_id, agent_id=agent.id, **dialog.values())
         if dialog.active.isChecked() != agent.active:
-            self.records.set_agent_active(agent.id, dialog.active.isChecked())
+            self.desk.units.set_agent_active(agent.id, dialog.active.isChecked())
         self._show_agents()
 
     def remove_agent(self, confirm: bool = True) -> None:
@@ -308,13 +307,13 @@ class UnitsDialog(QDialog):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self.records.delete_agent(agent.id)
+        self.desk.units.delete_agent(agent.id)
         self._show_agents()
 
     # --- the unit -----------------------------------------------------------------------------------
 
     def _show(self, u: Employer) -> None:
-        year = date.today().year
+        year = self.desk.clock.today().year
         self.name.setText(u.name)
         self.credit_code.setText(u.credit_code)
         self.district.setCurrentIndex(max(0, self.district.findData(u.district)))
@@ -344,7 +343,7 @@ class UnitsDialog(QDialog):
             ) from None
 
     def save(self) -> None:
-        year = date.today().year
+        year = self.desk.clock.today().year
         try:
             if not self.name.text().strip():
                 raise ValueError(self.tr("单位名称必填"))
@@ -374,9 +373,9 @@ class UnitsDialog(QDialog):
                 new_quota_remaining=None if self.quota.value() < 0 else self.quota.value(),
             )
             if self.unit_id is not None:
-                old = self.records.employer_facts(self.unit_id)
+                old = self.desk.units.employer_facts(self.unit_id)
                 unit.tax_paid_cny = {**old.tax_paid_cny, **tax}
-            self.unit_id = self.records.save_employer(unit, self.unit_id)
+            self.unit_id = self.desk.units.save_employer(unit, self.unit_id)
         except UnitError as exc:
             self.error.setText(exc.message(current_lang()))
             return
