@@ -18,6 +18,7 @@ Two layers, because neither is enough alone:
 
 from __future__ import annotations
 
+import importlib
 import logging
 import multiprocessing
 import os
@@ -126,6 +127,7 @@ class _Worker:
     process: Any
     conn: Any
     memory_mb: int
+    preload: tuple[str, ...] = ()
 
 
 _lock = threading.Lock()
@@ -137,18 +139,21 @@ def run_bounded(fn: Callable[..., Any], *args: Any, budget: Budget) -> Any:
     each page: every beat gives it another `budget.page_seconds`. Raises BudgetExceeded when the time runs
     out, the memory cap is hit or the worker dies; the worker is then replaced."""
     global _worker
+    # The worker imports the caller's module before its memory cap (by name: this module never imports
+    # its callers, so there is no import circle), so the cap measures the scan, not the imports.
+    preload = (fn.__module__,)
     with _lock:  # one scan at a time in the worker; callers on other threads wait here
         worker = _worker
         if worker is not None and (not worker.process.is_alive() or worker.memory_mb != budget.memory_mb):
-            _stop()  # dead, or started under another memory cap
+            _stop()  # dead, or started under another memory cap (another caller's module loads on use)
             worker = None
         if worker is None:
-            worker = _worker = _start(budget.memory_mb)
+            worker = _worker = _start(budget.memory_mb, preload)
         try:
             worker.conn.send((fn, args))
         except OSError:  # it died since we looked: one fresh start
             _stop()
-            worker = _worker = _start(budget.memory_mb)
+            worker = _worker = _start(budget.memory_mb, preload)
             worker.conn.send((fn, args))
         deadline = time.monotonic() + budget.open_seconds
         started = time.monotonic()
@@ -182,22 +187,22 @@ def shutdown() -> None:
 _unavailable: str | None = None  # why the worker could not start; not retried in this process
 
 
-def _start(memory_mb: int) -> _Worker:
+def _start(memory_mb: int, preload: tuple[str, ...] = ()) -> _Worker:
     global _unavailable
     if _unavailable is not None:
         raise WorkerUnavailable(_unavailable)
     try:
-        return _spawn(memory_mb)
+        return _spawn(memory_mb, preload)
     except WorkerUnavailable as exc:
         _unavailable = str(exc)
         log.warning("scan worker unavailable, scanning in-process: %s", exc)
         raise
 
 
-def _spawn(memory_mb: int) -> _Worker:
+def _spawn(memory_mb: int, preload: tuple[str, ...] = ()) -> _Worker:
     ctx = multiprocessing.get_context("spawn")  # fork is unsafe in a threaded Qt process, absent on Windows
     parent, child = ctx.Pipe()
-    process = ctx.Process(target=_serve, args=(child, memory_mb), name="hrdesk-scan", daemon=True)
+    process = ctx.Process(target=_serve, args=(child, memory_mb, preload), name="hrdesk-scan", daemon=True)
     try:
         process.start()
     except Exception as exc:
@@ -208,7 +213,7 @@ def _spawn(memory_mb: int) -> _Worker:
         if parent.poll(0.2):
             try:
                 if parent.recv() == ("ready", None):
-                    return _Worker(process, parent, memory_mb)
+                    return _Worker(process, parent, memory_mb, preload)
             except (EOFError, OSError):
                 break
         if not process.is_alive():
@@ -228,14 +233,15 @@ def _stop() -> None:
     _worker = None
 
 
-def _serve(conn: Any, memory_mb: int) -> None:
+def _serve(conn: Any, memory_mb: int, preload: tuple[str, ...] = ()) -> None:
     """The worker's loop: run each call, report beats and the result; memory errors by name."""
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # numpy's BLAS reserves address space per thread
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     import numpy  # noqa: F401  (loaded before the cap so the cap measures the scan, not the imports)
     import pymupdf
 
-    from . import scan  # noqa: F401
+    for name in preload:
+        importlib.import_module(name)
 
     pymupdf.TOOLS.mupdf_display_errors(False)
     _cap_memory(memory_mb)

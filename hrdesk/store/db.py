@@ -29,9 +29,19 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
+from .dump import write_dump
 from .errors import ENV_DATABASE_URL, DatabaseUnreachable, SchemaTooNew, StoreLocked, StoreUnavailable
+from .transactions import READ_ONLY, read_only
 
-__all__ = ["ENV_DATABASE_URL", "DatabaseUnreachable", "SchemaTooNew", "StoreLocked", "StoreUnavailable"]
+__all__ = [
+    "ENV_DATABASE_URL",
+    "READ_ONLY",
+    "DatabaseUnreachable",
+    "SchemaTooNew",
+    "StoreLocked",
+    "StoreUnavailable",
+    "read_only",
+]
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 DB_NAME = "hrdesk.sqlite"
@@ -117,14 +127,6 @@ def describe(engine: Engine) -> str:
     if engine.url.get_backend_name() == "sqlite":
         return str(engine.url.database)
     return keyring_account(engine.url)
-
-
-READ_ONLY = "hrdesk_read_only"
-
-
-def read_only(conn: Connection, on: bool = True) -> Connection:
-    """Mark a connection's next transactions as reads (SQLite: a deferred BEGIN without the write lock)."""
-    return conn.execution_options(**{READ_ONLY: on})
 
 
 def make_engine(url: str | URL) -> Engine:
@@ -309,8 +311,6 @@ def _safety_copy(engine: Engine, conn: Connection, current: str, data_dir: Path 
         return
     if data_dir is None:
         return
-    from .dump import write_dump
-
     folder = data_dir / "backups"
     write_dump(conn, folder / f"before-migration-{current}-{stamp}.zip")
     conn.rollback()

@@ -32,7 +32,7 @@ from sqlalchemy import Connection, Date, DateTime, MetaData, Table, select
 from sqlmodel import SQLModel
 
 from . import models as m
-from .db import read_only
+from .transactions import read_only
 from .vault import MAX_BYTES
 
 FORMAT = "hrdesk-backup/2"
