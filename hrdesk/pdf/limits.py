@@ -22,6 +22,7 @@ import importlib
 import logging
 import multiprocessing
 import os
+import re
 import threading
 import time
 import zlib
@@ -61,7 +62,10 @@ class WorkerUnavailable(Exception):
 
 
 def structure_flags(doc: Any) -> list[Flag]:
-    """Refusals that follow from the file's structure alone: too many pages, decompression bombs."""
+    """Refusals that follow from the file's structure alone: too many pages, decompression bombs, images
+    whose declared size is beyond the budget or whose data inflates beyond what they declare. Every
+    stream in the file is looked at, whatever refers to it (a page, an annotation's appearance, nothing),
+    so what the scan does not draw is bounded too before any pack copies it."""
     pages = doc.page_count
     limit = int(threshold("max_pages"))
     if pages > limit:
@@ -69,17 +73,71 @@ def structure_flags(doc: Any) -> list[Flag]:
     cap = int(threshold("max_stream_mb") * 1024 * 1024)
     for xref in range(1, doc.xref_length()):
         try:
-            if not doc.xref_is_stream(xref) or doc.xref_get_key(xref, "Subtype")[1] == "/Image":
-                continue  # images are bounded by their declared size: see oversized_images
-            filters = _filters(doc.xref_get_key(xref, "Filter"))
-            if "/FlateDecode" not in filters[:1]:
+            if not doc.xref_is_stream(xref):
                 continue
-            raw = doc.xref_stream_raw(xref)
+            image = doc.xref_get_key(xref, "Subtype")[1] == "/Image"
+            filters = _filters(doc.xref_get_key(xref, "Filter"))
+            declared = _declared_image(doc, xref) if image else None
         except Exception:  # an object MuPDF cannot parse is the render's problem, not a bomb
             continue
-        if _inflates_beyond(raw, filters, cap):
-            return [make_flag("SCAN_DECOMPRESSION_BOMB", limit_mb=int(threshold("max_stream_mb")))]
+        if declared is not None:
+            width, height, data_bytes = declared
+            if width * height > threshold("max_image_megapixels") * 1e6:
+                return [_image_too_large(doc, xref, width, height)]
+        if "/FlateDecode" not in filters[:1]:
+            continue
+        # An image's samples cannot be more than it declares (rows, components, bits, a predictor byte
+        # per row); a non-image stream gets the fixed cap.
+        stream_cap = cap if declared is None else declared[2] + 65536
+        try:
+            raw = doc.xref_stream_raw(xref)
+        except Exception:
+            continue
+        if _inflates_beyond(raw, filters, stream_cap):
+            return [make_flag("SCAN_DECOMPRESSION_BOMB", limit_mb=max(1, -(-stream_cap // (1024 * 1024))))]
     return []
+
+
+def _declared_image(doc: Any, xref: int) -> tuple[int, int, int] | None:
+    """(width, height, bytes its samples take at most) as the image dictionary declares them."""
+
+    source = doc.xref_object(xref, compressed=True)
+
+    def number(key: str, default: int) -> int:
+        # From the dictionary's text: MuPDF keeps a number as a 32-bit int, so 2^31 reads as -2^31.
+        found = re.search(rf"/{key}\s+(-?\d+)(?![\d.]|\s+\d+\s+R)", source)
+        if found:
+            return int(found.group(1))
+        kind, value = doc.xref_get_key(xref, key)  # an indirect number
+        return int(value) if kind == "int" else default
+
+    width, height = number("Width", 0), number("Height", 0)
+    if width <= 0 or height <= 0:
+        return None  # MuPDF refuses to draw it; nothing to bound
+    mask = doc.xref_get_key(xref, "ImageMask")[1] == "true"
+    bits = 1 if mask else min(max(number("BitsPerComponent", 8), 1), 16)
+    space = doc.xref_get_key(xref, "ColorSpace")
+    if mask or space[1] in ("/DeviceGray", "/CalGray", "/G") or space[1].startswith("[/Indexed"):
+        components = 1
+    elif space[1] in ("/DeviceRGB", "/CalRGB", "/RGB", "/Lab"):
+        components = 3
+    else:
+        components = 32 if "DeviceN" in space[1] else 4  # ICC and the rest: CMYK at most
+    return width, height, height * ((width * components * bits + 7) // 8 + 1)
+
+
+def _image_too_large(doc: Any, xref: int, width: int, height: int) -> Flag:
+    megapixels = round(width * height / 1e6)
+    limit = int(threshold("max_image_megapixels"))
+    for number in range(1, doc.page_count + 1):  # at most max_pages, and only for a refused file
+        try:
+            if any(info[0] == xref for info in doc[number - 1].get_images(full=True)):
+                return make_flag("SCAN_IMAGE_TOO_LARGE", number, megapixels=megapixels, limit=limit)
+        except Exception:
+            continue
+    return make_flag(
+        "SCAN_IMAGE_DECLARED_TOO_LARGE", width=width, height=height, megapixels=megapixels, limit=limit
+    )
 
 
 def oversized_images(page: Any, number: int) -> Flag | None:
@@ -103,12 +161,18 @@ def _filters(entry: tuple[str, str]) -> list[str]:
 
 
 def _inflates_beyond(raw: bytes, filters: list[str], cap: int) -> bool:
-    """Inflate through the leading Flate filters, never producing more than `cap` bytes at a stage."""
-    data = raw
+    """Inflate through the leading Flate filters, never producing more than `cap` bytes at a stage. The
+    last Flate stage is only counted, a block at a time (an image's cap can be hundreds of MB)."""
+    flates = 0
     for name in filters:
         if name != "/FlateDecode":
             break
+        flates += 1
+    data = raw
+    for stage in range(flates):
         inflater = zlib.decompressobj()
+        if stage == flates - 1:
+            return _counts_beyond(inflater, data, cap)
         try:
             out = inflater.decompress(data, cap)
         except zlib.error:
@@ -116,6 +180,23 @@ def _inflates_beyond(raw: bytes, filters: list[str], cap: int) -> bool:
         if len(out) >= cap and (inflater.unconsumed_tail or not inflater.eof):
             return True
         data = out
+    return False
+
+
+def _counts_beyond(inflater: Any, data: bytes, cap: int) -> bool:
+    total = 0
+    pending = data
+    while pending and not inflater.eof:
+        try:
+            out = inflater.decompress(pending, 1 << 20)
+        except zlib.error:
+            return False
+        total += len(out)
+        if total > cap:
+            return True
+        pending = inflater.unconsumed_tail
+        if not out and not pending:
+            break
     return False
 
 

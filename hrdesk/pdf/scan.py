@@ -18,7 +18,7 @@ from typing import Any
 from .limits import Budget, BudgetExceeded, WorkerUnavailable, oversized_images, run_bounded, structure_flags
 from .scan_flags import REFUSED, WARNING, Flag, make_flag, materials_for, threshold
 
-__all__ = ["A4_PT", "Flag", "ScanReport", "ScanSettings", "check_file"]
+__all__ = ["A4_PT", "Flag", "ScanReport", "ScanSettings", "check_file", "refusal"]
 
 log = logging.getLogger(__name__)
 
@@ -187,6 +187,53 @@ def scan_pdf(path: Path, settings: ScanSettings, kind: str | None = None, beat: 
     return report
 
 
+def refusal(path: Path, settings: ScanSettings | None = None) -> Flag | None:
+    """What the scan would refuse the file for, from its structure alone (no page is drawn): the limits
+    every reader of untrusted PDFs applies first (inspection's OCR, previews), in the watchdog process.
+    None when nothing refuses it (the full scan may still find defects)."""
+    settings = settings or ScanSettings()
+    try:
+        with open(path, "rb") as fh:
+            if b"%PDF" not in fh.read(1024):
+                return None  # not a PDF: the reader says so in its own words
+    except OSError:
+        return make_flag("SCAN_FILE_MISSING")
+    if settings.isolate:
+        try:
+            return run_bounded(structural_refusal, path, budget=settings.budget)
+        except BudgetExceeded as exc:
+            return make_flag("SCAN_OVER_BUDGET", detail=exc.detail)
+        except WorkerUnavailable:
+            pass
+        except RuntimeError:
+            return make_flag("SCAN_DAMAGED")
+    return structural_refusal(path)
+
+
+def structural_refusal(path: Path, beat: Any = None) -> Flag | None:
+    import pymupdf
+
+    try:
+        doc = pymupdf.open(path)
+    except Exception as exc:
+        return _open_failure(str(exc))
+    with doc:
+        for flag in _document_flags(doc, path, active=False):
+            if flag.severity == REFUSED:
+                return flag
+        refusals = structure_flags(doc)
+        if refusals:
+            return refusals[0]
+        for i in range(doc.page_count):
+            try:
+                too_big = oversized_images(doc[i], i + 1)
+            except Exception:
+                continue  # a damaged page: the reader reports it as unreadable
+            if too_big is not None:
+                return too_big
+    return None
+
+
 def _open_failure(error: str) -> Flag:
     if _is_page_tree_error(error):
         return make_flag("SCAN_PAGE_TREE_INVALID", detail="声明的页数与页面目录不一致")
@@ -203,7 +250,7 @@ def _is_memory_error(error: str) -> bool:
     return "malloc" in text or "out of memory" in text or "cannot allocate" in text
 
 
-def _document_flags(doc: Any, path: Path) -> list[Flag]:
+def _document_flags(doc: Any, path: Path, active: bool = True) -> list[Flag]:
     """Encryption, truncation, repairs, a page tree that lies, active content."""
     if doc.needs_pass:
         return [make_flag("SCAN_ENCRYPTED")]
@@ -225,9 +272,9 @@ def _document_flags(doc: Any, path: Path) -> list[Flag]:
         wrong = [str(i + 1) for i in range(pages) if not _is_page_object(doc, i)]
         if wrong:
             return [make_flag("SCAN_PAGE_TREE_INVALID", detail=f"第 {'、'.join(wrong[:5])} 页不是页面对象")]
-    active = _active_content(doc)
-    if active:
-        flags.append(make_flag("SCAN_ACTIVE_CONTENT", warning=True, detail="、".join(active)))
+    found = _active_content(doc) if active else []
+    if found:
+        flags.append(make_flag("SCAN_ACTIVE_CONTENT", warning=True, detail="、".join(found)))
     return flags
 
 

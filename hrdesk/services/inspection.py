@@ -158,6 +158,11 @@ class _PendingFile:
                 self.total = len(cached)
                 self.page_count = _page_count(path) or self.total
                 return
+        refused = _refused(path)
+        if refused is not None:  # what the scan refuses is not opened page by page either
+            self.total = 1
+            self.readings[1] = PageReading(page=1, error=refused)
+            return
         count = _page_count(path)
         if count is None:
             self.total = 1
@@ -222,6 +227,16 @@ def _sha256(path: Path) -> str:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def _refused(path: Path) -> str | None:
+    """The scan's structural refusal (too many pages, bombs, giant images), checked in seconds in its
+    watchdog process before any OCR worker opens the file."""
+    from ..pdf.scan import refusal
+    from ..pdf.scan_flags import refusal_reason
+
+    flag = refusal(path)
+    return None if flag is None else refusal_reason(flag)
 
 
 def _page_count(path: Path) -> int | None:
@@ -409,7 +424,7 @@ def detect_kinds(
         cached = _cached_readings(path, data_dir)
         if cached:
             texts[path] = cached[0].text
-        elif _page_count(path):
+        elif _refused(path) is None and _page_count(path):
             if pool is None:
                 _require_ocr()
             futures[_pool(pool).read_pages(path, [0], head_lines=HEAD_LINES)[0]] = path

@@ -224,13 +224,14 @@ def insert_blob(dialect: str, digest: str, data: bytes) -> Any:
 
 
 def image_to_pdf(source: Path) -> bytes:
-    import pymupdf
+    """The photo as a PDF: pixel budget checked from the header, decoded in the watchdog process."""
+    from ..pdf.images import ImageRefused
+    from ..pdf.images import image_to_pdf as convert
 
     try:
-        with MUPDF, pymupdf.open(source) as img:
-            return img.convert_to_pdf()
-    except Exception:
-        raise VaultError(f"{source.name}: 不是可读取的 JPG/PNG 图片") from None
+        return convert(source)
+    except ImageRefused as exc:
+        raise VaultError(str(exc)) from None
 
 
 def count_pages(data: bytes) -> int | None:
