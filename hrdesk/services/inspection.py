@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
@@ -260,11 +259,15 @@ def _load_cache(path: Path) -> list[PageReading] | None:
 
 
 def _save_cache(path: Path, readings: list[PageReading]) -> None:
+    """Readings hold names and ID numbers in clear: owner-only (folders 0700, the file 0600 from its
+    first byte); they go when the last material with this content does (store/vault.py)."""
+    from ..fileio import atomic_write_bytes, private_dir
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
-        tmp.write_text(json.dumps({"pages": [r.to_dict() for r in readings]}, ensure_ascii=False), "utf-8")
-        tmp.replace(path)
+        private_dir(path.parent.parent)
+        private_dir(path.parent)
+        data = json.dumps({"pages": [r.to_dict() for r in readings]}, ensure_ascii=False).encode("utf-8")
+        atomic_write_bytes(path, data, mode=0o600)
     except OSError:
         pass  # a cache that cannot be written costs time, never a result
 

@@ -420,8 +420,9 @@ class MaterialsMixin(_Base):
                 }
         removed = 0
         for digest in self.vault.hashes() - referenced:
-            self.vault.remove(digest)
+            self.vault.remove(digest)  # with its OCR readings
             removed += 1
+        self.vault.prune_derived_caches()
         return removed
 
 

@@ -148,6 +148,29 @@ class Vault:
                     )
                 )
         self._cache_path(sha256).unlink(missing_ok=True)
+        for derived in self._derived(sha256):
+            derived.unlink(missing_ok=True)
+
+    def _derived(self, sha256: str) -> list[Path]:
+        """What this desk computed from a content and keeps by its hash (`cache/inspection/<hash>-v1.json`:
+        OCR readings with names and ID numbers): it goes with the content."""
+        sha256 = checked_sha256(sha256)
+        return list((self.root.parent / "cache").glob(f"*/{sha256}-*.json"))
+
+    def prune_derived_caches(self) -> int:
+        """Remove what was computed from contents no material refers to any more (the trash emptied;
+        readings left by earlier versions or by profiles read from elsewhere). Returns how many."""
+        folder = self.root.parent / "cache"
+        if not folder.exists():
+            return 0
+        keep = self.hashes()
+        removed = 0
+        for path in folder.glob("*/*.json"):
+            digest = path.name.split("-", 1)[0]
+            if digest not in keep:
+                path.unlink(missing_ok=True)
+                removed += 1
+        return removed
 
     def hashes(self) -> set[str]:
         if self.engine is not None:
