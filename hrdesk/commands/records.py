@@ -38,6 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run_backup)
     p = sub.add_parser("restore", help=t("help.restore"), description=t("help.restore"))
     p.add_argument("file", type=Path, metavar="FILE.zip", help=t("help.restore.file"))
+    p.add_argument("--yes", action="store_true", help=t("help.restore.yes"))
     p.set_defaults(handler=run_restore)
 
 
@@ -114,15 +115,42 @@ def run_backup(args: argparse.Namespace, folder: Path | None) -> int:
 
 
 def run_restore(args: argparse.Namespace, folder: Path | None) -> int:
-    from ..desks.backup import BackupError, restore_backup
+    """Verify, print the counts before and after, ask when current employees would be gone (unless
+    --yes), restore. Exit 0 restored, 1 declined (nothing changed), 2 a refused or unreadable backup."""
+    import sys
+
+    from ..desks.backup import BackupError, plan_restore, restore_backup
     from ..store.db import InstanceLock, StoreLocked
+    from .common import lang
 
     target = _folder(folder)
     lock = InstanceLock(target)
     try:
         lock.acquire()
+        plan = plan_restore(args.file, target)
+        print(
+            t(
+                "cli.restore-plan",
+                name=args.file.name,
+                backup_employees=plan.backup_employees,
+                backup_materials=plan.backup_materials,
+                current_employees=plan.current_employees,
+                current_materials=plan.current_materials,
+            )
+        )
+        if plan.removes_people and not args.yes:
+            print(t("cli.restore-removes", n=plan.people_removed))
+            try:
+                answer = input(t("cli.restore-confirm"))
+            except (EOFError, OSError):  # no terminal to ask at: no answer is no
+                answer = ""
+            if answer.strip().lower() not in ("y", "yes", "是"):
+                print(t("cli.restore-cancelled"), file=sys.stderr)
+                return 1
         restore_backup(args.file, target)
-    except (BackupError, StoreLocked) as exc:
+    except BackupError as exc:
+        raise UsageError(exc.message(lang())) from None
+    except StoreLocked as exc:
         raise UsageError(str(exc)) from None
     finally:
         lock.release()

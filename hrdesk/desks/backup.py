@@ -14,14 +14,18 @@ import json
 import re
 import tempfile
 import zipfile
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, func, inspect, select
 from sqlalchemy.exc import SQLAlchemyError
 
+from ..catalogue import CodedError
 from ..checks.rule_data import forget_stored_settings
 from ..fileio import owner_only
+from ..store import models as m
 from ..store.db import (
     StoreUnavailable,
     alembic_config,
@@ -39,13 +43,51 @@ from ..store.db import (
 from ..store.dump import MANIFEST, DumpError, Manifest, load_dump, verify_dump, write_dump
 from ..store.vault import MAX_BYTES
 
-__all__ = ["MANIFEST", "BackupError", "create_backup", "restore_backup", "rotate_daily", "verify_backup"]
+__all__ = [
+    "MANIFEST",
+    "BackupError",
+    "RestorePlan",
+    "create_backup",
+    "plan_restore",
+    "restore_backup",
+    "rotate_daily",
+    "verify_backup",
+]
 
 KEEP_BEFORE_RESTORE = 3
 
 
-class BackupError(RuntimeError):
-    """The text is for the HR user: what went wrong and what to do."""
+class BackupError(CodedError, RuntimeError):
+    """What went wrong and what to do, for the HR user: `message(lang)` (older texts are Chinese only).
+    A reason that is itself coded (a DumpError) is put in the same language."""
+
+    def message(self, lang: str = "zh") -> str:
+        from ..catalogue import has, text
+
+        params = {k: (v.message(lang) if isinstance(v, CodedError) else v) for k, v in self.params.items()}
+        return text(self.key, lang, **params) if has(self.key) else self.key
+
+
+def _not_restored(exc: Any) -> BackupError:
+    if isinstance(exc, CodedError) and exc.key.startswith("dump."):
+        return BackupError("backup.not-restored", reason=exc)
+    return BackupError(f"恢复没有完成，数据库保持原样：{exc}")
+
+
+@dataclass(frozen=True)
+class RestorePlan:
+    """Counts before and after a restore, for the question the window or the command line asks
+    before a restore that would remove people."""
+
+    backup_employees: int
+    backup_materials: int
+    current_employees: int
+    current_materials: int
+    people_removed: int  # current employees (by ID number) the backup does not hold
+
+    @property
+    def removes_people(self) -> bool:
+        return self.people_removed > 0
 
 
 def _engine(data_dir: Path, url: str | None) -> tuple[Engine, bool] | None:
@@ -91,7 +133,7 @@ def verify_backup(path: Path) -> Manifest:
     try:
         manifest = verify_dump(path)
     except DumpError as exc:
-        raise BackupError(str(exc)) from None
+        raise BackupError(exc.key, **exc.params) from None
     if manifest.revision not in known_revisions():
         raise BackupError(
             f"{path.name}: 这个备份来自更新版本的 hrdesk（数据库结构 {manifest.revision}），请先升级 hrdesk 再恢复。"
@@ -121,7 +163,7 @@ def restore_backup(path: Path, data_dir: Path, url: str | None = None) -> Manife
             load_dump(conn, path, alembic_config())
         forget_stored_settings()  # the restored wage figures and holidays apply at once
     except (StoreUnavailable, DumpError) as exc:
-        raise BackupError(f"恢复没有完成，数据库保持原样：{exc}") from None
+        raise _not_restored(exc) from None
     except (OSError, SQLAlchemyError) as exc:
         raise BackupError(f"恢复没有完成，数据库保持原样（{type(exc).__name__}）。") from None
     finally:
@@ -130,6 +172,43 @@ def restore_backup(path: Path, data_dir: Path, url: str | None = None) -> Manife
     if not is_postgresql(resolve_url(data_dir, url)) and database_path(data_dir).exists():
         owner_only(database_path(data_dir))
     return manifest
+
+
+def plan_restore(path: Path, data_dir: Path, url: str | None = None) -> RestorePlan:
+    """Verify the backup (BackupError when it would be refused) and count what it holds against what
+    the database the data folder works on holds now. Writes nothing."""
+    manifest = verify_backup(path)
+    contents = manifest.contents
+    assert contents is not None
+    current_employees = current_materials = 0
+    current_ids: list[str] = []
+    found = _engine(data_dir, url)
+    if found is not None:
+        engine, owned = found
+        try:
+            with connect(engine) as conn:
+                names = inspect(conn).get_table_names()
+                if "employee" in names:
+                    current_ids = [str(i or "") for i in conn.execute(select(m.Employee.id_number)).scalars()]
+                    current_employees = len(current_ids)
+                if "material" in names:
+                    live = select(func.count()).select_from(m.Material).where(m.Material.deleted_at.is_(None))
+                    current_materials = int(conn.execute(live).scalar_one())
+                conn.rollback()
+        except StoreUnavailable as exc:
+            raise BackupError(str(exc)) from None
+        except SQLAlchemyError as exc:
+            raise BackupError(f"无法读取当前数据库（{type(exc).__name__}）。") from None
+        finally:
+            if owned:
+                engine.dispose()
+    return RestorePlan(
+        contents.employees,
+        contents.materials,
+        current_employees,
+        current_materials,
+        sum(1 for i in current_ids if not i or i not in contents.id_numbers),
+    )
 
 
 def rotate_daily(

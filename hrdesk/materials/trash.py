@@ -120,8 +120,9 @@ class Trash(Service):
                 }
         removed = 0
         for digest in self.vault.hashes() - referenced:
-            self.vault.remove(digest)
+            self.vault.remove(digest)  # with its OCR readings
             removed += 1
+        self.vault.prune_derived_caches()
         return removed
 
 

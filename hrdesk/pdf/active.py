@@ -27,27 +27,40 @@ def find_active_content(path: Path) -> list[str]:
     """What active content the file holds, one message per kind (for HR, saying what happens to it).
 
     Empty for a clean file and for a file pypdf cannot read at all (the scan reports that itself)."""
+    return detect(path).messages()
+
+
+def detect(path: Path) -> ActiveContent:
+    """The one detector of active content in a file: the scan (`scan.py`, flag SCAN_ACTIVE_CONTENT) and
+    the pack's checks both ask it, so they cannot disagree about a file."""
     from pypdf import PdfReader
 
     try:
         reader = PdfReader(path, strict=False)
         if reader.is_encrypted:
-            return []
+            return ActiveContent()
         root = reader.trailer["/Root"].get_object()
     except Exception:  # unreadable: check_file says so in its own words
-        return []
-    return active_content_in(root)
+        return ActiveContent()
+    return detect_in(root)
+
+
+def detect_in(root: Any) -> ActiveContent:
+    found = ActiveContent()
+    with contextlib.suppress(Exception):  # a broken object deep inside: report what was found so far
+        _walk(root, found)
+    return found
 
 
 def active_content_in(root: Any) -> list[str]:
     """The same messages for a catalog already in memory (a PdfWriter's, before it is written)."""
-    found = _Found()
-    with contextlib.suppress(Exception):  # a broken object deep inside: report what was found so far
-        _walk(root, found)
-    return found.messages()
+    return detect_in(root).messages()
 
 
-class _Found:
+class ActiveContent:
+    """What one walk over a file found. `messages()` for the pack and the materials panel, `kinds()`
+    (short labels) for the scan's flag."""
+
     def __init__(self) -> None:
         self.javascript = False
         self.launch = False
@@ -78,8 +91,38 @@ class _Found:
             out.append(text("active.too-many-objects"))
         return out
 
+    def __bool__(self) -> bool:
+        return bool(
+            self.javascript
+            or self.launch
+            or self.actions
+            or self.embedded
+            or self.attachment_annots
+            or self.payload_annots
+            or self.truncated
+        )
 
-def _walk(root: Any, found: _Found) -> None:
+    def kinds(self) -> list[str]:
+        """Short labels, in the scan flag's words (脚本, 启动程序, 自动动作, 嵌入文件, 附件注释 …)."""
+        out = []
+        if self.javascript:
+            out.append("脚本")
+        if self.launch:
+            out.append("启动程序")
+        if self.actions:
+            out.append("自动动作")
+        if self.embedded:
+            out.append("嵌入文件")
+        if self.attachment_annots:
+            out.append("附件注释")
+        if self.payload_annots:
+            out.append("多媒体")
+        if self.truncated:
+            out.append("对象过多")
+        return out
+
+
+def _walk(root: Any, found: ActiveContent) -> None:
     """Depth-first over everything reachable from the catalog, each indirect object once."""
     seen: set[tuple[int, int]] = set()
     stack: list[Any] = [root]
@@ -113,7 +156,7 @@ def _name(value: Any) -> str:
         return ""
 
 
-def _look(d: DictionaryObject, found: _Found) -> None:
+def _look(d: DictionaryObject, found: ActiveContent) -> None:
     kind = _name(d.get("/S"))
     if kind == "/JavaScript" or "/JS" in d:
         found.javascript = True
@@ -123,7 +166,9 @@ def _look(d: DictionaryObject, found: _Found) -> None:
         # Web links (/URI) and jumps inside the file (/GoTo) are common in downloaded records and do
         # nothing by themselves: not flagged, though the pack strips them with every other action.
         found.actions.add(kind[1:])
-    if "/OpenAction" in d:
+    if "/OpenAction" in d and _is_action(d.get("/OpenAction")):
+        # A bare destination (open at page 1, fit width) is common in scanner output and does nothing
+        # but scroll: only an action dictionary counts.
         found.actions.add("OpenAction")
     if "/AA" in d:
         found.actions.add("AA")
@@ -139,6 +184,13 @@ def _look(d: DictionaryObject, found: _Found) -> None:
         found.embedded.append(str(label.get_object() if hasattr(label, "get_object") else label))
     elif _name(d.get("/Type")) == "/EmbeddedFile" and not found.embedded:
         found.embedded.append("?")
+
+
+def _is_action(value: Any) -> bool:
+    try:
+        return isinstance(value.get_object() if value is not None else None, DictionaryObject)
+    except Exception:
+        return False
 
 
 def strip_page(page: DictionaryObject) -> int:

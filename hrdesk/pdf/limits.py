@@ -18,9 +18,11 @@ Two layers, because neither is enough alone:
 
 from __future__ import annotations
 
+import importlib
 import logging
 import multiprocessing
 import os
+import re
 import threading
 import time
 import zlib
@@ -60,7 +62,10 @@ class WorkerUnavailable(Exception):
 
 
 def structure_flags(doc: Any) -> list[Flag]:
-    """Refusals that follow from the file's structure alone: too many pages, decompression bombs."""
+    """Refusals that follow from the file's structure alone: too many pages, decompression bombs, images
+    whose declared size is beyond the budget or whose data inflates beyond what they declare. Every
+    stream in the file is looked at, whatever refers to it (a page, an annotation's appearance, nothing),
+    so what the scan does not draw is bounded too before any pack copies it."""
     pages = doc.page_count
     limit = int(threshold("max_pages"))
     if pages > limit:
@@ -68,17 +73,71 @@ def structure_flags(doc: Any) -> list[Flag]:
     cap = int(threshold("max_stream_mb") * 1024 * 1024)
     for xref in range(1, doc.xref_length()):
         try:
-            if not doc.xref_is_stream(xref) or doc.xref_get_key(xref, "Subtype")[1] == "/Image":
-                continue  # images are bounded by their declared size: see oversized_images
-            filters = _filters(doc.xref_get_key(xref, "Filter"))
-            if "/FlateDecode" not in filters[:1]:
+            if not doc.xref_is_stream(xref):
                 continue
-            raw = doc.xref_stream_raw(xref)
+            image = doc.xref_get_key(xref, "Subtype")[1] == "/Image"
+            filters = _filters(doc.xref_get_key(xref, "Filter"))
+            declared = _declared_image(doc, xref) if image else None
         except Exception:  # an object MuPDF cannot parse is the render's problem, not a bomb
             continue
-        if _inflates_beyond(raw, filters, cap):
-            return [make_flag("SCAN_DECOMPRESSION_BOMB", limit_mb=int(threshold("max_stream_mb")))]
+        if declared is not None:
+            width, height, data_bytes = declared
+            if width * height > threshold("max_image_megapixels") * 1e6:
+                return [_image_too_large(doc, xref, width, height)]
+        if "/FlateDecode" not in filters[:1]:
+            continue
+        # An image's samples cannot be more than it declares (rows, components, bits, a predictor byte
+        # per row); a non-image stream gets the fixed cap.
+        stream_cap = cap if declared is None else declared[2] + 65536
+        try:
+            raw = doc.xref_stream_raw(xref)
+        except Exception:
+            continue
+        if _inflates_beyond(raw, filters, stream_cap):
+            return [make_flag("SCAN_DECOMPRESSION_BOMB", limit_mb=max(1, -(-stream_cap // (1024 * 1024))))]
     return []
+
+
+def _declared_image(doc: Any, xref: int) -> tuple[int, int, int] | None:
+    """(width, height, bytes its samples take at most) as the image dictionary declares them."""
+
+    source = doc.xref_object(xref, compressed=True)
+
+    def number(key: str, default: int) -> int:
+        # From the dictionary's text: MuPDF keeps a number as a 32-bit int, so 2^31 reads as -2^31.
+        found = re.search(rf"/{key}\s+(-?\d+)(?![\d.]|\s+\d+\s+R)", source)
+        if found:
+            return int(found.group(1))
+        kind, value = doc.xref_get_key(xref, key)  # an indirect number
+        return int(value) if kind == "int" else default
+
+    width, height = number("Width", 0), number("Height", 0)
+    if width <= 0 or height <= 0:
+        return None  # MuPDF refuses to draw it; nothing to bound
+    mask = doc.xref_get_key(xref, "ImageMask")[1] == "true"
+    bits = 1 if mask else min(max(number("BitsPerComponent", 8), 1), 16)
+    space = doc.xref_get_key(xref, "ColorSpace")
+    if mask or space[1] in ("/DeviceGray", "/CalGray", "/G") or space[1].startswith("[/Indexed"):
+        components = 1
+    elif space[1] in ("/DeviceRGB", "/CalRGB", "/RGB", "/Lab"):
+        components = 3
+    else:
+        components = 32 if "DeviceN" in space[1] else 4  # ICC and the rest: CMYK at most
+    return width, height, height * ((width * components * bits + 7) // 8 + 1)
+
+
+def _image_too_large(doc: Any, xref: int, width: int, height: int) -> Flag:
+    megapixels = round(width * height / 1e6)
+    limit = int(threshold("max_image_megapixels"))
+    for number in range(1, doc.page_count + 1):  # at most max_pages, and only for a refused file
+        try:
+            if any(info[0] == xref for info in doc[number - 1].get_images(full=True)):
+                return make_flag("SCAN_IMAGE_TOO_LARGE", number, megapixels=megapixels, limit=limit)
+        except Exception:
+            continue
+    return make_flag(
+        "SCAN_IMAGE_DECLARED_TOO_LARGE", width=width, height=height, megapixels=megapixels, limit=limit
+    )
 
 
 def oversized_images(page: Any, number: int) -> Flag | None:
@@ -102,12 +161,18 @@ def _filters(entry: tuple[str, str]) -> list[str]:
 
 
 def _inflates_beyond(raw: bytes, filters: list[str], cap: int) -> bool:
-    """Inflate through the leading Flate filters, never producing more than `cap` bytes at a stage."""
-    data = raw
+    """Inflate through the leading Flate filters, never producing more than `cap` bytes at a stage. The
+    last Flate stage is only counted, a block at a time (an image's cap can be hundreds of MB)."""
+    flates = 0
     for name in filters:
         if name != "/FlateDecode":
             break
+        flates += 1
+    data = raw
+    for stage in range(flates):
         inflater = zlib.decompressobj()
+        if stage == flates - 1:
+            return _counts_beyond(inflater, data, cap)
         try:
             out = inflater.decompress(data, cap)
         except zlib.error:
@@ -115,6 +180,23 @@ def _inflates_beyond(raw: bytes, filters: list[str], cap: int) -> bool:
         if len(out) >= cap and (inflater.unconsumed_tail or not inflater.eof):
             return True
         data = out
+    return False
+
+
+def _counts_beyond(inflater: Any, data: bytes, cap: int) -> bool:
+    total = 0
+    pending = data
+    while pending and not inflater.eof:
+        try:
+            out = inflater.decompress(pending, 1 << 20)
+        except zlib.error:
+            return False
+        total += len(out)
+        if total > cap:
+            return True
+        pending = inflater.unconsumed_tail
+        if not out and not pending:
+            break
     return False
 
 
@@ -126,6 +208,7 @@ class _Worker:
     process: Any
     conn: Any
     memory_mb: int
+    preload: tuple[str, ...] = ()
 
 
 _lock = threading.Lock()
@@ -137,18 +220,21 @@ def run_bounded(fn: Callable[..., Any], *args: Any, budget: Budget) -> Any:
     each page: every beat gives it another `budget.page_seconds`. Raises BudgetExceeded when the time runs
     out, the memory cap is hit or the worker dies; the worker is then replaced."""
     global _worker
+    # The worker imports the caller's module before its memory cap (by name: this module never imports
+    # its callers, so there is no import circle), so the cap measures the scan, not the imports.
+    preload = (fn.__module__,)
     with _lock:  # one scan at a time in the worker; callers on other threads wait here
         worker = _worker
         if worker is not None and (not worker.process.is_alive() or worker.memory_mb != budget.memory_mb):
-            _stop()  # dead, or started under another memory cap
+            _stop()  # dead, or started under another memory cap (another caller's module loads on use)
             worker = None
         if worker is None:
-            worker = _worker = _start(budget.memory_mb)
+            worker = _worker = _start(budget.memory_mb, preload)
         try:
             worker.conn.send((fn, args))
         except OSError:  # it died since we looked: one fresh start
             _stop()
-            worker = _worker = _start(budget.memory_mb)
+            worker = _worker = _start(budget.memory_mb, preload)
             worker.conn.send((fn, args))
         deadline = time.monotonic() + budget.open_seconds
         started = time.monotonic()
@@ -182,22 +268,22 @@ def shutdown() -> None:
 _unavailable: str | None = None  # why the worker could not start; not retried in this process
 
 
-def _start(memory_mb: int) -> _Worker:
+def _start(memory_mb: int, preload: tuple[str, ...] = ()) -> _Worker:
     global _unavailable
     if _unavailable is not None:
         raise WorkerUnavailable(_unavailable)
     try:
-        return _spawn(memory_mb)
+        return _spawn(memory_mb, preload)
     except WorkerUnavailable as exc:
         _unavailable = str(exc)
         log.warning("scan worker unavailable, scanning in-process: %s", exc)
         raise
 
 
-def _spawn(memory_mb: int) -> _Worker:
+def _spawn(memory_mb: int, preload: tuple[str, ...] = ()) -> _Worker:
     ctx = multiprocessing.get_context("spawn")  # fork is unsafe in a threaded Qt process, absent on Windows
     parent, child = ctx.Pipe()
-    process = ctx.Process(target=_serve, args=(child, memory_mb), name="hrdesk-scan", daemon=True)
+    process = ctx.Process(target=_serve, args=(child, memory_mb, preload), name="hrdesk-scan", daemon=True)
     try:
         process.start()
     except Exception as exc:
@@ -208,7 +294,7 @@ def _spawn(memory_mb: int) -> _Worker:
         if parent.poll(0.2):
             try:
                 if parent.recv() == ("ready", None):
-                    return _Worker(process, parent, memory_mb)
+                    return _Worker(process, parent, memory_mb, preload)
             except (EOFError, OSError):
                 break
         if not process.is_alive():
@@ -228,14 +314,15 @@ def _stop() -> None:
     _worker = None
 
 
-def _serve(conn: Any, memory_mb: int) -> None:
+def _serve(conn: Any, memory_mb: int, preload: tuple[str, ...] = ()) -> None:
     """The worker's loop: run each call, report beats and the result; memory errors by name."""
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # numpy's BLAS reserves address space per thread
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     import numpy  # noqa: F401  (loaded before the cap so the cap measures the scan, not the imports)
     import pymupdf
 
-    from . import scan  # noqa: F401
+    for name in preload:
+        importlib.import_module(name)
 
     pymupdf.TOOLS.mupdf_display_errors(False)
     _cap_memory(memory_mb)

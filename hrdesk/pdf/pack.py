@@ -12,7 +12,6 @@ from pathlib import Path
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import DependencyError, PdfReadError
 
-from ..mupdf_lock import MUPDF
 from .active import active_content_in, strip_page
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png"}
@@ -38,15 +37,15 @@ class Slot:
 
 
 def image_to_pdf(path: Path) -> bytes:
-    """A JPG/PNG photo of a document as a one-page PDF of the image's own size."""
-    import pymupdf
+    """A JPG/PNG photo of a document as a one-page PDF of the image's own size: its declared pixels are
+    checked before it is decoded, and it is decoded in the watchdog process (`images.py`)."""
+    from .images import ImageRefused
+    from .images import image_to_pdf as convert
 
     try:
-        with MUPDF, pymupdf.open(path) as img:
-            pdf_bytes = img.convert_to_pdf()
-    except Exception as exc:
-        raise SourceError(f"{path.name}: 不是可读取的图片（{exc.__class__.__name__}）") from None
-    return pdf_bytes
+        return convert(path)
+    except ImageRefused as exc:
+        raise SourceError(str(exc)) from None
 
 
 def open_source(path: Path) -> PdfReader:

@@ -18,7 +18,7 @@ from typing import Any
 from .limits import Budget, BudgetExceeded, WorkerUnavailable, oversized_images, run_bounded, structure_flags
 from .scan_flags import REFUSED, WARNING, Flag, make_flag, materials_for, threshold
 
-__all__ = ["A4_PT", "Flag", "ScanReport", "ScanSettings", "check_file"]
+__all__ = ["A4_PT", "Flag", "ScanReport", "ScanSettings", "check_file", "refusal"]
 
 log = logging.getLogger(__name__)
 
@@ -144,7 +144,7 @@ def scan_pdf(path: Path, settings: ScanSettings, kind: str | None = None, beat: 
         report.flags.append(_open_failure(str(exc)))
         return report
     with doc:
-        opened = _document_flags(doc, path)
+        opened = _document_flags(doc, path, active=False)
         report.flags.extend(opened)
         if any(f.severity == REFUSED for f in opened):
             return report
@@ -153,6 +153,11 @@ def scan_pdf(path: Path, settings: ScanSettings, kind: str | None = None, beat: 
         if refusals:
             report.flags.extend(refusals)
             return report
+        # Active content after the structural refusals: walking a 100,000-page file's objects is work
+        # the refusal spares.
+        found = _active_content(path)
+        if found:
+            report.flags.append(make_flag("SCAN_ACTIVE_CONTENT", warning=True, detail="、".join(found)))
         beat()
         page_checks = kind not in materials_for("no_page_checks")
         orientations = []
@@ -187,6 +192,53 @@ def scan_pdf(path: Path, settings: ScanSettings, kind: str | None = None, beat: 
     return report
 
 
+def refusal(path: Path, settings: ScanSettings | None = None) -> Flag | None:
+    """What the scan would refuse the file for, from its structure alone (no page is drawn): the limits
+    every reader of untrusted PDFs applies first (inspection's OCR, previews), in the watchdog process.
+    None when nothing refuses it (the full scan may still find defects)."""
+    settings = settings or ScanSettings()
+    try:
+        with open(path, "rb") as fh:
+            if b"%PDF" not in fh.read(1024):
+                return None  # not a PDF: the reader says so in its own words
+    except OSError:
+        return make_flag("SCAN_FILE_MISSING")
+    if settings.isolate:
+        try:
+            return run_bounded(structural_refusal, path, budget=settings.budget)
+        except BudgetExceeded as exc:
+            return make_flag("SCAN_OVER_BUDGET", detail=exc.detail)
+        except WorkerUnavailable:
+            pass
+        except RuntimeError:
+            return make_flag("SCAN_DAMAGED")
+    return structural_refusal(path)
+
+
+def structural_refusal(path: Path, beat: Any = None) -> Flag | None:
+    import pymupdf
+
+    try:
+        doc = pymupdf.open(path)
+    except Exception as exc:
+        return _open_failure(str(exc))
+    with doc:
+        for flag in _document_flags(doc, path, active=False):
+            if flag.severity == REFUSED:
+                return flag
+        refusals = structure_flags(doc)
+        if refusals:
+            return refusals[0]
+        for i in range(doc.page_count):
+            try:
+                too_big = oversized_images(doc[i], i + 1)
+            except Exception:
+                continue  # a damaged page: the reader reports it as unreadable
+            if too_big is not None:
+                return too_big
+    return None
+
+
 def _open_failure(error: str) -> Flag:
     if _is_page_tree_error(error):
         return make_flag("SCAN_PAGE_TREE_INVALID", detail="声明的页数与页面目录不一致")
@@ -203,8 +255,8 @@ def _is_memory_error(error: str) -> bool:
     return "malloc" in text or "out of memory" in text or "cannot allocate" in text
 
 
-def _document_flags(doc: Any, path: Path) -> list[Flag]:
-    """Encryption, truncation, repairs, a page tree that lies, active content."""
+def _document_flags(doc: Any, path: Path, active: bool = True) -> list[Flag]:
+    """Encryption, truncation, repairs, a page tree that lies, active content (unless `active=False`)."""
     if doc.needs_pass:
         return [make_flag("SCAN_ENCRYPTED")]
     encryption = (doc.metadata or {}).get("encryption")
@@ -225,9 +277,9 @@ def _document_flags(doc: Any, path: Path) -> list[Flag]:
         wrong = [str(i + 1) for i in range(pages) if not _is_page_object(doc, i)]
         if wrong:
             return [make_flag("SCAN_PAGE_TREE_INVALID", detail=f"第 {'、'.join(wrong[:5])} 页不是页面对象")]
-    active = _active_content(doc)
-    if active:
-        flags.append(make_flag("SCAN_ACTIVE_CONTENT", warning=True, detail="、".join(active)))
+    found = _active_content(path) if active else []
+    if found:
+        flags.append(make_flag("SCAN_ACTIVE_CONTENT", warning=True, detail="、".join(found)))
     return flags
 
 
@@ -246,42 +298,12 @@ def _is_page_object(doc: Any, index: int) -> bool:
         return False
 
 
-_ACTIVE = {
-    "/JavaScript": "脚本",
-    "/JS": "脚本",
-    "/Launch": "启动程序",
-    "/EmbeddedFiles": "嵌入文件",
-    "/EmbeddedFile": "嵌入文件",
-    "/FileAttachment": "附件注释",
-    "/AA": "自动动作",
-}
+def _active_content(path: Path) -> list[str]:
+    """Kinds of active content anywhere in the file: the one detector (`active.py`), which the pack's
+    checks use too."""
+    from .active import detect
 
-
-def _active_content(doc: Any) -> list[str]:
-    """Kinds of active content anywhere in the file, from the object dictionaries (no decoding). A bare
-    /OpenAction (open at page 1, fit width) is common in scanner output and harmless: only what it would
-    run counts (/JS, /Launch)."""
-    found: list[str] = []
-    for xref in range(1, doc.xref_length()):
-        try:
-            source = doc.xref_object(xref, compressed=True)
-        except Exception:
-            continue
-        for key, label in _ACTIVE.items():
-            if key in source and label not in found and _has_key(source, key):
-                found.append(label)
-    return found
-
-
-def _has_key(source: str, key: str) -> bool:
-    """`key` as a whole name (not "/JSON" for "/JS")."""
-    start = 0
-    while (i := source.find(key, start)) >= 0:
-        after = source[i + len(key) : i + len(key) + 1]
-        if not after or not (after.isalnum() or after in "_-"):
-            return True
-        start = i + 1
-    return False
+    return detect(path).kinds()
 
 
 def _check_page(

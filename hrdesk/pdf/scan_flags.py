@@ -89,3 +89,27 @@ def _format(value: object) -> str:
     if isinstance(value, float):
         return f"{value:.2f}".rstrip("0").rstrip(".") if abs(value) < 10 else f"{value:.0f}"
     return str(value)
+
+
+REASON_PREFIX = "refused: "
+
+
+def refusal_reason(flag: Flag) -> str:
+    """A refusal as plain text that survives a trip through JSON (an OCR reading's `error`), so that the
+    reader can show it in the user's language later (`flag_from_reason`)."""
+    import json
+
+    return REASON_PREFIX + json.dumps({"code": flag.code, "page": flag.page, "values": dict(flag.values)})
+
+
+def flag_from_reason(reason: str) -> Flag | None:
+    import json
+
+    if not reason.startswith(REASON_PREFIX):
+        return None
+    try:
+        data = json.loads(reason[len(REASON_PREFIX) :])
+        values = {k: v for k, v in data["values"].items() if k != "page"}
+        return make_flag(data["code"], data.get("page"), **values)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None

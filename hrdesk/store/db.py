@@ -29,9 +29,21 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
+from . import legacy
+from .dump import write_dump
 from .errors import ENV_DATABASE_URL, DatabaseUnreachable, SchemaTooNew, StoreLocked, StoreUnavailable
+from .integrity import FileCheck, check_material_files
+from .transactions import READ_ONLY, read_only
 
-__all__ = ["ENV_DATABASE_URL", "DatabaseUnreachable", "SchemaTooNew", "StoreLocked", "StoreUnavailable"]
+__all__ = [
+    "ENV_DATABASE_URL",
+    "READ_ONLY",
+    "DatabaseUnreachable",
+    "SchemaTooNew",
+    "StoreLocked",
+    "StoreUnavailable",
+    "read_only",
+]
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 DB_NAME = "hrdesk.sqlite"
@@ -119,14 +131,6 @@ def describe(engine: Engine) -> str:
     return keyring_account(engine.url)
 
 
-READ_ONLY = "hrdesk_read_only"
-
-
-def read_only(conn: Connection, on: bool = True) -> Connection:
-    """Mark a connection's next transactions as reads (SQLite: a deferred BEGIN without the write lock)."""
-    return conn.execution_options(**{READ_ONLY: on})
-
-
 def make_engine(url: str | URL) -> Engine:
     url = engine_url(url) if isinstance(url, str) else url
     if url.get_backend_name() == "postgresql":
@@ -166,6 +170,14 @@ def make_engine(url: str | URL) -> Engine:
 _open_engines: weakref.WeakValueDictionary[Path, Engine] = weakref.WeakValueDictionary()
 
 
+_file_checks: dict[Path, FileCheck] = {}
+
+
+def material_file_check(data_dir: Path) -> FileCheck | None:
+    """What the last start's file check found for this data folder (None: not checked in this process)."""
+    return _file_checks.get(data_dir.resolve())
+
+
 def register_engine(data_dir: Path, engine: Engine) -> None:
     _open_engines[data_dir.resolve()] = engine
 
@@ -190,6 +202,9 @@ def open_database(
         engine = make_engine(resolve_url(data_dir, url))
         if migrate_schema:
             migrate(engine, data_dir)
+            # Every start: every material has its file (repaired from this desk's cache where it
+            # can be); the window and the command line show `material_file_check(data_dir)`.
+            _file_checks[data_dir.resolve()] = check_material_files(engine, data_dir / "vault")
         _owner_only(database_path(data_dir))
         register_engine(data_dir, engine)
     except BaseException:
@@ -274,17 +289,31 @@ def migrate(engine: Engine, data_dir: Path | None = None, target: str = "head") 
         check_schema_known(current, describe(engine))
         goal = head_revision() if target == "head" else target
         if current == goal:
+            if data_dir is not None and legacy.is_pending(data_dir) and _crossed(None, current or "", "0006"):
+                _finish_legacy_import(conn, data_dir)  # an earlier start was killed before the end
             return
         if current is not None:
             _safety_copy(engine, conn, current, data_dir)
         cfg = alembic_config()
+        # A data folder from before 0006: its files and settings go in with the schema, in the same
+        # transaction (a kill leaves either the old schema and folder or both moved in); the marker
+        # written first makes the renames after the commit resumable.
+        folder_import = data_dir is not None and _crossed(current, goal, "0006")
+        if folder_import:
+            legacy.mark_pending(data_dir)
         with conn.begin():
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, target)
-        if data_dir is not None and _crossed(current, goal, "0006"):
-            from .legacy import import_data_folder
+            if folder_import:
+                legacy.import_data_folder(conn, data_dir)
+        if folder_import:
+            legacy.finish_data_folder_import(data_dir)
 
-            import_data_folder(engine, data_dir)
+
+def _finish_legacy_import(conn: Connection, data_dir: Path) -> None:
+    with conn.begin():
+        legacy.import_data_folder(conn, data_dir)
+    legacy.finish_data_folder_import(data_dir)
 
 
 def _crossed(before: str | None, after: str, revision: str) -> bool:
@@ -309,8 +338,6 @@ def _safety_copy(engine: Engine, conn: Connection, current: str, data_dir: Path 
         return
     if data_dir is None:
         return
-    from .dump import write_dump
-
     folder = data_dir / "backups"
     write_dump(conn, folder / f"before-migration-{current}-{stamp}.zip")
     conn.rollback()

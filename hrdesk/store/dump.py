@@ -21,7 +21,7 @@ import json
 import os
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -31,9 +31,10 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, Date, DateTime, MetaData, Table, select
 from sqlmodel import SQLModel
 
+from ..catalogue import CodedError
 from . import models as m
-from .db import read_only
-from .vault import MAX_BYTES
+from .transactions import read_only
+from .vault import MAX_BYTES, is_sha256
 
 FORMAT = "hrdesk-backup/2"
 MANIFEST = "hrdesk-backup.json"
@@ -42,11 +43,24 @@ MAX_ROWS_BYTES = 2 * 1024 * 1024 * 1024
 # Not copied: the change log is each database's own history (other desks' counters point into it), the
 # contents of `blob` travel as files, alembic_version is the manifest's "revision".
 SKIPPED = {"alembic_version", "change_log", "blob"}
+# A backup without these is not a backup of hrdesk's records (a zip holding only a manifest restored
+# "successfully" and left 0 employees): refused. Present since revision 0001.
+REQUIRED_TABLES = ("employer", "employee", "material")
 BATCH = 1000
 
 
-class DumpError(RuntimeError):
-    """A backup that cannot be written or read; the text is for the HR user."""
+class DumpError(CodedError, RuntimeError):
+    """A backup that cannot be written or read. Raised with a catalogue key and parameters
+    (`message(lang)` for the user's language) or, for older texts, with the Chinese text itself."""
+
+
+@dataclass(frozen=True)
+class Contents:
+    """Who and what a backup holds, read while verifying it (for the question before a restore)."""
+
+    employees: int
+    materials: int  # live materials (not in the trash)
+    id_numbers: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -56,6 +70,7 @@ class Manifest:
     created: str
     tables: dict[str, int]
     entries: dict[str, dict[str, Any]]
+    contents: Contents | None = None  # filled by verify_dump
 
     @property
     def files(self) -> list[str]:
@@ -92,7 +107,11 @@ def write_dump(conn: Connection, target: Path) -> Manifest:
         target.parent.chmod(0o700)
     partial = target.with_name(f".{target.name}.partial")
     try:
-        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as zf:
+        # Owner-only from the first byte: a killed backup leaves rows of personal data behind.
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
+        if os.name == "posix":
+            os.fchmod(fd, 0o600)  # a partial file an older hrdesk left at 0644
+        with os.fdopen(fd, "wb") as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as zf:
             for table in tables:
                 if table.name in SKIPPED:
                     continue
@@ -126,8 +145,6 @@ def write_dump(conn: Connection, target: Path) -> Manifest:
                 "entries": entries,
             }
             zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
-        if os.name == "posix":
-            partial.chmod(0o600)
         os.replace(partial, target)
     finally:
         with contextlib.suppress(OSError):
@@ -182,6 +199,10 @@ def read_manifest(zf: zipfile.ZipFile, label: str) -> Manifest:
             raise DumpError(f"{label}: {name} 的大小与清单不符或超出上限")
         if not (name.startswith("rows/") and name.endswith(".jsonl")) and not name.startswith("files/"):
             raise DumpError(f"{label}: 备份中有无法识别的条目 {name}")
+        if name.startswith("files/"):
+            digest = entry.get("sha256")
+            if not is_sha256(digest) or name != f"files/{digest[:2]}/{digest}.pdf":
+                raise DumpError("dump.bad-file-entry", name=label, entry=name[:80])
     return Manifest(
         str(data.get("revision") or ""),
         str(data.get("source") or ""),
@@ -212,16 +233,69 @@ def read_entry(zf: zipfile.ZipFile, manifest: Manifest, name: str, label: str) -
 
 
 def verify_dump(path: Path) -> Manifest:
-    """Read every entry and check it against the manifest, touching no database. Raises DumpError."""
+    """Read every entry and check it against the manifest, touching no database: the application's
+    tables are there, every material names its file by a real SHA-256 and the file is in the backup.
+    Returns the manifest with what the backup holds (`contents`). Raises DumpError."""
     with _open_zip(path) as zf:
         manifest = read_manifest(zf, path.name)
+        absent = [t for t in REQUIRED_TABLES if f"rows/{t}.jsonl" not in manifest.entries]
+        if absent:
+            raise DumpError("dump.tables-missing", name=path.name, table=absent[0])
+        files = {manifest.entries[n]["sha256"] for n in manifest.files}
+        refs = _References()
         for name in manifest.entries:
             data = read_entry(zf, manifest, name, path.name)
             if name.startswith("rows/"):
                 table = name[len("rows/") : -len(".jsonl")]
                 if data.count(b"\n") != manifest.tables.get(table):
                     raise DumpError(f"{path.name}: {table} 的行数与清单不符")
-        return manifest
+                refs.read(table, data, path.name)
+        for material, digest in refs.files:
+            if digest not in files:
+                raise DumpError("dump.file-missing", name=path.name, material=material, sha=digest[:12])
+        contents = Contents(manifest.tables.get("employee", 0), refs.live_materials, frozenset(refs.ids))
+        return replace(manifest, contents=contents)
+
+
+class _References:
+    """What the rows refer to outside themselves: the files materials name (live, in the trash, and in
+    deleted employees' snapshots), checked to be hashes; and who is in the backup."""
+
+    def __init__(self) -> None:
+        self.files: list[tuple[str, str]] = []
+        self.live_materials = 0
+        self.ids: set[str] = set()
+
+    def read(self, table: str, data: bytes, label: str) -> None:
+        if table not in ("material", "employee", "trashed_employee"):
+            return
+        for line in data.splitlines():
+            try:
+                row = json.loads(line)
+            except (json.JSONDecodeError, UnicodeDecodeError):
+                raise DumpError(f"{label}: {table} 的数据无法读取，备份已损坏") from None
+            if not isinstance(row, dict):
+                raise DumpError(f"{label}: {table} 的数据无法读取，备份已损坏")
+            if table == "employee":
+                self.ids.add(str(row.get("id_number") or ""))
+            elif table == "material":
+                self._file(row.get("id"), row.get("sha256"), label)
+                self.live_materials += row.get("deleted_at") is None
+            else:
+                snapshot = row.get("snapshot")
+                if isinstance(snapshot, str):
+                    with contextlib.suppress(ValueError):
+                        snapshot = json.loads(snapshot)
+                for item in (snapshot or {}).get("materials", []) if isinstance(snapshot, dict) else []:
+                    if isinstance(item, dict):
+                        self._file(f"回收站 {row.get('id')}", item.get("sha256"), label)
+
+    def _file(self, material: object, digest: object, label: str) -> None:
+        if digest is None:
+            return  # recorded without a file
+        if not is_sha256(digest):
+            raise DumpError("dump.bad-hash", name=label, material=str(material), value=repr(digest)[:40])
+        self.files.append((str(material), str(digest)))
 
 
 def _open_zip(path: Path) -> zipfile.ZipFile:
@@ -248,6 +322,9 @@ def load_dump(conn: Connection, path: Path, alembic_cfg: Any) -> Manifest:
             alembic_cfg.attributes["connection"] = conn
             command.upgrade(alembic_cfg, manifest.revision)
             targets = {t.name: t for t in app_tables(conn)}
+            absent = sorted(set(targets) - SKIPPED - set(manifest.tables))
+            if absent:
+                raise DumpError("dump.tables-missing", name=path.name, table=absent[0])
             for table_name in manifest.tables:
                 table = targets.get(table_name)
                 if table is None:
@@ -289,6 +366,10 @@ def _rows(data: bytes, table: Table, dialect: str) -> Iterator[dict[str, Any]]:
         unknown = set(row) - set(table.columns.keys())
         if unknown:
             raise DumpError(f"{table.name}: 备份中有未知的列 {sorted(unknown)[0]}")
+        if table.name == "material" and row.get("sha256") is not None and not is_sha256(row["sha256"]):
+            raise DumpError(
+                "dump.bad-hash", name=table.name, material=str(row.get("id")), value=repr(row["sha256"])[:40]
+            )
         for key, kind in kinds.items():
             value = row.get(key)
             if value is None:

@@ -12,6 +12,7 @@ database only when nothing references them any more (see Records.empty_trash), n
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,23 @@ STALE_TEMP_SECONDS = 3600
 
 class VaultError(ValueError):
     """A file that cannot be stored; the text is for the HR user."""
+
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def is_sha256(value: object) -> bool:
+    """64 lowercase hex digits: the only names the vault builds paths from (a restored row holding
+    `../../x` or an absolute path must never become one)."""
+    return isinstance(value, str) and _SHA256.fullmatch(value) is not None
+
+
+def checked_sha256(value: object) -> str:
+    if not is_sha256(value):
+        from ..catalogue import text
+
+        raise VaultError(text("store.bad-hash", value=repr(value)[:24]))
+    return str(value)
 
 
 @dataclass(frozen=True)
@@ -65,6 +83,7 @@ class Vault:
         return target
 
     def _cache_path(self, sha256: str) -> Path:
+        sha256 = checked_sha256(sha256)  # defence in depth: restore checks every row's hash too
         return self.root / sha256[:2] / f"{sha256}.pdf"
 
     def read(self, sha256: str) -> bytes | None:
@@ -72,6 +91,7 @@ class Vault:
         if self.engine is None:
             cached = self._cache_path(sha256)
             return cached.read_bytes() if cached.exists() else None
+        checked_sha256(sha256)
         with self.engine.connect() as conn:
             data = conn.execute(select(m.Blob.data).where(m.Blob.sha256 == sha256)).scalar()
         if data is None:
@@ -113,8 +133,9 @@ class Vault:
         attaching one scan at once both succeed). For contents that arrive without a material row:
         an old data folder's vault, a restore."""
         assert self.engine is not None
+        checked_sha256(digest)
         with self.engine.begin() as conn:
-            conn.execute(_insert_blob(self.engine.dialect.name, digest, data))
+            conn.execute(insert_blob(self.engine.dialect.name, digest, data))
 
     def remove(self, sha256: str) -> None:
         """Forget a content no material refers to (checked in the same statement: another desk may have
@@ -127,6 +148,29 @@ class Vault:
                     )
                 )
         self._cache_path(sha256).unlink(missing_ok=True)
+        for derived in self._derived(sha256):
+            derived.unlink(missing_ok=True)
+
+    def _derived(self, sha256: str) -> list[Path]:
+        """What this desk computed from a content and keeps by its hash (`cache/inspection/<hash>-v1.json`:
+        OCR readings with names and ID numbers): it goes with the content."""
+        sha256 = checked_sha256(sha256)
+        return list((self.root.parent / "cache").glob(f"*/{sha256}-*.json"))
+
+    def prune_derived_caches(self) -> int:
+        """Remove what was computed from contents no material refers to any more (the trash emptied;
+        readings left by earlier versions or by profiles read from elsewhere). Returns how many."""
+        folder = self.root.parent / "cache"
+        if not folder.exists():
+            return 0
+        keep = self.hashes()
+        removed = 0
+        for path in folder.glob("*/*.json"):
+            digest = path.name.split("-", 1)[0]
+            if digest not in keep:
+                path.unlink(missing_ok=True)
+                removed += 1
+        return removed
 
     def hashes(self) -> set[str]:
         if self.engine is not None:
@@ -137,7 +181,7 @@ class Vault:
     def cached_hashes(self) -> set[str]:
         if not self.root.exists():
             return set()
-        return {p.stem for p in self.root.glob("??/*.pdf")}
+        return {p.stem for p in self.root.glob("??/*.pdf") if is_sha256(p.stem)}
 
     def clean_temporary_files(self, now: float | None = None) -> int:
         """Remove half-written files a crash left behind (`.NAME.xxxx`, older than an hour: a younger
@@ -189,10 +233,11 @@ def _store_new_contents(session: OrmSession, _context: object, _instances: objec
             raise VaultError(f"文件 {digest[:12]}… 的缓存已丢失，请重新添加") from None
         if hashlib.sha256(data).hexdigest() != digest:
             raise VaultError(f"文件 {digest[:12]}… 的缓存已损坏，请重新添加")
-        conn.execute(_insert_blob(conn.dialect.name, digest, data))
+        conn.execute(insert_blob(conn.dialect.name, digest, data))
 
 
-def _insert_blob(dialect: str, digest: str, data: bytes) -> Any:
+def insert_blob(dialect: str, digest: str, data: bytes) -> Any:
+    checked_sha256(digest)
     insert = pg_insert if dialect == "postgresql" else sqlite_insert
     return (
         insert(m.Blob.__table__)
@@ -202,13 +247,14 @@ def _insert_blob(dialect: str, digest: str, data: bytes) -> Any:
 
 
 def image_to_pdf(source: Path) -> bytes:
-    import pymupdf
+    """The photo as a PDF: pixel budget checked from the header, decoded in the watchdog process."""
+    from ..pdf.images import ImageRefused
+    from ..pdf.images import image_to_pdf as convert
 
     try:
-        with MUPDF, pymupdf.open(source) as img:
-            return img.convert_to_pdf()
-    except Exception:
-        raise VaultError(f"{source.name}: 不是可读取的 JPG/PNG 图片") from None
+        return convert(source)
+    except ImageRefused as exc:
+        raise VaultError(str(exc)) from None
 
 
 def count_pages(data: bytes) -> int | None:

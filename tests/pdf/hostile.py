@@ -176,6 +176,75 @@ def truncated() -> bytes:
     return data[: int(len(data) * 0.6)]
 
 
+def image_stream_bomb() -> bytes:
+    """An image that declares a modest 1000 × 1000 RGB (3 MB) but whose Flate data inflates to 2 GiB: the
+    declared size passes, the data does not (a forced pack used to copy it byte for byte)."""
+    return one_page(
+        b"/Contents 4 0 R/Resources<</XObject<</Im0 5 0 R>>>>",
+        stream(b"<<", b"q 595 0 0 842 0 0 cm /Im0 Do Q"),
+        stream(
+            b"<</Type/XObject/Subtype/Image/Width 1000/Height 1000/ColorSpace/DeviceRGB"
+            b"/BitsPerComponent 8/Filter/FlateDecode",
+            zero_bomb(2 << 30),
+        ),
+    )
+
+
+JBIG2_CLAIM = b"/Type/XObject/Subtype/Image/Width 2147483648/Height 2147483648/ColorSpace/DeviceGray"
+JBIG2_CLAIM += b"/BitsPerComponent 1/Filter/JBIG2Decode"
+
+
+def jbig2_page() -> bytes:
+    """A page drawing a JBIG2 image that claims 2^31 × 2^31 pixels (a few hundred bytes on disk)."""
+    return one_page(
+        b"/Contents 4 0 R/Resources<</XObject<</Im0 5 0 R>>>>",
+        stream(b"<<", b"q 595 0 0 842 0 0 cm /Im0 Do Q"),
+        stream(b"<<" + JBIG2_CLAIM, b"\x00" * 64),
+    )
+
+
+def jbig2_in_annotation() -> bytes:
+    """The same claim inside an annotation's appearance stream: the page's own image list does not name
+    it, the render draws it, and a pack copies it with the annotation."""
+    return one_page(
+        b"/Contents 4 0 R/Annots[5 0 R]",
+        stream(b"<<", b"q 0.9 0.2 0.2 rg 40 40 500 300 re f Q"),
+        b"<</Type/Annot/Subtype/Stamp/Rect[0 0 595 842]/AP<</N 6 0 R>>>>",
+        stream(
+            b"<</Type/XObject/Subtype/Form/BBox[0 0 595 842]/Resources<</XObject<</Im0 7 0 R>>>>",
+            b"q 595 0 0 842 0 0 cm /Im0 Do Q",
+        ),
+        stream(b"<<" + JBIG2_CLAIM, b"\x00" * 64),
+    )
+
+
+def _zeros_zlib(count: int) -> bytes:
+    """A zlib stream of `count` zero bytes, built from repeated fully flushed blocks (milliseconds)."""
+    block = 1 << 20
+    whole, rest = divmod(count, block)
+    compressor = zlib.compressobj(9)
+    out = bytearray()
+    if whole:
+        out += compressor.compress(b"\0" * block) + compressor.flush(zlib.Z_FULL_FLUSH)
+        repeated = compressor.compress(b"\0" * block) + compressor.flush(zlib.Z_FULL_FLUSH)
+        out += repeated * (whole - 1)
+    out += compressor.compress(b"\0" * rest) + compressor.flush(zlib.Z_FULL_FLUSH)
+    adler = (count % 65521) << 16 | 1
+    return bytes(out) + b"\x03\x00" + adler.to_bytes(4, "big")
+
+
+def giant_png(width: int = 30_000, height: int = 30_000) -> bytes:
+    """A greyscale PNG of `width` × `height` pixels (900 MP: decoding it took 21 s and 1.8 GB in the
+    window's process) in under a megabyte: every row is filter 0 and zero pixels."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
+
+    header = width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes([8, 0, 0, 0, 0])
+    idat = _zeros_zlib(height * (width + 1))
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+
+
 CASES = [
     HostileCase("content-bomb-2gib", content_bomb, "SCAN_DECOMPRESSION_BOMB", "解压"),
     HostileCase("double-flate-bomb", double_flate_bomb, "SCAN_DECOMPRESSION_BOMB", "解压"),
@@ -186,4 +255,7 @@ CASES = [
     HostileCase("kids-not-pages", kids_not_pages, "SCAN_PAGE_TREE_INVALID", "不是页面对象"),
     HostileCase("owner-password", owner_password, "SCAN_OWNER_PASSWORD", "权限密码"),
     HostileCase("truncated", truncated, "SCAN_TRUNCATED", "不完整"),
+    HostileCase("image-stream-bomb", image_stream_bomb, "SCAN_DECOMPRESSION_BOMB", "解压"),
+    HostileCase("jbig2-2^31-page", jbig2_page, "SCAN_IMAGE_TOO_LARGE", "百万像素"),
+    HostileCase("jbig2-2^31-annotation", jbig2_in_annotation, "SCAN_IMAGE_DECLARED_TOO_LARGE", "百万像素"),
 ]

@@ -104,7 +104,8 @@ def test_desk_b_lists_exports_and_packs_what_desk_a_imported_and_its_backup_rest
             assert c.employees.add_profile(again) > employee_id
         # …and the same backup restores into SQLite.
         sqlite_desk = tmp_path / "desk-sqlite"
-        assert main(["--data-dir", str(sqlite_desk), "restore", str(backup)]) == 0
+        # (HRDESK_DATABASE_URL still names `fresh`, which now holds one more person: --yes, not a question)
+        assert main(["--data-dir", str(sqlite_desk), "restore", str(backup), "--yes"]) == 0
         with Desk.open(sqlite_desk) as s:
             assert [x.name for x in s.employees.summaries()] == ["张三"] and s.uow.vault.hashes() == hashes
     finally:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from ...pdf.scan_flags import flag_from_reason
 from . import text as t
 from .catalogue import KindRule, ScanCatalogue
 from .pages import Box, PageReading
@@ -141,7 +142,17 @@ def assess(
         return en if lang == "en" else zh
 
     for r in readings:
-        if r.error or (rule.text and not r.lines):
+        refused = flag_from_reason(r.error or "")
+        if refused is not None:  # the scan's own refusal (a bomb, 100,000 pages): not opened page by page
+            add(
+                "SCAN_UNREADABLE",
+                "blocker",
+                r.page,
+                "SCAN_REFUSED",
+                read=r.error or "",
+                reason=refused.text(lang),
+            )
+        elif r.error or (rule.text and not r.lines):
             add("SCAN_UNREADABLE", "warning", r.page, "SCAN_UNREADABLE", read=r.error or "")
         if r.flipped_lines >= UPSIDE_DOWN_MIN_LINES and r.flipped_share >= UPSIDE_DOWN_SHARE:
             add("SCAN_UPSIDE_DOWN", "blocker", r.page, "SCAN_UPSIDE_DOWN", share=round(100 * r.flipped_share))

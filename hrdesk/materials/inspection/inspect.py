@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
@@ -159,6 +158,11 @@ class _PendingFile:
                 self.total = len(cached)
                 self.page_count = _page_count(path) or self.total
                 return
+        refused = _refused(path)
+        if refused is not None:  # what the scan refuses is not opened page by page either
+            self.total = 1
+            self.readings[1] = PageReading(page=1, error=refused)
+            return
         count = _page_count(path)
         if count is None:
             self.total = 1
@@ -225,6 +229,16 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _refused(path: Path) -> str | None:
+    """The scan's structural refusal (too many pages, bombs, giant images), checked in seconds in its
+    watchdog process before any OCR worker opens the file."""
+    from ...pdf.scan import refusal
+    from ...pdf.scan_flags import refusal_reason
+
+    flag = refusal(path)
+    return None if flag is None else refusal_reason(flag)
+
+
 def _page_count(path: Path) -> int | None:
     import pymupdf
 
@@ -246,11 +260,15 @@ def _load_cache(path: Path) -> list[PageReading] | None:
 
 
 def _save_cache(path: Path, readings: list[PageReading]) -> None:
+    """Readings hold names and ID numbers in clear: owner-only (folders 0700, the file 0600 from its
+    first byte); they go when the last material with this content does (store/vault.py)."""
+    from ...fileio import atomic_write_bytes, private_dir
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
-        tmp.write_text(json.dumps({"pages": [r.to_dict() for r in readings]}, ensure_ascii=False), "utf-8")
-        tmp.replace(path)
+        private_dir(path.parent.parent)
+        private_dir(path.parent)
+        data = json.dumps({"pages": [r.to_dict() for r in readings]}, ensure_ascii=False).encode("utf-8")
+        atomic_write_bytes(path, data, mode=0o600)
     except OSError:
         pass  # a cache that cannot be written costs time, never a result
 
@@ -410,7 +428,7 @@ def detect_kinds(
         cached = _cached_readings(path, data_dir)
         if cached:
             texts[path] = cached[0].text
-        elif _page_count(path):
+        elif _refused(path) is None and _page_count(path):
             if pool is None:
                 _require_ocr()
             futures[_pool(pool).read_pages(path, [0], head_lines=HEAD_LINES)[0]] = path

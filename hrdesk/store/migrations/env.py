@@ -1,4 +1,9 @@
-"""Alembic environment: run against the connection hrdesk hands over (no alembic.ini needed)."""
+"""Alembic environment: run against the connection hrdesk hands over (no alembic.ini needed).
+
+Migration files are named `NN_REVISION_what.py`: NN is the order they are applied in, REVISION the id
+stored in users' databases (never changed). The chain is 0001 → 0002 → 0003 → 0004 → 0006 → 0005 → 0007
+(0006 was written before 0005 landed); the file names read in that order
+(tests/store/test_migration_chain.py checks it and compares the schema at head with the models)."""
 
 from alembic import context
 from sqlmodel import SQLModel
