@@ -13,6 +13,7 @@ from .dates import add_months, add_years, months_before, years_before
 from .idnumber import IdNumberError, parse_id_number
 from .materials import min_months_left
 from .routes import DEGREE_RANK, experience_ok, foreign_degree_routed
+from .timing import check_one_unit
 
 # --- the applicant ---------------------------------------------------------------------------------
 
@@ -20,7 +21,7 @@ from .routes import DEGREE_RANK, experience_ok, foreign_degree_routed
 def check_identity(ctx: Context) -> None:
     employee = ctx.profile.employee
     try:
-        ctx.identity = parse_id_number(employee.id_number)
+        ctx.identity = parse_id_number(employee.id_number, ctx.on)
     except IdNumberError as exc:
         ctx.add("ID_NUMBER_INVALID", "blocker", ID_SOURCE, reason=ctx.text(f"id.{exc}"))
 
@@ -101,6 +102,15 @@ def check_residence(ctx: Context) -> None:
                 "blocker",
                 validity["rented_source"],
                 reason=ctx.text("residence.lessor-not-owner"),
+            )
+        # Changping only: "承租人须为申请人" (四(二)1(8)④ 注意); Yanqing's 三(二)1(4)B names both parties
+        # but does not require the applicant to be the lessee.
+        if validity.get("lessee_must_be_applicant") and not housing.lessee_is_applicant:
+            ctx.add(
+                "NO_STABLE_RESIDENCE",
+                "blocker",
+                validity.get("lessee_source", validity["rented_source"]),
+                reason=ctx.text("residence.lessee-not-applicant"),
             )
         residence_term(
             ctx, "lease-contract", validity["rented_min_months"], validity["rented_source"], kind_name
@@ -332,7 +342,8 @@ def check_new_application(ctx: Context, categories: list[str]) -> None:
             ctx.add("EMPLOYER_NO_QUOTA", "blocker", rules_employer["quota_source"])
     permit = employee.permit
     if (
-        permit is not None
+        not check_one_unit(ctx)
+        and permit is not None
         and permit.status == "active"
         and (permit.expires_on is None or permit.expires_on >= ctx.on)
     ):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from .agents import check_agents
 from .children import check_children
 from .conditions import (
     check_applicant,
@@ -27,7 +28,15 @@ from .policy import BUSINESSES, PolicySet
 from .profile import Profile
 from .results import CheckResult
 from .routes import DEGREE_RANK, categories_met
-from .timing import check_permit_and_timing, check_permit_unit_history, submit_by, unlink_due, window_opens
+from .social_insurance import check_social_insurance
+from .timing import (
+    check_filing_deadline,
+    check_permit_and_timing,
+    check_permit_unit_history,
+    submit_by,
+    unlink_due,
+    window_opens,
+)
 from .workdays import WorkCalendar
 
 __all__ = [
@@ -76,10 +85,13 @@ def check(
     check_residence(ctx)
     check_children(ctx)
     check_employer(ctx)
+    check_agents(ctx)
+    check_social_insurance(ctx)
     categories, route = categories_met(ctx)
     if business == "new":
         check_new_application(ctx, categories)
     check_permit_and_timing(ctx)
+    check_filing_deadline(ctx)
     if business == "renewal" and "renewal_unit_history_years" in policy.timing:
         check_permit_unit_history(ctx)
     materials = material_results(ctx, route)

@@ -12,7 +12,8 @@ from .context import Context
 from .dates import add_months
 from .profile import Material
 from .results import MaterialResult
-from .routes import DEGREE_RANK
+from .routes import DEGREE_RANK, founder_basis
+from .social_insurance import social_insurance_irregular
 
 
 def _condition_holds(ctx: Context, when: dict[str, Any], route: str | None) -> bool:
@@ -38,9 +39,15 @@ def _condition_holds(ctx: Context, when: dict[str, Any], route: str | None) -> b
             ok = employee.housing is not None and employee.housing.rural_homestead == wanted
         elif key == "title":
             ok = employee.title in wanted
-        elif key == "founder_investment":
-            f = employee.founder
-            ok = (f is not None and (f.self_investment_3y_cny > 0 or f.equity_financing_cny > 0)) == wanted
+        elif key == "founder_basis":
+            # The evidence follows the basis the founder qualifies on (routes.founder_basis).
+            ok = founder_basis(ctx) in wanted
+        elif key == "social_insurance_irregular":
+            ok = social_insurance_irregular(ctx) == wanted
+        elif key == "hukou_changed":
+            ok = employee.hukou_changed == wanted
+        elif key == "unit_owns_housing":
+            ok = employee.housing is not None and employee.housing.unit_owns_property == wanted
         elif key == "innovation_entity":
             ok = ctx.profile.employer.innovation_entity in wanted
         else:
@@ -146,6 +153,20 @@ def _judge(ctx: Context, kind: str, material: Material) -> tuple[str, str, date 
         )
     validity = ctx.policy.validity
     rule = info.validity
+    period_end = period_last_day(kind, material, validity)
+    if period_end is not None and on > period_end:
+        # Printed before the last required tax period ended: it cannot show that period.
+        last_month = on.replace(day=1) - timedelta(days=1)
+        return (
+            "too-old",
+            ctx.text(
+                "material.printed-before-period",
+                name=name,
+                issued=material.issued_on.isoformat(),
+                month=f"{last_month.year:04d}-{last_month.month:02d}",
+            ),
+            None,
+        )
     if rule in ("contract", "identity"):
         months = min_months_left(kind, rule, validity)
         until = material.valid_until or fallback_date(ctx.profile.employee, info.fallback)
@@ -237,9 +258,21 @@ def material_last_day(
         return None if until is None else _last_day_meeting(until, min_months_left(kind, rule, validity))
     if rule in ("online", "unit-signed"):
         max_age = validity[f"{rule.replace('-', '_')}_max_age_days"]
+        last = [period_last_day(kind, material, validity)]
         if max_age and material.issued_on is not None:
-            return material.issued_on + timedelta(days=max_age)
+            last.append(material.issued_on + timedelta(days=max_age))
+        return min((d for d in last if d is not None), default=None)
     return None
+
+
+def period_last_day(kind: str, material: Material, validity: dict[str, Any]) -> date | None:
+    """A tax record shows the periods that ended before it was printed. Submitted in a month, it must
+    cover the month before (the last of the 6 or 36 required months): so it serves until the end of the
+    month it was printed in (the `period_records` of the district's validity rules)."""
+    if kind not in validity.get("period_records", ()) or material.issued_on is None:
+        return None
+    issued = material.issued_on
+    return add_months(issued.replace(day=1), 1) - timedelta(days=1)
 
 
 def fallback_date(employee: Any, fallback: str | None) -> date | None:

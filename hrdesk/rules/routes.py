@@ -10,7 +10,7 @@ from .dates import add_years, years_before
 
 DEGREE_RANK = {"none": 0, "bachelor": 1, "master": 2, "doctor": 3}
 
-_COMPARE: dict[str, Callable[[float, float], bool]] = {
+COMPARE: dict[str, Callable[[float, float], bool]] = {
     ">": lambda a, b: a > b,
     ">=": lambda a, b: a >= b,
 }
@@ -65,7 +65,7 @@ def _income_years_ok(ctx: Context, rule: dict[str, Any], entity: str | None) -> 
     if entity not in rule["entities"]:
         return False
     threshold = ctx.wage.multiple(rule["multiple"]) * 12
-    compare = _COMPARE[rule["compare"]]
+    compare = COMPARE[rule["compare"]]
     income = ctx.profile.employee.annual_income_cny
     years = years_before(ctx.on, rule["years"])
     return all(y in income and compare(income[y], threshold) for y in years)
@@ -90,28 +90,52 @@ def _ip_ok(ctx: Context, rule: dict[str, Any]) -> bool:
     )
 
 
-def _founder_ok(ctx: Context, rule: dict[str, Any]) -> bool:
+FOUNDER_BASES = ("self-investment", "equity-financing", "team-tax")
+
+
+def founder_bases(ctx: Context, rule: dict[str, Any]) -> list[str]:
+    """The founder route's bases the applicant meets, in the guides' order: 3-year self-investment,
+    equity financing, the team's 3-year average tax (changping-2026 二(二)6(6); yanqing-2024 二(二)7, 8).
+    Each basis has its own evidence (changping-2026 四(二)1(11)④; yanqing-2024 三(二)2(7), 2(8))."""
     founder = ctx.profile.employee.founder
     if founder is None:
-        return False
+        return []
     if founder.shareholding_pct < rule["min_shareholding_pct"]:
-        return False
+        return []
     if founder.shareholder_rank is None or founder.shareholder_rank > rule["max_shareholder_rank"]:
-        return False
-    return (
-        _COMPARE[rule["self_investment_compare"]](founder.self_investment_3y_cny, rule["self_investment_cny"])
-        or _COMPARE[rule["equity_financing_compare"]](
+        return []
+    met = {
+        "self-investment": COMPARE[rule["self_investment_compare"]](
+            founder.self_investment_3y_cny, rule["self_investment_cny"]
+        ),
+        "equity-financing": COMPARE[rule["equity_financing_compare"]](
             founder.equity_financing_cny, rule["equity_financing_cny"]
-        )
-        or _COMPARE[rule["team_tax_compare"]](founder.team_avg_annual_tax_3y_cny, rule["team_tax_cny"])
-    )
+        ),
+        "team-tax": COMPARE[rule["team_tax_compare"]](
+            founder.team_avg_annual_tax_3y_cny, rule["team_tax_cny"]
+        ),
+    }
+    return [b for b in FOUNDER_BASES if met[b]]
+
+
+def founder_basis(ctx: Context) -> str | None:
+    """The one basis the founder route's materials follow: the first met in the guides' order."""
+    rule = next((r for r in ctx.policy.categories if r["code"] == "founder"), None)
+    if rule is None:
+        return None
+    bases = founder_bases(ctx, rule)
+    return bases[0] if bases else None
+
+
+def _founder_ok(ctx: Context, rule: dict[str, Any]) -> bool:
+    return bool(founder_bases(ctx, rule))
 
 
 def _freelancer_ok(ctx: Context, rule: dict[str, Any]) -> bool:
     freelancer = ctx.profile.employee.freelancer
     if freelancer is None or not freelancer.notable_contribution:
         return False
-    compare = _COMPARE[rule["compare"]]
+    compare = COMPARE[rule["compare"]]
     years = years_before(ctx.on, rule["years"])
     return all(
         y in freelancer.annual_tax_cny and compare(freelancer.annual_tax_cny[y], rule["annual_tax_cny"])

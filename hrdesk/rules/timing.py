@@ -7,6 +7,7 @@ from typing import Any
 
 from .context import Context, money, month_list, period_text
 from .dates import add_years, months_before
+from .profile import PermitUnit
 from .workdays import WorkCalendar
 
 # --- permits and timing ----------------------------------------------------------------------------
@@ -51,6 +52,8 @@ def check_permit_and_timing(ctx: Context) -> None:
         ctx.deadline("PERMIT_EXPIRES", expires)
     if permit.status == "suspended" and business != "employer-change":
         ctx.add("PERMIT_SUSPENDED", "blocker", timing["unlink_source"])
+    if business in ("basic-change", "business-change"):
+        check_one_unit(ctx)
 
     if business == "renewal":
         if expires is not None:
@@ -78,6 +81,10 @@ def check_permit_and_timing(ctx: Context) -> None:
         if "renewal_record_months" in timing:
             check_renewal_record(ctx)
     elif business == "employer-change":
+        # The old unit unlinks first (解除关联, the permit 挂起) and gives a 离职证明; only then can the new
+        # unit apply (changping-2026 四(二)5(1), 注意①; yanqing-2024 三(二)(二)).
+        if permit.status == "active":
+            ctx.add("PERMIT_NOT_SUSPENDED", "blocker", timing["unlink_source"])
         departed = employee.left_previous_employer_on
         if departed is not None:
             due = unlink_due(ctx.calendar, departed, timing["unlink_count"], timing["unlink_unit"])
@@ -223,3 +230,55 @@ def is_applying_unit(ctx: Context, credit_code: str, name: str) -> bool:
     if credit_code and employer.credit_code:
         return credit_code.strip().upper() == employer.credit_code.strip().upper()
     return bool(name) and name.strip() == employer.name.strip()
+
+
+def current_permit_unit(ctx: Context) -> PermitUnit | None:
+    """The unit the permit is linked to today, from its recorded history (None: not recorded, or 挂起)."""
+    permit = ctx.profile.employee.permit
+    if permit is None:
+        return None
+    for unit in reversed(permit.unit_history):
+        if unit.held_from <= ctx.on and (unit.held_until is None or unit.held_until >= ctx.on):
+            return None if unit.suspended else unit
+    return None
+
+
+def check_one_unit(ctx: Context) -> bool:
+    """One permit, one unit: "申请人不可以同时关联多家单位" (changping-2026 四(二)2 注意). A person linked to
+    another unit is not filed as new, and an information change cannot move the permit to this unit:
+    that is the employer change, after the old unit unlinks. True when a blocker was added."""
+    permit = ctx.profile.employee.permit
+    if permit is None or permit.status != "active" or (permit.expires_on and permit.expires_on < ctx.on):
+        return False
+    unit = current_permit_unit(ctx)
+    if unit is None or is_applying_unit(ctx, unit.credit_code, unit.name):
+        return False
+    ctx.add(
+        "PERMIT_LINKED_TO_OTHER_UNIT",
+        "blocker",
+        ctx.policy.timing["one_unit_source"],
+        key="PERMIT_LINKED_TO_OTHER_UNIT" if ctx.business == "new" else "PERMIT_LINKED_TO_OTHER_UNIT.change",
+        unit=unit.name or unit.credit_code,
+    )
+    return True
+
+
+def check_filing_deadline(ctx: Context) -> None:
+    """Yanqing: after the online request for permission, the unit files on paper within 20 working days
+    of the talent centre's phone call (yanqing-2024 三(一)第二步)."""
+    timing = ctx.policy.timing
+    employer = ctx.profile.employer
+    days = timing.get("paper_filing_working_days")
+    if not days or employer.permission_granted or employer.filing_notice_on is None:
+        return
+    due = ctx.calendar.add_working_days(employer.filing_notice_on, days)
+    ctx.deadline("UNIT_FILING_DUE", due, days=days, called=employer.filing_notice_on.isoformat())
+    if ctx.on > due:
+        ctx.add(
+            "UNIT_FILING_OVERDUE",
+            "warning",
+            timing["paper_filing_source"],
+            due=due.isoformat(),
+            called=employer.filing_notice_on.isoformat(),
+            days=days,
+        )
