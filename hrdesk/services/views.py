@@ -36,6 +36,7 @@ ACTION_CODES = (
     "MATERIAL_SUBMIT_BY",
     "PERMIT_EXPIRES",
     "UNIT_REVIEW_DUE",
+    "UNIT_FILING_DUE",
 )
 KINDS = {  # code → filter group in the calendar
     "PERMIT_EXPIRES": "permit",
@@ -45,6 +46,7 @@ KINDS = {  # code → filter group in the calendar
     "UNLINK_DUE": "employer-change",
     "MATERIAL_SUBMIT_BY": "material",
     "UNIT_REVIEW_DUE": "review",
+    "UNIT_FILING_DUE": "review",
 }
 
 
