@@ -22,8 +22,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace, folder: Path | None) -> int:
     from ..checks.check import load_profile_file, policies, run_check
     from ..checks.report import format_check
+    from ..paths import data_dir
     from ..rules.profile import ProfileError
 
+    # The data folder as `deadlines` finds it: --data-dir, else HRDESK_DATA_DIR, else the user's folder;
+    # its wage figures, holidays and policy settings decide the verdict the app shows too.
+    folder = folder or data_dir()
     try:
         policy_set = policies(folder)
         profile = load_profile_file(args.profile, policy_set)

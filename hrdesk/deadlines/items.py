@@ -16,6 +16,7 @@ ACTION_CODES = (
     "MATERIAL_SUBMIT_BY",
     "PERMIT_EXPIRES",
     "UNIT_REVIEW_DUE",
+    "UNIT_FILING_DUE",
 )
 KINDS = {  # code → filter group in the calendar
     "PERMIT_EXPIRES": "permit",
@@ -25,6 +26,7 @@ KINDS = {  # code → filter group in the calendar
     "UNLINK_DUE": "employer-change",
     "MATERIAL_SUBMIT_BY": "material",
     "UNIT_REVIEW_DUE": "review",
+    "UNIT_FILING_DUE": "review",
 }
 
 

@@ -26,7 +26,13 @@ from ..rules.workdays import WorkCalendar
 STATUSES = ("ready", "missing-materials", "not-eligible", "renewal-due", "valid", "expired", "suspended")
 URGENCIES = ("overdue", "this-week")
 # Last safe days to act: missing one can lapse the permit (changping-2026 四(二)4 注意①).
-DUTY_CODES = ("RENEWAL_SUBMIT_BY", "EMPLOYER_CHANGE_SUBMIT_BY", "UNLINK_DUE", "UNIT_REVIEW_DUE")
+DUTY_CODES = (
+    "RENEWAL_SUBMIT_BY",
+    "EMPLOYER_CHANGE_SUBMIT_BY",
+    "UNLINK_DUE",
+    "UNIT_REVIEW_DUE",
+    "UNIT_FILING_DUE",
+)
 # Which application business fulfils which duty once filed.
 DUTY_BUSINESS = {
     "RENEWAL_SUBMIT_BY": "renewal",

@@ -36,7 +36,14 @@ def normalise(raw: str) -> str:
     return raw.strip().upper().replace(" ", "")
 
 
-def parse_id_number(raw: str) -> IdNumber:
+# No 居民身份证号码 encodes a birth before 1900 or after the day it is read (GB 11643: the birth date
+# is the holder's own, written as it is registered).
+EARLIEST_BIRTH = date(1900, 1, 1)
+
+
+def parse_id_number(raw: str, on: date | None = None) -> IdNumber:
+    """The number's parts, or IdNumberError; `on` is the day it is read (today when not given): a
+    birth date after it cannot be real."""
     number = normalise(raw)
     if not _SHAPE.match(number):
         raise IdNumberError("not-18-digits")
@@ -46,6 +53,10 @@ def parse_id_number(raw: str) -> IdNumber:
         birth = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError:
         raise IdNumberError("birth-date") from None
+    if birth < EARLIEST_BIRTH:
+        raise IdNumberError("birth-date-before-1900")
+    if birth > (on or date.today()):
+        raise IdNumberError("birth-date-future")
     sex = "male" if int(number[16]) % 2 == 1 else "female"
     return IdNumber(number, birth, sex)
 

@@ -36,6 +36,9 @@ HOUSING_KINDS = (
 MARITAL_STATUSES = ("unmarried", "married", "divorced", "widowed")
 CHILD_PARENTS = ("married", "unmarried", "divorced-custody")
 PERMIT_STATUSES = ("active", "suspended", "expired")
+# A month of social insurance (社保): paid on time, deferred (缓缴) or paid late (补缴); a month not listed
+# was not paid (yanqing-2024 三(二)1(7), changping-2026 二(二)2).
+SOCIAL_INSURANCE_MONTH_STATES = ("paid", "deferred", "back-paid")
 SAME_EMPLOYER_KEYS = ("contract", "tax", "social_insurance", "payroll", "workplace")
 
 
@@ -59,6 +62,23 @@ class Employer:
     good_standing: bool = True
     permission_granted: bool = True
     new_quota_remaining: int | None = None
+    # Yanqing: the day the district's talent centre phoned to call the unit to file on paper (电话通知);
+    # the filing is due within 20 working days (yanqing-2024 三(一)第二步). None = not called yet.
+    filing_notice_on: date | None = None
+    # The unit's business agents (业务经办人); empty = not recorded (nothing is checked).
+    agents: list[Agent] = field(default_factory=list)
+
+
+@dataclass
+class Agent:
+    """A business agent (业务经办人) and whether the unit is their contract signer, IIT withholder and
+    social-insurance payer (changping-2026 三(六); yanqing-2024 三(一)注意)."""
+
+    name: str = ""
+    id_number: str = ""
+    contract: bool = True
+    tax: bool = True
+    social_insurance: bool = True
 
 
 @dataclass
@@ -106,6 +126,11 @@ class Housing:
     # 租住农村宅基地房屋: Yanqing asks for the owner's household register instead of a property
     # certificate (yanqing-2024 三(二)1(4)B).
     rural_homestead: bool = False
+    # Changping: "承租人须为申请人" (changping-2026 四(二)1(8)④ 注意).
+    lessee_is_applicant: bool = True
+    # 居住单位公房: whether the unit owns the building (its property proof) or rents it (the lease);
+    # yanqing-2024 三(二)1(4)C.
+    unit_owns_property: bool = True
 
 
 @dataclass
@@ -166,6 +191,11 @@ class Employee:
     contract_ends_on: date | None = None
     permit: Permit | None = None
     left_previous_employer_on: date | None = None
+    # Social insurance per month, like the incomes: {"2026-05": "paid"}; empty = not recorded.
+    social_insurance_months: dict[str, str] = field(default_factory=dict)
+    # The household register's content changed (户籍变更): its change pages are needed
+    # (changping-2026 四(二)1(6)).
+    hukou_changed: bool = False
 
 
 @dataclass
@@ -317,6 +347,38 @@ def _name(kind: str) -> Callable[[Any, str], str]:
     return parse
 
 
+def _agents(value: Any, where: str) -> list[Agent]:
+    return [
+        Agent(
+            **_object(
+                item,
+                f"{where}[{i}]",
+                {
+                    "name": _name("person"),
+                    "id_number": _opt_str,
+                    "contract": _bool,
+                    "tax": _bool,
+                    "social_insurance": _bool,
+                },
+            )
+        )
+        for i, item in enumerate(_list(value, where))
+    ]
+
+
+def _social_insurance_months(value: Any, where: str) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise ProfileError(f"{where}: expected an object keyed by month YYYY-MM")
+    out = {}
+    for k, v in value.items():
+        if not _MONTH.match(k):
+            raise ProfileError(f"{where}: key '{k}' is not a month YYYY-MM")
+        out[k] = _code(SOCIAL_INSURANCE_MONTH_STATES)(v, f"{where}.{k}")
+    return out
+
+
 _EMPLOYER_FIELDS = {
     "name": _name("unit"),
     "credit_code": _opt_str,
@@ -332,6 +394,8 @@ _EMPLOYER_FIELDS = {
     "good_standing": _bool,
     "permission_granted": _bool,
     "new_quota_remaining": _opt_int,
+    "filing_notice_on": _opt_date,
+    "agents": _agents,
 }
 
 
@@ -411,6 +475,8 @@ def _housing(value: Any, where: str) -> Housing:
             "relationship": _opt_str,
             "since": _opt_date,
             "rural_homestead": _bool,
+            "lessee_is_applicant": _bool,
+            "unit_owns_property": _bool,
         },
     )
     if "kind" not in fields:
@@ -503,6 +569,8 @@ _EMPLOYEE_FIELDS = {
     "contract_ends_on": _opt_date,
     "permit": _nullable(_permit),
     "left_previous_employer_on": _opt_date,
+    "social_insurance_months": _social_insurance_months,
+    "hukou_changed": _bool,
 }
 
 

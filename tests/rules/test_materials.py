@@ -126,22 +126,25 @@ def test_open_ended_contract_falls_back_to_the_employee_record():
 def test_yanqing_online_and_unit_signed_materials_are_at_most_30_days_old():
     data = baseline("yanqing")
     for m in data["materials"]:
-        if m["kind"] == "iit-tax-record":
+        if m["kind"] == "diploma-verification":
             m["issued_on"] = "2026-10-24"  # 30 days before 11-23: still fine
         if m["kind"] == "integrity-declaration-individual":
             m["issued_on"] = "2026-10-23"  # 31 days: too old
+    # (A tax record printed on 10-24 could not show October, the last required month: the third
+    # reading's item 3, tests/rules/test_third_reading.py.)
+    data["employee"]["education"]["foreign"] = False
     result = run(data)
-    assert material(result, "iit-tax-record").status == "ok"
+    assert material(result, "diploma-verification").status == "ok"
     assert material(result, "integrity-declaration-individual").status == "too-old"
     assert not result.ready
 
 
 def test_changping_has_no_age_limit_on_online_material():
     data = baseline("changping")
-    for m in data["materials"]:
-        if m["kind"] == "iit-tax-record":
-            m["issued_on"] = "2026-01-01"
-    assert material(run(data), "iit-tax-record").status == "ok"
+    # A 学位 verification report printed ten months ago still serves; tax records are bound by the
+    # periods they must show instead (third reading item 3).
+    data["materials"].append({"kind": "degree-verification", "issued_on": "2026-01-01"})
+    assert material(run(data), "degree-verification").status == "ok"
 
 
 def test_yanqing_id_card_valid_on_the_day():

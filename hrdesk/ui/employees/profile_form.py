@@ -677,7 +677,7 @@ class ProfileForm(QWidget):
                 "not-18-digits": self.tr("应为18位：17位数字加1位数字或X"),
                 "check-digit": self.tr("校验位不符，请核对号码（多为录入错误）"),
                 "birth-date": self.tr("号码中的出生日期不存在"),
-            }[str(exc)]
+            }.get(str(exc)) or _id_reason(str(exc))
         if self.employer.currentData() is None:
             out["employer"] = self.tr("请先在“单位”中添加单位")
         for key, field in (
@@ -884,3 +884,12 @@ class ProfileForm(QWidget):
         self._base = self.desk.employees.profile(self.employee_id)
         self.saved.emit(self.employee_id)
         return self.employee_id
+
+
+def _id_reason(code: str) -> str:
+    """Reasons the form has no text of its own for (a birth date in the future or before 1900), in the
+    rules' words from messages.toml."""
+    from ...checks.check import bundled_policies
+    from ...rules.engine import Messages
+
+    return Messages(bundled_policies().messages, current_lang())(f"id.{code}")
