@@ -33,6 +33,7 @@ class _Member:
     deflated: bytes
     size: int
     crc: int
+    declared: int | None = None  # the size the zip claims, when it lies
 
 
 def _deflated(data: bytes) -> _Member:
@@ -62,6 +63,7 @@ def _write_zip(path: Path, members: list[_Member]) -> Path:
         for m in members:
             name = m.name.encode()
             offset = fh.tell()
+            size = m.size if m.declared is None else m.declared
             fh.write(
                 struct.pack(
                     "<IHHHHHIIIHH",
@@ -73,7 +75,7 @@ def _write_zip(path: Path, members: list[_Member]) -> Path:
                     0x21,
                     m.crc,
                     len(m.deflated),
-                    m.size,
+                    size,
                     len(name),
                     0,
                 )
@@ -92,7 +94,7 @@ def _write_zip(path: Path, members: list[_Member]) -> Path:
                     0x21,
                     m.crc,
                     len(m.deflated),
-                    m.size,
+                    size,
                     len(name),
                     0,
                     0,
@@ -154,6 +156,23 @@ def cells_bomb(tmp: Path, inflated: int = GIB) -> Path:
         "xl/worksheets/sheet1.xml",
         _repeated(head, block, inflated, b"</sheetData>" + rest),
     )
+
+
+def lying_bomb(tmp: Path, inflated: int = GIB) -> Path:
+    """The cells bomb with its sheet declaring 2 KB: only inflating it tells its real size."""
+    path = cells_bomb(tmp, inflated)
+    parts = {}
+    with zipfile.ZipFile(path) as z:
+        for info in z.infolist():
+            with open(path, "rb") as fh:
+                fh.seek(info.header_offset + 26)
+                name_len, extra_len = struct.unpack("<HH", fh.read(4))
+                fh.seek(info.header_offset + 30 + name_len + extra_len)
+                parts[info.filename] = _Member(
+                    info.filename, fh.read(info.compress_size), info.file_size, info.CRC
+                )
+    parts["xl/worksheets/sheet1.xml"].declared = 2048
+    return _write_zip(tmp / "bomb-lying.xlsx", list(parts.values()))
 
 
 def strings_bomb(tmp: Path, inflated: int = 2 * GIB) -> Path:
@@ -337,6 +356,7 @@ HOSTILE = [
     Hostile("far cell XFD1048576", far_cell, "roster.used-range", ("XFD1048576",)),
     Hostile("zip bomb: cells", cells_bomb, "roster.file-too-large", big=True),
     Hostile("zip bomb: shared strings", strings_bomb, "roster.file-too-large", big=True),
+    Hostile("zip bomb: sizes that lie", lying_bomb, "roster.used-range", big=True),
     Hostile(
         "1904 date system",
         date1904,
