@@ -53,13 +53,14 @@ def run(python: str, src: Path, data: Path, file: Path, limit_mb: int | None) ->
     proc.returncode = os.waitstatus_to_exitcode(status)
     code = proc.returncode
     lines = [line for line in (out + err).splitlines() if line.strip()]
-    message = next((line for line in lines if "第" in line or "Row" in line or "：" in line), "")
+    errors = [line.strip(" -") for line in lines if line.startswith("  - ")]
+    message = f"{len(errors)} refused: {errors[0]}" if errors else (lines[-1] if lines else "")
     return {
         "seconds": seconds,
         "peak_mb": usage.ru_maxrss / 1024,
         "exit": code if code >= 0 else f"signal {signal.Signals(-code).name}",
         "traceback": "Traceback" in err or "memory allocation" in err,
-        "message": (message or (lines[-1] if lines else ""))[:110],
+        "message": message[:120],
     }
 
 
