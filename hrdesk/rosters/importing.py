@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import json
+import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -44,7 +45,7 @@ from .plan import (
     roster_values,
     shown,
 )
-from .read import RosterFile, RosterReadError, Sheet, Table, find_table, read_file
+from .read import RosterFile, RosterReadError, Sheet, Table, column_letters, find_table, read_file
 from .values import (
     CellProblem,
     clean_text,
@@ -52,6 +53,7 @@ from .values import (
     header_key,
     id_from_cell,
     id_text,
+    is_footer_text,
     money_from_cell,
     month_from_cell,
     rounded_column,
@@ -65,6 +67,7 @@ COMPARE_CHUNK = 2000  # stored profiles loaded at a time to compare with the fil
 BATCH_ROWS = 500  # rows per transaction: a user's save elsewhere waits at most for one batch
 STATUS_INLINE_LIMIT = 2000  # more new employees than this: statuses are computed by the app's refresh
 Progress = Callable[[int, int], Any]  # (done, total); may raise to cancel
+log = logging.getLogger(__name__)
 
 
 # --- preview ------------------------------------------------------------------------------------
@@ -84,6 +87,10 @@ def preview(
         book = read_file(path)
     except RosterReadError as exc:
         out.file_errors.append(RowIssue("", 0, "", exc.problem.code, exc.problem.params))
+        return out
+    except Exception:  # whatever a hostile file does to a reader, the user gets a line, not a traceback
+        log.exception("roster read failed: %s", path.suffix)
+        out.file_errors.append(RowIssue("", 0, "", "roster.file-unreadable", {"file": path.name}))
         return out
     table = _choose_table(book, sheet, out)
     if table is None:
@@ -155,6 +162,22 @@ def _cell(row: list[Any], col: int) -> Any:
     return row[col] if col < len(row) else None
 
 
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not clean_text(value))
+
+
+def _skipped(row: list[Any], id_col: int, columns: list[int]) -> str | None:
+    """ "footer" for a 合计 / 制表人 row, "blank" for a row with nothing in the roster's columns (a
+    序号 alone counts as nothing); None for a row to read. A row with an ID number is always read."""
+    if not _blank(_cell(row, id_col)):
+        return None
+    if any(isinstance(c, str) and is_footer_text(c) for c in row):
+        return "footer"
+    if all(_blank(_cell(row, c)) for c in columns):
+        return "blank"
+    return None
+
+
 def _read_roster(
     desk: Desk, table: Table, out: ImportPreview, book: RosterFile, progress: Progress | None
 ) -> None:
@@ -167,10 +190,19 @@ def _read_roster(
     rounded_count = sum(1 for r in data if id_text(_cell(r, id_col)).endswith("000"))
     parsed: list[tuple[int, dict[str, Any], list[RowIssue]]] = []
     total = len(data)
+    read_columns = [*table.columns.values(), *table.month_columns]
+    blanks = 0  # blank rows since the last row read: counted once a row follows them
     for index, row in enumerate(data):
         if progress and index % 1000 == 0:
             progress(index, total)
-        if all(c is None or (isinstance(c, str) and not clean_text(c)) for c in row):
+        skipped = _skipped(row, id_col, read_columns)
+        if skipped == "blank":
+            blanks += 1
+            continue
+        out.skipped_blank += blanks
+        blanks = 0
+        if skipped == "footer":
+            out.skipped_footer += 1
             continue
         number = first + index
         values: dict[str, Any] = {}
@@ -181,13 +213,18 @@ def _read_roster(
                 continue
             column = table.headers[col]
             raw = _cell(row, col)
-            if (table.header_row + 1 + index, col) in sheet.formula_cells and spec.kind == "text":
-                issues.append(RowIssue(sheet.name, number, column, "roster.formula"))
+            problem = _cell_problem(sheet, table.header_row + 1 + index, col)
+            if problem:  # a formula, or text in another encoding: what the cell shows is not a fact
+                issues.append(RowIssue(sheet.name, number, column, problem, cell=_cell_name(number, col)))
                 continue
             try:
-                values[spec.field] = field_value(spec.kind, raw)
+                values[spec.field] = field_value(spec.kind, raw, sheet.date1904)
             except CellProblem as problem:
-                issues.append(RowIssue(sheet.name, number, column, problem.code, problem.params))
+                issues.append(
+                    RowIssue(
+                        sheet.name, number, column, problem.code, problem.params, cell=_cell_name(number, col)
+                    )
+                )
                 continue
             if spec.field == "id_number" and rounded and values[spec.field] is not None:
                 issues.append(
@@ -214,11 +251,22 @@ def _read_roster(
             raw = _cell(row, col)
             if raw is None or (isinstance(raw, str) and not clean_text(raw)):
                 continue
+            where = _cell_name(number, col)
+            problem = _cell_problem(sheet, table.header_row + 1 + index, col)
+            if problem:
+                issues.append(RowIssue(sheet.name, number, table.headers[col], problem, cell=where))
+                continue
             try:
                 values.setdefault("income", {})[month] = money_from_cell(raw)
             except CellProblem as problem:
-                issues.append(RowIssue(sheet.name, number, table.headers[col], problem.code, problem.params))
+                issues.append(
+                    RowIssue(sheet.name, number, table.headers[col], problem.code, problem.params, cell=where)
+                )
         parsed.append((number, values, issues))
+    if out.skipped_footer or out.skipped_blank:
+        out.notices.append(
+            Notice("roster.notice.skipped-rows", {"footer": out.skipped_footer, "blank": out.skipped_blank})
+        )
     incomes, income_issues = _read_income_sheets(book, table)
     out.file_errors.extend(income_issues)
     _classify(desk, table, parsed, incomes, out)
@@ -230,6 +278,20 @@ def _read_roster(
             sheet.rows[i] = []
     if progress:
         progress(total, total)
+
+
+def _cell_problem(sheet: Sheet, row_index: int, col: int) -> str | None:
+    """A cell whose value cannot be taken as it is read: a formula (Excel's cached result, perhaps
+    from a linked file) or text that decoded in one encoding but was written in another."""
+    if (row_index, col) in sheet.formula_cells:
+        return "roster.formula"
+    if (row_index, col) in sheet.suspect_cells:
+        return "roster.cell-encoding"
+    return None
+
+
+def _cell_name(row_number: int, col: int) -> str:
+    return f"{column_letters(col)}{row_number}"
 
 
 def _read_income_sheets(
@@ -252,6 +314,14 @@ def _read_income_sheets(
             raw_id = _cell(row, id_col)
             if raw_id is None or (isinstance(raw_id, str) and not clean_text(raw_id)):
                 continue
+            problem = _cell_problem(sheet, number - 1, id_col)
+            if problem:
+                issues.append(
+                    RowIssue(
+                        sheet.name, number, table.headers[id_col], problem, cell=_cell_name(number, id_col)
+                    )
+                )
+                continue
             try:
                 id_number = id_from_cell(raw_id)
             except CellProblem as problem:
@@ -259,7 +329,7 @@ def _read_income_sheets(
                     RowIssue(sheet.name, number, table.headers[id_col], problem.code, problem.params)
                 )
                 continue
-            cells: list[tuple[str | None, Any, str]] = []
+            cells: list[tuple[str | None, Any, str, int]] = []
             if long is not None:
                 period_raw = _cell(row, long[0])
                 month = month_from_cell(period_raw)
@@ -274,15 +344,24 @@ def _read_income_sheets(
                         )
                     )
                     continue
-                cells.append((month, _cell(row, long[1]), str(sheet.rows[table.header_row][long[1]])))
-            cells += [(m, _cell(row, c), table.headers[c]) for c, m in table.month_columns.items()]
-            for month, raw, column in cells:
+                cells.append(
+                    (month, _cell(row, long[1]), str(sheet.rows[table.header_row][long[1]]), long[1])
+                )
+            cells += [(m, _cell(row, c), table.headers[c], c) for c, m in table.month_columns.items()]
+            for month, raw, column, col in cells:
                 if raw is None or (isinstance(raw, str) and not clean_text(raw)):
+                    continue
+                where = _cell_name(number, col)
+                problem = _cell_problem(sheet, number - 1, col)
+                if problem:
+                    issues.append(RowIssue(sheet.name, number, column, problem, cell=where))
                     continue
                 try:
                     incomes.setdefault(id_number, {})[month] = money_from_cell(raw)
                 except CellProblem as problem:
-                    issues.append(RowIssue(sheet.name, number, column, problem.code, problem.params))
+                    issues.append(
+                        RowIssue(sheet.name, number, column, problem.code, problem.params, cell=where)
+                    )
                     continue
                 incomes.setdefault("\0rows", {})[f"{id_number}|{month}"] = number
     return incomes, issues

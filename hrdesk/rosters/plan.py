@@ -44,6 +44,7 @@ class RowIssue:
     column: str
     code: str
     params: dict[str, Any] = field(default_factory=dict)
+    cell: str = ""  # the cell as Excel names it (D7), when the refusal is about one cell
 
     def message(self, lang: str = "zh") -> str:
         return message_text(self.code, self.params, lang)
@@ -51,9 +52,10 @@ class RowIssue:
     def text(self, lang: str = "zh") -> str:
         if self.row <= 0:
             return self.message(lang)
-        return message_text(
-            "roster.row-error", {"row": self.row, "column": self.column, "message": self.message(lang)}, lang
-        )
+        where = {"row": self.row, "column": self.column, "message": self.message(lang)}
+        if self.cell:
+            return message_text("roster.row-error-cell", {**where, "cell": self.cell}, lang)
+        return message_text("roster.row-error", where, lang)
 
     def __str__(self) -> str:
         return self.text()
@@ -98,6 +100,8 @@ class ImportPreview:
     notices: list[Notice] = field(default_factory=list)
     file_errors: list[RowIssue] = field(default_factory=list)
     income_rows: int = 0
+    skipped_footer: int = 0  # 合计 / 制表人 rows below the data, not read as people
+    skipped_blank: int = 0  # blank rows between data rows (or with only a 序号), skipped
     base_dir: Path | None = None  # for profile JSON: materials are relative to it
     _sheets: dict[str, Sheet] = field(default_factory=dict, repr=False)
     _header_rows: dict[str, int] = field(default_factory=dict, repr=False)

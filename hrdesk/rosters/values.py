@@ -9,6 +9,7 @@ error workbook.
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 import unicodedata
@@ -129,6 +130,27 @@ def header_key(value: Any) -> str:
     return text.replace(" ", "").rstrip(":：*").lower()
 
 
+# A row that closes a roster as offices print it (合计：35人, 制表人：王芳), never a person: its ID cell is blank.
+FOOTER_WORDS = (
+    "合计",
+    "总计",
+    "小计",
+    "共计",
+    "总人数",
+    "制表",
+    "填表",
+    "审核",
+    "复核",
+    "负责人",
+    "total",
+    "subtotal",
+)
+
+
+def is_footer_text(value: Any) -> bool:
+    return text_key(value).startswith(FOOTER_WORDS)
+
+
 def is_formula_text(text: str) -> bool:
     """A cell that still holds a formula (=HYPERLINK(…)) rather than the text it shows."""
     return text.startswith("=") and len(text) > 1
@@ -178,6 +200,7 @@ def id_text(value: Any) -> str:
 # --- dates --------------------------------------------------------------------------------------
 
 _EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 = 1900-01-01 with Excel's fictitious 1900-02-29 skipped
+_EXCEL_EPOCH_1904 = date(1904, 1, 1)  # a workbook saved with the 1904 date system (Mac Excel): 1,462 days on
 # Serial numbers below 10000 (1927-05-18) are taken for what they more likely are (a year, a count):
 # no roster date is that old, and Excel's 1900 leap-year bug makes the earliest serials wrong anyway.
 _FIRST_SERIAL = 10000
@@ -199,15 +222,16 @@ def _checked(year: int, month: int, day: int, text: str) -> date:
         raise CellProblem("roster.date-not-exist", text=text) from None
 
 
-def _from_serial(serial: float, text: str) -> date:
+def _from_serial(serial: float, text: str, date1904: bool = False) -> date:
     if serial < _FIRST_SERIAL or serial > _LAST_SERIAL:
         raise CellProblem("roster.date-invalid", text=text)
-    return _EXCEL_EPOCH + timedelta(days=int(serial))
+    return (_EXCEL_EPOCH_1904 if date1904 else _EXCEL_EPOCH) + timedelta(days=int(serial))
 
 
-def date_from_cell(value: Any) -> date:
+def date_from_cell(value: Any, date1904: bool = False) -> date:
     """A date from a date cell, an Excel serial number (45352), 2024-03-01, 2024/3/1, 2024.3.1,
-    2024年3月1日 or 20240301. Two-digit years and dates before 1900 are refused, never guessed."""
+    2024年3月1日 or 20240301. Two-digit years and dates before 1900 are refused, never guessed.
+    `date1904`: the workbook counts serial numbers from 1904-01-01 (a date cell is already a date)."""
     if isinstance(value, datetime):
         value = value.date()
     if isinstance(value, date):
@@ -219,7 +243,7 @@ def date_from_cell(value: Any) -> date:
         if _COMPACT.match(str(whole)) and value == whole:
             text = str(whole)
             return _checked(int(text[:4]), int(text[4:6]), int(text[6:]), text)
-        return _from_serial(float(value), clean_text(value))
+        return _from_serial(float(value), clean_text(value), date1904)
     text = clean_text(value)
     body = _TIME_TAIL.sub("", text).strip()
     match = _YMD.match(body)
@@ -232,7 +256,7 @@ def date_from_cell(value: Any) -> date:
     if match:
         return _checked(*(int(g) for g in match.groups()), text)
     if _SERIAL.match(body):  # a date column saved to CSV as General shows Excel's serial number
-        return _from_serial(float(body), text)
+        return _from_serial(float(body), text, date1904)
     if re.match(r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{2}$", body):
         raise CellProblem("roster.date-two-digit-year", text=text)
     if re.match(r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$", body):
@@ -266,18 +290,23 @@ def month_from_cell(value: Any) -> str | None:
     return f"{year:04d}-{month:02d}"
 
 
+_AMOUNT = re.compile(r"^\+?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$", re.IGNORECASE)
+
+
 def money_from_cell(value: Any) -> float:
+    """A finite, non-negative amount: `inf`, `nan`, `Infinity` and 1e400 (∞ once parsed) are refused,
+    so no income is stored as +∞ and exported as `Infinity`."""
     if isinstance(value, int | float) and not isinstance(value, bool):
-        if value < 0:
-            raise CellProblem("roster.income-amount")
+        if value < 0 or not math.isfinite(value):
+            raise CellProblem("roster.income-amount", text=clean_text(value))
         return float(value)
-    text = clean_text(value).replace(",", "").replace(" ", "").removeprefix("¥").removesuffix("元")
-    try:
-        amount = float(text)
-    except ValueError:
-        raise CellProblem("roster.income-amount") from None
-    if amount < 0 or amount != amount:
-        raise CellProblem("roster.income-amount")
+    shown = clean_text(value)
+    text = shown.replace(",", "").replace(" ", "").removeprefix("¥").removesuffix("元")
+    if not _AMOUNT.match(text):  # a decimal number: float() would also take inf, nan and Infinity
+        raise CellProblem("roster.income-amount", text=shown)
+    amount = float(text)
+    if not math.isfinite(amount):
+        raise CellProblem("roster.income-amount", text=shown)
     return amount
 
 
@@ -295,8 +324,9 @@ def choice_from_cell(kind: str, value: Any) -> str:
     return code
 
 
-def field_value(kind: str, value: Any) -> Any:
-    """One roster cell as the fact the rules use (None for a blank cell)."""
+def field_value(kind: str, value: Any, date1904: bool = False) -> Any:
+    """One roster cell as the fact the rules use (None for a blank cell). `date1904`: the workbook's
+    date system (serial numbers in a date column count from 1904-01-01)."""
     if value is None or value == "":
         return None
     if isinstance(value, str):
@@ -308,16 +338,16 @@ def field_value(kind: str, value: Any) -> Any:
         if kind == "text":
             return text
         if kind != "id":  # dates and choices repeat down a column: parse each distinct text once
-            return _parsed_text(kind, text)
+            return _parsed_text(kind, text, date1904)
     if kind == "id":
         return id_from_cell(value)
     if kind == "date":
-        return date_from_cell(value)
+        return date_from_cell(value, date1904)
     if kind == "text":
         return clean_text(value)
     return choice_from_cell(kind, value)
 
 
 @lru_cache(maxsize=4096)
-def _parsed_text(kind: str, text: str) -> Any:
-    return date_from_cell(text) if kind == "date" else choice_from_cell(kind, text)
+def _parsed_text(kind: str, text: str, date1904: bool = False) -> Any:
+    return date_from_cell(text, date1904) if kind == "date" else choice_from_cell(kind, text)
