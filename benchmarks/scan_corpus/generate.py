@@ -293,7 +293,7 @@ def months_before(d: date, count: int) -> list[str]:
     return [f"{(index - i) // 12}-{(index - i) % 12 + 1:02d}" for i in range(count, 0, -1)]
 
 
-def make_file(slot: Slot, folder: Path, rng: random.Random, others: list[Person]) -> dict:
+def make_file(slot: Slot, folder: Path, rng: random.Random, months: list[str]) -> dict:
     person, kind, fault = slot.person, slot.kind, slot.fault
     fname = fault.name if fault else ""
     drawn_kind = kind
@@ -329,7 +329,7 @@ def make_file(slot: Slot, folder: Path, rng: random.Random, others: list[Person]
         dpi=dpi if style == "flatbed" else 200,
         rng=rng,
         faces=ink.Faces.pick(rng),
-        months=months_before(ON, rng.choice([INCOME_MONTHS, INCOME_MONTHS, 12])),
+        months=months,
     )
     detail = ""
     if fname == "unit_seal_missing":
@@ -491,6 +491,8 @@ def main(argv: list[str] | None = None) -> int:
         d: json.loads((examples / f"{d}-new-ready.json").read_text(encoding="utf-8"))
         for d in ("changping", "yanqing")
     }
+    # Both tax records of a person cover the same periods (the guide's 注意②): 6 months, or the last 12.
+    months = {p.key: months_before(ON, rng.choice([INCOME_MONTHS, INCOME_MONTHS, 12])) for p in people}
     files = []
     for person in people:
         folder = args.out / person.key
@@ -499,7 +501,7 @@ def main(argv: list[str] | None = None) -> int:
             old.unlink()
         names = {}
         for slot in (s for s in slots if s.person is person):
-            entry = make_file(slot, folder, random.Random(rng.randrange(2**32)), people)
+            entry = make_file(slot, folder, random.Random(rng.randrange(2**32)), months[person.key])
             entry["path"] = f"{person.key}/{entry['file']}"
             names[slot.kind] = entry["file"]
             files.append(entry)
