@@ -37,15 +37,19 @@ class _Inspect:
     """`hrdesk inspect PROFILE.json --json --on DAY` once per person (the CLI reads a whole profile), results
     kept by file path. A fresh data folder, so no reading comes from the inspection cache."""
 
-    def __init__(self) -> None:
+    def __init__(self, as_attached: bool) -> None:
         self.by_file: dict[Path, list[Finding]] = {}
         self.done: set[Path] = set()
         self.data_dir = Path(tempfile.mkdtemp(prefix="scan-corpus-eval-"))
+        self.as_attached = as_attached
 
     def run(self, profile: Path, on: str) -> None:
         if profile in self.done:
             return
         self.done.add(profile)
+        target, names = profile, {}
+        if self.as_attached:
+            target, names = self._as_attached(profile)
         cmd = [
             sys.executable,
             "-m",
@@ -53,7 +57,7 @@ class _Inspect:
             "--data-dir",
             str(self.data_dir),
             "inspect",
-            str(profile),
+            str(target),
             "--json",
             "--on",
             on,
@@ -68,14 +72,38 @@ class _Inspect:
             )
             return
         for material in json.loads(proc.stdout)["materials"]:
-            path = (profile.parent / material["file"]).resolve()
+            path = (profile.parent / names.get(material["file"], material["file"])).resolve()
             self.by_file[path] = [
                 {"code": f["code"], "severity": f["severity"], "page": f["page"], "system": "inspect"}
                 for f in material["findings"]
             ]
 
+    def _as_attached(self, profile: Path) -> tuple[Path, dict[str, str]]:
+        """A copy of the person's folder as the vault stores it: JPG/PNG converted to PDF the way attaching
+        does (hrdesk/store/vault.py), so `inspect` reads phone photos too (it refuses images given as such)."""
+        from hrdesk.pdf.pack import image_to_pdf
+
+        shadow = self.data_dir / "as-attached" / profile.parent.name
+        shadow.mkdir(parents=True, exist_ok=True)
+        data = json.loads(profile.read_text(encoding="utf-8"))
+        names = {}
+        for material in data["materials"]:
+            source = profile.parent / material["file"]
+            if source.suffix.lower() in (".jpg", ".jpeg", ".png"):
+                names[material["file"] + ".pdf"] = material["file"]
+                material["file"] += ".pdf"
+                (shadow / material["file"]).write_bytes(image_to_pdf(source))
+            else:
+                (shadow / material["file"]).write_bytes(source.read_bytes())
+        target = shadow / "profile.json"
+        target.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        return target, names
+
 
 _INSPECT: _Inspect | None = None
+AS_ATTACHED = (
+    False  # --adapter today-as-attached: inspect reads images converted to PDF, as the vault stores them
+)
 _IMAGE_SEVERITY = {"refused": "blocker", "defect": "blocker", "warning": "warning"}
 
 
@@ -106,7 +134,7 @@ def today_findings_for(path: Path, kind: str, person: dict) -> list[Finding]:
         }
         for f in report.flags
     ]
-    _INSPECT = _INSPECT or _Inspect()
+    _INSPECT = _INSPECT or _Inspect(AS_ATTACHED)
     _INSPECT.run(Path(person["profile"]).resolve(), person["on"])
     return found + _INSPECT.by_file.get(path.resolve(), [])
 
@@ -115,7 +143,9 @@ def today_findings_for(path: Path, kind: str, person: dict) -> list[Finding]:
 
 
 def load_adapter(spec: str) -> FindingsFor:
-    if spec == "today":
+    global AS_ATTACHED
+    if spec in ("today", "today-as-attached"):
+        AS_ATTACHED = spec == "today-as-attached"
         return today_findings_for
     module, _, name = spec.partition(":")
     return getattr(importlib.import_module(module), name or "findings_for")
@@ -259,7 +289,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, required=True)
     ap.add_argument("--half", choices=["all", "calibration", "heldout"], default="all")
     ap.add_argument(
-        "--adapter", default="today", help="today, or MODULE:FUNCTION with findings_for's signature"
+        "--adapter",
+        default="today",
+        help="today (the CLI on the files as they are), today-as-attached (JPG/PNG converted to PDF first, as "
+        "attaching stores them), or MODULE:FUNCTION with findings_for's signature",
     )
     ap.add_argument("--md", type=Path, help="write the markdown report here too")
     ap.add_argument("--json", type=Path, help="write the full result (per file findings included) here")
