@@ -18,6 +18,7 @@ import json
 import random
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -223,6 +224,9 @@ class Slot:
 
 
 def plan(rng: random.Random, people: list[Person], halves: dict[str, str]) -> list[Slot]:
+    """Seed about 46 % of the slots with one fault each: every fault about equally often, alternating
+    between the halves, the narrowest faults placed first, each on the kind with the fewest faults so far
+    (so every kind keeps good files)."""
     slots = [Slot(p, k, halves[p.key]) for p in people for k in KINDS]
     target = int(len(slots) * 0.46)
     order: list[Fault] = []
@@ -230,13 +234,16 @@ def plan(rng: random.Random, people: list[Person], halves: dict[str, str]) -> li
         batch = FAULTS[:]
         rng.shuffle(batch)
         order += batch
-    order = order[:target]
-    counter: dict[str, int] = {}
+    order = sorted(order[:target], key=lambda f: len(f.kinds) * len(f.districts))
+    per_fault: Counter = Counter()
+    per_half: Counter = Counter()
+    per_kind: Counter = Counter()
     for fault in order:
-        n = counter.get(fault.name, 0)
-        counter[fault.name] = n + 1
-        want = "calibration" if n % 2 == 0 else "heldout"
-        for half in (want, "heldout" if want == "calibration" else "calibration"):
+        halves_in_turn = sorted(
+            ("calibration", "heldout"),
+            key=lambda h, f=fault: (per_fault[f.name, h], per_half[h], rng.random()),
+        )
+        for half in halves_in_turn:
             free = [
                 s
                 for s in slots
@@ -246,7 +253,12 @@ def plan(rng: random.Random, people: list[Person], halves: dict[str, str]) -> li
                 and s.person.district in fault.districts
             ]
             if free:
-                rng.choice(free).fault = fault
+                fewest = min(per_kind[s.kind] for s in free)
+                chosen = rng.choice([s for s in free if per_kind[s.kind] == fewest])
+                chosen.fault = fault
+                per_fault[fault.name, half] += 1
+                per_half[half] += 1
+                per_kind[chosen.kind] += 1
                 break
     return slots
 
