@@ -46,6 +46,10 @@ class Probe(QObject):
         self.tick.timeout.connect(self._tick)
         self.tick.start()
         self.deadline = time.time() + float(os.environ.get("HRDESK_PROBE_TIMEOUT", "600"))
+        # Soak: after the start has settled, save one employee this many times the way the window saves
+        # (each save refreshes the list row, the calendar agenda and the open case).
+        self.soak_total = int(os.environ.get("HRDESK_PROBE_SOAK", "0"))
+        self.soak: dict[str, Any] = {}
 
     def _busy(self) -> bool:
         from . import workers
@@ -73,7 +77,10 @@ class Probe(QObject):
         elif time.time() - self.idle_since > 2.0 and self.save.get("done"):
             self.background_done = self.idle_since
             self.tick.stop()
-            self._finish()
+            if self.soak_total:
+                self._soak_start()
+            else:
+                self._finish()
         if time.time() > self.deadline and self.tick.isActive():
             self.tick.stop()
             self._finish()
@@ -102,6 +109,37 @@ class Probe(QObject):
 
     def _saved(self, error: str | None) -> None:
         self.save.update(done=True, error=error, seconds=round(time.time() - self.save["started"], 3))
+
+    def _soak_start(self) -> None:
+        import sys
+
+        rows = self.window.model.rows()
+        self.soak = {
+            "saves": 0,
+            "errors": 0,
+            "rss_before_mb": _rss_mb(),
+            "none_refs_before": sys.getrefcount(None),
+            "started": time.time(),
+            "employee_id": rows[0].id,
+        }
+        self._soak_next(None)
+
+    def _soak_next(self, error: str | None) -> None:
+        import sys
+
+        if error:
+            self.soak["errors"] += 1
+        if self.soak["saves"] >= self.soak_total:
+            self.soak.update(
+                rss_after_mb=_rss_mb(),
+                none_refs_after=sys.getrefcount(None),
+                seconds=round(time.time() - self.soak.pop("started"), 1),
+            )
+            self.soak.pop("employee_id", None)
+            self._finish()
+            return
+        self.soak["saves"] += 1
+        QTimer.singleShot(0, lambda: self.window.probe_save(self.soak["employee_id"], self._soak_next))
 
     def _finish(self) -> None:
         try:
@@ -142,6 +180,7 @@ class Probe(QObject):
             "save_during_refresh": self.save,
             "keystroke_ms": round(keystroke * 1000, 1),
             "select_ms": round(select * 1000, 1),
+            "soak": self.soak or None,
             "select_counts": {
                 k: v - counts.get(k, 0) for k, v in getattr(window, "probe_counts", lambda: {})().items()
             },
@@ -156,3 +195,12 @@ def install_if_asked(app: QApplication, window: Any) -> Probe | None:
     probe = Probe(app, window, Path(out), float(os.environ.get("HRDESK_PROBE_T0", time.time())))
     window._probe = probe
     return probe
+
+
+def _rss_mb() -> float:
+    """The window process's resident memory now (not the peak): /proc on Linux, the peak elsewhere."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+        return round(pages * os.sysconf("SC_PAGE_SIZE") / 2**20, 1)
+    except (OSError, ValueError, IndexError):
+        return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
