@@ -92,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
         print(t("cli.error", message=exc.message(common.lang())), file=sys.stderr)
         return 2
     except StoreUnavailable as exc:  # locked folder, unreachable server, a newer schema: say so
-        print(f"hrdesk: {exc}", file=sys.stderr)
+        shown = exc.message(common.lang()) if hasattr(exc, "message") else str(exc)
+        print(f"hrdesk: {shown}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

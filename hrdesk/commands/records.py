@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .common import UsageError, t
+from .common import UsageError, lang, t
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,7 +23,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--sheet", help="the sheet to import when several hold a roster")
     p.add_argument("--errors-out", type=Path, help="save the refused rows with an error column (.xlsx)")
-    p.add_argument("--lang", choices=("zh", "en"), default="zh")
     p.set_defaults(handler=run_import)
     p = sub.add_parser("template", help="write the roster import template (.xlsx)")
     p.add_argument("-o", "--output", type=Path, required=True)
@@ -55,7 +54,7 @@ def _open(folder: Path | None, lock: bool = True):
     try:
         return Desk.open(_folder(folder), lock=lock)
     except StoreLocked as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(exc.message(lang())) from None
 
 
 def run_demo(args: argparse.Namespace, folder: Path | None) -> int:
@@ -109,7 +108,7 @@ def run_backup(args: argparse.Namespace, folder: Path | None) -> int:
     try:
         create_backup(_folder(folder), args.output)
     except BackupError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(exc.message(lang())) from None
     print(args.output)
     return 0
 
@@ -151,7 +150,7 @@ def run_restore(args: argparse.Namespace, folder: Path | None) -> int:
     except BackupError as exc:
         raise UsageError(exc.message(lang())) from None
     except StoreLocked as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(exc.message(lang())) from None
     finally:
         lock.release()
     print(t("cli.restored", name=args.file.name, folder=target))

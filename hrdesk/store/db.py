@@ -390,10 +390,7 @@ class InstanceLock:
                 fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             fh.close()
-            raise StoreLocked(
-                f"hrdesk is already open on this data folder ({self.path.parent}). "
-                "Close the other window first, or use another data folder."
-            ) from None
+            raise StoreLocked(self.path.parent) from None
         self._fh = fh
 
     def release(self) -> None:

@@ -11,7 +11,19 @@ class StoreUnavailable(RuntimeError):
 
 
 class StoreLocked(StoreUnavailable):
-    """Another hrdesk is writing to this data folder."""
+    """Another hrdesk is writing to this data folder; the text follows the user's language."""
+
+    def __init__(self, folder: object) -> None:
+        super().__init__(str(folder))
+        self.folder = folder
+
+    def message(self, lang: str | None = None) -> str:
+        from ..catalogue import default_lang, text
+
+        return text("store.locked", lang or default_lang(), folder=str(self.folder))
+
+    def __str__(self) -> str:
+        return self.message()
 
 
 class SchemaTooNew(StoreUnavailable):

@@ -10,6 +10,7 @@ wheels do not always keep PySide6's translations folder).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -55,6 +56,8 @@ def set_language(lang: str) -> bool:
     """Install the translators for `lang` ("zh": Qt's Chinese catalogue only; "en": ours).
     Returns False if our .qm is missing (the UI then stays Chinese)."""
     global _installed
+    # Texts the core hands out by key (a locked folder, a refused file) follow the window's language.
+    os.environ["HRDESK_LANG"] = lang
     app = QCoreApplication.instance()
     if _installed == (id(app), lang):
         return True  # nothing to change: no LanguageChange storm through every open window

@@ -100,10 +100,24 @@ def test_images_become_pdf_in_the_vault(desk: Desk, tmp_path: Path):
 
 
 def test_second_writer_is_refused(data_dir: Path):
-    with Desk.open(data_dir), pytest.raises(StoreLocked, match="already open"):
+    with Desk.open(data_dir), pytest.raises(StoreLocked) as refused:
         Desk.open(data_dir)
+    assert "已在这个数据文件夹上打开" in refused.value.message("zh")
+    assert "already open on this data folder" in refused.value.message("en")
     with Desk.open(data_dir):  # released on close
         pass
+
+
+def test_the_locked_folder_is_said_in_the_users_language(data_dir: Path, capsys):
+    from hrdesk.cli import main
+
+    example = str(ROOT / "examples" / "changping-new-ready.json")
+    with Desk.open(data_dir):
+        assert main(["--data-dir", str(data_dir), "import", example]) != 0
+        assert "已在这个数据文件夹上打开" in capsys.readouterr().err
+        assert main(["--data-dir", str(data_dir), "--lang", "en", "import", example]) != 0
+        err = capsys.readouterr().err
+        assert "already open on this data folder" in err and "Traceback" not in err
 
 
 def test_migrations_upgrade_from_every_revision(tmp_path: Path):
