@@ -6,8 +6,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from hrdesk.checks.check import load_profile_file
 from hrdesk.clock import FixedClock
@@ -16,6 +16,7 @@ from hrdesk.rules.profile import Permit
 
 from ..timeless import keep_current
 from .conftest import wait_pool
+from .modal import when_modal
 
 ROOT = Path(__file__).resolve().parents[2]
 ON = date(2026, 11, 23)  # the day the examples were written for
@@ -89,13 +90,11 @@ def test_the_real_question_has_save_discard_cancel(qtbot, window, desk: Desk):
     window.detail.profile.housing_address.setText("问一下")
     seen: list[str] = []
 
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
+    def answer(box: QMessageBox) -> None:
         seen.extend(b.text() for b in box.buttons())
         box.button(Cancel).click()
 
-    QTimer.singleShot(100, answer)
+    when_modal(answer, QMessageBox)
     window.select_employee(b)
     assert sorted(seen) == sorted(["保存", "不保存", "取消"])
     assert window.detail.employee_id == a
@@ -248,12 +247,11 @@ def test_a_duplicate_id_number_is_refused_with_a_link_to_the_record(qtbot, windo
     qtbot.keyClicks(form.hired_on, "2024-03-01")
     assert form.save_button.isEnabled()
 
-    def open_existing() -> None:
-        box = QApplication.activeModalWidget()
+    def open_existing(box: QMessageBox) -> None:
         assert existing.name in box.text()
         next(b for b in box.buttons() if existing.name in b.text()).click()
 
-    QTimer.singleShot(100, open_existing)
+    when_modal(open_existing, QMessageBox)
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.detail.employee_id == a, timeout=10000)
     wait_pool(qtbot)

@@ -5,15 +5,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-
 from hrdesk.checks.check import load_profile_file, policies
 from hrdesk.clock import FixedClock
 from hrdesk.desks.desk import Desk
 from hrdesk.ui.desks.settings_dialog import SettingsDialog
 
 from .conftest import wait_pool
+from .modal import when_modal
 
 ROOT = Path(__file__).resolve().parents[2]
 ON = date(2026, 11, 23)
@@ -46,13 +44,12 @@ def test_a_wage_figure_is_previewed_and_dropped_on_cancel(qtbot, desk: Desk, set
 def test_ok_in_the_window_writes_the_figure(qtbot, window, desk: Desk):
     window.clock = FixedClock.on(ON)
 
-    def fill_and_ok() -> None:
-        dialog = QApplication.activeModalWidget()
+    def fill_and_ok(dialog) -> None:
         _enter_wage(qtbot, dialog, 21000)
         assert 21000 not in _stored(desk)
         dialog.accept()
 
-    QTimer.singleShot(100, fill_and_ok)
+    when_modal(fill_and_ok)
     window.open_settings()
     wait_pool(qtbot)
     assert 21000 in _stored(desk)
