@@ -62,8 +62,10 @@ class Employees(Service):
         with self.session(readonly=True) as s:
             return list(s.exec(select(m.Employee.id).where(m.Employee.employer_id == employer_id)))
 
-    def summaries(self, ids: list[int] | None = None) -> list[EmployeeSummary]:
-        """One query, no rules: what the list view needs for every employee (or for `ids`, after a write)."""
+    def summaries(self, ids: list[int] | None = None, searchable: bool = True) -> list[EmployeeSummary]:
+        """One query, no rules: what the list view needs for every employee (or for `ids`, after a write).
+        `searchable=False` leaves out the pinyin search text and sort key (most of the cost: a listing
+        printed for a script needs neither)."""
         stmt = (
             select(
                 m.Employee.id,
@@ -98,9 +100,9 @@ class Employees(Service):
                     r[7],
                     r[8],
                     r[9],
-                    f"{r[1]} {r[2]} {r[4]}".lower() + "\x01" + search_key(r[1]),
+                    f"{r[1]} {r[2]} {r[4]}".lower() + "\x01" + search_key(r[1]) if searchable else "",
                     r[10],
-                    sort_key(r[1]),
+                    sort_key(r[1]) if searchable else "",
                 )
                 for r in rows
             ]
