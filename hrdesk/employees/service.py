@@ -21,7 +21,7 @@ from ..rules.profile import Employer as RulesEmployer
 from ..rules.profile import Profile
 from ..rules.results import CheckResult
 from ..store import models as m
-from ..store.bulk_reads import fetch_in_parts, gc_paused
+from ..store.bulk_reads import fetch_in_parts, gc_paused, income_rows
 from ..store.convert import apply_employee, apply_employer, to_profile
 from ..store.trash_snapshot import snapshot_into_trash
 from ..store.unit_of_work import Service
@@ -156,8 +156,8 @@ class Employees(Service):
                     children[c.employee_id].append(c)
                 for p in rows(m.Permit):
                     permits[p.employee_id] = p
-                for r in rows(m.IncomeRecord):
-                    incomes[r.employee_id].append(r)
+                for employee_id, income in income_rows(conn, chunk):
+                    incomes[employee_id].append(income)
                 for x in rows(
                     m.Material,
                     chunk,

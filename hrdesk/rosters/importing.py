@@ -594,11 +594,17 @@ def _preview_json(desk: Desk, path: Path, out: ImportPreview) -> ImportPreview:
                 RowIssue(path.name, i, "profile", "roster.profile-invalid", {"reason": str(exc)})
             )
     stored = employees_by_id_number(desk.uow.engine, [p.employee.id_number for p in parsed])
-    known = [ids[0] for ids in stored.values()]
-    heads = employee_heads(desk.uow.engine, known)  # versions first: a later save shows as newer
-    profiles = desk.employees.profiles(known) if stored else {}
     units = stored_units(desk.uow.engine)
+    heads: dict[int, tuple[int, int]] = {}
+    profiles: dict[int, Profile] = {}
     for i, profile in enumerate(parsed, start=1):
+        if (i - 1) % COMPARE_CHUNK == 0:
+            # Stored profiles a few thousand at a time, as for a roster: all at once held hundreds
+            # of megabytes for a comparison that keeps only the differences.
+            part = parsed[i - 1 : i - 1 + COMPARE_CHUNK]
+            known = [stored[p.employee.id_number][0] for p in part if p.employee.id_number in stored]
+            heads = employee_heads(desk.uow.engine, known)  # versions first: a later save shows as newer
+            profiles = desk.employees.profiles(known) if known else {}
         number = profile.employee.id_number
         row = PreviewRow(path.name, i, "new", profile.employee.name, mask(number), profile=profile)
         if number in stored:
