@@ -80,6 +80,31 @@ def roster(path: Path, rows: int) -> Path:
     return path
 
 
+def roster_json(path: Path, rows: int, months: int = 40) -> Path:
+    """Profile JSON for `rows` people (the agency's export from another system): the example profile with
+    a different valid person per row, 20 units (a unit's credit code is its identity) and `months`
+    months of income each."""
+    import copy
+    import json
+
+    base = json.loads((ROOT / "examples" / "changping-new-ready.json").read_text(encoding="utf-8"))
+    base["materials"] = []
+    periods = [f"{2023 + (k + 8) // 12}-{(k + 8) % 12 + 1:02d}" for k in range(months)]
+    out = []
+    for i in range(rows):
+        d = copy.deepcopy(base)
+        birth = f"{1970 + i % 30}{1 + i % 12:02d}{1 + i % 28:02d}"
+        first17 = f"{110101 + (i // 1000) % 900:06d}{birth}{i % 1000:03d}"
+        d["employee"]["id_number"] = first17 + check_char(first17)
+        d["employee"]["name"] = f"员工{i:05d}"
+        d["employee"]["monthly_income_cny"] = {p: 20000 + (i % 7) * 100 for p in periods}
+        d["employer"]["name"] = f"北京测试单位{i % 20:02d}有限公司"
+        d["employer"]["credit_code"] = f"9111011{i % 20:02d}MA0BENCH{i % 20:02d}"
+        out.append(d)
+    path.write_text(json.dumps({"profiles": out}, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
 def run(python: str, src: Path, data: Path, *args: str) -> tuple[float, float, float, int, str]:
     """Wall seconds, CPU seconds (user + system: fairer on a shared machine), peak RSS (MB) of the
     child, exit code, last line of output."""
@@ -108,6 +133,7 @@ def main() -> None:
     parser.add_argument("rows", type=int, nargs="?", default=50_000)
     parser.add_argument("--python", default=sys.executable)
     parser.add_argument("--src", type=Path, default=ROOT)
+    parser.add_argument("--json", action="store_true", help="profile JSON with 40 income months a person")
     parser.add_argument("--again", action="store_true", help="also import the same file a second time")
     parser.add_argument(
         "--statuses",
@@ -116,8 +142,11 @@ def main() -> None:
     )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        file = roster(Path(tmp) / "roster.xlsx", args.rows)
-        print(f"{args.rows} rows, {file.stat().st_size / 1048576:.1f} MB .xlsx; code from {args.src}")
+        if args.json:
+            file = roster_json(Path(tmp) / "roster.json", args.rows)
+        else:
+            file = roster(Path(tmp) / "roster.xlsx", args.rows)
+        print(f"{args.rows} rows, {file.stat().st_size / 1048576:.1f} MB {file.suffix}; code from {args.src}")
         data = Path(tmp) / "data"
         print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         seconds, cpu, peak, code, last = run(args.python, args.src, data, str(file))

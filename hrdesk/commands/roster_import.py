@@ -57,7 +57,7 @@ def print_preview(plan: ImportPreview, lang: str, out=None) -> None:
 
 def run_import(args: argparse.Namespace, desk: Desk) -> int:
     from ..rosters.export import write_bad_rows
-    from ..rosters.importing import ImportRejected, apply, message_text, preview
+    from ..rosters.importing import ImportInterrupted, ImportRejected, apply, message_text, preview
 
     if not args.file.exists():
         desk.close()
@@ -79,7 +79,17 @@ def run_import(args: argparse.Namespace, desk: Desk) -> int:
                 file=sys.stderr,
             )
             return 1
+        except ImportInterrupted as exc:  # counts only: the driver's text would quote people's names
+            params = {"stored": exc.stored, "total": exc.total}
+            print(f"hrdesk: {message_text('roster.interrupted', params, lang)}", file=sys.stderr)
+            return 1
+    for row in result.conflicts[:PREVIEW_LIMIT]:
+        print(
+            message_text("roster.conflict-row", {"row": row.row, "id": row.id_masked}, lang), file=sys.stderr
+        )
+    if result.conflicts:
+        print(message_text("roster.conflicts", {"count": len(result.conflicts)}, lang), file=sys.stderr)
     if result.statuses_pending:
         print(message_text("roster.status-later", {"count": result.statuses_pending}, lang))
     print(result.summary(lang))
-    return 0
+    return 1 if result.conflicts else 0

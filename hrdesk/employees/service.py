@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, insert, update
+from sqlalchemy import bindparam, delete, insert, update
 from sqlmodel import Session, select
 
 from ..checks.check import policies, run_check, work_calendar
@@ -21,7 +21,7 @@ from ..rules.profile import Employer as RulesEmployer
 from ..rules.profile import Profile
 from ..rules.results import CheckResult
 from ..store import models as m
-from ..store.bulk_reads import fetch_in_parts, gc_paused
+from ..store.bulk_reads import fetch_in_parts, gc_paused, income_rows
 from ..store.convert import apply_employee, apply_employer, to_profile
 from ..store.trash_snapshot import snapshot_into_trash
 from ..store.unit_of_work import Service
@@ -62,8 +62,10 @@ class Employees(Service):
         with self.session(readonly=True) as s:
             return list(s.exec(select(m.Employee.id).where(m.Employee.employer_id == employer_id)))
 
-    def summaries(self, ids: list[int] | None = None) -> list[EmployeeSummary]:
-        """One query, no rules: what the list view needs for every employee (or for `ids`, after a write)."""
+    def summaries(self, ids: list[int] | None = None, searchable: bool = True) -> list[EmployeeSummary]:
+        """One query, no rules: what the list view needs for every employee (or for `ids`, after a write).
+        `searchable=False` leaves out the pinyin search text and sort key (most of the cost: a listing
+        printed for a script needs neither)."""
         stmt = (
             select(
                 m.Employee.id,
@@ -98,9 +100,9 @@ class Employees(Service):
                     r[7],
                     r[8],
                     r[9],
-                    f"{r[1]} {r[2]} {r[4]}".lower() + "\x01" + search_key(r[1]),
+                    f"{r[1]} {r[2]} {r[4]}".lower() + "\x01" + search_key(r[1]) if searchable else "",
                     r[10],
-                    sort_key(r[1]),
+                    sort_key(r[1]) if searchable else "",
                 )
                 for r in rows
             ]
@@ -154,8 +156,8 @@ class Employees(Service):
                     children[c.employee_id].append(c)
                 for p in rows(m.Permit):
                     permits[p.employee_id] = p
-                for r in rows(m.IncomeRecord):
-                    incomes[r.employee_id].append(r)
+                for employee_id, income in income_rows(conn, chunk):
+                    incomes[employee_id].append(income)
                 for x in rows(
                     m.Material,
                     chunk,
@@ -412,22 +414,39 @@ class Employees(Service):
                     )
                 )
             }
-            for eid, st in statuses.items():
-                if before.get(eid) != (st.status, st.next_deadline, st.business, st.urgency):
-                    changed += 1
-                conn.execute(
-                    update(e)
-                    .where(e.c.id == eid)
-                    .values(
-                        status=st.status,
-                        status_business=st.business,
-                        next_deadline=st.next_deadline,
-                        next_deadline_code=st.next_deadline_code,
-                        urgency=st.urgency,
-                        status_on=on,
-                        status_until=st.holds_until,
-                    )
-                )
+            changed = sum(
+                1
+                for eid, st in statuses.items()
+                if before.get(eid) != (st.status, st.next_deadline, st.business, st.urgency)
+            )
+            # One statement for the batch (executemany): a statement built per employee cost more
+            # than the rules check itself.
+            conn.execute(
+                update(e)
+                .where(e.c.id == bindparam("eid"))
+                .values(
+                    status=bindparam("st"),
+                    status_business=bindparam("business"),
+                    next_deadline=bindparam("deadline"),
+                    next_deadline_code=bindparam("code"),
+                    urgency=bindparam("urgency"),
+                    status_on=bindparam("on"),
+                    status_until=bindparam("until"),
+                ),
+                [
+                    {
+                        "eid": eid,
+                        "st": st.status,
+                        "business": st.business,
+                        "deadline": st.next_deadline,
+                        "code": st.next_deadline_code,
+                        "urgency": st.urgency,
+                        "on": on,
+                        "until": st.holds_until,
+                    }
+                    for eid, st in statuses.items()
+                ],
+            )
             conn.execute(delete(d).where(d.c.employee_id.in_(list(statuses))))
             rows = [
                 {

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
@@ -70,6 +71,20 @@ def employee_units(engine: Engine, employee_ids: list[int]) -> dict[int, int]:
     return out
 
 
+def employee_heads(engine: Engine, employee_ids: list[int]) -> dict[int, tuple[int, int]]:
+    """{employee id: (unit id, version)}: read before the profiles an import compares, so that a save
+    by anyone after this read shows as a newer version when the import is applied."""
+    table = m.Employee.__table__
+    out: dict[int, tuple[int, int]] = {}
+    with engine.connect() as conn:
+        for chunk in _chunks(sorted(set(employee_ids))):
+            for employee_id, unit_id, version in conn.execute(
+                select(table.c.id, table.c.employer_id, table.c.version).where(table.c.id.in_(chunk))
+            ):
+                out[employee_id] = (unit_id, version)
+    return out
+
+
 def stored_units(engine: Engine) -> list[StoredUnit]:
     table = m.Employer.__table__
     with engine.connect() as conn:
@@ -111,9 +126,17 @@ def _employee_defaults() -> dict[str, Any]:
     return m.Employee(employer_id=0, name="", id_number="").model_dump(exclude={"id", "updated_at"})
 
 
-def insert_profiles(desk: Desk, session: Session, profiles: list[Profile], unit_ids: list[int]) -> list[int]:
-    """New employees (with their monthly income and permit) in the caller's transaction; returns their
-    ids in the order given. Materials are not part of a roster row."""
+def insert_profiles(
+    desk: Desk,
+    session: Session,
+    profiles: list[Profile],
+    unit_ids: list[int],
+    base_dir: Path | None = None,
+) -> list[int]:
+    """New employees (with their income, permit, children and, from profile JSON, materials) in the
+    caller's transaction, one statement per table; returns their ids in the order given. Material
+    files are copied into the vault when `base_dir` is given and the file exists, as `add_profile`
+    does."""
     if not profiles:
         return []
     defaults = _employee_defaults()
@@ -128,9 +151,22 @@ def insert_profiles(desk: Desk, session: Session, profiles: list[Profile], unit_
     table = m.Employee.__table__
     result = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), employee_rows)
     ids = [r[0] for r in result]
-    incomes, permits, audits = [], [], []
+    incomes, permits, audits, children, materials = [], [], [], [], []
     for employee_id, profile in zip(ids, profiles, strict=True):
         e = profile.employee
+        children += [
+            {
+                "employee_id": employee_id,
+                "name": c.name,
+                "birth_date": c.birth_date,
+                "hukou": c.hukou,
+                "accompany": c.accompany,
+                "parents": c.parents,
+            }
+            for c in e.children
+        ]
+        for mat in profile.materials:
+            materials.append(_material_row(desk, employee_id, mat, base_dir, now))
         incomes += [
             {"employee_id": employee_id, "kind": "monthly", "period": p, "amount_cny": a}
             for p, a in e.monthly_income_cny.items()
@@ -159,7 +195,39 @@ def insert_profiles(desk: Desk, session: Session, profiles: list[Profile], unit_
                 "fields": "*",
             }
         )
-    for model, rows in ((m.IncomeRecord, incomes), (m.Permit, permits), (m.AuditEntry, audits)):
+    for model, rows in (
+        (m.IncomeRecord, incomes),
+        (m.Permit, permits),
+        (m.Child, children),
+        (m.Material, materials),
+        (m.AuditEntry, audits),
+    ):
         if rows:
             session.execute(insert(model.__table__), rows)
     return ids
+
+
+def _material_row(desk: Desk, employee_id: int, mat: Any, base_dir: Path | None, now: Any) -> dict[str, Any]:
+    from ..materials.paths import material_file_in
+
+    stored = None
+    if mat.file and base_dir is not None:
+        path = material_file_in(base_dir, mat.file)  # inside the profile's folder only
+        if path.exists():
+            stored = desk.uow.vault.add_file(path)
+    return {
+        "employee_id": employee_id,
+        "employer_id": None,
+        "kind": mat.kind,
+        "sha256": stored.sha256 if stored else None,
+        "original_name": Path(mat.file).name if mat.file else "",
+        "pages": stored.pages if stored else mat.pages,
+        "size_bytes": stored.size_bytes if stored else None,
+        "issued_on": mat.issued_on,
+        "valid_until": mat.valid_until,
+        "verified_by": None,
+        "verified_at": None,
+        "defects": list(mat.defects) or None,
+        "position": 0,
+        "added_at": now,
+    }

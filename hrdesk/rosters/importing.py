@@ -19,13 +19,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy.exc import DBAPIError
+
 from ..rules.idnumber import mask
 from ..rules.names import NameRejected, check_name
 from ..rules.profile import Employer, Profile, ProfileError, parse_profile
 from .batch_store import (
     StoredUnit,
     duplicate_id_numbers,
-    employee_units,
+    employee_heads,
     employees_by_id_number,
     ensure_unique_index,
     insert_profiles,
@@ -368,12 +370,16 @@ def _read_income_sheets(
 
 
 def _unit_of(values: dict[str, Any], units: list[StoredUnit]) -> StoredUnit | None:
+    """The stored unit a row names: by credit code first (the unit's identity, whatever its name is
+    now); by name only where one side has no credit code. A unit of the same name with another credit
+    code is another unit: matching it by name would move its people to the row's code on every
+    re-import and back."""
     code, name = values.get("credit_code"), values.get("employer_name")
     if code:
         hit = next((u for u in units if u.credit_code == code), None)
         if hit:
             return hit
-    return next((u for u in units if name and u.name == name), None)
+    return next((u for u in units if name and u.name == name and not (code and u.credit_code)), None)
 
 
 def _classify(
@@ -454,11 +460,15 @@ def _classify(
     # hundreds of megabytes for a comparison that keeps only the differences.
     for start in range(0, len(pending), COMPARE_CHUNK):
         chunk = pending[start : start + COMPARE_CHUNK]
-        profiles = desk.employees.profiles(sorted({employee_id for _, _, employee_id in chunk}))
+        wanted = sorted({employee_id for _, _, employee_id in chunk})
+        heads = employee_heads(desk.uow.engine, wanted)  # versions first: a later save shows as newer
+        profiles = desk.employees.profiles(wanted)
         for row, values, employee_id in chunk:
             profile = profiles[employee_id]
             row.name = row.name or profile.employee.name
-            blank_seen = _changed_row(row, profile, values, employee_id) or blank_seen
+            unit_id, row.version = heads[employee_id]
+            same_unit = _row_unit_id(values, units) == unit_id
+            blank_seen = _changed_row(row, profile, values, employee_id, same_unit) or blank_seen
     if blank_seen:
         out.notices.append(Notice("roster.notice.blank-kept"))
     if out.income_rows:
@@ -514,10 +524,21 @@ def _new_row(
     row.values = values
 
 
-def _changed_row(row: PreviewRow, stored: Profile, values: dict[str, Any], employee_id: int) -> bool:
+def _row_unit_id(values: dict[str, Any], units: list[StoredUnit]) -> int | None:
+    unit = _unit_of(values, units) if values.get("credit_code") or values.get("employer_name") else None
+    return unit.id if unit is not None else None
+
+
+def _changed_row(
+    row: PreviewRow, stored: Profile, values: dict[str, Any], employee_id: int, same_unit: bool = False
+) -> bool:
     """Mark a known person's row changed (with each field's old and new value) or unchanged; returns
-    whether a blank cell met a stored value (which is kept)."""
+    whether a blank cell met a stored value (which is kept). `same_unit`: the row names the unit the
+    person is in (by credit code): the unit's own name and district are the unit's facts, not a change
+    of this person."""
     vocab = vocabulary()
+    if same_unit:
+        values = {k: v for k, v in values.items() if k not in UNIT_FIELDS}
     before = roster_values(stored)
     old_income = stored.employee.monthly_income_cny
     income = values.get("income", {})
@@ -573,25 +594,35 @@ def _preview_json(desk: Desk, path: Path, out: ImportPreview) -> ImportPreview:
                 RowIssue(path.name, i, "profile", "roster.profile-invalid", {"reason": str(exc)})
             )
     stored = employees_by_id_number(desk.uow.engine, [p.employee.id_number for p in parsed])
-    profiles = desk.employees.profiles([ids[0] for ids in stored.values()]) if stored else {}
+    units = stored_units(desk.uow.engine)
+    heads: dict[int, tuple[int, int]] = {}
+    profiles: dict[int, Profile] = {}
     for i, profile in enumerate(parsed, start=1):
+        if (i - 1) % COMPARE_CHUNK == 0:
+            # Stored profiles a few thousand at a time, as for a roster: all at once held hundreds
+            # of megabytes for a comparison that keeps only the differences.
+            part = parsed[i - 1 : i - 1 + COMPARE_CHUNK]
+            known = [stored[p.employee.id_number][0] for p in part if p.employee.id_number in stored]
+            heads = employee_heads(desk.uow.engine, known)  # versions first: a later save shows as newer
+            profiles = desk.employees.profiles(known) if known else {}
         number = profile.employee.id_number
         row = PreviewRow(path.name, i, "new", profile.employee.name, mask(number), profile=profile)
         if number in stored:
             employee_id = stored[number][0]
             old = profiles[employee_id]
             row.employee_id = employee_id
+            unit_id, row.version = heads[employee_id]
+            unit = {"credit_code": profile.employer.credit_code, "employer_name": profile.employer.name}
+            same_unit = _row_unit_id(unit, units) == unit_id
             before, after = roster_values(old), roster_values(profile)
             row.changes = [
                 FieldChange(vocabulary().column(k).header, shown(k, before[k]), shown(k, after[k]))
                 for k in ROSTER_FIELDS
-                if before[k] != after[k]
+                if before[k] != after[k] and not (same_unit and k in UNIT_FIELDS)
             ]
-            # The unit's own facts are the unit's: an employee's import does not change them.
-            same = old.employee == profile.employee and (old.employer.name, old.employer.credit_code) == (
-                profile.employer.name,
-                profile.employer.credit_code,
-            )
+            # The unit's own facts are the unit's: an employee's import does not change them, and a
+            # unit found by its credit code is the same unit whatever name the file gives it.
+            same = old.employee == profile.employee and same_unit
             if not same and not row.changes:
                 row.changes = [FieldChange("档案", "", "")]
             row.kind = "unchanged" if same else "changed"
@@ -610,8 +641,12 @@ def apply(
     today: date | None = None,
     progress: Progress | None = None,
 ) -> ImportResult:
-    """Write the new and changed rows of a preview. Refuses (ImportRejected, nothing written) when the
-    preview has errors, unless `keep_good_rows`; file-level errors always refuse."""
+    """Write the new and changed rows of a preview, against the preview: a person anyone saved (or
+    deleted) since the preview read them, or a new person someone else added meanwhile, is a conflict
+    (skipped and listed in `result.conflicts`), never overwritten. Unchanged rows are not written.
+    Refuses (ImportRejected, nothing written) when the preview has errors, unless `keep_good_rows`;
+    file-level errors always refuse. A database lost part-way raises ImportInterrupted with the count
+    of rows stored: each batch is its own transaction, and the same file imported again finishes it."""
     errors = plan.errors
     if plan.file_errors or (errors and not keep_good_rows):
         raise ImportRejected(errors)
@@ -624,36 +659,18 @@ def apply(
     new_rows = [r for r in plan.rows if r.kind == "new"]
     changed_rows = [r for r in plan.rows if r.kind == "changed"]
     total = len(new_rows) + len(changed_rows)
-    done = 0
-    units = stored_units(desk.uow.engine)
     try:
-        for start in range(0, len(new_rows), BATCH_ROWS):
-            batch = new_rows[start : start + BATCH_ROWS]
-            if progress:
-                progress(done, total)
-            profiles = [r.new_profile() for r in batch]
-            if (
-                plan.base_dir is not None
-            ):  # profile JSON: the unit's facts and material files, as add_profile does
-                with desk.uow.session() as s:
-                    ids = [desk.employees.add_profile(p, plan.base_dir, session=s) for p in profiles]
-            else:
-                unit_ids = [_unit_id(desk, units, p.employer) for p in profiles]
-                with desk.uow.session() as s:
-                    ids = insert_profiles(desk, s, profiles, unit_ids)
-            result.new_ids += ids
-            done += len(batch)
-        current_units = employee_units(desk.uow.engine, [r.employee_id for r in changed_rows])
-        for r in changed_rows:
-            if progress and done % 50 == 0:
-                progress(done, total)
-            unit_id = _unit_id(desk, units, r.profile.employer)
-            moved = unit_id if unit_id != current_units.get(r.employee_id) else None
-            desk.employees.update_profile(r.employee_id, r.profile, employer_id=moved)
-            result.updated_ids.append(r.employee_id)
-            done += 1
+        _apply_rows(desk, plan, result, new_rows, changed_rows, total, progress)
     except _Cancel:
         result.cancelled = True
+    except DBAPIError as exc:
+        # The server stopped or the connection dropped: what is committed stays (batch by batch), and
+        # the same file imported again skips it as unchanged. Only the kind of fault is logged: the
+        # driver's text quotes the statement, and with it people's names.
+        log.warning(
+            "roster import interrupted: %s", type(exc.orig).__name__ if exc.orig else type(exc).__name__
+        )
+        raise ImportInterrupted(len(result.new_ids) + len(result.updated_ids), total) from None
     if result.new_ids:
         if len(result.new_ids) <= STATUS_INLINE_LIMIT:
             desk.employees.refresh_statuses(on=today, ids=result.new_ids)
@@ -665,6 +682,59 @@ def apply(
     return result
 
 
+def _apply_rows(
+    desk: Desk,
+    plan: ImportPreview,
+    result: ImportResult,
+    new_rows: list[PreviewRow],
+    changed_rows: list[PreviewRow],
+    total: int,
+    progress: Progress | None,
+) -> None:
+    from ..store.versions import StaleVersion
+
+    done = 0
+    units = stored_units(desk.uow.engine)
+    from_json = plan.base_dir is not None  # profile JSON carries the unit's facts and material files
+    for start in range(0, len(new_rows), BATCH_ROWS):
+        batch = new_rows[start : start + BATCH_ROWS]
+        if progress:
+            progress(done, total)
+        # Someone else may have added one of these people since the preview: theirs stays.
+        built = [(r, r.new_profile()) for r in batch]
+        taken = employees_by_id_number(desk.uow.engine, [p.employee.id_number for _, p in built])
+        result.conflicts += [r for r, p in built if p.employee.id_number in taken]
+        profiles = [p for _, p in built if p.employee.id_number not in taken]
+        unit_ids = [_unit_id(desk, units, p.employer, full=from_json) for p in profiles]
+        with desk.uow.session() as s:
+            ids = insert_profiles(desk, s, profiles, unit_ids, plan.base_dir)
+        result.new_ids += ids
+        done += len(batch)
+    for r in changed_rows:
+        if progress and done % 50 == 0:
+            progress(done, total)
+        assert r.profile is not None and r.employee_id is not None
+        unit_id = _unit_id(desk, units, r.profile.employer, full=from_json)
+        try:
+            # The version the preview read: a save by anyone since then refuses this row.
+            desk.employees.update_profile(
+                r.employee_id, r.profile, employer_id=unit_id, expected_version=r.version
+            )
+        except (StaleVersion, KeyError):
+            result.conflicts.append(r)
+        else:
+            result.updated_ids.append(r.employee_id)
+        done += 1
+
+
+class ImportInterrupted(RuntimeError):
+    """The database went away part-way through an import: `stored` of `total` rows were written."""
+
+    def __init__(self, stored: int, total: int) -> None:
+        super().__init__(f"import interrupted after {stored} of {total} rows")
+        self.stored, self.total = stored, total
+
+
 class _Cancel(Exception):
     """Raised by a progress callback to stop after the current batch (see `Cancelled`)."""
 
@@ -672,13 +742,18 @@ class _Cancel(Exception):
 Cancelled = _Cancel
 
 
-def _unit_id(desk: Desk, units: list[StoredUnit], employer: Employer) -> int:
-    """The stored unit for a row (by credit code, then name), created on first use."""
+def _unit_id(desk: Desk, units: list[StoredUnit], employer: Employer, full: bool = False) -> int:
+    """The stored unit for a row (by credit code, then name), created on first use. `full`: a profile
+    from JSON brings the unit's own facts for a new unit (a roster row only its name, code and district)."""
     values = {"credit_code": employer.credit_code, "employer_name": employer.name}
     unit = _unit_of(values, units)
     if unit is None:
-        # A new unit gets only what the roster says of it, never another unit's facts.
-        fresh = Employer(name=employer.name, credit_code=employer.credit_code, district=employer.district)
+        # A new unit gets only what the file says of it, never another unit's facts.
+        fresh = (
+            employer
+            if full
+            else Employer(name=employer.name, credit_code=employer.credit_code, district=employer.district)
+        )
         new_id = desk.units.save_employer(fresh)
         unit = StoredUnit(new_id, employer.name, employer.credit_code, employer.district)
         units.append(unit)
@@ -700,6 +775,7 @@ __all__ = [
     "BATCH_ROWS",
     "Cancelled",
     "FieldChange",
+    "ImportInterrupted",
     "ImportPreview",
     "ImportRejected",
     "ImportResult",
@@ -714,6 +790,9 @@ __all__ = [
     "roster_values",
 ]
 
+
+# The unit's own columns: a person's row that names their unit by its code does not change the unit.
+UNIT_FIELDS = ("employer_name", "credit_code", "district")
 
 # Name columns and the kind of name they hold (rules/names.py: limits for people and units).
 NAME_FIELDS = {"name": "person", "employer_name": "unit"}

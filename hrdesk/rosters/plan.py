@@ -80,6 +80,7 @@ class PreviewRow:
     employee_id: int | None = None
     profile: Profile | None = None  # what will be stored for a changed row (or a profile from JSON)
     values: dict[str, Any] | None = None  # a new row's values; its profile is built when it is written
+    version: int | None = None  # the stored person's version when the preview read them
 
     def new_profile(self) -> Profile:
         if self.profile is not None:
@@ -138,6 +139,8 @@ class ImportResult:
     skipped_rows: int = 0
     statuses_pending: int = 0
     cancelled: bool = False
+    # Rows another desk changed (or deleted, or added) since the preview: skipped, not overwritten.
+    conflicts: list[PreviewRow] = field(default_factory=list)
 
     def summary(self, lang: str = "zh") -> str:
         return message_text(

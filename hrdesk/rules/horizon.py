@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
+from functools import cache, lru_cache
 from typing import Any
 
 from . import retirement
@@ -33,15 +34,23 @@ REACH_BACK = timedelta(days=186)  # the furthest any moment lies before its date
 LEADS = (30, 14, 7, 3, 1, 0, -1)
 
 
+_PLAIN = (str, int, float)  # most of a profile (amounts, names, flags): no date inside
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind))
+
+
 def _dates_in(value: Any, depth: int = 0) -> Iterator[date]:
     """Every date inside a profile (dataclasses, lists, dicts), whatever field holds it."""
-    if depth > 6 or value is None:
+    if depth > 6 or value is None or isinstance(value, _PLAIN):
         return
     if isinstance(value, date):
         yield value
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for f in dataclasses.fields(value):
-            yield from _dates_in(getattr(value, f.name), depth + 1)
+        for name in _field_names(type(value)):
+            yield from _dates_in(getattr(value, name), depth + 1)
     elif isinstance(value, dict):
         for v in value.values():
             yield from _dates_in(v, depth + 1)
@@ -50,7 +59,14 @@ def _dates_in(value: Any, depth: int = 0) -> Iterator[date]:
             yield from _dates_in(v, depth + 1)
 
 
-def _moments(d: date) -> Iterator[date]:
+@lru_cache(maxsize=16384)
+def _moments(d: date) -> tuple[date, ...]:
+    """The moments of one date, kept: the people of a roster share hire, contract and expiry days, and
+    a refresh of every status asks for the same dates thousands of times."""
+    return tuple(_moments_of(d))
+
+
+def _moments_of(d: date) -> Iterator[date]:
     yield d
     for n in DAY_OFFSETS:
         yield d + timedelta(days=n)

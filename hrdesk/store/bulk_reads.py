@@ -10,7 +10,8 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from pathlib import Path
+from typing import Any, NamedTuple
 
 
 @contextmanager
@@ -32,3 +33,70 @@ def fetch_in_parts(conn: Any, stmt: Any, size: int = 5000) -> list[Any]:
     for part in conn.execute(stmt).partitions(size):
         rows.extend(part)
     return rows
+
+
+LIST_COLUMNS = """SELECT e.id, e.name, e.id_number, u.name, u.district, e.status, e.next_deadline,
+       e.next_deadline_code
+  FROM employee e JOIN employer u ON u.id = e.employer_id ORDER BY e.id"""
+
+
+def sqlite_list_rows(path: Path) -> list[tuple[Any, ...]] | None:
+    """The list's rows (id, name, ID number, unit, district, status, next deadline as ISO text, its
+    code) straight from a SQLite data folder with the standard library, read-only: a listing for a
+    script is a few milliseconds of SQL after a second of importing the database layers. None when
+    the folder needs the full path: no database yet, or a schema this code has not migrated to its
+    newest revision (the full open upgrades it or refuses a newer one)."""
+    import sqlite3
+
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        version = conn.execute("SELECT version_num FROM alembic_version").fetchall()
+        if [tuple(v) for v in version] != [(_newest_revision(),)]:
+            return None
+        return conn.execute(LIST_COLUMNS).fetchall()
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
+def _newest_revision() -> str:
+    """The revision of the last migration file (`NN_REVISION_what.py`, numbered in applied order)."""
+    files = sorted(
+        (p.name for p in (Path(__file__).parent / "migrations" / "versions").glob("[0-9]*_*.py")),
+        key=lambda name: int(name.split("_", 1)[0]),
+    )
+    return files[-1].split("_", 2)[1] if files else ""
+
+
+class Income(NamedTuple):
+    kind: str
+    period: str
+    amount_cny: float
+
+
+def income_rows(conn: Any, employee_ids: list[int] | None) -> Iterator[tuple[int, Income]]:
+    """(employee id, income) for these employees (None: everyone) through the driver's own cursor:
+    forty months a person make income the largest table a profile reads, and a result row object per
+    month cost more than the rest of the profile."""
+    from .models import IncomeRecord
+
+    sql = f"SELECT employee_id, kind, period, amount_cny FROM {IncomeRecord.__tablename__}"
+    if employee_ids is not None:
+        if not employee_ids:
+            return
+        # Integers from the database itself, never text a person typed: written into the statement.
+        sql += f" WHERE employee_id IN ({','.join(str(int(i)) for i in employee_ids)})"
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(sql)
+        while part := cursor.fetchmany(20000):
+            for employee_id, kind, period, amount in part:
+                yield employee_id, Income(kind, period, amount)
+    finally:
+        cursor.close()

@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..paths import ENV_DATA_DIR
@@ -99,20 +99,23 @@ def open_store_in_background(
         return desk
 
     def backup(_task: Any) -> None:
-        from ..desks.backup import rotate_daily
+        from ..desks.backup import daily_backup_quietly
 
-        rotate_daily(folder)
+        daily_backup_quietly(folder)  # a child process at the lowest priority, waited for here
 
     def done(desk: Any) -> None:
         opened.append(desk)
         window.attach_records(desk)
         if window.tray is not None:
             window.tray.desk = desk
-        if not demo:  # the day's automatic backup: a read, beside the list loading
-            run_task(
-                backup,
-                on_error=lambda m: window.statusBar().showMessage(
-                    window.tr("今天的自动备份没有完成：{m}").format(m=m), 30000
+        if not demo:  # the day's automatic backup: once the start-up work is done, never beside it
+            QTimer.singleShot(
+                BACKUP_AFTER_MS,
+                lambda: run_task(
+                    backup,
+                    on_error=lambda m: window.statusBar().showMessage(
+                        window.tr("今天的自动备份没有完成：{m}").format(m=m), 30000
+                    ),
                 ),
             )
 
@@ -122,6 +125,9 @@ def open_store_in_background(
         app.exit(1)
 
     run_task(work, done, failed)
+
+
+BACKUP_AFTER_MS = 60_000  # the list, its statuses and the reminders come first
 
 
 def run_app(

@@ -1,0 +1,58 @@
+"""`hrdesk list --json` on a SQLite data folder reads the list with the standard library instead of
+opening a desk (most of its time was importing the database layers): the same rows as the desk's
+list, and the full path whenever the folder is not at this code's newest schema."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+from hrdesk.checks.check import load_profile_file
+from hrdesk.cli import main
+from hrdesk.clock import FixedClock
+from hrdesk.desks.desk import Desk
+from hrdesk.labels import label
+from hrdesk.store.bulk_reads import sqlite_list_rows
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _stored(data_dir: Path) -> list[dict]:
+    with Desk.open(data_dir, clock=FixedClock.on(date(2026, 12, 1))) as desk:
+        for name in ("changping-renewal-window-open.json", "yanqing-new-ready.json"):
+            desk.employees.add_profile(load_profile_file(ROOT / "examples" / name))
+        desk.employees.refresh_statuses(on=date(2026, 12, 1))
+        return [
+            {
+                "id": s.id,
+                "name": s.name,
+                "id_number_masked": s.id_masked,
+                "unit": s.employer_name,
+                "district": s.district,
+                "status": s.status,
+                "status_label": label("status", s.status, "zh"),
+                "next_deadline": s.next_deadline.isoformat() if s.next_deadline else None,
+                "next_deadline_code": s.next_deadline_code,
+                "next_deadline_label": label("deadline", s.next_deadline_code, "zh"),
+            }
+            for s in desk.employees.summaries()
+        ]
+
+
+def test_the_quick_listing_is_the_desks_list(capsys, data_dir):
+    expected = _stored(data_dir)
+    assert any(r["next_deadline"] for r in expected)  # a date read back as text must come out the same
+    assert main(["--data-dir", str(data_dir), "list", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == expected
+
+
+def test_a_folder_not_at_the_newest_schema_takes_the_full_path(data_dir):
+    _stored(data_dir)
+    path = data_dir / "hrdesk.sqlite"
+    assert len(sqlite_list_rows(path)) == 2
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = 'ffff'")  # a newer app wrote it
+    assert sqlite_list_rows(path) is None
+    assert sqlite_list_rows(data_dir / "none.sqlite") is None
