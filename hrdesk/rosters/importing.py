@@ -572,6 +572,38 @@ def _changed_row(
     return blank_kept
 
 
+def _material_file_problems(base_dir: Path, name: str) -> list[tuple[str, dict[str, Any]]]:
+    """Why the vault would refuse a profile's material file (a `(code, params)` each), checked before
+    anything is written: outside the profile's folder, missing, empty, too big, or an image whose header
+    is unreadable or too large to decode."""
+    from ..materials.paths import MaterialPathError, material_file_in
+    from ..pdf.images import ImageRefused, check_image
+    from ..pdf.pack import IMAGE_SUFFIXES
+    from ..store.vault import MAX_BYTES
+
+    try:
+        file = material_file_in(base_dir, name)
+    except MaterialPathError:
+        absolute = Path(name).is_absolute() or name.startswith(("/", "\\"))
+        return [("material.path-absolute" if absolute else "material.path-outside", {"name": name})]
+    try:
+        size = file.stat().st_size
+    except OSError:
+        return [("material.file-missing", {"name": name})]
+    if not file.is_file():
+        return [("material.file-missing", {"name": name})]
+    if size == 0:
+        return [("material.file-empty", {"name": name})]
+    if size > MAX_BYTES:
+        return [("material.file-too-large", {"name": name, "mb": size // 2**20})]
+    if file.suffix.lower() in IMAGE_SUFFIXES:
+        try:
+            check_image(file)
+        except ImageRefused as refused:
+            return [(refused.key, refused.params)]
+    return []
+
+
 def _preview_json(desk: Desk, path: Path, out: ImportPreview) -> ImportPreview:
     """Profile JSON (one, a list, or {"profiles": [...]}): the same new / changed / unchanged view."""
     from ..checks.check import policies
@@ -593,6 +625,17 @@ def _preview_json(desk: Desk, path: Path, out: ImportPreview) -> ImportPreview:
             out.file_errors.append(
                 RowIssue(path.name, i, "profile", "roster.profile-invalid", {"reason": str(exc)})
             )
+    # A material file that cannot be stored refuses its profile here, in the preview (and `--dry-run`),
+    # instead of failing half-way through the write.
+    usable: list[Profile] = []
+    for i, profile in enumerate(parsed, start=1):
+        problems = [
+            p for m in profile.materials if m.file for p in _material_file_problems(path.parent, m.file)
+        ]
+        out.file_errors.extend(RowIssue(path.name, i, "materials", code, params) for code, params in problems)
+        if not problems:
+            usable.append(profile)
+    parsed = usable
     stored = employees_by_id_number(desk.uow.engine, [p.employee.id_number for p in parsed])
     units = stored_units(desk.uow.engine)
     heads: dict[int, tuple[int, int]] = {}
