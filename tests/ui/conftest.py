@@ -59,6 +59,6 @@ def wait_pool(qtbot) -> None:
         pools = [QThreadPool.globalInstance(), *workers.extra_pools()]
         return not workers.busy() and all(p.activeThreadCount() == 0 for p in pools)
 
-    qtbot.waitUntil(idle, timeout=15000)
+    qtbot.waitUntil(idle, timeout=60000)
     qtbot.wait(20)
-    qtbot.waitUntil(idle, timeout=15000)
+    qtbot.waitUntil(idle, timeout=60000)
