@@ -429,7 +429,7 @@ class MainWindow(QMainWindow):
             from .desks.change_watch import ChangeWatcher
 
             self.change_watch = ChangeWatcher(self.desk, self)
-            self.change_watch.changed.connect(self.apply_changes)
+            self.change_watch.changed.connect(lambda ids: self.apply_changes(ids))
             self.change_watch.start()
         self.deadlinesReady.emit()
 

@@ -145,7 +145,7 @@ class CalendarView(QWidget):
         body.addWidget(self.agenda, 1)
         layout.addLayout(body, 1)
         self.calendar.currentPageChanged.connect(lambda *_: self._fill_agenda())
-        self.calendar.selectionChanged.connect(self._fill_agenda)
+        self.calendar.selectionChanged.connect(lambda: self._fill_agenda())
         self.unit_filter.currentIndexChanged.connect(self._apply)
         self.kind_filter.currentIndexChanged.connect(self._apply)
         self.agenda.itemDoubleClicked.connect(self._activated)
