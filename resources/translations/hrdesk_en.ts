@@ -723,6 +723,49 @@ Log file: {path}</translation>
     </message>
 </context>
 <context>
+    <name>EmployeeActions</name>
+    <message>
+        <location filename="../../hrdesk/ui/employee_actions.py" line="33"/>
+        <source>撤销：{what}</source>
+        <translation>Undo: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_actions.py" line="33"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_actions.py" line="43"/>
+        <source>已撤销：{what}</source>
+        <translation>Undone: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_actions.py" line="50"/>
+        <source>新建员工</source>
+        <translation>New employee</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_actions.py" line="50"/>
+        <source>请先在“单位与经办人”中添加一个单位。</source>
+        <translation>Add a unit under Units and agents first.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_actions.py" line="67"/>
+        <source>删除员工</source>
+        <translation>Delete employee</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_actions.py" line="69"/>
+        <source>确定删除员工 &lt;b&gt;{name}&lt;/b&gt;（{id}，{unit}）的全部记录吗？&lt;br&gt;可用“编辑 → 撤销”(Ctrl+Z) 恢复。</source>
+        <translation>Delete all records of employee &lt;b&gt;{name}&lt;/b&gt; ({id}, {unit})?&lt;br&gt;Edit → Undo (Ctrl+Z) brings them back.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_actions.py" line="85"/>
+        <source>删除 {name}</source>
+        <translation>delete {name}</translation>
+    </message>
+</context>
+<context>
     <name>EmployeeDetail</name>
     <message>
         <location filename="../../hrdesk/ui/employees/employee_detail.py" line="491"/>
@@ -812,6 +855,148 @@ Log file: {path}</translation>
         <location filename="../../hrdesk/ui/employees/employee_model.py" line="97"/>
         <source>身份证号</source>
         <translation>ID number</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="30"/>
+        <source>导入名单</source>
+        <translation>Import roster</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="41"/>
+        <location filename="../../hrdesk/ui/file_actions.py" line="58"/>
+        <source>导出名单</source>
+        <translation>Export roster</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="41"/>
+        <source>Excel (*.xlsx);;档案 JSON (*.json)</source>
+        <translation>Excel (*.xlsx);;Profile JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="58"/>
+        <source>已导出到 {path}</source>
+        <translation>Exported to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="63"/>
+        <location filename="../../hrdesk/ui/file_actions.py" line="74"/>
+        <location filename="../../hrdesk/ui/file_actions.py" line="75"/>
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="65"/>
+        <source>备份文件 (*.zip)</source>
+        <translation>Backup file (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="74"/>
+        <source>备份完成。</source>
+        <translation>Backup complete.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="81"/>
+        <location filename="../../hrdesk/ui/file_actions.py" line="90"/>
+        <source>打印表格</source>
+        <translation>Print form</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="81"/>
+        <location filename="../../hrdesk/ui/file_actions.py" line="102"/>
+        <source>请先选择一名员工。</source>
+        <translation>Select an employee first.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="84"/>
+        <source>诚信声明（个人）</source>
+        <translation>Integrity declaration (individual)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="85"/>
+        <source>诚信声明（单位）</source>
+        <translation>Integrity declaration (unit)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="86"/>
+        <source>房屋借住声明</source>
+        <translation>Housing-borrowing declaration</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="87"/>
+        <source>材料清单</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="90"/>
+        <source>选择表格：</source>
+        <translation>Form:</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="102"/>
+        <location filename="../../hrdesk/ui/file_actions.py" line="130"/>
+        <location filename="../../hrdesk/ui/file_actions.py" line="145"/>
+        <source>生成材料包</source>
+        <translation>Build submission pack</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="104"/>
+        <source>选择保存材料包的文件夹</source>
+        <translation>Choose the folder for the packs</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="113"/>
+        <source>正在生成材料包…</source>
+        <translation>Building the pack…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="113"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="132"/>
+        <source>材料不齐全或有缺陷：
+{problems}
+
+仍要生成吗？材料清单会注明这些问题。</source>
+        <translation>Materials are missing or defective:
+{problems}
+
+Build the pack anyway? The checklist will list these problems.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="158"/>
+        <location filename="../../hrdesk/ui/file_actions.py" line="177"/>
+        <source>导出日历</source>
+        <translation>Export calendar</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="158"/>
+        <source>日历 (*.ics)</source>
+        <translation>Calendar (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="177"/>
+        <source>已导出 {n} 项期限。</source>
+        <translation>Exported {n} deadlines.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="194"/>
+        <source>用户录入</source>
+        <translation>Entered by the user</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="238"/>
+        <source>不再提醒：{name} {what}</source>
+        <translation>Reminder dismissed: {name} {what}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="241"/>
+        <source>提醒已推迟：{name} {what}</source>
+        <translation>Reminder snoozed: {name} {what}</translation>
     </message>
 </context>
 <context>
@@ -909,399 +1094,239 @@ Log file: {path}</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>ListFilters</name>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="256"/>
-        <source>hrdesk — 工作居住证办理助手</source>
-        <translation>hrdesk — Work Residence Permit assistant</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="258"/>
-        <source>（演示数据）</source>
-        <translation> (demo data)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="259"/>
+        <location filename="../../hrdesk/ui/list_filters.py" line="41"/>
         <source>搜索姓名、身份证号或单位…</source>
         <translation>Search name, ID number or unit…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="261"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="801"/>
-        <source>新建员工</source>
-        <translation>New employee</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="262"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="825"/>
-        <source>删除员工</source>
-        <translation>Delete employee</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="263"/>
-        <source>查找</source>
-        <translation>Find</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="264"/>
-        <source>下一位员工</source>
-        <translation>Next employee</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="265"/>
-        <source>上一位员工</source>
-        <translation>Previous employee</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="266"/>
-        <source>概览</source>
-        <translation>Overview</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="267"/>
-        <source>期限日历</source>
-        <translation>Deadline calendar</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="268"/>
-        <source>导出日历 (.ics)…</source>
-        <translation>Export calendar (.ics)…</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="269"/>
-        <source>导入名单…</source>
-        <translation>Import roster…</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="270"/>
-        <source>导出名单…</source>
-        <translation>Export roster…</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="271"/>
-        <source>备份…</source>
-        <translation>Backup…</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="272"/>
-        <source>单位与经办人…</source>
-        <translation>Units and agents…</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="273"/>
-        <source>设置…</source>
-        <translation>Settings…</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="274"/>
-        <source>打印表格…</source>
-        <translation>Print form…</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="275"/>
-        <source>生成材料包…</source>
-        <translation>Build submission pack…</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="276"/>
-        <source>为名单中的员工批量生成材料包…</source>
-        <translation>Build packs for the employees in the list…</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="277"/>
-        <source>关于 hrdesk</source>
-        <translation>About hrdesk</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="278"/>
-        <source>退出</source>
-        <translation>Quit</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="279"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="780"/>
-        <source>撤销</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="280"/>
-        <source>切换语言 (中文/English)</source>
-        <translation>Switch language (中文/English)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="284"/>
-        <source>文件</source>
-        <translation>File</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="285"/>
-        <source>编辑</source>
-        <translation>Edit</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="286"/>
-        <source>员工</source>
-        <translation>Employee</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="287"/>
-        <source>表格与材料包</source>
-        <translation>Forms and packs</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="288"/>
-        <source>工具</source>
-        <translation>Tools</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="289"/>
-        <source>帮助</source>
-        <translation>Help</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="395"/>
-        <source>正在更新状态：{d} / {n}</source>
-        <translation>Updating statuses: {d} / {n}</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="459"/>
-        <source>保存失败</source>
-        <translation>Saving failed</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="554"/>
-        <source>不再提醒：{name} {what}</source>
-        <translation>Reminder dismissed: {name} {what}</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="557"/>
-        <source>提醒已推迟：{name} {what}</source>
-        <translation>Reminder snoozed: {name} {what}</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="572"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="591"/>
-        <source>导出日历</source>
-        <translation>Export calendar</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="572"/>
-        <source>日历 (*.ics)</source>
-        <translation>Calendar (*.ics)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="591"/>
-        <source>已导出 {n} 项期限。</source>
-        <translation>Exported {n} deadlines.</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="597"/>
+        <location filename="../../hrdesk/ui/list_filters.py" line="49"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="601"/>
+        <location filename="../../hrdesk/ui/list_filters.py" line="53"/>
         <source>全部区</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="601"/>
+        <location filename="../../hrdesk/ui/list_filters.py" line="53"/>
         <source>昌平区</source>
         <translation>Changping</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="601"/>
+        <location filename="../../hrdesk/ui/list_filters.py" line="53"/>
         <source>延庆区</source>
         <translation>Yanqing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="603"/>
+        <location filename="../../hrdesk/ui/list_filters.py" line="55"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="651"/>
+        <location filename="../../hrdesk/ui/list_filters.py" line="103"/>
         <source>显示 {shown} / 共 {total} 名员工</source>
         <translation>Showing {shown} of {total} employees</translation>
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="720"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="165"/>
+        <source>hrdesk — 工作居住证办理助手</source>
+        <translation>hrdesk — Work Residence Permit assistant</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="167"/>
+        <source>（演示数据）</source>
+        <translation> (demo data)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="93"/>
+        <source>新建员工</source>
+        <translation>New employee</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="94"/>
+        <source>删除员工</source>
+        <translation>Delete employee</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="95"/>
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="96"/>
+        <source>下一位员工</source>
+        <translation>Next employee</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="97"/>
+        <source>上一位员工</source>
+        <translation>Previous employee</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="98"/>
+        <source>概览</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="99"/>
+        <source>期限日历</source>
+        <translation>Deadline calendar</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="100"/>
+        <source>导出日历 (.ics)…</source>
+        <translation>Export calendar (.ics)…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="101"/>
+        <source>导入名单…</source>
+        <translation>Import roster…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="102"/>
+        <source>导出名单…</source>
+        <translation>Export roster…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="103"/>
+        <source>备份…</source>
+        <translation>Backup…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="104"/>
+        <source>单位与经办人…</source>
+        <translation>Units and agents…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="105"/>
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="106"/>
+        <source>打印表格…</source>
+        <translation>Print form…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="107"/>
+        <source>生成材料包…</source>
+        <translation>Build submission pack…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="108"/>
+        <source>为名单中的员工批量生成材料包…</source>
+        <translation>Build packs for the employees in the list…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="109"/>
+        <source>关于 hrdesk</source>
+        <translation>About hrdesk</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="110"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="111"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="112"/>
+        <source>切换语言 (中文/English)</source>
+        <translation>Switch language (中文/English)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="116"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="117"/>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="118"/>
+        <source>员工</source>
+        <translation>Employee</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="119"/>
+        <source>表格与材料包</source>
+        <translation>Forms and packs</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="120"/>
+        <source>工具</source>
+        <translation>Tools</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="121"/>
+        <source>帮助</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="271"/>
+        <source>正在更新状态：{d} / {n}</source>
+        <translation>Updating statuses: {d} / {n}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="335"/>
+        <source>保存失败</source>
+        <translation>Saving failed</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="520"/>
         <source>新员工</source>
         <translation>New employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="730"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="530"/>
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="731"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="531"/>
         <source>{name} 的档案有未保存的修改。要保存吗？</source>
         <translation>{name}&apos;s profile has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="738"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="538"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="739"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="539"/>
         <source>不保存</source>
         <translation>Don&apos;t save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="750"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="550"/>
         <source>已保存 ✓</source>
         <translation>Saved ✓</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="780"/>
-        <source>撤销：{what}</source>
-        <translation>Undo: {what}</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="789"/>
-        <source>已撤销：{what}</source>
-        <translation>Undone: {what}</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="801"/>
-        <source>请先在“单位与经办人”中添加一个单位。</source>
-        <translation>Add a unit under Units and agents first.</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="1002"/>
-        <source>用户录入</source>
-        <translation>Entered by the user</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="1079"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="605"/>
         <source>hrdesk 仍在运行</source>
         <translation>hrdesk is still running</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="1081"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="607"/>
         <source>窗口已关闭到托盘区，期限提醒照常。要退出请用“文件 → 退出”；可在设置中关闭此行为。</source>
         <translation>The window was closed to the tray; deadline reminders go on. To quit use File → Quit; this can be turned off in Settings.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="856"/>
-        <source>导入名单</source>
-        <translation>Import roster</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="867"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="884"/>
-        <source>导出名单</source>
-        <translation>Export roster</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="867"/>
-        <source>Excel (*.xlsx);;档案 JSON (*.json)</source>
-        <translation>Excel (*.xlsx);;Profile JSON (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="884"/>
-        <source>已导出到 {path}</source>
-        <translation>Exported to {path}</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="889"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="900"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="901"/>
-        <source>备份</source>
-        <translation>Backup</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="891"/>
-        <source>备份文件 (*.zip)</source>
-        <translation>Backup file (*.zip)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="900"/>
-        <source>备份完成。</source>
-        <translation>Backup complete.</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="907"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="916"/>
-        <source>打印表格</source>
-        <translation>Print form</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="907"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="928"/>
-        <source>请先选择一名员工。</source>
-        <translation>Select an employee first.</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="910"/>
-        <source>诚信声明（个人）</source>
-        <translation>Integrity declaration (individual)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="911"/>
-        <source>诚信声明（单位）</source>
-        <translation>Integrity declaration (unit)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="912"/>
-        <source>房屋借住声明</source>
-        <translation>Housing-borrowing declaration</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="913"/>
-        <source>材料清单</source>
-        <translation>Checklist</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="916"/>
-        <source>选择表格：</source>
-        <translation>Form:</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="928"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="956"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="971"/>
-        <source>生成材料包</source>
-        <translation>Build submission pack</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="930"/>
-        <source>选择保存材料包的文件夹</source>
-        <translation>Choose a folder for the pack</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="939"/>
-        <source>正在生成材料包…</source>
-        <translation>Building the pack…</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="740"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="939"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="540"/>
         <source>取消</source>
         <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="827"/>
-        <source>确定删除员工 &lt;b&gt;{name}&lt;/b&gt;（{id}，{unit}）的全部记录吗？&lt;br&gt;可用“编辑 → 撤销”(Ctrl+Z) 恢复。</source>
-        <translation>Delete all records of employee &lt;b&gt;{name}&lt;/b&gt; ({id}, {unit})?&lt;br&gt;Edit → Undo (Ctrl+Z) brings them back.</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="843"/>
-        <source>删除 {name}</source>
-        <translation>delete {name}</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="958"/>
-        <source>材料不齐全或有缺陷：
-{problems}
-
-仍要生成吗？材料清单会注明这些问题。</source>
-        <translation>Materials are missing or defective:
-{problems}
-
-Build the pack anyway? The checklist will list these problems.</translation>
     </message>
 </context>
 <context>
@@ -2675,178 +2700,178 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>UnitsDialog</name>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="98"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="114"/>
         <source>单位与经办人</source>
         <translation>Units and agents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="105"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="121"/>
         <source>新建单位</source>
         <translation>New unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="128"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="144"/>
         <source>信用良好，无违法违规记录</source>
         <translation>In good standing, no violations</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="129"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="145"/>
         <source>已开通业务办理权限</source>
         <translation>Permission granted</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="130"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="146"/>
         <source>经营范围列入禁止和限制目录</source>
         <translation>Business on the restricted-industry list</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="133"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="149"/>
         <source>未记录</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="136"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="152"/>
         <source>单位名称</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="137"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="153"/>
         <source>统一社会信用代码</source>
         <translation>Unified credit code</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="138"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="154"/>
         <source>所在区</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="139"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="155"/>
         <source>单位类型</source>
         <translation>Entity type</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="140"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="156"/>
         <source>登记注册日期</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="141"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="157"/>
         <source>注册资本（元）</source>
         <translation>Registered capital (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="142"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="158"/>
         <source>本区纳税起始日期</source>
         <translation>Paying tax in the district since</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="143"/>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="144"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="159"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="160"/>
         <source>{y} 年纳税额（元，不含个税）</source>
         <translation>Tax paid in {y} (CNY, excl. IIT)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="145"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="161"/>
         <source>科技创新主体</source>
         <translation>Innovation entity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="146"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="162"/>
         <source>科技创新服务主体</source>
         <translation>Service entity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="147"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="163"/>
         <source>剩余新办指标</source>
         <translation>New-application quota left</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="159"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="175"/>
         <source>业务经办人</source>
         <translation>Business agents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="165"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="181"/>
         <source>添加经办人</source>
         <translation>Add agent</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="166"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="182"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="167"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="183"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="182"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="198"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="183"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="199"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="247"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="263"/>
         <source>未在本单位参保</source>
         <translation>not insured by this unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="249"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="265"/>
         <source>已停用</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="262"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="278"/>
         <source>请先保存单位</source>
         <translation>Save the unit first</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="306"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="318"/>
         <source>删除经办人</source>
         <translation>Delete agent</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="306"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="318"/>
         <source>删除经办人“{name}”？</source>
         <translation>Delete the agent “{name}”?</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="340"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="351"/>
         <source>{label}不能为负数</source>
         <translation>{label} cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="342"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="353"/>
         <source>{label}应为数字金额，如 350000、350,000 或 35万</source>
         <translation>{label} must be an amount in figures, e.g. 350000 or 350,000</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="349"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="360"/>
         <source>单位名称必填</source>
         <translation>The unit name is required</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="356"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="367"/>
         <source>纳税额</source>
         <translation>Tax paid</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="365"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="376"/>
         <source>注册资本</source>
         <translation>Registered capital</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="386"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="397"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="386"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="397"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
