@@ -33,31 +33,19 @@ from .employees.employee_model import (
     ROW_ROLE,
     EmployeeFilterProxy,
     EmployeeTableModel,
-    sort_rows,
 )
 from .file_actions import FileActions
 from .list_filters import ListFilters
 from .window_layout import restore_layout, save_layout
+from .window_loads import WindowLoads
 from .window_menus import build_actions, retranslate_menus
-from .workers import run_task, run_write
+from .workers import run_task
 
 if TYPE_CHECKING:
     from ..desks.desk import Desk
     from ..employees.case import EmployeeCase
 
 STATUSES = ["ready", "missing-materials", "not-eligible", "renewal-due", "valid", "expired", "suspended"]
-
-
-def _freeze_loaded() -> None:
-    """What a worker has just loaded (tens of thousands of rows, deadlines) lives until the next full
-    load: move it out of the cyclic GC's reach, so the window's own small allocations never trigger a
-    full collection that walks it (a stall of a second at 50,000 employees)."""
-    import gc
-
-    gc.freeze()
-
-
-BIG_CHANGE = 2000  # more changed employees than this: one full reload beats thousands of row updates
 
 
 class MainWindow(QMainWindow):
@@ -95,6 +83,7 @@ class MainWindow(QMainWindow):
         self.district_filter = self.filters.district_filter
         self.files = FileActions(self)
         self.employee_actions = EmployeeActions(self)
+        self.loads = WindowLoads(self)
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -178,202 +167,39 @@ class MainWindow(QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
-    # --- data ---------------------------------------------------------------------------------------
+    # --- data (loaded and written on workers by `self.loads`) ------------------------------------
 
     def attach_records(self, desk: Desk) -> None:
-        """The database is open: load the list on a worker, then refresh what a new day changed, then
-        the deadlines (and the tray's first check)."""
-        self.desk = desk
-        self.detail.set_desk(desk)
-        self.files.apply_scan_settings()
-        self._loading += 1
-
-        column, order = self.proxy.sorted_by
-
-        def work(_task: Any) -> tuple[list[Any], list[Any]]:
-            return sort_rows(desk.employees.summaries(), column, order), desk.units.employers()
-
-        run_task(work, self._summaries_loaded, self._background_failed)
+        self.loads.attach_records(desk)
 
     def background_busy(self) -> bool:
-        return self._loading > 0
+        return self.loads.background_busy()
 
-    def _background_failed(self, message: str) -> None:
-        self._loading = max(0, self._loading - 1)
-        if message:
-            self.statusBar().showMessage(message, 15000)
+    def reload(self, select_id: int | None = None) -> None:
+        self.loads.reload(select_id)
 
-    def _summaries_loaded(self, result: Any) -> None:
-        self._loading -= 1
-        summaries, employers = result
-        self._employers = employers
-        _freeze_loaded()
-        self._set_summaries(summaries, presorted=True)
-        self.refresh_stale_statuses()
+    def refresh_stale_statuses(self) -> None:
+        self.loads.refresh_stale_statuses()
 
-    def _set_summaries(self, summaries: list[Any], presorted: bool = False) -> None:
-        self.model.set_rows(summaries)
-        if not presorted:
-            self.model.sort(*self.proxy.sorted_by)
-        self.dashboard.set_summaries(summaries, self.clock.today())
-        self.filters.fill()
-        self.filters.update_count()
-        self._first_run_or_dashboard()
+    def refresh_deadlines(self) -> None:
+        self.loads.refresh_deadlines()
 
-    def _first_run_or_dashboard(self) -> None:
-        employees = self.model.rowCount()
-        self.first_run.set_progress(len(getattr(self, "_employers", [])), employees, 0)
-        current = self.stack.currentWidget()
-        if employees == 0 and current is self.dashboard:
-            self.stack.setCurrentWidget(self.first_run)
-        elif employees and current is self.first_run:
-            self.stack.setCurrentWidget(self.dashboard)
+    def run_op(
+        self, fn: Any, employee_ids: list[int] | None = None, done: Any = None, failed: Any = None
+    ) -> None:
+        self.loads.run_op(fn, employee_ids, done, failed)
+
+    def apply_changes(self, employee_ids: list[int], deadlines: bool = True) -> None:
+        self.loads.apply_changes(employee_ids, deadlines)
+
+    # --- data ---------------------------------------------------------------------------------------
 
     def _attach_first_scans(self) -> None:
         if self.current_employee_id() is None:
             self.move_selection(1)
         self.detail.setCurrentWidget(self.detail.materials)
 
-    def reload(self, select_id: int | None = None) -> None:
-        """Everything again, at once (after an import or a restore; tests). Day-to-day writes use
-        `apply_changes`, which touches only the rows they changed."""
-        self._employers = self.desk.units.employers()
-        self._set_summaries(self.desk.employees.summaries())
-        self.refresh_deadlines()
-        if select_id is not None:
-            self.select_employee(select_id)
-
-    def refresh_stale_statuses(self) -> None:
-        """A new day: recompute, on the writer in small batches, the employees whose stored status no
-        longer holds (usually a few percent), then update those rows and load the deadlines."""
-        if self.desk is None:
-            return
-        desk, today = self.desk, self.clock.today()
-        self._loading += 1
-
-        def work(task: Any) -> list[int]:
-            stale = desk.employees.stale_status_ids(today)
-            if stale:
-                desk.employees.refresh_statuses(
-                    today, stale, progress=lambda d, n: task.signals.progress.emit(d, n)
-                )
-            return stale
-
-        def done(stale: Any) -> None:
-            self._loading -= 1
-            self.statusBar().clearMessage()
-            if stale:
-                self.apply_changes(stale, deadlines=False)
-            self.refresh_deadlines()
-
-        task = run_write(work, done, self._background_failed)
-        task.signals.progress.connect(
-            lambda d, n: self.statusBar().showMessage(self.tr("正在更新状态：{d} / {n}").format(d=d, n=n))
-        )
-
-    def refresh_deadlines(self) -> None:
-        """Deadlines for the calendar and the tray: the stored ones, read on a worker with one query."""
-        from .i18n import current_lang
-
-        desk, lang = self.desk, current_lang()
-        self._loading += 1
-
-        tray = self.tray
-        want_states = tray is not None and getattr(tray, "_states", None) is None
-
-        def work(_task: Any) -> tuple[list[Any], set[int], Any]:
-            from ..checks.check import work_calendar
-            from ..deadlines.reminders import states_from_rows
-            from ..deadlines.stored import stored_deadlines
-
-            items = stored_deadlines(desk, lang)
-            cal = work_calendar(desk.data_dir)
-            unknown = {y for y in {d.date.year for d in items} if not cal.knows(y)}
-            states = states_from_rows(desk.reminders.reminder_states()) if want_states else None
-            return items, unknown, states
-
-        run_task(work, self._deadlines_ready, self._background_failed)
-
-    def _deadlines_ready(self, result: Any) -> None:
-        self._loading -= 1
-        self.deadline_items, self._unknown_years, states = result
-        if states is not None and self.tray is not None and self.tray._states is None:
-            self.tray._states = states
-        _freeze_loaded()
-        self.calendar.set_deadlines(self.deadline_items, self.clock.today(), self._unknown_years)
-        if getattr(self, "change_watch", None) is None and self.desk is not None:
-            from .desks.change_watch import ChangeWatcher
-
-            self.change_watch = ChangeWatcher(self.desk, self)
-            self.change_watch.changed.connect(lambda ids: self.apply_changes(ids))
-            self.change_watch.start()
-        self.deadlinesReady.emit()
-
     # --- writes and what they changed ---------------------------------------------------------------
-
-    def run_op(
-        self,
-        fn: Any,
-        employee_ids: list[int] | None = None,
-        done: Any = None,
-        failed: Any = None,
-    ) -> None:
-        """Run a write `fn(records)` on the writer thread; then update just the rows, deadlines and case
-        of `employee_ids` (or of the ids `fn` returns when it returns a list)."""
-        desk = self.desk
-
-        def finished(result: Any) -> None:
-            ids = employee_ids if employee_ids is not None else (result if isinstance(result, list) else [])
-            self.apply_changes(ids)
-            if done is not None:
-                done(result)
-
-        def error(message: str) -> None:
-            if failed is not None:
-                failed(message)
-            elif message:
-                QMessageBox.warning(self, self.tr("保存失败"), message)
-
-        run_write(lambda _task: fn(desk), finished, error)
-
-    def apply_changes(self, employee_ids: list[int], deadlines: bool = True) -> None:
-        """Rows, deadlines and the open case of these employees, read again on a worker."""
-        ids = sorted(set(employee_ids))
-        if not ids or self.desk is None:
-            return
-        if len(ids) > BIG_CHANGE:  # new wage figures, a restore, a big import: load everything again
-            self.attach_records(self.desk)
-            return
-        desk = self.desk
-        from .i18n import current_lang
-
-        lang = current_lang()
-        self._loading += 1
-
-        def work(_task: Any) -> tuple[list[Any], list[Any] | None]:
-            from ..deadlines.stored import stored_deadlines
-
-            return desk.employees.summaries(ids), stored_deadlines(desk, lang, ids) if deadlines else None
-
-        def apply(result: Any) -> None:
-            self._loading -= 1
-            summaries, items = result
-            self.model.update_rows(ids, summaries)
-            self.dashboard.set_summaries(self.model.rows(), self.clock.today())
-            self.filters.update_count()
-            if items is not None:
-                wanted = set(ids)
-                self.deadline_items = [d for d in self.deadline_items if d.employee_id not in wanted] + items
-                self.deadline_items.sort(key=lambda d: (d.date, d.employee_name, d.code))
-                self.calendar.set_deadlines(
-                    self.deadline_items, self.clock.today(), getattr(self, "_unknown_years", set())
-                )
-            current = self.detail.employee_id
-            shown = current in ids and self.stack.currentWidget() is self.detail
-            if shown and any(s.id == current for s in summaries):
-                self.request_case(current, self.case.business if self.case else None)
-
-        run_task(work, apply, self._background_failed)
 
     # --- one employee's case ------------------------------------------------------------------------
 

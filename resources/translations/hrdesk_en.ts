@@ -1134,12 +1134,12 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="165"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="154"/>
         <source>hrdesk — 工作居住证办理助手</source>
         <translation>hrdesk — Work Residence Permit assistant</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="167"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="156"/>
         <source>（演示数据）</source>
         <translation> (demo data)</translation>
     </message>
@@ -1274,57 +1274,47 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="271"/>
-        <source>正在更新状态：{d} / {n}</source>
-        <translation>Updating statuses: {d} / {n}</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="335"/>
-        <source>保存失败</source>
-        <translation>Saving failed</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="520"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="346"/>
         <source>新员工</source>
         <translation>New employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="530"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="356"/>
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="531"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="357"/>
         <source>{name} 的档案有未保存的修改。要保存吗？</source>
         <translation>{name}&apos;s profile has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="538"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="364"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="539"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="365"/>
         <source>不保存</source>
         <translation>Don&apos;t save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="550"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="376"/>
         <source>已保存 ✓</source>
         <translation>Saved ✓</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="605"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="431"/>
         <source>hrdesk 仍在运行</source>
         <translation>hrdesk is still running</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="607"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="433"/>
         <source>窗口已关闭到托盘区，期限提醒照常。要退出请用“文件 → 退出”；可在设置中关闭此行为。</source>
         <translation>The window was closed to the tray; deadline reminders go on. To quit use File → Quit; this can be turned off in Settings.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="540"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="366"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2874,6 +2864,19 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <location filename="../../hrdesk/ui/units/units_dialog.py" line="397"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowLoads</name>
+    <message>
+        <location filename="../../hrdesk/ui/window_loads.py" line="118"/>
+        <source>正在更新状态：{d} / {n}</source>
+        <translation>Updating statuses: {d} / {n}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_loads.py" line="180"/>
+        <source>保存失败</source>
+        <translation>Saving failed</translation>
     </message>
 </context>
 <context>
