@@ -36,7 +36,7 @@ from .employees.employee_model import (
 )
 from .file_actions import FileActions
 from .list_filters import ListFilters
-from .window_layout import restore_layout, save_layout
+from .window_layout import restore_layout, save_geometry, save_layout
 from .window_loads import WindowLoads
 from .window_menus import build_actions, retranslate_menus
 from .workers import run_task
@@ -165,7 +165,21 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            self._read_again_in_new_language()
         super().changeEvent(event)
+
+    def _read_again_in_new_language(self) -> None:
+        """What was built in the old language: the open case (its verdict, findings and checklist), the
+        deadlines' texts, the tray's menu and the status bar's last message."""
+        self.statusBar().clearMessage()
+        if self.tray is not None and hasattr(self.tray, "retranslate"):
+            self.tray.retranslate()
+        if self.desk is None:
+            return
+        if self.stack.currentWidget() is self.detail and self.detail.employee_id is not None:
+            self.request_case(self.detail.employee_id, self.case.business if self.case else None)
+        if self.deadline_items:
+            self.refresh_deadlines()
 
     # --- data (loaded and written on workers by `self.loads`) ------------------------------------
 
@@ -421,7 +435,7 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self.settings.setValue("window/geometry", self.saveGeometry())
+        save_geometry(self)
         if not self.quitting and self.close_to_tray():
             self.hide()  # reminders go on from the tray; the edits stay in the hidden window
             event.ignore()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from PySide6.QtCore import QDate, QRect, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QRect, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -154,6 +154,9 @@ class CalendarView(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        # Month names, weekday headers and the first day of the week follow the interface language.
+        self.calendar.setLocale(QLocale())
+        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         self.agenda.setHeaderLabels([self.tr("日期"), self.tr("员工"), self.tr("期限")])
         self.legend.setText(
             "　".join(

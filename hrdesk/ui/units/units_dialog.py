@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from ...catalogue import text as catalogue_text
@@ -33,6 +35,7 @@ from ...units.service import UnitError
 from ..employees.profile_form import DateField
 from ..employees.profile_sections import code_combo, relabel_combo
 from ..i18n import current_lang
+from ..screen_fit import fit
 
 ROLE_ID = Qt.ItemDataRole.UserRole
 
@@ -112,7 +115,6 @@ class UnitsDialog(QDialog):
         self.desk = desk
         self.asker = Asker()
         self.setWindowTitle(self.tr("单位与经办人"))
-        self.resize(900, 640)
         lang = current_lang()
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
@@ -121,7 +123,15 @@ class UnitsDialog(QDialog):
         self.add_button = QPushButton(self.tr("新建单位"))
         left.addWidget(self.add_button)
         layout.addLayout(left, 1)
-        right = QVBoxLayout()
+        # The unit's form and its agents scroll; 保存 and 关闭 stay visible on a 720-pixel screen.
+        right_side = QVBoxLayout()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        inner = QWidget()
+        right = QVBoxLayout(inner)
+        scroll.setWidget(inner)
+        right_side.addWidget(scroll, 1)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.name = QLineEdit()
@@ -197,8 +207,9 @@ class UnitsDialog(QDialog):
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("保存"))
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
-        right.addWidget(buttons)
-        layout.addLayout(right, 2)
+        right_side.addWidget(buttons)
+        layout.addLayout(right_side, 2)
+        fit(self, 900, inner.sizeHint().height() + buttons.sizeHint().height() + 40)
         buttons.rejected.connect(self.reject)
         self.save_button.clicked.connect(self.save)
         self.add_button.clicked.connect(self.new_unit)
