@@ -92,3 +92,53 @@ def test_the_chart_axis_reads_months_and_years() -> None:
     months = [(2026, 11), (2026, 12), (2027, 1), (2027, 2)]
     assert axis_labels(months, "zh") == [("11月", "2026年"), ("12月", ""), ("1月", "2027年"), ("2月", "")]
     assert axis_labels(months, "en") == [("Nov", "2026"), ("Dec", ""), ("Jan", "2027"), ("Feb", "")]
+
+
+def _wheel(widget, steps: int = -1) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        centre,
+        QPointF(widget.mapToGlobal(widget.rect().center())),
+        QPoint(0, 0),
+        QPoint(0, 120 * steps),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_scrolls_the_form_and_ctrl_s_saves(qtbot, window, desk: Desk) -> None:
+    ids = _two_employees(qtbot, window, desk)
+    window.resize(1100, 600)
+    window.select_employee(ids[0])
+    qtbot.waitUntil(window.case_shown, timeout=15000)
+    wait_pool(qtbot)
+    form = window.detail.profile
+    window.detail.setCurrentWidget(form)
+    qtbot.waitExposed(form)
+    from PySide6.QtWidgets import QComboBox
+
+    combo = next(c for c in form.findChildren(QComboBox) if c.isVisible() and c.count() > 2)
+    before, bar = combo.currentIndex(), form.scroll.verticalScrollBar()
+    bar.setValue(0)
+    _wheel(combo)
+    assert combo.currentIndex() == before  # not focused: the field is left alone
+    assert bar.value() > 0  # the form scrolled instead
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus, timeout=2000)
+    _wheel(combo)
+    assert combo.currentIndex() != before  # focused: the wheel is the field's
+
+    form.name.setFocus()
+    saved: list[int] = []
+    form.saved.connect(saved.append)
+    qtbot.keyClick(form.name, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    wait_pool(qtbot)
+    qtbot.waitUntil(lambda: bool(saved), timeout=15000)
+    assert saved == [ids[0]]

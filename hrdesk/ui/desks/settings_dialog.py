@@ -34,6 +34,7 @@ from ...labels import cite
 from ..employees.profile_form import DateField
 from ..i18n import LANGUAGES, current_lang, set_language
 from ..screen_fit import fit
+from ..wheel_guard import WheelToScroll
 
 DEFAULT_LEADS = "30,14,7,3,1,0"
 
@@ -182,6 +183,7 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
         self.buttons = buttons
+        WheelToScroll(self.scroll).install()
         fit(self, 760, inner.sizeHint().height() + buttons.sizeHint().height() + 40)
         self.holiday_year.valueChanged.connect(self._load_holidays)
         self._load_wages()

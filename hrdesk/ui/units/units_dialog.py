@@ -36,6 +36,7 @@ from ..employees.profile_form import DateField
 from ..employees.profile_sections import code_combo, relabel_combo
 from ..i18n import current_lang
 from ..screen_fit import fit
+from ..wheel_guard import WheelToScroll
 
 ROLE_ID = Qt.ItemDataRole.UserRole
 
@@ -209,6 +210,7 @@ class UnitsDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
         right_side.addWidget(buttons)
         layout.addLayout(right_side, 2)
+        WheelToScroll(scroll).install()
         fit(self, 900, inner.sizeHint().height() + buttons.sizeHint().height() + 40)
         buttons.rejected.connect(self.reject)
         self.save_button.clicked.connect(self.save)
