@@ -107,6 +107,11 @@ _EN_WORDS = (
 )
 
 
+def _section_zh(section: str) -> str:
+    """The guide's numbering as printed in the guide: 二(二)6 → 二（二）6."""
+    return section.replace("(", "（").replace(")", "）")
+
+
 def _section_en(section: str) -> str:
     """A guide section in Latin script (二(二)6(5) → 2(2)6(5)): English screens show no Han text."""
     out = section
@@ -121,8 +126,9 @@ def _section_en(section: str) -> str:
 
 
 def cite(source: str, lang: str = "zh") -> str:
-    """A rule's source as people read it: `changping-2026 二(二)6(5)` → 昌平区指南 二(二)6(5) /
-    Changping guide 2(2)6(5). Several sources (", " or "; " between them) keep their order, and
+    """A rule's source as people read it: `changping-2026 二(二)6(5)` → 昌平区指南 二（二）6（5） (the
+    guide's own full-width brackets) / Changping guide 2(2)6(5) (English screens show no Han text).
+    The code form stays in JSON, logs and the rules; only what a person reads goes through here. Several sources (", " or "; " between them) keep their order, and
     sections of the same guide follow its name once: 昌平区指南 二(四)3、二(二)4."""
     sep = "、" if lang != "en" else ", "
     parts: list[list[str]] = []  # [guide name, section, section, …]
@@ -132,14 +138,14 @@ def cite(source: str, lang: str = "zh") -> str:
         district = guide.rsplit("-", 1)[0]
         if district in labels("district"):
             name = label("district", district, lang)
-            shown = section if lang != "en" else _section_en(section)
+            shown = _section_zh(section) if lang != "en" else _section_en(section)
             if guide == last_guide:
                 parts[-1].append(shown)
             else:
                 parts.append([f"{name}指南" if lang != "en" else f"{name} guide", shown])
             last_guide = guide
         elif parts:  # "changping-2026 二(四)2, 三(五)": a second section of the same guide
-            parts[-1].append(piece if lang != "en" else _section_en(piece))
+            parts[-1].append(_section_zh(piece) if lang != "en" else _section_en(piece))
         else:
-            parts.append(["", piece if lang != "en" else _section_en(piece)])
+            parts.append(["", _section_zh(piece) if lang != "en" else _section_en(piece)])
     return ("；" if lang != "en" else "; ").join(f"{p[0]} {sep.join(p[1:])}".strip() for p in parts)

@@ -72,7 +72,7 @@ def test_citations_read_as_guides_in_either_language() -> None:
     from hrdesk.labels import cite
 
     source = "changping-2026 二(四)2, 三(五); yanqing-2024 三(二)1(4)A、B"
-    assert cite(source) == "昌平区指南 二(四)2、三(五)；延庆区指南 三(二)1(4)A、B"
+    assert cite(source) == "昌平区指南 二（四）2、三（五）；延庆区指南 三（二）1（4）A、B"
     assert cite(source, "en") == "Changping guide 2(4)2, 3(5); Yanqing guide 3(2)1(4)A, B"
     assert cite("changping-2026 四(二)4 注意①", "en") == "Changping guide 4(2)4 note 1"
     assert cite("yanqing-2024 三(二)第三步", "en") == "Yanqing guide 3(2) step 3"

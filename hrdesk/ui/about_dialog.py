@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..resources import resources_dir
 from ..version import __version__
+from .screen_fit import fit
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("about-dialog")
         self.setWindowTitle(self.tr("关于 hrdesk"))
-        self.resize(760, 560)
+        fit(self, 760, 560)
         self.components = load_components()
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._about_page(data_dir), self.tr("关于"))

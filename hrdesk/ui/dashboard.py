@@ -45,6 +45,19 @@ def next_months(today: date, count: int = 12) -> list[tuple[int, int]]:
     return out
 
 
+def axis_labels(months: list[tuple[int, int]], lang: str) -> list[tuple[str, str]]:
+    """Under each bar its month as people say it (3月 / Mar), and the year under the first bar and under
+    every January: a reader sees where one year ends, never a code like "27/1"."""
+    out = []
+    for i, (year, month) in enumerate(months):
+        name = f"{month}月" if lang != "en" else _EN_MONTHS[month - 1]
+        out.append((name, (f"{year}年" if lang != "en" else str(year)) if i == 0 or month == 1 else ""))
+    return out
+
+
+_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 class ExpiryChart(QWidget):
     monthClicked = Signal(int, int)
 
@@ -69,7 +82,7 @@ class ExpiryChart(QWidget):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         w, h = self.width(), self.height()
-        left, bottom, top = 30, 28, 16
+        left, bottom, top = 30, 40, 16
         pal = self.palette()  # colours from the palette: readable under a dark system theme too
         p.fillRect(self.rect(), pal.color(pal.ColorRole.Base))
         if not self.months:
@@ -82,18 +95,21 @@ class ExpiryChart(QWidget):
         p.setFont(font)
         p.setPen(pal.color(pal.ColorRole.Mid))
         p.drawLine(left, h - bottom, w - 10, h - bottom)
-        for i, ((year, month), count) in enumerate(zip(self.months, self.counts, strict=True)):
+        from .i18n import current_lang
+
+        labels = axis_labels(self.months, current_lang())
+        for i, count in enumerate(self.counts):
             bar_h = (h - bottom - top) * count / peak
             rect = QRectF(left + i * slot + slot * 0.15, h - bottom - bar_h, slot * 0.7, bar_h)
             self._bars.append(QRectF(left + i * slot, top, slot, h - top))
             near = pal.color(pal.ColorRole.Highlight)
             p.fillRect(rect, near if i < 3 else QColor(near.red(), near.green(), near.blue(), 130))
             p.setPen(pal.color(pal.ColorRole.Text))
-            label = f"{month}" if month != 1 else f"{year % 100}/{month}"
+            month_text, year_text = labels[i]
             p.drawText(
-                QRectF(left + i * slot, h - bottom + 4, slot, bottom - 4),
+                QRectF(left + i * slot - 4, h - bottom + 4, slot + 8, bottom - 4),
                 Qt.AlignmentFlag.AlignHCenter,
-                label,
+                month_text + ("\n" + year_text if year_text else ""),
             )
             if count:
                 p.drawText(

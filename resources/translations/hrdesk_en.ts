@@ -4,62 +4,62 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../hrdesk/ui/about_dialog.py" line="79"/>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="80"/>
         <source>关于 hrdesk</source>
         <translation>About hrdesk</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/about_dialog.py" line="83"/>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="84"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/about_dialog.py" line="84"/>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="85"/>
         <source>第三方许可</source>
         <translation>Third-party licences</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/about_dialog.py" line="93"/>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="94"/>
         <source>北京市工作居住证办理助手：员工档案、资格检查、材料清单、期限提醒、表格打印和材料包。</source>
         <translation>A workbench for Beijing Work Residence Permit applications: employee records, eligibility checks, material checklists, deadline reminders, printed forms and submission packs.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/about_dialog.py" line="96"/>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="97"/>
         <source>hrdesk 是自由软件，按 GNU Affero 通用公共许可证第 3 版或（由您选择）任何更新版本发布；</source>
         <translation>hrdesk is free software, released under the GNU Affero General Public License, version 3 or (at your option) any later version; </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/about_dialog.py" line="99"/>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="100"/>
         <source>不提供任何担保。您可以按该许可证再发布和修改它。许可证全文和源代码见“第三方许可”页的 hrdesk 一项。</source>
         <translation>it comes with no warranty. You may redistribute and modify it under that licence. The full licence and where to find the source code are under hrdesk on the Third-party licences page.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/about_dialog.py" line="102"/>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="103"/>
         <source>本软件包含第三方组件（Qt、PySide6、PyMuPDF、ReportLab、Droid Sans Fallback 字体等），</source>
         <translation>This software includes third-party components (Qt, PySide6, PyMuPDF, ReportLab, the Droid Sans Fallback font and others), </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/about_dialog.py" line="104"/>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="105"/>
         <source>各自按其许可证提供，见“第三方许可”。</source>
         <translation>each under its own licence: see Third-party licences.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/about_dialog.py" line="105"/>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="106"/>
         <source>数据文件夹</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/about_dialog.py" line="106"/>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="107"/>
         <source>所有数据仅保存在本机。</source>
         <translation>All data stays on this computer.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/about_dialog.py" line="140"/>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="141"/>
         <source>许可证</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/about_dialog.py" line="140"/>
+        <location filename="../../hrdesk/ui/about_dialog.py" line="141"/>
         <source>源代码</source>
         <translation>Source code</translation>
     </message>
@@ -67,42 +67,42 @@
 <context>
     <name>AgentDialog</name>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="46"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="49"/>
         <source>经办人</source>
         <translation>Business agent</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="52"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="55"/>
         <source>在本单位缴纳社保</source>
         <translation>Insured (social insurance) by this unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="54"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="57"/>
         <source>在岗（可办理业务）</source>
         <translation>Active (may handle business)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="59"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="62"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="60"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="63"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="61"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="64"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="74"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="77"/>
         <source>姓名必填</source>
         <translation>The name is required</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="80"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="83"/>
         <source>身份证号无效，请核对（可留空）</source>
         <translation>The ID number is not valid; check it (or leave it empty)</translation>
     </message>
@@ -110,32 +110,32 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="270"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="273"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="271"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="274"/>
         <source>单位审核中</source>
         <translation>In unit review</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="272"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="275"/>
         <source>已提交主管部门</source>
         <translation>Submitted to the authority</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="273"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="276"/>
         <source>被退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="274"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="277"/>
         <source>已核准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="275"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="278"/>
         <source>审核不通过</source>
         <translation>Rejected</translation>
     </message>
@@ -143,63 +143,63 @@
 <context>
     <name>ApplicationsPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="293"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="296"/>
         <source>新建业务…</source>
         <translation>New business…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="294"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="297"/>
         <source>更新状态…</source>
         <translation>Update status…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="297"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="300"/>
         <source>业务</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="297"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="300"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="297"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="300"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="297"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="300"/>
         <source>退回意见 / 备注</source>
         <translation>Return reasons / notes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="305"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="308"/>
         <source>新建业务</source>
         <translation>New business</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="305"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="308"/>
         <source>业务类型：</source>
         <translation>Business:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="326"/>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="332"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="329"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="335"/>
         <source>更新状态</source>
         <translation>Update status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="326"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="329"/>
         <source>新状态：</source>
         <translation>New status:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="332"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="335"/>
         <source>退回意见：</source>
         <translation>Return reasons:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="341"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="344"/>
         <source>状态改为“{status}”</source>
         <translation>status set to “{status}”</translation>
     </message>
@@ -348,27 +348,27 @@
 <context>
     <name>Business</name>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="36"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="37"/>
         <source>新办</source>
         <translation>New application</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="37"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="38"/>
         <source>续签</source>
         <translation>Renewal</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="38"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="39"/>
         <source>聘用单位变更</source>
         <translation>Employer change</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="39"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="40"/>
         <source>基础信息变更</source>
         <translation>Basic-info change</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="40"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="41"/>
         <source>业务信息变更（随往子女）</source>
         <translation>Business-info change (children)</translation>
     </message>
@@ -401,87 +401,87 @@
         <translation>Expiry (nothing to file)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="157"/>
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="160"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="157"/>
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="160"/>
         <source>员工</source>
         <translation>Employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="157"/>
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="160"/>
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="164"/>
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="167"/>
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="165"/>
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="168"/>
         <source>证件到期</source>
         <translation>Permit expiry</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="166"/>
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="169"/>
         <source>续签</source>
         <translation>Renewal</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="167"/>
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="170"/>
         <source>聘用单位变更</source>
         <translation>Employer change</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="168"/>
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="171"/>
         <source>材料有效期</source>
         <translation>Material validity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="169"/>
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="172"/>
         <source>单位审核</source>
         <translation>Unit review</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="190"/>
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="193"/>
         <source>注意：{years} 年的放假安排尚未公布：法定假日按《全国年节及纪念日放假办法》估算，调休按最不利情形计算（期限只会提前）。通知发布后请在设置中粘贴。</source>
         <translation>Note: the holiday schedule for {years} is not published yet. Statutory holidays are estimated from the national holiday rules and make-up workdays are assumed the least favourable way (deadlines can only come earlier). Paste the notice in Settings once it is out.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="202"/>
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="205"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="241"/>
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="244"/>
         <source>另有 {n} 项未列出：请按单位或类型筛选（名单中已逾期者排在最前）。</source>
         <translation>{n} more not listed: filter by unit or kind (overdue people are at the top of the list).</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="251"/>
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="254"/>
         <source>【已逾期】</source>
         <translation>[OVERDUE] </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="271"/>
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="274"/>
         <source>打开员工</source>
         <translation>Open employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="273"/>
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="276"/>
         <source>提醒推迟 1 天</source>
         <translation>Snooze reminder 1 day</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="274"/>
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="277"/>
         <source>提醒推迟 1 周</source>
         <translation>Snooze reminder 1 week</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="275"/>
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="278"/>
         <source>不再提醒</source>
         <translation>Dismiss reminder</translation>
     </message>
@@ -489,79 +489,79 @@
 <context>
     <name>ChildrenPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="390"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="393"/>
         <source>添加子女…</source>
         <translation>Add child…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="391"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="394"/>
         <source>删除所选子女</source>
         <translation>Remove selected child</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="401"/>
         <location filename="../../hrdesk/ui/employees/employee_detail.py" line="404"/>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="412"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="407"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="415"/>
         <source>添加子女</source>
         <translation>Add child</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="401"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="404"/>
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="404"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="407"/>
         <source>出生日期（YYYY-MM-DD）：</source>
         <translation>Birth date (YYYY-MM-DD):</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="412"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="415"/>
         <source>日期格式应为 2026-01-31</source>
         <translation>Use the form 2026-01-31</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="438"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="441"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="438"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="441"/>
         <source>出生日期</source>
         <translation>Birth date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="438"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="441"/>
         <source>随往</source>
         <translation>Accompanies</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="438"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="441"/>
         <source>父母</source>
         <translation>Parents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="448"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="451"/>
         <source>已婚</source>
         <translation>Married</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="449"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="452"/>
         <source>未婚生育</source>
         <translation>Unmarried parents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="450"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="453"/>
         <source>离异抚养</source>
         <translation>Divorced, in custody</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="456"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="459"/>
         <source>是</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="456"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="459"/>
         <source>否</source>
         <translation>no</translation>
     </message>
@@ -586,32 +586,32 @@ Log file: {path}</translation>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../hrdesk/ui/dashboard.py" line="165"/>
+        <location filename="../../hrdesk/ui/dashboard.py" line="181"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/dashboard.py" line="166"/>
+        <location filename="../../hrdesk/ui/dashboard.py" line="182"/>
         <source>未来12个月证件到期人数（点击柱子筛选名单）</source>
         <translation>Permits expiring in the next 12 months (click a bar to filter)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/dashboard.py" line="167"/>
+        <location filename="../../hrdesk/ui/dashboard.py" line="183"/>
         <source>点击状态或柱子筛选左侧名单；选择一名员工查看详情。</source>
         <translation>Click a status or a bar to filter the list; select an employee for details.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/dashboard.py" line="177"/>
+        <location filename="../../hrdesk/ui/dashboard.py" line="193"/>
         <source>已逾期（立即处理）</source>
         <translation>Overdue (act now)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/dashboard.py" line="178"/>
+        <location filename="../../hrdesk/ui/dashboard.py" line="194"/>
         <source>本周到期</source>
         <translation>Due this week</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/dashboard.py" line="179"/>
+        <location filename="../../hrdesk/ui/dashboard.py" line="195"/>
         <source>30天内到期</source>
         <translation>Due within 30 days</translation>
     </message>
@@ -632,151 +632,194 @@ Log file: {path}</translation>
 <context>
     <name>EligibilityPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="87"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="88"/>
         <source>业务类型：</source>
         <translation>Business:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="95"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="96"/>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="95"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="96"/>
         <source>问题</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="95"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="96"/>
         <source>依据</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="96"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="97"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="96"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="97"/>
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="133"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="134"/>
         <source>原单位解除关联已逾期（{date}）— 请立即联系原单位办理解除，或联系主管部门。</source>
         <translation>The previous employer&apos;s unlink is overdue ({date}) — contact the previous employer to unlink now, or contact the authority.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="135"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="136"/>
         <source>单位审核已超过 7 天（{date}）— 系统会自动退回，请立即审核。</source>
         <translation>The unit review is over 7 days ({date}) — the system returns the application automatically; review it now.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="137"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="138"/>
         <source>已过最晚安全提交日（{date}）— 请立即提交，或联系主管部门。</source>
         <translation>Past the last safe day to submit ({date}): submit now, or contact the authority.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="142"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="143"/>
         <source>是</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="142"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="143"/>
         <source>否</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="143"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="144"/>
         <source>符合条件</source>
         <translation>Eligible</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="143"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="144"/>
         <source>材料齐全</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="144"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="145"/>
         <source>符合的申请条件</source>
         <translation>Qualifying categories</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="144"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="145"/>
         <source>收入标准</source>
         <translation>Income threshold</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="161"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="162"/>
         <source>阻断</source>
         <translation>Blocker</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="161"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="162"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="161"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="162"/>
         <source>提示</source>
         <translation>Info</translation>
     </message>
 </context>
 <context>
+    <name>EmployeeActions</name>
+    <message>
+        <location filename="../../hrdesk/ui/employee_actions.py" line="33"/>
+        <source>撤销：{what}</source>
+        <translation>Undo: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_actions.py" line="33"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_actions.py" line="43"/>
+        <source>已撤销：{what}</source>
+        <translation>Undone: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_actions.py" line="50"/>
+        <source>新建员工</source>
+        <translation>New employee</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_actions.py" line="50"/>
+        <source>请先在“单位与经办人”中添加一个单位。</source>
+        <translation>Add a unit under Units and agents first.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_actions.py" line="67"/>
+        <source>删除员工</source>
+        <translation>Delete employee</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_actions.py" line="69"/>
+        <source>确定删除员工 &lt;b&gt;{name}&lt;/b&gt;（{id}，{unit}）的全部记录吗？&lt;br&gt;可用“编辑 → 撤销”(Ctrl+Z) 恢复。</source>
+        <translation>Delete all records of employee &lt;b&gt;{name}&lt;/b&gt; ({id}, {unit})?&lt;br&gt;Edit → Undo (Ctrl+Z) brings them back.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employee_actions.py" line="85"/>
+        <source>删除 {name}</source>
+        <translation>delete {name}</translation>
+    </message>
+</context>
+<context>
     <name>EmployeeDetail</name>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="491"/>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="595"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="518"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="622"/>
         <source>档案</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="491"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="518"/>
         <source>资格检查</source>
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="491"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="518"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="491"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="518"/>
         <source>业务记录</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="491"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="518"/>
         <source>随往子女</source>
         <translation>Children</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="526"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="553"/>
         <source>档案中有错误（见红字），请改正后再保存。</source>
         <translation>The profile has errors (shown in red); correct them before saving.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="571"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="598"/>
         <source>身份证号重复</source>
         <translation>Duplicate ID number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="572"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="599"/>
         <source>身份证号 {id} 已属于员工 {name}。同一人只能有一条记录，未保存。</source>
         <translation>ID number {id} already belongs to employee {name}. One person has one record; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="579"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="606"/>
         <source>打开 {name} 的记录</source>
         <translation>Open {name}&apos;s record</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="581"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="608"/>
         <source>返回修改</source>
         <translation>Back to editing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="591"/>
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="618"/>
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -812,6 +855,148 @@ Log file: {path}</translation>
         <location filename="../../hrdesk/ui/employees/employee_model.py" line="97"/>
         <source>身份证号</source>
         <translation>ID number</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="30"/>
+        <source>导入名单</source>
+        <translation>Import roster</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="41"/>
+        <location filename="../../hrdesk/ui/file_actions.py" line="58"/>
+        <source>导出名单</source>
+        <translation>Export roster</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="41"/>
+        <source>Excel (*.xlsx);;档案 JSON (*.json)</source>
+        <translation>Excel (*.xlsx);;Profile JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="58"/>
+        <source>已导出到 {path}</source>
+        <translation>Exported to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="63"/>
+        <location filename="../../hrdesk/ui/file_actions.py" line="74"/>
+        <location filename="../../hrdesk/ui/file_actions.py" line="75"/>
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="65"/>
+        <source>备份文件 (*.zip)</source>
+        <translation>Backup file (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="74"/>
+        <source>备份完成。</source>
+        <translation>Backup complete.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="81"/>
+        <location filename="../../hrdesk/ui/file_actions.py" line="90"/>
+        <source>打印表格</source>
+        <translation>Print form</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="81"/>
+        <location filename="../../hrdesk/ui/file_actions.py" line="102"/>
+        <source>请先选择一名员工。</source>
+        <translation>Select an employee first.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="84"/>
+        <source>诚信声明（个人）</source>
+        <translation>Integrity declaration (individual)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="85"/>
+        <source>诚信声明（单位）</source>
+        <translation>Integrity declaration (unit)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="86"/>
+        <source>房屋借住声明</source>
+        <translation>Housing-borrowing declaration</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="87"/>
+        <source>材料清单</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="90"/>
+        <source>选择表格：</source>
+        <translation>Form:</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="102"/>
+        <location filename="../../hrdesk/ui/file_actions.py" line="130"/>
+        <location filename="../../hrdesk/ui/file_actions.py" line="145"/>
+        <source>生成材料包</source>
+        <translation>Build submission pack</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="104"/>
+        <source>选择保存材料包的文件夹</source>
+        <translation>Choose the folder for the packs</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="113"/>
+        <source>正在生成材料包…</source>
+        <translation>Building the pack…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="113"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="132"/>
+        <source>材料不齐全或有缺陷：
+{problems}
+
+仍要生成吗？材料清单会注明这些问题。</source>
+        <translation>Materials are missing or defective:
+{problems}
+
+Build the pack anyway? The checklist will list these problems.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="158"/>
+        <location filename="../../hrdesk/ui/file_actions.py" line="177"/>
+        <source>导出日历</source>
+        <translation>Export calendar</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="158"/>
+        <source>日历 (*.ics)</source>
+        <translation>Calendar (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="177"/>
+        <source>已导出 {n} 项期限。</source>
+        <translation>Exported {n} deadlines.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="194"/>
+        <source>用户录入</source>
+        <translation>Entered by the user</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="238"/>
+        <source>不再提醒：{name} {what}</source>
+        <translation>Reminder dismissed: {name} {what}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/file_actions.py" line="241"/>
+        <source>提醒已推迟：{name} {what}</source>
+        <translation>Reminder snoozed: {name} {what}</translation>
     </message>
 </context>
 <context>
@@ -909,399 +1094,269 @@ Log file: {path}</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>ListFilters</name>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="256"/>
-        <source>hrdesk — 工作居住证办理助手</source>
-        <translation>hrdesk — Work Residence Permit assistant</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="258"/>
-        <source>（演示数据）</source>
-        <translation> (demo data)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="259"/>
+        <location filename="../../hrdesk/ui/list_filters.py" line="73"/>
         <source>搜索姓名、身份证号或单位…</source>
         <translation>Search name, ID number or unit…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="261"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="801"/>
-        <source>新建员工</source>
-        <translation>New employee</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="262"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="825"/>
-        <source>删除员工</source>
-        <translation>Delete employee</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="263"/>
-        <source>查找</source>
-        <translation>Find</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="264"/>
-        <source>下一位员工</source>
-        <translation>Next employee</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="265"/>
-        <source>上一位员工</source>
-        <translation>Previous employee</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="266"/>
-        <source>概览</source>
-        <translation>Overview</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="267"/>
-        <source>期限日历</source>
-        <translation>Deadline calendar</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="268"/>
-        <source>导出日历 (.ics)…</source>
-        <translation>Export calendar (.ics)…</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="269"/>
-        <source>导入名单…</source>
-        <translation>Import roster…</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="270"/>
-        <source>导出名单…</source>
-        <translation>Export roster…</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="271"/>
-        <source>备份…</source>
-        <translation>Backup…</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="272"/>
-        <source>单位与经办人…</source>
-        <translation>Units and agents…</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="273"/>
-        <source>设置…</source>
-        <translation>Settings…</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="274"/>
-        <source>打印表格…</source>
-        <translation>Print form…</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="275"/>
-        <source>生成材料包…</source>
-        <translation>Build submission pack…</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="276"/>
-        <source>为名单中的员工批量生成材料包…</source>
-        <translation>Build packs for the employees in the list…</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="277"/>
-        <source>关于 hrdesk</source>
-        <translation>About hrdesk</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="278"/>
-        <source>退出</source>
-        <translation>Quit</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="279"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="780"/>
-        <source>撤销</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="280"/>
-        <source>切换语言 (中文/English)</source>
-        <translation>Switch language (中文/English)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="284"/>
-        <source>文件</source>
-        <translation>File</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="285"/>
-        <source>编辑</source>
-        <translation>Edit</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="286"/>
-        <source>员工</source>
-        <translation>Employee</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="287"/>
-        <source>表格与材料包</source>
-        <translation>Forms and packs</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="288"/>
-        <source>工具</source>
-        <translation>Tools</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="289"/>
-        <source>帮助</source>
-        <translation>Help</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="395"/>
-        <source>正在更新状态：{d} / {n}</source>
-        <translation>Updating statuses: {d} / {n}</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="459"/>
-        <source>保存失败</source>
-        <translation>Saving failed</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="554"/>
-        <source>不再提醒：{name} {what}</source>
-        <translation>Reminder dismissed: {name} {what}</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="557"/>
-        <source>提醒已推迟：{name} {what}</source>
-        <translation>Reminder snoozed: {name} {what}</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="572"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="591"/>
-        <source>导出日历</source>
-        <translation>Export calendar</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="572"/>
-        <source>日历 (*.ics)</source>
-        <translation>Calendar (*.ics)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="591"/>
-        <source>已导出 {n} 项期限。</source>
-        <translation>Exported {n} deadlines.</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="597"/>
+        <location filename="../../hrdesk/ui/list_filters.py" line="81"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="601"/>
+        <location filename="../../hrdesk/ui/list_filters.py" line="85"/>
         <source>全部区</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="601"/>
+        <location filename="../../hrdesk/ui/list_filters.py" line="85"/>
         <source>昌平区</source>
         <translation>Changping</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="601"/>
+        <location filename="../../hrdesk/ui/list_filters.py" line="85"/>
         <source>延庆区</source>
         <translation>Yanqing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="603"/>
+        <location filename="../../hrdesk/ui/list_filters.py" line="87"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="651"/>
+        <location filename="../../hrdesk/ui/list_filters.py" line="136"/>
         <source>显示 {shown} / 共 {total} 名员工</source>
         <translation>Showing {shown} of {total} employees</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="720"/>
+        <location filename="../../hrdesk/ui/list_filters.py" line="144"/>
+        <source>搜索：{text}</source>
+        <translation>Search: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/list_filters.py" line="150"/>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/list_filters.py" line="151"/>
+        <source>本周到期</source>
+        <translation>Due this week</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/list_filters.py" line="152"/>
+        <source>本月到期</source>
+        <translation>Due this month</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/list_filters.py" line="157"/>
+        <source>{year} 年 {month} 月到期</source>
+        <translation>Expiring in {year}-{month:02d}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/list_filters.py" line="169"/>
+        <source>取消这个筛选</source>
+        <translation>Remove this filter</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/list_filters.py" line="177"/>
+        <source>显示 {shown} / {total}</source>
+        <translation>Showing {shown} / {total}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/list_filters.py" line="178"/>
+        <source>清除筛选</source>
+        <translation>Clear filters</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="154"/>
+        <source>hrdesk — 工作居住证办理助手</source>
+        <translation>hrdesk — Work Residence Permit assistant</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="156"/>
+        <source>（演示数据）</source>
+        <translation> (demo data)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="93"/>
+        <source>新建员工</source>
+        <translation>New employee</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="94"/>
+        <source>删除员工</source>
+        <translation>Delete employee</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="95"/>
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="96"/>
+        <source>下一位员工</source>
+        <translation>Next employee</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="97"/>
+        <source>上一位员工</source>
+        <translation>Previous employee</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="98"/>
+        <source>概览</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="99"/>
+        <source>期限日历</source>
+        <translation>Deadline calendar</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="100"/>
+        <source>导出日历 (.ics)…</source>
+        <translation>Export calendar (.ics)…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="101"/>
+        <source>导入名单…</source>
+        <translation>Import roster…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="102"/>
+        <source>导出名单…</source>
+        <translation>Export roster…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="103"/>
+        <source>备份…</source>
+        <translation>Backup…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="104"/>
+        <source>单位与经办人…</source>
+        <translation>Units and agents…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="105"/>
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="106"/>
+        <source>打印表格…</source>
+        <translation>Print form…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="107"/>
+        <source>生成材料包…</source>
+        <translation>Build submission pack…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="108"/>
+        <source>为名单中的员工批量生成材料包…</source>
+        <translation>Build packs for the employees in the list…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="109"/>
+        <source>关于 hrdesk</source>
+        <translation>About hrdesk</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="110"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="111"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="112"/>
+        <source>切换语言 (中文/English)</source>
+        <translation>Switch language (中文/English)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="116"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="117"/>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="118"/>
+        <source>员工</source>
+        <translation>Employee</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="119"/>
+        <source>表格与材料包</source>
+        <translation>Forms and packs</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="120"/>
+        <source>工具</source>
+        <translation>Tools</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_menus.py" line="121"/>
+        <source>帮助</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/main_window.py" line="360"/>
         <source>新员工</source>
         <translation>New employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="730"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="370"/>
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="731"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="371"/>
         <source>{name} 的档案有未保存的修改。要保存吗？</source>
         <translation>{name}&apos;s profile has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="738"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="378"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="739"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="379"/>
         <source>不保存</source>
         <translation>Don&apos;t save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="750"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="390"/>
         <source>已保存 ✓</source>
         <translation>Saved ✓</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="780"/>
-        <source>撤销：{what}</source>
-        <translation>Undo: {what}</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="789"/>
-        <source>已撤销：{what}</source>
-        <translation>Undone: {what}</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="801"/>
-        <source>请先在“单位与经办人”中添加一个单位。</source>
-        <translation>Add a unit under Units and agents first.</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="1002"/>
-        <source>用户录入</source>
-        <translation>Entered by the user</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="1079"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="445"/>
         <source>hrdesk 仍在运行</source>
         <translation>hrdesk is still running</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="1081"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="447"/>
         <source>窗口已关闭到托盘区，期限提醒照常。要退出请用“文件 → 退出”；可在设置中关闭此行为。</source>
         <translation>The window was closed to the tray; deadline reminders go on. To quit use File → Quit; this can be turned off in Settings.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="856"/>
-        <source>导入名单</source>
-        <translation>Import roster</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="867"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="884"/>
-        <source>导出名单</source>
-        <translation>Export roster</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="867"/>
-        <source>Excel (*.xlsx);;档案 JSON (*.json)</source>
-        <translation>Excel (*.xlsx);;Profile JSON (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="884"/>
-        <source>已导出到 {path}</source>
-        <translation>Exported to {path}</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="889"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="900"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="901"/>
-        <source>备份</source>
-        <translation>Backup</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="891"/>
-        <source>备份文件 (*.zip)</source>
-        <translation>Backup file (*.zip)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="900"/>
-        <source>备份完成。</source>
-        <translation>Backup complete.</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="907"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="916"/>
-        <source>打印表格</source>
-        <translation>Print form</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="907"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="928"/>
-        <source>请先选择一名员工。</source>
-        <translation>Select an employee first.</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="910"/>
-        <source>诚信声明（个人）</source>
-        <translation>Integrity declaration (individual)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="911"/>
-        <source>诚信声明（单位）</source>
-        <translation>Integrity declaration (unit)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="912"/>
-        <source>房屋借住声明</source>
-        <translation>Housing-borrowing declaration</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="913"/>
-        <source>材料清单</source>
-        <translation>Checklist</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="916"/>
-        <source>选择表格：</source>
-        <translation>Form:</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="928"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="956"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="971"/>
-        <source>生成材料包</source>
-        <translation>Build submission pack</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="930"/>
-        <source>选择保存材料包的文件夹</source>
-        <translation>Choose a folder for the pack</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="939"/>
-        <source>正在生成材料包…</source>
-        <translation>Building the pack…</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="740"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="939"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="380"/>
         <source>取消</source>
         <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="827"/>
-        <source>确定删除员工 &lt;b&gt;{name}&lt;/b&gt;（{id}，{unit}）的全部记录吗？&lt;br&gt;可用“编辑 → 撤销”(Ctrl+Z) 恢复。</source>
-        <translation>Delete all records of employee &lt;b&gt;{name}&lt;/b&gt; ({id}, {unit})?&lt;br&gt;Edit → Undo (Ctrl+Z) brings them back.</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="843"/>
-        <source>删除 {name}</source>
-        <translation>delete {name}</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="958"/>
-        <source>材料不齐全或有缺陷：
-{problems}
-
-仍要生成吗？材料清单会注明这些问题。</source>
-        <translation>Materials are missing or defective:
-{problems}
-
-Build the pack anyway? The checklist will list these problems.</translation>
     </message>
 </context>
 <context>
@@ -2137,47 +2192,47 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>RemindersDialog</name>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/reminders_dialog.py" line="34"/>
+        <location filename="../../hrdesk/ui/deadlines/reminders_dialog.py" line="35"/>
         <source>期限提醒</source>
         <translation>Deadline reminders</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/reminders_dialog.py" line="39"/>
+        <location filename="../../hrdesk/ui/deadlines/reminders_dialog.py" line="40"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/reminders_dialog.py" line="39"/>
+        <location filename="../../hrdesk/ui/deadlines/reminders_dialog.py" line="40"/>
         <source>员工</source>
         <translation>Employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/reminders_dialog.py" line="39"/>
+        <location filename="../../hrdesk/ui/deadlines/reminders_dialog.py" line="40"/>
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/reminders_dialog.py" line="45"/>
+        <location filename="../../hrdesk/ui/deadlines/reminders_dialog.py" line="46"/>
         <source>【已逾期】</source>
         <translation>[OVERDUE] </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/reminders_dialog.py" line="55"/>
+        <location filename="../../hrdesk/ui/deadlines/reminders_dialog.py" line="56"/>
         <source>打开员工</source>
         <translation>Open employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/reminders_dialog.py" line="56"/>
+        <location filename="../../hrdesk/ui/deadlines/reminders_dialog.py" line="57"/>
         <source>推迟 1 天</source>
         <translation>Snooze 1 day</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/reminders_dialog.py" line="57"/>
+        <location filename="../../hrdesk/ui/deadlines/reminders_dialog.py" line="58"/>
         <source>推迟 1 周</source>
         <translation>Snooze 1 week</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/reminders_dialog.py" line="58"/>
+        <location filename="../../hrdesk/ui/deadlines/reminders_dialog.py" line="59"/>
         <source>不再提醒</source>
         <translation>Dismiss reminder</translation>
     </message>
@@ -2185,264 +2240,264 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="79"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="89"/>
         <source>保存在系统钥匙串中，不写入文件</source>
         <translation>kept in the system keyring, never in a file</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="80"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="90"/>
         <source>共享数据库（留空则用本机数据库）</source>
         <translation>Shared database (empty: this computer&apos;s own)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="81"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="91"/>
         <source>数据库密码</source>
         <translation>Database password</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="341"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="353"/>
         <source>无法把密码保存到系统钥匙串：{e}</source>
         <translation>Cannot keep the password in the system keyring: {e}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="346"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="358"/>
         <source>数据库设置将在重新启动 hrdesk 后生效。</source>
         <translation>The database setting applies when hrdesk starts again.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="58"/>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="337"/>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="341"/>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="346"/>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="352"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="61"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="349"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="353"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="358"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="364"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="42"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="45"/>
         <source>昌平区</source>
         <translation>Changping</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="43"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="46"/>
         <source>延庆区</source>
         <translation>Yanqing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="62"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="72"/>
         <source>常规</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="68"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="78"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="71"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="81"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="74"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="84"/>
         <source>数据文件夹</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="83"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="93"/>
         <source>提前提醒天数（逗号分隔）</source>
         <translation>Reminder lead times (days, comma-separated)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="86"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="96"/>
         <source>关闭窗口时留在托盘区（提醒照常）</source>
         <translation>Closing the window keeps hrdesk in the tray (reminders go on)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="92"/>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="312"/>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="315"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="102"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="324"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="327"/>
         <source>扫描件检查</source>
         <translation>Scan checks</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="100"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="110"/>
         <source>按新设置重新检查全部材料</source>
         <translation>Re-check all materials with these settings</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="102"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="112"/>
         <source>最低扫描分辨率（dpi）</source>
         <translation>Minimum scan resolution (dpi)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="103"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="113"/>
         <source>单个文件上传上限（MB）</source>
         <translation>Upload limit per file (MB)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="107"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="117"/>
         <source>本市全口径城镇单位就业人员月平均工资</source>
         <translation>Beijing average monthly wage (all urban employees)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="111"/>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="124"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="121"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="134"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="111"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="121"/>
         <source>月平均工资</source>
         <translation>Monthly average wage</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="111"/>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="127"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="121"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="137"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="111"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="121"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="120"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="130"/>
         <source>元/月</source>
         <translation>CNY/month</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="122"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="132"/>
         <source>添加或更新</source>
         <translation>Add or update</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="140"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="150"/>
         <source>节假日安排（内置日历未包含的年份）</source>
         <translation>Holiday schedule (years the built-in calendar lacks)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="150"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="160"/>
         <source>保存该年节假日</source>
         <translation>Save this year&apos;s holidays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="155"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="165"/>
         <source>粘贴国务院办公厅《关于××年部分节假日安排的通知》全文，然后点击“识别通知”</source>
         <translation>Paste the full text of the State Council&apos;s notice on the year&apos;s holidays (关于××年部分节假日安排的通知), then click “Read notice”</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="158"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="168"/>
         <source>识别通知</source>
         <translation>Read notice</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="160"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="170"/>
         <source>粘贴国务院放假通知</source>
         <translation>Paste the State Council holiday notice</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="183"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="195"/>
         <source>用户录入（点击“确定”后生效）</source>
         <translation>Entered by user (applies after OK)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="208"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="220"/>
         <source>请输入正整数金额（元/月）</source>
         <translation>Enter a positive whole amount (CNY/month)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="213"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="225"/>
         <source>正在计算影响…</source>
         <translation>Working out the effect…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="226"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="238"/>
         <source>此工资标准不改变任何员工当前的收入门槛。点击“确定”后保存。</source>
         <translation>This wage figure changes no employee&apos;s current income threshold. It is saved when you click OK.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="230"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="242"/>
         <source>此工资标准将使 {n} 名员工的收入门槛从 {before:,} 变为 {after:,}（{district}，自 {on} 起）。</source>
         <translation>This wage figure changes the income threshold of {n} employee(s) from {before:,} to {after:,} ({district}, from {on}).</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="241"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="253"/>
         <source>点击“确定”后保存，“取消”则不作任何更改。</source>
         <translation>It is saved when you click OK; Cancel changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="266"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="278"/>
         <source>{year} 年已由内置日历提供。</source>
         <translation>{year} is already in the built-in calendar.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="274"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="286"/>
         <source>已识别 {year} 年：放假 {h} 天，调休上班 {w} 天。请核对后点击“保存该年节假日”。</source>
         <translation>Read {year}: {h} days off, {w} make-up working days. Check them, then click “Save this year&apos;s holidays”.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="279"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="291"/>
         <source>通知中还有 {years} 年的日期（元旦假期跨年），如该年不在内置日历中，请另行录入。</source>
         <translation>The notice also has dates in {years} (a New Year break across the year end); enter them for that year if the built-in calendar lacks it.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="162"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="172"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="163"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="173"/>
         <source>放假日期</source>
         <translation>Holidays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="164"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="174"/>
         <source>调休上班日期</source>
         <translation>Make-up workdays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="208"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="220"/>
         <source>工资标准</source>
         <translation>Reference wage</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="262"/>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="266"/>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="281"/>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="291"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="274"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="278"/>
         <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="293"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="303"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="305"/>
         <source>节假日</source>
         <translation>Holidays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="291"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="303"/>
         <source>日期有误：</source>
         <translation>Invalid date: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="293"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="305"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="305"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="317"/>
         <source>正在重新检查材料…</source>
         <translation>Re-checking materials…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="305"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="317"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="312"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="324"/>
         <source>检查完成，{n} 份材料的结果有变化。</source>
         <translation>Done: {n} materials changed verdict.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="352"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="364"/>
         <source>提前提醒天数应为以逗号分隔的整数</source>
         <translation>Lead times must be whole numbers separated by commas</translation>
     </message>
@@ -2675,180 +2730,193 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>UnitsDialog</name>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="98"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="117"/>
         <source>单位与经办人</source>
         <translation>Units and agents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="105"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="123"/>
         <source>新建单位</source>
         <translation>New unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="128"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="154"/>
         <source>信用良好，无违法违规记录</source>
         <translation>In good standing, no violations</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="129"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="155"/>
         <source>已开通业务办理权限</source>
         <translation>Permission granted</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="130"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="156"/>
         <source>经营范围列入禁止和限制目录</source>
         <translation>Business on the restricted-industry list</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="133"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="159"/>
         <source>未记录</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="136"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="162"/>
         <source>单位名称</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="137"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="163"/>
         <source>统一社会信用代码</source>
         <translation>Unified credit code</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="138"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="164"/>
         <source>所在区</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="139"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="165"/>
         <source>单位类型</source>
         <translation>Entity type</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="140"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="166"/>
         <source>登记注册日期</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="141"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="167"/>
         <source>注册资本（元）</source>
         <translation>Registered capital (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="142"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="168"/>
         <source>本区纳税起始日期</source>
         <translation>Paying tax in the district since</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="143"/>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="144"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="169"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="170"/>
         <source>{y} 年纳税额（元，不含个税）</source>
         <translation>Tax paid in {y} (CNY, excl. IIT)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="145"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="171"/>
         <source>科技创新主体</source>
         <translation>Innovation entity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="146"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="172"/>
         <source>科技创新服务主体</source>
         <translation>Service entity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="147"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="173"/>
         <source>剩余新办指标</source>
         <translation>New-application quota left</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="159"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="185"/>
         <source>业务经办人</source>
         <translation>Business agents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="165"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="191"/>
         <source>添加经办人</source>
         <translation>Add agent</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="166"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="192"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="167"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="193"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="182"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="208"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="183"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="209"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="247"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="274"/>
         <source>未在本单位参保</source>
         <translation>not insured by this unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="249"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="276"/>
         <source>已停用</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="262"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="289"/>
         <source>请先保存单位</source>
         <translation>Save the unit first</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="306"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="329"/>
         <source>删除经办人</source>
         <translation>Delete agent</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="306"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="329"/>
         <source>删除经办人“{name}”？</source>
         <translation>Delete the agent “{name}”?</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="340"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="362"/>
         <source>{label}不能为负数</source>
         <translation>{label} cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="342"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="364"/>
         <source>{label}应为数字金额，如 350000、350,000 或 35万</source>
         <translation>{label} must be an amount in figures, e.g. 350000 or 350,000</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="349"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="371"/>
         <source>单位名称必填</source>
         <translation>The unit name is required</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="356"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="378"/>
         <source>纳税额</source>
         <translation>Tax paid</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="365"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="387"/>
         <source>注册资本</source>
         <translation>Registered capital</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="386"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="408"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="386"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="408"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowLoads</name>
+    <message>
+        <location filename="../../hrdesk/ui/window_loads.py" line="118"/>
+        <source>正在更新状态：{d} / {n}</source>
+        <translation>Updating statuses: {d} / {n}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/window_loads.py" line="180"/>
+        <source>保存失败</source>
+        <translation>Saving failed</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hrdesk.checks.check import load_profile_file
@@ -24,14 +25,35 @@ def _dialog(qtbot, desk: Desk) -> UnitsDialog:
     return dialog
 
 
-def _agent(qtbot, name: str, id_number: str = "", insured: bool = True, agent=None) -> AgentDialog:
-    dialog = AgentDialog(agent)
-    qtbot.addWidget(dialog)
-    dialog.name.setText(name)
-    dialog.id_number.setText(id_number)
-    dialog.insured.setChecked(insured)
-    dialog._accept()
-    return dialog
+class Answers:
+    """Answers the dialog's questions as a person would fill the agent form: the real form, filled and
+    OK'd (its own checks run), then read back through the real asker's path."""
+
+    def __init__(self, qtbot) -> None:
+        self.qtbot = qtbot
+        self.forms: list[dict] = []
+        self.confirmations: list[str] = []
+
+    def agent(self, parent, agent=None):
+        entry = self.forms.pop(0)
+        dialog = AgentDialog(agent, parent=parent)
+        self.qtbot.addWidget(dialog)
+        dialog.name.setText(entry["name"])
+        dialog.id_number.setText(entry.get("id_number", ""))
+        dialog.insured.setChecked(entry.get("insured", True))
+        dialog._accept()
+        assert dialog.result() == AgentDialog.DialogCode.Accepted, dialog.error.text()
+        return {**dialog.values(), "active": dialog.active.isChecked()}
+
+    def confirm(self, parent, title, text) -> bool:
+        self.confirmations.append(text)
+        return True
+
+
+def _press(button) -> None:
+    """A left click on the button, as `clicked(bool)` delivers it."""
+    assert button.isEnabled()
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def test_a_new_unit_is_not_assumed_in_good_standing_or_permitted(qtbot, desk: Desk):
@@ -61,25 +83,31 @@ def test_agents_added_edited_removed_and_rules_checked_in_yanqing(qtbot, desk: D
     assert "尚未登记业务经办人" in dialog.agent_problems.text()
 
     # The only agent is the applicant herself: Yanqing needs a second agent for her application.
-    first = dialog.add_agent(_agent(qtbot, "经办甲", profile.employee.id_number))
+    answers = dialog.asker = Answers(qtbot)
+    dialog.show()
+    answers.forms.append({"name": "经办甲", "id_number": profile.employee.id_number})
+    _press(dialog.add_agent_button)
+    first = desk.units.agents(unit_id)[0].id
     assert [a.name for a in desk.units.agents(unit_id)] == ["经办甲"]
     assert (
         "另增加 1 名经办人" in dialog.agent_problems.text() and "延庆区指南" in dialog.agent_problems.text()
     )
     # A second agent, not insured by the unit: the own-application problem stays, a new one appears.
-    dialog.add_agent(_agent(qtbot, "经办乙", insured=False))
+    answers.forms.append({"name": "经办乙", "insured": False})
+    _press(dialog.add_agent_button)
     assert "须在本单位缴纳社保" in dialog.agent_problems.text()
     assert "另增加 1 名经办人" in dialog.agent_problems.text()
     # Edit the second agent: insured now, and both problems are gone.
     dialog.agents.setCurrentRow(1)
-    second = dialog._current_agent()
-    dialog.edit_agent(_agent(qtbot, "经办乙", insured=True, agent=second))
+    answers.forms.append({"name": "经办乙", "insured": True})
+    _press(dialog.edit_agent_button)
     assert desk.units.agent_problems(unit_id) == []
     assert dialog.agent_problems.isHidden()
     # Remove the first agent.
     dialog.agents.setCurrentRow(0)
     assert dialog._current_agent().id == first
-    dialog.remove_agent(confirm=False)
+    _press(dialog.remove_agent_button)
+    assert answers.confirmations == ["删除经办人“经办甲”？"]
     assert [a.name for a in desk.units.agents(unit_id)] == ["经办乙"]
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from PySide6.QtCore import QDate, QRect, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QRect, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -145,7 +145,7 @@ class CalendarView(QWidget):
         body.addWidget(self.agenda, 1)
         layout.addLayout(body, 1)
         self.calendar.currentPageChanged.connect(lambda *_: self._fill_agenda())
-        self.calendar.selectionChanged.connect(self._fill_agenda)
+        self.calendar.selectionChanged.connect(lambda: self._fill_agenda())
         self.unit_filter.currentIndexChanged.connect(self._apply)
         self.kind_filter.currentIndexChanged.connect(self._apply)
         self.agenda.itemDoubleClicked.connect(self._activated)
@@ -154,6 +154,9 @@ class CalendarView(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        # Month names, weekday headers and the first day of the week follow the interface language.
+        self.calendar.setLocale(QLocale())
+        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         self.agenda.setHeaderLabels([self.tr("日期"), self.tr("员工"), self.tr("期限")])
         self.legend.setText(
             "　".join(

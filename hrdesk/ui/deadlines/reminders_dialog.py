@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...deadlines.reminders import Reminder
+from ..screen_fit import fit
 from .calendar_view import urgency_colour
 
 REMINDER_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -32,7 +33,7 @@ class RemindersDialog(QDialog):
         self.tray = tray
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("期限提醒"))
-        self.resize(640, 360)
+        fit(self, 640, 360)
         layout = QVBoxLayout(self)
         self.list = QTreeWidget()
         self.list.setRootIsDecorated(False)

@@ -21,16 +21,20 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from ...clock import Clock
 from ...labels import cite
 from ..employees.profile_form import DateField
 from ..i18n import LANGUAGES, current_lang, set_language
+from ..screen_fit import fit
+from ..wheel_guard import WheelToScroll
 
 DEFAULT_LEADS = "30,14,7,3,1,0"
 
@@ -56,8 +60,15 @@ class SettingsDialog(QDialog):
         self.pending_wages: dict[int, tuple[int, date | None]] = {}
         self.settings = QSettings()
         self.setWindowTitle(self.tr("设置"))
-        self.resize(720, 640)
-        layout = QVBoxLayout(self)
+        # The sections scroll; OK and Cancel stay under them, on screen at 1280×720 too.
+        outer = QVBoxLayout(self)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        self.scroll.setWidget(inner)
+        outer.addWidget(self.scroll, 1)
 
         general = QGroupBox(self.tr("常规"))
         form = QFormLayout(general)
@@ -170,7 +181,10 @@ class SettingsDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
+        self.buttons = buttons
+        WheelToScroll(self.scroll).install()
+        fit(self, 760, inner.sizeHint().height() + buttons.sizeHint().height() + 40)
         self.holiday_year.valueChanged.connect(self._load_holidays)
         self._load_wages()
         self._load_holidays()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...employees.status import DUTY_CODES
+from ...labels import cite
 from ...labels import label as code_label
 from ..i18n import current_lang
 from ..materials.materials_panel import MaterialsPanel
@@ -159,7 +160,9 @@ class EligibilityPanel(QWidget):
             f"{threshold}: ≥ {result.thresholds['x1_2']}"
         )
         severity_names = {"blocker": self.tr("阻断"), "warning": self.tr("警告"), "info": self.tr("提示")}
-        for f in result.findings:
+        # Blockers first: what stops the application is read before warnings and notes.
+        rank = {"blocker": 0, "warning": 1, "info": 2}
+        for f in sorted(result.findings, key=lambda f: rank.get(f.severity, 3)):
             row = self.findings.rowCount()
             self.findings.insertRow(row)
             sev = QTableWidgetItem(severity_names[f.severity])
@@ -167,7 +170,7 @@ class EligibilityPanel(QWidget):
             sev.setToolTip(f.code)
             self.findings.setItem(row, 0, sev)
             self.findings.setItem(row, 1, QTableWidgetItem(f.message))
-            self.findings.setItem(row, 2, QTableWidgetItem(f.source))
+            self.findings.setItem(row, 2, QTableWidgetItem(cite(f.source, current_lang())))
         self.findings.setColumnWidth(0, 60)
         self.findings.setColumnWidth(1, max(300, self.findings.viewport().width() - 260))
         self.findings.resizeRowsToContents()
@@ -474,8 +477,11 @@ class EmployeeDetail(QTabWidget):
         self.materials = MaterialsPanel(desk, data_dir)
         self.applications = ApplicationsPanel(desk)
         self.children = ChildrenPanel(desk)
+        # The materials panel needs about 1,000 pixels; on a laptop it scrolls sideways inside its tab
+        # rather than pushing the whole window past the screen's edge.
+        self._wrappers: dict[QWidget, QWidget] = {}
         for w in (self.profile, self.eligibility, self.materials, self.applications, self.children):
-            self.addTab(w, "")
+            self.addTab(self._wrap(w) if w is self.materials else w, "")
         self.profile.saved.connect(self._saved)
         self.eligibility.businessChanged.connect(self._business_changed)
         self.materials.countsChanged.connect(lambda text: self.setTabText(2, text))
@@ -485,6 +491,27 @@ class EmployeeDetail(QTabWidget):
         self.employee_id: int | None = None
         self.case: Any = None
         self.retranslate()
+
+    def _wrap(self, page: QWidget) -> QWidget:
+        from PySide6.QtWidgets import QScrollArea
+
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setWidget(page)
+        self._wrappers[page] = area
+        return area
+
+    def setCurrentWidget(self, widget: QWidget) -> None:  # noqa: N802  (a page, wrapped or not)
+        super().setCurrentWidget(self._wrappers.get(widget, widget))
+
+    def currentWidget(self) -> QWidget:  # noqa: N802
+        shown = super().currentWidget()
+        return next((page for page, area in self._wrappers.items() if area is shown), shown)
+
+    def indexOf(self, widget: QWidget) -> int:  # noqa: N802
+        return super().indexOf(self._wrappers.get(widget, widget))
 
     def retranslate(self) -> None:
         for i, text in enumerate(

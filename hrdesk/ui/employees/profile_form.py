@@ -11,7 +11,8 @@ import copy
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -45,6 +46,7 @@ from ...rules.profile import (
 )
 from ...text.numbers import AmountError, parse_cny
 from ..i18n import current_lang
+from ..wheel_guard import WheelToScroll
 from .profile_sections import GuideNote, LinesField, MoneyField, YearAmounts, code_combo, relabel_combo
 
 # Combos: attribute → (labels group, text of the leading "none" entry or None).
@@ -117,6 +119,7 @@ class ProfileForm(QWidget):
         body = QWidget()
         scroll.setWidget(body)
         outer.addWidget(scroll)
+        self.scroll = scroll
         self._layout = QVBoxLayout(body)
         lang = current_lang()
         for attr, (group, empty) in _COMBOS.items():
@@ -335,6 +338,11 @@ class ProfileForm(QWidget):
         buttons.addWidget(self.save_button)
         outer.addLayout(buttons)
         self.save_button.clicked.connect(self.save)
+        # Ctrl+S (⌘S) saves where the form has focus, like 保存.
+        save_key = QShortcut(QKeySequence.StandardKey.Save, self)
+        save_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save_key.activated.connect(lambda: self.save() if self.save_button.isEnabled() else None)
+        self.wheel_guard = WheelToScroll(scroll)
         self.revert_button.clicked.connect(lambda: self.load(self.employee_id))
 
         for w in self.findChildren(QLineEdit):
@@ -869,6 +877,10 @@ class ProfileForm(QWidget):
             self.saved.emit(self.employee_id)  # the window reloads the case from the database
             return False
         return True
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802  (rows added since: guard them too)
+        self.wheel_guard.install()
+        super().showEvent(event)
 
     def save(self) -> int | None:
         if not self.validate():

@@ -71,7 +71,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.keep_good)
         buttons = QHBoxLayout()
         self.save_errors = QPushButton(self.t("roster.ui.save-errors"))
-        self.save_errors.clicked.connect(self.save_bad_rows)
+        self.save_errors.clicked.connect(lambda: self.save_bad_rows())
         buttons.addWidget(self.save_errors)
         buttons.addStretch(1)
         self.import_button = QPushButton(self.t("roster.ui.import"))

@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from ...catalogue import text as catalogue_text
@@ -33,6 +35,8 @@ from ...units.service import UnitError
 from ..employees.profile_form import DateField
 from ..employees.profile_sections import code_combo, relabel_combo
 from ..i18n import current_lang
+from ..screen_fit import fit
+from ..wheel_guard import WheelToScroll
 
 ROLE_ID = Qt.ItemDataRole.UserRole
 
@@ -91,12 +95,27 @@ class AgentDialog(QDialog):
         }
 
 
+class Asker:
+    """How the units dialog asks the person: the agent form and the removal question. A test sets its
+    own asker on the dialog to answer without a modal loop; the buttons' slots take no arguments."""
+
+    def agent(self, parent: QDialog, agent: Any = None) -> dict[str, Any] | None:
+        """The agent's fields as entered, or None when the person cancelled. `active` is included."""
+        dialog = AgentDialog(agent, parent=parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return {**dialog.values(), "active": dialog.active.isChecked()}
+
+    def confirm(self, parent: QDialog, title: str, text: str) -> bool:
+        return QMessageBox.question(parent, title, text) == QMessageBox.StandardButton.Yes
+
+
 class UnitsDialog(QDialog):
     def __init__(self, desk: Any, parent: Any = None) -> None:
         super().__init__(parent)
         self.desk = desk
+        self.asker = Asker()
         self.setWindowTitle(self.tr("单位与经办人"))
-        self.resize(900, 640)
         lang = current_lang()
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
@@ -105,7 +124,15 @@ class UnitsDialog(QDialog):
         self.add_button = QPushButton(self.tr("新建单位"))
         left.addWidget(self.add_button)
         layout.addLayout(left, 1)
-        right = QVBoxLayout()
+        # The unit's form and its agents scroll; 保存 and 关闭 stay visible on a 720-pixel screen.
+        right_side = QVBoxLayout()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        inner = QWidget()
+        right = QVBoxLayout(inner)
+        scroll.setWidget(inner)
+        right_side.addWidget(scroll, 1)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.name = QLineEdit()
@@ -181,8 +208,10 @@ class UnitsDialog(QDialog):
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("保存"))
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
-        right.addWidget(buttons)
-        layout.addLayout(right, 2)
+        right_side.addWidget(buttons)
+        layout.addLayout(right_side, 2)
+        WheelToScroll(scroll).install()
+        fit(self, 900, inner.sizeHint().height() + buttons.sizeHint().height() + 40)
         buttons.rejected.connect(self.reject)
         self.save_button.clicked.connect(self.save)
         self.add_button.clicked.connect(self.new_unit)
@@ -271,42 +300,37 @@ class UnitsDialog(QDialog):
         agent_id = item.data(ROLE_ID)
         return next((a for a in self.desk.units.agents(self.unit_id) if a.id == agent_id), None)
 
-    def add_agent(self, dialog: AgentDialog | None = None) -> int | None:
+    def add_agent(self) -> int | None:
         if self.unit_id is None:
             return None
-        if dialog is None:  # a test hands in a dialog it already filled and accepted
-            dialog = AgentDialog(parent=self)
-            dialog.exec()
-        if dialog.result() != QDialog.DialogCode.Accepted:
+        values = self.asker.agent(self)
+        if values is None:
             return None
-        agent_id = self.desk.units.save_agent(self.unit_id, **dialog.values())
+        values.pop("active", None)
+        agent_id = self.desk.units.save_agent(self.unit_id, **values)
         self._show_agents()
         return agent_id
 
-    def edit_agent(self, dialog: AgentDialog | None = None) -> None:
+    def edit_agent(self) -> None:
         agent = self._current_agent()
         if agent is None:
             return
-        if dialog is None:
-            dialog = AgentDialog(agent, parent=self)
-            dialog.exec()
-        if dialog.result() != QDialog.DialogCode.Accepted:
+        values = self.asker.agent(self, agent)
+        if values is None:
             return
-        self.desk.units.save_agent(self.unit_id, agent_id=agent.id, **dialog.values())
-        if dialog.active.isChecked() != agent.active:
-            self.desk.units.set_agent_active(agent.id, dialog.active.isChecked())
+        active = values.pop("active", agent.active)
+        self.desk.units.save_agent(self.unit_id, agent_id=agent.id, **values)
+        if active != agent.active:
+            self.desk.units.set_agent_active(agent.id, active)
         self._show_agents()
 
-    def remove_agent(self, confirm: bool = True) -> None:
+    def remove_agent(self) -> None:
         agent = self._current_agent()
         if agent is None:
             return
-        if confirm:
-            answer = QMessageBox.question(
-                self, self.tr("删除经办人"), self.tr("删除经办人“{name}”？").format(name=agent.name)
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        title, question = self.tr("删除经办人"), self.tr("删除经办人“{name}”？").format(name=agent.name)
+        if not self.asker.confirm(self, title, question):
+            return
         self.desk.units.delete_agent(agent.id)
         self._show_agents()
 

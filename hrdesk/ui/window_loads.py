@@ -1,0 +1,223 @@
+"""What the window loads and writes on workers: the list, the deadlines, a new day's statuses, and after a
+write only the rows, deadlines and case it changed. The results land on the window's widgets."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMessageBox
+
+from .employees.employee_model import sort_rows
+from .workers import run_task, run_write
+
+if TYPE_CHECKING:
+    from ..desks.desk import Desk
+    from .main_window import MainWindow
+
+BIG_CHANGE = 2000  # more changed employees than this: one full reload beats thousands of row updates
+
+
+def _freeze_loaded() -> None:
+    """What a worker has just loaded (tens of thousands of rows, deadlines) lives until the next full
+    load: move it out of the cyclic GC's reach, so the window's own small allocations never trigger a
+    full collection that walks it (a stall of a second at 50,000 employees)."""
+    import gc
+
+    gc.freeze()
+
+
+class WindowLoads(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.w = window
+
+    def attach_records(self, desk: Desk) -> None:
+        """The database is open: load the list on a worker, then refresh what a new day changed, then
+        the deadlines (and the tray's first check)."""
+        self.w.desk = desk
+        self.w.detail.set_desk(desk)
+        self.w.files.apply_scan_settings()
+        self.w._loading += 1
+
+        column, order = self.w.proxy.sorted_by
+
+        def work(_task: Any) -> tuple[list[Any], list[Any]]:
+            return sort_rows(desk.employees.summaries(), column, order), desk.units.employers()
+
+        run_task(work, self._summaries_loaded, self._background_failed)
+
+    def background_busy(self) -> bool:
+        return self.w._loading > 0
+
+    def _background_failed(self, message: str) -> None:
+        self.w._loading = max(0, self.w._loading - 1)
+        if message:
+            self.w.statusBar().showMessage(message, 15000)
+
+    def _summaries_loaded(self, result: Any) -> None:
+        self.w._loading -= 1
+        summaries, employers = result
+        self.w._employers = employers
+        _freeze_loaded()
+        self._set_summaries(summaries, presorted=True)
+        self.refresh_stale_statuses()
+
+    def _set_summaries(self, summaries: list[Any], presorted: bool = False) -> None:
+        self.w.model.set_rows(summaries)
+        if not presorted:
+            self.w.model.sort(*self.w.proxy.sorted_by)
+        self.w.dashboard.set_summaries(summaries, self.w.clock.today())
+        self.w.filters.fill()
+        self.w.filters.update_count()
+        self._first_run_or_dashboard()
+
+    def _first_run_or_dashboard(self) -> None:
+        employees = self.w.model.rowCount()
+        self.w.first_run.set_progress(len(getattr(self.w, "_employers", [])), employees, 0)
+        current = self.w.stack.currentWidget()
+        if employees == 0 and current is self.w.dashboard:
+            self.w.stack.setCurrentWidget(self.w.first_run)
+        elif employees and current is self.w.first_run:
+            self.w.stack.setCurrentWidget(self.w.dashboard)
+
+    def reload(self, select_id: int | None = None) -> None:
+        """Everything again, at once (after an import or a restore; tests). Day-to-day writes use
+        `apply_changes`, which touches only the rows they changed."""
+        self.w._employers = self.w.desk.units.employers()
+        self._set_summaries(self.w.desk.employees.summaries())
+        self.refresh_deadlines()
+        if select_id is not None:
+            self.w.select_employee(select_id)
+
+    def refresh_stale_statuses(self) -> None:
+        """A new day: recompute, on the writer in small batches, the employees whose stored status no
+        longer holds (usually a few percent), then update those rows and load the deadlines."""
+        if self.w.desk is None:
+            return
+        desk, today = self.w.desk, self.w.clock.today()
+        self.w._loading += 1
+
+        def work(task: Any) -> list[int]:
+            stale = desk.employees.stale_status_ids(today)
+            if stale:
+                desk.employees.refresh_statuses(
+                    today, stale, progress=lambda d, n: task.signals.progress.emit(d, n)
+                )
+            return stale
+
+        def done(stale: Any) -> None:
+            self.w._loading -= 1
+            self.w.statusBar().clearMessage()
+            if stale:
+                self.apply_changes(stale, deadlines=False)
+            self.refresh_deadlines()
+
+        task = run_write(work, done, self._background_failed)
+        task.signals.progress.connect(
+            lambda d, n: self.w.statusBar().showMessage(self.tr("正在更新状态：{d} / {n}").format(d=d, n=n))
+        )
+
+    def refresh_deadlines(self) -> None:
+        """Deadlines for the calendar and the tray: the stored ones, read on a worker with one query."""
+        from .i18n import current_lang
+
+        desk, lang = self.w.desk, current_lang()
+        self.w._loading += 1
+
+        tray = self.w.tray
+        want_states = tray is not None and getattr(tray, "_states", None) is None
+
+        def work(_task: Any) -> tuple[list[Any], set[int], Any]:
+            from ..checks.check import work_calendar
+            from ..deadlines.reminders import states_from_rows
+            from ..deadlines.stored import stored_deadlines
+
+            items = stored_deadlines(desk, lang)
+            cal = work_calendar(desk.data_dir)
+            unknown = {y for y in {d.date.year for d in items} if not cal.knows(y)}
+            states = states_from_rows(desk.reminders.reminder_states()) if want_states else None
+            return items, unknown, states
+
+        run_task(work, self._deadlines_ready, self._background_failed)
+
+    def _deadlines_ready(self, result: Any) -> None:
+        self.w._loading -= 1
+        self.w.deadline_items, self.w._unknown_years, states = result
+        if states is not None and self.w.tray is not None and self.w.tray._states is None:
+            self.w.tray._states = states
+        _freeze_loaded()
+        self.w.calendar.set_deadlines(self.w.deadline_items, self.w.clock.today(), self.w._unknown_years)
+        if getattr(self.w, "change_watch", None) is None and self.w.desk is not None:
+            from .desks.change_watch import ChangeWatcher
+
+            self.w.change_watch = ChangeWatcher(self.w.desk, self.w)
+            self.w.change_watch.changed.connect(lambda ids: self.apply_changes(ids))
+            self.w.change_watch.start()
+        self.w.deadlinesReady.emit()
+
+    def run_op(
+        self,
+        fn: Any,
+        employee_ids: list[int] | None = None,
+        done: Any = None,
+        failed: Any = None,
+    ) -> None:
+        """Run a write `fn(records)` on the writer thread; then update just the rows, deadlines and case
+        of `employee_ids` (or of the ids `fn` returns when it returns a list)."""
+        desk = self.w.desk
+
+        def finished(result: Any) -> None:
+            ids = employee_ids if employee_ids is not None else (result if isinstance(result, list) else [])
+            self.apply_changes(ids)
+            if done is not None:
+                done(result)
+
+        def error(message: str) -> None:
+            if failed is not None:
+                failed(message)
+            elif message:
+                QMessageBox.warning(self.w, self.tr("保存失败"), message)
+
+        run_write(lambda _task: fn(desk), finished, error)
+
+    def apply_changes(self, employee_ids: list[int], deadlines: bool = True) -> None:
+        """Rows, deadlines and the open case of these employees, read again on a worker."""
+        ids = sorted(set(employee_ids))
+        if not ids or self.w.desk is None:
+            return
+        if len(ids) > BIG_CHANGE:  # new wage figures, a restore, a big import: load everything again
+            self.attach_records(self.w.desk)
+            return
+        desk = self.w.desk
+        from .i18n import current_lang
+
+        lang = current_lang()
+        self.w._loading += 1
+
+        def work(_task: Any) -> tuple[list[Any], list[Any] | None]:
+            from ..deadlines.stored import stored_deadlines
+
+            return desk.employees.summaries(ids), stored_deadlines(desk, lang, ids) if deadlines else None
+
+        def apply(result: Any) -> None:
+            self.w._loading -= 1
+            summaries, items = result
+            self.w.model.update_rows(ids, summaries)
+            self.w.dashboard.set_summaries(self.w.model.rows(), self.w.clock.today())
+            self.w.filters.update_count()
+            if items is not None:
+                wanted = set(ids)
+                self.w.deadline_items = [
+                    d for d in self.w.deadline_items if d.employee_id not in wanted
+                ] + items
+                self.w.deadline_items.sort(key=lambda d: (d.date, d.employee_name, d.code))
+                self.w.calendar.set_deadlines(
+                    self.w.deadline_items, self.w.clock.today(), getattr(self.w, "_unknown_years", set())
+                )
+            current = self.w.detail.employee_id
+            shown = current in ids and self.w.stack.currentWidget() is self.w.detail
+            if shown and any(s.id == current for s in summaries):
+                self.w.request_case(current, self.w.case.business if self.w.case else None)
+
+        run_task(work, apply, self._background_failed)
