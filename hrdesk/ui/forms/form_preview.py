@@ -167,16 +167,22 @@ def print_pdf(path: Path, printer: Any) -> int:
         shutil.copyfile(path, printer.outputFileName())
         with MUPDF, pymupdf.open(path) as doc:
             return doc.page_count
-    dpi = max(72, min(MAX_PRINT_DPI, printer.resolution()))
+    return draw_pages(path, printer, max(72, min(MAX_PRINT_DPI, printer.resolution())))
+
+
+def draw_pages(path: Path, device: Any, dpi: int) -> int:
+    """Each page drawn at `dpi` onto a paged device (a printer), one page in memory at a time."""
+    import pymupdf
+
     painter = QPainter()
-    if not painter.begin(printer):
+    if not painter.begin(device):
         raise OSError("printer not ready")
     pages = 0
     try:
         with MUPDF, pymupdf.open(path) as doc:
             for i, page in enumerate(doc):
                 if i:
-                    printer.newPage()
+                    device.newPage()
                 pix = page.get_pixmap(dpi=dpi, alpha=False, colorspace=pymupdf.csGRAY)
                 image = QImage(
                     pix.samples, pix.width, pix.height, pix.stride, QImage.Format.Format_Grayscale8
