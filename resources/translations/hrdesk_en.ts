@@ -880,24 +880,75 @@ Log file: {path}</translation>
 <context>
     <name>FormPreviewDialog</name>
     <message>
-        <location filename="../../hrdesk/ui/forms/form_preview.py" line="23"/>
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="41"/>
         <source>表格预览</source>
         <translation>Form preview</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/forms/form_preview.py" line="37"/>
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="53"/>
+        <source>正在生成表格…</source>
+        <translation>Preparing the form…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="60"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/forms/form_preview.py" line="38"/>
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="61"/>
+        <source>另存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="62"/>
         <source>用系统阅读器打开</source>
         <translation>Open in the system viewer</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/forms/form_preview.py" line="39"/>
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="63"/>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="96"/>
+        <source>无法生成表格：</source>
+        <translation>Could not prepare the form: </translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="114"/>
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="148"/>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="114"/>
+        <source>无法保存：</source>
+        <translation>Could not save: </translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="116"/>
+        <source>已保存：{path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="128"/>
+        <source>正在发送到打印机…</source>
+        <translation>Sending to the printer…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="134"/>
+        <source>已发送到打印机：{n} 页</source>
+        <translation>Sent to the printer: {n} pages</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="139"/>
+        <source>打印失败：</source>
+        <translation>Printing failed: </translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="149"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1307,67 +1358,67 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>Materials</name>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="53"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="68"/>
         <source>身份</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="54"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="69"/>
         <source>学历与资格</source>
         <translation>Education and titles</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="55"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="70"/>
         <source>就业与收入</source>
         <translation>Employment and income</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="56"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="71"/>
         <source>住所</source>
         <translation>Residence</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="57"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="72"/>
         <source>家庭</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="58"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="73"/>
         <source>申请条件材料</source>
         <translation>Qualifying-route materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="59"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="74"/>
         <source>单位材料</source>
         <translation>Unit materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="67"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="82"/>
         <source>齐全</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="68"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="83"/>
         <source>缺失</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="69"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="84"/>
         <source>有效期不足</source>
         <translation>Expires too soon</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="70"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="85"/>
         <source>已过期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="71"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="86"/>
         <source>已超期</source>
         <translation>Too old</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="72"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="87"/>
         <source>有缺陷</source>
         <translation>Defective</translation>
     </message>
@@ -1375,223 +1426,260 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>MaterialsPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="194"/>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="230"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="238"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="275"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="475"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="194"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="238"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="194"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="238"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="195"/>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="493"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="239"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="624"/>
         <source>识别扫描件</source>
         <translation>Read scans</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="197"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="241"/>
         <source>离线识别每份扫描件：是否本人、是否为该材料、印章、日期、页码顺序（结果在材料旁显示）</source>
         <translation>Read every scan offline: the right person, the right document, seals, dates, page order (results beside each file)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="199"/>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="337"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="243"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="406"/>
         <source>添加页…</source>
         <translation>Add pages…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="200"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="244"/>
         <source>给选中的材料再添加一个文件（更多页）</source>
         <translation>Add another file (more pages) to the selected material</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="201"/>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="336"/>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="341"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="245"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="405"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="410"/>
         <source>替换…</source>
         <translation>Replace…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="203"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="247"/>
         <source>用新扫描件替换选中的文件（选中材料时替换它的全部文件）；旧文件移到回收站</source>
         <translation>Replace the selected file with a new scan (all its files when a material is selected); the old file goes to the trash</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="205"/>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="346"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="249"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="416"/>
         <source>移到回收站</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="206"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="250"/>
         <source>撤销移除</source>
         <translation>Undo remove</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="207"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="251"/>
         <source>回收站…</source>
         <translation>Trash…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="244"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="287"/>
         <source>可选材料</source>
         <translation>Optional materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="255"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="298"/>
         <source>未提供</source>
         <translation>Not provided</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="260"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="303"/>
         <source>依据</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="265"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="308"/>
         <source>页</source>
         <translation>p.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="269"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="312"/>
         <source>（未附文件）</source>
         <translation>(no file)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="299"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="341"/>
         <source>材料 {ok}/{total}</source>
         <translation>Materials {ok}/{total}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="322"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="361"/>
+        <source>正在读取材料…</source>
+        <translation>Reading the materials…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="390"/>
         <source>这份材料没有附文件</source>
         <translation>No file attached to this material</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="338"/>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="342"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="407"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="411"/>
         <source>历史版本…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="343"/>
-        <source>旋转当前页 90°</source>
-        <translation>Rotate this page 90°</translation>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="756"/>
+        <source>正在移到回收站…</source>
+        <translation>Moving to the trash…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="344"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="761"/>
+        <source>正在恢复…</source>
+        <translation>Restoring…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="414"/>
         <source>设置日期…</source>
         <translation>Set dates…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="345"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="415"/>
         <source>标记为已核实</source>
         <translation>Mark as verified</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="389"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="512"/>
         <source>形成/签发日期（YYYY-MM-DD，可空）</source>
         <translation>Issued on (YYYY-MM-DD, may be empty)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="390"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="513"/>
         <source>有效期至（YYYY-MM-DD，可空）</source>
         <translation>Valid until (YYYY-MM-DD, may be empty)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="394"/>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="401"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="517"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="524"/>
         <source>设置日期</source>
         <translation>Set dates</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="401"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="524"/>
         <source>日期格式应为 2026-01-31</source>
         <translation>Use the form 2026-01-31</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="433"/>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="443"/>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="551"/>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="589"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="558"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="568"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="685"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="722"/>
         <source>添加文件</source>
         <translation>Add files</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="433"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="558"/>
         <source>请先在清单中选择一项材料。</source>
         <translation>Select a material in the checklist first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="433"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="558"/>
         <source>选择扫描件</source>
         <translation>Choose scans</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="427"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="552"/>
         <source>PDF 或图片 (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>PDF or image (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="443"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="412"/>
+        <source>向左旋转</source>
+        <translation>Rotate left</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="413"/>
+        <source>向右旋转</source>
+        <translation>Rotate right</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="461"/>
+        <source>正在保存并检查扫描件…</source>
+        <translation>Saving and checking the scan…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="527"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="538"/>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="568"/>
         <source>请把文件拖到清单中对应的材料上。</source>
         <translation>Drop the files on the matching material in the checklist.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="470"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="585"/>
+        <source>正在检查扫描件…</source>
+        <translation>Checking the scan…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="601"/>
         <source>识别：未发现问题</source>
         <translation>Read: no problem found</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="493"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="624"/>
         <source>此安装不含离线识别组件。</source>
         <translation>This installation has no offline reading (OCR) component.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="498"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="629"/>
         <source>正在识别扫描件…</source>
         <translation>Reading the scans…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="510"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="641"/>
         <source>正在识别扫描件：{d} / {n} 页</source>
         <translation>Reading the scans: page {d} of {n}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="523"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="654"/>
         <source>识别完成：{n} 份扫描件，{p} 处需要核对（见各文件右侧）。</source>
         <translation>Read {n} scans: {p} points to check (beside each file).</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="556"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="690"/>
         <source>替换</source>
         <translation>Replace</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="556"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="690"/>
         <source>请先在清单中选择一项材料或一个文件。</source>
         <translation>Select a material or a file in the checklist first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="556"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="690"/>
         <source>选择新的扫描件</source>
         <translation>Choose the new scan</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="589"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="722"/>
         <source>只能添加 PDF、JPG、PNG 文件：</source>
         <translation>Only PDF, JPG and PNG files can be added: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="619"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="752"/>
         <source>请选中要移到回收站的文件（材料下面的文件行）。</source>
         <translation>Select the file to move to the trash (the file row under the material).</translation>
     </message>
@@ -1612,58 +1700,80 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="122"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="134"/>
         <source>适合宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="123"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="135"/>
         <source>整页</source>
         <translation>Whole page</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="124"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="136"/>
         <source>上一页</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="125"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="137"/>
         <source>下一页</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="126"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="138"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="127"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="139"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="128"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="140"/>
         <source>缩放比例（100% 为实际大小）</source>
         <translation>Zoom (100% is actual size)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="175"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="141"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="209"/>
+        <source>向左旋转</source>
+        <translation>Rotate left</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="142"/>
+        <source>把这一页逆时针旋转 90°（原文件留在回收站）</source>
+        <translation>Turn this page 90° anticlockwise (the original file stays in the trash)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="143"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="210"/>
+        <source>向右旋转</source>
+        <translation>Rotate right</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="144"/>
+        <source>把这一页顺时针旋转 90°（原文件留在回收站）</source>
+        <translation>Turn this page 90° clockwise (the original file stays in the trash)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="212"/>
         <source>上移一页</source>
         <translation>Move page up</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="177"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="214"/>
         <source>下移一页</source>
         <translation>Move page down</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="130"/>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="203"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="146"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="240"/>
         <source>选择一份材料以预览</source>
         <translation>Select a material to preview it</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="233"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="270"/>
         <source>正在渲染…</source>
         <translation>Rendering…</translation>
     </message>

@@ -143,9 +143,11 @@ class FormPreviewDialog(QDialog):
 
 
 def _ask_save_path(parent: QDialog, suggested: str) -> str:
-    path, _ = QFileDialog.getSaveFileName(
-        parent, parent.tr("另存为 PDF"), suggested, parent.tr("PDF 文件 (*.pdf)")
-    )
+    from PySide6.QtCore import QCoreApplication
+
+    title = QCoreApplication.translate("FormPreviewDialog", "另存为 PDF")
+    kinds = QCoreApplication.translate("FormPreviewDialog", "PDF 文件 (*.pdf)")
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, kinds)
     return path
 
 
