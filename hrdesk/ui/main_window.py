@@ -311,6 +311,7 @@ class MainWindow(QMainWindow):
         self.detail.set_desk(desk)
         self.apply_scan_settings()
         self._loading += 1
+        self.dashboard.set_loading(True)
 
         column, order = self.proxy.sorted_by
 
@@ -324,11 +325,13 @@ class MainWindow(QMainWindow):
 
     def _background_failed(self, message: str) -> None:
         self._loading = max(0, self._loading - 1)
+        self.dashboard.set_loading(False)
         if message:
             self.statusBar().showMessage(message, 15000)
 
     def _summaries_loaded(self, result: Any) -> None:
         self._loading -= 1
+        self.dashboard.set_loading(False)
         summaries, employers = result
         self._employers = employers
         _freeze_loaded()

@@ -586,32 +586,39 @@ Log file: {path}</translation>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../hrdesk/ui/dashboard.py" line="165"/>
+        <location filename="../../hrdesk/ui/dashboard.py" line="170"/>
+        <location filename="../../hrdesk/ui/dashboard.py" line="175"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/dashboard.py" line="166"/>
+        <location filename="../../hrdesk/ui/dashboard.py" line="170"/>
+        <location filename="../../hrdesk/ui/dashboard.py" line="175"/>
+        <source>概览（正在载入…）</source>
+        <translation>Overview (loading…)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/dashboard.py" line="177"/>
         <source>未来12个月证件到期人数（点击柱子筛选名单）</source>
         <translation>Permits expiring in the next 12 months (click a bar to filter)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/dashboard.py" line="167"/>
+        <location filename="../../hrdesk/ui/dashboard.py" line="178"/>
         <source>点击状态或柱子筛选左侧名单；选择一名员工查看详情。</source>
         <translation>Click a status or a bar to filter the list; select an employee for details.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/dashboard.py" line="177"/>
+        <location filename="../../hrdesk/ui/dashboard.py" line="188"/>
         <source>已逾期（立即处理）</source>
         <translation>Overdue (act now)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/dashboard.py" line="178"/>
+        <location filename="../../hrdesk/ui/dashboard.py" line="189"/>
         <source>本周到期</source>
         <translation>Due this week</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/dashboard.py" line="179"/>
+        <location filename="../../hrdesk/ui/dashboard.py" line="190"/>
         <source>30天内到期</source>
         <translation>Due within 30 days</translation>
     </message>
@@ -978,13 +985,13 @@ Log file: {path}</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/main_window.py" line="261"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="801"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="804"/>
         <source>新建员工</source>
         <translation>New employee</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/main_window.py" line="262"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="825"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="828"/>
         <source>删除员工</source>
         <translation>Delete employee</translation>
     </message>
@@ -1070,7 +1077,7 @@ Log file: {path}</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/main_window.py" line="279"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="780"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="783"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
@@ -1110,241 +1117,241 @@ Log file: {path}</translation>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="395"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="398"/>
         <source>正在更新状态：{d} / {n}</source>
         <translation>Updating statuses: {d} / {n}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="459"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="462"/>
         <source>保存失败</source>
         <translation>Saving failed</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="554"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="557"/>
         <source>不再提醒：{name} {what}</source>
         <translation>Reminder dismissed: {name} {what}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="557"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="560"/>
         <source>提醒已推迟：{name} {what}</source>
         <translation>Reminder snoozed: {name} {what}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="572"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="591"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="575"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="594"/>
         <source>导出日历</source>
         <translation>Export calendar</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="572"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="575"/>
         <source>日历 (*.ics)</source>
         <translation>Calendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="591"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="594"/>
         <source>已导出 {n} 项期限。</source>
         <translation>Exported {n} deadlines.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="597"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="600"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="601"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="604"/>
         <source>全部区</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="601"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="604"/>
         <source>昌平区</source>
         <translation>Changping</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="601"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="604"/>
         <source>延庆区</source>
         <translation>Yanqing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="603"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="606"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="651"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="654"/>
         <source>显示 {shown} / 共 {total} 名员工</source>
         <translation>Showing {shown} of {total} employees</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="720"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="723"/>
         <source>新员工</source>
         <translation>New employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="730"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="733"/>
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="731"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="734"/>
         <source>{name} 的档案有未保存的修改。要保存吗？</source>
         <translation>{name}&apos;s profile has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="738"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="741"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="739"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="742"/>
         <source>不保存</source>
         <translation>Don&apos;t save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="750"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="753"/>
         <source>已保存 ✓</source>
         <translation>Saved ✓</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="780"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="783"/>
         <source>撤销：{what}</source>
         <translation>Undo: {what}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="789"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="792"/>
         <source>已撤销：{what}</source>
         <translation>Undone: {what}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="801"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="804"/>
         <source>请先在“单位与经办人”中添加一个单位。</source>
         <translation>Add a unit under Units and agents first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="1002"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="1005"/>
         <source>用户录入</source>
         <translation>Entered by the user</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="1079"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="1082"/>
         <source>hrdesk 仍在运行</source>
         <translation>hrdesk is still running</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="1081"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="1084"/>
         <source>窗口已关闭到托盘区，期限提醒照常。要退出请用“文件 → 退出”；可在设置中关闭此行为。</source>
         <translation>The window was closed to the tray; deadline reminders go on. To quit use File → Quit; this can be turned off in Settings.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="856"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="859"/>
         <source>导入名单</source>
         <translation>Import roster</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="867"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="884"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="870"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="887"/>
         <source>导出名单</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="867"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="870"/>
         <source>Excel (*.xlsx);;档案 JSON (*.json)</source>
         <translation>Excel (*.xlsx);;Profile JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="884"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="887"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="889"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="900"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="901"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="892"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="903"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="904"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="891"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="894"/>
         <source>备份文件 (*.zip)</source>
         <translation>Backup file (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="900"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="903"/>
         <source>备份完成。</source>
         <translation>Backup complete.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="907"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="916"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="910"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="919"/>
         <source>打印表格</source>
         <translation>Print form</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="907"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="928"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="910"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="931"/>
         <source>请先选择一名员工。</source>
         <translation>Select an employee first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="910"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="913"/>
         <source>诚信声明（个人）</source>
         <translation>Integrity declaration (individual)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="911"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="914"/>
         <source>诚信声明（单位）</source>
         <translation>Integrity declaration (unit)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="912"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="915"/>
         <source>房屋借住声明</source>
         <translation>Housing-borrowing declaration</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="913"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="916"/>
         <source>材料清单</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="916"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="919"/>
         <source>选择表格：</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="928"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="956"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="971"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="931"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="959"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="974"/>
         <source>生成材料包</source>
         <translation>Build submission pack</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="930"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="933"/>
         <source>选择保存材料包的文件夹</source>
         <translation>Choose a folder for the pack</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="939"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="942"/>
         <source>正在生成材料包…</source>
         <translation>Building the pack…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="740"/>
-        <location filename="../../hrdesk/ui/main_window.py" line="939"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="743"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="942"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="827"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="830"/>
         <source>确定删除员工 &lt;b&gt;{name}&lt;/b&gt;（{id}，{unit}）的全部记录吗？&lt;br&gt;可用“编辑 → 撤销”(Ctrl+Z) 恢复。</source>
         <translation>Delete all records of employee &lt;b&gt;{name}&lt;/b&gt; ({id}, {unit})?&lt;br&gt;Edit → Undo (Ctrl+Z) brings them back.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="843"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="846"/>
         <source>删除 {name}</source>
         <translation>delete {name}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="958"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="961"/>
         <source>材料不齐全或有缺陷：
 {problems}
 

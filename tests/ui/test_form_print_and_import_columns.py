@@ -168,3 +168,21 @@ def test_checklist_counts_the_stored_pages_outside_a_pack(qtbot, desk: Desk, tmp
         row = next(b for b in page.get_text("words") if b[4].startswith("户口"))
         same_line = [w[4] for w in page.get_text("words") if abs(w[1] - row[1]) < 3]
     assert "2" in same_line, same_line
+
+
+def test_the_dashboard_says_it_is_loading_instead_of_showing_zeros(
+    qtbot, desk: Desk, data_dir: Path, tmp_path
+):
+    from hrdesk.ui.i18n import set_language
+    from hrdesk.ui.main_window import MainWindow
+
+    set_language("zh")
+    add_employee(desk, tmp_path, name="孙七")
+    window = MainWindow(desk, data_dir)
+    qtbot.addWidget(window)
+    cards = list(window.dashboard.buttons.values())
+    assert "正在载入" in window.dashboard.title.text()
+    assert all(b.text().endswith("…") and not b.isEnabled() for b in cards)
+    wait_pool(qtbot)
+    assert window.dashboard.title.text() == "概览"
+    assert sum(int(b.text().splitlines()[-1]) for b in cards) == 1
