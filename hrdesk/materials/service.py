@@ -219,26 +219,42 @@ class Materials(Service):
         return sorted(rows, key=lambda x: x.deleted_at, reverse=True)
 
     def replace_material_file(self, material_id: int, data: bytes) -> StoredMaterial:
-        """A new version of the file (rotated, reordered pages): a new vault file; the old one stays
-        until the trash is emptied and nothing references it."""
+        """A new version of the file (rotated, reordered pages): a new vault file. The file as it was
+        first added goes to the trash once; turning a page four times leaves that one original there,
+        not four intermediate copies (it is recognised by the same slot, name and time added)."""
         stored = self.vault.add_bytes(data)
         kind = self.material(material_id).kind
         defects = self._scan(stored.sha256, kind)  # before the write transaction: the scan reads on its own
         with self.session() as s:
             claim_version(s, m.Material, material_id, None)
             row = s.get(m.Material, material_id)
-            old = m.Material(
-                employee_id=row.employee_id,
-                kind=row.kind,
-                sha256=row.sha256,
-                original_name=row.original_name,
-                pages=row.pages,
-                size_bytes=row.size_bytes,
-                issued_on=row.issued_on,
-                valid_until=row.valid_until,
-                deleted_at=m.utcnow(),
-            )
-            s.add(old)  # the previous version, in the trash
+            original_kept = s.exec(
+                select(m.Material.id).where(
+                    m.Material.employee_id == row.employee_id,
+                    m.Material.employer_id == row.employer_id,
+                    m.Material.kind == row.kind,
+                    m.Material.original_name == row.original_name,
+                    m.Material.added_at == row.added_at,
+                    m.Material.deleted_at.is_not(None),  # type: ignore[union-attr]
+                    m.Material.id != row.id,
+                )
+            ).first()
+            if original_kept is None:
+                s.add(  # the file as it was, in the trash
+                    m.Material(
+                        employee_id=row.employee_id,
+                        employer_id=row.employer_id,
+                        kind=row.kind,
+                        sha256=row.sha256,
+                        original_name=row.original_name,
+                        pages=row.pages,
+                        size_bytes=row.size_bytes,
+                        issued_on=row.issued_on,
+                        valid_until=row.valid_until,
+                        added_at=row.added_at,
+                        deleted_at=m.utcnow(),
+                    )
+                )
             row.sha256, row.pages, row.size_bytes, row.defects = (
                 stored.sha256,
                 stored.pages,

@@ -25,11 +25,12 @@ def render_checklist(
     fonts: FontSet | None = None,
     district_name: str | None = None,
 ) -> bytes:
-    """`pages`: page count per material kind (from the files in the pack); `overridden`: the problems the
-    user chose to pack anyway — printed so nobody mistakes the pack for a complete one."""
+    """`pages`: page count per material kind (from the files in the pack; without a pack, the stored
+    files' own page counts); `overridden`: the problems the user chose to pack anyway — printed so
+    nobody mistakes the pack for a complete one."""
     tpl = template("checklist")
     fonts = fonts or font_set()
-    pages = pages or {}
+    pages = stored_pages(profile) if pages is None else pages
     buffer = io.BytesIO()
     canvas = new_canvas(buffer, tpl["title"], fonts)
     page = Page(canvas, fonts)
@@ -55,7 +56,7 @@ def render_checklist(
                 m.name,
                 "是" if m.required else "否",
                 tpl["status"].get(m.status, m.status),
-                str(pages.get(m.kind, "")),
+                str(pages.get(m.kind) or pages.get(m.provided_kind or m.kind) or ""),
                 m.reason,
             ]
         )
@@ -77,3 +78,13 @@ def render_checklist(
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
+
+
+def stored_pages(profile: Profile) -> dict[str, int]:
+    """Pages per material kind across the employee's stored files (a slot of three one-page scans
+    is 3); a file whose page count is unknown adds nothing."""
+    counts: dict[str, int] = {}
+    for material in profile.materials:
+        if material.pages:
+            counts[material.kind] = counts.get(material.kind, 0) + material.pages
+    return counts

@@ -175,10 +175,21 @@ class Dashboard(QWidget):
         layout.addWidget(self.hint)
         self._summaries: list[EmployeeSummary] = []
         self._today: date | None = None
+        self._loading = False
         self.retranslate()
 
+    def set_loading(self, loading: bool) -> None:
+        """While the first counts are read: the cards say so instead of showing zeros."""
+        self._loading = loading
+        for button in (*self.buttons.values(), *self.urgency_buttons.values()):
+            button.setEnabled(not loading)
+        self.title.setText(self.tr("概览（正在载入…）") if loading else self.tr("概览"))
+        self.set_summaries(self._summaries)
+
     def retranslate(self) -> None:
-        self.title.setText(self.tr("概览"))
+        self.title.setText(
+            self.tr("概览（正在载入…）") if getattr(self, "_loading", False) else self.tr("概览")
+        )
         self.chart_title.setText(self.tr("未来12个月证件到期人数（点击柱子筛选名单）"))
         self.hint.setText(self.tr("点击状态或柱子筛选左侧名单；选择一名员工查看详情。"))
         self.set_summaries(self._summaries)
@@ -188,14 +199,14 @@ class Dashboard(QWidget):
         self._today = today or self._today or self.clock.today()
         counts = Counter(s.status for s in summaries)
         for status, button in self.buttons.items():
-            button.setText(f"{status_label(status)}\n{counts.get(status, 0)}")
+            button.setText(f"{status_label(status)}\n{'…' if self._loading else counts.get(status, 0)}")
         titles = {
             "overdue": self.tr("已逾期（立即处理）"),
             "this-week": self.tr("本周到期"),
             "this-month": self.tr("30天内到期"),
         }
         for kind, n in self.urgency_counts().items():
-            self.urgency_buttons[kind].setText(f"{titles[kind]}\n{n}")
+            self.urgency_buttons[kind].setText(f"{titles[kind]}\n{'…' if self._loading else n}")
         self.chart.set_data(summaries, self._today)
 
     def urgency_counts(self) -> dict[str, int]:

@@ -39,6 +39,7 @@ class WindowLoads(QObject):
         self.w.detail.set_desk(desk)
         self.w.files.apply_scan_settings()
         self.w._loading += 1
+        self.w.dashboard.set_loading(True)
 
         column, order = self.w.proxy.sorted_by
 
@@ -52,11 +53,13 @@ class WindowLoads(QObject):
 
     def _background_failed(self, message: str) -> None:
         self.w._loading = max(0, self.w._loading - 1)
+        self.w.dashboard.set_loading(False)
         if message:
             self.w.statusBar().showMessage(message, 15000)
 
     def _summaries_loaded(self, result: Any) -> None:
         self.w._loading -= 1
+        self.w.dashboard.set_loading(False)
         summaries, employers = result
         self.w._employers = employers
         _freeze_loaded()

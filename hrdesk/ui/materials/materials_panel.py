@@ -11,13 +11,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import SIGNAL, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QTreeWidget,
@@ -44,6 +46,19 @@ ACCEPTED = {".pdf", ".jpg", ".jpeg", ".png"}
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 MATERIAL_ROLE = Qt.ItemDataRole.UserRole + 2
 REASON_ROLE = Qt.ItemDataRole.UserRole + 3
+BUSY_AFTER_MS = 300  # work that ends sooner shows no busy state (no flicker)
+
+
+class _Loaded:
+    """The panel's own reading of one employee's checklist (when no case came from the window)."""
+
+    def __init__(self, employee_id: int, business: str, result: Any, materials: list[Any]) -> None:
+        self.employee_id, self.business, self.result, self.materials = (
+            employee_id,
+            business,
+            result,
+            materials,
+        )
 
 
 def group_label(group: str) -> str:
@@ -156,10 +171,36 @@ class MaterialsPanel(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.trash_button)
         layout.addLayout(bar)
+        # Work on the writer or a reader thread: after 300 ms a line says what is happening.
+        busy_row = QHBoxLayout()
+        self.busy_label = QLabel()
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setMaximumWidth(160)
+        self.busy_bar.setTextVisible(False)
+        busy_row.addWidget(self.busy_label, 1)
+        busy_row.addWidget(self.busy_bar)
+        layout.addLayout(busy_row)
+        self.busy_label.hide()
+        self.busy_bar.hide()
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.timeout.connect(self._show_busy)
+        self._busy_message = ""
+        self._load_generation = 0
+        self._keep_page = 0
+        self._keep_material: int | None = None
         split = QSplitter()
         self.tree = MaterialsTree()
         self.tree.setColumnCount(3)
+        # Narrow enough for a 1366-pixel screen beside the list: the name takes what is left, the
+        # status fits its words, a finding is cut in the column and read in full in the pane below.
+        header = self.tree.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.preview = PdfPreview()
+        self.preview.set_editable(True)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -171,8 +212,10 @@ class MaterialsPanel(QWidget):
         left_layout.addWidget(self.reason)
         split.addWidget(left)
         split.addWidget(self.preview)
-        self.tree.setMinimumWidth(360)
-        split.setSizes([560, 520])
+        split.setChildrenCollapsible(False)
+        self.tree.setMinimumWidth(300)
+        self.preview.setMinimumWidth(300)
+        split.setSizes([460, 420])
         layout.addWidget(split, 1)
         self.attach_button.clicked.connect(self.attach_dialog)
         self.replace_button.clicked.connect(self.replace_dialog)
@@ -185,6 +228,7 @@ class MaterialsPanel(QWidget):
         self.tree.filesDroppedOn.connect(self.replace_files)
         self.tree.deleteRequested.connect(self.remove_selected)
         self.preview.pageMoveRequested.connect(self.move_page)
+        self.preview.rotateRequested.connect(self.rotate_page)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self._removed: list[int] = []
@@ -223,6 +267,7 @@ class MaterialsPanel(QWidget):
 
     def refresh(self) -> None:
         keep = self.current_kind()  # the slot in view stays in view, with its new verdict
+        self._keep_material = self.current_material_id()
         self.tree.clear()
         self.preview.clear()
         self.reason.clear()
@@ -232,11 +277,9 @@ class MaterialsPanel(QWidget):
         case = getattr(self, "_case", None)
         if case is not None and (case.employee_id, case.business) == (self.employee_id, self.business):
             self.result, rows = case.result, case.materials
-        else:  # after this panel's own write, until the new case arrives
-            self.result = self.desk.employees.check(
-                self.employee_id, self.business, self.desk.clock.today(), current_lang()
-            )
-            rows = self.desk.materials.materials(self.employee_id)
+        else:  # no case from the window for this employee: read it on a worker, then draw
+            self._load()
+            return
         stored: dict[str, list[Any]] = {}
         for m in rows:
             stored.setdefault(m.kind, []).append(m)
@@ -290,20 +333,45 @@ class MaterialsPanel(QWidget):
         if optional_root.childCount():
             self.tree.addTopLevelItem(optional_root)
         self.tree.expandAll()
-        self.tree.setColumnWidth(0, 240)
-        self.tree.setColumnWidth(1, 80)
+        self.tree.setColumnWidth(0, 200)
         if keep:
-            self._select_slot(keep)
+            self._select_slot(keep, self._keep_material)
         required = [m for m in self.result.materials if m.required]
         ok = sum(1 for m in required if m.status == "ok")
         self.countsChanged.emit(self.tr("材料 {ok}/{total}").format(ok=ok, total=len(required)))
 
-    def _select_slot(self, kind: str) -> None:
+    def _load(self) -> None:
+        """The checklist and files of the employee in view, read and checked on a worker."""
+        self._load_generation += 1
+        generation = self._load_generation
+        desk, employee_id, business = self.desk, self.employee_id, self.business
+        today, lang = desk.clock.today(), current_lang()
+
+        def work(_task: Any) -> _Loaded:
+            result = desk.employees.check(employee_id, business, today, lang)
+            return _Loaded(employee_id, business, result, desk.materials.materials(employee_id))
+
+        def ready(loaded: _Loaded) -> None:
+            if generation != self._load_generation or loaded.employee_id != self.employee_id:
+                return  # the user moved on, or the window's case arrived first
+            self._end_busy()
+            self._case = loaded
+            self.refresh()
+
+        self._begin_busy(self.tr("正在读取材料…"))
+        run_task(work, ready, self._write_failed)
+
+    def _select_slot(self, kind: str, material_id: int | None = None) -> None:
         for i in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(i)
             for j in range(group.childCount()):
-                if group.child(j).data(0, KIND_ROLE) == kind:
-                    self.tree.setCurrentItem(group.child(j))
+                slot = group.child(j)
+                if slot.data(0, KIND_ROLE) == kind:
+                    for k in range(slot.childCount()):  # the file that was in view, if it still is
+                        if material_id is not None and slot.child(k).data(0, MATERIAL_ROLE) == material_id:
+                            self.tree.setCurrentItem(slot.child(k))
+                            return
+                    self.tree.setCurrentItem(slot)
                     return
 
     def _selected(self, current: QTreeWidgetItem | None, _previous: Any = None) -> None:
@@ -321,7 +389,8 @@ class MaterialsPanel(QWidget):
         if path is None or not path.exists():
             self.preview.clear(self.tr("这份材料没有附文件"))
         else:
-            self.preview.set_file(path)
+            page, self._keep_page = self._keep_page, 0  # a turned page stays in view
+            self.preview.set_file(path, page)
 
     def current_material_id(self) -> int | None:
         item = self.tree.currentItem()
@@ -340,42 +409,96 @@ class MaterialsPanel(QWidget):
             return
         menu.addAction(self.tr("替换…"), self.replace_dialog)
         menu.addAction(self.tr("历史版本…"), self.open_history)
-        menu.addAction(self.tr("旋转当前页 90°"), self.rotate_current_page)
+        menu.addAction(self.tr("向左旋转"), lambda: self.rotate_page(self.preview.page, -90))
+        menu.addAction(self.tr("向右旋转"), lambda: self.rotate_page(self.preview.page, 90))
         menu.addAction(self.tr("设置日期…"), self.edit_dates)
         menu.addAction(self.tr("标记为已核实"), self.mark_verified)
         menu.addAction(self.tr("移到回收站"), self.remove_selected)
         menu.exec(self.tree.viewport().mapToGlobal(pos))
 
-    def rotate_current_page(self) -> None:
-        """Rotate the previewed page; the result is a new vault file, the old one stays in the trash."""
+    def rotate_page(self, page: int, degrees: int) -> None:
+        """Turn one page of the file in view (90: clockwise, -90: anticlockwise). The file is rewritten
+        and scanned again on the writer thread; the file as first added stays in the trash, once."""
         material_id = self.current_material_id()
         path = self.preview.path
         if material_id is None or path is None:
             return
-        import pymupdf
 
-        with MUPDF, pymupdf.open(path) as doc:
-            page = doc[self.preview.page]
-            page.set_rotation((page.rotation + 90) % 360)
-            data = doc.tobytes(garbage=3, deflate=True)
-        self.desk.materials.replace_material_file(material_id, data)
-        self._after_write()
+        def edit(doc: Any) -> None:
+            target = doc[page]
+            target.set_rotation((target.rotation + degrees) % 360)
+
+        self._keep_page = page
+        self._rewrite(material_id, path, edit)
 
     def move_page(self, source: int, target: int) -> None:
-        """Put page `source` at `target`; saved as a new vault file like a rotation."""
+        """Put page `source` at `target`; saved like a rotation."""
         material_id = self.current_material_id()
         path = self.preview.path
         if material_id is None or path is None:
             return
-        import pymupdf
 
-        with MUPDF, pymupdf.open(path) as doc:
+        def edit(doc: Any) -> None:
             order = list(range(doc.page_count))
             order.insert(target, order.pop(source))
             doc.select(order)
-            data = doc.tobytes(garbage=3, deflate=True)
-        self.desk.materials.replace_material_file(material_id, data)
+
+        self._keep_page = target
+        self._rewrite(material_id, path, edit)
+
+    def _rewrite(self, material_id: int, path: Path, edit: Any) -> None:
+        desk = self.desk
+
+        def work(_task: Any) -> None:
+            import pymupdf
+
+            with MUPDF, pymupdf.open(path) as doc:
+                edit(doc)
+                data = doc.tobytes(garbage=3, deflate=True)
+            desk.materials.replace_material_file(material_id, data)
+
+        self.preview.set_edit_busy(True)
+        self._write(work, self.tr("正在保存并检查扫描件…"))
+
+    def _write(self, work: Any, message: str) -> None:
+        """A change to the records, on the one writer thread; the panel redraws when it is stored."""
+        self._begin_busy(message)
+        run_write(work, lambda _r: self._written(), self._write_failed)
+
+    def _written(self) -> None:
+        self._end_busy()
         self._after_write()
+
+    def _write_failed(self, message: str) -> None:
+        self._end_busy()
+        if message:
+            QMessageBox.warning(self, self.tr("材料"), message)
+        self._after_write()
+
+    def _begin_busy(self, message: str) -> None:
+        self._busy_message = message
+        self._set_busy(True)
+        self._busy_timer.start(BUSY_AFTER_MS)
+
+    def _show_busy(self) -> None:
+        self.busy_label.setText(self._busy_message)
+        self.busy_bar.setRange(0, 0)  # busy, no known length (a task with steps sets its own range)
+        self.busy_label.show()
+        self.busy_bar.show()
+
+    def _progress(self, done: int, total: int) -> None:
+        if total > 1:
+            self.busy_bar.setRange(0, total)
+            self.busy_bar.setValue(done)
+
+    def _end_busy(self) -> None:
+        self._busy_timer.stop()
+        self.busy_label.hide()
+        self.busy_bar.hide()
+        self._set_busy(False)
+
+    def is_busy(self) -> bool:
+        return not self.attach_button.isEnabled()
 
     def edit_dates(self) -> None:
         from PySide6.QtWidgets import QInputDialog
@@ -400,18 +523,20 @@ class MaterialsPanel(QWidget):
             except ValueError:
                 QMessageBox.warning(self, self.tr("设置日期"), self.tr("日期格式应为 2026-01-31"))
                 return
-        self.desk.materials.update_material(material_id, **values)
-        self._after_write()
+        desk = self.desk
+        self._write(lambda _t: desk.materials.update_material(material_id, **values), self.tr("正在保存…"))
 
     def mark_verified(self) -> None:
 
         material_id = self.current_material_id()
         if material_id is None:
             return
-        self.desk.materials.update_material(
-            material_id, verified_by=self.desk.uow.actor, verified_at=self.desk.clock.now().astimezone()
+        desk = self.desk
+        actor, now = desk.uow.actor, desk.clock.now().astimezone()
+        self._write(
+            lambda _t: desk.materials.update_material(material_id, verified_by=actor, verified_at=now),
+            self.tr("正在保存…"),
         )
-        self._after_write()
 
     def current_kind(self) -> str | None:
         item = self.tree.currentItem()
@@ -450,11 +575,17 @@ class MaterialsPanel(QWidget):
         def work(task: Any) -> int:
             for i, path in enumerate(good):
                 task.report(i, len(good))
-                desk.materials.add_page(employee_id, kind, path)
+                desk.materials.add_page(employee_id, kind, path)  # stored, then scanned
             return len(good)
 
-        self._set_busy(True)
-        run_write(work, self._attached, self._attach_failed)  # the one writer thread
+        self._start_attach(work)
+
+    def _start_attach(self, work: Any) -> None:
+        """Attaching stores and scans each file (seconds per scan): say so at once, with the count."""
+        self._begin_busy(self.tr("正在检查扫描件…"))
+        self._show_busy()
+        task = run_write(work, self._attached, self._attach_failed)  # the one writer thread
+        task.signals.progress.connect(self._progress)
 
     # --- scan inspection (OCR on worker processes; results cached by file content) ------------------
 
@@ -531,14 +662,17 @@ class MaterialsPanel(QWidget):
             self.reason.setText(message)
 
     def _after_write(self) -> None:
-        """This panel changed the records: draw them as they are now (the case it was given is
-        stale) and let the window rebuild the case."""
+        """This panel changed the records: the case it was given is stale. The window rebuilds the case
+        on a worker and hands it back (set_case); a panel on its own reads its checklist again itself.
+        Nothing is checked on the UI thread."""
         self._case = None
-        self.refresh()
+        self.preview.set_edit_busy(False)
         self.changed.emit()
+        if self.receivers(SIGNAL("changed()")) == 0:
+            self.refresh()
 
     def _attached(self, _count: object) -> None:
-        self._set_busy(False)
+        self._end_busy()
         self._after_write()
         from ...materials.inspection.inspect import inspection_available
 
@@ -546,7 +680,7 @@ class MaterialsPanel(QWidget):
             self.inspect_scans()
 
     def _attach_failed(self, message: str) -> None:
-        self._set_busy(False)
+        self._end_busy()
         if message:
             QMessageBox.warning(self, self.tr("添加文件"), message)
         self._after_write()  # a partly done batch: show what was stored
@@ -579,8 +713,7 @@ class MaterialsPanel(QWidget):
                 desk.materials.add_page(employee_id, kind, path)
             return len(good)
 
-        self._set_busy(True)
-        run_write(work, self._attached, self._attach_failed)  # the one writer thread
+        self._start_attach(work)
 
     def _accepted(self, paths: list[str]) -> list[Path]:
         bad = [Path(p).name for p in paths if Path(p).suffix.lower() not in ACCEPTED]
@@ -591,7 +724,7 @@ class MaterialsPanel(QWidget):
         return [Path(p) for p in paths if Path(p).suffix.lower() in ACCEPTED]
 
     def _set_busy(self, busy: bool) -> None:
-        for b in (self.attach_button, self.replace_button, self.remove_button):
+        for b in (self.attach_button, self.replace_button, self.remove_button, self.undo_button):
             b.setEnabled(not busy)
 
     def open_history(self) -> None:
@@ -618,11 +751,11 @@ class MaterialsPanel(QWidget):
             if item is not None and item.childCount() and item.data(0, KIND_ROLE):
                 self.reason.setText(self.tr("请选中要移到回收站的文件（材料下面的文件行）。"))
             return
-        self.desk.materials.remove_material(material_id)
+        desk = self.desk
         self._removed.append(material_id)
-        self._after_write()
+        self._write(lambda _t: desk.materials.remove_material(material_id), self.tr("正在移到回收站…"))
 
     def undo_remove(self) -> None:
         if self._removed:
-            self.desk.materials.restore_material(self._removed.pop())
-            self._after_write()
+            desk, material_id = self.desk, self._removed.pop()
+            self._write(lambda _t: desk.materials.restore_material(material_id), self.tr("正在恢复…"))

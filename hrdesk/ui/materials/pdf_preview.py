@@ -43,6 +43,7 @@ class PdfPreview(QWidget):
     page up or down, which the owner saves as a new file), the page on the right."""
 
     pageMoveRequested = Signal(int, int)  # from index, to index
+    rotateRequested = Signal(int, int)  # page index, degrees (90 clockwise, -90 anticlockwise)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +70,14 @@ class PdfPreview(QWidget):
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.status = QLabel()
         self.status.setStyleSheet("color:#c62828")
+        self.status.setWordWrap(True)
+        # Turning a page is offered where the owner saves it (the materials panel), not in a form preview.
+        self.rotate_left = QPushButton()
+        self.rotate_right = QPushButton()
+        for b in (self.rotate_left, self.rotate_right):
+            b.setVisible(False)
+        self.rotate_left.clicked.connect(lambda: self._rotate(-90))
+        self.rotate_right.clicked.connect(lambda: self._rotate(90))
         for w in (
             self.prev_button,
             self.page_box,
@@ -81,14 +90,17 @@ class PdfPreview(QWidget):
             self.fit_page_button,
         ):
             bar.addWidget(w)
-        bar.addWidget(self.status, 1)
+        bar.addWidget(self.rotate_left)
+        bar.addWidget(self.rotate_right)
+        bar.addStretch(1)
         layout.addLayout(bar)
+        layout.addWidget(self.status)  # a message of its own line: the toolbar stays narrow
         self.thumbs = QListWidget()
         self.thumbs.setViewMode(QListWidget.ViewMode.IconMode)
         self.thumbs.setFlow(QListWidget.Flow.TopToBottom)
         self.thumbs.setWrapping(False)
-        self.thumbs.setIconSize(QSize(90, 128))
-        self.thumbs.setFixedWidth(118)
+        self.thumbs.setIconSize(QSize(64, 90))
+        self.thumbs.setFixedWidth(88)
         self.thumbs.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.thumbs.currentRowChanged.connect(
             lambda row: row >= 0 and row != self.page and self.show_page(row)
@@ -126,6 +138,10 @@ class PdfPreview(QWidget):
         self.zoom_in.setToolTip(self.tr("放大"))
         self.zoom_out.setToolTip(self.tr("缩小"))
         self.zoom_label.setToolTip(self.tr("缩放比例（100% 为实际大小）"))
+        self.rotate_left.setText(self.tr("向左旋转"))
+        self.rotate_left.setToolTip(self.tr("把这一页逆时针旋转 90°（原文件留在回收站）"))
+        self.rotate_right.setText(self.tr("向右旋转"))
+        self.rotate_right.setToolTip(self.tr("把这一页顺时针旋转 90°（原文件留在回收站）"))
         if self.path is None:
             self.image.setText(self.tr("选择一份材料以预览"))
 
@@ -155,6 +171,13 @@ class PdfPreview(QWidget):
         self.zoom_in.setEnabled(known and self.dpi < 300)
         self.zoom_out.setEnabled(known and self.dpi > 30)
         self.zoom_label.setText(f"{self.zoom_percent()}%" if known else "")
+        for b in (self.rotate_left, self.rotate_right):
+            b.setEnabled(known and not getattr(self, "_edit_busy", False))
+
+    def set_edit_busy(self, busy: bool) -> None:
+        """While the owner saves a turned page: no second turn of a file that is being rewritten."""
+        self._edit_busy = busy
+        self._update_controls()
 
     def fit_width(self) -> None:
         if self._page_points:
@@ -166,11 +189,25 @@ class PdfPreview(QWidget):
             view = self.scroll.viewport()
             self.set_dpi(min((view.width() - 12) / w, (view.height() - 12) / h) * 72)
 
+    def set_editable(self, editable: bool) -> None:
+        """Offer turning pages (the owner saves the turned file on its writer)."""
+        self._editable = editable
+        for b in (self.rotate_left, self.rotate_right):
+            b.setVisible(editable)
+        self._update_controls()
+
+    def _rotate(self, degrees: int) -> None:
+        if self.path is not None and self.page_count:
+            self.rotateRequested.emit(self.page, degrees)
+
     def _thumb_menu(self, pos: object) -> None:
         row = self.thumbs.currentRow()
         if row < 0:
             return
         menu = QMenu(self)
+        if getattr(self, "_editable", False):
+            menu.addAction(self.tr("向左旋转"), lambda: self.rotateRequested.emit(row, -90))
+            menu.addAction(self.tr("向右旋转"), lambda: self.rotateRequested.emit(row, 90))
         if row > 0:
             menu.addAction(self.tr("上移一页"), lambda: self.pageMoveRequested.emit(row, row - 1))
         if row < self.thumbs.count() - 1:
@@ -206,16 +243,16 @@ class PdfPreview(QWidget):
         self.page_count = 0
         self._update_controls()
 
-    def set_file(self, path: Path | None) -> None:
+    def set_file(self, path: Path | None, page: int = 0) -> None:
         if path is None:
             self.clear()
             return
         self.path = path
-        self.page = 0
+        self.page = max(0, page)
         self.page_count = 0
         self._fit_pending = self.fit_on_open
         self._update_controls()
-        self.show_page(0)
+        self.show_page(self.page)
         self._load_thumbnails(path)
 
     def set_dpi(self, dpi: float) -> None:

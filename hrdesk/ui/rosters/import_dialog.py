@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...rosters.importing import Cancelled, ImportPreview, ImportResult, apply, message_text, preview
+from ...rosters.plan import PreviewRow, roster_values, shown
+from ...rosters.values import vocabulary
 from ..i18n import current_lang
 from ..workers import Task, run_task
 
@@ -148,7 +150,7 @@ class ImportDialog(QDialog):
         self.changed_table = self._table(
             [*person, self.t(c + "field"), self.t(c + "old"), self.t(c + "new")], changes
         )
-        self.new_table = self._table(person, [(str(r.row or ""), r.name, r.id_masked) for r in new])
+        self.new_table = self._table(*stored_columns(new, person))
         unchanged_table = self._table(person, [(str(r.row or ""), r.name, r.id_masked) for r in unchanged])
         tabs = [
             ("roster.ui.tab-errors", errors, self.error_table),
@@ -283,3 +285,37 @@ class ImportDialog(QDialog):
         self.notices.setFixedHeight(min(5, self.notices.count()) * line + 6)
         self.notices.show()
         return path
+
+
+def stored_columns(rows: list[PreviewRow], person: list[str]) -> tuple[list[str], list[tuple[str, ...]]]:
+    """The new people with every value the import will store for them (dates, unit, district,
+    permit, monthly incomes...), under the template's headers: a column only when some row fills it."""
+    vocab = vocabulary()
+    values = []
+    for r in rows:
+        if r.values is not None:
+            v, income = r.values, dict(r.values.get("income") or {})
+        elif r.profile is not None:
+            v, income = roster_values(r.profile), dict(r.profile.employee.monthly_income_cny)
+        else:
+            v, income = {}, {}
+        values.append((v, income))
+    fields = [
+        c.field
+        for c in vocab.columns
+        if c.field not in ("name", "id_number") and any(v.get(c.field) not in (None, "") for v, _ in values)
+    ]
+    months = sorted({month for _, income in values for month in income})
+    income_header = vocab.income["amount_header"]
+    headers = [*person, *(vocab.column(f).header for f in fields), *(f"{income_header} {m}" for m in months)]
+    table = [
+        (
+            str(r.row or ""),
+            r.name,
+            r.id_masked,
+            *(shown(f, v.get(f)) for f in fields),
+            *("" if income.get(m) is None else f"{income[m]:,.2f}" for m in months),
+        )
+        for r, (v, income) in zip(rows, values, strict=True)
+    ]
+    return headers, table
