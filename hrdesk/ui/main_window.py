@@ -315,6 +315,9 @@ class MainWindow(QMainWindow):
         column, order = self.proxy.sorted_by
 
         def work(_task: Any) -> tuple[list[Any], list[Any]]:
+            from .desks.change_watch import feed_position
+
+            self._feed_start = feed_position(desk)  # before the list's snapshot: no change falls between
             return sort_rows(desk.employees.summaries(), column, order), desk.units.employers()
 
         run_task(work, self._summaries_loaded, self._background_failed)
@@ -430,7 +433,7 @@ class MainWindow(QMainWindow):
 
             self.change_watch = ChangeWatcher(self.desk, self)
             self.change_watch.changed.connect(self.apply_changes)
-            self.change_watch.start()
+            self.change_watch.start(position=getattr(self, "_feed_start", None))
         self.deadlinesReady.emit()
 
     # --- writes and what they changed ---------------------------------------------------------------

@@ -135,6 +135,9 @@ class MaterialsPanel(QWidget):
         self.employee_id: int | None = None
         self.business = "new"
         self.result: Any = None
+        from ..conflicts import ask_reload_or_overwrite
+
+        self.ask_conflict = ask_reload_or_overwrite  # another desk saved the material first
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.attach_button = QPushButton()
@@ -396,11 +399,28 @@ class MaterialsPanel(QWidget):
             if not ok:
                 return
             try:
-                values[field] = date.fromisoformat(text.strip()) if text.strip() else None
+                value = date.fromisoformat(text.strip()) if text.strip() else None
             except ValueError:
                 QMessageBox.warning(self, self.tr("设置日期"), self.tr("日期格式应为 2026-01-31"))
                 return
-        self.desk.materials.update_material(material_id, **values)
+            if value != current:  # only what changed: another desk's other date stands
+                values[field] = value
+        if values:
+            self.save_material(material, values)
+
+    def save_material(self, material: Any, values: dict[str, Any]) -> None:
+        """Save `values` against the version shown; another desk's change to the same fields since:
+        reload or overwrite (asked), and a material deleted meanwhile: said so."""
+        from ...materials.service import RecordGone, StaleVersion
+        from ..conflicts import OVERWRITE
+
+        try:
+            self.desk.materials.update_material(material.id, material.version, material, **values)
+        except StaleVersion:
+            if self.ask_conflict(self, self.tr("这份材料")) == OVERWRITE:
+                self.desk.materials.update_material(material.id, None, **values)
+        except RecordGone as exc:
+            QMessageBox.warning(self, self.tr("设置日期"), str(exc))
         self._after_write()
 
     def mark_verified(self) -> None:
@@ -408,10 +428,9 @@ class MaterialsPanel(QWidget):
         material_id = self.current_material_id()
         if material_id is None:
             return
-        self.desk.materials.update_material(
-            material_id, verified_by=self.desk.uow.actor, verified_at=self.desk.clock.now().astimezone()
-        )
-        self._after_write()
+        material = self.desk.materials.material(material_id)
+        values = {"verified_by": self.desk.uow.actor, "verified_at": self.desk.clock.now().astimezone()}
+        self.save_material(material, values)
 
     def current_kind(self) -> str | None:
         item = self.tree.currentItem()

@@ -29,7 +29,8 @@ from ...rules.idnumber import IdNumberError, parse_id_number
 from ...rules.names import check_name
 from ...rules.profile import Employer
 from ...text.numbers import AmountError, parse_cny
-from ...units.service import UnitError
+from ...units.service import RecordGone, StaleVersion, UnitError
+from ..conflicts import OVERWRITE, RELOAD, ask_reload_or_overwrite
 from ..employees.profile_form import DateField
 from ..employees.profile_sections import code_combo, relabel_combo
 from ..i18n import current_lang
@@ -195,6 +196,9 @@ class UnitsDialog(QDialog):
             lambda item, _prev: self.load(item.data(ROLE_ID) if item else None)
         )
         self.unit_id: int | None = None
+        self._version: int | None = None
+        # Asked when another desk saved the same unit or agent first (a test answers it instead).
+        self.ask_conflict = ask_reload_or_overwrite
         self.reload()
 
     def reload(self, select: int | None = None) -> None:
@@ -218,6 +222,7 @@ class UnitsDialog(QDialog):
         """A new unit starts with nothing asserted: good standing and permission are facts HR must
         confirm (ticking them by default would let an unchecked unit pass the rules)."""
         self.unit_id = None
+        self._version = None
         self.list.clearSelection()
         self._show(
             Employer(district=self.district.itemData(0), good_standing=False, permission_granted=False)
@@ -228,6 +233,9 @@ class UnitsDialog(QDialog):
         if unit_id is None:
             return
         self.unit_id = unit_id
+        self._version = self.desk.units.employer(
+            unit_id
+        ).version  # what a save names (another desk's save: refused)
         self._show(self.desk.units.employer_facts(unit_id))
         self._show_agents()
 
@@ -292,9 +300,18 @@ class UnitsDialog(QDialog):
             dialog.exec()
         if dialog.result() != QDialog.DialogCode.Accepted:
             return
-        self.desk.units.save_agent(self.unit_id, agent_id=agent.id, **dialog.values())
-        if dialog.active.isChecked() != agent.active:
-            self.desk.units.set_agent_active(agent.id, dialog.active.isChecked())
+        try:
+            self.desk.units.save_agent(
+                self.unit_id, agent_id=agent.id, expected_version=agent.version, **dialog.values()
+            )
+            if dialog.active.isChecked() != agent.active:
+                self.desk.units.set_agent_active(agent.id, dialog.active.isChecked(), agent.version + 1)
+        except StaleVersion:
+            if self.ask_conflict(self, self.tr("这位经办人")) == OVERWRITE:
+                self.desk.units.save_agent(self.unit_id, agent_id=agent.id, **dialog.values())
+                self.desk.units.set_agent_active(agent.id, dialog.active.isChecked())
+        except RecordGone as exc:
+            self.error.setText(str(exc))
         self._show_agents()
 
     def remove_agent(self, confirm: bool = True) -> None:
@@ -307,7 +324,10 @@ class UnitsDialog(QDialog):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self.desk.units.delete_agent(agent.id)
+        try:
+            self.desk.units.delete_agent(agent.id, agent.version)
+        except StaleVersion:
+            self.error.setText(self.tr("另一台电脑刚修改了这位经办人，请查看后再删除。"))
         self._show_agents()
 
     # --- the unit -----------------------------------------------------------------------------------
@@ -375,7 +395,19 @@ class UnitsDialog(QDialog):
             if self.unit_id is not None:
                 old = self.desk.units.employer_facts(self.unit_id)
                 unit.tax_paid_cny = {**old.tax_paid_cny, **tax}
-            self.unit_id = self.desk.units.save_employer(unit, self.unit_id)
+            try:
+                self.unit_id = self.desk.units.save_employer(unit, self.unit_id, self._version)
+            except StaleVersion:
+                choice = self.ask_conflict(self, self.tr("这个单位"))
+                if choice == OVERWRITE:
+                    self.unit_id = self.desk.units.save_employer(unit, self.unit_id, None)
+                else:
+                    if choice == RELOAD:
+                        self.load(self.unit_id)
+                    return
+        except RecordGone as exc:
+            self.error.setText(str(exc))
+            return
         except UnitError as exc:
             self.error.setText(exc.message(current_lang()))
             return
