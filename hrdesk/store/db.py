@@ -131,13 +131,50 @@ def describe(engine: Engine) -> str:
     return keyring_account(engine.url)
 
 
+# Every PostgreSQL session a desk opens (milliseconds). A stalled server, a pulled cable or a desk
+# that hangs in a transaction must end in an error the window can show within seconds, never in a
+# save (and every write queued behind it) waiting for ever:
+#   statement_timeout   no single statement of daily work runs this long (the 10,000-person list
+#                       reads in well under a second); migrations, backups and restores lift it;
+#   lock_timeout        a save waiting for a row another desk holds gives up instead of queueing;
+#   idle_in_transaction_session_timeout   a desk that stopped half-way (frozen, suspended laptop)
+#                       releases its locks for the others;
+#   TCP keepalives and tcp_user_timeout   a server that vanished is noticed on an idle or busy
+#                       connection in about 20 s, not after the operating system's two hours.
+STATEMENT_TIMEOUT_MS = 60_000
+LOCK_TIMEOUT_MS = 10_000
+IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000
+KEEPALIVE = {"keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 5, "keepalives_count": 2}
+TCP_USER_TIMEOUT_MS = 20_000
+CONNECT_TIMEOUT_S = 10
+
+
+def session_options(url: URL) -> str:
+    """libpq `options` for a desk's session: the URL's own (a schema's search_path) and the timeouts."""
+    own = url.query.get("options", "")
+    own = own if isinstance(own, str) else " ".join(own)
+    timeouts = (
+        f"-c statement_timeout={STATEMENT_TIMEOUT_MS} -c lock_timeout={LOCK_TIMEOUT_MS} "
+        f"-c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_TIMEOUT_MS}"
+    )
+    return f"{own} {timeouts}".strip()
+
+
 def make_engine(url: str | URL) -> Engine:
     url = engine_url(url) if isinstance(url, str) else url
     if url.get_backend_name() == "postgresql":
         # pool_pre_ping: a desk left open overnight gets a fresh connection after the server restarted.
         # application_name: the operator sees which sessions are hrdesk desks (pg_stat_activity).
         return create_engine(
-            url, pool_pre_ping=True, connect_args={"connect_timeout": 10, "application_name": "hrdesk"}
+            url,
+            pool_pre_ping=True,
+            connect_args={
+                "connect_timeout": CONNECT_TIMEOUT_S,
+                "application_name": "hrdesk",
+                "options": session_options(url),
+                "tcp_user_timeout": TCP_USER_TIMEOUT_MS,
+                **KEEPALIVE,
+            },
         )
     engine = create_engine(url, connect_args={"check_same_thread": False})
 
@@ -268,6 +305,8 @@ class migration_lock:
 
     def __enter__(self) -> Connection:
         if self.pg:
+            # A migration or restore may run for minutes, and waits for the other desks' upgrade.
+            self.conn.exec_driver_sql("SET statement_timeout = 0; SET lock_timeout = 0")
             self.conn.exec_driver_sql(f"SELECT pg_advisory_lock({MIGRATION_LOCK_KEY})")
             self.conn.commit()
         return self.conn
@@ -277,6 +316,7 @@ class migration_lock:
             if self.conn.in_transaction():
                 self.conn.rollback()
             self.conn.exec_driver_sql(f"SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})")
+            self.conn.exec_driver_sql("RESET statement_timeout; RESET lock_timeout")
             self.conn.commit()
 
 
