@@ -31,7 +31,14 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 
 from . import legacy
 from .dump import write_dump
-from .errors import ENV_DATABASE_URL, DatabaseUnreachable, SchemaTooNew, StoreLocked, StoreUnavailable
+from .errors import (
+    ENV_DATABASE_URL,
+    DatabaseUnreachable,
+    NeedsOwnerRole,
+    SchemaTooNew,
+    StoreLocked,
+    StoreUnavailable,
+)
 from .integrity import FileCheck, check_material_files
 from .transactions import READ_ONLY, read_only
 
@@ -39,6 +46,7 @@ __all__ = [
     "ENV_DATABASE_URL",
     "READ_ONLY",
     "DatabaseUnreachable",
+    "NeedsOwnerRole",
     "SchemaTooNew",
     "StoreLocked",
     "StoreUnavailable",
@@ -295,6 +303,46 @@ def connect(engine: Engine) -> Connection:
         ) from None
 
 
+# --- roles -------------------------------------------------------------------------------------------
+# Two PostgreSQL accounts (docs/SHARED-DATABASE.md): the owner, which owns the schema and its tables
+# (first start, upgrades, restores), and a desk account for daily work (SELECT, INSERT, UPDATE, DELETE
+# on the tables, USAGE on the sequences). What a desk account cannot do is refused up front, saying
+# which account it takes, instead of failing half-way with the driver's "permission denied".
+
+OWNER_ACTIONS = {
+    "first-start": "第一次启动（在空数据库中建表）",
+    "upgrade": "升级数据库结构",
+    "restore": "恢复备份",
+}
+
+
+def is_owner(conn: Connection) -> bool:
+    """Can this account do what the owner does here: create tables in the schema and (when there
+    are tables) own them? SQLite: always."""
+    if conn.dialect.name != "postgresql":
+        return True
+    row = conn.exec_driver_sql(
+        "SELECT has_schema_privilege(current_schema(), 'CREATE'),"
+        " (SELECT bool_and(pg_has_role(current_user, c.relowner, 'USAGE'))"
+        "    FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace"
+        "     AND c.relkind = 'r')"
+    ).one()
+    return bool(row[0]) and row[1] is not False
+
+
+def require_owner(conn: Connection, action: str) -> None:
+    """NeedsOwnerRole naming the action and the account, when this account is a desk account."""
+    if is_owner(conn):
+        return
+    user = conn.exec_driver_sql("SELECT current_user").scalar()
+    what = OWNER_ACTIONS[action]
+    raise NeedsOwnerRole(
+        f"{what}需要数据库所有者账户（owner role）。当前账户 {user} 只有日常工作的读写权限。"
+        "请用所有者账户做这一步（例如 --database-url postgresql://所有者@服务器/数据库），"
+        "之后各台电脑继续用日常账户。"
+    )
+
+
 class migration_lock:
     """Serialise migrations and restores across desks: a PostgreSQL session advisory lock held on
     `conn` (released by the server if the desk dies). SQLite needs none: its write lock covers it."""
@@ -332,6 +380,8 @@ def migrate(engine: Engine, data_dir: Path | None = None, target: str = "head") 
             if data_dir is not None and legacy.is_pending(data_dir) and _crossed(None, current or "", "0006"):
                 _finish_legacy_import(conn, data_dir)  # an earlier start was killed before the end
             return
+        require_owner(conn, "first-start" if current is None else "upgrade")
+        conn.rollback()
         if current is not None:
             _safety_copy(engine, conn, current, data_dir)
         cfg = alembic_config()
