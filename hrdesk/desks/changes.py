@@ -106,6 +106,13 @@ def changes_since(desk: Any, position: FeedPosition | int) -> tuple[FeedPosition
     return FeedPosition(newest, horizon, seen), sorted(ids)
 
 
+def server_reachable(desk: Any) -> bool:
+    """Does the database answer now (the window's connection banner asks, on a worker)?"""
+    from ..store.db import reachable
+
+    return reachable(desk.uow.engine)
+
+
 def prune_changes(desk: Any, keep: int = KEEP_ENTRIES) -> int:
     """Drop all but the newest `keep` entries (a desk whose position falls before them reloads all)."""
     log = m.ChangeLogEntry.__table__

@@ -303,6 +303,32 @@ def connect(engine: Engine) -> Connection:
         ) from None
 
 
+def reachable(engine: Engine, timeout_s: int = 3) -> bool:
+    """Does the server answer now? A fresh connection (not one from the pool, whose socket may be
+    stuck on a stalled server) with a short connect timeout; SQLite: always."""
+    if engine.url.get_backend_name() != "postgresql":
+        return True
+    from sqlalchemy.pool import NullPool
+
+    probe = create_engine(
+        engine.url,
+        poolclass=NullPool,
+        connect_args={
+            "connect_timeout": timeout_s,
+            "options": f"-c statement_timeout={timeout_s * 1000}",
+            "application_name": "hrdesk-probe",
+        },
+    )
+    try:
+        with probe.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+        return True
+    except OperationalError:
+        return False
+    finally:
+        probe.dispose()
+
+
 # --- roles -------------------------------------------------------------------------------------------
 # Two PostgreSQL accounts (docs/SHARED-DATABASE.md): the owner, which owns the schema and its tables
 # (first start, upgrades, restores), and a desk account for daily work (SELECT, INSERT, UPDATE, DELETE

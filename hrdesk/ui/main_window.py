@@ -309,6 +309,9 @@ class MainWindow(QMainWindow):
         the deadlines (and the tray's first check)."""
         self.desk = desk
         self.detail.set_desk(desk)
+        from .desks.connection_banner import install_connection_banner
+
+        install_connection_banner(self, desk)  # 「无法连接数据库服务器…」: holds writes, retries
         self.apply_scan_settings()
         self._loading += 1
 
@@ -455,13 +458,20 @@ class MainWindow(QMainWindow):
             if done is not None:
                 done(result)
 
+        def submit() -> None:
+            run_write(lambda _task: fn(desk), finished, error)
+
         def error(message: str) -> None:
+            if banner is not None and banner.failed(message, submit):
+                return  # the server went away: the banner says so and runs it again when it is back
             if failed is not None:
                 failed(message)
             elif message:
                 QMessageBox.warning(self, self.tr("保存失败"), message)
 
-        run_write(lambda _task: fn(desk), finished, error)
+        banner = getattr(self, "connection_banner", None)
+        if banner is None or not banner.hold(submit):  # the queue is paused while the server is away
+            submit()
 
     def apply_changes(self, employee_ids: list[int], deadlines: bool = True) -> None:
         """Rows, deadlines and the open case of these employees, read again on a worker."""
