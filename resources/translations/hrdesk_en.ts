@@ -1595,6 +1595,10 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <source>请选中要移到回收站的文件（材料下面的文件行）。</source>
         <translation>Select the file to move to the trash (the file row under the material).</translation>
     </message>
+    <message>
+        <source>这份材料</source>
+        <translation>this material</translation>
+    </message>
 </context>
 <context>
     <name>MoneyField</name>
@@ -2850,6 +2854,18 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
+    <message>
+        <source>这个单位</source>
+        <translation>this unit</translation>
+    </message>
+    <message>
+        <source>这位经办人</source>
+        <translation>this agent</translation>
+    </message>
+    <message>
+        <source>另一台电脑刚修改了这位经办人，请查看后再删除。</source>
+        <translation>Another computer has just changed this agent. Please check the change before deleting.</translation>
+    </message>
 </context>
 <context>
     <name>window</name>
@@ -2867,6 +2883,44 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <location filename="../../hrdesk/ui/app.py" line="115"/>
         <source>今天的自动备份没有完成：{m}</source>
         <translation>Today&apos;s automatic backup did not finish: {m}</translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <source>另一台电脑已修改</source>
+        <translation>Changed on another computer</translation>
+    </message>
+    <message>
+        <source>您打开{what}之后，另一台电脑保存了修改。</source>
+        <translation>Another computer saved changes to {what} after you opened it.</translation>
+    </message>
+    <message>
+        <source>重新载入：显示对方保存的内容，放弃您这次的修改。覆盖：用您的修改替换对方的。</source>
+        <translation>Reload: show what the other computer saved and drop your edit. Overwrite: replace theirs with your edit.</translation>
+    </message>
+    <message>
+        <source>重新载入</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>覆盖</source>
+        <translation>Overwrite</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBanner</name>
+    <message>
+        <source>无法连接数据库服务器…正在自动重试。您的修改仍在窗口中，连接恢复后会自动保存。</source>
+        <translation>Cannot reach the database server… retrying. Your edits stay in the window and are saved as soon as the connection is back.</translation>
+    </message>
+    <message>
+        <source>重试</source>
+        <translation>Retry</translation>
     </message>
 </context>
 </TS>
