@@ -100,6 +100,25 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `hrdesk check … | head`
         sys.stderr.close()
         return 0
+    except Exception as exc:
+        message = _shared_database_message(exc)
+        if message is None:
+            raise
+        print(f"hrdesk: {message}", file=sys.stderr)
+        return 1
+
+
+def _shared_database_message(exc: Exception) -> str | None:
+    """A lost connection, another desk's save or deletion: one line, never the driver's text (it
+    quotes SQL and the values of the row, people's names among them) and never a traceback."""
+    name = type(exc).__name__
+    if name in ("OperationalError", "InterfaceError"):
+        return (
+            f"与数据库服务器的连接中断（{name}）。已完成的保存不受影响；请检查服务器后再运行一次同样的命令。"
+        )
+    if name in ("StaleVersion", "RecordGone"):
+        return f"冲突：{exc}（未写入；请重新运行命令）"
+    return None
 
 
 def _dispatch(args: argparse.Namespace) -> int:

@@ -37,6 +37,7 @@ from ..store.db import (
     migrate,
     migration_lock,
     registered_engine,
+    require_owner,
     resolve_url,
     rotate,
 )
@@ -203,6 +204,7 @@ def restore_backup(path: Path, data_dir: Path, url: str | None = None) -> Manife
     engine, owned = _engine(data_dir, url) or (make_engine(resolve_url(data_dir, url)), True)
     try:
         with connect(engine) as conn, migration_lock(conn):
+            require_owner(conn, "restore")  # it drops and creates tables: a desk account cannot
             if "employee" in inspect(conn).get_table_names():
                 conn.rollback()
                 stamp = datetime.now().strftime("%Y%m%d-%H%M%S")

@@ -9,6 +9,7 @@ from sqlmodel import select
 from ..store import models as m
 from ..store.plain import plain
 from ..store.unit_of_work import Service
+from ..store.versions import claim_version
 from .model import ApplicationEventRecord, ApplicationRecord
 
 APPLICATION_STATUSES = ("draft", "unit-review", "submitted", "returned", "approved", "rejected")
@@ -50,14 +51,21 @@ class Applications(Service):
             return row.id
 
     def set_application_status(
-        self, application_id: int, status: str, on: date | None = None, note: str = ""
+        self,
+        application_id: int,
+        status: str,
+        on: date | None = None,
+        note: str = "",
+        expected_version: int | None = None,
     ) -> None:
+        """`expected_version`: the version of the application the desk showed; another desk's
+        status change since then raises StaleVersion (a return recorded twice, or a submission
+        recorded over a return, would otherwise stand in the history unnoticed)."""
         if status not in APPLICATION_STATUSES:
             raise ValueError(f"unknown application status '{status}'")
         with self.session() as s:
+            claim_version(s, m.Application, application_id, expected_version)
             row = s.get(m.Application, application_id)
-            if row is None:
-                raise KeyError(f"application {application_id} not found")
             row.status, row.updated_at = status, m.utcnow()
             s.add(row)
             s.add(

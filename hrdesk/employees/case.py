@@ -17,9 +17,10 @@ from typing import Any
 from sqlalchemy import select
 
 from ..counters import COUNTS
-from ..rules.profile import Profile
+from ..rules.profile import Child, Profile
 from ..rules.results import CheckResult, Deadline
 from ..store import models as m
+from .service import StoredChild
 from .status import business_for, unit_review_deadline
 
 
@@ -54,6 +55,18 @@ class ApplicationView:
     status: str
     created_on: date
     events: tuple[ApplicationEventView, ...]
+    version: int = 0  # what a status change names (another desk's change since: refused)
+
+
+@dataclass(frozen=True)
+class UnitChoice:
+    """A unit as the profile form's unit list needs it (name, credit code, district): read with the
+    case on a worker, so saving never asks the database on the UI thread."""
+
+    id: int
+    name: str
+    credit_code: str
+    district: str
 
 
 @dataclass(frozen=True)
@@ -68,6 +81,8 @@ class EmployeeCase:
     applications: tuple[ApplicationView, ...]
     deadlines: tuple[Deadline, ...]
     version: int = 0  # the employee's version as loaded (a save against an older one is refused)
+    units: tuple[UnitChoice, ...] = ()
+    children: tuple[Any, ...] = ()  # StoredChild: what the children panel shows and a removal names
 
     @property
     def name(self) -> str:
@@ -81,6 +96,11 @@ def build_case(
     from ..checks.check import policies, work_calendar
     from ..rules.engine import check
 
+    e = m.Employee.__table__
+    # The version first, then the profile: a save between the two reads makes the version older
+    # than the profile (a needless "another desk changed it"), never newer (a silent overwrite).
+    with desk.uow.read_engine.connect() as conn:
+        version = conn.execute(select(e.c.version).where(e.c.id == employee_id)).scalar()
     profile = desk.employees.profile(employee_id)
     business = business or business_for(profile, on)
     ps, cal = policies(desk.data_dir), work_calendar(desk.data_dir)
@@ -88,10 +108,19 @@ def build_case(
     result = check(profile, business, on, ps, cal, lang)
     mt, at, et = m.Material.__table__, m.Application.__table__, m.ApplicationEvent.__table__
     with desk.uow.read_engine.connect() as conn:
-        e = m.Employee.__table__
-        employer_id, version = conn.execute(
-            select(e.c.employer_id, e.c.version).where(e.c.id == employee_id)
-        ).one()
+        employer_id = conn.execute(select(e.c.employer_id).where(e.c.id == employee_id)).scalar_one()
+        ct = m.Child.__table__
+        children = tuple(
+            StoredChild(c.id, c.version, Child(c.name, c.birth_date, c.hukou, c.accompany, c.parents))
+            for c in conn.execute(select(ct).where(ct.c.employee_id == employee_id).order_by(ct.c.id))
+        )
+        ut = m.Employer.__table__
+        units = tuple(
+            UnitChoice(*u)
+            for u in conn.execute(
+                select(ut.c.id, ut.c.name, ut.c.credit_code, ut.c.district).order_by(ut.c.name)
+            ).all()
+        )
         rows = conn.execute(
             select(mt)
             .where(mt.c.employee_id == employee_id, mt.c.deleted_at.is_(None))
@@ -125,7 +154,8 @@ def build_case(
         for r in rows
     )
     applications = tuple(
-        ApplicationView(a.id, a.business, a.status, a.created_on, tuple(events[a.id])) for a in apps
+        ApplicationView(a.id, a.business, a.status, a.created_on, tuple(events[a.id]), a.version)
+        for a in apps
     )
     deadlines = list(result.deadlines)
     review = next((a for a in applications if a.status == "unit-review"), None)
@@ -146,4 +176,6 @@ def build_case(
         applications,
         tuple(deadlines),
         version or 0,
+        units,
+        children,
     )

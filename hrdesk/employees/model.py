@@ -14,6 +14,7 @@ class ApplicationRecord:
     status: str  # draft → unit-review → submitted → returned / approved / rejected
     created_on: date
     updated_at: datetime
+    version: int = 1
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,15 +18,15 @@ from ..checks.check import policies, run_check, work_calendar
 from ..counters import COUNTS
 from ..materials.paths import material_file_in
 from ..rules.idnumber import mask
+from ..rules.profile import Child, Profile
 from ..rules.profile import Employer as RulesEmployer
-from ..rules.profile import Profile
 from ..rules.results import CheckResult
 from ..store import models as m
 from ..store.bulk_reads import fetch_in_parts, gc_paused, income_rows
 from ..store.convert import apply_employee, apply_employer, to_profile
 from ..store.trash_snapshot import snapshot_into_trash
 from ..store.unit_of_work import Service
-from ..store.versions import StaleVersion, claim_version
+from ..store.versions import RecordGone, StaleVersion, claim_version
 from ..text.pinyin import search_key, sort_key
 from .profile_merge import merge_profiles
 from .status import Status, compute_status
@@ -111,7 +112,7 @@ class Employees(Service):
         with self.session(readonly=True) as s:
             row = s.get(m.Employee, employee_id)
             if row is None:
-                raise KeyError(f"employee {employee_id} not found")
+                raise RecordGone("employee", employee_id)
             return row
 
     def profile(self, employee_id: int) -> Profile:
@@ -152,7 +153,7 @@ class Employees(Service):
                         q = q.where(condition)
                     return conn.execute(q).all()
 
-                for c in rows(m.Child):
+                for c in sorted(rows(m.Child), key=lambda c: c.id):
                     children[c.employee_id].append(c)
                 for p in rows(m.Permit):
                     permits[p.employee_id] = p
@@ -167,7 +168,7 @@ class Employees(Service):
                     materials[x.employee_id].append(x)
         if ids is not None and not missing_ok and len(employees) != len(set(ids)):
             missing = set(ids) - {e.id for e in employees}
-            raise KeyError(f"employee(s) not found: {sorted(missing)}")
+            raise RecordGone("employee", min(missing))
         return {
             e.id: to_profile(
                 employers[e.employer_id],
@@ -235,24 +236,42 @@ class Employees(Service):
         return row.id
 
     def _write_parts(self, s: Session, employee_id: int, profile: Profile) -> None:
+        """Children and income months as `profile` has them, rewriting only rows that differ: an
+        unchanged child keeps its id (the children panel names children by id, never by row), and a
+        changed row's version moves on."""
         e = profile.employee
-        s.exec(delete(m.Child).where(m.Child.employee_id == employee_id))
-        s.exec(delete(m.IncomeRecord).where(m.IncomeRecord.employee_id == employee_id))
-        for c in e.children:
-            s.add(
-                m.Child(
-                    employee_id=employee_id,
-                    name=c.name,
-                    birth_date=c.birth_date,
-                    hukou=c.hukou,
-                    accompany=c.accompany,
-                    parents=c.parents,
-                )
-            )
-        for period, amount in e.monthly_income_cny.items():
-            s.add(m.IncomeRecord(employee_id=employee_id, kind="monthly", period=period, amount_cny=amount))
-        for period, amount in e.annual_income_cny.items():
-            s.add(m.IncomeRecord(employee_id=employee_id, kind="annual", period=period, amount_cny=amount))
+        stored = list(s.exec(select(m.Child).where(m.Child.employee_id == employee_id).order_by(m.Child.id)))
+        wanted = list(e.children)
+        keep: list[m.Child] = []
+        for row in stored:
+            same = next((c for c in wanted if _child_values(c) == _child_values(row)), None)
+            if same is not None:
+                wanted.remove(same)
+                keep.append(row)
+        for row in stored:
+            if row in keep:
+                continue
+            if wanted:  # the same child with a changed field: keep the id
+                _apply_child(row, wanted.pop(0))
+                row.version += 1
+                s.add(row)
+            else:
+                s.delete(row)
+        for c in wanted:
+            s.add(_apply_child(m.Child(employee_id=employee_id), c))
+        incomes = {("monthly", p): a for p, a in e.monthly_income_cny.items()} | {
+            ("annual", p): a for p, a in e.annual_income_cny.items()
+        }
+        for row in s.exec(select(m.IncomeRecord).where(m.IncomeRecord.employee_id == employee_id)):
+            amount = incomes.pop((row.kind, row.period), None)
+            if amount is None:
+                s.delete(row)
+            elif amount != row.amount_cny:
+                row.amount_cny, row.version = amount, row.version + 1
+                s.add(row)
+        for (kind, period), amount in incomes.items():
+            s.add(m.IncomeRecord(employee_id=employee_id, kind=kind, period=period, amount_cny=amount))
+        s.flush()
         permit = s.exec(select(m.Permit).where(m.Permit.employee_id == employee_id)).first()
         if e.permit is None:
             if permit:
@@ -262,6 +281,42 @@ class Employees(Service):
             permit.number, permit.issued_on = e.permit.number, e.permit.issued_on
             permit.expires_on, permit.status = e.permit.expires_on, e.permit.status
             s.add(permit)
+
+    # --- children, by id: the panel's rows may be stale, the ids are not ----------------------------
+
+    def children(self, employee_id: int) -> list[StoredChild]:
+        """The children as stored, with their ids and versions, in the order they were added."""
+        with self.session(readonly=True) as s:
+            if s.get(m.Employee, employee_id) is None:
+                raise RecordGone("employee", employee_id)
+            rows = s.exec(select(m.Child).where(m.Child.employee_id == employee_id).order_by(m.Child.id))
+            return [StoredChild(r.id, r.version, _rules_child(r)) for r in rows]
+
+    def add_child(self, employee_id: int, child: Child) -> int:
+        """A new child; the employee's version moves on, so another desk's form merges it in rather
+        than writing its older list of children back. Returns the child's id."""
+        with self.session() as s:
+            claim_version(s, m.Employee, employee_id, None)
+            row = _apply_child(m.Child(employee_id=employee_id), child)
+            s.add(row)
+            s.flush()
+            self._audit(s, "update", "employee", employee_id, ["children"])
+            new_id = row.id
+        self.refresh_statuses(ids=[employee_id])
+        return new_id
+
+    def remove_child(self, employee_id: int, child_id: int, expected_version: int | None = None) -> None:
+        """Remove the child the user selected (by id, at the version shown). A child another desk
+        changed since: StaleVersion; removed since: RecordGone — never the child now on that row."""
+        with self.session() as s:
+            claim_version(s, m.Child, child_id, expected_version)
+            row = s.get(m.Child, child_id)
+            if row.employee_id != employee_id:
+                raise RecordGone("child", child_id)
+            claim_version(s, m.Employee, employee_id, None)
+            s.delete(row)
+            self._audit(s, "update", "employee", employee_id, ["children"])
+        self.refresh_statuses(ids=[employee_id])
 
     def update_profile(
         self,
@@ -285,8 +340,6 @@ class Employees(Service):
         with self.session() as s:
             version = claim_version(s, m.Employee, employee_id, expected_version)
             row = s.get(m.Employee, employee_id)
-            if row is None:
-                raise KeyError(f"employee {employee_id} not found")
             _refuse_duplicate(s, profile.employee.id_number, employee_id)
             before = {k: getattr(row, k) for k in type(row).model_fields}
             apply_employee(row, profile.employee)
@@ -478,6 +531,28 @@ class Employees(Service):
                     )
                 ).scalars()
             )
+
+
+@dataclass(frozen=True)
+class StoredChild:
+    """A child as the children panel shows it: `id` and `version` are what a removal names."""
+
+    id: int
+    version: int
+    child: Child
+
+
+def _child_values(c: Any) -> tuple[Any, ...]:
+    return (c.name, c.birth_date, c.hukou, c.accompany, c.parents)
+
+
+def _apply_child(row: m.Child, c: Child) -> m.Child:
+    row.name, row.birth_date, row.hukou, row.accompany, row.parents = _child_values(c)
+    return row
+
+
+def _rules_child(row: Any) -> Child:
+    return Child(row.name, row.birth_date, row.hukou, row.accompany, row.parents)
 
 
 PROCESS_POOL_FROM = 4000  # below this, starting worker processes costs more than it saves

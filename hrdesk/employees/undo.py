@@ -45,12 +45,20 @@ class StatusSnapshot:
 
 
 def set_status_with_snapshot(
-    desk: Any, employee_id: int, application_id: int, status: str, note: str = ""
+    desk: Any,
+    employee_id: int,
+    application_id: int,
+    status: str,
+    note: str = "",
+    expected_version: int | None = None,
 ) -> StatusSnapshot:
-    """A business status change (the records service's) that can be taken back."""
+    """A business status change (the records service's) that can be taken back. `expected_version`:
+    the application as shown; another desk's change since raises StaleVersion."""
     with desk.uow.session() as s:
         previous = s.get(m.Application, application_id).status
-    desk.applications.set_application_status(application_id, status, note=note)
+    desk.applications.set_application_status(
+        application_id, status, note=note, expected_version=expected_version
+    )
     with desk.uow.session() as s:
         last = s.exec(
             select(m.ApplicationEvent.id)

@@ -20,8 +20,10 @@ from ..pdf.scan import ScanSettings, check_file
 from ..store import models as m
 from ..store.plain import plain
 from ..store.unit_of_work import Service, UnitOfWork
-from ..store.versions import claim_version
+from ..store.versions import RecordGone, StaleVersion, claim_version
 from .model import StoredMaterial
+
+__all__ = ["Materials", "RecordGone", "StaleVersion"]
 
 if TYPE_CHECKING:
     from ..employees.service import Employees
@@ -133,9 +135,24 @@ class Materials(Service):
         return list(verdicts[key].defects) or None
 
     def update_material(
-        self, material_id: int, expected_version: int | None = None, **fields: Any
+        self,
+        material_id: int,
+        expected_version: int | None = None,
+        base: StoredMaterial | None = None,
+        **fields: Any,
     ) -> StoredMaterial:
-        """`expected_version`: the version the desk loaded; StaleVersion when another desk saved since."""
+        """Write `fields` (only those the user changed) over the stored material.
+
+        `expected_version`: the version the desk loaded; StaleVersion when another desk saved since.
+        `base`: the material as the desk loaded it. With it, another desk's save since is no conflict
+        when it left the fields written here as they were (this desk's 签发日期 and the other desk's
+        有效期至 both stand); when it changed one of them too, StaleVersion."""
+        if base is not None and expected_version is not None:
+            stored = self.material(material_id)
+            if stored.version != expected_version:
+                if any(getattr(stored, k) != getattr(base, k) for k in fields):
+                    raise StaleVersion("material", material_id, expected_version, stored.version)
+                expected_version = stored.version
         allowed = {
             "issued_on",
             "valid_until",

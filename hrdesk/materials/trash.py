@@ -3,6 +3,7 @@ emptied; only emptying it removes vault files."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
@@ -15,6 +16,7 @@ from ..store import models as m
 from ..store.plain import plain
 from ..store.trash_snapshot import material_from_json
 from ..store.unit_of_work import Service, UnitOfWork
+from ..store.versions import RecordGone
 from .model import StoredMaterial
 
 if TYPE_CHECKING:
@@ -70,9 +72,12 @@ class Trash(Service):
 
         ps = policies(self.data_dir)
         with self.session() as s:
-            t = s.get(m.TrashedEmployee, trash_id)
+            # Locked: two desks restoring the same entry take turns, the second finds it gone.
+            t = s.exec(
+                select(m.TrashedEmployee).where(m.TrashedEmployee.id == trash_id).with_for_update()
+            ).first()
             if t is None:
-                raise KeyError(f"trash entry {trash_id} not found")
+                raise RecordGone("trashed_employee", trash_id)
             snap = t.snapshot or {}
             profile = parse_profile(snap["profile"], ps.districts, tuple(ps.materials))
             new_id = self.employees.add_profile(profile, None, s)
@@ -105,12 +110,28 @@ class Trash(Service):
         self.employees.refresh_statuses(ids=[new_id])
         return new_id
 
-    def empty_trash(self) -> int:
+    def empty_trash(self, seen: Collection[TrashItem] | None = None) -> int:
         """Delete trashed materials and deleted employees for good, then every vault file nothing
-        references any more. Returns the number of files removed."""
+        references any more. Returns the number of files removed.
+
+        `seen`: the trash as the user saw it when they chose to empty it. Only those items go: a
+        person another desk deleted a moment later stays restorable (None: everything, the CLI's
+        `--all`)."""
         with self.session() as s:
-            s.exec(delete(m.Material).where(m.Material.deleted_at.is_not(None)))
-            s.exec(delete(m.TrashedEmployee))
+            if seen is None:
+                s.exec(delete(m.Material).where(m.Material.deleted_at.is_not(None)))
+                s.exec(delete(m.TrashedEmployee))
+            else:
+                materials = [i.id for i in seen if i.kind == "material"]
+                people = [i.id for i in seen if i.kind == "employee"]
+                if materials:
+                    s.exec(
+                        delete(m.Material).where(
+                            m.Material.id.in_(materials), m.Material.deleted_at.is_not(None)
+                        )
+                    )
+                if people:
+                    s.exec(delete(m.TrashedEmployee).where(m.TrashedEmployee.id.in_(people)))
             self._audit(s, "empty-trash", "material", None)
         with self.session() as s:
             referenced = set(s.exec(select(m.Material.sha256).where(m.Material.sha256.is_not(None))))

@@ -195,6 +195,11 @@ def insert_profiles(
                 "fields": "*",
             }
         )
+    if materials:
+        from ..store.vault import store_pending_contents
+
+        # The scans' contents go into the database with the rows that name them (other desks fetch them).
+        store_pending_contents(session.connection(), {r["sha256"] for r in materials if r["sha256"]})
     for model, rows in (
         (m.IncomeRecord, incomes),
         (m.Permit, permits),

@@ -574,8 +574,9 @@ def _changed_row(
 
 def _material_file_problems(base_dir: Path, name: str) -> list[tuple[str, dict[str, Any]]]:
     """Why the vault would refuse a profile's material file (a `(code, params)` each), checked before
-    anything is written: outside the profile's folder, missing, empty, too big, or an image whose header
-    is unreadable or too large to decode."""
+    anything is written: outside the profile's folder, unreadable, empty, too big, or an image whose header
+    is unreadable or too large to decode. A file that does not exist is no refusal: the material is
+    recorded without its scan, as before."""
     from ..materials.paths import MaterialPathError, material_file_in
     from ..pdf.images import ImageRefused, check_image
     from ..pdf.pack import IMAGE_SUFFIXES
@@ -586,6 +587,8 @@ def _material_file_problems(base_dir: Path, name: str) -> list[tuple[str, dict[s
     except MaterialPathError:
         absolute = Path(name).is_absolute() or name.startswith(("/", "\\"))
         return [("material.path-absolute" if absolute else "material.path-outside", {"name": name})]
+    if not file.exists():
+        return []  # recorded without a file, as the JSON's materials list may name scans to come
     try:
         size = file.stat().st_size
     except OSError:

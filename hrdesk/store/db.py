@@ -31,7 +31,14 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 
 from . import legacy
 from .dump import write_dump
-from .errors import ENV_DATABASE_URL, DatabaseUnreachable, SchemaTooNew, StoreLocked, StoreUnavailable
+from .errors import (
+    ENV_DATABASE_URL,
+    DatabaseUnreachable,
+    NeedsOwnerRole,
+    SchemaTooNew,
+    StoreLocked,
+    StoreUnavailable,
+)
 from .integrity import FileCheck, check_material_files
 from .transactions import READ_ONLY, read_only
 
@@ -39,6 +46,7 @@ __all__ = [
     "ENV_DATABASE_URL",
     "READ_ONLY",
     "DatabaseUnreachable",
+    "NeedsOwnerRole",
     "SchemaTooNew",
     "StoreLocked",
     "StoreUnavailable",
@@ -131,13 +139,50 @@ def describe(engine: Engine) -> str:
     return keyring_account(engine.url)
 
 
+# Every PostgreSQL session a desk opens (milliseconds). A stalled server, a pulled cable or a desk
+# that hangs in a transaction must end in an error the window can show within seconds, never in a
+# save (and every write queued behind it) waiting for ever:
+#   statement_timeout   no single statement of daily work runs this long (the 10,000-person list
+#                       reads in well under a second); migrations, backups and restores lift it;
+#   lock_timeout        a save waiting for a row another desk holds gives up instead of queueing;
+#   idle_in_transaction_session_timeout   a desk that stopped half-way (frozen, suspended laptop)
+#                       releases its locks for the others;
+#   TCP keepalives and tcp_user_timeout   a server that vanished is noticed on an idle or busy
+#                       connection in about 20 s, not after the operating system's two hours.
+STATEMENT_TIMEOUT_MS = 60_000
+LOCK_TIMEOUT_MS = 10_000
+IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000
+KEEPALIVE = {"keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 5, "keepalives_count": 2}
+TCP_USER_TIMEOUT_MS = 20_000
+CONNECT_TIMEOUT_S = 10
+
+
+def session_options(url: URL) -> str:
+    """libpq `options` for a desk's session: the URL's own (a schema's search_path) and the timeouts."""
+    own = url.query.get("options", "")
+    own = own if isinstance(own, str) else " ".join(own)
+    timeouts = (
+        f"-c statement_timeout={STATEMENT_TIMEOUT_MS} -c lock_timeout={LOCK_TIMEOUT_MS} "
+        f"-c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_TIMEOUT_MS}"
+    )
+    return f"{own} {timeouts}".strip()
+
+
 def make_engine(url: str | URL) -> Engine:
     url = engine_url(url) if isinstance(url, str) else url
     if url.get_backend_name() == "postgresql":
         # pool_pre_ping: a desk left open overnight gets a fresh connection after the server restarted.
         # application_name: the operator sees which sessions are hrdesk desks (pg_stat_activity).
         return create_engine(
-            url, pool_pre_ping=True, connect_args={"connect_timeout": 10, "application_name": "hrdesk"}
+            url,
+            pool_pre_ping=True,
+            connect_args={
+                "connect_timeout": CONNECT_TIMEOUT_S,
+                "application_name": "hrdesk",
+                "options": session_options(url),
+                "tcp_user_timeout": TCP_USER_TIMEOUT_MS,
+                **KEEPALIVE,
+            },
         )
     engine = create_engine(url, connect_args={"check_same_thread": False})
 
@@ -258,6 +303,72 @@ def connect(engine: Engine) -> Connection:
         ) from None
 
 
+def reachable(engine: Engine, timeout_s: int = 3) -> bool:
+    """Does the server answer now? A fresh connection (not one from the pool, whose socket may be
+    stuck on a stalled server) with a short connect timeout; SQLite: always."""
+    if engine.url.get_backend_name() != "postgresql":
+        return True
+    from sqlalchemy.pool import NullPool
+
+    probe = create_engine(
+        engine.url,
+        poolclass=NullPool,
+        connect_args={
+            "connect_timeout": timeout_s,
+            "options": f"-c statement_timeout={timeout_s * 1000}",
+            "application_name": "hrdesk-probe",
+        },
+    )
+    try:
+        with probe.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+        return True
+    except OperationalError:
+        return False
+    finally:
+        probe.dispose()
+
+
+# --- roles -------------------------------------------------------------------------------------------
+# Two PostgreSQL accounts (docs/SHARED-DATABASE.md): the owner, which owns the schema and its tables
+# (first start, upgrades, restores), and a desk account for daily work (SELECT, INSERT, UPDATE, DELETE
+# on the tables, USAGE on the sequences). What a desk account cannot do is refused up front, saying
+# which account it takes, instead of failing half-way with the driver's "permission denied".
+
+OWNER_ACTIONS = {
+    "first-start": "第一次启动（在空数据库中建表）",
+    "upgrade": "升级数据库结构",
+    "restore": "恢复备份",
+}
+
+
+def is_owner(conn: Connection) -> bool:
+    """Can this account do what the owner does here: create tables in the schema and (when there
+    are tables) own them? SQLite: always."""
+    if conn.dialect.name != "postgresql":
+        return True
+    row = conn.exec_driver_sql(
+        "SELECT has_schema_privilege(current_schema(), 'CREATE'),"
+        " (SELECT bool_and(pg_has_role(current_user, c.relowner, 'USAGE'))"
+        "    FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace"
+        "     AND c.relkind = 'r')"
+    ).one()
+    return bool(row[0]) and row[1] is not False
+
+
+def require_owner(conn: Connection, action: str) -> None:
+    """NeedsOwnerRole naming the action and the account, when this account is a desk account."""
+    if is_owner(conn):
+        return
+    user = conn.exec_driver_sql("SELECT current_user").scalar()
+    what = OWNER_ACTIONS[action]
+    raise NeedsOwnerRole(
+        f"{what}需要数据库所有者账户（owner role）。当前账户 {user} 只有日常工作的读写权限。"
+        "请用所有者账户做这一步（例如 --database-url postgresql://所有者@服务器/数据库），"
+        "之后各台电脑继续用日常账户。"
+    )
+
+
 class migration_lock:
     """Serialise migrations and restores across desks: a PostgreSQL session advisory lock held on
     `conn` (released by the server if the desk dies). SQLite needs none: its write lock covers it."""
@@ -268,6 +379,8 @@ class migration_lock:
 
     def __enter__(self) -> Connection:
         if self.pg:
+            # A migration or restore may run for minutes, and waits for the other desks' upgrade.
+            self.conn.exec_driver_sql("SET statement_timeout = 0; SET lock_timeout = 0")
             self.conn.exec_driver_sql(f"SELECT pg_advisory_lock({MIGRATION_LOCK_KEY})")
             self.conn.commit()
         return self.conn
@@ -277,6 +390,7 @@ class migration_lock:
             if self.conn.in_transaction():
                 self.conn.rollback()
             self.conn.exec_driver_sql(f"SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})")
+            self.conn.exec_driver_sql("RESET statement_timeout; RESET lock_timeout")
             self.conn.commit()
 
 
@@ -292,6 +406,8 @@ def migrate(engine: Engine, data_dir: Path | None = None, target: str = "head") 
             if data_dir is not None and legacy.is_pending(data_dir) and _crossed(None, current or "", "0006"):
                 _finish_legacy_import(conn, data_dir)  # an earlier start was killed before the end
             return
+        require_owner(conn, "first-start" if current is None else "upgrade")
+        conn.rollback()
         if current is not None:
             _safety_copy(engine, conn, current, data_dir)
         cfg = alembic_config()

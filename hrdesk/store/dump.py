@@ -98,6 +98,10 @@ def write_dump(conn: Connection, target: Path) -> Manifest:
         # The whole dump sees one state of the database (the first statement of the transaction the
         # driver opens).
         conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        # A whole database may take longer than a desk's statement timeout (store/db.py) allows.
+        conn.exec_driver_sql(
+            "SET LOCAL statement_timeout = 0; SET LOCAL idle_in_transaction_session_timeout = 0"
+        )
     revision = MigrationContext.configure(conn).get_current_revision() or ""
     tables = app_tables(conn)
     entries: dict[str, dict[str, Any]] = {}

@@ -32,3 +32,8 @@ class SchemaTooNew(StoreUnavailable):
 
 class DatabaseUnreachable(StoreUnavailable):
     """The database server cannot be reached or refuses the login."""
+
+
+class NeedsOwnerRole(StoreUnavailable):
+    """The operation needs the database owner account (first start, upgrade, restore); the desk
+    account for daily work may read and write rows but not create, change or drop tables."""

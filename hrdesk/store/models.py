@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, LargeBinary, UniqueConstraint, text
+from sqlalchemy import JSON, BigInteger, Column, Index, LargeBinary, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -59,6 +59,7 @@ class Agent(SQLModel, table=True):
     phone: str = ""
     insured_by_unit: bool = True
     active: bool = True
+    version: int = _version()  # migration 0009
 
 
 class Employee(SQLModel, table=True):
@@ -133,6 +134,7 @@ class Child(SQLModel, table=True):
     hukou: str = "other-province"
     accompany: bool = False
     parents: str = "married"
+    version: int = _version()  # migration 0009
 
 
 class Permit(SQLModel, table=True):
@@ -153,6 +155,7 @@ class IncomeRecord(SQLModel, table=True):
     kind: str  # monthly | annual
     period: str
     amount_cny: float
+    version: int = _version()  # migration 0009
 
 
 class Application(SQLModel, table=True):
@@ -164,6 +167,7 @@ class Application(SQLModel, table=True):
     status: str = "draft"  # draft → unit-review → submitted → returned / approved / rejected
     created_on: date = Field(default_factory=date.today)
     updated_at: datetime = Field(default_factory=utcnow)
+    version: int = _version()  # migration 0009
 
 
 class ApplicationEvent(SQLModel, table=True):
@@ -269,6 +273,9 @@ class ChangeLogEntry(SQLModel, table=True):
     entity: str
     employee_id: int | None = Field(default=None, index=True)
     employer_id: int | None = None
+    # Migration 0009, PostgreSQL: the writing transaction (`pg_current_xact_id()`, set by the
+    # column's default), so a reader re-reads entries of transactions still running (changes.py).
+    xid: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True, index=True))
 
 
 class TrashedEmployee(SQLModel, table=True):

@@ -222,9 +222,17 @@ def _store_new_contents(session: OrmSession, _context: object, _instances: objec
         for obj in (*session.new, *session.dirty)
         if isinstance(obj, m.Material) and obj.sha256 and obj.sha256 in _pending
     }
+    if wanted:
+        store_pending_contents(session.connection(), wanted)
+
+
+def store_pending_contents(conn: Any, digests: set[str]) -> None:
+    """Insert the contents added here that `digests` name, in the caller's transaction, unless the
+    database holds them already: for material rows written without the ORM (a bulk import), which the
+    flush hook above does not see."""
+    wanted = {d for d in digests if d in _pending}
     if not wanted:
         return
-    conn = session.connection()
     have = set(conn.execute(select(m.Blob.sha256).where(m.Blob.sha256.in_(wanted))).scalars())
     for digest in wanted - have:
         try:

@@ -26,11 +26,34 @@ class StaleVersion(RuntimeError):
         self.entity, self.entity_id, self.expected, self.current = entity, entity_id, expected, current
 
 
+class RecordGone(KeyError):
+    """The record was deleted (by another desk, or by this one in another window) since it was
+    loaded. A KeyError, so callers that treat "not found" alike still do; the message says where
+    the person went, not 'employee 38 not found'."""
+
+    MESSAGES = {
+        "employee": "该员工已被另一台电脑删除，可在回收站中恢复。",
+        "employer": "该单位已被另一台电脑删除。",
+        "material": "该材料已被另一台电脑删除，可在回收站中恢复。",
+        "agent": "该经办人已被另一台电脑删除。",
+        "child": "该子女记录已被另一台电脑删除或修改，请重新载入。",
+        "application": "该业务已被另一台电脑删除。",
+        "trashed_employee": "回收站中的这条记录已被另一台电脑恢复或清空。",
+    }
+
+    def __init__(self, entity: str, entity_id: int) -> None:
+        super().__init__(f"{entity} {entity_id} not found")
+        self.entity, self.entity_id = entity, entity_id
+
+    def __str__(self) -> str:
+        return self.MESSAGES.get(self.entity, "这条记录已被另一台电脑删除。")
+
+
 def claim_version(session: Session, model: type[Any], entity_id: int, expected: int | None) -> int:
     """Move `model` row `entity_id` to its next version, or raise StaleVersion when it is no longer at
     `expected`. `expected=None` overwrites whatever is stored (the user chose "overwrite", or a
     caller with no notion of versions) but still moves the version on, so other desks notice.
-    Returns the new version. KeyError when the row is gone."""
+    Returns the new version. RecordGone (a KeyError) when the row is gone."""
     table = model.__table__
     conn = session.connection()
     stmt = update(table).where(table.c.id == entity_id).values(version=table.c.version + 1)
@@ -45,7 +68,7 @@ def claim_version(session: Session, model: type[Any], entity_id: int, expected: 
         return int(new)
     current = conn.execute(select(table.c.version).where(table.c.id == entity_id)).scalar()
     if current is None:
-        raise KeyError(f"{table.name} {entity_id} not found")
+        raise RecordGone(table.name, entity_id)
     raise StaleVersion(table.name, entity_id, expected or 0, int(current))
 
 

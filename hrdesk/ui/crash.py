@@ -21,6 +21,12 @@ def install_excepthook(log_path: Path) -> None:
         if QApplication.instance() is None:
             sys.__excepthook__(kind, error, tb)
             return
+        from .desks.connection_banner import active_banner, is_connection_error
+
+        banner = active_banner()
+        if banner is not None and is_connection_error(kind.__name__):
+            banner.show_lost()  # a lost connection is not a crash: the banner says so and retries
+            return
         title = QCoreApplication.translate("Crash", "hrdesk 出错了")
         text = QCoreApplication.translate(
             "Crash",

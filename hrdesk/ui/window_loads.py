@@ -37,6 +37,9 @@ class WindowLoads(QObject):
         the deadlines (and the tray's first check)."""
         self.w.desk = desk
         self.w.detail.set_desk(desk)
+        from .desks.connection_banner import install_connection_banner
+
+        install_connection_banner(self.w, desk)  # 「无法连接数据库服务器…」: holds writes, retries
         self.w.files.apply_scan_settings()
         self.w._loading += 1
         self.w.dashboard.set_loading(True)
@@ -44,6 +47,9 @@ class WindowLoads(QObject):
         column, order = self.w.proxy.sorted_by
 
         def work(_task: Any) -> tuple[list[Any], list[Any]]:
+            from .desks.change_watch import feed_position
+
+            self.w._feed_start = feed_position(desk)  # before the list's snapshot: no change falls between
             return sort_rows(desk.employees.summaries(), column, order), desk.units.employers()
 
         run_task(work, self._summaries_loaded, self._background_failed)
@@ -156,7 +162,7 @@ class WindowLoads(QObject):
 
             self.w.change_watch = ChangeWatcher(self.w.desk, self.w)
             self.w.change_watch.changed.connect(lambda ids: self.apply_changes(ids))
-            self.w.change_watch.start()
+            self.w.change_watch.start(position=getattr(self.w, "_feed_start", None))
         self.w.deadlinesReady.emit()
 
     def run_op(
@@ -176,13 +182,20 @@ class WindowLoads(QObject):
             if done is not None:
                 done(result)
 
+        def submit() -> None:
+            run_write(lambda _task: fn(desk), finished, error)
+
         def error(message: str) -> None:
+            if banner is not None and banner.failed(message, submit):
+                return  # the server went away: the banner says so and runs it again when it is back
             if failed is not None:
                 failed(message)
             elif message:
                 QMessageBox.warning(self.w, self.tr("保存失败"), message)
 
-        run_write(lambda _task: fn(desk), finished, error)
+        banner = getattr(self.w, "connection_banner", None)
+        if banner is None or not banner.hold(submit):  # the queue is paused while the server is away
+            submit()
 
     def apply_changes(self, employee_ids: list[int], deadlines: bool = True) -> None:
         """Rows, deadlines and the open case of these employees, read again on a worker."""

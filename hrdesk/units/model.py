@@ -38,3 +38,4 @@ class Agent:
     phone: str
     insured_by_unit: bool
     active: bool
+    version: int = 1

@@ -17,11 +17,14 @@ from ..store import models as m
 from ..store.convert import apply_employer
 from ..store.plain import plain
 from ..store.unit_of_work import Service, UnitOfWork
-from ..store.versions import claim_version
+from ..store.versions import RecordGone, StaleVersion, claim_version
 from .model import Agent, Unit
 
 if TYPE_CHECKING:
     from ..employees.service import Employees
+
+
+__all__ = ["RecordGone", "StaleVersion", "UnitError", "Units"]
 
 
 class UnitError(CodedError, ValueError):
@@ -43,7 +46,7 @@ class Units(Service):
         with self.session(readonly=True) as s:
             row = s.get(m.Employer, employer_id)
             if row is None:
-                raise KeyError(f"unit {employer_id} not found")
+                raise RecordGone("employer", employer_id)
             return plain(Unit, row)
 
     def employer_facts(self, employer_id: int) -> RulesEmployer:
@@ -99,8 +102,14 @@ class Units(Service):
         phone: str = "",
         insured_by_unit: bool = True,
         agent_id: int | None = None,
+        expected_version: int | None = None,
     ) -> int:
+        """A new agent, or agent `agent_id` changed against `expected_version` (the version the
+        dialog loaded; StaleVersion when another desk saved the agent since, RecordGone when it
+        deleted them)."""
         with self.session() as s:
+            if agent_id:
+                claim_version(s, m.Agent, agent_id, expected_version)
             row = s.get(m.Agent, agent_id) if agent_id else m.Agent(employer_id=employer_id, name=name)
             row.employer_id, row.name, row.id_number, row.phone = employer_id, name, id_number, phone
             row.insured_by_unit = insured_by_unit
@@ -109,21 +118,26 @@ class Units(Service):
             self._audit(s, "update" if agent_id else "create", "agent", row.id, ["*"])
             return row.id
 
-    def set_agent_active(self, agent_id: int, active: bool) -> None:
+    def set_agent_active(self, agent_id: int, active: bool, expected_version: int | None = None) -> None:
         """An agent who left keeps their record (audits name them) but no longer counts as an agent."""
         with self.session() as s:
+            claim_version(s, m.Agent, agent_id, expected_version)
             row = s.get(m.Agent, agent_id)
-            if row is not None:
-                row.active = active
-                s.add(row)
-                self._audit(s, "update", "agent", agent_id, ["active"])
+            row.active = active
+            s.add(row)
+            self._audit(s, "update", "agent", agent_id, ["active"])
 
-    def delete_agent(self, agent_id: int) -> None:
+    def delete_agent(self, agent_id: int, expected_version: int | None = None) -> None:
+        """Deleting an agent another desk has just changed is refused like any stale save: the user
+        sees the change first. An agent already gone is nothing to do."""
         with self.session() as s:
+            try:
+                claim_version(s, m.Agent, agent_id, expected_version)
+            except RecordGone:
+                return
             row = s.get(m.Agent, agent_id)
-            if row is not None:
-                s.delete(row)
-                self._audit(s, "delete", "agent", agent_id)
+            s.delete(row)
+            self._audit(s, "delete", "agent", agent_id)
 
     def agent_problems(self, employer_id: int) -> list[AgentProblem]:
         """What the guides say about this unit's agents that does not hold (see `check_agents`)."""

@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name />
+    <message>
+        <location filename="../../hrdesk/ui/conflicts.py" line="21" />
+        <source>另一台电脑已修改</source>
+        <translation>Changed on another computer</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/conflicts.py" line="23" />
+        <source>您打开{what}之后，另一台电脑保存了修改。</source>
+        <translation>Another computer saved changes to {what} after you opened it.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/conflicts.py" line="25" />
+        <source>重新载入：显示对方保存的内容，放弃您这次的修改。覆盖：用您的修改替换对方的。</source>
+        <translation>Reload: show what the other computer saved and drop your edit. Overwrite: replace theirs with your edit.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/conflicts.py" line="27" />
+        <source>重新载入</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/conflicts.py" line="28" />
+        <source>覆盖</source>
+        <translation>Overwrite</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/conflicts.py" line="29" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <location filename="../../hrdesk/ui/about_dialog.py" line="80" />
@@ -67,42 +100,42 @@
 <context>
     <name>AgentDialog</name>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="50" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="51" />
         <source>经办人</source>
         <translation>Business agent</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="56" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="57" />
         <source>在本单位缴纳社保</source>
         <translation>Insured (social insurance) by this unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="58" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="59" />
         <source>在岗（可办理业务）</source>
         <translation>Active (may handle business)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="63" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="64" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="64" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="65" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="65" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="66" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="78" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="79" />
         <source>姓名必填</source>
         <translation>The name is required</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="84" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="85" />
         <source>身份证号无效，请核对（可留空）</source>
         <translation>The ID number is not valid; check it (or leave it empty)</translation>
     </message>
@@ -199,7 +232,7 @@
         <translation>Return reasons:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="344" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="349" />
         <source>状态改为“{status}”</source>
         <translation>status set to “{status}”</translation>
     </message>
@@ -489,92 +522,105 @@
 <context>
     <name>ChildrenPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="393" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="401" />
         <source>添加子女…</source>
         <translation>Add child…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="394" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="402" />
         <source>删除所选子女</source>
         <translation>Remove selected child</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="404" />
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="407" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="412" />
         <location filename="../../hrdesk/ui/employees/employee_detail.py" line="415" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="423" />
         <source>添加子女</source>
         <translation>Add child</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="404" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="412" />
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="407" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="415" />
         <source>出生日期（YYYY-MM-DD）：</source>
         <translation>Birth date (YYYY-MM-DD):</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="415" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="423" />
         <source>日期格式应为 2026-01-31</source>
         <translation>Use the form 2026-01-31</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="441" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="444" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="441" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="444" />
         <source>出生日期</source>
         <translation>Birth date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="441" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="444" />
         <source>随往</source>
         <translation>Accompanies</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="441" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="444" />
         <source>父母</source>
         <translation>Parents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="451" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="456" />
         <source>已婚</source>
         <translation>Married</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="452" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="457" />
         <source>未婚生育</source>
         <translation>Unmarried parents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="453" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="458" />
         <source>离异抚养</source>
         <translation>Divorced, in custody</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="459" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="464" />
         <source>是</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="459" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="464" />
         <source>否</source>
         <translation>no</translation>
     </message>
 </context>
 <context>
+    <name>ConnectionBanner</name>
+    <message>
+        <location filename="../../hrdesk/ui/desks/connection_banner.py" line="70" />
+        <source>无法连接数据库服务器…正在自动重试。您的修改仍在窗口中，连接恢复后会自动保存。</source>
+        <translation>Cannot reach the database server… retrying. Your edits stay in the window and are saved as soon as the connection is back.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/desks/connection_banner.py" line="72" />
+        <source>重试</source>
+        <translation>Retry</translation>
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
-        <location filename="../../hrdesk/ui/crash.py" line="24" />
+        <location filename="../../hrdesk/ui/crash.py" line="30" />
         <source>hrdesk 出错了</source>
         <translation>hrdesk ran into a problem</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/crash.py" line="25" />
+        <location filename="../../hrdesk/ui/crash.py" line="31" />
         <source>hrdesk 遇到了一个意外错误（{kind}）。已保存的记录不受影响；未保存的修改可能需要重新输入。
 
 日志文件：{path}</source>
@@ -775,58 +821,58 @@ Log file: {path}</translation>
 <context>
     <name>EmployeeDetail</name>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="518" />
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="622" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="523" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="627" />
         <source>档案</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="518" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="523" />
         <source>资格检查</source>
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="518" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="523" />
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="518" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="523" />
         <source>业务记录</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="518" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="523" />
         <source>随往子女</source>
         <translation>Children</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="553" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="558" />
         <source>档案中有错误（见红字），请改正后再保存。</source>
         <translation>The profile has errors (shown in red); correct them before saving.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="598" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="603" />
         <source>身份证号重复</source>
         <translation>Duplicate ID number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="599" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="604" />
         <source>身份证号 {id} 已属于员工 {name}。同一人只能有一条记录，未保存。</source>
         <translation>ID number {id} already belongs to employee {name}. One person has one record; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="606" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="611" />
         <source>打开 {name} 的记录</source>
         <translation>Open {name}'s record</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="608" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="613" />
         <source>返回修改</source>
         <translation>Back to editing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="618" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="623" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -1488,260 +1534,266 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>MaterialsPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="238" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="275" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="475" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="241" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="278" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="478" />
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="238" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="241" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="238" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="241" />
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="239" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="624" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="242" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="659" />
         <source>识别扫描件</source>
         <translation>Read scans</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="241" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="244" />
         <source>离线识别每份扫描件：是否本人、是否为该材料、印章、日期、页码顺序（结果在材料旁显示）</source>
         <translation>Read every scan offline: the right person, the right document, seals, dates, page order (results beside each file)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="243" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="406" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="246" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="409" />
         <source>添加页…</source>
         <translation>Add pages…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="244" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="247" />
         <source>给选中的材料再添加一个文件（更多页）</source>
         <translation>Add another file (more pages) to the selected material</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="245" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="405" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="410" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="248" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="408" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="413" />
         <source>替换…</source>
         <translation>Replace…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="247" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="250" />
         <source>用新扫描件替换选中的文件（选中材料时替换它的全部文件）；旧文件移到回收站</source>
         <translation>Replace the selected file with a new scan (all its files when a material is selected); the old file goes to the trash</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="249" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="416" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="252" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="419" />
         <source>移到回收站</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="250" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="253" />
         <source>撤销移除</source>
         <translation>Undo remove</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="251" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="254" />
         <source>回收站…</source>
         <translation>Trash…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="287" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="290" />
         <source>可选材料</source>
         <translation>Optional materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="298" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="301" />
         <source>未提供</source>
         <translation>Not provided</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="303" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="306" />
         <source>依据</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="308" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="311" />
         <source>页</source>
         <translation>p.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="312" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="315" />
         <source>（未附文件）</source>
         <translation>(no file)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="341" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="344" />
         <source>材料 {ok}/{total}</source>
         <translation>Materials {ok}/{total}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="361" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="364" />
         <source>正在读取材料…</source>
         <translation>Reading the materials…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="390" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="393" />
         <source>这份材料没有附文件</source>
         <translation>No file attached to this material</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="407" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="411" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="410" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="414" />
         <source>历史版本…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="756" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="554" />
+        <source>这份材料</source>
+        <translation>this material</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="791" />
         <source>正在移到回收站…</source>
         <translation>Moving to the trash…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="761" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="796" />
         <source>正在恢复…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="414" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="417" />
         <source>设置日期…</source>
         <translation>Set dates…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="415" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="418" />
         <source>标记为已核实</source>
         <translation>Mark as verified</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="512" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="515" />
         <source>形成/签发日期（YYYY-MM-DD，可空）</source>
         <translation>Issued on (YYYY-MM-DD, may be empty)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="513" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="516" />
         <source>有效期至（YYYY-MM-DD，可空）</source>
         <translation>Valid until (YYYY-MM-DD, may be empty)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="517" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="524" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="520" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="527" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="561" />
         <source>设置日期</source>
         <translation>Set dates</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="524" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="527" />
         <source>日期格式应为 2026-01-31</source>
         <translation>Use the form 2026-01-31</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="558" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="568" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="685" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="722" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="593" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="603" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="720" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="757" />
         <source>添加文件</source>
         <translation>Add files</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="558" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="593" />
         <source>请先在清单中选择一项材料。</source>
         <translation>Select a material in the checklist first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="558" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="593" />
         <source>选择扫描件</source>
         <translation>Choose scans</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="552" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="587" />
         <source>PDF 或图片 (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>PDF or image (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="412" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="415" />
         <source>向左旋转</source>
         <translation>Rotate left</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="413" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="416" />
         <source>向右旋转</source>
         <translation>Rotate right</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="461" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="464" />
         <source>正在保存并检查扫描件…</source>
         <translation>Saving and checking the scan…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="527" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="538" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="557" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="564" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="568" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="603" />
         <source>请把文件拖到清单中对应的材料上。</source>
         <translation>Drop the files on the matching material in the checklist.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="585" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="620" />
         <source>正在检查扫描件…</source>
         <translation>Checking the scan…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="601" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="636" />
         <source>识别：未发现问题</source>
         <translation>Read: no problem found</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="624" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="659" />
         <source>此安装不含离线识别组件。</source>
         <translation>This installation has no offline reading (OCR) component.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="629" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="664" />
         <source>正在识别扫描件…</source>
         <translation>Reading the scans…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="641" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="676" />
         <source>正在识别扫描件：{d} / {n} 页</source>
         <translation>Reading the scans: page {d} of {n}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="654" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="689" />
         <source>识别完成：{n} 份扫描件，{p} 处需要核对（见各文件右侧）。</source>
         <translation>Read {n} scans: {p} points to check (beside each file).</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="690" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="725" />
         <source>替换</source>
         <translation>Replace</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="690" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="725" />
         <source>请先在清单中选择一项材料或一个文件。</source>
         <translation>Select a material or a file in the checklist first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="690" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="725" />
         <source>选择新的扫描件</source>
         <translation>Choose the new scan</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="722" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="757" />
         <source>只能添加 PDF、JPG、PNG 文件：</source>
         <translation>Only PDF, JPG and PNG files can be added: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="752" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="787" />
         <source>请选中要移到回收站的文件（材料下面的文件行）。</source>
         <translation>Select the file to move to the trash (the file row under the material).</translation>
     </message>
@@ -1843,112 +1895,112 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>ProfileForm</name>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="139" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="141" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="140" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="142" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="141" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="143" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="142" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="144" />
         <source>户籍</source>
         <translation>Hukou</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="145" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="147" />
         <source>入职日期</source>
         <translation>Hired on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="146" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="148" />
         <source>参加工作日期</source>
         <translation>Career started on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="172" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="174" />
         <source>最高学位</source>
         <translation>Highest degree</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="180" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="182" />
         <source>职称</source>
         <translation>Professional title</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="147" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="149" />
         <source>婚姻状况</source>
         <translation>Marital status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="148" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="150" />
         <source>劳动合同终止日期</source>
         <translation>Contract ends on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="296" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="298" />
         <source>住所类型</source>
         <translation>Housing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="298" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="300" />
         <source>住所证明有效期至</source>
         <translation>Housing proof valid until</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="300" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="302" />
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="326" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="328" />
         <source>证件状态</source>
         <translation>Permit status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="327" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="329" />
         <source>证件编号</source>
         <translation>Permit number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="328" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="330" />
         <source>签发日期</source>
         <translation>Issued on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="329" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="331" />
         <source>有效期至</source>
         <translation>Expires on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="330" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="332" />
         <source>离开原单位日期</source>
         <translation>Left previous unit on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="137" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="139" />
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="295" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="297" />
         <source>在京住所</source>
         <translation>Residence in Beijing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="325" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="327" />
         <source>工作居住证</source>
         <translation>Work residence permit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="287" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="289" />
         <source>近6个月申报收入（元）</source>
         <translation>Declared income, last 6 months (CNY)</translation>
     </message>
@@ -1968,340 +2020,340 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>(no permit)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="143" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="145" />
         <source>退休年龄类别</source>
         <translation>Retirement age category</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="144" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="146" />
         <source>已办理退休</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="156" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="158" />
         <source>劳动关系</source>
         <translation>Employment</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="157" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="159" />
         <source>劳务派遣人员</source>
         <translation>Dispatched worker</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="163" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="165" />
         <source>申请单位同时是</source>
         <translation>The applying unit also</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="165" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="167" />
         <source>有犯罪记录</source>
         <translation>Criminal record</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="171" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="173" />
         <source>学历与职称</source>
         <translation>Education and title</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="176" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="178" />
         <source>境外学位（留服认证）</source>
         <translation>Foreign degree (CSCSE verified)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="179" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="181" />
         <source>毕业日期</source>
         <translation>Graduation date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="185" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="187" />
         <source>奖项与人才计划</source>
         <translation>Awards and talent programmes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="187" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="189" />
         <source>国家级、市级奖项（每行一项）</source>
         <translation>National or municipal awards (one per line)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="192" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="194" />
         <source>入选人才计划（每行一项）</source>
         <translation>Talent programmes (one per line)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="202" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="204" />
         <source>知识产权</source>
         <translation>Intellectual property</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="206" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="208" />
         <source>发明专利（件）</source>
         <translation>Invention patents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="210" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="212" />
         <source>其他专利（件）</source>
         <translation>Other patents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="215" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="217" />
         <source>软件著作权（件）</source>
         <translation>Software copyrights</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="218" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="220" />
         <source>本人排名</source>
         <translation>Own rank as inventor or author</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="222" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="224" />
         <source>已在京转化应用</source>
         <translation>Commercialised in Beijing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="234" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="236" />
         <source>创业团队核心成员</source>
         <translation>Founder (core team member)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="235" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="237" />
         <source>是创业团队核心成员</source>
         <translation>Is a core founder</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="237" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="239" />
         <source>持股比例（%）</source>
         <translation>Shareholding (%)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="242" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="244" />
         <source>自然人股东排名</source>
         <translation>Rank among natural-person shareholders</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="248" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="250" />
         <source>近3年自有资金投入（元）</source>
         <translation>Own investment, last 3 years (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="254" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="256" />
         <source>股权融资（元）</source>
         <translation>Equity financing (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="257" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="259" />
         <source>近3年年均纳税（元）</source>
         <translation>Team's average annual tax, last 3 years (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="263" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="265" />
         <source>自由职业者、个体工商户</source>
         <translation>Freelancer or sole trader</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="267" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="269" />
         <source>是自由职业者或个体工商户</source>
         <translation>Is a freelancer or sole trader</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="271" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="273" />
         <source>每年纳税额（元）</source>
         <translation>Tax paid per year (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="276" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="278" />
         <source>有突出贡献</source>
         <translation>Notable contribution</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="286" />
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="404" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="288" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="406" />
         <source>收入</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="289" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="291" />
         <source>年度收入（元）</source>
         <translation>Annual income (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="310" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="312" />
         <source>住宅用途（非办公、商业）</source>
         <translation>Residential use (not office or commercial)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="313" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="315" />
         <source>出租人即产权人</source>
         <translation>The lessor owns the property</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="314" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="316" />
         <source>产权人姓名</source>
         <translation>Owner's name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="315" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="317" />
         <source>产权人身份证号</source>
         <translation>Owner's ID number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="316" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="318" />
         <source>与产权人关系</source>
         <translation>Relationship to the owner</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="403" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="405" />
         <source>税款所属期</source>
         <translation>Tax month</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="403" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="405" />
         <source>申报收入</source>
         <translation>Declared income</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="404" />
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="405" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="406" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="407" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="405" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="407" />
         <source>纳税额</source>
         <translation>Tax paid</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="415" />
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="423" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="417" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="425" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="424" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="426" />
         <source>未填写</source>
         <translation>Not given</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="428" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="430" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="429" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="431" />
         <source>第一发明人（作者）</source>
         <translation>First inventor (author)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="430" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="432" />
         <source>第二发明人（作者）</source>
         <translation>Second inventor (author)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="431" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="433" />
         <source>第三及以后</source>
         <translation>Third or later</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="435" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="437" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="436" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="438" />
         <source>撤销修改</source>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="455" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="457" />
         <source>依据：</source>
         <translation>Guide: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="675" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="681" />
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="685" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="691" />
         <source>应为18位：17位数字加1位数字或X</source>
         <translation>Must be 18 characters: 17 digits, then a digit or X</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="686" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="692" />
         <source>校验位不符，请核对号码（多为录入错误）</source>
         <translation>The check digit does not match; check the number (usually a typing error)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="687" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="693" />
         <source>号码中的出生日期不存在</source>
         <translation>The birth date in the number does not exist</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="690" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="696" />
         <source>请先在“单位”中添加单位</source>
         <translation>Add a unit first</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="706" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="712" />
         <source>入职日期不能晚于今天</source>
         <translation>The hire date cannot be after today</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="708" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="714" />
         <source>毕业日期不能晚于今天</source>
         <translation>The graduation date cannot be in the future</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="713" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="719" />
         <source>产权人身份证号无效，请核对（可留空）</source>
         <translation>The owner's ID number is not valid; check it (or leave it empty)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="715" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="721" />
         <source>持证时须填写有效期</source>
         <translation>Enter the expiry date of the permit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="730" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="736" />
         <source>持股比例应为 0 到 100 之间的数字，如 12.5</source>
         <translation>The shareholding must be a number from 0 to 100, e.g. 12.5</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="733" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="739" />
         <source>以下月份的金额不是有效数字：</source>
         <translation>These months have an invalid amount: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="737" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="743" />
         <source>以下年度的金额不是有效数字：</source>
         <translation>These years do not hold a valid amount: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="856" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="862" />
         <source>另一台电脑已修改</source>
         <translation>Changed on another computer</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="857" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="863" />
         <source>在您打开这份档案之后，另一位同事保存了修改。</source>
         <translation>A colleague saved changes to this record after you opened it.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="860" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="866" />
         <source>合并：保留双方的修改（同一项都改过时以您的为准）。覆盖：以您的版本为准。重新载入：放弃您的修改。</source>
         <translation>Merge: keep both sets of changes (where both changed the same field, yours wins). Overwrite: your version replaces theirs. Reload: drop your changes.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="863" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="869" />
         <source>合并</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="864" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="870" />
         <source>覆盖</source>
         <translation>Overwrite</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="865" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="871" />
         <source>重新载入</source>
         <translation>Reload</translation>
     </message>
@@ -2847,178 +2899,193 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>UnitsDialog</name>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="118" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="119" />
         <source>单位与经办人</source>
         <translation>Units and agents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="124" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="125" />
         <source>新建单位</source>
         <translation>New unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="155" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="156" />
         <source>信用良好，无违法违规记录</source>
         <translation>In good standing, no violations</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="156" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="157" />
         <source>已开通业务办理权限</source>
         <translation>Permission granted</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="157" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="158" />
         <source>经营范围列入禁止和限制目录</source>
         <translation>Business on the restricted-industry list</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="160" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="161" />
         <source>未记录</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="163" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="164" />
         <source>单位名称</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="164" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="165" />
         <source>统一社会信用代码</source>
         <translation>Unified credit code</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="165" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="166" />
         <source>所在区</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="166" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="167" />
         <source>单位类型</source>
         <translation>Entity type</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="167" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="168" />
         <source>登记注册日期</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="168" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="169" />
         <source>注册资本（元）</source>
         <translation>Registered capital (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="169" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="170" />
         <source>本区纳税起始日期</source>
         <translation>Paying tax in the district since</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="170" />
         <location filename="../../hrdesk/ui/units/units_dialog.py" line="171" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="172" />
         <source>{y} 年纳税额（元，不含个税）</source>
         <translation>Tax paid in {y} (CNY, excl. IIT)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="172" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="173" />
         <source>科技创新主体</source>
         <translation>Innovation entity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="173" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="174" />
         <source>科技创新服务主体</source>
         <translation>Service entity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="174" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="175" />
         <source>剩余新办指标</source>
         <translation>New-application quota left</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="186" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="187" />
         <source>业务经办人</source>
         <translation>Business agents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="192" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="193" />
         <source>添加经办人</source>
         <translation>Add agent</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="193" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="194" />
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="194" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="195" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="209" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="210" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="210" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="211" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="276" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="284" />
         <source>未在本单位参保</source>
         <translation>not insured by this unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="278" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="286" />
         <source>已停用</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="291" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="299" />
         <source>请先保存单位</source>
         <translation>Save the unit first</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="331" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="335" />
+        <source>这位经办人</source>
+        <translation>this agent</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="346" />
         <source>删除经办人</source>
         <translation>Delete agent</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="331" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="346" />
         <source>删除经办人“{name}”？</source>
         <translation>Delete the agent “{name}”?</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="364" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="352" />
+        <source>另一台电脑刚修改了这位经办人，请查看后再删除。</source>
+        <translation>Another computer has just changed this agent. Please check the change before deleting.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="382" />
         <source>{label}不能为负数</source>
         <translation>{label} cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="366" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="384" />
         <source>{label}应为数字金额，如 350000、350,000 或 35万</source>
         <translation>{label} must be an amount in figures, e.g. 350000 or 350,000</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="373" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="391" />
         <source>单位名称必填</source>
         <translation>The unit name is required</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="380" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="398" />
         <source>纳税额</source>
         <translation>Tax paid</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="389" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="407" />
         <source>注册资本</source>
         <translation>Registered capital</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="410" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="423" />
+        <source>这个单位</source>
+        <translation>this unit</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="440" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="410" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="440" />
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
@@ -3026,12 +3093,12 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>WindowLoads</name>
     <message>
-        <location filename="../../hrdesk/ui/window_loads.py" line="121" />
+        <location filename="../../hrdesk/ui/window_loads.py" line="127" />
         <source>正在更新状态：{d} / {n}</source>
         <translation>Updating statuses: {d} / {n}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/window_loads.py" line="183" />
+        <location filename="../../hrdesk/ui/window_loads.py" line="194" />
         <source>保存失败</source>
         <translation>Saving failed</translation>
     </message>

@@ -28,7 +28,6 @@ def _giant_png_header() -> bytes:
     ("file", "content", "zh", "en"),
     [
         ("../outside.pdf", None, "文件夹之外", "outside the JSON file's folder"),
-        ("missing.pdf", None, "不存在", "does not exist"),
         ("empty.png", b"", "空文件", "is empty"),
         ("giant.png", _giant_png_header(), "像素", "pixels"),
     ],

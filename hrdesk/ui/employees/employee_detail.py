@@ -336,8 +336,13 @@ class ApplicationsPanel(_RecordTable):
                 if not ok:
                     return
         app_id, note, employee_id = app.id, note or "", self.employee_id
+        version = app.version or None  # the status shown: another desk's change since is refused
         if self.run_op is None or self.push_undo is None:
-            self.write(lambda r: r.applications.set_application_status(app_id, status, note=note))
+            self.write(
+                lambda r: r.applications.set_application_status(
+                    app_id, status, note=note, expected_version=version
+                )
+            )
             return
         from ...employees.undo import set_status_with_snapshot, undo_status
 
@@ -347,7 +352,9 @@ class ApplicationsPanel(_RecordTable):
             self.push_undo(label, lambda r: [undo_status(r, snapshot)])
 
         self.run_op(
-            lambda r: set_status_with_snapshot(r, employee_id, app_id, status, note), [employee_id], changed
+            lambda r: set_status_with_snapshot(r, employee_id, app_id, status, note, version),
+            [employee_id],
+            changed,
         )
 
     push_undo: Any = None  # the window's undo stack (set by EmployeeDetail)
@@ -382,6 +389,7 @@ class ChildrenPanel(_RecordTable):
 
     def __init__(self, desk: Any, parent: QWidget | None = None) -> None:
         super().__init__(desk, 4, parent)
+        self._children: list[Any] = []  # StoredChild per table row: what a removal names
         self.add_child_button = self.add_button(self.add_child)
         self.remove_child_button = self.add_button(self.remove_child)
         self.buttons.addStretch(1)
@@ -417,34 +425,31 @@ class ChildrenPanel(_RecordTable):
         employee_id, name = self.employee_id, name.strip()
 
         def add(r: Any) -> None:
-            profile = r.employees.profile(employee_id)
-            parents = "married" if profile.employee.marital_status == "married" else "unmarried"
-            profile.employee.children.append(Child(name, birth, "other-province", accompany, parents))
-            r.employees.update_profile(employee_id, profile)
+            married = r.employees.profile(employee_id).employee.marital_status == "married"
+            parents = "married" if married else "unmarried"
+            r.employees.add_child(employee_id, Child(name, birth, "other-province", accompany, parents))
 
         self.write(add)
 
     def remove_child(self) -> None:
+        """The selected child, named by id and the version shown: a table another desk changed since
+        removes nothing it did not show (refused with a word, and the table reloads)."""
         row = self.table.currentRow()
-        if self.employee_id is None or row < 0:
+        if self.employee_id is None or row < 0 or row >= len(self._children):
             return
-        employee_id = self.employee_id
-
-        def remove(r: Any) -> None:
-            profile = r.employees.profile(employee_id)
-            del profile.employee.children[row]
-            r.employees.update_profile(employee_id, profile)
-
-        self.write(remove)
+        employee_id, child = self.employee_id, self._children[row]
+        self.write(lambda r: r.employees.remove_child(employee_id, child.id, child.version))
 
     def headers(self) -> list[str]:
         return [self.tr("姓名"), self.tr("出生日期"), self.tr("随往"), self.tr("父母")]
 
     def rows(self, employee_id: int) -> list[tuple[str, ...]]:
-        return self._child_rows(self.desk.employees.profile(employee_id).employee.children)
+        self._children = self.desk.employees.children(employee_id)
+        return self._child_rows([c.child for c in self._children])
 
     def case_rows(self, case: Any) -> list[tuple[str, ...]]:
-        return self._child_rows(case.profile.employee.children)
+        self._children = list(case.children)
+        return self._child_rows([c.child for c in self._children])
 
     def _child_rows(self, children: Any) -> list[tuple[str, ...]]:
         parents = {
@@ -557,19 +562,18 @@ class EmployeeDetail(QTabWidget):
         from ...employees.profile_merge import StaleVersion
         from ...employees.service import DuplicateIdNumber
 
-        version, base = getattr(form, "_version", None), form._base
+        version, base = form._version, form._base
 
         def write(r: Any) -> Any:
             try:
                 if employee_id is None:
                     profile.materials = []
                     new_id = r.employees.add_profile(profile)
-                    r.employees.update_profile(new_id, profile, employer_id=employer_id)
-                    return [new_id]
-                r.employees.update_profile(
+                    return [new_id, r.employees.update_profile(new_id, profile, employer_id=employer_id)]
+                saved = r.employees.update_profile(
                     employee_id, profile, employer_id=employer_id, expected_version=version, base=base
                 )
-                return [employee_id]
+                return [employee_id, saved]
             except (DuplicateIdNumber, StaleVersion) as exc:
                 return exc  # not errors: the user decides (open the other record; merge / overwrite / reload)
 
@@ -584,6 +588,7 @@ class EmployeeDetail(QTabWidget):
                     done(saved_id)
                 return
             form.employee_id = ids[0]
+            form.saved_as(profile, ids[1])  # a second save of this edit is not another desk's change
             form.saved.emit(ids[0])  # marks the form clean; the window says 已保存 and adds a new row
             done(ids[0])
 

@@ -110,6 +110,8 @@ class ProfileForm(QWidget):
         self._today = today
         self.employee_id: int | None = None
         self._base: Profile | None = None
+        self._version: int | None = None  # the employee's version this form is based on
+        self._units: dict[int, Any] = {}  # the unit list shown, with the facts a save names
         self._errors: dict[str, QLabel] = {}
         self._labels: list[tuple[QLabel, str]] = []
         self._boxes: list[tuple[QGroupBox, str, GuideNote]] = []
@@ -446,7 +448,7 @@ class ProfileForm(QWidget):
 
             try:
                 policy = policies(getattr(self.desk, "data_dir", None)).for_district(
-                    self.desk.units.employer_facts(unit_id).district
+                    self._units[unit_id].district
                 )
             except (KeyError, ValueError):
                 policy = None
@@ -456,10 +458,13 @@ class ProfileForm(QWidget):
 
     # --- loading ------------------------------------------------------------------------------------
 
-    def _fill_employers(self, selected: int | None) -> None:
+    def _fill_employers(self, selected: int | None, units: Any = None) -> None:
+        """`units`: the case's unit list (read on a worker); the form keeps it, so saving takes the
+        unit's name, credit code and district from here, not from the database on the UI thread."""
         self.employer.blockSignals(True)
         self.employer.clear()
-        for unit in self.desk.units.employers():
+        self._units = {u.id: u for u in (units if units else self.desk.units.employers())}
+        for unit in self._units.values():
             self.employer.addItem(unit.name, unit.id)
         if selected is not None:
             self.employer.setCurrentIndex(max(0, self.employer.findData(selected)))
@@ -468,7 +473,7 @@ class ProfileForm(QWidget):
 
     def new(self, employer_id: int | None = None) -> None:
         self.employee_id = None
-        self._base = None
+        self._base, self._version = None, None
         self._fill_employers(employer_id)
         self._show(Employee(), self.today())
 
@@ -477,7 +482,7 @@ class ProfileForm(QWidget):
         self.employee_id = case.employee_id
         self._base = case.profile
         self._version = case.version
-        self._fill_employers(case.employer_id)
+        self._fill_employers(case.employer_id, case.units)
         self._show(case.profile.employee, case.on)
 
     def load(self, employee_id: int | None) -> None:
@@ -485,6 +490,7 @@ class ProfileForm(QWidget):
             self.new()
             return
         self.employee_id = employee_id
+        self._version = self.desk.employees.employee(employee_id).version  # before the profile: never newer
         self._base = self.desk.employees.profile(employee_id)
         self._fill_employers(self.desk.employees.employee(employee_id).employer_id)
         self._show(self._base.employee, self.today())
@@ -831,24 +837,24 @@ class ProfileForm(QWidget):
                 e.monthly_income_cny.pop(month, None)
             else:
                 e.monthly_income_cny[month] = value
-        unit = self.desk.units.employer_facts(self.employer.currentData())
+        unit = self._units[self.employer.currentData()]
         base.employer = Employer(name=unit.name, credit_code=unit.credit_code, district=unit.district)
         return base
 
-    def _save_over(self, profile: Profile, employer_id: int) -> bool:
+    def _save_over(self, profile: Profile, employer_id: int) -> int | None:
         """Save an existing employee against the version this form loaded. When another desk saved in
         between, ask: merge field by field (both sides' changes kept; where both changed one field, this
-        form's value), overwrite with this form, or reload theirs (this form's edits dropped)."""
+        form's value), overwrite with this form, or reload theirs (this form's edits dropped).
+        Returns the version saved (None: reloaded, nothing saved)."""
         from PySide6.QtWidgets import QMessageBox
 
         from ...employees.profile_merge import StaleVersion
 
-        version = getattr(self, "_version", None)
+        version = self._version
         try:
-            self.desk.employees.update_profile(
+            return self.desk.employees.update_profile(
                 self.employee_id, profile, employer_id=employer_id, expected_version=version, base=self._base
             )
-            return True
         except StaleVersion:
             pass
         box = QMessageBox(self)
@@ -867,16 +873,20 @@ class ProfileForm(QWidget):
         box.exec()
         clicked = box.clickedButton()
         if clicked is merge:
-            self.desk.employees.update_profile(
+            return self.desk.employees.update_profile(
                 self.employee_id, profile, employer_id=employer_id, base=self._base
             )
-        elif clicked is overwrite:
-            self.desk.employees.update_profile(self.employee_id, profile, employer_id=employer_id)
-        else:
-            assert clicked is reload
-            self.saved.emit(self.employee_id)  # the window reloads the case from the database
-            return False
-        return True
+        if clicked is overwrite:
+            return self.desk.employees.update_profile(self.employee_id, profile, employer_id=employer_id)
+        assert clicked is reload
+        self.saved.emit(self.employee_id)  # the window reloads the case from the database
+        return None
+
+    def saved_as(self, profile: Profile, version: int) -> None:
+        """After this form's own save: the next save is based on what the form shows at the version
+        just written, so a quick second save is not taken for another desk's change, and only the
+        edits made after it are written (a merge's other-desk fields are not written back)."""
+        self._base, self._version = copy.deepcopy(profile), version
 
     def showEvent(self, event: Any) -> None:  # noqa: N802  (rows added since: guard them too)
         self.wheel_guard.install()
@@ -890,10 +900,12 @@ class ProfileForm(QWidget):
         if self.employee_id is None:
             profile.materials = []
             self.employee_id = self.desk.employees.add_profile(profile)
-            self.desk.employees.update_profile(self.employee_id, profile, employer_id=employer_id)
-        elif not self._save_over(profile, employer_id):
-            return None
-        self._base = self.desk.employees.profile(self.employee_id)
+            version = self.desk.employees.update_profile(self.employee_id, profile, employer_id=employer_id)
+        else:
+            version = self._save_over(profile, employer_id)
+            if version is None:
+                return None
+        self.saved_as(profile, version)
         self.saved.emit(self.employee_id)
         return self.employee_id
 

@@ -150,6 +150,9 @@ class MaterialsPanel(QWidget):
         self.employee_id: int | None = None
         self.business = "new"
         self.result: Any = None
+        from ..conflicts import ask_reload_or_overwrite
+
+        self.ask_conflict = ask_reload_or_overwrite  # another desk saved the material first
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.attach_button = QPushButton()
@@ -519,24 +522,56 @@ class MaterialsPanel(QWidget):
             if not ok:
                 return
             try:
-                values[field] = date.fromisoformat(text.strip()) if text.strip() else None
+                value = date.fromisoformat(text.strip()) if text.strip() else None
             except ValueError:
                 QMessageBox.warning(self, self.tr("设置日期"), self.tr("日期格式应为 2026-01-31"))
                 return
+            if value != current:  # only what changed: another desk's other date stands
+                values[field] = value
+        if values:
+            self.save_material(material, values)
+
+    def save_material(self, material: Any, values: dict[str, Any]) -> None:
+        """Save `values` on the writer thread against the version shown; another desk's change to the same
+        material since: reload or overwrite (asked here, on the UI thread), and a material deleted
+        meanwhile: said so."""
+        from ...materials.service import RecordGone, StaleVersion
+        from ..conflicts import OVERWRITE
+
         desk = self.desk
-        self._write(lambda _t: desk.materials.update_material(material_id, **values), self.tr("正在保存…"))
+
+        def work(_task: Any) -> str:
+            try:
+                desk.materials.update_material(material.id, material.version, material, **values)
+            except StaleVersion:
+                return "stale"
+            except RecordGone as exc:
+                return f"gone:{exc}"
+            return "saved"
+
+        def done(outcome: str) -> None:
+            self._end_busy()
+            if outcome == "stale" and self.ask_conflict(self, self.tr("这份材料")) == OVERWRITE:
+                self._write(
+                    lambda _t: desk.materials.update_material(material.id, None, **values),
+                    self.tr("正在保存…"),
+                )
+                return
+            if outcome.startswith("gone:"):
+                QMessageBox.warning(self, self.tr("设置日期"), outcome[5:])
+            self._after_write()
+
+        self._begin_busy(self.tr("正在保存…"))
+        run_write(work, done, self._write_failed)
 
     def mark_verified(self) -> None:
 
         material_id = self.current_material_id()
         if material_id is None:
             return
-        desk = self.desk
-        actor, now = desk.uow.actor, desk.clock.now().astimezone()
-        self._write(
-            lambda _t: desk.materials.update_material(material_id, verified_by=actor, verified_at=now),
-            self.tr("正在保存…"),
-        )
+        material = self.desk.materials.material(material_id)
+        values = {"verified_by": self.desk.uow.actor, "verified_at": self.desk.clock.now().astimezone()}
+        self.save_material(material, values)
 
     def current_kind(self) -> str | None:
         item = self.tree.currentItem()

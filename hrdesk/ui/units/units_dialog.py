@@ -31,7 +31,8 @@ from ...rules.idnumber import IdNumberError, parse_id_number
 from ...rules.names import check_name
 from ...rules.profile import Employer
 from ...text.numbers import AmountError, parse_cny
-from ...units.service import UnitError
+from ...units.service import RecordGone, StaleVersion, UnitError
+from ..conflicts import OVERWRITE, RELOAD, ask_reload_or_overwrite
 from ..employees.profile_form import DateField
 from ..employees.profile_sections import code_combo, relabel_combo
 from ..i18n import current_lang
@@ -224,6 +225,9 @@ class UnitsDialog(QDialog):
             lambda item, _prev: self.load(item.data(ROLE_ID) if item else None)
         )
         self.unit_id: int | None = None
+        self._version: int | None = None
+        # Asked when another desk saved the same unit or agent first (a test answers it instead).
+        self.ask_conflict = ask_reload_or_overwrite
         self.reload()
 
     def reload(self, select: int | None = None) -> None:
@@ -247,6 +251,7 @@ class UnitsDialog(QDialog):
         """A new unit starts with nothing asserted: good standing and permission are facts HR must
         confirm (ticking them by default would let an unchecked unit pass the rules)."""
         self.unit_id = None
+        self._version = None
         self.list.clearSelection()
         self._show(
             Employer(district=self.district.itemData(0), good_standing=False, permission_granted=False)
@@ -257,6 +262,9 @@ class UnitsDialog(QDialog):
         if unit_id is None:
             return
         self.unit_id = unit_id
+        self._version = self.desk.units.employer(
+            unit_id
+        ).version  # what a save names (another desk's save: refused)
         self._show(self.desk.units.employer_facts(unit_id))
         self._show_agents()
 
@@ -319,9 +327,18 @@ class UnitsDialog(QDialog):
         if values is None:
             return
         active = values.pop("active", agent.active)
-        self.desk.units.save_agent(self.unit_id, agent_id=agent.id, **values)
-        if active != agent.active:
-            self.desk.units.set_agent_active(agent.id, active)
+        try:
+            self.desk.units.save_agent(
+                self.unit_id, agent_id=agent.id, expected_version=agent.version, **values
+            )
+            if active != agent.active:
+                self.desk.units.set_agent_active(agent.id, active, agent.version + 1)
+        except StaleVersion:
+            if self.ask_conflict(self, self.tr("这位经办人")) == OVERWRITE:
+                self.desk.units.save_agent(self.unit_id, agent_id=agent.id, **values)
+                self.desk.units.set_agent_active(agent.id, active)
+        except RecordGone as exc:
+            self.error.setText(str(exc))
         self._show_agents()
 
     def remove_agent(self) -> None:
@@ -331,7 +348,10 @@ class UnitsDialog(QDialog):
         title, question = self.tr("删除经办人"), self.tr("删除经办人“{name}”？").format(name=agent.name)
         if not self.asker.confirm(self, title, question):
             return
-        self.desk.units.delete_agent(agent.id)
+        try:
+            self.desk.units.delete_agent(agent.id, agent.version)
+        except StaleVersion:
+            self.error.setText(self.tr("另一台电脑刚修改了这位经办人，请查看后再删除。"))
         self._show_agents()
 
     # --- the unit -----------------------------------------------------------------------------------
@@ -399,7 +419,19 @@ class UnitsDialog(QDialog):
             if self.unit_id is not None:
                 old = self.desk.units.employer_facts(self.unit_id)
                 unit.tax_paid_cny = {**old.tax_paid_cny, **tax}
-            self.unit_id = self.desk.units.save_employer(unit, self.unit_id)
+            try:
+                self.unit_id = self.desk.units.save_employer(unit, self.unit_id, self._version)
+            except StaleVersion:
+                choice = self.ask_conflict(self, self.tr("这个单位"))
+                if choice == OVERWRITE:
+                    self.unit_id = self.desk.units.save_employer(unit, self.unit_id, None)
+                else:
+                    if choice == RELOAD:
+                        self.load(self.unit_id)
+                    return
+        except RecordGone as exc:
+            self.error.setText(str(exc))
+            return
         except UnitError as exc:
             self.error.setText(exc.message(current_lang()))
             return
