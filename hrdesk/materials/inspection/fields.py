@@ -338,18 +338,23 @@ def _centre(box: Box) -> tuple[float, float]:
     return (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
 
 
+def _header(lines: list[TextLine], texts: list[str], headers: tuple[str, ...]) -> TextLine | None:
+    """The column's header cell: a line that is the header alone (所得期间), not a heading line that
+    mentions it (所得期间：2026-06至2026-11)."""
+    for i, text in enumerate(texts):
+        if text in headers:
+            return lines[i]
+    return None
+
+
 def _read_table(rule: TableRule, pages: list[tuple[int, list[TextLine]]]) -> list[ReadField]:
     """One field per month (`income.2026-06`): the period cell and the amount cell on the same row,
     each under its column's header; several rows of one month (two income items) are added up."""
     sums: dict[str, tuple[float, int, Box, float]] = {}
     for page, lines in pages:
         texts = [_norm(ln.text) for ln in lines]
-        period_head = next(
-            (lines[i] for i, t in enumerate(texts) if any(h in t for h in rule.period_headers)), None
-        )
-        amount_head = next(
-            (lines[i] for i, t in enumerate(texts) if any(h in t for h in rule.amount_headers)), None
-        )
+        period_head = _header(lines, texts, rule.period_headers)
+        amount_head = _header(lines, texts, rule.amount_headers)
         if period_head is None or amount_head is None:
             continue
         px, ax = _centre(period_head.box)[0], _centre(amount_head.box)[0]
