@@ -433,3 +433,107 @@ def read_document(
 
         kind, _ = detect_kind(readings[0].text if readings else "", "", scan_catalogue())
     return read_fields(kind or "", readings, on=on)
+
+
+# --- proposing the record ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """One read value beside the record: `state` is "empty" (the record has nothing: proposed),
+    "differs" (shown as a difference, with the crop where it was read) or "same"."""
+
+    read: ReadField
+    current: str
+    state: str
+    file: str  # the file's name as HR knows it (the material's original name)
+
+
+def record_value(profile: Any, record: str, field_name: str) -> str:
+    """The record's value at `record` ("employee.name", "employee.monthly_income_cny" keyed by the
+    field's month), as text comparable with a read value ("" when the record has none)."""
+    target: Any = profile
+    parts = record.split(".")
+    for part in parts:
+        target = getattr(target, part, None) if target is not None else None
+    if isinstance(target, dict):
+        month = field_name.rpartition(".")[2]
+        amount = target.get(month)
+        return "" if amount is None else f"{float(amount):.2f}"
+    if target is None:
+        return ""
+    return target.isoformat() if isinstance(target, date) else str(target)
+
+
+def proposals(reading: FieldReading, profile: Any, file: str) -> list[Proposal]:
+    """The fields a record could take from this reading (those with a record field), each beside the
+    record's value; derived facts (birth date, sex) come with the ID number and are not proposed."""
+    out = []
+    for f in reading.fields:
+        if not f.record:
+            continue
+        current = record_value(profile, f.record, f.field)
+        if f.record.endswith("contract_ends_on") and f.value == "无固定期限":
+            state = "same" if current == "" and profile.employee.contract_ends_on is None else "differs"
+        else:
+            state = "empty" if current == "" else "same" if current == f.value else "differs"
+        out.append(Proposal(f, current, state, file))
+    return out
+
+
+def with_values(profile: Any, taken: list[ReadField]) -> Any:
+    """A copy of `profile` holding the taken values (the rest as it was)."""
+    import copy
+
+    from ...rules.profile import Housing
+
+    new = copy.deepcopy(profile)
+    for f in taken:
+        owner: Any = new
+        *path, attr = f.record.split(".")
+        for part in path:
+            child = getattr(owner, part)
+            if child is None and part == "housing":
+                child = Housing(kind="rented")
+                setattr(owner, part, child)
+            owner = child
+        current = getattr(owner, attr)
+        if isinstance(current, dict):
+            current[f.field.rpartition(".")[2]] = float(f.value)
+        elif attr.endswith("_on") or attr == "valid_until":
+            value = None if f.value == "无固定期限" else date.fromisoformat(f.value)
+            setattr(owner, attr, value)
+        else:
+            setattr(owner, attr, f.value)
+    return new
+
+
+def take_fields(
+    desk: Any,
+    employee_id: int,
+    taken: list[tuple[ReadField, str]],
+    *,
+    expected_version: int | None,
+    base: Any,
+) -> int:
+    """Write the values HR ticked (each with the file it was read from) through the record's one update
+    path, against the version the case was loaded at; the audit log names each taken field's source
+    (file and page), never its value. Returns the new version."""
+    profile = with_values(base, [f for f, _ in taken])
+    version = desk.employees.update_profile(
+        employee_id, profile, expected_version=expected_version, base=base
+    )
+    with desk.uow.session() as s:
+        desk.uow.audit(
+            s,
+            "fill-from-scan",
+            "employee",
+            employee_id,
+            [f"{f.field}<{_safe(file)} p.{f.page}" for f, file in taken],
+        )
+    return version
+
+
+def _safe(file: str) -> str:
+    """A file name as the audit log can hold it (its fields are comma-separated)."""
+    return file.replace(",", " ")
