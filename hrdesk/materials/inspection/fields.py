@@ -10,6 +10,7 @@ it. An ID number whose check digit fails is never proposed: a misread digit must
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 import unicodedata
@@ -197,20 +198,25 @@ def _candidates(rule: FieldRule, lines: list[TextLine]):
     texts = [_norm(line.text) for line in lines]
     if rule.labels and value is not None:
         for i, text in enumerate(texts):
-            label = next((lb for lb in rule.labels if lb in text), None)
+            # A label starts its line (姓名 in 校（院）长姓名 is another person's).
+            label = next((lb for lb in rule.labels if text.startswith(lb)), None)
             if label is None:
                 continue
-            rest = _LEAD.sub("", text[text.index(label) + len(label) :])
+            rest = _LEAD.sub("", text[len(label) :])
             options = [(rest, i)] if rest else []
-            options += [(texts[j], j) for j in range(i + 1, min(i + 3, len(texts)))]
+            options += [(texts[j], j) for j in _beside(lines, i)]
             for raw, j in options:
                 cut = _cut(raw, rule.until)
                 match = value.search(_fix_digits(cut) if rule.type in ("id", "number") else cut)
-                if match and (j == i or not any(lb in texts[j] for lb in _ALL_LABELS())):
+                if match and (j == i or not any(texts[j].startswith(lb) for lb in _ALL_LABELS())):
                     got = match.group()
+                    score = lines[j].score
                     if rule.continue_lines:
-                        got += _continuation(texts, j, rule, lines)
-                    yield got, lines[j]
+                        more = _continuation(texts, j, rule, lines)
+                        got += more
+                        if more[:1] in _UNIT_WORDS:  # a digit before 单元 lost at the line's start
+                            score = min(score, 0.5)
+                    yield got, dataclasses.replace(lines[j], score=score)
                     break
     if rule.patterns and rule.line_pattern:
         for pattern in rule.patterns:
@@ -227,6 +233,25 @@ def _candidates(rule: FieldRule, lines: list[TextLine]):
                 at = match.start("v")
                 index = max(k for k, s in enumerate(starts) if s <= at)
                 yield match.group("v"), lines[index]
+
+
+_UNIT_WORDS = ("单", "号", "栋", "室", "层", "楼")
+
+
+def _beside(lines: list[TextLine], i: int) -> list[int]:
+    """Where a label's value stands when it is a box of its own: on the label's row to its right
+    (nearest first; a photographed sheet may list it before the label), else the next line down."""
+    label = lines[i].box
+    height = label[3] - label[1]
+    centre = (label[1] + label[3]) / 2
+    row = [
+        j
+        for j, line in enumerate(lines)
+        if j != i and line.box[0] > label[0] and abs((line.box[1] + line.box[3]) / 2 - centre) < height * 0.6
+    ]
+    row.sort(key=lambda j: lines[j].box[0])
+    below = [i + 1] if i + 1 < len(lines) and i + 1 not in row else []
+    return row[:1] + below
 
 
 def _continuation(texts: list[str], j: int, rule: FieldRule, lines: list[TextLine]) -> str:
