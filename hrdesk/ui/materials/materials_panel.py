@@ -144,9 +144,7 @@ class MaterialsPanel(QWidget):
         self.undo_button = QPushButton()
         self.trash_button = QPushButton()
         self.inspect_button = QPushButton()  # read the scans like a reviewer
-        self.fill_button = (
-            QPushButton()
-        )  # 从扫描件填写: propose the record from the scans (confirm_fields.py)
+        self.fill_button = QPushButton()  # 从扫描件填写 (confirm_fields.py)
         self.inspections: dict[int, Any] = {}  # material id → MaterialInspection, for this employee
         self._inspected_for: int | None = None
         for b in (
