@@ -567,6 +567,153 @@
     </message>
 </context>
 <context>
+    <name>ConfirmFieldsDialog</name>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="100"/>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="229"/>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="245"/>
+        <source>从扫描件填写</source>
+        <translation>Fill from scans</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="103"/>
+        <source>正在读取扫描件…</source>
+        <translation>Reading the scans…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="109"/>
+        <source>采用</source>
+        <translation>Take</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="109"/>
+        <source>项目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="109"/>
+        <source>档案中</source>
+        <translation>In the record</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="109"/>
+        <source>扫描件上</source>
+        <translation>On the scan</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="109"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="122"/>
+        <source>写入所选</source>
+        <translation>Write the ticked values</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="125"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="136"/>
+        <source>{month} 月收入</source>
+        <translation>Income {month}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="138"/>
+        <source>{month} 月纳税</source>
+        <translation>Tax paid {month}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="140"/>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="142"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="141"/>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="143"/>
+        <source>公民身份号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="144"/>
+        <source>起始日期</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="145"/>
+        <source>终止日期</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="146"/>
+        <source>毕业日期</source>
+        <translation>Graduated on</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="147"/>
+        <source>出租人</source>
+        <translation>Lessor</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="148"/>
+        <source>房屋地址</source>
+        <translation>Address of the home</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="153"/>
+        <source>档案中为空</source>
+        <translation>Empty in the record</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="154"/>
+        <source>与档案不同</source>
+        <translation>Differs from the record</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="155"/>
+        <source>一致</source>
+        <translation>Same</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="176"/>
+        <source>{file} 第 {page} 页（置信度 {c:.0%}）</source>
+        <translation>{file} p. {page} (confidence {c:.0%})</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="182"/>
+        <source>读出 {n} 项可填入档案，{same} 项与档案一致。勾选要采用的项，再点“写入所选”。</source>
+        <translation>{n} values read that the record can take, {same} already the same. Tick what to take, then click “Write the ticked values”.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="187"/>
+        <source>无法读取：{files}</source>
+        <translation>Cannot read: {files}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="195"/>
+        <source>读取扫描件失败。</source>
+        <translation>Reading the scans failed.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="205"/>
+        <source>（无法显示该处扫描件）</source>
+        <translation>(this part of the scan cannot be shown)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="229"/>
+        <source>未勾选任何项：档案未改动。</source>
+        <translation>Nothing ticked: the record is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="245"/>
+        <source>写入失败。</source>
+        <translation>Writing failed.</translation>
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
         <location filename="../../hrdesk/ui/crash.py" line="24"/>
@@ -1307,67 +1454,67 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>Materials</name>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="53"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="54"/>
         <source>身份</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="54"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="55"/>
         <source>学历与资格</source>
         <translation>Education and titles</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="55"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="56"/>
         <source>就业与收入</source>
         <translation>Employment and income</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="56"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="57"/>
         <source>住所</source>
         <translation>Residence</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="57"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="58"/>
         <source>家庭</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="58"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="59"/>
         <source>申请条件材料</source>
         <translation>Qualifying-route materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="59"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="60"/>
         <source>单位材料</source>
         <translation>Unit materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="67"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="68"/>
         <source>齐全</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="68"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="69"/>
         <source>缺失</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="69"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="70"/>
         <source>有效期不足</source>
         <translation>Expires too soon</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="70"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="71"/>
         <source>已过期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="71"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="72"/>
         <source>已超期</source>
         <translation>Too old</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="72"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="73"/>
         <source>有缺陷</source>
         <translation>Defective</translation>
     </message>
@@ -1375,223 +1522,228 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>MaterialsPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="194"/>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="230"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="198"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="235"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="194"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="198"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="194"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="198"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="195"/>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="493"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="199"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="498"/>
         <source>识别扫描件</source>
         <translation>Read scans</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="197"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="201"/>
         <source>离线识别每份扫描件：是否本人、是否为该材料、印章、日期、页码顺序（结果在材料旁显示）</source>
         <translation>Read every scan offline: the right person, the right document, seals, dates, page order (results beside each file)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="199"/>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="337"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="203"/>
+        <source>从扫描件填写…</source>
+        <translation>Fill from scans…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="204"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="342"/>
         <source>添加页…</source>
         <translation>Add pages…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="200"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="205"/>
         <source>给选中的材料再添加一个文件（更多页）</source>
         <translation>Add another file (more pages) to the selected material</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="201"/>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="336"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="206"/>
         <location filename="../../hrdesk/ui/materials/materials_panel.py" line="341"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="346"/>
         <source>替换…</source>
         <translation>Replace…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="203"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="208"/>
         <source>用新扫描件替换选中的文件（选中材料时替换它的全部文件）；旧文件移到回收站</source>
         <translation>Replace the selected file with a new scan (all its files when a material is selected); the old file goes to the trash</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="205"/>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="346"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="210"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="351"/>
         <source>移到回收站</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="206"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="211"/>
         <source>撤销移除</source>
         <translation>Undo remove</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="207"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="212"/>
         <source>回收站…</source>
         <translation>Trash…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="244"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="249"/>
         <source>可选材料</source>
         <translation>Optional materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="255"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="260"/>
         <source>未提供</source>
         <translation>Not provided</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="260"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="265"/>
         <source>依据</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="265"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="270"/>
         <source>页</source>
         <translation>p.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="269"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="274"/>
         <source>（未附文件）</source>
         <translation>(no file)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="299"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="304"/>
         <source>材料 {ok}/{total}</source>
         <translation>Materials {ok}/{total}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="322"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="327"/>
         <source>这份材料没有附文件</source>
         <translation>No file attached to this material</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="338"/>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="342"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="343"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="347"/>
         <source>历史版本…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="343"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="348"/>
         <source>旋转当前页 90°</source>
         <translation>Rotate this page 90°</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="344"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="349"/>
         <source>设置日期…</source>
         <translation>Set dates…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="345"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="350"/>
         <source>标记为已核实</source>
         <translation>Mark as verified</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="389"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="394"/>
         <source>形成/签发日期（YYYY-MM-DD，可空）</source>
         <translation>Issued on (YYYY-MM-DD, may be empty)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="390"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="395"/>
         <source>有效期至（YYYY-MM-DD，可空）</source>
         <translation>Valid until (YYYY-MM-DD, may be empty)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="394"/>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="401"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="399"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="406"/>
         <source>设置日期</source>
         <translation>Set dates</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="401"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="406"/>
         <source>日期格式应为 2026-01-31</source>
         <translation>Use the form 2026-01-31</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="433"/>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="443"/>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="551"/>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="589"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="438"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="448"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="556"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="594"/>
         <source>添加文件</source>
         <translation>Add files</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="433"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="438"/>
         <source>请先在清单中选择一项材料。</source>
         <translation>Select a material in the checklist first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="433"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="438"/>
         <source>选择扫描件</source>
         <translation>Choose scans</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="427"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="432"/>
         <source>PDF 或图片 (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>PDF or image (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="443"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="448"/>
         <source>请把文件拖到清单中对应的材料上。</source>
         <translation>Drop the files on the matching material in the checklist.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="470"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="475"/>
         <source>识别：未发现问题</source>
         <translation>Read: no problem found</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="493"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="498"/>
         <source>此安装不含离线识别组件。</source>
         <translation>This installation has no offline reading (OCR) component.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="498"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="503"/>
         <source>正在识别扫描件…</source>
         <translation>Reading the scans…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="510"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="515"/>
         <source>正在识别扫描件：{d} / {n} 页</source>
         <translation>Reading the scans: page {d} of {n}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="523"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="528"/>
         <source>识别完成：{n} 份扫描件，{p} 处需要核对（见各文件右侧）。</source>
         <translation>Read {n} scans: {p} points to check (beside each file).</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="556"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="561"/>
         <source>替换</source>
         <translation>Replace</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="556"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="561"/>
         <source>请先在清单中选择一项材料或一个文件。</source>
         <translation>Select a material or a file in the checklist first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="556"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="561"/>
         <source>选择新的扫描件</source>
         <translation>Choose the new scan</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="589"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="594"/>
         <source>只能添加 PDF、JPG、PNG 文件：</source>
         <translation>Only PDF, JPG and PNG files can be added: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="619"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="624"/>
         <source>请选中要移到回收站的文件（材料下面的文件行）。</source>
         <translation>Select the file to move to the trash (the file row under the material).</translation>
     </message>
@@ -2849,6 +3001,19 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <location filename="../../hrdesk/ui/units/units_dialog.py" line="386"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>panel</name>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="273"/>
+        <source>从扫描件填写</source>
+        <translation>Fill from scans</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="274"/>
+        <source>没有可读取信息的扫描件（身份证、户口簿、学历、合同等）。</source>
+        <translation>No attached scan has facts to read (ID card, household register, diplomas, contracts …).</translation>
     </message>
 </context>
 <context>
