@@ -1,6 +1,7 @@
 """`hrdesk read FILE [--kind K] [--json]`: the facts one scan states (name, ID number, dates, terms …),
 each with the page and box it was read from and the OCR confidence, for proposing the record from the
-documents. Exit 0 when it ran, 2 for unreadable input (one line)."""
+documents. `hrdesk read FOLDER`: each scan's kind and fields, and the record its ID card proposes.
+Exit 0 when it ran, 2 for unreadable input (one line)."""
 
 from __future__ import annotations
 
@@ -27,11 +28,26 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace, folder: Path | None) -> int:
     from ..materials.inspection import inspect as inspection
-    from ..materials.inspection.fields import UnreadableFile, read_document
+    from ..materials.inspection.fields import UnreadableFile, read_document, read_folder
     from ..paths import data_dir
 
     if not inspection.inspection_available():
         raise UsageError("cli.no-ocr")
+    if args.file.is_dir():  # a folder of one person's scans: sorted into slots, a record proposed
+        folder_result = read_folder(args.file, data_dir=folder or data_dir(), on=args.on)
+        if args.json:
+            json.dump(folder_result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+            return 0
+        lines = []
+        for path, kind, reading in folder_result.files:
+            count = len(reading.fields) if reading else 0
+            lines.append(t("read.folder-file", file=path.name, kind=kind or "?", n=count))
+        if folder_result.identity:
+            ident = folder_result.identity
+            lines.append(t("read.folder-record", file=folder_result.identity_file, name=ident["name"].value))
+        sys.stdout.write("\n".join(lines) + "\n")
+        return 0
     if not args.file.is_file():
         raise UsageError("read.no-file", file=args.file.name)
     try:

@@ -562,3 +562,61 @@ def take_fields(
 def _safe(file: str) -> str:
     """A file name as the audit log can hold it (its fields are comma-separated)."""
     return file.replace(",", " ")
+
+
+# --- a folder of one person's scans -----------------------------------------------------------------
+
+SCAN_SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png")
+IDENTITY_KINDS = ("id-card", "hukou-pages")  # where a new record's name and ID number are taken from
+
+
+@dataclass
+class FolderReading:
+    """A folder of one person's scans: each file's kind (from its title, the scan keywords) and fields,
+    and the identity a new record would start from (the ID card's, else the household register's)."""
+
+    files: list[tuple[Path, str | None, FieldReading | None]] = field(default_factory=list)
+    identity: dict[str, ReadField] = field(default_factory=dict)  # name, id_number
+    identity_file: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "files": [
+                {"file": p.name, "kind": kind, **(r.to_dict() if r else {"fields": [], "refused": []})}
+                for p, kind, r in self.files
+            ],
+            "proposed_record": {
+                "from": self.identity_file,
+                **{k: f.to_dict() for k, f in self.identity.items()},
+            },
+        }
+
+
+def read_folder(
+    folder: Path, *, data_dir: Path | None = None, pool: OcrPool | None = None, on: date | None = None
+) -> FolderReading:
+    """Every scan in `folder` (not its subfolders), sorted into slots by what its first page says."""
+    from .assess import detect_kind
+    from .catalogue import scan_catalogue
+
+    result = FolderReading()
+    catalogue = scan_catalogue()
+    for path in sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SCAN_SUFFIXES):
+        try:
+            readings = readings_of(path, data_dir=data_dir, pool=pool)
+        except UnreadableFile:
+            result.files.append((path, None, None))
+            continue
+        text = readings[0].text if readings and not readings[0].error else ""
+        kind, _ = detect_kind(text, "", catalogue)
+        reading = read_fields(kind, readings, on=on) if kind else None
+        result.files.append((path, kind, reading))
+    for wanted in IDENTITY_KINDS:
+        for path, kind, reading in result.files:
+            if kind != wanted or reading is None or result.identity:
+                continue
+            name, ident = reading.get("name"), reading.get("id_number")
+            if name is not None and ident is not None:
+                result.identity = {"name": name, "id_number": ident}
+                result.identity_file = path.name
+    return result
