@@ -45,3 +45,28 @@ def test_the_id_card_birth_date_and_sex_agree_with_the_number(scans, read_dir):
         parsed = parse_id_number(reading.get("id_number").value, on=ON)
         assert reading.get("birth_date").value == parsed.birth_date.isoformat()
         assert reading.get("sex").value == {"male": "男", "female": "女"}[parsed.sex]
+
+
+def test_a_birth_date_the_id_number_contradicts_withdraws_the_number():
+    """One of the two was misread: proposing either number would put a wrong fact in the record."""
+    from hrdesk.materials.inspection.fields import read_fields
+    from hrdesk.materials.inspection.pages import PageReading, TextLine
+    from hrdesk.rules.idnumber import check_char
+
+    number = "11010819900101123" + check_char("11010819900101123")  # born 1990-01-01, male
+
+    def card(birth: str) -> list[PageReading]:
+        rows = [("姓名", "张三"), ("性别", "男"), ("出生", birth), ("公民身份号码", number)]
+        lines = []
+        for i, (label, value) in enumerate(rows):
+            y = 0.1 + i * 0.05
+            lines += [
+                TextLine(label, (0.1, y, 0.15, y + 0.02), 0.99),
+                TextLine(value, (0.2, y, 0.4, y + 0.02), 0.98),
+            ]
+        return [PageReading(page=1, lines=lines)]
+
+    agreeing = read_fields("id-card", card("1990年1月1日"), on=ON)
+    assert agreeing.get("id_number").value == number
+    contradicted = read_fields("id-card", card("1990年7月1日"), on=ON)
+    assert contradicted.get("id_number") is None and "id_number" in contradicted.refused

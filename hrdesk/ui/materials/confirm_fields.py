@@ -59,13 +59,17 @@ def render_crop(path: Path, page: int, box: tuple[float, float, float, float], d
         return p.get_pixmap(dpi=dpi, clip=clip).tobytes("png")
 
 
-def read_sources(desk: Any, employee_id: int, sources: list[Source]) -> dict[str, Any]:
-    """Everything the view shows, built on the worker: the record as loaded (and its version), the
-    proposals of every file, and the crop of each value that is not already the record's."""
+def read_sources(desk: Any, employee_id: int, sources: list[Source], case: Any = None) -> dict[str, Any]:
+    """Everything the view shows, built on the worker: the record as the case in view loaded it (and
+    that version: a save by another desk since then is refused, not overwritten), the proposals of
+    every file, and the crop of each value that is not already the record's."""
     from ...materials.inspection.fields import UnreadableFile, proposals, read_document
 
-    profile = desk.employees.profile(employee_id)
-    version = desk.employees.employee(employee_id).version
+    if case is not None and case.employee_id == employee_id:
+        profile, version = case.profile, case.version
+    else:
+        profile = desk.employees.profile(employee_id)
+        version = desk.employees.employee(employee_id).version
     rows, unreadable = [], []
     for source in sources:
         try:
@@ -90,7 +94,12 @@ class ConfirmFieldsDialog(QDialog):
     written = Signal(int)
 
     def __init__(
-        self, desk: Any, employee_id: int, sources: list[Source], parent: QWidget | None = None
+        self,
+        desk: Any,
+        employee_id: int,
+        sources: list[Source],
+        parent: QWidget | None = None,
+        case: Any = None,
     ) -> None:
         super().__init__(parent)
         self.desk, self.employee_id, self.sources = desk, employee_id, sources
@@ -128,8 +137,7 @@ class ConfirmFieldsDialog(QDialog):
         layout.addWidget(buttons)
         self.table.currentCellChanged.connect(lambda row, *_: self._show_crop(row))
         self.loaded = False
-        desk_, employee_id_, sources_ = desk, employee_id, sources
-        run_task(lambda _task: read_sources(desk_, employee_id_, sources_), self._loaded, self._failed)
+        run_task(lambda _task: read_sources(desk, employee_id, sources, case), self._loaded, self._failed)
 
     def field_label(self, name: str) -> str:
         if name.startswith("income."):
@@ -274,7 +282,8 @@ def open_for(panel: Any) -> ConfirmFieldsDialog | None:
             panel.tr("没有可读取信息的扫描件（身份证、户口簿、学历、合同等）。"),
         )
         return None
-    dialog = ConfirmFieldsDialog(panel.desk, panel.employee_id, sources, panel)
+    case = getattr(panel, "_case", None)  # the case in view: its version is what the write claims
+    dialog = ConfirmFieldsDialog(panel.desk, panel.employee_id, sources, panel, case=case)
     dialog.written.connect(lambda _version: panel._after_write())
     panel.fill_dialog = dialog
     dialog.open()
