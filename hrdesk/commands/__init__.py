@@ -9,4 +9,5 @@ MODULES = [
     "hrdesk.commands.deadlines",
     "hrdesk.commands.listing",
     "hrdesk.commands.inspect",
+    "hrdesk.commands.read",
 ]

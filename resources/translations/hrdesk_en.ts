@@ -600,6 +600,153 @@
     </message>
 </context>
 <context>
+    <name>ConfirmFieldsDialog</name>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="109" />
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="237" />
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="253" />
+        <source>从扫描件填写</source>
+        <translation>Fill from scans</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="112" />
+        <source>正在读取扫描件…</source>
+        <translation>Reading the scans…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="118" />
+        <source>采用</source>
+        <translation>Take</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="118" />
+        <source>项目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="118" />
+        <source>档案中</source>
+        <translation>In the record</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="118" />
+        <source>扫描件上</source>
+        <translation>On the scan</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="118" />
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="131" />
+        <source>写入所选</source>
+        <translation>Write the ticked values</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="134" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="144" />
+        <source>{month} 月收入</source>
+        <translation>Income {month}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="146" />
+        <source>{month} 月纳税</source>
+        <translation>Tax paid {month}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="148" />
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="150" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="149" />
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="151" />
+        <source>公民身份号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="152" />
+        <source>起始日期</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="153" />
+        <source>终止日期</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="154" />
+        <source>毕业日期</source>
+        <translation>Graduated on</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="155" />
+        <source>出租人</source>
+        <translation>Lessor</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="156" />
+        <source>房屋地址</source>
+        <translation>Address of the home</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="161" />
+        <source>档案中为空</source>
+        <translation>Empty in the record</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="162" />
+        <source>与档案不同</source>
+        <translation>Differs from the record</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="163" />
+        <source>一致</source>
+        <translation>Same</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="184" />
+        <source>{file} 第 {page} 页（置信度 {c:.0%}）</source>
+        <translation>{file} p. {page} (confidence {c:.0%})</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="190" />
+        <source>读出 {n} 项可填入档案，{same} 项与档案一致。勾选要采用的项，再点“写入所选”。</source>
+        <translation>{n} values read that the record can take, {same} already the same. Tick what to take, then click “Write the ticked values”.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="195" />
+        <source>无法读取：{files}</source>
+        <translation>Cannot read: {files}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="203" />
+        <source>读取扫描件失败。</source>
+        <translation>Reading the scans failed.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="213" />
+        <source>（无法显示该处扫描件）</source>
+        <translation>(this part of the scan cannot be shown)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="237" />
+        <source>未勾选任何项：档案未改动。</source>
+        <translation>Nothing ticked: the record is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="253" />
+        <source>写入失败。</source>
+        <translation>Writing failed.</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionBanner</name>
     <message>
         <location filename="../../hrdesk/ui/desks/connection_banner.py" line="70" />
@@ -1466,67 +1613,67 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>Materials</name>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="68" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="69" />
         <source>身份</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="69" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="70" />
         <source>学历与资格</source>
         <translation>Education and titles</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="70" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="71" />
         <source>就业与收入</source>
         <translation>Employment and income</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="71" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="72" />
         <source>住所</source>
         <translation>Residence</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="72" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="73" />
         <source>家庭</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="73" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="74" />
         <source>申请条件材料</source>
         <translation>Qualifying-route materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="74" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="75" />
         <source>单位材料</source>
         <translation>Unit materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="82" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="83" />
         <source>齐全</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="83" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="84" />
         <source>缺失</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="84" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="85" />
         <source>有效期不足</source>
         <translation>Expires too soon</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="85" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="86" />
         <source>已过期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="86" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="87" />
         <source>已超期</source>
         <translation>Too old</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="87" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="88" />
         <source>有缺陷</source>
         <translation>Defective</translation>
     </message>
@@ -1534,266 +1681,271 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>MaterialsPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="241" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="278" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="478" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="245" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="283" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="483" />
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="241" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="245" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="241" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="245" />
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="242" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="659" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="246" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="664" />
         <source>识别扫描件</source>
         <translation>Read scans</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="244" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="248" />
         <source>离线识别每份扫描件：是否本人、是否为该材料、印章、日期、页码顺序（结果在材料旁显示）</source>
         <translation>Read every scan offline: the right person, the right document, seals, dates, page order (results beside each file)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="246" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="409" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="250" />
+        <source>从扫描件填写…</source>
+        <translation>Fill from scans…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="251" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="414" />
         <source>添加页…</source>
         <translation>Add pages…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="247" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="252" />
         <source>给选中的材料再添加一个文件（更多页）</source>
         <translation>Add another file (more pages) to the selected material</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="248" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="408" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="253" />
         <location filename="../../hrdesk/ui/materials/materials_panel.py" line="413" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="418" />
         <source>替换…</source>
         <translation>Replace…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="250" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="255" />
         <source>用新扫描件替换选中的文件（选中材料时替换它的全部文件）；旧文件移到回收站</source>
         <translation>Replace the selected file with a new scan (all its files when a material is selected); the old file goes to the trash</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="252" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="419" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="257" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="424" />
         <source>移到回收站</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="253" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="258" />
         <source>撤销移除</source>
         <translation>Undo remove</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="254" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="259" />
         <source>回收站…</source>
         <translation>Trash…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="290" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="295" />
         <source>可选材料</source>
         <translation>Optional materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="301" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="306" />
         <source>未提供</source>
         <translation>Not provided</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="306" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="311" />
         <source>依据</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="311" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="316" />
         <source>页</source>
         <translation>p.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="315" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="320" />
         <source>（未附文件）</source>
         <translation>(no file)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="344" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="349" />
         <source>材料 {ok}/{total}</source>
         <translation>Materials {ok}/{total}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="364" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="369" />
         <source>正在读取材料…</source>
         <translation>Reading the materials…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="393" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="398" />
         <source>这份材料没有附文件</source>
         <translation>No file attached to this material</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="410" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="414" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="415" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="419" />
         <source>历史版本…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="554" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="559" />
         <source>这份材料</source>
         <translation>this material</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="791" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="796" />
         <source>正在移到回收站…</source>
         <translation>Moving to the trash…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="796" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="801" />
         <source>正在恢复…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="417" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="422" />
         <source>设置日期…</source>
         <translation>Set dates…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="418" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="423" />
         <source>标记为已核实</source>
         <translation>Mark as verified</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="515" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="520" />
         <source>形成/签发日期（YYYY-MM-DD，可空）</source>
         <translation>Issued on (YYYY-MM-DD, may be empty)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="516" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="521" />
         <source>有效期至（YYYY-MM-DD，可空）</source>
         <translation>Valid until (YYYY-MM-DD, may be empty)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="520" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="527" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="561" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="525" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="532" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="566" />
         <source>设置日期</source>
         <translation>Set dates</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="527" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="532" />
         <source>日期格式应为 2026-01-31</source>
         <translation>Use the form 2026-01-31</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="593" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="603" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="720" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="757" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="598" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="608" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="725" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="762" />
         <source>添加文件</source>
         <translation>Add files</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="593" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="598" />
         <source>请先在清单中选择一项材料。</source>
         <translation>Select a material in the checklist first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="593" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="598" />
         <source>选择扫描件</source>
         <translation>Choose scans</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="587" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="592" />
         <source>PDF 或图片 (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>PDF or image (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="415" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="420" />
         <source>向左旋转</source>
         <translation>Rotate left</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="416" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="421" />
         <source>向右旋转</source>
         <translation>Rotate right</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="464" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="469" />
         <source>正在保存并检查扫描件…</source>
         <translation>Saving and checking the scan…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="557" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="564" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="562" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="569" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="603" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="608" />
         <source>请把文件拖到清单中对应的材料上。</source>
         <translation>Drop the files on the matching material in the checklist.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="620" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="625" />
         <source>正在检查扫描件…</source>
         <translation>Checking the scan…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="636" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="641" />
         <source>识别：未发现问题</source>
         <translation>Read: no problem found</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="659" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="664" />
         <source>此安装不含离线识别组件。</source>
         <translation>This installation has no offline reading (OCR) component.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="664" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="669" />
         <source>正在识别扫描件…</source>
         <translation>Reading the scans…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="676" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="681" />
         <source>正在识别扫描件：{d} / {n} 页</source>
         <translation>Reading the scans: page {d} of {n}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="689" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="694" />
         <source>识别完成：{n} 份扫描件，{p} 处需要核对（见各文件右侧）。</source>
         <translation>Read {n} scans: {p} points to check (beside each file).</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="725" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="730" />
         <source>替换</source>
         <translation>Replace</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="725" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="730" />
         <source>请先在清单中选择一项材料或一个文件。</source>
         <translation>Select a material or a file in the checklist first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="725" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="730" />
         <source>选择新的扫描件</source>
         <translation>Choose the new scan</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="757" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="762" />
         <source>只能添加 PDF、JPG、PNG 文件：</source>
         <translation>Only PDF, JPG and PNG files can be added: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="787" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="792" />
         <source>请选中要移到回收站的文件（材料下面的文件行）。</source>
         <translation>Select the file to move to the trash (the file row under the material).</translation>
     </message>
@@ -3030,62 +3182,62 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>Save the unit first</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="335" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="337" />
         <source>这位经办人</source>
         <translation>this agent</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="346" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="348" />
         <source>删除经办人</source>
         <translation>Delete agent</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="346" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="348" />
         <source>删除经办人“{name}”？</source>
         <translation>Delete the agent “{name}”?</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="352" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="354" />
         <source>另一台电脑刚修改了这位经办人，请查看后再删除。</source>
         <translation>Another computer has just changed this agent. Please check the change before deleting.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="382" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="384" />
         <source>{label}不能为负数</source>
         <translation>{label} cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="384" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="386" />
         <source>{label}应为数字金额，如 350000、350,000 或 35万</source>
         <translation>{label} must be an amount in figures, e.g. 350000 or 350,000</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="391" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="393" />
         <source>单位名称必填</source>
         <translation>The unit name is required</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="398" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="400" />
         <source>纳税额</source>
         <translation>Tax paid</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="407" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="409" />
         <source>注册资本</source>
         <translation>Registered capital</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="423" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="425" />
         <source>这个单位</source>
         <translation>this unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="440" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="442" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="440" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="442" />
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
@@ -3101,6 +3253,19 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <location filename="../../hrdesk/ui/window_loads.py" line="194" />
         <source>保存失败</source>
         <translation>Saving failed</translation>
+    </message>
+</context>
+<context>
+    <name>panel</name>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="281" />
+        <source>从扫描件填写</source>
+        <translation>Fill from scans</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="282" />
+        <source>没有可读取信息的扫描件（身份证、户口簿、学历、合同等）。</source>
+        <translation>No attached scan has facts to read (ID card, household register, diplomas, contracts …).</translation>
     </message>
 </context>
 <context>

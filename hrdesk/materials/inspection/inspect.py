@@ -541,3 +541,26 @@ def inspect_employee(
             _Job(row.kind, row.original_name or path.name, _PendingFile(path, cache, pool), subject, row.id)
         )
     return _run(jobs, desk.data_dir, lang, on_progress)
+
+
+def read_file(
+    path: Path,
+    *,
+    data_dir: Path | None = None,
+    pool: OcrPool | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> list[PageReading]:
+    """One file's page readings, from the cache when this content was read before, else read once and
+    cached: filling the record from a scan and checking it rest on the same reading of each page."""
+    pending = _PendingFile(path, cache_dir(data_dir) if data_dir else None, pool)
+    futures = set(pending.futures)
+    while futures:
+        done, _ = wait(list(futures), return_when=FIRST_COMPLETED)
+        for future in done:
+            futures.discard(future)
+            rest = pending.take(future)
+            if rest is not None:
+                futures.add(rest)
+            if on_progress is not None:
+                on_progress(pending.pages_done, pending.total)
+    return pending.finish()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from ...mupdf_lock import MUPDF
 from ..i18n import current_lang
 from ..workers import run_task, run_write
+from . import confirm_fields
 from .pdf_preview import PdfPreview
 
 STATUS_COLOURS = {
@@ -161,6 +162,7 @@ class MaterialsPanel(QWidget):
         self.undo_button = QPushButton()
         self.trash_button = QPushButton()
         self.inspect_button = QPushButton()  # read the scans like a reviewer
+        self.fill_button = QPushButton()  # 从扫描件填写 (confirm_fields.py)
         self.inspections: dict[int, Any] = {}  # material id → MaterialInspection, for this employee
         self._inspected_for: int | None = None
         for b in (
@@ -169,6 +171,7 @@ class MaterialsPanel(QWidget):
             self.remove_button,
             self.undo_button,
             self.inspect_button,
+            self.fill_button,
         ):
             bar.addWidget(b)
         bar.addStretch(1)
@@ -226,6 +229,7 @@ class MaterialsPanel(QWidget):
         self.undo_button.clicked.connect(self.undo_remove)
         self.trash_button.clicked.connect(lambda: self.open_trash())
         self.inspect_button.clicked.connect(self.inspect_scans)
+        self.fill_button.clicked.connect(lambda: confirm_fields.open_for(self))
         self.tree.currentItemChanged.connect(lambda item, _previous: self._selected(item))
         self.tree.filesDropped.connect(self.attach_files)
         self.tree.filesDroppedOn.connect(self.replace_files)
@@ -243,6 +247,7 @@ class MaterialsPanel(QWidget):
         self.inspect_button.setToolTip(
             self.tr("离线识别每份扫描件：是否本人、是否为该材料、印章、日期、页码顺序（结果在材料旁显示）")
         )
+        self.fill_button.setText(self.tr("从扫描件填写…"))
         self.attach_button.setText(self.tr("添加页…"))
         self.attach_button.setToolTip(self.tr("给选中的材料再添加一个文件（更多页）"))
         self.replace_button.setText(self.tr("替换…"))
