@@ -37,6 +37,7 @@ def test_file_names_read_in_the_order_applied():
         "0006",
         "0005",
         "0007",
+        "0011",
     ]  # ids in databases never change
     for name in files:
         order, revision, _rest = name.split("_", 2)

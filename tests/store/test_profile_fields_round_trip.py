@@ -1,0 +1,227 @@
+"""Every fact of a profile survives being stored: saved through the records service, read back, and
+through a backup and its restore, the profile equals the one given. A stored employee is checked from
+what the database gives back, so a field the store forgets makes the window's verdict differ from
+`hrdesk check` on the same JSON (a Yanqing unit's filing call date, lost, hid its filing deadline).
+
+The profile is built with every field of every profile dataclass away from its default, and the test
+refuses a field left at its default: a field added to the rules later fails here until the store keeps it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from pathlib import Path
+
+from hrdesk.desks.backup import create_backup, restore_backup
+from hrdesk.desks.desk import Desk
+from hrdesk.rules import profile_model as pm
+from hrdesk.rules.profile import parse_profile
+from hrdesk.store.convert import profile_to_json
+
+
+def _full_profile() -> pm.Profile:
+    employer = pm.Employer(
+        name="北京测试科技有限公司",
+        credit_code="91110229MA00000001",
+        district="yanqing",
+        entity_type="institution",
+        registered_on=date(2015, 3, 2),
+        registered_capital_cny=5_000_000.0,
+        tax_registered_on=date(2015, 4, 1),
+        tax_paid_cny={"2025": 120_000.0},
+        innovation_entity="high-tech",
+        service_entity="law",
+        restricted_industry=True,
+        good_standing=False,
+        permission_granted=False,
+        new_quota_remaining=3,
+        filing_notice_on=date(2026, 5, 6),
+        agents=[
+            pm.Agent(
+                name="王经办", id_number="110229199001011234", contract=False, tax=True, social_insurance=True
+            ),
+            pm.Agent(
+                name="赵经办",
+                id_number="110229199202021235",
+                contract=True,
+                tax=False,
+                social_insurance=False,
+            ),
+        ],
+    )
+    employee = pm.Employee(
+        name="李测试",
+        id_number="110101199003071234",
+        retirement_category="female-cadre",
+        hukou="beijing-collective",
+        retired=True,
+        criminal_record=True,
+        dispatched=True,
+        hired_on=date(2024, 7, 1),
+        career_started_on=date(2012, 7, 1),
+        same_employer={
+            "contract": True,
+            "tax": False,
+            "social_insurance": True,
+            "payroll": False,
+            "workplace": True,
+        },
+        monthly_income_cny={"2026-03": 21_000.0, "2026-04": 22_000.0},
+        annual_income_cny={"2025": 250_000.0},
+        education=pm.Education(degree="master", foreign=True, graduated_on=date(2012, 6, 30)),
+        title="senior",
+        awards=["beijing-science-award"],
+        ip=pm.IntellectualProperty(
+            invention_patents=2,
+            other_patents=1,
+            software_copyrights=4,
+            author_rank=1,
+            commercialized_in_beijing=True,
+        ),
+        founder=pm.Founder(
+            shareholding_pct=30.0,
+            shareholder_rank=1,
+            self_investment_3y_cny=1_000_000.0,
+            equity_financing_cny=2_000_000.0,
+            team_avg_annual_tax_3y_cny=300_000.0,
+        ),
+        freelancer=pm.Freelancer(annual_tax_cny={"2025": 50_000.0}, notable_contribution=True),
+        talent_programs=["haiju"],
+        housing=pm.Housing(
+            kind="rented",
+            valid_until=date(2027, 1, 31),
+            residential=False,
+            lessor_is_owner=False,
+            address="延庆区某路1号",
+            owner_name="房东",
+            owner_id_number="110229196001011234",
+            relationship="none",
+            since=date(2024, 8, 1),
+            rural_homestead=True,
+            lessee_is_applicant=False,
+            unit_owns_property=False,
+        ),
+        marital_status="married",
+        children=[
+            pm.Child(
+                name="李小", birth_date=date(2018, 9, 1), hukou="beijing", accompany=True, parents="unmarried"
+            )
+        ],
+        contract_ends_on=date(2027, 6, 30),
+        permit=pm.Permit(
+            number="JZ2024000123",
+            issued_on=date(2024, 1, 10),
+            expires_on=date(2027, 1, 9),
+            status="suspended",
+            unit_history=[
+                pm.PermitUnit(
+                    held_from=date(2024, 1, 10),
+                    held_until=date(2024, 6, 30),
+                    credit_code="91110000MA00000002",
+                    name="前单位",
+                    suspended=False,
+                ),
+                pm.PermitUnit(
+                    held_from=date(2024, 7, 1),
+                    held_until=date(2024, 7, 20),
+                    credit_code="x",
+                    name="y",
+                    suspended=True,
+                ),
+            ],
+        ),
+        left_previous_employer_on=date(2024, 6, 30),
+        social_insurance_months={"2026-03": "paid", "2026-04": "deferred", "2026-05": "back-paid"},
+        hukou_changed=True,
+    )
+    materials = [
+        pm.Material(
+            kind="hukou-pages",
+            file=None,  # a stored material names its vault file by hash: covered by the materials tests
+            issued_on=date(2026, 1, 5),
+            valid_until=date(2026, 7, 5),
+            pages=3,
+            defects=["blurred"],
+        )
+    ]
+    return pm.Profile(employer, employee, materials)
+
+
+# Fields the builder may leave at their default, each with the reason.
+_LEFT_AT_DEFAULT = {("Material", "file")}
+
+
+def _defaults_left(profile: pm.Profile) -> list[str]:
+    """Every field (class.field) that holds its default in all the instances the profile contains."""
+    fields_seen: set[str] = set()
+    set_somewhere: set[str] = set()
+
+    def walk(obj: object) -> None:
+        for f in dataclasses.fields(obj):
+            key = f"{type(obj).__name__}.{f.name}"
+            value = getattr(obj, f.name)
+            if f.default is not dataclasses.MISSING:
+                default = f.default
+            elif f.default_factory is not dataclasses.MISSING:
+                default = f.default_factory()
+            else:
+                default = dataclasses.MISSING
+            fields_seen.add(key)
+            if value != default or (type(obj).__name__, f.name) in _LEFT_AT_DEFAULT:
+                set_somewhere.add(key)
+            for item in value if isinstance(value, list) else [value]:
+                if dataclasses.is_dataclass(item):
+                    walk(item)
+
+    walk(profile)
+    return sorted(fields_seen - set_somewhere)
+
+
+def test_the_builder_leaves_no_field_at_its_default():
+    """Guards the guard: every dataclass in profile_model is reached and every field is set."""
+    profile = _full_profile()
+    assert _defaults_left(profile) == []
+    reached: set[str] = set()
+
+    def walk(obj: object) -> None:
+        reached.add(type(obj).__name__)
+        for f in dataclasses.fields(obj):
+            value = getattr(obj, f.name)
+            for item in value if isinstance(value, list) else [value]:
+                if dataclasses.is_dataclass(item):
+                    walk(item)
+
+    walk(profile)
+    declared = {
+        name
+        for name, cls in vars(pm).items()
+        if dataclasses.is_dataclass(cls) and cls.__module__ == pm.__name__
+    }
+    assert declared <= reached
+
+
+def test_the_json_format_reads_back_the_same_profile():
+    """The interchange format (what the trash snapshot and exports write) keeps every field too."""
+    profile = _full_profile()
+    assert parse_profile(profile_to_json(profile), ("yanqing",), ("hukou-pages",)) == profile
+
+
+def test_every_field_survives_the_store_and_a_backup(
+    data_dir: Path, database_url: str | None, tmp_path: Path
+):
+    profile = _full_profile()
+    with Desk.open(data_dir, database_url) as desk:
+        eid = desk.employees.add_profile(profile)
+        assert desk.employees.profile(eid) == profile
+        # Saved again (the window's save): nothing dropped, the agents not doubled.
+        desk.employees.update_profile(eid, desk.employees.profile(eid))
+        assert desk.employees.profile(eid) == profile
+        unit_id = desk.employees.employee(eid).employer_id
+        assert [a.name for a in desk.units.agents(unit_id)] == ["王经办", "赵经办"]
+    backup = create_backup(data_dir, tmp_path / "backup.zip", database_url)
+    with Desk.open(data_dir, database_url) as desk:
+        desk.employees.delete_employee(eid)
+    restore_backup(backup, data_dir, database_url)
+    with Desk.open(data_dir, database_url) as desk:
+        assert desk.employees.profile(eid) == profile
