@@ -10,6 +10,7 @@ refuses a field left at its default: a field added to the rules later fails here
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from hrdesk.desks.desk import Desk
 from hrdesk.rules import profile_model as pm
 from hrdesk.rules.profile import parse_profile
 from hrdesk.store.convert import profile_to_json
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _full_profile() -> pm.Profile:
@@ -225,3 +228,80 @@ def test_every_field_survives_the_store_and_a_backup(
     restore_backup(backup, data_dir, database_url)
     with Desk.open(data_dir, database_url) as desk:
         assert desk.employees.profile(eid) == profile
+
+
+def test_a_stored_employee_is_checked_as_their_json(desk: Desk):
+    """The window's verdict is `hrdesk check`'s on the same JSON: a Yanqing unit called to file on paper
+    shows its filing deadline for the stored employee too (it was lost with the call date)."""
+    from hrdesk.checks.check import load_profile_file, run_check
+
+    profile = load_profile_file(ROOT / "examples" / "yanqing-new-ready.json")
+    profile.employer.permission_granted = False
+    profile.employer.filing_notice_on = date(2026, 9, 24)
+    # Material files are named by path in JSON and by vault hash when stored: compare without them.
+    profile.materials = [dataclasses.replace(x, file=None) for x in profile.materials]
+    eid = desk.employees.add_profile(profile)
+    on = date(2026, 10, 12)
+    from_json = run_check(profile, "new", on, desk.data_dir)
+    stored = desk.employees.check(eid, "new", on)
+    assert "UNIT_FILING_DUE" in {d.code for d in stored.deadlines}
+    assert stored.deadlines == from_json.deadlines
+    assert stored.findings == from_json.findings
+    assert stored.materials == from_json.materials
+
+
+def test_a_backup_from_before_these_columns_restores(data_dir: Path, tmp_path: Path):
+    """A backup written at revision 0007 (no such columns) restores and is migrated: the facts it could
+    not hold read as the profile's defaults (nothing recorded; the unit signs and withholds for its agent)
+    and nothing else is lost (a SQLite table rebuilt by the migration once cascaded away every permit,
+    child and income row)."""
+    import json
+    import zipfile
+
+    from hrdesk.store.dump import MANIFEST
+
+    profile = _full_profile()
+    with Desk.open(data_dir) as desk:
+        eid = desk.employees.add_profile(profile)
+    current = create_backup(data_dir, tmp_path / "now.zip")
+    new_columns = {
+        "employee": {"social_insurance_months", "hukou_changed"},
+        "employer": {"filing_notice_on"},
+        "agent": {"contract", "tax"},
+        "permit": {"unit_history"},
+    }
+    old = tmp_path / "at-0007.zip"
+    with zipfile.ZipFile(current) as zf, zipfile.ZipFile(old, "w") as out:
+        manifest = json.loads(zf.read(MANIFEST))
+        manifest["revision"] = "0007"
+        for name in zf.namelist():
+            if name == MANIFEST:
+                continue
+            data = zf.read(name)
+            table = name.removeprefix("rows/").removesuffix(".jsonl")
+            if name.startswith("rows/") and table in new_columns:
+                rows = [json.loads(line) for line in data.splitlines()]
+                data = "".join(
+                    json.dumps(
+                        {k: v for k, v in r.items() if k not in new_columns[table]}, ensure_ascii=False
+                    )
+                    + "\n"
+                    for r in rows
+                ).encode()
+                manifest["entries"][name] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+            out.writestr(name, data)
+        out.writestr(MANIFEST, json.dumps(manifest))
+    restore_backup(old, data_dir)
+    with Desk.open(data_dir) as desk:
+        restored = desk.employees.profile(eid)
+    assert restored.employee.social_insurance_months == {} and restored.employee.hukou_changed is False
+    assert restored.employer.filing_notice_on is None
+    assert restored.employee.permit.unit_history == []
+    assert [(a.name, a.contract, a.tax, a.social_insurance) for a in restored.employer.agents] == [
+        ("王经办", True, True, True),
+        ("赵经办", True, True, False),
+    ]
+    assert restored.employee.housing == profile.employee.housing  # in a column the old schema had
+    assert restored.employee.children == profile.employee.children
+    assert restored.employee.monthly_income_cny == profile.employee.monthly_income_cny
+    assert restored.employee.permit.number == profile.employee.permit.number

@@ -20,31 +20,26 @@ branch_labels = None
 depends_on = None
 
 
+_COLUMNS = (
+    ("employee", sa.Column("social_insurance_months", sa.JSON(), nullable=True)),
+    ("employee", sa.Column("hukou_changed", sa.Boolean(), nullable=False, server_default=sa.text("false"))),
+    ("employer", sa.Column("filing_notice_on", sa.Date(), nullable=True)),
+    ("agent", sa.Column("contract", sa.Boolean(), nullable=False, server_default=sa.text("true"))),
+    ("agent", sa.Column("tax", sa.Boolean(), nullable=False, server_default=sa.text("true"))),
+    ("permit", sa.Column("unit_history", sa.JSON(), nullable=True)),
+)
+
+
 def upgrade() -> None:
-    with op.batch_alter_table("employee") as batch_op:
-        batch_op.add_column(sa.Column("social_insurance_months", sa.JSON(), nullable=True))
-        batch_op.add_column(
-            sa.Column("hukou_changed", sa.Boolean(), nullable=False, server_default=sa.text("false"))
-        )
-    with op.batch_alter_table("employer") as batch_op:
-        batch_op.add_column(sa.Column("filing_notice_on", sa.Date(), nullable=True))
-    with op.batch_alter_table("agent") as batch_op:
-        batch_op.add_column(
-            sa.Column("contract", sa.Boolean(), nullable=False, server_default=sa.text("true"))
-        )
-        batch_op.add_column(sa.Column("tax", sa.Boolean(), nullable=False, server_default=sa.text("true")))
-    with op.batch_alter_table("permit") as batch_op:
-        batch_op.add_column(sa.Column("unit_history", sa.JSON(), nullable=True))
+    # Plain ADD COLUMN, never a batch copy: on SQLite a batch rebuilds the table, and dropping the old
+    # `employee` with foreign keys on deletes every employee's children, income and permit (cascade).
+    for table, column in _COLUMNS:
+        op.add_column(table, column)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("permit") as batch_op:
-        batch_op.drop_column("unit_history")
-    with op.batch_alter_table("agent") as batch_op:
-        batch_op.drop_column("tax")
-        batch_op.drop_column("contract")
-    with op.batch_alter_table("employer") as batch_op:
-        batch_op.drop_column("filing_notice_on")
-    with op.batch_alter_table("employee") as batch_op:
-        batch_op.drop_column("hukou_changed")
-        batch_op.drop_column("social_insurance_months")
+    for table, column in reversed(_COLUMNS):
+        if op.get_bind().dialect.name == "sqlite":
+            op.execute(f'ALTER TABLE "{table}" DROP COLUMN "{column.name}"')  # SQLite 3.35+, no rebuild
+        else:
+            op.drop_column(table, column.name)
