@@ -305,3 +305,15 @@ def test_a_backup_from_before_these_columns_restores(data_dir: Path, tmp_path: P
     assert restored.employee.children == profile.employee.children
     assert restored.employee.monthly_income_cny == profile.employee.monthly_income_cny
     assert restored.employee.permit.number == profile.employee.permit.number
+
+
+def test_the_bulk_import_path_writes_what_add_profile_writes(desk: Desk):
+    """A roster or JSON import of many people goes through `insert_profiles`, not `add_profile`: the
+    same facts come back, the unit's agents included."""
+    from hrdesk.rosters.batch_store import insert_profiles
+
+    profile = _full_profile()
+    unit_id = desk.units.save_employer(profile.employer)
+    with desk.uow.session() as s:
+        (eid,) = insert_profiles(desk, s, [profile], [unit_id])
+    assert desk.employees.profile(eid) == profile
