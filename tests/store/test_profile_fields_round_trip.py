@@ -317,3 +317,20 @@ def test_the_bulk_import_path_writes_what_add_profile_writes(desk: Desk):
     with desk.uow.session() as s:
         (eid,) = insert_profiles(desk, s, [profile], [unit_id])
     assert desk.employees.profile(eid) == profile
+
+
+def test_two_desks_recording_different_social_insurance_months_both_keep_theirs():
+    """Like income, social insurance is merged month by month when two desks saved the same person."""
+    from hrdesk.employees.profile_merge import merge_profiles
+
+    base = _full_profile()
+    mine, theirs = _full_profile(), _full_profile()
+    mine.employee.social_insurance_months["2026-06"] = "paid"
+    theirs.employee.social_insurance_months["2026-07"] = "deferred"
+    merged = merge_profiles(base, mine, theirs)
+    assert merged.conflicts == ()
+    assert merged.profile.employee.social_insurance_months == {
+        **base.employee.social_insurance_months,
+        "2026-06": "paid",
+        "2026-07": "deferred",
+    }
