@@ -4,7 +4,7 @@
 (another desk saved in between). A field only one side changed takes that side's value; a field both
 changed to different values is a conflict, listed for the window (reload / overwrite / merge fields) and
 resolved in favour of `mine` or `theirs` as the caller says. Income is merged per tax period, so one
-desk's new month and another desk's change of name both survive. Children and the permit are one field
+desk's new month and another desk's change of name both survive; social-insurance months the same way. Children and the permit are one field
 each (a child has no identity beyond its values).
 """
 
@@ -16,7 +16,8 @@ from typing import Any
 from ..rules.profile import Employee, Profile
 from ..store.versions import StaleVersion  # noqa: F401  (the window catches it from here)
 
-PER_PERIOD = ("monthly_income_cny", "annual_income_cny")
+# Merged month by month (one desk's new month and another's survive together).
+PER_PERIOD = ("monthly_income_cny", "annual_income_cny", "social_insurance_months")
 
 
 @dataclass(frozen=True)

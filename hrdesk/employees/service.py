@@ -23,7 +23,7 @@ from ..rules.profile import Employer as RulesEmployer
 from ..rules.results import CheckResult
 from ..store import models as m
 from ..store.bulk_reads import fetch_in_parts, gc_paused, income_rows
-from ..store.convert import apply_employee, apply_employer, to_profile
+from ..store.convert import apply_employee, apply_employer, sync_agents, to_profile, unit_history_to_json
 from ..store.trash_snapshot import snapshot_into_trash
 from ..store.unit_of_work import Service
 from ..store.versions import RecordGone, StaleVersion, claim_version
@@ -136,6 +136,9 @@ class Employees(Service):
                 q = q.where(table(m.Employee).c.id.in_(ids))
             employees = conn.execute(q).all()
             employers = {u.id: u for u in conn.execute(select(table(m.Employer))).all()}
+            agents: dict[int, list[Any]] = defaultdict(list)
+            for a in conn.execute(select(table(m.Agent)).where(table(m.Agent).c.active.is_(True))).all():
+                agents[a.employer_id].append(a)
             children: dict[int, list[Any]] = defaultdict(list)
             permits: dict[int, Any] = {}
             incomes: dict[int, list[Any]] = defaultdict(list)
@@ -177,6 +180,7 @@ class Employees(Service):
                 permits.get(e.id),
                 incomes[e.id],
                 sorted(materials[e.id], key=lambda x: (x.kind, x.position, x.id)),
+                agents[e.employer_id],
             )
             for e in employees
         }
@@ -280,7 +284,16 @@ class Employees(Service):
             permit = permit or m.Permit(employee_id=employee_id)
             permit.number, permit.issued_on = e.permit.number, e.permit.issued_on
             permit.expires_on, permit.status = e.permit.expires_on, e.permit.status
+            permit.unit_history = unit_history_to_json(e.permit)
             s.add(permit)
+        self._sync_agents(s, employee_id, profile)
+
+    def _sync_agents(self, s: Session, employee_id: int, profile: Profile) -> None:
+        """The agents a profile names (a JSON import's `employer.agents`) become the unit's agent rows:
+        for a stored employee the check reads those rows, as the units dialog shows them."""
+        row = s.get(m.Employee, employee_id)
+        for action, agent_id in sync_agents(s, row.employer_id, profile.employer.agents):
+            self._audit(s, action, "agent", agent_id, ["*"])
 
     # --- children, by id: the panel's rows may be stale, the ids are not ----------------------------
 

@@ -3,7 +3,8 @@ employees by ID number, the units by credit code and name, ID numbers stored mor
 unique index on the ID number, and new employees written a batch at a time.
 
 `insert_profiles` writes exactly what `Records.add_profile` writes for a roster row (the same
-`apply_employee` conversion, income and permit rows, an audit entry with field names only) with one
+`apply_employee` conversion, income and permit rows, the unit's agent rows a profile JSON names, an
+audit entry with field names only) with one
 statement per table instead of one per row: 50,000 rows through `add_profile` take minutes, this takes
 seconds. Statuses are left for the daily refresh (`status_on` stays empty, so `stale_status_ids`
 picks them up) unless the caller refreshes them.
@@ -23,7 +24,7 @@ from sqlalchemy import Engine, func, insert, select, text
 
 from ..rules.profile import Profile
 from ..store import models as m
-from ..store.convert import apply_employee
+from ..store.convert import apply_employee, sync_agents, unit_history_to_json
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -183,6 +184,7 @@ def insert_profiles(
                     "issued_on": e.permit.issued_on,
                     "expires_on": e.permit.expires_on,
                     "status": e.permit.status,
+                    "unit_history": unit_history_to_json(e.permit),
                 }
             )
         audits.append(
@@ -195,6 +197,19 @@ def insert_profiles(
                 "fields": "*",
             }
         )
+    # The agents a profile JSON names for its unit become the unit's agent rows, as in add_profile.
+    for profile, unit_id in zip(profiles, unit_ids, strict=True):
+        for action, agent_id in sync_agents(session, unit_id, profile.employer.agents):
+            audits.append(
+                {
+                    "at": now,
+                    "actor": desk.uow.actor,
+                    "action": action,
+                    "entity": "agent",
+                    "entity_id": agent_id,
+                    "fields": "*",
+                }
+            )
     if materials:
         from ..store.vault import store_pending_contents
 

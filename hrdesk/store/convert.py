@@ -6,10 +6,14 @@ stored employees are checked, `apply_profile` is how a profile JSON (or the GUI'
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, fields
 from typing import Any
 
+from sqlmodel import Session, select
+
 from ..rules.profile import (
+    Agent,
     Child,
     Education,
     Employee,
@@ -20,6 +24,7 @@ from ..rules.profile import (
     IntellectualProperty,
     Material,
     Permit,
+    PermitUnit,
     Profile,
 )
 from . import models as m
@@ -38,7 +43,7 @@ def _from_dict(cls: type, data: dict[str, Any] | None) -> Any:
     return cls(**values)
 
 
-_DATE_FIELDS = {"graduated_on", "valid_until", "since"}
+_DATE_FIELDS = {"graduated_on", "valid_until", "since", "held_from", "held_until"}
 
 
 def _to_json(obj: Any) -> dict[str, Any] | None:
@@ -59,7 +64,20 @@ def _to_json(obj: Any) -> dict[str, Any] | None:
     return out
 
 
-def employer_to_rules(row: m.Employer) -> Employer:
+def agent_to_rules(row: Any) -> Agent:
+    """A unit's agent row as the profile names it: `insured_by_unit` is the profile's `social_insurance`."""
+    return Agent(
+        name=row.name,
+        id_number=row.id_number,
+        contract=row.contract,
+        tax=row.tax,
+        social_insurance=row.insured_by_unit,
+    )
+
+
+def employer_to_rules(row: Any, agents: Iterable[Any] = ()) -> Employer:
+    """A unit row (or its plain copy) as the rules see it; `agents` are its agent rows, of which the
+    active ones are the unit's agents (one who left keeps their row for the audit, not the check)."""
     return Employer(
         name=row.name,
         credit_code=row.credit_code,
@@ -75,7 +93,63 @@ def employer_to_rules(row: m.Employer) -> Employer:
         good_standing=row.good_standing,
         permission_granted=row.permission_granted,
         new_quota_remaining=row.new_quota_remaining,
+        filing_notice_on=row.filing_notice_on,
+        agents=[agent_to_rules(a) for a in sorted(agents, key=lambda a: a.id) if a.active],
     )
+
+
+def permit_to_rules(row: Any) -> Permit:
+    return Permit(
+        row.number,
+        row.issued_on,
+        row.expires_on,
+        row.status,
+        [_from_dict(PermitUnit, u) for u in row.unit_history or []],
+    )
+
+
+def unit_history_to_json(permit: Permit) -> list[dict[str, Any]] | None:
+    return [_to_json(u) for u in permit.unit_history] or None
+
+
+def sync_agents(s: Session, employer_id: int, agents: list[Agent]) -> list[tuple[str, int]]:
+    """The agents a profile names for its unit, written onto the unit's agent rows (the ones the units
+    dialog manages and the check reads): matched by ID number, or by name when the number is blank;
+    new ones added. Agents the profile does not name are left alone (one employee's JSON need not list
+    them all), and so is whether an agent is still active. Returns (action, agent id) to audit."""
+    if not agents:
+        return []
+    rows = list(s.exec(select(m.Agent).where(m.Agent.employer_id == employer_id).order_by(m.Agent.id)))
+    out = []
+    for src in agents:
+        number = src.id_number.strip().upper()
+        row = next(
+            (
+                r
+                for r in rows
+                if (number and r.id_number.strip().upper() == number) or (not number and r.name == src.name)
+            ),
+            None,
+        )
+        values = {
+            "name": src.name,
+            "id_number": src.id_number,
+            "contract": src.contract,
+            "tax": src.tax,
+            "insured_by_unit": src.social_insurance,
+        }
+        if row is None:
+            row = m.Agent(employer_id=employer_id, **values)
+            s.add(row)
+            s.flush()
+            rows.append(row)
+            out.append(("create", row.id))
+        elif any(getattr(row, k) != v for k, v in values.items()):
+            for k, v in values.items():
+                setattr(row, k, v)
+            s.add(row)
+            out.append(("update", row.id))
+    return out
 
 
 def to_profile(
@@ -85,7 +159,9 @@ def to_profile(
     permit: m.Permit | None,
     incomes: list[m.IncomeRecord],
     materials: list[m.Material],
+    agents: Iterable[Any] = (),
 ) -> Profile:
+    """`agents`: the unit's agent rows (see `employer_to_rules`)."""
     e = employee
     rules_employee = Employee(
         name=e.name,
@@ -111,8 +187,10 @@ def to_profile(
         marital_status=e.marital_status,
         children=[Child(c.name, c.birth_date, c.hukou, c.accompany, c.parents) for c in children],
         contract_ends_on=e.contract_ends_on,
-        permit=Permit(permit.number, permit.issued_on, permit.expires_on, permit.status) if permit else None,
+        permit=permit_to_rules(permit) if permit else None,
         left_previous_employer_on=e.left_previous_employer_on,
+        social_insurance_months=dict(e.social_insurance_months or {}),
+        hukou_changed=e.hukou_changed,
     )
     rules_materials = [
         Material(
@@ -126,10 +204,11 @@ def to_profile(
         for x in materials
         if x.deleted_at is None
     ]
-    return Profile(employer_to_rules(employer), rules_employee, rules_materials)
+    return Profile(employer_to_rules(employer, agents), rules_employee, rules_materials)
 
 
 def apply_employer(row: m.Employer, src: Employer) -> None:
+    """The unit's own facts onto its row; its agents are rows of their own (`sync_agents`)."""
     for name in (
         "name",
         "credit_code",
@@ -144,6 +223,7 @@ def apply_employer(row: m.Employer, src: Employer) -> None:
         "good_standing",
         "permission_granted",
         "new_quota_remaining",
+        "filing_notice_on",
     ):
         setattr(row, name, getattr(src, name))
     row.tax_paid_cny = dict(src.tax_paid_cny)
@@ -166,8 +246,10 @@ def apply_employee(row: m.Employee, src: Employee) -> None:
         "marital_status",
         "contract_ends_on",
         "left_previous_employer_on",
+        "hukou_changed",
     ):
         setattr(row, name, getattr(src, name))
+    row.social_insurance_months = dict(src.social_insurance_months) or None
     row.same_employer = dict(src.same_employer)
     row.education = _to_json(src.education)
     row.awards = list(src.awards)

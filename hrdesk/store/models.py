@@ -46,6 +46,8 @@ class Employer(SQLModel, table=True):
     good_standing: bool = True
     permission_granted: bool = True
     new_quota_remaining: int | None = None
+    # Migration 0011: the day the Yanqing talent centre called the unit to file (its filing deadline).
+    filing_notice_on: date | None = None
     version: int = _version()
 
 
@@ -57,8 +59,11 @@ class Agent(SQLModel, table=True):
     name: str
     id_number: str = ""
     phone: str = ""
-    insured_by_unit: bool = True
+    insured_by_unit: bool = True  # the unit pays their social insurance (the profile's `social_insurance`)
     active: bool = True
+    # Migration 0011: the unit signs their contract and withholds their income tax (changping-2026 三(六)).
+    contract: bool = Field(default=True, sa_column_kwargs={"server_default": text("true")})
+    tax: bool = Field(default=True, sa_column_kwargs={"server_default": text("true")})
     version: int = _version()  # migration 0009
 
 
@@ -98,6 +103,10 @@ class Employee(SQLModel, table=True):
     contract_ends_on: date | None = None
     left_previous_employer_on: date | None = None
     notes: str = ""  # added in migration 0002
+    # Migration 0011: social insurance per month ({"2026-05": "paid"}), read as a whole by the rules;
+    # the household register's changed pages are needed.
+    social_insurance_months: dict[str, str] | None = _json()
+    hukou_changed: bool = Field(default=False, sa_column_kwargs={"server_default": text("false")})
     # What the list view shows without running the rules for 10,000 rows: refreshed on every change
     # and once a day (dates move even when records do not).
     status: str = Field(default="unknown", index=True)
@@ -144,6 +153,9 @@ class Permit(SQLModel, table=True):
     issued_on: date | None = None
     expires_on: date | None = Field(default=None, index=True)
     status: str = "active"  # active | suspended (挂起) | expired
+    # Migration 0011: the units that held the permit, oldest first ([{held_from, held_until, credit_code,
+    # name, suspended}]); read as a whole by the Changping renewal check.
+    unit_history: list[dict[str, Any]] | None = _json()
 
 
 class IncomeRecord(SQLModel, table=True):

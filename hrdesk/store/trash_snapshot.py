@@ -29,6 +29,7 @@ def snapshot_into_trash(s: Session, employee_id: int) -> int:
         s.exec(select(m.Permit).where(m.Permit.employee_id == employee_id)).first(),
         list(s.exec(select(m.IncomeRecord).where(m.IncomeRecord.employee_id == employee_id))),
         [],
+        s.exec(select(m.Agent).where(m.Agent.employer_id == row.employer_id)).all(),
     )
     apps = s.exec(select(m.Application).where(m.Application.employee_id == employee_id)).all()
     snapshot = {

@@ -24,6 +24,7 @@ class Unit:
     good_standing: bool
     permission_granted: bool
     new_quota_remaining: int | None
+    filing_notice_on: date | None
     version: int
 
 
@@ -36,6 +37,8 @@ class Agent:
     name: str
     id_number: str
     phone: str
-    insured_by_unit: bool
+    insured_by_unit: bool  # the unit pays their social insurance
     active: bool
+    contract: bool  # the unit signs their labour contract
+    tax: bool  # the unit withholds their income tax
     version: int = 1

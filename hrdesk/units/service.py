@@ -53,7 +53,7 @@ class Units(Service):
         """A unit as the rules (and the window) see it: a plain dataclass, not a database row."""
         from ..store.convert import employer_to_rules
 
-        return employer_to_rules(self.employer(employer_id))
+        return employer_to_rules(self.employer(employer_id), self.agents(employer_id))
 
     def save_employer(
         self, src: RulesEmployer, employer_id: int | None = None, expected_version: int | None = None

@@ -38,6 +38,7 @@ def test_file_names_read_in_the_order_applied():
         "0005",
         "0007",
         "0009",
+        "0011",
     ]  # ids in databases never change
     for name in files:
         order, revision, _rest = name.split("_", 2)

@@ -1,7 +1,7 @@
 """Alembic environment: run against the connection hrdesk hands over (no alembic.ini needed).
 
 Migration files are named `NN_REVISION_what.py`: NN is the order they are applied in, REVISION the id
-stored in users' databases (never changed). The chain is 0001 → 0002 → 0003 → 0004 → 0006 → 0005 → 0007
+stored in users' databases (never changed). The chain is 0001 → 0002 → 0003 → 0004 → 0006 → 0005 → 0007 → 0009 → 0011
 (0006 was written before 0005 landed); the file names read in that order
 (tests/store/test_migration_chain.py checks it and compares the schema at head with the models)."""
 

@@ -419,6 +419,7 @@ class UnitsDialog(QDialog):
             if self.unit_id is not None:
                 old = self.desk.units.employer_facts(self.unit_id)
                 unit.tax_paid_cny = {**old.tax_paid_cny, **tax}
+                unit.filing_notice_on = old.filing_notice_on  # not edited here: kept, never cleared
             try:
                 self.unit_id = self.desk.units.save_employer(unit, self.unit_id, self._version)
             except StaleVersion:
