@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .limits import Budget, BudgetExceeded, WorkerUnavailable, oversized_images, run_bounded, structure_flags
-from .scan_flags import REFUSED, WARNING, Flag, make_flag, materials_for, threshold
+from .scan_flags import REFUSED, WARNING, Flag, districts_for, make_flag, materials_for, threshold
 
 __all__ = ["A4_PT", "Flag", "ScanReport", "ScanSettings", "check_file", "refusal"]
 
@@ -69,10 +69,13 @@ class ScanReport:
         return [f.message for f in self.flags]
 
 
-def check_file(path: Path, settings: ScanSettings | None = None, kind: str | None = None) -> ScanReport:
+def check_file(
+    path: Path, settings: ScanSettings | None = None, kind: str | None = None, district: str | None = None
+) -> ScanReport:
     """Check one attached file. `kind` is the material code (resources/materials.toml); it selects the
-    checks that only make sense for some materials (the photo's background). Never raises for a bad
-    file: every problem is a flag."""
+    checks that only make sense for some materials (the photo's background). `district` selects the
+    checks that are one district's rule (Yanqing's white photo background); None applies them all.
+    Never raises for a bad file: every problem is a flag."""
     settings = settings or ScanSettings()
     report = ScanReport()
     try:
@@ -107,6 +110,9 @@ def check_file(path: Path, settings: ScanSettings | None = None, kind: str | Non
         )
         report.flags.append(make_flag("SCAN_NOT_PDF", kind=found))
         return report
+    photo = kind in materials_for("photo_background")
+    if photo and district is not None and district not in districts_for("photo_background"):
+        kind = f"{kind}@no-background"  # the photo's other checks stay; its background is not judged
     pdf = _run_scan(path, settings, kind)
     report.pages, report.checked_pages = pdf.pages, pdf.checked_pages
     report.flags.extend(pdf.flags)
@@ -159,8 +165,12 @@ def scan_pdf(path: Path, settings: ScanSettings, kind: str | None = None, beat: 
         if found:
             report.flags.append(make_flag("SCAN_ACTIVE_CONTENT", warning=True, detail="、".join(found)))
         beat()
+        base_kind = (kind or "").split("@")[0] or None
+        judge_background = kind is None or "@" not in kind
+        kind = base_kind
         page_checks = kind not in materials_for("no_page_checks")
         orientations = []
+        grey_pages: list[int] = []
         for i in range(report.pages):
             number = i + 1
             try:
@@ -169,8 +179,9 @@ def scan_pdf(path: Path, settings: ScanSettings, kind: str | None = None, beat: 
                 if too_big is not None:
                     report.flags.append(too_big)
                     return report
-                _check_page(page, number, settings, report, page_checks)
-                if number == 1 and kind in materials_for("photo_background"):
+                if _check_page(page, number, settings, report, page_checks):
+                    grey_pages.append(number)
+                if number == 1 and judge_background and kind in materials_for("photo_background"):
                     _check_photo(page, report)
                 rect = page.rect  # rotation applied: what the reader sees
                 orientations.append("landscape" if rect.width > rect.height else "portrait")
@@ -185,6 +196,7 @@ def scan_pdf(path: Path, settings: ScanSettings, kind: str | None = None, beat: 
                 report.flags.append(make_flag("SCAN_PAGE_DAMAGED", number))
             report.checked_pages += 1
             beat()
+        _judge_colour(grey_pages, report, kind)
         if len(set(orientations)) > 1:
             usual = max(set(orientations), key=orientations.count)
             odd = [str(i + 1) for i, o in enumerate(orientations) if o != usual]
@@ -306,9 +318,23 @@ def _active_content(path: Path) -> list[str]:
     return detect(path).kinds()
 
 
+def _judge_colour(grey_pages: list[int], report: ScanReport, kind: str | None) -> None:
+    """Colour is judged per document, by the scan mode: a document scanned in greyscale loses its red seal
+    (a defect, unless the kind has no colour to lose); one grey page in a colour document is a warning."""
+    if not grey_pages or kind in materials_for("grey_allowed"):
+        return
+    if len(grey_pages) >= max(1, report.checked_pages):
+        report.flags.append(make_flag("SCAN_NOT_COLOUR", grey_pages[0]))
+        return
+    for number in grey_pages:
+        report.flags.append(make_flag("SCAN_NOT_COLOUR", number, warning=True))
+
+
 def _check_page(
     page: Any, number: int, settings: ScanSettings, report: ScanReport, page_checks: bool
-) -> None:
+) -> bool:
+    """The image checks of one page; returns whether the page was scanned in greyscale (judged per
+    document by the caller)."""
     import numpy as np
     import pymupdf
 
@@ -325,13 +351,22 @@ def _check_page(
         )
     # Effective resolution of the largest image drawn on the page (image pixels per inch of page).
     # get_image_info without hashes/xrefs: no full decode and MD5 of a 300-dpi scan just to find it.
-    best = 0.0
+    # Scanners round: an A4 sheet at 150 dpi is 1240 px over 210 mm = 149.98 dpi. Below the minimum by
+    # more than the rounding is a warning that says the figure; clearly below (90 %) is a defect.
+    best, best_area, grey_image = 0.0, 0.0, False
     for info in page.get_image_info(hashes=False, xrefs=False):
         bbox = pymupdf.Rect(info["bbox"])
         if bbox.width > 0 and info.get("width"):
             best = max(best, info["width"] / (bbox.width / 72))
-    if 0 < best < settings.min_dpi:
-        report.flags.append(make_flag("SCAN_LOW_DPI", number, dpi=f"{best:.0f}", min_dpi=settings.min_dpi))
+            if bbox.width * bbox.height > best_area:
+                best_area = bbox.width * bbox.height
+                grey_image = info.get("colorspace") == 1
+    tolerance = threshold("dpi_tolerance")
+    if 0 < best < settings.min_dpi * (1 - tolerance):
+        sure = best < settings.min_dpi * threshold("dpi_defect_share")
+        report.flags.append(
+            make_flag("SCAN_LOW_DPI", number, warning=not sure, dpi=f"{best:.0f}", min_dpi=settings.min_dpi)
+        )
     rgb = _render(page, threshold("check_dpi"))
     dpi = rgb.dpi
     pixels = np.frombuffer(rgb.samples, np.uint8).reshape(rgb.height, rgb.width, 3)
@@ -339,15 +374,15 @@ def _check_page(
     coloured, ink = quality.colour_and_ink(pixels, block, settings.colour_tolerance)
     if ink < 0.004:
         report.flags.append(make_flag("SCAN_BLANK_PAGE", number))
-        return
-    if coloured < settings.colour_min_share:
-        report.flags.append(make_flag("SCAN_NOT_COLOUR", number))
+        return False
+    grey = grey_image or (coloured < settings.colour_min_share and quality.exactly_grey(pixels))
     if not page_checks:
-        return
+        return False
     g = quality.grey(pixels)
     _check_skew(quality.measure_skew(g), number, report)
     _check_borders(quality.measure_borders(g, threshold("border_strip_share")), number, report)
     _check_focus(quality.measure_focus(g), number, report)
+    return grey
 
 
 @dataclass

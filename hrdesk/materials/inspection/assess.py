@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from ...pdf.scan_flags import flag_from_reason
+from ...pdf.scan_flags import fix_for, flag_from_reason
 from . import text as t
 from .catalogue import KindRule, ScanCatalogue
 from .pages import Box, PageReading
@@ -44,13 +44,18 @@ class ScanFinding:
     source: str
     read: str = ""  # the text the finding rests on
     box: Box | None = None  # where on the page, for the preview
+    fix: str = ""  # how to put it right (rescan in colour, turn the page, ask the unit for its seal)
 
     def to_dict(self) -> dict[str, object]:
+        """The one shape of a finding for every reader: `{code, severity, page, message, evidence, fix}`
+        (`read` and `source` kept for the readers that already use them)."""
         return {
             "code": self.code,
             "severity": self.severity,
             "page": self.page,
             "message": self.message,
+            "evidence": self.read,
+            "fix": self.fix,
             "source": self.source,
             "read": self.read,
         }
@@ -135,7 +140,7 @@ def assess(
     ) -> None:
         cited = source if source is not None else catalogue.source(key)
         message = catalogue.message(key, lang, page=page, source=cited, **values)
-        out.append(ScanFinding(code, severity, page, message, cited, read, box))
+        out.append(ScanFinding(code, severity, page, message, cited, read, box, fix_for(code, lang)))
 
     def name_of(code: str) -> str:
         zh, en = kind_names.get(code, (code, code))
