@@ -50,15 +50,6 @@ def colour_and_ink(rgb: np.ndarray, block: int, tolerance: int) -> tuple[float, 
     return float((spread > tolerance).sum() / n), float((luma10 < 2000).sum() / n)
 
 
-def exactly_grey(rgb: np.ndarray, spread: int = 6) -> bool:
-    """Whether a page was captured without colour (the scan mode, not the content): in a colour scan even
-    black-and-white paper carries tint and sensor noise; a greyscale capture stored as RGB has none."""
-    step = max(1, int((rgb.shape[0] * rgb.shape[1] / 250_000) ** 0.5))
-    sample = rgb[::step, ::step].astype(np.int16)
-    channel_spread = sample.max(axis=2) - sample.min(axis=2)
-    return float(np.percentile(channel_spread, 99.5)) <= spread
-
-
 def measure_skew(g: np.ndarray, max_degrees: float = 10.0) -> Skew:
     """Angle of the text lines by projection profiles: the angle at which dark pixels, projected across the
     page, pile up into the sharpest rows. Works on any page with lines of text; coarse then fine search.

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .images import PHOTO_PRODUCER
 from .limits import Budget, BudgetExceeded, WorkerUnavailable, oversized_images, run_bounded, structure_flags
 from .scan_flags import REFUSED, WARNING, Flag, districts_for, make_flag, materials_for, threshold
 
@@ -169,6 +170,9 @@ def scan_pdf(path: Path, settings: ScanSettings, kind: str | None = None, beat: 
         judge_background = kind is None or "@" not in kind
         kind = base_kind
         page_checks = kind not in materials_for("no_page_checks")
+        # A phone photo of a sheet shows the desk round it and some perspective: its edges and tilt are
+        # worth a look, never a verdict.
+        report.__dict__["photo"] = (doc.metadata or {}).get("producer") == PHOTO_PRODUCER
         orientations = []
         grey_pages: list[int] = []
         for i in range(report.pages):
@@ -321,7 +325,13 @@ def _active_content(path: Path) -> list[str]:
 def _judge_colour(grey_pages: list[int], report: ScanReport, kind: str | None) -> None:
     """Colour is judged per document, by the scan mode: a document scanned in greyscale loses its red seal
     (a defect, unless the kind has no colour to lose); one grey page in a colour document is a warning."""
-    if not grey_pages or kind in materials_for("grey_allowed"):
+    if kind in materials_for("grey_allowed"):
+        return
+    colourless = report.__dict__.pop("colourless", [])
+    if not grey_pages:
+        if colourless and len(colourless) >= max(1, report.checked_pages) and kind is not None:
+            # No colour anywhere (not even a seal) in a colour scan: worth a look, never a verdict.
+            report.flags.append(make_flag("SCAN_NOT_COLOUR", colourless[0], warning=True))
         return
     if len(grey_pages) >= max(1, report.checked_pages):
         report.flags.append(make_flag("SCAN_NOT_COLOUR", grey_pages[0]))
@@ -375,12 +385,18 @@ def _check_page(
     if ink < 0.004:
         report.flags.append(make_flag("SCAN_BLANK_PAGE", number))
         return False
-    grey = grey_image or (coloured < settings.colour_min_share and quality.exactly_grey(pixels))
+    # The scan mode, not the content: a one-channel image is a greyscale scan. A colour scan of a
+    # black-and-white page has no colour to show and is fine; a document without any colour at all is
+    # judged by the caller.
+    grey = grey_image
+    if coloured < settings.colour_min_share:
+        report.__dict__.setdefault("colourless", []).append(number)
     if not page_checks:
         return False
     g = quality.grey(pixels)
-    _check_skew(quality.measure_skew(g), number, report)
-    _check_borders(quality.measure_borders(g, threshold("border_strip_share")), number, report)
+    photo = report.__dict__.get("photo", False)
+    _check_skew(quality.measure_skew(g), number, report, photo)
+    _check_borders(quality.measure_borders(g, threshold("border_strip_share")), number, report, photo)
     _check_focus(quality.measure_focus(g), number, report)
     return grey
 
@@ -405,21 +421,22 @@ def _render(page: Any, dpi: float, clip: Any = None) -> _Rendered:
     return _Rendered(pix.width, pix.height, pix.samples, pix.xres or dpi)
 
 
-def _check_skew(skew: Any, number: int, report: ScanReport) -> None:
+def _check_skew(skew: Any, number: int, report: ScanReport, photo: bool = False) -> None:
     if skew.degrees is None:
         return  # no lines of text to measure (the blank check covers empty pages)
     angle = abs(skew.degrees)
-    if angle < threshold("skew_warning_degrees"):
-        return
-    sure = skew.peak_ratio >= threshold("skew_min_peak_ratio")
-    defect = angle >= threshold("skew_defect_degrees") and sure
+    if angle < threshold("skew_warning_degrees") or skew.peak_ratio < threshold("skew_min_peak_ratio"):
+        return  # straight enough, or no clear line direction to measure (a sparse page): no verdict
+    # A defect only when the line direction is unambiguous (a clear peak); otherwise say the angle.
+    sure = skew.peak_ratio >= threshold("skew_sure_peak_ratio")
+    defect = angle >= threshold("skew_defect_degrees") and sure and not photo
     report.flags.append(make_flag("SCAN_SKEWED", number, warning=not defect, angle=f"{angle:.1f}"))
 
 
 _SIDES = {"top": "上", "bottom": "下", "left": "左", "right": "右"}
 
 
-def _check_borders(borders: Any, number: int, report: ScanReport) -> None:
+def _check_borders(borders: Any, number: int, report: ScanReport, photo: bool = False) -> None:
     worst, sides = borders.worst()
     if worst < threshold("border_warning_share"):
         return
@@ -430,7 +447,7 @@ def _check_borders(borders: Any, number: int, report: ScanReport) -> None:
         make_flag(
             "SCAN_CROPPED",
             number,
-            warning=worst < threshold("border_dark_share"),
+            warning=worst < threshold("border_dark_share") or photo,
             sides="、".join(dark or [_SIDES[s] for s in sides]),
             share=f"{worst * 100:.0f}",
         )

@@ -33,6 +33,7 @@ class Subject:
     open_ended: bool = False  # 无固定期限 labour contract
     required_months: tuple[str, ...] = ()  # tax periods the rules need (6 or 36 before the application month)
     months_source: str = ""
+    on: date | None = None  # the application day (an ID card must still be valid then)
 
 
 @dataclass(frozen=True)
@@ -183,11 +184,13 @@ def assess(
     _annotations(rule, readings, subject, catalogue, add)
     contact_source = rule.contact.get(subject.district)
     if contact_source and any(r.lines for r in readings) and not t.has_phone_number(text):
-        add("SCAN_ANNOTATION_MISSING", "warning", None, "SCAN_CONTACT_MISSING", source=contact_source)
+        add("SCAN_CONTACT_MISSING", "warning", None, "SCAN_CONTACT_MISSING", source=contact_source)
     if rule.subject == "employee" and any(r.lines for r in readings):
         _identity(rule, readings, subject, found, add)
     if rule.end_date and subject.expected_end is not None and not (subject.open_ended and t.open_ended(text)):
         _end_date(readings, subject, add)
+    if kind in ID_CARD_KINDS and subject.on is not None:
+        _id_validity(readings, subject, add)
     _page_order(readings, found, add)
     if rule.periods and any(r.lines for r in readings):
         _periods(found, subject, add)
@@ -301,7 +304,7 @@ def _identity(
                 found=mask_id(other),
             )
         elif not found.id_numbers and rule.shows_id:
-            add("SCAN_ID_MISMATCH", "warning", None, "SCAN_ID_MISSING")
+            add("SCAN_ID_UNREAD", "warning", None, "SCAN_ID_MISSING")
     name = t.normalise(subject.name)
     if name and found.names and not any(name in t.normalise(r.text) for r in readings):
         other = found.names[0]
@@ -338,6 +341,43 @@ def _end_date(readings: list[PageReading], subject: Subject, add: Callable[..., 
         return  # the first term printed is the contract's
 
 
+ID_CARD_KINDS = ("id-card",)
+
+
+def _id_validity(readings: list[PageReading], subject: Subject, add: Callable[..., None]) -> None:
+    """The card's 有效期限 (back side: 2016.05.10-2026.05.10, or 长期): a card that ended before the
+    application day is returned. The date is read, so a misread digit is possible: a blocker only when
+    the end date is read whole and the start date ten or twenty years before it agrees."""
+    for r in readings:
+        term = t.validity_term(r.text)
+        if term is None:
+            continue
+        start, end = term
+        if end is None or subject.on is None or end >= subject.on:
+            return
+        sure = (
+            start is not None
+            and end.year - start.year in (5, 10, 20)
+            and (end.month, end.day)
+            == (
+                start.month,
+                start.day,
+            )
+        )
+        page, box = _where(readings, "有效期")
+        add(
+            "SCAN_ID_EXPIRED",
+            "blocker" if sure else "warning",
+            r.page,
+            "SCAN_ID_EXPIRED",
+            read=end.isoformat(),
+            box=box if page == r.page else None,
+            found=end.isoformat(),
+            on=subject.on.isoformat(),
+        )
+        return
+
+
 def _page_order(readings: list[PageReading], found: Found, add: Callable[..., None]) -> None:
     numbered = [(r.page, n) for r, n in zip(readings, found.page_numbers, strict=True) if n is not None]
     if len(numbered) >= 2:
@@ -369,7 +409,7 @@ def _page_order(readings: list[PageReading], found: Found, add: Callable[..., No
 
 def _periods(found: Found, subject: Subject, add: Callable[..., None]) -> None:
     if not found.periods:
-        add("SCAN_PERIOD_MISMATCH", "warning", None, "SCAN_PERIOD_UNREAD", source=subject.months_source)
+        add("SCAN_PERIOD_UNREAD", "warning", None, "SCAN_PERIOD_UNREAD", source=subject.months_source)
         return
     missing = [m for m in subject.required_months if m not in found.periods]
     if missing:

@@ -19,6 +19,7 @@ import hashlib
 import json
 import tempfile
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -99,8 +100,20 @@ def sha256_of(path: Path) -> str:
 
 
 def _key(digest: str, kind: str, district: str | None, settings: ScanSettings, lang: str) -> str:
-    shape = f"{kind}|{district or ''}|{settings.min_dpi}|{settings.max_file_mb:g}|{lang}|v{CHECK_VERSION}"
+    """The content, what it is checked as, and the check's version: the code's `CHECK_VERSION` and the
+    thresholds' data file, so a tuned threshold never serves a stale verdict."""
+    shape = (
+        f"{kind}|{district or ''}|{settings.min_dpi}|{settings.max_file_mb:g}|{lang}|v{CHECK_VERSION}"
+        f"|{_thresholds_digest()}"
+    )
     return f"{digest}-{hashlib.sha256(shape.encode()).hexdigest()[:16]}"
+
+
+@cache
+def _thresholds_digest() -> str:
+    from ...resources import resources_dir
+
+    return hashlib.sha256((resources_dir() / "scan_checks.toml").read_bytes()).hexdigest()[:12]
 
 
 def cache_dir(data_dir: Path) -> Path:

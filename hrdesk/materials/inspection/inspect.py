@@ -357,6 +357,7 @@ def subject_for(
         open_ended=open_ended,
         required_months=tuple(months_before(on, count)),
         months_source=source,
+        on=on,
     )
 
 
