@@ -327,12 +327,8 @@ def _judge_colour(grey_pages: list[int], report: ScanReport, kind: str | None) -
     (a defect, unless the kind has no colour to lose); one grey page in a colour document is a warning."""
     if kind in materials_for("grey_allowed"):
         return
-    colourless = report.__dict__.pop("colourless", [])
     if not grey_pages:
-        if colourless and len(colourless) >= max(1, report.checked_pages) and kind is not None:
-            # No colour anywhere (not even a seal) in a colour scan: worth a look, never a verdict.
-            report.flags.append(make_flag("SCAN_NOT_COLOUR", colourless[0], warning=True))
-        return
+        return  # a colour scan, whatever it shows (a missing seal is the reading's finding)
     if len(grey_pages) >= max(1, report.checked_pages):
         report.flags.append(make_flag("SCAN_NOT_COLOUR", grey_pages[0]))
         return
@@ -389,8 +385,6 @@ def _check_page(
     # black-and-white page has no colour to show and is fine; a document without any colour at all is
     # judged by the caller.
     grey = grey_image
-    if coloured < settings.colour_min_share:
-        report.__dict__.setdefault("colourless", []).append(number)
     if not page_checks:
         return False
     g = quality.grey(pixels)

@@ -180,7 +180,7 @@ def assess(
         # Another document: comparing it with this slot's requirements would only add noise.
         return Assessment(detected, found, out)
 
-    _seals(kind, rule, readings, subject, add, name_of)
+    _seals(kind, rule, readings, subject, add, name_of, catalogue.not_unit_seal_words)
     _annotations(rule, readings, subject, catalogue, add)
     contact_source = rule.contact.get(subject.district)
     if contact_source and any(r.lines for r in readings) and not t.has_phone_number(text):
@@ -221,10 +221,23 @@ def _seals(
     subject: Subject,
     add: Callable[..., None],
     name_of: Callable[[str], str],
+    not_unit_words: tuple[str, ...] = (),
 ) -> None:
     seal_rule = rule.seal.get(subject.district)
     if seal_rule is None:
         return
+
+    def unit_seals(r: PageReading) -> list[Box]:
+        """The page's seals less the tax bureau's printed e-seal (its words read inside the ring)."""
+        return [
+            box
+            for box in r.seals
+            if not any(
+                _overlap(line.box, box) >= 0.6 and any(w in t.normalise(line.text) for w in not_unit_words)
+                for line in r.lines
+            )
+        ]
+
     values = {
         "what": name_of(kind),
         "seal": "单位财务章" if seal_rule.finance else "单位公章",
@@ -234,10 +247,10 @@ def _seals(
     readable = [r for r in readings if not r.error]
     if seal_rule.every_page:
         for r in readable:
-            if not r.seals:
+            if not unit_seals(r):
                 where = {"where": f"第 {r.page} 页", "where_en": f"Page {r.page}"}
                 add("SCAN_SEAL_MISSING", "blocker", r.page, "SCAN_SEAL_MISSING", **where, **values)
-    elif readable and not any(r.seals for r in readable):
+    elif readable and not any(unit_seals(r) for r in readable):
         where = {"where": "整份材料", "where_en": "The whole file"}
         add("SCAN_SEAL_MISSING", "blocker", None, "SCAN_SEAL_MISSING", **where, **values)
 
@@ -379,7 +392,14 @@ def _id_validity(readings: list[PageReading], subject: Subject, add: Callable[..
 
 
 def _page_order(readings: list[PageReading], found: Found, add: Callable[..., None]) -> None:
-    numbered = [(r.page, n) for r, n in zip(readings, found.page_numbers, strict=True) if n is not None]
+    """Pages in the order of their printed numbers. A printed number beyond both the file's page count
+    and the printed total is a misreading (第55页 for 第5页) and is not used."""
+    limit = max([len(readings)] + [n.total for n in found.page_numbers if n is not None and n.total])
+    numbered = [
+        (r.page, n)
+        for r, n in zip(readings, found.page_numbers, strict=True)
+        if n is not None and 0 < n.number <= limit
+    ]
     if len(numbered) >= 2:
         printed = [n.number for _, n in numbered]
         if any(b <= a for a, b in zip(printed, printed[1:], strict=False)):
@@ -397,10 +417,10 @@ def _page_order(readings: list[PageReading], found: Found, add: Callable[..., No
         total = totals.pop()
         if total != len(readings):
             add(
-                "SCAN_PAGE_ORDER",
+                "SCAN_PAGES_MISSING",
                 "warning",
                 None,
-                "SCAN_PAGES_MISSING",
+                "SCAN_PAGES_MISSING" if total > len(readings) else "SCAN_PAGES_EXTRA",
                 read=numbered[0][1].text,
                 total=total,
                 count=len(readings),

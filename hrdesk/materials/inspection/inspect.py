@@ -581,8 +581,11 @@ def inspect_employee(
     pool: OcrPool | None = None,
     lang: str = "zh",
     on_progress: Progress | None = None,
+    record: bool = False,
 ) -> list[MaterialInspection]:
-    """Every attached material of a stored employee (files from the vault)."""
+    """Every attached material of a stored employee (files from the vault). `record`: make each
+    material's defects its findings' blockers (a writer; the window does it on its writer thread with
+    `desk.materials.record_findings`)."""
     on = on or Clock().today()
     profile = desk.employees.profile(employee_id)
     cache = cache_dir(desk.data_dir)
@@ -603,7 +606,10 @@ def inspect_employee(
             )
         )
     results = _run(jobs, desk.data_dir, lang, on_progress, desk.materials.scan_settings)
-    desk.materials.record_findings({r.material_id: r.findings for r in results if r.material_id is not None})
+    if record:  # the status counts what the panel shows: a blocker found by reading is a defect too
+        desk.materials.record_findings(
+            {r.material_id: r.findings for r in results if r.material_id is not None}
+        )
     return results
 
 

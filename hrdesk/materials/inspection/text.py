@@ -64,12 +64,28 @@ _STOP = re.compile("身份|证件|证照|联系|电话|性别|住址|地址|签�
 _NOT_NAMES = ("身份证", "联系", "电话", "地址", "签字", "签名", "盖章", "姓名", "名称", "甲方", "乙方")
 
 
+_LABEL_ONLY = re.compile(
+    "^(?:"
+    + "|".join(re.escape(normalise(label)) for label in _NAME_LABELS)
+    + r")(?:[（(][^）)]{0,6}[）)])?[:：]?$"
+)
+_LEADING_NAME = re.compile(r"^([\u3400-\u9fff·]{2,5})")
+
+
 def names(text: str) -> list[str]:
-    """Person names printed after a name label (姓名：张三, 承租方：李四)."""
+    """Person names printed after a name label (姓名：张三, 承租方：李四). OCR often reads the label and
+    the name as two lines (an ID card's 姓名 column, a form's cells): a line that is only a label takes
+    the name from the next line."""
     found: list[str] = []
-    for line in text.splitlines():
-        for match in _NAME_AFTER_LABEL.finditer(normalise(line)):
-            name = _STOP.split(match.group(1))[0]  # 王五身份证号 → 王五
+    lines = [normalise(line) for line in text.splitlines()]
+    for i, line in enumerate(lines):
+        candidates = [m.group(1) for m in _NAME_AFTER_LABEL.finditer(line)]
+        if _LABEL_ONLY.match(line) and i + 1 < len(lines):
+            following = _LEADING_NAME.match(lines[i + 1])
+            if following:
+                candidates.append(following.group(1))
+        for candidate in candidates:
+            name = _STOP.split(candidate)[0]  # 王五身份证号 → 王五
             if len(name) < 2 or any(word in name for word in _NOT_NAMES):
                 continue
             if name not in found:
