@@ -152,8 +152,8 @@ def tax_periods(text: str) -> list[str]:
         for match in _MONTH_RANGE.finditer(line):
             start = int(match.group(1)) * 12 + int(match.group(2)) - 1
             stop = int(match.group(3)) * 12 + int(match.group(4)) - 1
-            if start == stop:
-                rows.add(_key(start))
+            if stop - start in (0, 1):  # one month's row, or two rows whose separator OCR read as "-"
+                rows.update(_key(index) for index in range(start, stop + 1))
             elif 0 < stop - start <= 120:
                 spans.update(_key(index) for index in range(start, stop + 1))
         line = _MONTH_RANGE.sub(" ", line)
