@@ -475,15 +475,19 @@ def person_scan(
     elif kind == "lease-contract":
         lessor = "11010519700101002"
         lines = [
-            f"出租人：赵房东 身份证号：{lessor}{check_char(lessor)} 电话：13800138000",
-            f"承租人：{e.name} 身份证号：{e.id_number} 电话：13900139000",
+            "出租人：赵房东",
+            f"身份证号：{lessor}{check_char(lessor)}",
+            "联系电话：13800138000",
+            f"承租人：{e.name}",
+            f"身份证号：{e.id_number}",
+            "联系电话：13900139000",
             f"房屋地址：{e.housing.address if e.housing else ''}",
             f"租赁期限：自{_cn(issued)}起至{_cn(valid)}止",
         ]
     elif kind in ("iit-tax-record", "declared-income-record"):
         months = list(subject_for(profile, kind, None, today, business).required_months)
         lines.append("税款所属期：")
-        lines += ["，".join(months[i : i + 6]) for i in range(0, len(months), 6)]
+        lines += ["；".join(months[i : i + 3]) for i in range(0, len(months), 3)]
         if rule.contact.get(district):
             lines.append("财务负责人：钱会计 联系电话：010-69100002")
     seal_rule = rule.seal.get(district)

@@ -131,7 +131,9 @@ def open_ended(text: str) -> bool:
 
 # --- tax periods (税款所属期) ---------------------------------------------------------------------
 
-_MONTH = re.compile(r"(20\d{2})\s*[年./-]\s*(\d{1,2})(?!\d)(?:\s*月)?(?!\s*[./-]?\s*\d)")
+# A month not followed by a day (2026.08.20 is a date); a year after it is the next month of a list whose
+# separator OCR read as a dot (2026-08.2026-09).
+_MONTH = re.compile(r"(20\d{2})\s*[年./-]\s*(\d{1,2})(?!\d)(?:\s*月)?(?!\s*[./-]?\s*\d{1,2}(?!\d))")
 _MONTH_RANGE = re.compile(
     r"(20\d{2})[年./-](\d{1,2})月?(?:[./-]?\d{1,2}日?)?(?:至|到|-|~)(20\d{2})[年./-](\d{1,2})月?(?:[./-]?\d{1,2}日?)?"
 )
