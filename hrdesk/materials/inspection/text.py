@@ -24,9 +24,11 @@ _ID_CANDIDATE = re.compile(r"(?<![0-9])[0-9Oo]{17}[0-9Xx×Oo](?![0-9])")
 
 
 def id_numbers(text: str) -> list[str]:
-    """Valid resident ID numbers (check digit verified), in the order they appear, without repeats."""
+    """Valid resident ID numbers (check digit verified), in the order they appear, without repeats. Line
+    by line: a number at a line's end must not run into the digits that start the next line."""
     found: list[str] = []
-    for match in _ID_CANDIDATE.finditer(normalise(text)):
+    matches = [m for line in text.splitlines() or [text] for m in _ID_CANDIDATE.finditer(normalise(line))]
+    for match in matches:
         raw = match.group().replace("O", "0").replace("o", "0").replace("×", "X").upper()
         try:
             number = parse_id_number(raw).number
