@@ -435,7 +435,10 @@ def _run(
                 data_dir=data_dir,
                 lang=lang,
             )
-            inspection.findings = merge(image.findings, inspection.findings)
+            read = inspection.findings
+            if not image.packable:  # the image checks' refusal says why; the reading's echo of it goes
+                read = [f for f in read if f.code != "SCAN_UNREADABLE"]
+            inspection.findings = merge(image.findings, read)
     return results
 
 
