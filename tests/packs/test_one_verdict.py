@@ -67,6 +67,19 @@ def test_the_pack_refuses_exactly_the_files_whose_list_has_a_blocker(case: Path,
     assert "第 2 页" in result.warnings[0]
 
 
+def test_the_cli_pack_says_what_to_check(case: Path, tmp_path: Path, capsys):
+    from hrdesk.cli import main
+
+    profile = load_profile_file(case)
+    contract = next(m.file for m in profile.materials if m.kind == "labour-contract")
+    _mixed(case.parent / contract)
+    out = tmp_path / "out"
+    argv = ["pack", str(case), "--business", "new", "-o", str(out), "--on", ON.isoformat()]
+    assert main([*argv, "--data-dir", str(tmp_path / "data")]) == 0
+    err = capsys.readouterr().err
+    assert "请核对" in err and contract in err and out.is_dir()
+
+
 def test_an_inspected_file_is_not_scanned_again_by_the_pack(case: Path, tmp_path: Path, monkeypatch):
     data = tmp_path / "data"
     profile = load_profile_file(case)
