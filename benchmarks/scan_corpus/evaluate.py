@@ -159,9 +159,18 @@ def load_adapter(spec: str) -> FindingsFor:
     return getattr(importlib.import_module(module), name or "findings_for")
 
 
+# Codes added since a corpus was generated that target one of its faults (a manifest made before them
+# lists only the codes of its day; generate.py lists them now).
+LATER_CODES = {"id_expired": ("SCAN_ID_EXPIRED",)}
+
+
 def run(corpus: Path, half: str, findings_for: FindingsFor) -> tuple[dict, list[dict]]:
     manifest = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
     files = [f for f in manifest["files"] if half == "all" or f["half"] == half]
+    for f in files:
+        for code in LATER_CODES.get(f["fault"] or "", ()):
+            if code not in f["expected_codes"]:
+                f["expected_codes"] = [*f["expected_codes"], code]
     rows = []
     started = time.perf_counter()
     for i, f in enumerate(files, 1):

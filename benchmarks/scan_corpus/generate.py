@@ -181,8 +181,8 @@ FAULTS = [
     Fault(
         "id_expired",
         ("id-card",),
-        ("SCAN_DATE_MISMATCH",),
-        "the card's validity ended before the application (no current hrdesk code targets this)",
+        ("SCAN_DATE_MISMATCH", "SCAN_ID_EXPIRED"),
+        "the card's validity ended before the application (SCAN_ID_EXPIRED)",
         flatbed=False,
     ),
     Fault(

@@ -124,6 +124,8 @@ def run_pack(args: argparse.Namespace, folder: Path | None) -> int:
         raise UsageError(str(exc)) from None
     for line in result.overridden:
         print(t("cli.pack-forced", problem=line), file=sys.stderr)
+    for line in result.warnings:  # open warnings of packed files: nothing stops, a person looks
+        print(t("cli.pack-warning", problem=line), file=sys.stderr)
     for name in result.files:
         print(result.folder / name)
     if result.zip_path:

@@ -10,6 +10,7 @@ import random
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from ..rules.dates import add_months, months_before, years_before
 from ..rules.idnumber import check_char
@@ -77,6 +78,8 @@ def _scan_pdf(
     rotate: int = 0,
     blank_page: bool = False,
     pages: int = 1,
+    seal: str | None = None,
+    hand: list[str] | None = None,
 ) -> bytes:
     """A page that looks like a colour scan: paper tint, a coloured header band, text — rendered to a
     JPEG image, as a scanner would produce."""
@@ -93,9 +96,19 @@ def _scan_pdf(
         for line in lines:
             page.insert_text((60, y), line, fontname="china-s", fontsize=13, color=(0.15, 0.15, 0.15))
             y += 26
+        if seal:
+            _draw_seal(page, pymupdf.Point(430, min(y + 90, 640)), seal)
+        for i, line in enumerate(hand or []):  # the agent's note by hand, in blue ink
+            page.insert_text(
+                (70, min(y + 170, 700) + 30 * i),
+                line,
+                fontname="china-s",
+                fontsize=16,
+                color=(0.08, 0.2, 0.75),
+            )
         page.insert_text(
             (60, 800),
-            f"第 {n + 1} 页 · 示例材料，仅供演示",
+            f"第 {n + 1} 页",
             fontname="china-s",
             fontsize=9,
             color=(0.4, 0.4, 0.4),
@@ -112,6 +125,29 @@ def _scan_pdf(
     data = out.tobytes(garbage=3, deflate=True)
     out.close()
     return data
+
+
+def _draw_seal(page: Any, centre: Any, text: str) -> None:
+    """The unit's red seal: a ring, a star and the unit's name, pressed over the text like a real one."""
+    import math
+
+    import pymupdf
+
+    red = (0.85, 0.1, 0.1)
+    page.draw_circle(centre, 58, color=red, width=3.5)
+    star = [
+        pymupdf.Point(
+            centre.x + (14 if i % 2 == 0 else 6) * math.sin(i * math.pi / 5),
+            centre.y - (14 if i % 2 == 0 else 6) * math.cos(i * math.pi / 5),
+        )
+        for i in range(10)
+    ]
+    page.draw_polyline([*star, star[0]], color=red, fill=red)
+    size = 8 if len(text) > 12 else 10
+    width = pymupdf.get_text_length(text, fontname="china-s", fontsize=size)
+    page.insert_text(
+        (centre.x - width / 2, centre.y + 34), text, fontname="china-s", fontsize=size, color=red
+    )
 
 
 def _id_photo_pdf() -> bytes:
@@ -228,12 +264,16 @@ def _populate(desk: Desk, files: Path, today: date, rng: random.Random) -> None:
     if not defects["blank"].exists():
         _write(defects["blank"], _scan_pdf("学历证书（含空白页）", ["最后一页为空白页。"], blank_page=True))
     names = iter(_names(rng))
-    for unit, district in ((cp, "changping"), (yq, "yanqing")):
-        for scenario, n_cp, n_yq in SCENARIOS:
-            for _ in range(n_cp if district == "changping" else n_yq):
-                profile = _profile(scenario, unit, next(names), today, rng)
-                employee_id = desk.employees.add_profile(profile)
-                _attach(desk, employee_id, profile, scenario, good, defects, today, rng)
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="hrdesk-demo-") as tmp:
+        own = Path(tmp)  # each person's own scans: their name, ID number, dates and the unit's seal
+        for unit, district in ((cp, "changping"), (yq, "yanqing")):
+            for scenario, n_cp, n_yq in SCENARIOS:
+                for _ in range(n_cp if district == "changping" else n_yq):
+                    profile = _profile(scenario, unit, next(names), today, rng)
+                    employee_id = desk.employees.add_profile(profile)
+                    _attach(desk, employee_id, profile, scenario, good, defects, today, rng, own)
 
 
 def records_kinds() -> list[str]:
@@ -374,6 +414,7 @@ def _attach(
     defects: dict[str, Path],
     today: date,
     rng: random.Random,
+    own: Path | None = None,
 ) -> None:
     from ..checks.check import run_check
 
@@ -389,14 +430,87 @@ def _attach(
         if kind in skip or kind not in good:
             continue
         source = good[kind]
-        if scenario == "defective" and kind == "hukou-pages":
-            source = defects["grey"]
-        if scenario == "defective" and kind == "labour-contract":
-            source = defects["rotated"]
-        if scenario == "defective" and kind == "diploma":
-            source = defects["blank"]
         issued, valid = _dates(kind, profile, today, rng)
+        fault = {"hukou-pages": "grey", "labour-contract": "rotated", "diploma": "blank"}.get(kind)
+        fault = fault if scenario == "defective" else None
+        if own is not None and kind != "photo":
+            source = own / f"{employee_id}-{kind}.pdf"
+            _write(source, person_scan(kind, profile, business, today, issued, valid, fault))
+        elif fault is not None:
+            source = defects[fault]
         desk.materials.attach(employee_id, kind, source, issued_on=issued, valid_until=valid, refresh=False)
+
+
+def _cn(day: date | None) -> str:
+    return f"{day.year}年{day.month}月{day.day}日" if day else ""
+
+
+def person_scan(
+    kind: str,
+    profile: Profile,
+    business: str,
+    today: date,
+    issued: date | None,
+    valid: date | None,
+    fault: str | None = None,
+) -> bytes:
+    """One of a demo person's documents as a reviewer would see it: the title the guides name, their name
+    and ID number, the dates the record holds, the unit's seal and the agent's handwritten note where the
+    district's guide asks for them (`resources/scan_keywords.toml`), so reading it finds what the record
+    says. `fault` seeds one defect the scan checks find (grey, rotated, blank)."""
+    from ..materials.inspection.catalogue import scan_catalogue
+    from ..materials.inspection.inspect import subject_for
+
+    rule = scan_catalogue().rule(kind)
+    district = profile.employer.district
+    e = profile.employee
+    title = rule.keywords[0] if rule.keywords else _catalogue().get(kind, kind)
+    lines = [f"姓名：{e.name}"]
+    if rule.subject == "employee":
+        lines.append(f"公民身份号码：{e.id_number}")
+    elif rule.subject == "other" and e.children and kind.startswith("child"):
+        lines = [f"姓名：{e.children[0].name}", f"父亲/母亲：{e.name}"]
+    if kind == "labour-contract":
+        lines += [f"用人单位：{profile.employer.name}", f"合同期限：自{_cn(issued)}起至{_cn(valid)}止"]
+    elif kind == "lease-contract":
+        lessor = "11010519700101002"
+        lines = [
+            "出租人：赵房东",
+            f"身份证号：{lessor}{check_char(lessor)}",
+            "联系电话：13800138000",
+            f"承租人：{e.name}",
+            f"身份证号：{e.id_number}",
+            "联系电话：13900139000",
+            f"房屋地址：{e.housing.address if e.housing else ''}",
+            f"租赁期限：自{_cn(issued)}起至{_cn(valid)}止",
+        ]
+    elif kind in ("iit-tax-record", "declared-income-record"):
+        months = list(subject_for(profile, kind, None, today, business).required_months)
+        lines.append("税款所属期：")
+        lines += ["；".join(months[i : i + 3]) for i in range(0, len(months), 3)]
+        if rule.contact.get(district):
+            lines.append("财务负责人：钱会计 联系电话：010-69100002")
+    seal_rule = rule.seal.get(district)
+    seal = None
+    if seal_rule is not None:
+        seal = profile.employer.name + ("财务专用章" if seal_rule.finance else "")
+    hand = [scan_catalogue().annotation_phrase, "经办人签字"] if rule.annotation.get(district) else None
+    data = _scan_pdf(
+        title,
+        lines,
+        seal=seal,
+        hand=hand,
+        grey=fault == "grey",
+        pages=2 if fault == "rotated" else 1,
+        blank_page=fault == "blank",
+    )
+    if fault == "rotated":
+        import pymupdf
+
+        with pymupdf.open(stream=data, filetype="pdf") as doc:
+            doc[1].set_rotation(90)
+            data = doc.tobytes()
+    return data
 
 
 def _dates(kind: str, profile: Profile, today: date, rng: random.Random) -> tuple[date | None, date | None]:

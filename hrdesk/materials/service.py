@@ -21,6 +21,7 @@ from ..store import models as m
 from ..store.plain import plain
 from ..store.unit_of_work import Service, UnitOfWork
 from ..store.versions import RecordGone, StaleVersion, claim_version
+from .findings import blockers, image_findings
 from .model import StoredMaterial
 
 __all__ = ["Materials", "RecordGone", "StaleVersion"]
@@ -38,11 +39,22 @@ class ScanVerdict:
     packable: bool
 
 
-def scan_verdict(path: Path, settings: ScanSettings | None = None, kind: str | None = None) -> ScanVerdict:
-    """The one reading of a scan report, for attaching and for packing alike: defects are the flags
-    that block a pack (refusals and defects; warnings do not), and a refused file is never packed."""
-    report = check_file(path, settings, kind=kind)
-    return ScanVerdict(tuple(f.message for f in report.blocking), not report.refused)
+def scan_verdict(
+    path: Path,
+    settings: ScanSettings | None = None,
+    kind: str | None = None,
+    *,
+    district: str | None = None,
+    data_dir: Path | None = None,
+) -> ScanVerdict:
+    """The one reading of a file's image checks, for attaching and for packing alike (from the findings
+    cache when this content was checked before): defects are its blockers (warnings are not), and a file
+    hrdesk cannot read safely is never packed."""
+    if kind is None:
+        report = check_file(path, settings)
+        return ScanVerdict(tuple(f.message for f in report.blocking), not report.refused)
+    found = image_findings(path, kind, district=district, settings=settings, data_dir=data_dir)
+    return ScanVerdict(tuple(f.message for f in blockers(found.findings)), found.packable)
 
 
 class Materials(Service):
@@ -91,7 +103,7 @@ class Materials(Service):
             raise ValueError(f"unknown material kind '{kind}'")
         stored = self.vault.add_file(path)  # the file is safe in the vault before the row exists
         if scan and defects is None:
-            defects = self._scan(stored.sha256, kind)
+            defects = self._scan(stored.sha256, kind, self._district(employee_id))
         with self.session() as s:
             position = len(
                 s.exec(
@@ -121,18 +133,37 @@ class Materials(Service):
             self.employees.refresh_statuses(ids=[employee_id])
         return plain(StoredMaterial, row)
 
-    def _scan(self, sha256: str, kind: str | None = None) -> list[str] | None:
-        """Scan findings for a vault file, remembered per content, kind and settings for this session
-        (the demo attaches one file to many people). Never taken from an earlier row: that row may
-        never have been scanned (a profile import), and its clean verdict would call a greyscale scan
-        齐全."""
-        verdicts: dict[tuple[str, str | None, ScanSettings], ScanVerdict] = self.__dict__.setdefault(
-            "_scan_verdicts", {}
+    def _scan(self, sha256: str, kind: str | None = None, district: str | None = None) -> list[str] | None:
+        """The blockers of a vault file's findings, computed once per content, kind, district and
+        settings (`findings.py` keeps them in the data folder, so the pack and `hrdesk inspect` reuse
+        them). Never taken from an earlier row: that row may never have been scanned (a profile import),
+        and its clean verdict would call a greyscale scan 齐全."""
+        verdict = scan_verdict(
+            self.vault.path(sha256), self.scan_settings, kind, district=district, data_dir=self.data_dir
         )
-        key = (sha256, kind, self.scan_settings)
-        if key not in verdicts:
-            verdicts[key] = scan_verdict(self.vault.path(sha256), self.scan_settings, kind)
-        return list(verdicts[key].defects) or None
+        return list(verdict.defects) or None
+
+    def _district(self, employee_id: int) -> str | None:
+        """The district whose guide judges this employee's files (Yanqing's white photo background)."""
+        try:
+            return self.employees.profile(employee_id).employer.district or None
+        except Exception:  # an employee without an employer yet: every district's checks apply
+            return None
+
+    def record_findings(self, findings: dict[int, list[Any]]) -> int:
+        """Make a material's defects its findings' blockers (after the scan has been read), so the status
+        counts what the panel shows: 可申报 never stands beside a blocker. Returns how many changed."""
+        changed = 0
+        for material_id, found in findings.items():
+            defects = [f.message for f in found if f.severity == "blocker"] or None
+            try:
+                row = self.material(material_id)
+            except KeyError:
+                continue
+            if (row.defects or None) != defects:
+                self.update_material(material_id, defects=defects)
+                changed += 1
+        return changed
 
     def update_material(
         self,
@@ -187,7 +218,7 @@ class Materials(Service):
         dates; the old one goes to the trash (history), never into a pack."""
         old = self.material(material_id)
         stored = self.vault.add_file(path)
-        defects = self._scan(stored.sha256, old.kind)
+        defects = self._scan(stored.sha256, old.kind, self._district(old.employee_id))
         with self.session() as s:
             row = s.get(m.Material, material_id)
             if row is None or row.deleted_at is not None:
@@ -240,8 +271,9 @@ class Materials(Service):
         first added goes to the trash once; turning a page four times leaves that one original there,
         not four intermediate copies (it is recognised by the same slot, name and time added)."""
         stored = self.vault.add_bytes(data)
-        kind = self.material(material_id).kind
-        defects = self._scan(stored.sha256, kind)  # before the write transaction: the scan reads on its own
+        current = self.material(material_id)
+        # Before the write transaction: the scan reads on its own.
+        defects = self._scan(stored.sha256, current.kind, self._district(current.employee_id))
         with self.session() as s:
             claim_version(s, m.Material, material_id, None)
             row = s.get(m.Material, material_id)
@@ -321,7 +353,10 @@ def recheck_all(
     for i, ((digest, kind), materials) in enumerate(by_hash.items()):
         if progress is not None:
             progress(i, len(by_hash))
-        defects = list(scan_verdict(desk.uow.vault.path(digest), settings, kind).defects) or None
+        district = desk.materials._district(materials[0].employee_id)
+        path = desk.uow.vault.path(digest)
+        defects = list(scan_verdict(path, settings, kind, district=district, data_dir=desk.data_dir).defects)
+        defects = defects or None
         for row in materials:
             if (row.defects or None) != defects:
                 desk.materials.update_material(row.id, defects=defects)

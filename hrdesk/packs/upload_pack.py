@@ -23,7 +23,7 @@ from ..forms.documents import checklist_pdf
 from ..materials.paths import material_file_in
 from ..materials.service import ScanVerdict, scan_verdict
 from ..pdf.files import atomic_folder, atomic_write_bytes, owner_only, safe_filename
-from ..pdf.pack import IMAGE_SUFFIXES, Slot, Source, SourceError, image_to_pdf, open_source, write_slot
+from ..pdf.pack import Slot, Source, SourceError, open_source, write_slot
 from ..pdf.scan import ScanSettings
 from ..printing.forms import render_form, template
 from ..rules.idnumber import mask
@@ -79,6 +79,7 @@ class PackResult:
     pages: dict[str, int]
     overridden: list[str] = field(default_factory=list)
     zip_path: Path | None = None
+    warnings: list[str] = field(default_factory=list)  # open warnings of packed files: worth a look
 
 
 def forms_to_sign(profile: Profile) -> list[str]:
@@ -103,38 +104,74 @@ def scan_files(
     settings: ScanSettings | None = None,
     cache: dict[tuple[Path, str], ScanVerdict] | None = None,
     step: Callable[[int], bool] | None = None,
+    *,
+    profile: Profile | None = None,
+    on: date | None = None,
+    business: str | None = None,
+    data_dir: Path | None = None,
+    warnings: dict[int, list[str]] | None = None,
 ) -> dict[int, FileDefect]:
-    """Scan each file (once per path and kind when a cache is shared, e.g. across a bulk run);
-    defects by material index. `names` maps a material kind to its name for the messages.
-    `step(i)` is called before file i; returning False cancels (Cancelled)."""
+    """Each file's findings list, the same one `hrdesk inspect` and the materials panel show (image
+    checks from the findings cache; what the reading found when the file was read before, no new OCR):
+    a file is defective exactly when its list holds a blocker. Defects by material index; `warnings`
+    (when given) collects each file's open warnings. `names` maps a material kind to its name for the
+    messages. `step(i)` is called before file i; returning False cancels (Cancelled)."""
     cache = {} if cache is None else cache
     out: dict[int, FileDefect] = {}
+    lists: list[list[Any]] = []
+    if profile is not None:
+        for i in range(len(files)):
+            if step is not None and step(i) is False:
+                raise Cancelled()
+        from ..materials.inspection.inspect import known_findings
+
+        entries = [(f.kind, f.path, _valid_until(profile, f.index)) for f in files]
+        lists = known_findings(
+            profile, entries, on=on, business=business, data_dir=data_dir, settings=settings
+        )
     for i, f in enumerate(files):
-        if step is not None and step(i) is False:
+        if profile is None and step is not None and step(i) is False:
             raise Cancelled()
         verdict = cache.get((f.path, f.kind))
         if verdict is None:
-            verdict = cache[(f.path, f.kind)] = _scan_one(f.path, settings, f.kind)
-        if verdict.defects or not verdict.packable:
-            defects = verdict.defects or (text("pack.file-unreadable"),)
+            verdict = cache[(f.path, f.kind)] = _scan_one(f.path, settings, f.kind, profile, data_dir)
+        defects = verdict.defects
+        if profile is not None:
+            found = lists[i]
+            defects = tuple(x.message for x in found if x.severity == "blocker")
+            if warnings is not None:
+                shown = [x.message for x in found if x.severity == "warning"]
+                if shown:
+                    warnings[f.index] = shown
+        if defects or not verdict.packable:
+            defects = defects or (text("pack.file-unreadable"),)
             out[f.index] = FileDefect(names.get(f.kind, f.kind), f.name, defects, verdict.packable)
     return out
 
 
-def _scan_one(path: Path, settings: ScanSettings | None, kind: str) -> ScanVerdict:
-    """The scan of a file as it will be packed: a JPG/PNG is scanned as the PDF it becomes."""
-    if path.suffix.lower() not in IMAGE_SUFFIXES or not path.is_file():
-        return scan_verdict(path, settings, kind)
-    import tempfile
-
+def _valid_until(profile: Profile, index: int) -> date | None:
     try:
-        data = image_to_pdf(path)
+        return profile.materials[index].valid_until
+    except IndexError:
+        return None
+
+
+def _scan_one(
+    path: Path,
+    settings: ScanSettings | None,
+    kind: str,
+    profile: Profile | None = None,
+    data_dir: Path | None = None,
+) -> ScanVerdict:
+    """Whether a file can be packed at all and its image checks' blockers (from the findings cache:
+    a JPG/PNG is checked as the PDF it becomes)."""
+    if not path.is_file():
+        return scan_verdict(path, settings, kind)
+    district = profile.employer.district if profile is not None else None
+    try:
+        return scan_verdict(path, settings, kind, district=district, data_dir=data_dir)
     except SourceError as exc:
         return ScanVerdict((str(exc),), False)
-    with tempfile.TemporaryDirectory(prefix="hrdesk-scan-") as tmp:
-        converted = Path(tmp) / "image.pdf"
-        converted.write_bytes(data)
-        return scan_verdict(converted, settings, kind)
 
 
 def plan_slots(
@@ -203,7 +240,19 @@ def build_pack(
             return True
         return progress(n + i * n // max(total, 1), 2 * n) if n else progress(i, total)
 
-    defects = scan_files(files, names, scan_settings, scan_cache, scanning)
+    open_warnings: dict[int, list[str]] = {}
+    defects = scan_files(
+        files,
+        names,
+        scan_settings,
+        scan_cache,
+        scanning,
+        profile=profile,
+        on=on,
+        business=business,
+        data_dir=data_dir,
+        warnings=open_warnings,
+    )
     # The rules judge the files as scanned now, not as recorded: a slot is as good as its worst file.
     judged = copy.deepcopy(profile)
     for f in files:
@@ -251,7 +300,12 @@ def build_pack(
             for name in sorted(out_files):
                 zf.write(out_dir / name, arcname=name)
         owner_only(tmp).replace(zip_path)
-    return PackResult(out_dir, sorted(out_files), pages, overridden if force else [], zip_path)
+    warned = [
+        f"{names.get(f.kind, f.kind)}：{f.name}：{'；'.join(open_warnings[f.index])}"
+        for f in files
+        if f.index in open_warnings
+    ]
+    return PackResult(out_dir, sorted(out_files), pages, overridden if force else [], zip_path, warned)
 
 
 def stored_pack_input(desk: Any, employee_id: int) -> tuple[Profile, list[PackFile]]:

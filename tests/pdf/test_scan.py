@@ -120,10 +120,13 @@ def test_every_scan_code_has_severity_source_and_both_languages():
 
 
 def test_report_separates_blocking_flags_from_warnings(tmp_path: Path):
-    report = check_file(make(tmp_path / "g.pdf", [{}, {"grey": True}]))
+    # A document scanned in greyscale throughout is a defect; one grey page among colour ones a warning.
+    report = check_file(make(tmp_path / "g.pdf", [{"grey": True}, {"grey": True}]))
     assert report.blocking and not report.warnings and not report.refused
-    assert report.codes() == ["SCAN_NOT_COLOUR"] and report.blocking[0].page == 2
-    assert report.blocking[0].text("en").startswith("Page 2 is not a colour scan")
+    assert report.codes() == ["SCAN_NOT_COLOUR"] and report.blocking[0].page == 1
+    assert report.blocking[0].text("en").startswith("Page 1 is not a colour scan")
+    mixed = check_file(make(tmp_path / "m.pdf", [{}, {"grey": True}]))
+    assert not mixed.blocking and [(f.code, f.page) for f in mixed.warnings] == [("SCAN_NOT_COLOUR", 2)]
 
 
 def test_kind_specific_checks_name_real_material_codes():

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from ...pdf.scan_flags import flag_from_reason
+from ...pdf.scan_flags import fix_for, flag_from_reason
 from . import text as t
 from .catalogue import KindRule, ScanCatalogue
 from .pages import Box, PageReading
@@ -33,6 +33,7 @@ class Subject:
     open_ended: bool = False  # 无固定期限 labour contract
     required_months: tuple[str, ...] = ()  # tax periods the rules need (6 or 36 before the application month)
     months_source: str = ""
+    on: date | None = None  # the application day (an ID card must still be valid then)
 
 
 @dataclass(frozen=True)
@@ -44,13 +45,18 @@ class ScanFinding:
     source: str
     read: str = ""  # the text the finding rests on
     box: Box | None = None  # where on the page, for the preview
+    fix: str = ""  # how to put it right (rescan in colour, turn the page, ask the unit for its seal)
 
     def to_dict(self) -> dict[str, object]:
+        """The one shape of a finding for every reader: `{code, severity, page, message, evidence, fix}`
+        (`read` and `source` kept for the readers that already use them)."""
         return {
             "code": self.code,
             "severity": self.severity,
             "page": self.page,
             "message": self.message,
+            "evidence": self.read,
+            "fix": self.fix,
             "source": self.source,
             "read": self.read,
         }
@@ -135,7 +141,7 @@ def assess(
     ) -> None:
         cited = source if source is not None else catalogue.source(key)
         message = catalogue.message(key, lang, page=page, source=cited, **values)
-        out.append(ScanFinding(code, severity, page, message, cited, read, box))
+        out.append(ScanFinding(code, severity, page, message, cited, read, box, fix_for(code, lang)))
 
     def name_of(code: str) -> str:
         zh, en = kind_names.get(code, (code, code))
@@ -174,15 +180,17 @@ def assess(
         # Another document: comparing it with this slot's requirements would only add noise.
         return Assessment(detected, found, out)
 
-    _seals(kind, rule, readings, subject, add, name_of)
+    _seals(kind, rule, readings, subject, add, name_of, catalogue.not_unit_seal_words)
     _annotations(rule, readings, subject, catalogue, add)
     contact_source = rule.contact.get(subject.district)
     if contact_source and any(r.lines for r in readings) and not t.has_phone_number(text):
-        add("SCAN_ANNOTATION_MISSING", "warning", None, "SCAN_CONTACT_MISSING", source=contact_source)
+        add("SCAN_CONTACT_MISSING", "warning", None, "SCAN_CONTACT_MISSING", source=contact_source)
     if rule.subject == "employee" and any(r.lines for r in readings):
         _identity(rule, readings, subject, found, add)
     if rule.end_date and subject.expected_end is not None and not (subject.open_ended and t.open_ended(text)):
         _end_date(readings, subject, add)
+    if kind in ID_CARD_KINDS and subject.on is not None:
+        _id_validity(readings, subject, add)
     _page_order(readings, found, add)
     if rule.periods and any(r.lines for r in readings):
         _periods(found, subject, add)
@@ -213,10 +221,23 @@ def _seals(
     subject: Subject,
     add: Callable[..., None],
     name_of: Callable[[str], str],
+    not_unit_words: tuple[str, ...] = (),
 ) -> None:
     seal_rule = rule.seal.get(subject.district)
     if seal_rule is None:
         return
+
+    def unit_seals(r: PageReading) -> list[Box]:
+        """The page's seals less the tax bureau's printed e-seal (its words read inside the ring)."""
+        return [
+            box
+            for box in r.seals
+            if not any(
+                _overlap(line.box, box) >= 0.6 and any(w in t.normalise(line.text) for w in not_unit_words)
+                for line in r.lines
+            )
+        ]
+
     values = {
         "what": name_of(kind),
         "seal": "单位财务章" if seal_rule.finance else "单位公章",
@@ -226,10 +247,10 @@ def _seals(
     readable = [r for r in readings if not r.error]
     if seal_rule.every_page:
         for r in readable:
-            if not r.seals:
+            if not unit_seals(r):
                 where = {"where": f"第 {r.page} 页", "where_en": f"Page {r.page}"}
                 add("SCAN_SEAL_MISSING", "blocker", r.page, "SCAN_SEAL_MISSING", **where, **values)
-    elif readable and not any(r.seals for r in readable):
+    elif readable and not any(unit_seals(r) for r in readable):
         where = {"where": "整份材料", "where_en": "The whole file"}
         add("SCAN_SEAL_MISSING", "blocker", None, "SCAN_SEAL_MISSING", **where, **values)
 
@@ -296,7 +317,7 @@ def _identity(
                 found=mask_id(other),
             )
         elif not found.id_numbers and rule.shows_id:
-            add("SCAN_ID_MISMATCH", "warning", None, "SCAN_ID_MISSING")
+            add("SCAN_ID_UNREAD", "warning", None, "SCAN_ID_MISSING")
     name = t.normalise(subject.name)
     if name and found.names and not any(name in t.normalise(r.text) for r in readings):
         other = found.names[0]
@@ -333,8 +354,52 @@ def _end_date(readings: list[PageReading], subject: Subject, add: Callable[..., 
         return  # the first term printed is the contract's
 
 
+ID_CARD_KINDS = ("id-card",)
+
+
+def _id_validity(readings: list[PageReading], subject: Subject, add: Callable[..., None]) -> None:
+    """The card's 有效期限 (back side: 2016.05.10-2026.05.10, or 长期): a card that ended before the
+    application day is returned. The date is read, so a misread digit is possible: a blocker only when
+    the end date is read whole and the start date ten or twenty years before it agrees."""
+    for r in readings:
+        term = t.validity_term(r.text)
+        if term is None:
+            continue
+        start, end = term
+        if end is None or subject.on is None or end >= subject.on:
+            return
+        sure = (
+            start is not None
+            and end.year - start.year in (5, 10, 20)
+            and (end.month, end.day)
+            == (
+                start.month,
+                start.day,
+            )
+        )
+        page, box = _where(readings, "有效期")
+        add(
+            "SCAN_ID_EXPIRED",
+            "blocker" if sure else "warning",
+            r.page,
+            "SCAN_ID_EXPIRED",
+            read=end.isoformat(),
+            box=box if page == r.page else None,
+            found=end.isoformat(),
+            on=subject.on.isoformat(),
+        )
+        return
+
+
 def _page_order(readings: list[PageReading], found: Found, add: Callable[..., None]) -> None:
-    numbered = [(r.page, n) for r, n in zip(readings, found.page_numbers, strict=True) if n is not None]
+    """Pages in the order of their printed numbers. A printed number beyond both the file's page count
+    and the printed total is a misreading (第55页 for 第5页) and is not used."""
+    limit = max([len(readings)] + [n.total for n in found.page_numbers if n is not None and n.total])
+    numbered = [
+        (r.page, n)
+        for r, n in zip(readings, found.page_numbers, strict=True)
+        if n is not None and 0 < n.number <= limit
+    ]
     if len(numbered) >= 2:
         printed = [n.number for _, n in numbered]
         if any(b <= a for a, b in zip(printed, printed[1:], strict=False)):
@@ -352,10 +417,10 @@ def _page_order(readings: list[PageReading], found: Found, add: Callable[..., No
         total = totals.pop()
         if total != len(readings):
             add(
-                "SCAN_PAGE_ORDER",
+                "SCAN_PAGES_MISSING",
                 "warning",
                 None,
-                "SCAN_PAGES_MISSING",
+                "SCAN_PAGES_MISSING" if total > len(readings) else "SCAN_PAGES_EXTRA",
                 read=numbered[0][1].text,
                 total=total,
                 count=len(readings),
@@ -364,7 +429,7 @@ def _page_order(readings: list[PageReading], found: Found, add: Callable[..., No
 
 def _periods(found: Found, subject: Subject, add: Callable[..., None]) -> None:
     if not found.periods:
-        add("SCAN_PERIOD_MISMATCH", "warning", None, "SCAN_PERIOD_UNREAD", source=subject.months_source)
+        add("SCAN_PERIOD_UNREAD", "warning", None, "SCAN_PERIOD_UNREAD", source=subject.months_source)
         return
     missing = [m for m in subject.required_months if m not in found.periods]
     if missing:

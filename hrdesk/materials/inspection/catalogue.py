@@ -39,6 +39,7 @@ class ScanCatalogue:
     annotation_phrase: str
     lease_fields: dict[str, str]
     period_sources: dict[str, str] = field(default_factory=dict)  # district → guide section
+    not_unit_seal_words: tuple[str, ...] = ()  # read inside a seal: another authority's (the tax bureau)
 
     def rule(self, kind: str) -> KindRule:
         return self.kinds.get(kind) or KindRule(kind, ())
@@ -80,4 +81,5 @@ def scan_catalogue() -> ScanCatalogue:
         data["annotation_phrase"],
         data["lease_fields"],
         data.get("period_sources", {}),
+        tuple(data.get("not_unit_seal_words", ())),
     )

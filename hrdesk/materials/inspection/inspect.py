@@ -43,6 +43,8 @@ from typing import TYPE_CHECKING, Any
 
 from ...clock import Clock
 from ...mupdf_lock import MUPDF
+from ...pdf.pack import IMAGE_SUFFIXES
+from ...pdf.scan import ScanSettings
 from ...rules.dates import months_before
 from ...rules.profile import Profile
 from ..paths import MaterialPathError, material_file_in  # one path rule: import, pack, inspect
@@ -144,6 +146,7 @@ class _PendingFile:
         self.total = 0
         self.page_count = 0
         self.read_now = False  # read by OCR in this run (not from the cache)
+        self.scratch: Path | None = None
         try:
             digest = _sha256(path)
         except OSError as exc:
@@ -158,6 +161,13 @@ class _PendingFile:
                 self.total = len(cached)
                 self.page_count = _page_count(path) or self.total
                 return
+        if path.suffix.lower() in IMAGE_SUFFIXES:  # a photo is read as the PDF it becomes when attached
+            converted = self._as_pdf(path)
+            if isinstance(converted, str):
+                self.total = 1
+                self.readings[1] = PageReading(page=1, error=converted)
+                return
+            path = self.path = converted
         refused = _refused(path)
         if refused is not None:  # what the scan refuses is not opened page by page either
             self.total = 1
@@ -177,9 +187,26 @@ class _PendingFile:
         futures = self.pool.read_pages(path, list(range(self.total)), head_lines=HEAD_LINES)
         self.futures = {f: i + 1 for i, f in enumerate(futures)}
 
+    def _as_pdf(self, path: Path) -> Path | str:
+        """The photo converted as attaching converts it (page size from its pixels), in a private scratch
+        folder removed when the reading is done; a refusal's reason when it cannot be converted."""
+        import tempfile
+
+        from ...pdf.pack import SourceError, image_to_pdf
+
+        try:
+            data = image_to_pdf(path)
+        except SourceError as exc:
+            return f"open: {exc}"
+        self.scratch = Path(tempfile.mkdtemp(prefix="hrdesk-read-"))
+        converted = self.scratch / "image.pdf"
+        converted.write_bytes(data)
+        return converted
+
     @classmethod
     def unreadable(cls, path: Path, reason: str) -> _PendingFile:
         pending = cls.__new__(cls)
+        pending.scratch = None
         pending.path, pending.cache_file, pending.futures, pending.total = path, None, {}, 1
         pending.read_now, pending.page_count = False, 1
         pending.readings = {1: PageReading(page=1, error=reason)}
@@ -211,6 +238,11 @@ class _PendingFile:
         readings = self.ordered()
         if self.cache_file is not None and self.read_now and all(not r.error for r in readings):
             _save_cache(self.cache_file, readings)
+        if self.scratch is not None:
+            import shutil
+
+            shutil.rmtree(self.scratch, ignore_errors=True)
+            self.scratch = None
         return readings
 
 
@@ -325,6 +357,7 @@ def subject_for(
         open_ended=open_ended,
         required_months=tuple(months_before(on, count)),
         months_source=source,
+        on=on,
     )
 
 
@@ -351,10 +384,15 @@ class _Job:
     pending: _PendingFile
     subject: Subject
     material_id: int | None = None
+    source: Path | None = None  # the file as given (a photo before its conversion), for the image checks
 
 
 def _run(
-    jobs: list[_Job], data_dir: Path | None, lang: str, on_progress: Progress | None
+    jobs: list[_Job],
+    data_dir: Path | None,
+    lang: str,
+    on_progress: Progress | None,
+    settings: ScanSettings | None = None,
 ) -> list[MaterialInspection]:
     names = _kind_names(data_dir)
     owner = {f: job for job in jobs for f in job.pending.futures}
@@ -385,6 +423,22 @@ def _run(
             )
         results.append(inspection)
     _cross_check(results, lang)
+    from .image_checks import image_findings, merge
+
+    for job, inspection in zip(jobs, results, strict=True):
+        if job.source is not None:
+            image = image_findings(
+                job.source,
+                job.kind,
+                district=job.subject.district,
+                settings=settings,
+                data_dir=data_dir,
+                lang=lang,
+            )
+            read = inspection.findings
+            if not image.packable:  # the image checks' refusal says why; the reading's echo of it goes
+                read = [f for f in read if f.code != "SCAN_UNREADABLE"]
+            inspection.findings = merge(image.findings, read)
     return results
 
 
@@ -481,12 +535,13 @@ def inspect_material(
     lang: str = "zh",
     on_progress: Progress | None = None,
     material_id: int | None = None,
+    settings: ScanSettings | None = None,
 ) -> MaterialInspection:
     on = on or Clock().today()
     subject = subject_for(profile, kind, valid_until, on, business, data_dir)
     cache = cache_dir(data_dir) if data_dir else None
-    job = _Job(kind, path.name, _PendingFile(path, cache, pool), subject, material_id)
-    return _run([job], data_dir, lang, on_progress)[0]
+    job = _Job(kind, path.name, _PendingFile(path, cache, pool), subject, material_id, path)
+    return _run([job], data_dir, lang, on_progress, settings)[0]
 
 
 def inspect_profile(
@@ -499,6 +554,7 @@ def inspect_profile(
     pool: OcrPool | None = None,
     lang: str = "zh",
     on_progress: Progress | None = None,
+    settings: ScanSettings | None = None,
 ) -> list[MaterialInspection]:
     """Every material of a profile JSON that names a file; files resolve inside the profile's folder only
     (SPEC §6): one outside it is reported unreadable, never opened."""
@@ -509,12 +565,14 @@ def inspect_profile(
         if not material.file:
             continue
         subject = subject_for(profile, material.kind, material.valid_until, on, business, data_dir)
+        source: Path | None = None
         try:
-            pending = _PendingFile(material_file_in(base_dir, material.file), cache, pool)
+            source = material_file_in(base_dir, material.file)
+            pending = _PendingFile(source, cache, pool)
         except MaterialPathError as refused:
             pending = _PendingFile.unreadable(base_dir / material.file, str(refused))
-        jobs.append(_Job(material.kind, material.file, pending, subject))
-    return _run(jobs, data_dir, lang, on_progress)
+        jobs.append(_Job(material.kind, material.file, pending, subject, None, source))
+    return _run(jobs, data_dir, lang, on_progress, settings)
 
 
 def inspect_employee(
@@ -526,8 +584,11 @@ def inspect_employee(
     pool: OcrPool | None = None,
     lang: str = "zh",
     on_progress: Progress | None = None,
+    record: bool = False,
 ) -> list[MaterialInspection]:
-    """Every attached material of a stored employee (files from the vault)."""
+    """Every attached material of a stored employee (files from the vault). `record`: make each
+    material's defects its findings' blockers (a writer; the window does it on its writer thread with
+    `desk.materials.record_findings`)."""
     on = on or Clock().today()
     profile = desk.employees.profile(employee_id)
     cache = cache_dir(desk.data_dir)
@@ -538,9 +599,59 @@ def inspect_employee(
             continue
         subject = subject_for(profile, row.kind, row.valid_until, on, business, desk.data_dir)
         jobs.append(
-            _Job(row.kind, row.original_name or path.name, _PendingFile(path, cache, pool), subject, row.id)
+            _Job(
+                row.kind,
+                row.original_name or path.name,
+                _PendingFile(path, cache, pool),
+                subject,
+                row.id,
+                path,
+            )
         )
-    return _run(jobs, desk.data_dir, lang, on_progress)
+    results = _run(jobs, desk.data_dir, lang, on_progress, desk.materials.scan_settings)
+    if record:  # the status counts what the panel shows: a blocker found by reading is a defect too
+        desk.materials.record_findings(
+            {r.material_id: r.findings for r in results if r.material_id is not None}
+        )
+    return results
+
+
+def known_findings(
+    profile: Profile,
+    files: list[tuple[str, Path, date | None]],
+    *,
+    on: date | None = None,
+    business: str | None = None,
+    data_dir: Path | None = None,
+    settings: ScanSettings | None = None,
+    lang: str = "zh",
+) -> list[list[ScanFinding]]:
+    """Each file's findings list as far as it is known without reading anything new: the image checks
+    (from the findings cache) and, for a file whose scan was read before (`hrdesk inspect`, the panel),
+    what the reading says — the same list those show. No OCR runs here: a pack never waits for it."""
+    from .image_checks import image_findings
+
+    on = on or Clock().today()
+    cache = cache_dir(data_dir) if data_dir else None
+    jobs: list[_Job] = []
+    where: dict[int, int] = {}
+    for i, (kind, path, valid_until) in enumerate(files):
+        if cache is not None and _cached_readings(path, data_dir):
+            subject = subject_for(profile, kind, valid_until, on, business, data_dir)
+            where[i] = len(jobs)
+            jobs.append(_Job(kind, path.name, _PendingFile(path, cache, None), subject, None, path))
+    read = _run(jobs, data_dir, lang, None, settings) if jobs else []
+    district = profile.employer.district
+    out = []
+    for i, (kind, path, _valid_until) in enumerate(files):
+        if i in where:
+            out.append(read[where[i]].findings)
+        else:
+            image = image_findings(
+                path, kind, district=district, settings=settings, data_dir=data_dir, lang=lang
+            )
+            out.append(list(image.findings))
+    return out
 
 
 def read_file(

@@ -636,17 +636,17 @@ class MaterialsPanel(QWidget):
         inspection = self.inspections.get(row.id)
         if inspection is None:
             return
+        # The inspection's list is the file's one list (image checks included): the row's defects are
+        # its blockers, so they are not shown twice.
         findings = [f for f in inspection.findings if f.severity in ("blocker", "warning")]
         if not findings:
-            child.setText(2, "；".join([*(row.defects or []), self.tr("识别：未发现问题")]))
+            child.setText(2, self.tr("识别：未发现问题"))
             return
         texts = [
             f"{self.tr('第 {page} 页').format(page=f.page) if f.page else ''}{f.message}" for f in findings
         ]
-        child.setText(2, "；".join([*(row.defects or []), *texts]))
-        reason = "\n".join(
-            [*(row.defects or []), *(f"[{f.code}] {text}" for f, text in zip(findings, texts, strict=True))]
-        )
+        child.setText(2, "；".join(texts))
+        reason = "\n".join(f"[{f.code}] {text}" for f, text in zip(findings, texts, strict=True))
         child.setData(0, REASON_ROLE, reason)
         child.setToolTip(2, reason)
         worst = "blocker" if any(f.severity == "blocker" for f in findings) else "warning"
@@ -688,6 +688,9 @@ class MaterialsPanel(QWidget):
             return
         self.inspections = {i.material_id: i for i in inspections if i.material_id is not None}
         self._inspected_for = employee_id
+        found = {i.material_id: i.findings for i in inspections if i.material_id is not None}
+        desk = self.desk
+        run_write(lambda _task: desk.materials.record_findings(found), lambda _n: self.refresh())
         problems = sum(1 for i in inspections for f in i.findings if f.severity in ("blocker", "warning"))
         self.refresh()
         self.reason.setText(
