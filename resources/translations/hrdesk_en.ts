@@ -67,42 +67,42 @@
 <context>
     <name>AgentDialog</name>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="49"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="50"/>
         <source>经办人</source>
         <translation>Business agent</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="55"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="56"/>
         <source>在本单位缴纳社保</source>
         <translation>Insured (social insurance) by this unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="57"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="58"/>
         <source>在岗（可办理业务）</source>
         <translation>Active (may handle business)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="62"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="63"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="63"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="64"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="64"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="65"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="77"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="78"/>
         <source>姓名必填</source>
         <translation>The name is required</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="83"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="84"/>
         <source>身份证号无效，请核对（可留空）</source>
         <translation>The ID number is not valid; check it (or leave it empty)</translation>
     </message>
@@ -619,12 +619,12 @@ Log file: {path}</translation>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="90"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="92"/>
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="96"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="98"/>
         <source>日期格式应为 2026-01-31，且须是真实日期</source>
         <translation>Use the form 2026-01-31, and a real date</translation>
     </message>
@@ -1136,37 +1136,22 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>Search: {text}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/list_filters.py" line="150"/>
-        <source>已逾期</source>
-        <translation>Overdue</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/list_filters.py" line="151"/>
-        <source>本周到期</source>
-        <translation>Due this week</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/list_filters.py" line="152"/>
-        <source>本月到期</source>
-        <translation>Due this month</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/list_filters.py" line="157"/>
+        <location filename="../../hrdesk/ui/list_filters.py" line="155"/>
         <source>{year} 年 {month} 月到期</source>
         <translation>Expiring in {year}-{month:02d}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/list_filters.py" line="169"/>
+        <location filename="../../hrdesk/ui/list_filters.py" line="167"/>
         <source>取消这个筛选</source>
         <translation>Remove this filter</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/list_filters.py" line="177"/>
+        <location filename="../../hrdesk/ui/list_filters.py" line="175"/>
         <source>显示 {shown} / {total}</source>
         <translation>Showing {shown} / {total}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/list_filters.py" line="178"/>
+        <location filename="../../hrdesk/ui/list_filters.py" line="176"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
@@ -1726,465 +1711,465 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>ProfileForm</name>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="136"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="139"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="137"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="140"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="138"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="141"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="139"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="142"/>
         <source>户籍</source>
         <translation>Hukou</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="142"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="145"/>
         <source>入职日期</source>
         <translation>Hired on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="143"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="146"/>
         <source>参加工作日期</source>
         <translation>Career started on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="169"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="172"/>
         <source>最高学位</source>
         <translation>Highest degree</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="177"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="180"/>
         <source>职称</source>
         <translation>Professional title</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="144"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="147"/>
         <source>婚姻状况</source>
         <translation>Marital status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="145"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="148"/>
         <source>劳动合同终止日期</source>
         <translation>Contract ends on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="293"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="296"/>
         <source>住所类型</source>
         <translation>Housing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="295"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="298"/>
         <source>住所证明有效期至</source>
         <translation>Housing proof valid until</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="297"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="300"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="323"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="326"/>
         <source>证件状态</source>
         <translation>Permit status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="324"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="327"/>
         <source>证件编号</source>
         <translation>Permit number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="325"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="328"/>
         <source>签发日期</source>
         <translation>Issued on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="326"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="329"/>
         <source>有效期至</source>
         <translation>Expires on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="327"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="330"/>
         <source>离开原单位日期</source>
         <translation>Left previous unit on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="134"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="137"/>
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="292"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="295"/>
         <source>在京住所</source>
         <translation>Residence in Beijing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="322"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="325"/>
         <source>工作居住证</source>
         <translation>Work residence permit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="284"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="287"/>
         <source>近6个月申报收入（元）</source>
         <translation>Declared income, last 6 months (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="53"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="55"/>
         <source>按身份证推算</source>
         <translation>From the ID number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="57"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="59"/>
         <source>（未登记）</source>
         <translation>(not recorded)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="58"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="60"/>
         <source>（未持证）</source>
         <translation>(no permit)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="140"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="143"/>
         <source>退休年龄类别</source>
         <translation>Retirement age category</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="141"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="144"/>
         <source>已办理退休</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="153"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="156"/>
         <source>劳动关系</source>
         <translation>Employment</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="154"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="157"/>
         <source>劳务派遣人员</source>
         <translation>Dispatched worker</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="160"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="163"/>
         <source>申请单位同时是</source>
         <translation>The applying unit also</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="162"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="165"/>
         <source>有犯罪记录</source>
         <translation>Criminal record</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="168"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="171"/>
         <source>学历与职称</source>
         <translation>Education and title</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="173"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="176"/>
         <source>境外学位（留服认证）</source>
         <translation>Foreign degree (CSCSE verified)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="176"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="179"/>
         <source>毕业日期</source>
         <translation>Graduation date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="182"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="185"/>
         <source>奖项与人才计划</source>
         <translation>Awards and talent programmes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="184"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="187"/>
         <source>国家级、市级奖项（每行一项）</source>
         <translation>National or municipal awards (one per line)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="189"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="192"/>
         <source>入选人才计划（每行一项）</source>
         <translation>Talent programmes (one per line)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="199"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="202"/>
         <source>知识产权</source>
         <translation>Intellectual property</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="203"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="206"/>
         <source>发明专利（件）</source>
         <translation>Invention patents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="207"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="210"/>
         <source>其他专利（件）</source>
         <translation>Other patents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="212"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="215"/>
         <source>软件著作权（件）</source>
         <translation>Software copyrights</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="215"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="218"/>
         <source>本人排名</source>
         <translation>Own rank as inventor or author</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="219"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="222"/>
         <source>已在京转化应用</source>
         <translation>Commercialised in Beijing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="231"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="234"/>
         <source>创业团队核心成员</source>
         <translation>Founder (core team member)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="232"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="235"/>
         <source>是创业团队核心成员</source>
         <translation>Is a core founder</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="234"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="237"/>
         <source>持股比例（%）</source>
         <translation>Shareholding (%)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="239"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="242"/>
         <source>自然人股东排名</source>
         <translation>Rank among natural-person shareholders</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="245"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="248"/>
         <source>近3年自有资金投入（元）</source>
         <translation>Own investment, last 3 years (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="251"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="254"/>
         <source>股权融资（元）</source>
         <translation>Equity financing (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="254"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="257"/>
         <source>近3年年均纳税（元）</source>
         <translation>Team&apos;s average annual tax, last 3 years (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="260"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="263"/>
         <source>自由职业者、个体工商户</source>
         <translation>Freelancer or sole trader</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="264"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="267"/>
         <source>是自由职业者或个体工商户</source>
         <translation>Is a freelancer or sole trader</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="268"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="271"/>
         <source>每年纳税额（元）</source>
         <translation>Tax paid per year (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="273"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="276"/>
         <source>有突出贡献</source>
         <translation>Notable contribution</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="283"/>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="396"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="286"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="404"/>
         <source>收入</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="286"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="289"/>
         <source>年度收入（元）</source>
         <translation>Annual income (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="307"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="310"/>
         <source>住宅用途（非办公、商业）</source>
         <translation>Residential use (not office or commercial)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="310"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="313"/>
         <source>出租人即产权人</source>
         <translation>The lessor owns the property</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="311"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="314"/>
         <source>产权人姓名</source>
         <translation>Owner&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="312"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="315"/>
         <source>产权人身份证号</source>
         <translation>Owner&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="313"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="316"/>
         <source>与产权人关系</source>
         <translation>Relationship to the owner</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="395"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="403"/>
         <source>税款所属期</source>
         <translation>Tax month</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="395"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="403"/>
         <source>申报收入</source>
         <translation>Declared income</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="396"/>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="397"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="404"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="405"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="397"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="405"/>
         <source>纳税额</source>
         <translation>Tax paid</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="407"/>
         <location filename="../../hrdesk/ui/employees/profile_form.py" line="415"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="423"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="416"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="424"/>
         <source>未填写</source>
         <translation>Not given</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="420"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="428"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="421"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="429"/>
         <source>第一发明人（作者）</source>
         <translation>First inventor (author)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="422"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="430"/>
         <source>第二发明人（作者）</source>
         <translation>Second inventor (author)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="423"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="431"/>
         <source>第三及以后</source>
         <translation>Third or later</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="427"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="435"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="428"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="436"/>
         <source>撤销修改</source>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="447"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="455"/>
         <source>依据：</source>
         <translation>Guide: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="667"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="675"/>
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="677"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="685"/>
         <source>应为18位：17位数字加1位数字或X</source>
         <translation>Must be 18 characters: 17 digits, then a digit or X</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="678"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="686"/>
         <source>校验位不符，请核对号码（多为录入错误）</source>
         <translation>The check digit does not match; check the number (usually a typing error)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="679"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="687"/>
         <source>号码中的出生日期不存在</source>
         <translation>The birth date in the number does not exist</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="682"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="690"/>
         <source>请先在“单位”中添加单位</source>
         <translation>Add a unit first</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="698"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="706"/>
         <source>入职日期不能晚于今天</source>
         <translation>The hire date cannot be after today</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="700"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="708"/>
         <source>毕业日期不能晚于今天</source>
         <translation>The graduation date cannot be in the future</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="705"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="713"/>
         <source>产权人身份证号无效，请核对（可留空）</source>
         <translation>The owner&apos;s ID number is not valid; check it (or leave it empty)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="707"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="715"/>
         <source>持证时须填写有效期</source>
         <translation>Enter the expiry date of the permit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="722"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="730"/>
         <source>持股比例应为 0 到 100 之间的数字，如 12.5</source>
         <translation>The shareholding must be a number from 0 to 100, e.g. 12.5</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="725"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="733"/>
         <source>以下月份的金额不是有效数字：</source>
         <translation>These months have an invalid amount: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="729"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="737"/>
         <source>以下年度的金额不是有效数字：</source>
         <translation>These years do not hold a valid amount: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="848"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="856"/>
         <source>另一台电脑已修改</source>
         <translation>Changed on another computer</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="849"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="857"/>
         <source>在您打开这份档案之后，另一位同事保存了修改。</source>
         <translation>A colleague saved changes to this record after you opened it.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="852"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="860"/>
         <source>合并：保留双方的修改（同一项都改过时以您的为准）。覆盖：以您的版本为准。重新载入：放弃您的修改。</source>
         <translation>Merge: keep both sets of changes (where both changed the same field, yours wins). Overwrite: your version replaces theirs. Reload: drop your changes.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="855"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="863"/>
         <source>合并</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="856"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="864"/>
         <source>覆盖</source>
         <translation>Overwrite</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="857"/>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="865"/>
         <source>重新载入</source>
         <translation>Reload</translation>
     </message>
@@ -2240,264 +2225,264 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="89"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="90"/>
         <source>保存在系统钥匙串中，不写入文件</source>
         <translation>kept in the system keyring, never in a file</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="90"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="91"/>
         <source>共享数据库（留空则用本机数据库）</source>
         <translation>Shared database (empty: this computer&apos;s own)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="91"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="92"/>
         <source>数据库密码</source>
         <translation>Database password</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="353"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="358"/>
         <source>无法把密码保存到系统钥匙串：{e}</source>
         <translation>Cannot keep the password in the system keyring: {e}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="358"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="363"/>
         <source>数据库设置将在重新启动 hrdesk 后生效。</source>
         <translation>The database setting applies when hrdesk starts again.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="61"/>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="349"/>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="353"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="62"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="354"/>
         <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="358"/>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="364"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="363"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="369"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="45"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="46"/>
         <source>昌平区</source>
         <translation>Changping</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="46"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="47"/>
         <source>延庆区</source>
         <translation>Yanqing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="72"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="73"/>
         <source>常规</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="78"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="79"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="81"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="82"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="84"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="85"/>
         <source>数据文件夹</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="93"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="94"/>
         <source>提前提醒天数（逗号分隔）</source>
         <translation>Reminder lead times (days, comma-separated)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="96"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="97"/>
         <source>关闭窗口时留在托盘区（提醒照常）</source>
         <translation>Closing the window keeps hrdesk in the tray (reminders go on)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="102"/>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="324"/>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="327"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="103"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="329"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="332"/>
         <source>扫描件检查</source>
         <translation>Scan checks</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="110"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="111"/>
         <source>按新设置重新检查全部材料</source>
         <translation>Re-check all materials with these settings</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="112"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="113"/>
         <source>最低扫描分辨率（dpi）</source>
         <translation>Minimum scan resolution (dpi)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="113"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="114"/>
         <source>单个文件上传上限（MB）</source>
         <translation>Upload limit per file (MB)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="117"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="118"/>
         <source>本市全口径城镇单位就业人员月平均工资</source>
         <translation>Beijing average monthly wage (all urban employees)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="121"/>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="134"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="122"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="138"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="121"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="122"/>
         <source>月平均工资</source>
         <translation>Monthly average wage</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="121"/>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="137"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="122"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="141"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="121"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="122"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="130"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="134"/>
         <source>元/月</source>
         <translation>CNY/month</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="132"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="136"/>
         <source>添加或更新</source>
         <translation>Add or update</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="150"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="154"/>
         <source>节假日安排（内置日历未包含的年份）</source>
         <translation>Holiday schedule (years the built-in calendar lacks)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="160"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="164"/>
         <source>保存该年节假日</source>
         <translation>Save this year&apos;s holidays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="165"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="169"/>
         <source>粘贴国务院办公厅《关于××年部分节假日安排的通知》全文，然后点击“识别通知”</source>
         <translation>Paste the full text of the State Council&apos;s notice on the year&apos;s holidays (关于××年部分节假日安排的通知), then click “Read notice”</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="168"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="172"/>
         <source>识别通知</source>
         <translation>Read notice</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="170"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="174"/>
         <source>粘贴国务院放假通知</source>
         <translation>Paste the State Council holiday notice</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="195"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="200"/>
         <source>用户录入（点击“确定”后生效）</source>
         <translation>Entered by user (applies after OK)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="220"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="225"/>
         <source>请输入正整数金额（元/月）</source>
         <translation>Enter a positive whole amount (CNY/month)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="225"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="230"/>
         <source>正在计算影响…</source>
         <translation>Working out the effect…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="238"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="243"/>
         <source>此工资标准不改变任何员工当前的收入门槛。点击“确定”后保存。</source>
         <translation>This wage figure changes no employee&apos;s current income threshold. It is saved when you click OK.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="242"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="247"/>
         <source>此工资标准将使 {n} 名员工的收入门槛从 {before:,} 变为 {after:,}（{district}，自 {on} 起）。</source>
         <translation>This wage figure changes the income threshold of {n} employee(s) from {before:,} to {after:,} ({district}, from {on}).</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="253"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="258"/>
         <source>点击“确定”后保存，“取消”则不作任何更改。</source>
         <translation>It is saved when you click OK; Cancel changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="278"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="283"/>
         <source>{year} 年已由内置日历提供。</source>
         <translation>{year} is already in the built-in calendar.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="286"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="291"/>
         <source>已识别 {year} 年：放假 {h} 天，调休上班 {w} 天。请核对后点击“保存该年节假日”。</source>
         <translation>Read {year}: {h} days off, {w} make-up working days. Check them, then click “Save this year&apos;s holidays”.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="291"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="296"/>
         <source>通知中还有 {years} 年的日期（元旦假期跨年），如该年不在内置日历中，请另行录入。</source>
         <translation>The notice also has dates in {years} (a New Year break across the year end); enter them for that year if the built-in calendar lacks it.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="172"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="176"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="173"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="177"/>
         <source>放假日期</source>
         <translation>Holidays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="174"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="178"/>
         <source>调休上班日期</source>
         <translation>Make-up workdays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="220"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="225"/>
         <source>工资标准</source>
         <translation>Reference wage</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="274"/>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="278"/>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="293"/>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="303"/>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="305"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="279"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="283"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="298"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="308"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="310"/>
         <source>节假日</source>
         <translation>Holidays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="303"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="308"/>
         <source>日期有误：</source>
         <translation>Invalid date: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="305"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="310"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="317"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="322"/>
         <source>正在重新检查材料…</source>
         <translation>Re-checking materials…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="317"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="322"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="324"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="329"/>
         <source>检查完成，{n} 份材料的结果有变化。</source>
         <translation>Done: {n} materials changed verdict.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="364"/>
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="369"/>
         <source>提前提醒天数应为以逗号分隔的整数</source>
         <translation>Lead times must be whole numbers separated by commas</translation>
     </message>
@@ -2730,178 +2715,178 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>UnitsDialog</name>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="117"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="118"/>
         <source>单位与经办人</source>
         <translation>Units and agents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="123"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="124"/>
         <source>新建单位</source>
         <translation>New unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="154"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="155"/>
         <source>信用良好，无违法违规记录</source>
         <translation>In good standing, no violations</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="155"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="156"/>
         <source>已开通业务办理权限</source>
         <translation>Permission granted</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="156"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="157"/>
         <source>经营范围列入禁止和限制目录</source>
         <translation>Business on the restricted-industry list</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="159"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="160"/>
         <source>未记录</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="162"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="163"/>
         <source>单位名称</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="163"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="164"/>
         <source>统一社会信用代码</source>
         <translation>Unified credit code</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="164"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="165"/>
         <source>所在区</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="165"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="166"/>
         <source>单位类型</source>
         <translation>Entity type</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="166"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="167"/>
         <source>登记注册日期</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="167"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="168"/>
         <source>注册资本（元）</source>
         <translation>Registered capital (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="168"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="169"/>
         <source>本区纳税起始日期</source>
         <translation>Paying tax in the district since</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="169"/>
         <location filename="../../hrdesk/ui/units/units_dialog.py" line="170"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="171"/>
         <source>{y} 年纳税额（元，不含个税）</source>
         <translation>Tax paid in {y} (CNY, excl. IIT)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="171"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="172"/>
         <source>科技创新主体</source>
         <translation>Innovation entity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="172"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="173"/>
         <source>科技创新服务主体</source>
         <translation>Service entity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="173"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="174"/>
         <source>剩余新办指标</source>
         <translation>New-application quota left</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="185"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="186"/>
         <source>业务经办人</source>
         <translation>Business agents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="191"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="192"/>
         <source>添加经办人</source>
         <translation>Add agent</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="192"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="193"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="193"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="194"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="208"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="209"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="209"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="210"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="274"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="276"/>
         <source>未在本单位参保</source>
         <translation>not insured by this unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="276"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="278"/>
         <source>已停用</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="289"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="291"/>
         <source>请先保存单位</source>
         <translation>Save the unit first</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="329"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="331"/>
         <source>删除经办人</source>
         <translation>Delete agent</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="329"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="331"/>
         <source>删除经办人“{name}”？</source>
         <translation>Delete the agent “{name}”?</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="362"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="364"/>
         <source>{label}不能为负数</source>
         <translation>{label} cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="364"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="366"/>
         <source>{label}应为数字金额，如 350000、350,000 或 35万</source>
         <translation>{label} must be an amount in figures, e.g. 350000 or 350,000</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="371"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="373"/>
         <source>单位名称必填</source>
         <translation>The unit name is required</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="378"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="380"/>
         <source>纳税额</source>
         <translation>Tax paid</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="387"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="389"/>
         <source>注册资本</source>
         <translation>Registered capital</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="408"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="410"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="408"/>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="410"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
