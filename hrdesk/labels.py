@@ -172,3 +172,26 @@ def cite(source: str, lang: str = "zh") -> str:
         else:
             parts.append(["", _section_zh(piece) if lang != "en" else _section_en(piece)])
     return ("；" if lang != "en" else "; ").join(f"{p[0]} {sep.join(p[1:])}".strip() for p in parts)
+
+
+def join_notes(texts: list[str], lang: str = "zh") -> str:
+    """Several notes on one line as a sentence reads: each note's own full stop dropped before the
+    separator (never "。；"), and a note said twice shown once."""
+    seen: list[str] = []
+    for text in texts:
+        text = text.strip().rstrip("。.；;").strip()
+        if text and text not in seen:
+            seen.append(text)
+    return ("；" if lang != "en" else "; ").join(seen)
+
+
+def with_page(page: int | None, message: str, page_label: str) -> str:
+    """A finding on a page, its page named once: messages that already begin with the page (第 1 页…,
+    Page 1 …) are left as they are."""
+    if not page:
+        return message
+    prefix = page_label.format(page=page)
+    normalised = message.replace(" ", "")
+    if normalised.startswith(prefix.replace(" ", "")) or normalised.lower().startswith(f"page{page}"):
+        return message
+    return f"{prefix}{message}"

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...labels import join_notes, with_page
 from ...mupdf_lock import MUPDF
 from ..i18n import current_lang
 from ..workers import run_task, run_write
@@ -268,7 +269,7 @@ class MaterialsPanel(QWidget):
                     [
                         row.original_name or self.tr("（未附文件）"),
                         f"{row.pages or '?'} {pages_label}",
-                        "；".join(row.defects or []),
+                        join_notes(row.defects or [], current_lang()),
                     ]
                 )
                 child.setData(0, KIND_ROLE, m.kind)
@@ -467,15 +468,11 @@ class MaterialsPanel(QWidget):
             return
         findings = [f for f in inspection.findings if f.severity in ("blocker", "warning")]
         if not findings:
-            child.setText(2, "；".join([*(row.defects or []), self.tr("识别：未发现问题")]))
+            child.setText(2, join_notes([*(row.defects or []), self.tr("识别：未发现问题")], current_lang()))
             return
-        texts = [
-            f"{self.tr('第 {page} 页').format(page=f.page) if f.page else ''}{f.message}" for f in findings
-        ]
-        child.setText(2, "；".join([*(row.defects or []), *texts]))
-        reason = "\n".join(
-            [*(row.defects or []), *(f"[{f.code}] {text}" for f, text in zip(findings, texts, strict=True))]
-        )
+        texts = [with_page(f.page, f.message, self.tr("第 {page} 页")) for f in findings]
+        child.setText(2, join_notes([*(row.defects or []), *texts], current_lang()))
+        reason = "\n".join([*(row.defects or []), *texts])  # codes stay in the logs, not on screen
         child.setData(0, REASON_ROLE, reason)
         child.setToolTip(2, reason)
         worst = "blocker" if any(f.severity == "blocker" for f in findings) else "warning"
