@@ -125,6 +125,25 @@ def _section_en(section: str) -> str:
     return " ".join(out.split()).replace("( ", "(").replace(" )", ")")
 
 
+# National sources a rule may cite beside the district guides (the work calendar's), by their Chinese names.
+_NATIONAL_EN = {
+    "国务院办公厅节假日安排": "State Council holiday arrangements",
+    "全国年节及纪念日放假办法": "National Holidays Regulations",
+}
+
+
+def _national(piece: str, lang: str) -> str | None:
+    """A national source in the reader's language (第二条 → Art. 2), or None for anything else."""
+    name, _, section = piece.partition(" ")
+    if name not in _NATIONAL_EN:
+        return None
+    if lang != "en":
+        return piece
+    article = section.removeprefix("第").removesuffix("条")
+    number = _CN_DIGITS.get(article, article)
+    return _NATIONAL_EN[name] + (f", Art. {number}" if section else "")
+
+
 def cite(source: str, lang: str = "zh") -> str:
     """A rule's source as people read it: `changping-2026 二(二)6(5)` → 昌平区指南 二（二）6（5） (the
     guide's own full-width brackets) / Changping guide 2(2)6(5) (English screens show no Han text).
@@ -136,7 +155,11 @@ def cite(source: str, lang: str = "zh") -> str:
     for piece in (p.strip() for p in source.replace("; ", ", ").split(", ")):
         guide, _, section = piece.partition(" ")
         district = guide.rsplit("-", 1)[0]
-        if district in labels("district"):
+        national = _national(piece, lang)
+        if national is not None:
+            parts.append(["", national])
+            last_guide = None
+        elif district in labels("district"):
             name = label("district", district, lang)
             shown = _section_zh(section) if lang != "en" else _section_en(section)
             if guide == last_guide:
@@ -149,3 +172,26 @@ def cite(source: str, lang: str = "zh") -> str:
         else:
             parts.append(["", _section_zh(piece) if lang != "en" else _section_en(piece)])
     return ("；" if lang != "en" else "; ").join(f"{p[0]} {sep.join(p[1:])}".strip() for p in parts)
+
+
+def join_notes(texts: list[str], lang: str = "zh") -> str:
+    """Several notes on one line as a sentence reads: each note's own full stop dropped before the
+    separator (never "。；"), and a note said twice shown once."""
+    seen: list[str] = []
+    for text in texts:
+        text = text.strip().rstrip("。.；;").strip()
+        if text and text not in seen:
+            seen.append(text)
+    return ("；" if lang != "en" else "; ").join(seen)
+
+
+def with_page(page: int | None, message: str, page_label: str) -> str:
+    """A finding on a page, its page named once: messages that already begin with the page (第 1 页…,
+    Page 1 …) are left as they are."""
+    if not page:
+        return message
+    prefix = page_label.format(page=page)
+    normalised = message.replace(" ", "")
+    if normalised.startswith(prefix.replace(" ", "")) or normalised.lower().startswith(f"page{page}"):
+        return message
+    return f"{prefix}{message}"

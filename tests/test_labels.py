@@ -92,3 +92,14 @@ def test_what_the_form_shows_a_roster_accepts() -> None:
             if not code:
                 continue
             assert choice_from_cell(kind, label(group, code, "zh")) == code, (kind, code)
+
+
+def test_notes_read_as_a_sentence_and_a_page_is_named_once():
+    from hrdesk.labels import join_notes, with_page
+
+    assert join_notes(["不是彩色扫描。", "分辨率不足。", "不是彩色扫描。"]) == "不是彩色扫描；分辨率不足"
+    assert join_notes(["Not in colour.", "Too small."], "en") == "Not in colour; Too small"
+    assert with_page(1, "第 1 页内容上下颠倒", "第 {page} 页") == "第 1 页内容上下颠倒"
+    assert with_page(2, "读不出文字", "第 {page} 页") == "第 2 页读不出文字"
+    assert with_page(3, "Page 3 is upside down", "Page {page}: ") == "Page 3 is upside down"
+    assert with_page(None, "读不出文字", "第 {page} 页") == "读不出文字"

@@ -146,12 +146,10 @@ class ListFilters(QObject):
             if box.currentIndex() > 0:
                 out.append((box.currentText(), lambda box=box: box.setCurrentIndex(0)))
         if proxy.urgency is not None and self.urgency_kind:
-            names = {
-                "overdue": self.tr("已逾期"),
-                "this-week": self.tr("本周到期"),
-                "this-month": self.tr("本月到期"),
-            }
-            out.append((names.get(self.urgency_kind, self.urgency_kind), self.clear_urgency))
+            # The card's own title, so the chip reads as what the person clicked.
+            card = self.w.dashboard.urgency_buttons.get(self.urgency_kind)
+            title = card.text().split("\n")[0] if card is not None else self.urgency_kind
+            out.append((title, self.clear_urgency))
         if proxy.expiry_month:
             year, month = proxy.expiry_month
             out.append((self.tr("{year} 年 {month} 月到期").format(year=year, month=month), self.clear_month))

@@ -1387,37 +1387,22 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>Search: {text}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/list_filters.py" line="150" />
-        <source>已逾期</source>
-        <translation>Overdue</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/list_filters.py" line="151" />
-        <source>本周到期</source>
-        <translation>Due this week</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/list_filters.py" line="152" />
-        <source>本月到期</source>
-        <translation>Due this month</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/list_filters.py" line="157" />
+        <location filename="../../hrdesk/ui/list_filters.py" line="155" />
         <source>{year} 年 {month} 月到期</source>
         <translation>Expiring in {year}-{month:02d}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/list_filters.py" line="169" />
+        <location filename="../../hrdesk/ui/list_filters.py" line="167" />
         <source>取消这个筛选</source>
         <translation>Remove this filter</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/list_filters.py" line="177" />
+        <location filename="../../hrdesk/ui/list_filters.py" line="175" />
         <source>显示 {shown} / {total}</source>
         <translation>Showing {shown} / {total}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/list_filters.py" line="178" />
+        <location filename="../../hrdesk/ui/list_filters.py" line="176" />
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
@@ -1613,67 +1598,67 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>Materials</name>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="69" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="70" />
         <source>身份</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="70" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="71" />
         <source>学历与资格</source>
         <translation>Education and titles</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="71" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="72" />
         <source>就业与收入</source>
         <translation>Employment and income</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="72" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="73" />
         <source>住所</source>
         <translation>Residence</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="73" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="74" />
         <source>家庭</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="74" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="75" />
         <source>申请条件材料</source>
         <translation>Qualifying-route materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="75" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="76" />
         <source>单位材料</source>
         <translation>Unit materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="83" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="84" />
         <source>齐全</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="84" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="85" />
         <source>缺失</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="85" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="86" />
         <source>有效期不足</source>
         <translation>Expires too soon</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="86" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="87" />
         <source>已过期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="87" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="88" />
         <source>已超期</source>
         <translation>Too old</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="88" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="89" />
         <source>有缺陷</source>
         <translation>Defective</translation>
     </message>
@@ -1681,271 +1666,276 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>MaterialsPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="245" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="283" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="483" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="246" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="284" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="484" />
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="245" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="246" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="245" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="246" />
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="246" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="664" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="247" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="663" />
         <source>识别扫描件</source>
         <translation>Read scans</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="248" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="249" />
         <source>离线识别每份扫描件：是否本人、是否为该材料、印章、日期、页码顺序（结果在材料旁显示）</source>
         <translation>Read every scan offline: the right person, the right document, seals, dates, page order (results beside each file)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="250" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="251" />
         <source>从扫描件填写…</source>
         <translation>Fill from scans…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="251" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="414" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="252" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="415" />
         <source>添加页…</source>
         <translation>Add pages…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="252" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="253" />
         <source>给选中的材料再添加一个文件（更多页）</source>
         <translation>Add another file (more pages) to the selected material</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="253" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="413" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="418" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="254" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="414" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="419" />
         <source>替换…</source>
         <translation>Replace…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="255" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="256" />
         <source>用新扫描件替换选中的文件（选中材料时替换它的全部文件）；旧文件移到回收站</source>
         <translation>Replace the selected file with a new scan (all its files when a material is selected); the old file goes to the trash</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="257" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="424" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="258" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="425" />
         <source>移到回收站</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="258" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="259" />
         <source>撤销移除</source>
         <translation>Undo remove</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="259" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="260" />
         <source>回收站…</source>
         <translation>Trash…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="295" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="296" />
         <source>可选材料</source>
         <translation>Optional materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="306" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="307" />
         <source>未提供</source>
         <translation>Not provided</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="311" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="312" />
         <source>依据</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="316" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="317" />
         <source>页</source>
         <translation>p.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="320" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="321" />
         <source>（未附文件）</source>
         <translation>(no file)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="349" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="350" />
         <source>材料 {ok}/{total}</source>
         <translation>Materials {ok}/{total}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="369" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="370" />
         <source>正在读取材料…</source>
         <translation>Reading the materials…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="398" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="399" />
         <source>这份材料没有附文件</source>
         <translation>No file attached to this material</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="415" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="419" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="416" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="420" />
         <source>历史版本…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="559" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="560" />
         <source>这份材料</source>
         <translation>this material</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="796" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="646" />
+        <source>第 {page} 页</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="798" />
         <source>正在移到回收站…</source>
         <translation>Moving to the trash…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="801" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="803" />
         <source>正在恢复…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="422" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="423" />
         <source>设置日期…</source>
         <translation>Set dates…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="423" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="424" />
         <source>标记为已核实</source>
         <translation>Mark as verified</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="520" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="521" />
         <source>形成/签发日期（YYYY-MM-DD，可空）</source>
         <translation>Issued on (YYYY-MM-DD, may be empty)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="521" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="522" />
         <source>有效期至（YYYY-MM-DD，可空）</source>
         <translation>Valid until (YYYY-MM-DD, may be empty)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="525" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="532" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="566" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="526" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="533" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="567" />
         <source>设置日期</source>
         <translation>Set dates</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="532" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="533" />
         <source>日期格式应为 2026-01-31</source>
         <translation>Use the form 2026-01-31</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="598" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="608" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="725" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="762" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="599" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="609" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="727" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="764" />
         <source>添加文件</source>
         <translation>Add files</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="598" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="599" />
         <source>请先在清单中选择一项材料。</source>
         <translation>Select a material in the checklist first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="598" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="599" />
         <source>选择扫描件</source>
         <translation>Choose scans</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="592" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="593" />
         <source>PDF 或图片 (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>PDF or image (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="420" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="421" />
         <source>向左旋转</source>
         <translation>Rotate left</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="421" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="422" />
         <source>向右旋转</source>
         <translation>Rotate right</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="469" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="470" />
         <source>正在保存并检查扫描件…</source>
         <translation>Saving and checking the scan…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="562" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="569" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="563" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="570" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="608" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="609" />
         <source>请把文件拖到清单中对应的材料上。</source>
         <translation>Drop the files on the matching material in the checklist.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="625" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="626" />
         <source>正在检查扫描件…</source>
         <translation>Checking the scan…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="641" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="644" />
         <source>识别：未发现问题</source>
         <translation>Read: no problem found</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="664" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="663" />
         <source>此安装不含离线识别组件。</source>
         <translation>This installation has no offline reading (OCR) component.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="669" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="668" />
         <source>正在识别扫描件…</source>
         <translation>Reading the scans…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="681" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="680" />
         <source>正在识别扫描件：{d} / {n} 页</source>
         <translation>Reading the scans: page {d} of {n}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="694" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="696" />
         <source>识别完成：{n} 份扫描件，{p} 处需要核对（见各文件右侧）。</source>
         <translation>Read {n} scans: {p} points to check (beside each file).</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="730" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="732" />
         <source>替换</source>
         <translation>Replace</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="730" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="732" />
         <source>请先在清单中选择一项材料或一个文件。</source>
         <translation>Select a material or a file in the checklist first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="730" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="732" />
         <source>选择新的扫描件</source>
         <translation>Choose the new scan</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="762" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="764" />
         <source>只能添加 PDF、JPG、PNG 文件：</source>
         <translation>Only PDF, JPG and PNG files can be added: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="792" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="794" />
         <source>请选中要移到回收站的文件（材料下面的文件行）。</source>
         <translation>Select the file to move to the trash (the file row under the material).</translation>
     </message>
@@ -2576,21 +2566,21 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>Database password</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="355" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="358" />
         <source>无法把密码保存到系统钥匙串：{e}</source>
         <translation>Cannot keep the password in the system keyring: {e}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="360" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="363" />
         <source>数据库设置将在重新启动 hrdesk 后生效。</source>
         <translation>The database setting applies when hrdesk starts again.</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="62" />
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="351" />
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="355" />
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="360" />
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="366" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="354" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="358" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="363" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="369" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -2636,8 +2626,8 @@ Build the pack anyway? The checklist will list these problems.</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="103" />
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="326" />
         <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="329" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="332" />
         <source>扫描件检查</source>
         <translation>Scan checks</translation>
     </message>
@@ -2663,7 +2653,7 @@ Build the pack anyway? The checklist will list these problems.</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="122" />
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="135" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="138" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
@@ -2674,7 +2664,7 @@ Build the pack anyway? The checklist will list these problems.</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="122" />
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="138" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="141" />
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
@@ -2684,141 +2674,141 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="131" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="134" />
         <source>元/月</source>
         <translation>CNY/month</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="133" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="136" />
         <source>添加或更新</source>
         <translation>Add or update</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="151" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="154" />
         <source>节假日安排（内置日历未包含的年份）</source>
         <translation>Holiday schedule (years the built-in calendar lacks)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="161" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="164" />
         <source>保存该年节假日</source>
         <translation>Save this year's holidays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="166" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="169" />
         <source>粘贴国务院办公厅《关于××年部分节假日安排的通知》全文，然后点击“识别通知”</source>
         <translation>Paste the full text of the State Council's notice on the year's holidays (关于××年部分节假日安排的通知), then click “Read notice”</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="169" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="172" />
         <source>识别通知</source>
         <translation>Read notice</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="171" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="174" />
         <source>粘贴国务院放假通知</source>
         <translation>Paste the State Council holiday notice</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="197" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="200" />
         <source>用户录入（点击“确定”后生效）</source>
         <translation>Entered by user (applies after OK)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="222" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="225" />
         <source>请输入正整数金额（元/月）</source>
         <translation>Enter a positive whole amount (CNY/month)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="227" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="230" />
         <source>正在计算影响…</source>
         <translation>Working out the effect…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="240" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="243" />
         <source>此工资标准不改变任何员工当前的收入门槛。点击“确定”后保存。</source>
         <translation>This wage figure changes no employee's current income threshold. It is saved when you click OK.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="244" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="247" />
         <source>此工资标准将使 {n} 名员工的收入门槛从 {before:,} 变为 {after:,}（{district}，自 {on} 起）。</source>
         <translation>This wage figure changes the income threshold of {n} employee(s) from {before:,} to {after:,} ({district}, from {on}).</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="255" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="258" />
         <source>点击“确定”后保存，“取消”则不作任何更改。</source>
         <translation>It is saved when you click OK; Cancel changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="280" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="283" />
         <source>{year} 年已由内置日历提供。</source>
         <translation>{year} is already in the built-in calendar.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="288" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="291" />
         <source>已识别 {year} 年：放假 {h} 天，调休上班 {w} 天。请核对后点击“保存该年节假日”。</source>
         <translation>Read {year}: {h} days off, {w} make-up working days. Check them, then click “Save this year's holidays”.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="293" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="296" />
         <source>通知中还有 {years} 年的日期（元旦假期跨年），如该年不在内置日历中，请另行录入。</source>
         <translation>The notice also has dates in {years} (a New Year break across the year end); enter them for that year if the built-in calendar lacks it.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="173" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="176" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="174" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="177" />
         <source>放假日期</source>
         <translation>Holidays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="175" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="178" />
         <source>调休上班日期</source>
         <translation>Make-up workdays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="222" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="225" />
         <source>工资标准</source>
         <translation>Reference wage</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="276" />
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="280" />
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="295" />
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="305" />
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="307" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="279" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="283" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="298" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="308" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="310" />
         <source>节假日</source>
         <translation>Holidays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="305" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="308" />
         <source>日期有误：</source>
         <translation>Invalid date: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="307" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="310" />
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="319" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="322" />
         <source>正在重新检查材料…</source>
         <translation>Re-checking materials…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="319" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="322" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="326" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="329" />
         <source>检查完成，{n} 份材料的结果有变化。</source>
         <translation>Done: {n} materials changed verdict.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="366" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="369" />
         <source>提前提醒天数应为以逗号分隔的整数</source>
         <translation>Lead times must be whole numbers separated by commas</translation>
     </message>
@@ -3227,17 +3217,17 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>Registered capital</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="425" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="426" />
         <source>这个单位</source>
         <translation>this unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="442" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="443" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="442" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="443" />
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>

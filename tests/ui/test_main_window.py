@@ -94,7 +94,7 @@ def test_search_filter_and_eligibility(qtbot, window, desk: Desk):
     sources = [
         detail.eligibility.findings.item(r, 2).text() for r in range(detail.eligibility.findings.rowCount())
     ]
-    assert "changping-2026 二(二)5" in sources
+    assert "昌平区指南 二（二）5" in sources  # the citation as people read it
 
 
 def test_dashboard_counts_and_month_filter(qtbot, window, desk: Desk):

@@ -87,7 +87,7 @@ def test_groups_cite_the_guide_of_the_units_district(qtbot, desk: Desk, unit_id:
     form.new(unit_id)
     notes = {note.group: note.text() for _box, _title, note in form._boxes}
     assert "昌平区指南 二（二）6（5）" in notes["ip"] and "二（二）6（6）" in notes["founder"]
-    assert "二(四)1" in notes["employment"]
+    assert "二（四）1" in notes["employment"]
     set_language("en")
     try:
         form.retranslate()

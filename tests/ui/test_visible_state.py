@@ -35,7 +35,7 @@ def test_each_filter_shows_a_chip_whose_cross_lifts_it(qtbot, window, desk: Desk
     assert filters.chip_bar.isHidden()  # nothing filtered: no bar
     qtbot.mouseClick(window.dashboard.urgency_buttons["overdue"], Qt.MouseButton.LeftButton)
     assert not filters.chip_bar.isHidden()
-    assert [c.text() for c in filters.chips] == ["已逾期  ✕"]
+    assert [c.text() for c in filters.chips] == ["已逾期（立即处理）  ✕"]  # as the card reads
     assert filters.shown_label.text() == f"显示 {window.proxy.rowCount()} / 2"
     qtbot.mouseClick(filters.chips[0], Qt.MouseButton.LeftButton)
     assert filters.chip_bar.isHidden() and window.proxy.rowCount() == 2

@@ -122,6 +122,9 @@ class SettingsDialog(QDialog):
             [self.tr("年度"), self.tr("月平均工资"), self.tr("生效日期"), self.tr("来源")]
         )
         self.wage_table.verticalHeader().setVisible(False)
+        # Inside the scrolling page the table keeps room for five years and shows the source in full.
+        self.wage_table.horizontalHeader().setStretchLastSection(True)
+        self.wage_table.setMinimumHeight(6 * 30)
         wl.addWidget(self.wage_table)
         add = QHBoxLayout()
         self.wage_year = QSpinBox()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...labels import join_notes, with_page
 from ...mupdf_lock import MUPDF
 from ..i18n import current_lang
 from ..workers import run_task, run_write
@@ -319,7 +320,7 @@ class MaterialsPanel(QWidget):
                     [
                         row.original_name or self.tr("（未附文件）"),
                         f"{row.pages or '?'} {pages_label}",
-                        "；".join(row.defects or []),
+                        join_notes(row.defects or [], current_lang()),
                     ]
                 )
                 child.setData(0, KIND_ROLE, m.kind)
@@ -642,11 +643,9 @@ class MaterialsPanel(QWidget):
         if not findings:
             child.setText(2, self.tr("识别：未发现问题"))
             return
-        texts = [
-            f"{self.tr('第 {page} 页').format(page=f.page) if f.page else ''}{f.message}" for f in findings
-        ]
-        child.setText(2, "；".join(texts))
-        reason = "\n".join(f"[{f.code}] {text}" for f, text in zip(findings, texts, strict=True))
+        texts = [with_page(f.page, f.message, self.tr("第 {page} 页")) for f in findings]
+        child.setText(2, join_notes(texts, current_lang()))
+        reason = "\n".join(texts)  # the one list of this file; codes stay in the logs, not on screen
         child.setData(0, REASON_ROLE, reason)
         child.setToolTip(2, reason)
         worst = "blocker" if any(f.severity == "blocker" for f in findings) else "warning"
