@@ -80,7 +80,14 @@ class Driver:
         from hrdesk.ui.main_window import MainWindow
 
         if time.time() > self.deadline:
-            self._finish("timed out")
+            modal = self.app.activeModalWidget()
+            where = f" (a dialog is open: {modal.windowTitle()})" if modal is not None else ""
+            state = ""
+            if self.window is not None:
+                p = self.panel
+                state = f"; panel busy: {p.busy_label.text() if hasattr(p, 'busy_label') else ''!r}, "
+                state += f"attach enabled: {p.attach_button.isEnabled()}, background: {self._busy()}"
+            self._finish(f"timed out in {self.current}{where}{state}")
             return
         if self.window is None:
             found = [w for w in self.app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
@@ -173,11 +180,21 @@ class Driver:
             page.insert_text((72, 120), "Diploma scan", fontsize=28)
             doc.save(scan)
         self.kind = self._first_slot()
-        before = self._files(self.kind)
+        self.panel.tree.setCurrentItem(
+            next(s for s in self._slots() if s.data(0, Qt().UserRole + 1) == self.kind)
+        )
+        employee_id = self.panel.employee_id
+        before = len(self.window.desk.materials.materials(employee_id))
         self.panel.attach_files(self.kind, [str(scan)])
         # Done when the file is stored, scanned and listed; reading it (OCR) goes on in the background.
         self.idle_needed = False
-        return lambda: self._files(self.kind) > before and self.panel.attach_button.isEnabled()
+
+        def stored() -> bool:
+            if not self.panel.attach_button.isEnabled():
+                return False
+            return len(self.window.desk.materials.materials(employee_id)) > before
+
+        return stored
 
     def rotate(self) -> Any:
         item = self._last_file(self.kind)
@@ -231,8 +248,19 @@ class Driver:
         return sum(s.childCount() for s in self._slots() if s.data(0, Qt().UserRole + 1) == kind)
 
     def _last_file(self, kind: str) -> Any:
-        slot = next(s for s in self._slots() if s.data(0, Qt().UserRole + 1) == kind)
-        return slot.child(slot.childCount() - 1)
+        files = [
+            s.child(i)
+            for s in self._slots()
+            if s.data(0, Qt().UserRole + 1) == kind
+            for i in range(s.childCount())
+        ]
+        files = [f for f in files if f.data(0, Qt().UserRole + 2) is not None] or [
+            s.child(i)
+            for s in self._slots()
+            for i in range(s.childCount())
+            if s.child(i).data(0, Qt().UserRole + 2)
+        ]
+        return files[-1]
 
 
 def Qt() -> Any:  # noqa: N802  (the enum namespace, imported inside the app only)

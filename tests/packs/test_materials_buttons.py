@@ -128,6 +128,7 @@ def test_attaching_says_the_scan_is_being_checked_until_it_is_stored(
     qtbot.waitUntil(lambda: not panel.busy_label.isVisible(), timeout=60000)
     settle(qtbot)  # the new scan is then read (OCR) on workers: seconds on a busy machine
     assert len([m for m in desk.materials.materials(employee_id) if m.kind == "diploma"]) == 2
+    qtbot.waitUntil(lambda: find_item(panel, "diploma").childCount() == 2, timeout=20000)  # and listed
 
 
 def test_remove_and_undo_buttons_write_on_the_writer(qtbot, window, desk: Desk, tmp_path: Path):
