@@ -1791,7 +1791,7 @@ Build the pack anyway? The checklist will list these problems.</translation>
     <message>
         <location filename="../../hrdesk/ui/materials/materials_panel.py" line="646" />
         <source>第 {page} 页</source>
-        <translation type="unfinished" />
+        <translation>page {page}</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/materials/materials_panel.py" line="798" />

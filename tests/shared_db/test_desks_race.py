@@ -76,8 +76,12 @@ def test_change_feed_names_every_person_of_a_long_import_while_another_desk_save
         assert isinstance(position, FeedPosition) and position.horizon is not None
         seen: set[int] = set()
         with _pool(2) as pool:
-            imported = pool.submit(desk_work.bulk_add, pg_url, str(tmp_path / "a"), 0, 10_000, 2_000)
             saver = pool.submit(desk_work.keep_saving, pg_url, str(tmp_path / "b"), saver_id, 8.0, 0.1)
+            while saver_id not in seen:  # the import starts once desk B is saving
+                position, ids = changes_since(c, position)
+                seen |= set(ids)
+                time.sleep(0.05)
+            imported = pool.submit(desk_work.bulk_add, pg_url, str(tmp_path / "a"), 0, 10_000, 2_000)
             while not (imported.done() and saver.done()):
                 position, ids = changes_since(c, position)
                 seen |= set(ids)
