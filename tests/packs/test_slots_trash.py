@@ -49,7 +49,8 @@ def test_replace_a_defective_scan_then_pack_only_the_new_file(stored, tmp_path: 
         old.id, colour_scan(tmp_path / "grey.pdf", 2, grey=True, label="OLDSCAN")
     )
     status, reason = slot_status(desk, employee_id, "hukou-pages")
-    assert status == "defective" and "不是彩色扫描" in reason and "第 2 页" in reason  # the reason in full
+    # Colour is judged per document: a greyscale scan is named once, at its first page, in full.
+    assert status == "defective" and "不是彩色扫描" in reason and "第 1 页" in reason
     with pytest.raises(PackRefused) as refused:
         build_pack_for_stored(desk, employee_id, "new", tmp_path / "p1")
     assert refused.value.problems == ["户口本首页及本人页：grey.pdf：" + "；".join(grey.defects)]
@@ -65,14 +66,15 @@ def test_replace_a_defective_scan_then_pack_only_the_new_file(stored, tmp_path: 
 
 
 def test_a_page_added_to_a_slot_and_replace_of_the_whole_slot(stored, tmp_path: Path):
+    # A labour contract carries the unit's seal: its colour matters (a private lease may be greyscale).
     desk, employee_id = stored
-    desk.materials.add_page(employee_id, "lease-contract", colour_scan(tmp_path / "more.pdf", grey=True))
-    assert slot_status(desk, employee_id, "lease-contract")[0] == "defective"  # the worst file counts
-    desk.materials.replace_slot(employee_id, "lease-contract", colour_scan(tmp_path / "whole.pdf", 3))
-    current = [x for x in desk.materials.materials(employee_id) if x.kind == "lease-contract"]
+    desk.materials.add_page(employee_id, "labour-contract", colour_scan(tmp_path / "more.pdf", grey=True))
+    assert slot_status(desk, employee_id, "labour-contract")[0] == "defective"  # the worst file counts
+    desk.materials.replace_slot(employee_id, "labour-contract", colour_scan(tmp_path / "whole.pdf", 3))
+    current = [x for x in desk.materials.materials(employee_id) if x.kind == "labour-contract"]
     assert [x.original_name for x in current] == ["whole.pdf"]
-    assert slot_status(desk, employee_id, "lease-contract")[0] == "ok"
-    assert len(desk.materials.slot_history(employee_id, "lease-contract")) == 2
+    assert slot_status(desk, employee_id, "labour-contract")[0] == "ok"
+    assert len(desk.materials.slot_history(employee_id, "labour-contract")) == 2
 
 
 def test_deleted_employee_is_restored_from_the_trash_then_emptied(stored):
