@@ -222,7 +222,8 @@ def test_rotate_a_page_makes_a_new_vault_file_and_keeps_the_old(qtbot, window, d
                     panel.tree.setCurrentItem(child)
     wait_pool(qtbot)
     qtbot.waitUntil(lambda: panel.preview.page_count == 1, timeout=5000)
-    panel.rotate_current_page()
+    panel.rotate_page(panel.preview.page, 90)  # 向右旋转: rewritten and scanned on the writer thread
+    wait_pool(qtbot)
     rotated = desk.materials.material(material.id)
     assert rotated.sha256 != material.sha256
     assert any("旋转" in d for d in rotated.defects or [])  # the scan check sees the rotated page
@@ -279,6 +280,7 @@ def test_thumbnails_and_page_reorder(qtbot, window, desk: Desk, tmp_path: Path):
                     panel.tree.setCurrentItem(group.child(j).child(k))
     qtbot.waitUntil(lambda: panel.preview.path == desk.materials.material_path(material), timeout=5000)
     panel.move_page(2, 0)
+    wait_pool(qtbot)
     moved = desk.materials.material(material.id)
     assert moved.sha256 != material.sha256
     with pymupdf.open(desk.materials.material_path(moved)) as doc:
