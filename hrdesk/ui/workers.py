@@ -51,8 +51,13 @@ class Task(QRunnable):
             result = self.fn(self)
         except Cancelled:
             self._emit(self.signals.failed, "")
-        except Exception as exc:  # reported to the GUI; the traceback goes to the log without data
-            log.error("background task failed: %s", exc)
+        except Exception as exc:  # reported to the GUI; the log names the kind and the place, never the
+            # text: a database error's text quotes the statement's values (names, ID numbers).
+            log.error(
+                "background task failed: %s in %s",
+                type(exc).__name__,
+                getattr(self.fn, "__qualname__", type(self.fn).__name__),
+            )
             self._emit(self.signals.failed, str(exc) or exc.__class__.__name__)
         else:
             self._emit(self.signals.finished, result)
