@@ -26,6 +26,22 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - _width(text))
 
 
+# Overdue first, then due this week (SPEC §6: an overdue duty sorts first everywhere).
+URGENCY_RANK = {"overdue": 0, "this-week": 1}
+
+
+def _status_label(status: str, urgency: str | None, lang: str) -> str:
+    """The status as the window shows it: "挂起 · 已逾期" when a last safe day has passed."""
+    from ..labels import label
+
+    shown = label("status", status, lang)
+    return f"{shown} · {label('status', urgency, lang)}" if urgency == "overdue" else shown
+
+
+def _urgent_first(rows: list[dict]) -> list[dict]:
+    return sorted(rows, key=lambda o: URGENCY_RANK.get(o["urgency"] or "", 2))
+
+
 def _json_rows_in(folder: Path, lang: str) -> list[dict] | None:
     """The listing from a SQLite data folder without opening a desk (see `sqlite_list_rows`)."""
     import os
@@ -48,7 +64,8 @@ def _json_rows_in(folder: Path, lang: str) -> list[dict] | None:
             "unit": r[3],
             "district": r[4],
             "status": r[5],
-            "status_label": label("status", r[5], lang),
+            "status_label": _status_label(r[5], r[8], lang),
+            "urgency": r[8],
             "next_deadline": str(r[6])[:10] if r[6] else None,
             "next_deadline_code": r[7],
             "next_deadline_label": label("deadline", r[7], lang),
@@ -71,7 +88,7 @@ def run(args: argparse.Namespace, folder: Path | None) -> int:
     if args.json:
         fast = _json_rows_in(folder, lang)
         if fast is not None:
-            _write_json(fast)
+            _write_json(_urgent_first(fast))
             return 0
     from ..desks.desk import Desk
     from ..text.pinyin import sort_key
@@ -87,26 +104,27 @@ def run(args: argparse.Namespace, folder: Path | None) -> int:
                 "unit": s.employer_name,
                 "district": s.district,
                 "status": s.status,
-                "status_label": label("status", s.status, lang),
+                "status_label": _status_label(s.status, s.urgency, lang),
+                "urgency": s.urgency,
                 "next_deadline": s.next_deadline.isoformat() if s.next_deadline else None,
                 "next_deadline_code": s.next_deadline_code,
                 "next_deadline_label": label("deadline", s.next_deadline_code, lang),
             }
             for s in rows
         ]
-        _write_json(out)
+        _write_json(_urgent_first(out))
         return 0
     if not rows:
         print(text("cli.list-empty", lang))
         return 0
     table = [text("cli.list-header", lang).split("|")]
-    for s in sorted(rows, key=lambda s: sort_key(s.name)):
+    for s in sorted(rows, key=lambda s: (URGENCY_RANK.get(s.urgency or "", 2), sort_key(s.name))):
         table.append(
             [
                 str(s.id),
                 s.name,
                 s.employer_name,
-                label("status", s.status, lang),
+                _status_label(s.status, s.urgency, lang),
                 label("deadline", s.next_deadline_code, lang),
                 s.next_deadline.isoformat() if s.next_deadline else "",
             ]

@@ -36,13 +36,13 @@ def fetch_in_parts(conn: Any, stmt: Any, size: int = 5000) -> list[Any]:
 
 
 LIST_COLUMNS = """SELECT e.id, e.name, e.id_number, u.name, u.district, e.status, e.next_deadline,
-       e.next_deadline_code
+       e.next_deadline_code, e.urgency
   FROM employee e JOIN employer u ON u.id = e.employer_id ORDER BY e.id"""
 
 
 def sqlite_list_rows(path: Path) -> list[tuple[Any, ...]] | None:
     """The list's rows (id, name, ID number, unit, district, status, next deadline as ISO text, its
-    code) straight from a SQLite data folder with the standard library, read-only: a listing for a
+    code, urgency) straight from a SQLite data folder with the standard library, read-only: a listing for a
     script is a few milliseconds of SQL after a second of importing the database layers. None when
     the folder needs the full path: no database yet, or a schema this code has not migrated to its
     newest revision (the full open upgrades it or refuses a newer one)."""

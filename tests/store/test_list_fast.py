@@ -17,11 +17,12 @@ from hrdesk.labels import label
 from hrdesk.store.bulk_reads import sqlite_list_rows
 
 ROOT = Path(__file__).resolve().parents[2]
+URGENCY = {"overdue": 0, "this-week": 1, None: 2}
 
 
-def _stored(data_dir: Path) -> list[dict]:
+def _stored(data_dir: Path, *extra: str) -> list[dict]:
     with Desk.open(data_dir, clock=FixedClock.on(date(2026, 12, 1))) as desk:
-        for name in ("changping-renewal-window-open.json", "yanqing-new-ready.json"):
+        for name in ("changping-renewal-window-open.json", "yanqing-new-ready.json", *extra):
             desk.employees.add_profile(load_profile_file(ROOT / "examples" / name))
         desk.employees.refresh_statuses(on=date(2026, 12, 1))
         return [
@@ -32,12 +33,14 @@ def _stored(data_dir: Path) -> list[dict]:
                 "unit": s.employer_name,
                 "district": s.district,
                 "status": s.status,
-                "status_label": label("status", s.status, "zh"),
+                "status_label": label("status", s.status, "zh")
+                + (" · " + label("status", "overdue", "zh") if s.urgency == "overdue" else ""),
+                "urgency": s.urgency,
                 "next_deadline": s.next_deadline.isoformat() if s.next_deadline else None,
                 "next_deadline_code": s.next_deadline_code,
                 "next_deadline_label": label("deadline", s.next_deadline_code, "zh"),
             }
-            for s in desk.employees.summaries()
+            for s in sorted(desk.employees.summaries(), key=lambda s: URGENCY[s.urgency])
         ]
 
 
@@ -56,3 +59,24 @@ def test_a_folder_not_at_the_newest_schema_takes_the_full_path(data_dir):
         conn.execute("UPDATE alembic_version SET version_num = 'ffff'")  # a newer app wrote it
     assert sqlite_list_rows(path) is None
     assert sqlite_list_rows(data_dir / "none.sqlite") is None
+
+
+def test_an_overdue_duty_lists_first_and_marked(capsys, data_dir):
+    """On 2026-12-01 the unit's unlink duty (孙七, passed 2026-11-06) and a renewal's last safe day
+    (赵六, 2026-11-23) have passed: whichever way the list is read, they come before 李四, whose id
+    is between theirs, and their status says 已逾期."""
+    expected = _stored(data_dir, "yanqing-employer-change.json")
+    assert main(["--data-dir", str(data_dir), "list", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert listed == expected
+    assert [(r["name"], r["urgency"]) for r in listed] == [
+        ("赵六", "overdue"),
+        ("孙七", "overdue"),
+        ("李四", None),
+    ]
+    assert listed[1]["status_label"] == "挂起 · 已逾期"
+    assert main(["--data-dir", str(data_dir), "list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert all("已逾期" in line for line in lines[1:3]) and "李四" in lines[3]
+    assert main(["--data-dir", str(data_dir), "--lang", "en", "list"]) == 0
+    assert "Overdue" in capsys.readouterr().out.splitlines()[1]
