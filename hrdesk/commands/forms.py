@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--employee", type=int, metavar="ID", help=t("help.employee"))
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf", help=t("help.form.output"))
-    add_business(p, default="new", help_key="help.form.business")
+    add_business(p, help_key="help.form.business")
     p.add_argument("--on", type=date_arg, metavar="YYYY-MM-DD", help=t("help.on"))
     p.set_defaults(handler=run_form)
 
@@ -61,6 +61,16 @@ def _stored(folder: Path | None):
     return Desk.open(folder or data_dir(), lock=False)
 
 
+def _business_now(profile, on):
+    """The business the person's permit calls for on that day, as the list's status says it (a
+    suspended permit: employer change; a live one: renewal; none: new) — a checklist printed for a
+    renewal must not say 新办."""
+    from ..clock import Clock
+    from ..employees.status import business_for
+
+    return business_for(profile, on or Clock().today())
+
+
 def run_form(args: argparse.Namespace, folder: Path | None) -> int:
     if args.form_id not in FORM_CHOICES:
         raise UsageError("cli.unknown-form", value=args.form_id, choices=", ".join(FORM_CHOICES))
@@ -68,7 +78,8 @@ def run_form(args: argparse.Namespace, folder: Path | None) -> int:
     from ..forms.documents import make_form
     from ..pdf.files import atomic_write_bytes
 
-    data = make_form(args.form_id, profile, args.business, args.on, folder)
+    business = args.business or _business_now(profile, args.on)
+    data = make_form(args.form_id, profile, business, args.on, folder)
     try:
         atomic_write_bytes(args.output, data)
     except OSError as exc:

@@ -150,3 +150,19 @@ def test_no_line_starts_with_closing_punctuation(form_id):
             line.strip() for line in text_of(render_form(form_id, profile(name))).splitlines() if line.strip()
         ]
         assert not [line for line in lines if line[0] in "，。、；：）》"], lines
+
+
+def test_the_checklist_is_for_the_business_the_permit_calls_for(tmp_path):
+    """Without --business the printed checklist follows the permit, as the list's status does: a
+    suspended permit is an employer change, never 新办 (a checklist for the wrong business sends HR
+    to gather the wrong papers)."""
+    from hrdesk.cli import main
+    from hrdesk.labels import label
+
+    out = tmp_path / "checklist.pdf"
+    example = ROOT / "examples" / "yanqing-employer-change.json"
+    assert main(["form", "checklist", str(example), "-o", str(out), "--on", "2026-12-01"]) == 0
+    text = text_of(out.read_bytes())
+    assert "业务：" + label("business", "employer-change", "zh") in text.replace(" ", "")
+    assert main(["form", "checklist", str(example), "-o", str(out), "--business", "new"]) == 0
+    assert "业务：" + label("business", "new", "zh") in text_of(out.read_bytes()).replace(" ", "")
