@@ -190,21 +190,33 @@ class Page:
                 x = self.draw_text(x, self.y, label, size)
             x += blank
 
-    def wrap(self, text: str, width: float, size: float) -> list[str]:
+    def wrap(self, text: str, width: float, size: float, hang_room: float = 0.0) -> list[str]:
         """Lines of `text` no wider than `width` (points), broken only between `break_units`; a unit
         wider than a whole line (a very long code) is the one thing cut by character. Closing
-        punctuation hangs past the edge rather than start a line; spaces at a break are dropped."""
+        punctuation never starts a line: it hangs past the edge when it fits in `hang_room` (a table
+        cell's padding), otherwise the character before it moves down with it — a full-width 。
+        hung into a 2 mm padding is drawn across the cell's rule. Spaces at a break are dropped."""
         lines: list[str] = []
         cur = ""
+        last = ""  # the last unit on the line, which a closing mark may take down with it
         for unit in break_units(text):
             if unit == "\n":
                 lines.append(cur)
-                cur = ""
+                cur = last = ""
                 continue
             if not cur and unit == " ":
                 continue
             fits = self.fonts.width(cur + unit, size) <= width
-            hang = self.fonts.width(cur + unit.rstrip("".join(NO_LINE_START)), size) <= width
+            body = unit.rstrip("".join(NO_LINE_START))
+            hang = self.fonts.width(cur + body, size) <= width
+            if hang and not fits and self.fonts.width(cur + unit, size) > width + hang_room:
+                hang = False
+                if not body and last.strip() and cur.endswith(last) and cur != last:
+                    # Push out: the unit before the mark goes down with it.
+                    lines.append(cur[: -len(last)].rstrip(" "))
+                    cur, last = last + unit, last + unit
+                    continue
+            last = unit if unit != " " else last
             if fits or hang or not cur:
                 cur += unit
             else:
@@ -230,7 +242,7 @@ class Page:
         line_h = size * 1.45
 
         def wrap(text: str, width: float) -> list[str]:
-            return self.wrap(text, width - 2 * pad, size)
+            return self.wrap(text, width - 2 * pad, size, hang_room=pad * 0.75)
 
         def draw_row(cells: list[str], header: bool = False) -> None:
             wrapped = [wrap(c, w) for c, w in zip(cells, widths, strict=True)]

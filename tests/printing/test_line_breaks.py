@@ -84,3 +84,50 @@ def test_break_units_glue_punctuation():
     assert break_units("至 2029-02-25。") == ["至", " ", "2029-02-25。"]
     assert break_units("《声明》，") == ["《声", "明》，"]
     assert break_units("2026年11月23日") == ["2026年11月23日"]
+
+
+def test_a_closing_mark_stays_inside_a_table_cell():
+    """A full-width 。 or ， hung past a cell's text edge is drawn across the cell's rule when the
+    padding is narrower than the mark: within `hang_room` it hangs, beyond it the unit before it
+    goes down with it, so no line is wider than the text edge plus the room."""
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    page = Page(Canvas(io.BytesIO()), font_set())
+    text = "学历证书（毕业证书）已提供，学位证书（学士）已提供。房屋租赁合同有效期至 2029-02-25。"
+    room = 4.0
+    widest = max(page.fonts.width(u, 10.5) for u in break_units(text))
+    for width in range(int(widest) + 12, 220):
+        lines = page.wrap(text, width, 10.5, hang_room=room)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+        assert all(page.fonts.width(line, 10.5) <= width + room for line in lines), (width, lines)
+        assert all(line and line[0] not in NO_LINE_START for line in lines), lines
+        assert any("2029-02-25" in line for line in lines), lines
+
+
+def test_checklist_text_stays_inside_its_table():
+    """On the printed checklist no glyph crosses the table's right rule."""
+    profile = load_profile_file(ROOT / "examples" / "changping-new-ready.json")
+    pdf = make_form("checklist", profile, "new")
+    seen = 0
+    with pymupdf.open(stream=pdf, filetype="pdf") as doc:
+        for page in doc:
+            drawings = page.get_drawings()
+            if not drawings:
+                continue
+            right = max(d["rect"].x1 for d in drawings)
+            top = min(d["rect"].y0 for d in drawings)
+            bottom = max(d["rect"].y1 for d in drawings)
+            chars = [
+                ch
+                for block in page.get_text("rawdict")["blocks"]
+                for line in block.get("lines", [])
+                for span in line["spans"]
+                for ch in span["chars"]
+                if ch["c"].strip() and top <= ch["origin"][1] <= bottom
+            ]
+            seen += len(chars)
+            inside = [ch for ch in chars if ch["bbox"][2] <= right + 0.5]
+            assert len(inside) == len(chars), [ch["c"] for ch in chars if ch not in inside]
+    assert seen > 100
