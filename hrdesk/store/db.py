@@ -493,7 +493,10 @@ class InstanceLock:
 
     def acquire(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fh = open(self.path, "a+b")  # noqa: SIM115 (held open for the process lifetime)
+        # Owner-only, like every file in the data folder.
+        fh = os.fdopen(os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600), "a+b")
+        if sys.platform != "win32":
+            os.fchmod(fh.fileno(), 0o600)
         try:
             if sys.platform == "win32":
                 import msvcrt

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ..fileio import OWNER_FILE, owner_only, private_dir
 from ..paths import ENV_DATA_DIR
 from ..paths import data_dir as default_data_dir
 from ..resources import resources_dir
@@ -30,6 +31,13 @@ def keep_settings_in(folder: Path) -> None:
     changes the user's real settings (the registry on Windows, plist on macOS)."""
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder / "settings"))
+    # Owner-only like the rest of the data folder: the INI holds the shared database's address.
+    ini = Path(QSettings().fileName())
+    for part in (folder / "settings", ini.parent):
+        private_dir(part)
+    if not ini.exists():
+        os.close(os.open(ini, os.O_WRONLY | os.O_CREAT, OWNER_FILE))
+    owner_only(ini)
 
 
 def show_window(window: Any) -> None:

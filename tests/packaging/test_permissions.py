@@ -82,3 +82,29 @@ def test_logs_vault_and_backups_folders_are_owner_only(case: Path, data_dir: Pat
         assert mode(data_dir / folder) == 0o700, folder
     fan_out = [p for p in (data_dir / "vault").iterdir() if p.is_dir()]
     assert fan_out and all(mode(p) == 0o700 for p in fan_out)
+
+
+def test_settings_and_the_lock_are_owner_only(data_dir: Path):
+    """The window's settings file holds the shared database's address: like everything else in the
+    data folder it is the user's alone, and so is the lock file beside it."""
+    from PySide6.QtCore import QSettings
+
+    from hrdesk.store.db import InstanceLock
+    from hrdesk.ui.app import keep_settings_in, make_application
+
+    make_application()
+    keep_settings_in(data_dir)
+    settings = QSettings()
+    settings.setValue("database/url", "postgresql://hr@db.example/hrdesk")
+    settings.sync()
+    ini = Path(settings.fileName())
+    assert ini.is_file() and data_dir in ini.parents
+    assert mode(ini) == 0o600
+    for folder in (data_dir / "settings", ini.parent):
+        assert mode(folder) == 0o700, folder
+    lock = InstanceLock(data_dir)
+    lock.acquire()
+    try:
+        assert mode(data_dir / "hrdesk.lock") == 0o600
+    finally:
+        lock.release()
