@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog
 
+from .start_folder import remember_folder, start_folder, start_path
 from .workers import run_task
 
 if TYPE_CHECKING:
@@ -27,10 +28,14 @@ class FileActions(QObject):
         from .rosters.import_dialog import ImportDialog
 
         path, _ = QFileDialog.getOpenFileName(
-            self.w, self.tr("导入名单"), "", message_text("roster.ui.file-filter", {}, current_lang())
+            self.w,
+            self.tr("导入名单"),
+            start_folder("rosters"),
+            message_text("roster.ui.file-filter", {}, current_lang()),
         )
         if not path:
             return
+        remember_folder("rosters", path)
         dialog = ImportDialog(self.w.desk, Path(path), self.w)
         if dialog.exec() and dialog.import_result is not None:
             self.w.reload()
@@ -38,34 +43,51 @@ class FileActions(QObject):
 
     def export_file(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self.w, self.tr("导出名单"), "hrdesk-名单.xlsx", self.tr("Excel (*.xlsx);;档案 JSON (*.json)")
+            self.w,
+            self.tr("导出名单"),
+            start_path("exports", "hrdesk-名单.xlsx"),
+            self.tr("Excel (*.xlsx);;档案 JSON (*.json)"),
         )
         if not path:
             return
+        remember_folder("exports", path)
         from ..rosters.api import export_json, export_xlsx
 
         target = Path(path)
-        if target.suffix.lower() == ".json":
-            export_json(self.w.desk, target)
-        else:
-            today = self.w.clock.today()
-            upcoming = [
-                (d.employee_id, d.code, d.date, d.message)
-                for d in self.w.deadline_items
-                if 0 <= (d.date - today).days <= 90
-            ]
-            export_xlsx(self.w.desk, target, upcoming)
-        QMessageBox.information(self.w, self.tr("导出名单"), self.tr("已导出到 {path}").format(path=target))
+        desk = self.w.desk
+        today = self.w.clock.today()
+        upcoming = [
+            (d.employee_id, d.code, d.date, d.message)
+            for d in self.w.deadline_items
+            if 0 <= (d.date - today).days <= 90
+        ]
+
+        def work(_task: Any) -> None:
+            # Thousands of people are read and written here: on a worker, never the window's thread.
+            if target.suffix.lower() == ".json":
+                export_json(desk, target)
+            else:
+                export_xlsx(desk, target, upcoming)
+
+        self.w.statusBar().showMessage(self.tr("正在导出名单…"))
+        run_task(
+            work,
+            lambda _r: QMessageBox.information(
+                self.w, self.tr("导出名单"), self.tr("已导出到 {path}").format(path=target)
+            ),
+            lambda m: QMessageBox.warning(self.w, self.tr("导出名单"), m),
+        )
 
     def backup(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self.w,
             self.tr("备份"),
-            f"hrdesk-备份-{self.w.clock.today().isoformat()}.zip",
+            start_path("backups", f"hrdesk-备份-{self.w.clock.today().isoformat()}.zip"),
             self.tr("备份文件 (*.zip)"),
         )
         if not path:
             return
+        remember_folder("backups", path)
         from ..desks.backup import create_backup
 
         data_dir = self.w.data_dir
@@ -101,9 +123,12 @@ class FileActions(QObject):
         if employee_id is None:
             QMessageBox.information(self.w, self.tr("生成材料包"), self.tr("请先选择一名员工。"))
             return
-        folder = QFileDialog.getExistingDirectory(self.w, self.tr("选择保存材料包的文件夹"))
+        folder = QFileDialog.getExistingDirectory(
+            self.w, self.tr("选择保存材料包的文件夹"), start_folder("packs")
+        )
         if not folder:
             return
+        remember_folder("packs", folder)
         from ..packs.upload_pack import PackRefused, build_pack_for_stored
         from ..pdf.files import safe_filename
 
@@ -155,10 +180,11 @@ class FileActions(QObject):
 
     def export_ics(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self.w, self.tr("导出日历"), "hrdesk-期限.ics", self.tr("日历 (*.ics)")
+            self.w, self.tr("导出日历"), start_path("exports", "hrdesk-期限.ics"), self.tr("日历 (*.ics)")
         )
         if not path:
             return
+        remember_folder("exports", path)
         from ..deadlines.ics import export_ics
         from .i18n import current_lang
 
