@@ -60,11 +60,32 @@ def example() -> dict:
 def test_bad_input_is_exit_2_with_one_line(tmp_path, mutate, needle):
     data = example()
     mutate(data)
-    proc = hrdesk("check", str(write(tmp_path, data)), "--business", "new")
+    proc = hrdesk("check", str(write(tmp_path, data)), "--business", "new", "--lang", "en")
     assert proc.returncode == 2, proc.stdout
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and needle in lines[0], proc.stderr
     assert proc.stdout == ""
+
+
+@pytest.mark.parametrize(
+    "mutate,said",
+    [
+        (lambda d: d["employee"].__setitem__("hukuo", "beijing"), "employee: 无法识别的键“hukuo”"),
+        (lambda d: d["employee"].__setitem__("hired_on", "2024-02-30"), "2024-02-30 不是真实存在的日期"),
+        (lambda d: d["employee"].__setitem__("retired", "no"), "应为 true 或 false"),
+        (lambda d: d["employer"].__setitem__("district", "haidian"), "无法识别的区 'haidian'"),
+    ],
+)
+def test_bad_input_is_said_in_chinese_by_default(tmp_path, mutate, said):
+    """The HR officer's language is the default: the place in the file stays as written (a key), what
+    is wrong with it is said in Chinese."""
+    data = example()
+    mutate(data)
+    proc = hrdesk("check", str(write(tmp_path, data)), "--business", "new")
+    assert proc.returncode == 2
+    assert said in proc.stderr and proc.stderr.startswith("hrdesk：错误："), proc.stderr
+    missing = hrdesk("check", str(tmp_path / "none.json"), "--business", "new")
+    assert "找不到此文件" in missing.stderr and missing.returncode == 2
 
 
 @pytest.mark.parametrize("text", ["", "{", "[1, 2]", "null", "\u00ff\u00fe"])

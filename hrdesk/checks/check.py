@@ -70,14 +70,14 @@ def load_profile_file(path: Path, policy_set: PolicySet | None = None) -> Profil
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise ProfileError(f"{path}: no such file") from None
+        raise ProfileError.at(str(path), "profile.no-file") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ProfileError(f"{path}: cannot be read ({exc.__class__.__name__})") from None
+        raise ProfileError.at(str(path), "profile.unreadable", reason=exc.__class__.__name__) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ProfileError(
-            f"{path.name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        raise ProfileError.at(
+            path.name, "profile.not-json", line=exc.lineno, column=exc.colno, reason=exc.msg
         ) from None
     return parse_profile(data, policy_set.districts, tuple(policy_set.materials))
 

@@ -33,7 +33,7 @@ def run(args: argparse.Namespace, folder: Path | None) -> int:
         profile = load_profile_file(args.profile, policy_set)
         result = run_check(profile, args.business, args.on, folder, args.lang)
     except ProfileError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(exc.message(args.lang)) from None
     if args.json:
         json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

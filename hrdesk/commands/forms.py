@@ -51,7 +51,7 @@ def _profile(args: argparse.Namespace, folder: Path | None):
     try:
         return load_profile_file(args.profile, policies(folder))
     except ProfileError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(exc.message(args.lang)) from None
 
 
 def _stored(folder: Path | None):

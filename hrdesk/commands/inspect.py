@@ -50,7 +50,7 @@ def run(args: argparse.Namespace, folder: Path | None) -> int:
         try:
             profile = load_profile_file(args.profile, policies(folder))
         except ProfileError as exc:
-            raise UsageError(str(exc)) from None
+            raise UsageError(exc.message(args.lang)) from None
         results = inspection.inspect_profile(
             profile,
             args.profile.resolve().parent,

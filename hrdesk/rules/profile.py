@@ -53,11 +53,11 @@ _YEAR = re.compile(r"^\d{4}$")
 
 def parse_date(value: Any, where: str) -> date:
     if not isinstance(value, str) or not _DATE.match(value):
-        raise ProfileError(f"{where}: expected a date YYYY-MM-DD, got {_show(value)}")
+        raise ProfileError.at(where, "profile.not-a-date", got=_show(value))
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise ProfileError(f"{where}: {value} is not a real date") from None
+        raise ProfileError.at(where, "profile.no-such-date", value=value) from None
 
 
 def _opt_date(value: Any, where: str) -> date | None:
@@ -71,19 +71,19 @@ def _show(value: Any) -> str:
 
 def _str(value: Any, where: str) -> str:
     if not isinstance(value, str):
-        raise ProfileError(f"{where}: expected text, got {_show(value)}")
+        raise ProfileError.at(where, "profile.not-text", got=_show(value))
     return value
 
 
 def _bool(value: Any, where: str) -> bool:
     if not isinstance(value, bool):
-        raise ProfileError(f"{where}: expected true or false, got {_show(value)}")
+        raise ProfileError.at(where, "profile.not-bool", got=_show(value))
     return value
 
 
 def _int(value: Any, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ProfileError(f"{where}: expected a whole number, got {_show(value)}")
+        raise ProfileError.at(where, "profile.not-int", got=_show(value))
     return value
 
 
@@ -93,7 +93,7 @@ def _opt_int(value: Any, where: str) -> int | None:
 
 def _money(value: Any, where: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-        raise ProfileError(f"{where}: expected an amount in CNY (a number ≥ 0), got {_show(value)}")
+        raise ProfileError.at(where, "profile.not-money", got=_show(value))
     return value
 
 
@@ -104,7 +104,7 @@ def _opt_money(value: Any, where: str) -> float | None:
 def _code(choices: tuple[str, ...]) -> Callable[[Any, str], str]:
     def parse(value: Any, where: str) -> str:
         if value not in choices:
-            raise ProfileError(f"{where}: unknown code {_show(value)}; expected one of {', '.join(choices)}")
+            raise ProfileError.at(where, "profile.unknown-code", got=_show(value), choices=", ".join(choices))
         return value
 
     return parse
@@ -120,38 +120,38 @@ def _keyed_money(pattern: re.Pattern[str], what: str) -> Callable[[Any, str], di
         if value is None:
             return {}
         if not isinstance(value, Mapping):
-            raise ProfileError(f"{where}: expected an object keyed by {what}")
+            raise ProfileError.at(where, f"profile.not-keyed-{what}")
         out = {}
         for k, v in value.items():
             if not pattern.match(k):
-                raise ProfileError(f"{where}: key '{k}' is not a {what}")
+                raise ProfileError.at(where, f"profile.bad-key-{what}", name=k)
             out[k] = _money(v, f"{where}.{k}")
         return out
 
     return parse
 
 
-_by_month = _keyed_money(_MONTH, "month YYYY-MM")
-_by_year = _keyed_money(_YEAR, "year YYYY")
+_by_month = _keyed_money(_MONTH, "month")
+_by_year = _keyed_money(_YEAR, "year")
 
 
 def _list(value: Any, where: str) -> list[Any]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise ProfileError(f"{where}: expected a list")
+        raise ProfileError.at(where, "profile.not-list")
     return value
 
 
 def _object(value: Any, where: str, fields: Mapping[str, Callable[[Any, str], Any]]) -> dict[str, Any]:
     """Check an object against its known keys and parse each value; unknown keys are an error."""
     if not isinstance(value, Mapping):
-        raise ProfileError(f"{where}: expected an object")
+        raise ProfileError.at(where, "profile.not-object")
     out = {}
     for key, raw in value.items():
         parser = fields.get(key)
         if parser is None:
-            raise ProfileError(f"{where}: unknown key '{key}'")
+            raise ProfileError.at(where, "profile.unknown-key", name=key)
         out[key] = parser(raw, f"{where}.{key}")
     return out
 
@@ -199,11 +199,11 @@ def _social_insurance_months(value: Any, where: str) -> dict[str, str]:
     if value is None:
         return {}
     if not isinstance(value, Mapping):
-        raise ProfileError(f"{where}: expected an object keyed by month YYYY-MM")
+        raise ProfileError.at(where, "profile.not-keyed-month")
     out = {}
     for k, v in value.items():
         if not _MONTH.match(k):
-            raise ProfileError(f"{where}: key '{k}' is not a month YYYY-MM")
+            raise ProfileError.at(where, "profile.bad-key-month", name=k)
         out[k] = _code(SOCIAL_INSURANCE_MONTH_STATES)(v, f"{where}.{k}")
     return out
 
@@ -251,7 +251,7 @@ def _ip(value: Any, where: str) -> IntellectualProperty:
     def rank(v: Any, w: str) -> int | None:
         r = _opt_int(v, w)
         if r is not None and r < 1:
-            raise ProfileError(f"{w}: author rank starts at 1")
+            raise ProfileError.at(w, "profile.author-rank")
         return r
 
     return IntellectualProperty(
@@ -309,7 +309,7 @@ def _housing(value: Any, where: str) -> Housing:
         },
     )
     if "kind" not in fields:
-        raise ProfileError(f"{where}.kind: required")
+        raise ProfileError.at(f"{where}.kind", "profile.required")
     return Housing(**fields)
 
 
@@ -348,10 +348,10 @@ def _permit_units(value: Any, where: str) -> list[PermitUnit]:
             },
         )
         if "held_from" not in fields:
-            raise ProfileError(f"{w}.held_from: required")
+            raise ProfileError.at(f"{w}.held_from", "profile.required")
         unit = PermitUnit(**fields)
         if not unit.suspended and not (unit.credit_code or unit.name):
-            raise ProfileError(f"{w}: name the unit (credit_code or name), or set suspended to true")
+            raise ProfileError.at(w, "profile.permit-unit-unnamed")
         units.append(unit)
     return sorted(units, key=lambda u: u.held_from)
 
@@ -419,15 +419,19 @@ def parse_profile(
         },
     )
     if top.get("format") != FORMAT:
-        raise ProfileError(f'profile.format: expected "{FORMAT}", got {_show(top.get("format"))}')
+        raise ProfileError.at(
+            "profile.format", "profile.bad-format", expected=FORMAT, got=_show(top.get("format"))
+        )
     for required in ("employer", "employee"):
         if required not in top:
-            raise ProfileError(f"profile.{required}: required")
+            raise ProfileError.at(f"profile.{required}", "profile.required")
     employer = Employer(**_object(top["employer"], "employer", _EMPLOYER_FIELDS))
     if employer.district not in known_districts:
-        raise ProfileError(
-            f"employer.district: unknown district {_show(employer.district or None)}; "
-            f"expected one of {', '.join(known_districts)}"
+        raise ProfileError.at(
+            "employer.district",
+            "profile.unknown-district",
+            got=_show(employer.district or None),
+            choices=", ".join(known_districts),
         )
     employee = Employee(**_object(top["employee"], "employee", _EMPLOYEE_FIELDS))
     materials = []
@@ -446,6 +450,6 @@ def parse_profile(
             },
         )
         if "kind" not in fields:
-            raise ProfileError(f"{where}.kind: required")
+            raise ProfileError.at(f"{where}.kind", "profile.required")
         materials.append(Material(**fields))
     return Profile(employer, employee, materials)

@@ -36,7 +36,29 @@ SAME_EMPLOYER_KEYS = ("contract", "tax", "social_insurance", "payroll", "workpla
 
 
 class ProfileError(ValueError):
-    """Input that cannot be read as the format; the message names the place (`employee.hired_on`)."""
+    """Input that cannot be read as the format; the message names the place (`employee.hired_on`).
+
+    Raised with a catalogue code (`ProfileError.at(where, "profile.unknown-key", name="hukuo")`) so the
+    person reads it in their language (`message(lang)`); `str()` is the English text, for logs."""
+
+    def __init__(self, message: str, where: str = "", code: str = "", **params: Any) -> None:
+        super().__init__(message)
+        self.where, self.code, self.params = where, code, params
+
+    @classmethod
+    def at(cls, where: str, code: str, **params: Any) -> ProfileError:
+        from ..catalogue import text
+
+        body = text(code, "en", **params)
+        return cls(f"{where}: {body}" if where else body, where, code, **params)
+
+    def message(self, lang: str = "zh") -> str:
+        if not self.code:
+            return str(self)
+        from ..catalogue import text
+
+        body = text(self.code, lang, **self.params)
+        return f"{self.where}: {body}" if self.where else body
 
 
 @dataclass
