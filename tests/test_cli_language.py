@@ -93,3 +93,23 @@ def test_counts_read_right_in_english(capsys, data_dir, stored, tmp_path):
 
     assert text("cli.deadlines-written", "en", path="a", n=1) == "a (1 deadline)"
     assert text("cli.list-count", "en", n=1200) == "1,200 employees"
+
+
+@pytest.mark.parametrize("command", ["import", "template", "export", "check", "pack", "list"])
+def test_every_help_line_speaks_chinese_by_default(capsys, command):
+    """Each option's explanation in `hrdesk COMMAND --help` is in the chosen language: no line of
+    Chinese help is left in English (the option names themselves stay as typed)."""
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    out = capsys.readouterr().out
+    assert HAN.search(out)
+    english = [line for line in out.splitlines() if re.search(r"\b[a-z]{2,} [a-z]{2,} [a-z]{2,}\b", line)]
+    assert not english, english
+    with pytest.raises(SystemExit):
+        main([command, "--help", "--lang", "en"])
+    assert not HAN.search(capsys.readouterr().out)
+
+
+def test_an_export_to_the_wrong_kind_of_file_says_so_in_chinese(capsys, data_dir, tmp_path):
+    code, _, err = run(capsys, "--data-dir", str(data_dir), "export", "-o", str(tmp_path / "x.txt"))
+    assert code == 2 and ".xlsx" in err and HAN.search(err.split("：", 2)[-1])

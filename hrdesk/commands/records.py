@@ -11,24 +11,20 @@ from .common import UsageError, lang, t
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("demo", help=t("help.demo-command"), description=t("help.demo-command"))
     p.set_defaults(handler=run_demo)
-    p = sub.add_parser(
-        "import", help="import employees from .xlsx, .xls, .csv or profile .json (one record per ID number)"
-    )
-    p.add_argument("file", type=Path)
-    p.add_argument(
-        "--dry-run", action="store_true", help="show new / changed / unchanged rows and errors; write nothing"
-    )
-    p.add_argument(
-        "--keep-good-rows", action="store_true", help="import the good rows even when others are wrong"
-    )
-    p.add_argument("--sheet", help="the sheet to import when several hold a roster")
-    p.add_argument("--errors-out", type=Path, help="save the refused rows with an error column (.xlsx)")
+    p = sub.add_parser("import", help=t("help.import"), description=t("help.import"))
+    p.add_argument("file", type=Path, metavar="FILE", help=t("help.import.file"))
+    p.add_argument("--dry-run", action="store_true", help=t("help.import.dry-run"))
+    p.add_argument("--keep-good-rows", action="store_true", help=t("help.import.keep-good-rows"))
+    p.add_argument("--sheet", help=t("help.import.sheet"))
+    p.add_argument("--errors-out", type=Path, metavar="FILE.xlsx", help=t("help.import.errors-out"))
     p.set_defaults(handler=run_import)
-    p = sub.add_parser("template", help="write the roster import template (.xlsx)")
-    p.add_argument("-o", "--output", type=Path, required=True)
+    p = sub.add_parser("template", help=t("help.template"), description=t("help.template"))
+    p.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="FILE.xlsx", help=t("help.template.output")
+    )
     p.set_defaults(handler=run_template)
-    p = sub.add_parser("export", help="export employees to .json (profiles) or .xlsx (roster and deadlines)")
-    p.add_argument("-o", "--output", type=Path, required=True)
+    p = sub.add_parser("export", help=t("help.export"), description=t("help.export"))
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help=t("help.export.output"))
     p.set_defaults(handler=run_export)
     p = sub.add_parser("backup", help=t("help.backup"), description=t("help.backup"))
     p.add_argument(
@@ -85,7 +81,7 @@ def run_export(args: argparse.Namespace, folder: Path | None) -> int:
 
     suffix = args.output.suffix.lower()
     if suffix not in (".json", ".xlsx"):
-        raise UsageError(f"{args.output.name}: export to .json or .xlsx")
+        raise UsageError("cli.export-kind", name=args.output.name)
     with _open(folder, lock=False) as desk:
         if suffix == ".json":
             n = export_json(desk, args.output)
