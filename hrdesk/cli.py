@@ -157,9 +157,17 @@ def _run_logged(args: argparse.Namespace, folder: Path | None) -> int:
     log.info("command %s", args.command)
     try:
         code = args.handler(args, folder)
+        sys.stdout.flush()  # a closed pipe shows here, not as an error at exit
     except UsageError as exc:
         log.info("command %s: input refused (%s)", args.command, type(exc).__name__)
         raise
+    except BrokenPipeError:
+        # The reader went away (`hrdesk list | head`): nothing is wrong, nothing more to say.
+        log.info("command %s: output closed by the reader", args.command)
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 0
     except Exception:
         log.exception("command %s failed", args.command)
         raise
