@@ -526,7 +526,10 @@ def _dates(kind: str, profile: Profile, today: date, rng: random.Random) -> tupl
         "diploma-verification",
         "degree-verification",
     ):
-        return today - timedelta(days=rng.randint(2, 20)), None
+        # Printed within the last weeks but never before this month began: a tax record printed before
+        # the last tax month ended cannot show that month (changping-2026 二(二)5), and a demo seen
+        # early in a month would otherwise have nobody ready to file.
+        return max(today.replace(day=1), today - timedelta(days=rng.randint(2, 20))), None
     if kind == "departure-certificate":
         return e.left_previous_employer_on, None
     return None, None
