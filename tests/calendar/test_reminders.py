@@ -88,15 +88,21 @@ def test_ics_round_trip_with_stable_uids():
     assert "130102" not in to_ics(items).decode()
 
 
-def test_demo_calendar_has_markers(tmp_path: Path):
+def test_demo_calendar_has_markers_and_people_ready_early_in_a_month(tmp_path: Path):
+    """Made on the 2nd of a month, the demo still has people 可申报: its tax records are printed
+    after the last tax month ended, not before the month began."""
+    from hrdesk.clock import FixedClock
     from hrdesk.desks.demo import create_demo
 
-    create_demo(tmp_path / "demo", today=date(2026, 11, 24))
-    with Desk.open(tmp_path / "demo") as desk:
+    early = date(2026, 12, 2)
+    create_demo(tmp_path / "demo", today=early)
+    with Desk.open(tmp_path / "demo", clock=FixedClock.on(early)) as desk:
         items = stored_deadlines(desk)
+        statuses = {s.status for s in desk.employees.summaries()}
     codes = {d.code for d in items}
     assert {"PERMIT_EXPIRES", "RENEWAL_SUBMIT_BY", "EMPLOYER_CHANGE_SUBMIT_BY", "MATERIAL_SUBMIT_BY"} <= codes
-    assert any(0 <= (d.date - date(2026, 11, 24)).days <= 30 for d in items)
+    assert any(0 <= (d.date - early).days <= 30 for d in items)
+    assert {"ready", "missing-materials", "renewal-due", "suspended"} <= statuses, statuses
 
 
 def test_launch_agent_and_run_key_content(tmp_path: Path):
