@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import random
 import sys
 import time
@@ -24,7 +25,8 @@ def big_data_dir(n: int = 10_000, materials_each: int = 10) -> Path:
     from hrdesk.rules.profile import parse_profile
     from hrdesk.store import models as m
 
-    folder = Path(f"/tmp/hrdesk-bench-{n}")
+    # HRDESK_BENCH_CACHE keeps one engineer's cached folders apart from another's on a shared machine.
+    folder = Path(os.environ.get("HRDESK_BENCH_CACHE", "/tmp")) / f"hrdesk-bench-{n}"
     if (folder / "ready").exists():
         return folder
     folder.mkdir(parents=True, exist_ok=True)
@@ -40,7 +42,10 @@ def big_data_dir(n: int = 10_000, materials_each: int = 10) -> Path:
                 d["employer"]["district"] = "changping" if i % 2 else "yanqing"
                 d["employer"]["name"] = f"北京测试单位{i % 20:02d}有限公司"
                 d["employer"]["credit_code"] = f"9111011{i % 20:02d}MA0BENCH{i % 20:02d}"
-                first17 = f"110108{rng.randint(1970, 2000)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{i % 1000:03d}"
+                # The area code and sequence number make every ID number unique (the store refuses a second
+                # person with the same number); the birth date is random.
+                birth = f"{rng.randint(1970, 2000)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
+                first17 = f"{110101 + i // 1000:06d}{birth}{i % 1000:03d}"
                 d["employee"]["id_number"] = first17 + check_char(first17)
                 d["employee"]["name"] = f"员工{i:05d}"
                 if i % 3 == 0:
