@@ -89,20 +89,23 @@ class Employees(Service):
             stmt = stmt.where(m.Employee.id.in_(ids))
         with gc_paused(), self.read_engine.connect() as conn:
             rows = fetch_in_parts(conn, stmt)
+            # A unit's name, a district, a status, a deadline code or a date is held once for all the rows
+            # that show it, not once per row (the list of 50,000 holds what it shows, compactly).
+            one = {}.setdefault
             return [
                 EmployeeSummary(
                     r[0],
                     r[1],
                     mask(r[2]),
                     r[3],
-                    r[4],
-                    r[5],
-                    r[6],
-                    r[7],
-                    r[8],
-                    r[9],
+                    one(r[4], r[4]),
+                    one(r[5], r[5]),
+                    one(r[6], r[6]),
+                    one(r[7], r[7]),
+                    one(r[8], r[8]),
+                    one(r[9], r[9]),
                     f"{r[1]} {r[2]} {r[4]}".lower() + "\x01" + search_key(r[1]) if searchable else "",
-                    r[10],
+                    one(r[10], r[10]),
                     sort_key(r[1]) if searchable else "",
                 )
                 for r in rows
