@@ -88,7 +88,7 @@ def _apply_rows(
     total: int,
     progress: Progress | None,
 ) -> None:
-    from ..store.versions import StaleVersion
+    from ..employees.service import ProfileChange
 
     done = 0
     units = stored_units(desk.uow.engine)
@@ -107,21 +107,21 @@ def _apply_rows(
             ids = insert_profiles(desk, s, profiles, unit_ids, plan.base_dir)
         result.new_ids += ids
         done += len(batch)
-    for r in changed_rows:
-        if progress and done % 50 == 0:
+    # Changed people in batches too, each one transaction at the versions the preview read (a save by
+    # anyone since refuses that row only), their statuses refreshed per batch.
+    for start in range(0, len(changed_rows), BATCH_ROWS):
+        batch = changed_rows[start : start + BATCH_ROWS]
+        if progress:
             progress(done, total)
-        assert r.profile is not None and r.employee_id is not None
-        unit_id = unit_id_for(desk, units, r.profile.employer, full=from_json)
-        try:
-            # The version the preview read: a save by anyone since then refuses this row.
-            desk.employees.update_profile(
-                r.employee_id, r.profile, employer_id=unit_id, expected_version=r.version
-            )
-        except (StaleVersion, KeyError):
-            result.conflicts.append(r)
-        else:
-            result.updated_ids.append(r.employee_id)
-        done += 1
+        changes = []
+        for r in batch:
+            assert r.profile is not None and r.employee_id is not None
+            unit_id = unit_id_for(desk, units, r.profile.employer, full=from_json)
+            changes.append(ProfileChange(r.employee_id, r.profile, unit_id, r.version))
+        written, refused = desk.employees.update_profiles(changes)
+        result.updated_ids += written
+        result.conflicts += [batch[i] for i in refused]
+        done += len(batch)
 
 
 class ImportInterrupted(RuntimeError):
