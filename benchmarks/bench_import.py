@@ -1,7 +1,8 @@
 """Roster import: 50,000 rows through the real `hrdesk import` command, timed from the outside with the
 child's peak RSS; then the same file again (everyone unchanged), then a dry run.
 
-Run: uv run python benchmarks/bench_import.py [ROWS] [--python PYTHON] [--src DIR]
+Run: uv run python benchmarks/bench_import.py [ROWS] [--python PYTHON] [--src DIR] [--json] [--again] [--changed]
+(`--changed`: then a roster in which every person's hiring date differs, the re-import that writes them all)
 (target: 50,000 rows ≤ 30 s and ≤ 300 MB peak RSS). `--src` runs the command from another checkout
 (e.g. the code before the roster rework) with this environment, for before/after figures.
 """
@@ -44,7 +45,7 @@ HEADERS = [
 ]
 
 
-def roster(path: Path, rows: int) -> Path:
+def roster(path: Path, rows: int, hired_on: str = "2024-03-01") -> Path:
     """A one-sheet roster in the template's columns; every row a different, valid person."""
     from openpyxl import Workbook
 
@@ -62,7 +63,7 @@ def roster(path: Path, rows: int) -> Path:
                 "91110114MA01ABCD1X",
                 "昌平区",
                 "外省市",
-                "2024-03-01",
+                hired_on,
                 "2018-07-01",
                 "学士",
                 "无",
@@ -136,6 +137,11 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="profile JSON with 40 income months a person")
     parser.add_argument("--again", action="store_true", help="also import the same file a second time")
     parser.add_argument(
+        "--changed",
+        action="store_true",
+        help="then a roster where every person's hiring date changed (.xlsx)",
+    )
+    parser.add_argument(
         "--statuses",
         action="store_true",
         help="then time the list statuses the app computes in the background",
@@ -156,6 +162,12 @@ def main() -> None:
             print(
                 f"same file again: {seconds:.1f} s ({cpu:.1f} s CPU), peak RSS so far {peak:.0f} MB,"
                 f" exit {code}: {last}"
+            )
+        if args.changed:
+            changed = roster(Path(tmp) / "changed.xlsx", args.rows, hired_on="2024-04-01")
+            seconds, cpu, peak, code, last = run(args.python, args.src, data, str(changed))
+            print(
+                f"every person changed: {seconds:.1f} s ({cpu:.1f} s CPU), peak RSS so far {peak:.0f} MB: {last}"
             )
         if args.statuses:
             # More than STATUS_INLINE_LIMIT new people: the import leaves their list status to the app's

@@ -104,21 +104,26 @@ def main(argv: list[str] | None = None) -> int:
         message = _shared_database_message(exc)
         if message is None:
             raise
-        print(f"hrdesk: {message}", file=sys.stderr)
+        print(message, file=sys.stderr)
         return 1
 
 
 def _shared_database_message(exc: Exception) -> str | None:
-    """A lost connection, another desk's save or deletion: one line, never the driver's text (it
-    quotes SQL and the values of the row, people's names among them) and never a traceback."""
+    """A database error (a lost connection, a damaged or altered database, another desk's save or
+    deletion) as one line in the run's language: never the driver's text (it quotes SQL and the values
+    of the row, people's names among them) and never a traceback. None for anything else."""
     name = type(exc).__name__
-    if name in ("OperationalError", "InterfaceError"):
-        return (
-            f"与数据库服务器的连接中断（{name}）。已完成的保存不受影响；请检查服务器后再运行一次同样的命令。"
-        )
     if name in ("StaleVersion", "RecordGone"):
-        return f"冲突：{exc}（未写入；请重新运行命令）"
-    return None
+        return t("cli.conflict", reason=str(exc))
+    # SQLAlchemy wraps every driver error in a DBAPIError; matched by name so that a command that never
+    # touched the database does not import SQLAlchemy here.
+    if not any(k.__name__ == "DBAPIError" for k in type(exc).__mro__):
+        return None
+    orig = getattr(exc, "orig", None)
+    kind = type(orig).__name__ if orig is not None else name
+    if getattr(exc, "connection_invalidated", False) or name == "InterfaceError":
+        return t("cli.database-lost", kind=kind)
+    return t("cli.database-error", kind=kind)
 
 
 def _dispatch(args: argparse.Namespace) -> int:

@@ -52,6 +52,16 @@ def _refuse_duplicate(s: Session, id_number: str, employee_id: int | None) -> No
         raise DuplicateIdNumber(row[0], row[1])
 
 
+@dataclass(frozen=True)
+class ProfileChange:
+    """One employee's new facts for `update_profiles`, at the version the caller read."""
+
+    employee_id: int
+    profile: Profile
+    employer_id: int | None = None
+    expected_version: int | None = None
+
+
 class Employees(Service):
     """Employees and their cached list status."""
 
@@ -89,20 +99,23 @@ class Employees(Service):
             stmt = stmt.where(m.Employee.id.in_(ids))
         with gc_paused(), self.read_engine.connect() as conn:
             rows = fetch_in_parts(conn, stmt)
+            # A unit's name, a district, a status, a deadline code or a date is held once for all the rows
+            # that show it, not once per row (the list of 50,000 holds what it shows, compactly).
+            one = {}.setdefault
             return [
                 EmployeeSummary(
                     r[0],
                     r[1],
                     mask(r[2]),
                     r[3],
-                    r[4],
-                    r[5],
-                    r[6],
-                    r[7],
-                    r[8],
-                    r[9],
+                    one(r[4], r[4]),
+                    one(r[5], r[5]),
+                    one(r[6], r[6]),
+                    one(r[7], r[7]),
+                    one(r[8], r[8]),
+                    one(r[9], r[9]),
                     f"{r[1]} {r[2]} {r[4]}".lower() + "\x01" + search_key(r[1]) if searchable else "",
-                    r[10],
+                    one(r[10], r[10]),
                     sort_key(r[1]) if searchable else "",
                 )
                 for r in rows
@@ -367,6 +380,37 @@ class Employees(Service):
             self._audit(s, "update", "employee", employee_id, changed)
         self.refresh_statuses(ids=[employee_id])
         return version
+
+    def update_profiles(self, changes: list[ProfileChange]) -> tuple[list[int], list[int]]:
+        """Many employees' facts replaced in one transaction (a roster re-imported), each at the version
+        its caller read: a person saved or deleted since then is left as stored and reported, never
+        overwritten. Their list statuses are refreshed together afterwards. Returns (the ids written,
+        the positions in `changes` refused)."""
+        written: list[int] = []
+        refused: list[int] = []
+        fields = list(m.Employee.model_fields)
+        with self.session() as s:
+            for position, change in enumerate(changes):
+                try:
+                    # The version moves first: a later save by anyone refuses this row before it is touched.
+                    claim_version(s, m.Employee, change.employee_id, change.expected_version)
+                except (StaleVersion, RecordGone):
+                    refused.append(position)
+                    continue
+                row = s.get(m.Employee, change.employee_id)
+                before = {k: getattr(row, k) for k in fields}
+                apply_employee(row, change.profile.employee)
+                if change.employer_id is not None:
+                    row.employer_id = change.employer_id
+                row.updated_at = m.utcnow()
+                s.add(row)
+                self._write_parts(s, change.employee_id, change.profile)
+                changed = [k for k in fields if getattr(row, k) != before[k] and k != "updated_at"]
+                self._audit(s, "update", "employee", change.employee_id, changed)
+                written.append(change.employee_id)
+        if written:
+            self.refresh_statuses(ids=written)
+        return written, refused
 
     def delete_employee(self, employee_id: int) -> int | None:
         """A soft delete; returns the trash entry that `restore_employee` takes back (None: not found)."""

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # 50,000 of them: slots, no dict per row
 class EmployeeSummary:
     id: int
     name: str

@@ -96,50 +96,84 @@ def write_template(path: Path) -> None:
     _save_workbook(wb, path)
 
 
+EXPORT_CHUNK = 2000  # stored profiles read at a time: 50,000 at once would hold hundreds of megabytes
+
+
 def export_xlsx(desk: Desk, path: Path, deadlines: list[tuple[int, str, date, str]] | None = None) -> int:
     """Every employee in the template's columns (full ID numbers: the file is the user's own roster and
-    must import back), their status, their declared income, and the upcoming deadlines when given."""
+    must import back), their status, their declared income, and the upcoming deadlines when given.
+    Streamed: profiles are read a few thousand at a time and rows written as they come (a workbook
+    that holds 50,000 people's two million income cells in memory needs gigabytes)."""
     from openpyxl import Workbook
 
     from .plan import roster_values, shown
 
     vocab = vocabulary()
-    summaries = {s.id: s for s in desk.employees.summaries()}
-    profiles = desk.employees.profiles()
-    wb = Workbook()
-    ws = wb.active
-    ws.title = ROSTER_SHEET
+    summaries = {s.id: s for s in desk.employees.summaries(searchable=False)}
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(ROSTER_SHEET)
     status_headers = ["状态", "下一期限", "期限类型"]
-    _row(ws, [*_headers(), *status_headers])
     income = wb.create_sheet(vocab.income["sheet"])
-    _row(income, _income_headers())
-    for employee_id in sorted(profiles):
-        profile = profiles[employee_id]
-        values = roster_values(profile)
-        cells: list[Any] = []
-        for spec in vocab.columns:
-            value = values[spec.field]
-            cells.append(value if isinstance(value, date) else shown(spec.field, value))
-        s = summaries.get(employee_id)
-        cells += [
-            STATUS_ZH.get(s.status, s.status) if s else "",
-            s.next_deadline if s and s.next_deadline else "",
-            (s.next_deadline_code or "") if s else "",
-        ]
-        _row(ws, cells)
-        for month, amount in sorted(profile.employee.monthly_income_cny.items()):
-            _row(income, [profile.employee.id_number, profile.employee.name, month, amount])
-    if deadlines is not None:
-        names = {i: p.employee.name for i, p in profiles.items()}
-        dl = wb.create_sheet(DEADLINE_SHEET)
-        _row(dl, ["日期", "姓名", "期限类型", "说明"])
+    dl = wb.create_sheet(DEADLINE_SHEET) if deadlines is not None else None
+    for sheet, headers in ((ws, [*_headers(), *status_headers]), (income, _income_headers())):
+        _widths(sheet, len(headers))
+        _stream_row(sheet, headers)
+    ids = sorted(summaries)
+    for start in range(0, len(ids), EXPORT_CHUNK):
+        profiles = desk.employees.profiles_present(ids[start : start + EXPORT_CHUNK])
+        for employee_id in sorted(profiles):
+            profile = profiles[employee_id]
+            values = roster_values(profile)
+            cells: list[Any] = []
+            for spec in vocab.columns:
+                value = values[spec.field]
+                cells.append(value if isinstance(value, date) else shown(spec.field, value))
+            s = summaries[employee_id]
+            cells += [
+                STATUS_ZH.get(s.status, s.status),
+                s.next_deadline if s.next_deadline else "",
+                s.next_deadline_code or "",
+            ]
+            _stream_row(ws, cells)
+            for month, amount in sorted(profile.employee.monthly_income_cny.items()):
+                _stream_row(income, [profile.employee.id_number, profile.employee.name, month, amount])
+    if dl is not None and deadlines is not None:
+        names = {i: s.name for i, s in summaries.items()}
+        _widths(dl, 4)
+        _stream_row(dl, ["日期", "姓名", "期限类型", "说明"])
         for employee_id, code, when, text in sorted(deadlines, key=lambda d: d[2]):
-            _row(dl, [when, names.get(employee_id, ""), code, text])
-    for sheet in wb.worksheets:
-        for column in sheet.columns:
-            sheet.column_dimensions[column[0].column_letter].width = 18
+            _stream_row(dl, [when, names.get(employee_id, ""), code, text])
     _save_workbook(wb, path)
-    return len(profiles)
+    return len(summaries)
+
+
+def _widths(sheet: Any, columns: int) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for col in range(1, columns + 1):
+        sheet.column_dimensions[get_column_letter(col)].width = 18
+
+
+def _stream_row(ws: Any, values: list[Any]) -> None:
+    """`_row` for a write-only sheet: text as text cells (formula-like text literal), dates as dates."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cells: list[Any] = []
+    for value in values:
+        if isinstance(value, str):
+            if not value:
+                cells.append(None)
+                continue
+            cell = WriteOnlyCell(ws, value=value)
+            set_text(cell, value)
+            cells.append(cell)
+        elif isinstance(value, date):
+            cell = WriteOnlyCell(ws, value=value)
+            cell.number_format = "yyyy-mm-dd"
+            cells.append(cell)
+        else:
+            cells.append(value)
+    ws.append(cells)
 
 
 # --- the bad rows, as a workbook to fix and import again ----------------------------------------

@@ -5,7 +5,8 @@ count or a bar filters the list."""
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
+from operator import attrgetter
 
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent
@@ -29,6 +30,30 @@ def urgency_matches(kind: str, s: EmployeeSummary, today: date) -> bool:
     return s.urgency is not None or (
         s.next_deadline is not None and 0 <= (s.next_deadline - today).days <= 30
     )
+
+
+def card_counts(summaries: list[EmployeeSummary], today: date) -> dict[str, int]:
+    """How many employees each urgency card holds (the same answer as `urgency_matches` row by row),
+    counted with C-level tallies of the few distinct values: 50,000 rows in milliseconds, on the UI
+    thread after every save."""
+    pairs = Counter(map(attrgetter("urgency", "next_deadline"), summaries))
+    horizon = today + timedelta(days=30)
+    counts = dict.fromkeys(URGENCY_CARDS, 0)
+    for (urgency, deadline), n in pairs.items():
+        if urgency in ("overdue", "this-week"):
+            counts[urgency] += n
+        if urgency is not None or (deadline is not None and today <= deadline <= horizon):
+            counts["this-month"] += n
+    return counts
+
+
+def expiry_months(summaries: list[EmployeeSummary]) -> Counter[tuple[int, int]]:
+    """Permits expiring per (year, month), tallied by distinct date first (a few hundred, not 50,000)."""
+    by_month: Counter[tuple[int, int]] = Counter()
+    for day, n in Counter(map(attrgetter("permit_expires"), summaries)).items():
+        if day is not None:
+            by_month[(day.year, day.month)] += n
+    return by_month
 
 
 ORDER = ["renewal-due", "missing-materials", "not-eligible", "ready", "suspended", "expired", "valid"]
@@ -72,9 +97,7 @@ class ExpiryChart(QWidget):
 
     def set_data(self, summaries: list[EmployeeSummary], today: date) -> None:
         self.months = next_months(today)
-        by_month = Counter(
-            (s.permit_expires.year, s.permit_expires.month) for s in summaries if s.permit_expires
-        )
+        by_month = expiry_months(summaries)
         self.counts = [by_month.get(m, 0) for m in self.months]
         self.update()
 
@@ -197,7 +220,7 @@ class Dashboard(QWidget):
     def set_summaries(self, summaries: list[EmployeeSummary], today: date | None = None) -> None:
         self._summaries = summaries
         self._today = today or self._today or self.clock.today()
-        counts = Counter(s.status for s in summaries)
+        counts = Counter(map(attrgetter("status"), summaries))
         for status, button in self.buttons.items():
             button.setText(f"{status_label(status)}\n{'…' if self._loading else counts.get(status, 0)}")
         titles = {
@@ -211,9 +234,7 @@ class Dashboard(QWidget):
 
     def urgency_counts(self) -> dict[str, int]:
         today = self._today or self.clock.today()
-        return {
-            kind: sum(1 for s in self._summaries if urgency_matches(kind, s, today)) for kind in URGENCY_CARDS
-        }
+        return card_counts(self._summaries, today)
 
     def counts(self) -> dict[str, int]:
-        return dict(Counter(s.status for s in self._summaries))
+        return dict(Counter(map(attrgetter("status"), self._summaries)))

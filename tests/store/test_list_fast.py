@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -80,3 +81,20 @@ def test_an_overdue_duty_lists_first_and_marked(capsys, data_dir):
     assert all("已逾期" in line for line in lines[1:3]) and "李四" in lines[3]
     assert main(["--data-dir", str(data_dir), "--lang", "en", "list"]) == 0
     assert "Overdue" in capsys.readouterr().out.splitlines()[1]
+
+
+def test_list_rows_are_compact(data_dir: Path):
+    """The window holds the list of tens of thousands: a row has no dict of its own, and what many rows
+    show (the unit's name, the district, the status) is one string for all of them."""
+    with Desk.open(data_dir, clock=FixedClock.on(date(2026, 12, 1))) as desk:
+        profile = load_profile_file(ROOT / "examples" / "changping-new-ready.json")
+        first = desk.employees.add_profile(profile)
+        second = desk.employees.add_profile(
+            replace(profile, employee=replace(profile.employee, id_number="110101199003077731", name="李四"))
+        )
+        desk.employees.refresh_statuses(on=date(2026, 12, 1))
+        rows = {s.id: s for s in desk.employees.summaries()}
+    a, b = rows[first], rows[second]
+    assert not hasattr(a, "__dict__")
+    assert a.employer_name == b.employer_name and a.employer_name is b.employer_name
+    assert a.district is b.district and a.status is b.status
