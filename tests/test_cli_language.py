@@ -113,3 +113,15 @@ def test_every_help_line_speaks_chinese_by_default(capsys, command):
 def test_an_export_to_the_wrong_kind_of_file_says_so_in_chinese(capsys, data_dir, tmp_path):
     code, _, err = run(capsys, "--data-dir", str(data_dir), "export", "-o", str(tmp_path / "x.txt"))
     assert code == 2 and ".xlsx" in err and HAN.search(err.split("：", 2)[-1])
+
+
+def test_a_bad_profile_in_an_import_is_explained_in_the_chosen_language(capsys, data_dir, tmp_path):
+    bad = tmp_path / "people.json"
+    bad.write_text(
+        '[{"format": "hrdesk-profile/1", "employer": {"district": "changping"}, "employee": {"x": 1}}]',
+        encoding="utf-8",
+    )
+    _, out, err = run(capsys, "--data-dir", str(data_dir), "import", str(bad), "--dry-run")
+    assert "无法识别的键“x”" in out + err
+    _, out, err = run(capsys, "--data-dir", str(data_dir), "--lang", "en", "import", str(bad), "--dry-run")
+    assert "unknown key 'x'" in out + err and not HAN.search(out + err)

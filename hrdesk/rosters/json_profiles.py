@@ -73,7 +73,13 @@ def preview_json(desk: Desk, path: Path, out: ImportPreview) -> ImportPreview:
             parsed.append(parse_profile(item, ps.districts, tuple(ps.materials)))
         except ProfileError as exc:
             out.file_errors.append(
-                RowIssue(path.name, i, "profile", "roster.profile-invalid", {"reason": str(exc)})
+                RowIssue(
+                    path.name,
+                    i,
+                    "profile",
+                    "roster.profile-invalid",
+                    {"reason_said": {lang: exc.message(lang) for lang in ("zh", "en")}},
+                )
             )
     # A material file that cannot be stored refuses its profile here, in the preview (and `--dry-run`),
     # instead of failing half-way through the write.

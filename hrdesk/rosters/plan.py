@@ -23,6 +23,9 @@ def message_text(code: str, params: dict[str, Any], lang: str = "zh") -> str:
     params = dict(params)
     if "reason_key" in params:
         params["reason"] = text(params.pop("reason_key"))
+    if "reason_said" in params:  # a reason already worded in each language (a profile's parse error)
+        said = params.pop("reason_said")
+        params["reason"] = said.get("en" if lang == "en" else "zh", "")
     return text(code, **params)
 
 
