@@ -34,7 +34,6 @@ from ...labels import cite
 from ..employees.profile_form import DateField
 from ..i18n import LANGUAGES, current_lang, set_language
 from ..screen_fit import fit
-from ..wheel_guard import WheelToScroll
 
 DEFAULT_LEADS = "30,14,7,3,1,0"
 
@@ -186,7 +185,6 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
         self.buttons = buttons
-        WheelToScroll(self.scroll).install()
         fit(self, 760, inner.sizeHint().height() + buttons.sizeHint().height() + 40)
         self.holiday_year.valueChanged.connect(self._load_holidays)
         self._load_wages()
@@ -212,6 +210,13 @@ class SettingsDialog(QDialog):
                 )
             ):
                 self.wage_table.setItem(row, col, QTableWidgetItem(text))
+
+    def changeEvent(self, event: Any) -> None:  # noqa: N802  the wage figures' sources follow the language
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.LanguageChange:
+            self._load_wages()
+        super().changeEvent(event)
 
     def add_wage(self) -> None:
         """Keep the figure until OK and say, worked out on a worker, whose income threshold it moves."""

@@ -46,7 +46,6 @@ from ...rules.profile import (
 )
 from ...text.numbers import AmountError, parse_cny
 from ..i18n import current_lang
-from ..wheel_guard import WheelToScroll
 from .profile_sections import GuideNote, LinesField, MoneyField, YearAmounts, code_combo, relabel_combo
 
 # Combos: attribute → (labels group, text of the leading "none" entry or None).
@@ -344,7 +343,6 @@ class ProfileForm(QWidget):
         save_key = QShortcut(QKeySequence.StandardKey.Save, self)
         save_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save_key.activated.connect(lambda: self.save() if self.save_button.isEnabled() else None)
-        self.wheel_guard = WheelToScroll(scroll)
         self.revert_button.clicked.connect(lambda: self.load(self.employee_id))
 
         for w in self.findChildren(QLineEdit):
@@ -887,10 +885,6 @@ class ProfileForm(QWidget):
         just written, so a quick second save is not taken for another desk's change, and only the
         edits made after it are written (a merge's other-desk fields are not written back)."""
         self._base, self._version = copy.deepcopy(profile), version
-
-    def showEvent(self, event: Any) -> None:  # noqa: N802  (rows added since: guard them too)
-        self.wheel_guard.install()
-        super().showEvent(event)
 
     def save(self) -> int | None:
         if not self.validate():
