@@ -52,47 +52,47 @@
         <translation>Third-party licences</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/about_dialog.py" line="94" />
+        <location filename="../../hrdesk/ui/about_dialog.py" line="104" />
         <source>北京市工作居住证办理助手：员工档案、资格检查、材料清单、期限提醒、表格打印和材料包。</source>
         <translation>A workbench for Beijing Work Residence Permit applications: employee records, eligibility checks, material checklists, deadline reminders, printed forms and submission packs.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/about_dialog.py" line="97" />
+        <location filename="../../hrdesk/ui/about_dialog.py" line="107" />
         <source>hrdesk 是自由软件，按 GNU Affero 通用公共许可证第 3 版或（由您选择）任何更新版本发布；</source>
         <translation>hrdesk is free software, released under the GNU Affero General Public License, version 3 or (at your option) any later version; </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/about_dialog.py" line="100" />
+        <location filename="../../hrdesk/ui/about_dialog.py" line="110" />
         <source>不提供任何担保。您可以按该许可证再发布和修改它。许可证全文和源代码见“第三方许可”页的 hrdesk 一项。</source>
         <translation>it comes with no warranty. You may redistribute and modify it under that licence. The full licence and where to find the source code are under hrdesk on the Third-party licences page.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/about_dialog.py" line="103" />
+        <location filename="../../hrdesk/ui/about_dialog.py" line="113" />
         <source>本软件包含第三方组件（Qt、PySide6、PyMuPDF、ReportLab、Droid Sans Fallback 字体等），</source>
         <translation>This software includes third-party components (Qt, PySide6, PyMuPDF, ReportLab, the Droid Sans Fallback font and others), </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/about_dialog.py" line="105" />
+        <location filename="../../hrdesk/ui/about_dialog.py" line="115" />
         <source>各自按其许可证提供，见“第三方许可”。</source>
         <translation>each under its own licence: see Third-party licences.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/about_dialog.py" line="106" />
+        <location filename="../../hrdesk/ui/about_dialog.py" line="116" />
         <source>数据文件夹</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/about_dialog.py" line="107" />
+        <location filename="../../hrdesk/ui/about_dialog.py" line="117" />
         <source>所有数据仅保存在本机。</source>
         <translation>All data stays on this computer.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/about_dialog.py" line="141" />
+        <location filename="../../hrdesk/ui/about_dialog.py" line="152" />
         <source>许可证</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/about_dialog.py" line="141" />
+        <location filename="../../hrdesk/ui/about_dialog.py" line="152" />
         <source>源代码</source>
         <translation>Source code</translation>
     </message>
@@ -100,42 +100,42 @@
 <context>
     <name>AgentDialog</name>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="51" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="50" />
         <source>经办人</source>
         <translation>Business agent</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="57" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="56" />
         <source>在本单位缴纳社保</source>
         <translation>Insured (social insurance) by this unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="59" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="58" />
         <source>在岗（可办理业务）</source>
         <translation>Active (may handle business)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="64" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="63" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="65" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="64" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="66" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="65" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="79" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="78" />
         <source>姓名必填</source>
         <translation>The name is required</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="85" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="84" />
         <source>身份证号无效，请核对（可留空）</source>
         <translation>The ID number is not valid; check it (or leave it empty)</translation>
     </message>
@@ -143,32 +143,32 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="273" />
+        <location filename="../../hrdesk/ui/employees/applications_panel.py" line="22" />
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="274" />
+        <location filename="../../hrdesk/ui/employees/applications_panel.py" line="23" />
         <source>单位审核中</source>
         <translation>In unit review</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="275" />
+        <location filename="../../hrdesk/ui/employees/applications_panel.py" line="24" />
         <source>已提交主管部门</source>
         <translation>Submitted to the authority</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="276" />
+        <location filename="../../hrdesk/ui/employees/applications_panel.py" line="25" />
         <source>被退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="277" />
+        <location filename="../../hrdesk/ui/employees/applications_panel.py" line="26" />
         <source>已核准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="278" />
+        <location filename="../../hrdesk/ui/employees/applications_panel.py" line="27" />
         <source>审核不通过</source>
         <translation>Rejected</translation>
     </message>
@@ -176,63 +176,63 @@
 <context>
     <name>ApplicationsPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="296" />
+        <location filename="../../hrdesk/ui/employees/applications_panel.py" line="45" />
         <source>新建业务…</source>
         <translation>New business…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="297" />
+        <location filename="../../hrdesk/ui/employees/applications_panel.py" line="46" />
         <source>更新状态…</source>
         <translation>Update status…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="300" />
+        <location filename="../../hrdesk/ui/employees/applications_panel.py" line="49" />
         <source>业务</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="300" />
+        <location filename="../../hrdesk/ui/employees/applications_panel.py" line="49" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="300" />
+        <location filename="../../hrdesk/ui/employees/applications_panel.py" line="49" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="300" />
+        <location filename="../../hrdesk/ui/employees/applications_panel.py" line="49" />
         <source>退回意见 / 备注</source>
         <translation>Return reasons / notes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="308" />
+        <location filename="../../hrdesk/ui/employees/applications_panel.py" line="57" />
         <source>新建业务</source>
         <translation>New business</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="308" />
+        <location filename="../../hrdesk/ui/employees/applications_panel.py" line="57" />
         <source>业务类型：</source>
         <translation>Business:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="329" />
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="335" />
+        <location filename="../../hrdesk/ui/employees/applications_panel.py" line="78" />
+        <location filename="../../hrdesk/ui/employees/applications_panel.py" line="84" />
         <source>更新状态</source>
         <translation>Update status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="329" />
+        <location filename="../../hrdesk/ui/employees/applications_panel.py" line="78" />
         <source>新状态：</source>
         <translation>New status:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="335" />
+        <location filename="../../hrdesk/ui/employees/applications_panel.py" line="84" />
         <source>退回意见：</source>
         <translation>Return reasons:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="349" />
+        <location filename="../../hrdesk/ui/employees/applications_panel.py" line="98" />
         <source>状态改为“{status}”</source>
         <translation>status set to “{status}”</translation>
     </message>
@@ -381,27 +381,27 @@
 <context>
     <name>Business</name>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="37" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="33" />
         <source>新办</source>
         <translation>New application</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="38" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="34" />
         <source>续签</source>
         <translation>Renewal</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="39" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="35" />
         <source>聘用单位变更</source>
         <translation>Employer change</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="40" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="36" />
         <source>基础信息变更</source>
         <translation>Basic-info change</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="41" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="37" />
         <source>业务信息变更（随往子女）</source>
         <translation>Business-info change (children)</translation>
     </message>
@@ -522,79 +522,79 @@
 <context>
     <name>ChildrenPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="401" />
+        <location filename="../../hrdesk/ui/employees/children_panel.py" line="30" />
         <source>添加子女…</source>
         <translation>Add child…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="402" />
+        <location filename="../../hrdesk/ui/employees/children_panel.py" line="31" />
         <source>删除所选子女</source>
         <translation>Remove selected child</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="412" />
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="415" />
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="423" />
+        <location filename="../../hrdesk/ui/employees/children_panel.py" line="41" />
+        <location filename="../../hrdesk/ui/employees/children_panel.py" line="44" />
+        <location filename="../../hrdesk/ui/employees/children_panel.py" line="52" />
         <source>添加子女</source>
         <translation>Add child</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="412" />
+        <location filename="../../hrdesk/ui/employees/children_panel.py" line="41" />
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="415" />
+        <location filename="../../hrdesk/ui/employees/children_panel.py" line="44" />
         <source>出生日期（YYYY-MM-DD）：</source>
         <translation>Birth date (YYYY-MM-DD):</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="423" />
+        <location filename="../../hrdesk/ui/employees/children_panel.py" line="52" />
         <source>日期格式应为 2026-01-31</source>
         <translation>Use the form 2026-01-31</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="444" />
+        <location filename="../../hrdesk/ui/employees/children_panel.py" line="73" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="444" />
+        <location filename="../../hrdesk/ui/employees/children_panel.py" line="73" />
         <source>出生日期</source>
         <translation>Birth date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="444" />
+        <location filename="../../hrdesk/ui/employees/children_panel.py" line="73" />
         <source>随往</source>
         <translation>Accompanies</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="444" />
+        <location filename="../../hrdesk/ui/employees/children_panel.py" line="73" />
         <source>父母</source>
         <translation>Parents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="456" />
+        <location filename="../../hrdesk/ui/employees/children_panel.py" line="85" />
         <source>已婚</source>
         <translation>Married</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="457" />
+        <location filename="../../hrdesk/ui/employees/children_panel.py" line="86" />
         <source>未婚生育</source>
         <translation>Unmarried parents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="458" />
+        <location filename="../../hrdesk/ui/employees/children_panel.py" line="87" />
         <source>离异抚养</source>
         <translation>Divorced, in custody</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="464" />
+        <location filename="../../hrdesk/ui/employees/children_panel.py" line="93" />
         <source>是</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="464" />
+        <location filename="../../hrdesk/ui/employees/children_panel.py" line="93" />
         <source>否</source>
         <translation>no</translation>
     </message>
@@ -819,12 +819,12 @@ Log file: {path}</translation>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="92" />
+        <location filename="../../hrdesk/ui/employees/date_field.py" line="36" />
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="98" />
+        <location filename="../../hrdesk/ui/employees/date_field.py" line="42" />
         <source>日期格式应为 2026-01-31，且须是真实日期</source>
         <translation>Use the form 2026-01-31, and a real date</translation>
     </message>
@@ -832,92 +832,92 @@ Log file: {path}</translation>
 <context>
     <name>EligibilityPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="88" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="84" />
         <source>业务类型：</source>
         <translation>Business:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="96" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="92" />
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="96" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="92" />
         <source>问题</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="96" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="92" />
         <source>依据</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="97" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="93" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="97" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="93" />
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="134" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="130" />
         <source>原单位解除关联已逾期（{date}）— 请立即联系原单位办理解除，或联系主管部门。</source>
         <translation>The previous employer's unlink is overdue ({date}) — contact the previous employer to unlink now, or contact the authority.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="136" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="132" />
         <source>单位审核已超过 7 天（{date}）— 系统会自动退回，请立即审核。</source>
         <translation>The unit review is over 7 days ({date}) — the system returns the application automatically; review it now.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="138" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="134" />
         <source>已过最晚安全提交日（{date}）— 请立即提交，或联系主管部门。</source>
         <translation>Past the last safe day to submit ({date}): submit now, or contact the authority.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="143" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="139" />
         <source>是</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="143" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="139" />
         <source>否</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="144" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="140" />
         <source>符合条件</source>
         <translation>Eligible</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="144" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="140" />
         <source>材料齐全</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="145" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="141" />
         <source>符合的申请条件</source>
         <translation>Qualifying categories</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="145" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="141" />
         <source>收入标准</source>
         <translation>Income threshold</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="162" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="158" />
         <source>阻断</source>
         <translation>Blocker</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="162" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="158" />
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="162" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="158" />
         <source>提示</source>
         <translation>Info</translation>
     </message>
@@ -968,58 +968,58 @@ Log file: {path}</translation>
 <context>
     <name>EmployeeDetail</name>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="523" />
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="627" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="74" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="178" />
         <source>档案</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="523" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="74" />
         <source>资格检查</source>
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="523" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="74" />
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="523" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="74" />
         <source>业务记录</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="523" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="74" />
         <source>随往子女</source>
         <translation>Children</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="558" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="109" />
         <source>档案中有错误（见红字），请改正后再保存。</source>
         <translation>The profile has errors (shown in red); correct them before saving.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="603" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="154" />
         <source>身份证号重复</source>
         <translation>Duplicate ID number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="604" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="155" />
         <source>身份证号 {id} 已属于员工 {name}。同一人只能有一条记录，未保存。</source>
         <translation>ID number {id} already belongs to employee {name}. One person has one record; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="611" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="162" />
         <source>打开 {name} 的记录</source>
         <translation>Open {name}'s record</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="613" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="164" />
         <source>返回修改</source>
         <translation>Back to editing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="623" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="174" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -1550,47 +1550,47 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="360" />
+        <location filename="../../hrdesk/ui/main_window.py" line="361" />
         <source>新员工</source>
         <translation>New employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="370" />
+        <location filename="../../hrdesk/ui/main_window.py" line="371" />
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="371" />
+        <location filename="../../hrdesk/ui/main_window.py" line="372" />
         <source>{name} 的档案有未保存的修改。要保存吗？</source>
         <translation>{name}'s profile has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="378" />
+        <location filename="../../hrdesk/ui/main_window.py" line="379" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="379" />
+        <location filename="../../hrdesk/ui/main_window.py" line="380" />
         <source>不保存</source>
         <translation>Don't save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="390" />
+        <location filename="../../hrdesk/ui/main_window.py" line="391" />
         <source>已保存 ✓</source>
         <translation>Saved ✓</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="445" />
+        <location filename="../../hrdesk/ui/main_window.py" line="446" />
         <source>hrdesk 仍在运行</source>
         <translation>hrdesk is still running</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="447" />
+        <location filename="../../hrdesk/ui/main_window.py" line="448" />
         <source>窗口已关闭到托盘区，期限提醒照常。要退出请用“文件 → 退出”；可在设置中关闭此行为。</source>
         <translation>The window was closed to the tray; deadline reminders go on. To quit use File → Quit; this can be turned off in Settings.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="380" />
+        <location filename="../../hrdesk/ui/main_window.py" line="381" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2035,469 +2035,479 @@ Build the pack anyway? The checklist will list these problems.</translation>
     </message>
 </context>
 <context>
-    <name>ProfileForm</name>
+    <name>ProfileChecks</name>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="141" />
-        <source>姓名</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="142" />
-        <source>身份证号</source>
-        <translation>ID number</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="143" />
-        <source>单位</source>
-        <translation>Unit</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="144" />
-        <source>户籍</source>
-        <translation>Hukou</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="147" />
-        <source>入职日期</source>
-        <translation>Hired on</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="148" />
-        <source>参加工作日期</source>
-        <translation>Career started on</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="174" />
-        <source>最高学位</source>
-        <translation>Highest degree</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="182" />
-        <source>职称</source>
-        <translation>Professional title</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="149" />
-        <source>婚姻状况</source>
-        <translation>Marital status</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="150" />
-        <source>劳动合同终止日期</source>
-        <translation>Contract ends on</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="298" />
-        <source>住所类型</source>
-        <translation>Housing</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="300" />
-        <source>住所证明有效期至</source>
-        <translation>Housing proof valid until</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="302" />
-        <source>住址</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="328" />
-        <source>证件状态</source>
-        <translation>Permit status</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="329" />
-        <source>证件编号</source>
-        <translation>Permit number</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="330" />
-        <source>签发日期</source>
-        <translation>Issued on</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="331" />
-        <source>有效期至</source>
-        <translation>Expires on</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="332" />
-        <source>离开原单位日期</source>
-        <translation>Left previous unit on</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="139" />
-        <source>基本信息</source>
-        <translation>Basic information</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="297" />
-        <source>在京住所</source>
-        <translation>Residence in Beijing</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="327" />
-        <source>工作居住证</source>
-        <translation>Work residence permit</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="289" />
-        <source>近6个月申报收入（元）</source>
-        <translation>Declared income, last 6 months (CNY)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="55" />
-        <source>按身份证推算</source>
-        <translation>From the ID number</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="59" />
-        <source>（未登记）</source>
-        <translation>(not recorded)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="60" />
-        <source>（未持证）</source>
-        <translation>(no permit)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="145" />
-        <source>退休年龄类别</source>
-        <translation>Retirement age category</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="146" />
-        <source>已办理退休</source>
-        <translation>Retired</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="158" />
-        <source>劳动关系</source>
-        <translation>Employment</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="159" />
-        <source>劳务派遣人员</source>
-        <translation>Dispatched worker</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="165" />
-        <source>申请单位同时是</source>
-        <translation>The applying unit also</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="167" />
-        <source>有犯罪记录</source>
-        <translation>Criminal record</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="173" />
-        <source>学历与职称</source>
-        <translation>Education and title</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="178" />
-        <source>境外学位（留服认证）</source>
-        <translation>Foreign degree (CSCSE verified)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="181" />
-        <source>毕业日期</source>
-        <translation>Graduation date</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="187" />
-        <source>奖项与人才计划</source>
-        <translation>Awards and talent programmes</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="189" />
-        <source>国家级、市级奖项（每行一项）</source>
-        <translation>National or municipal awards (one per line)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="194" />
-        <source>入选人才计划（每行一项）</source>
-        <translation>Talent programmes (one per line)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="204" />
-        <source>知识产权</source>
-        <translation>Intellectual property</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="208" />
-        <source>发明专利（件）</source>
-        <translation>Invention patents</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="212" />
-        <source>其他专利（件）</source>
-        <translation>Other patents</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="217" />
-        <source>软件著作权（件）</source>
-        <translation>Software copyrights</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="220" />
-        <source>本人排名</source>
-        <translation>Own rank as inventor or author</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="224" />
-        <source>已在京转化应用</source>
-        <translation>Commercialised in Beijing</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="236" />
-        <source>创业团队核心成员</source>
-        <translation>Founder (core team member)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="237" />
-        <source>是创业团队核心成员</source>
-        <translation>Is a core founder</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="239" />
-        <source>持股比例（%）</source>
-        <translation>Shareholding (%)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="244" />
-        <source>自然人股东排名</source>
-        <translation>Rank among natural-person shareholders</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="250" />
-        <source>近3年自有资金投入（元）</source>
-        <translation>Own investment, last 3 years (CNY)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="256" />
-        <source>股权融资（元）</source>
-        <translation>Equity financing (CNY)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="259" />
-        <source>近3年年均纳税（元）</source>
-        <translation>Team's average annual tax, last 3 years (CNY)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="265" />
-        <source>自由职业者、个体工商户</source>
-        <translation>Freelancer or sole trader</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="269" />
-        <source>是自由职业者或个体工商户</source>
-        <translation>Is a freelancer or sole trader</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="273" />
-        <source>每年纳税额（元）</source>
-        <translation>Tax paid per year (CNY)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="278" />
-        <source>有突出贡献</source>
-        <translation>Notable contribution</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="288" />
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="406" />
-        <source>收入</source>
-        <translation>Income</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="291" />
-        <source>年度收入（元）</source>
-        <translation>Annual income (CNY)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="312" />
-        <source>住宅用途（非办公、商业）</source>
-        <translation>Residential use (not office or commercial)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="315" />
-        <source>出租人即产权人</source>
-        <translation>The lessor owns the property</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="316" />
-        <source>产权人姓名</source>
-        <translation>Owner's name</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="317" />
-        <source>产权人身份证号</source>
-        <translation>Owner's ID number</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="318" />
-        <source>与产权人关系</source>
-        <translation>Relationship to the owner</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="405" />
-        <source>税款所属期</source>
-        <translation>Tax month</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="405" />
-        <source>申报收入</source>
-        <translation>Declared income</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="406" />
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="407" />
-        <source>年度</source>
-        <translation>Year</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="407" />
-        <source>纳税额</source>
-        <translation>Tax paid</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="417" />
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="425" />
-        <source>是</source>
-        <translation>Yes</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="426" />
-        <source>未填写</source>
-        <translation>Not given</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="430" />
-        <source>无</source>
-        <translation>None</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="431" />
-        <source>第一发明人（作者）</source>
-        <translation>First inventor (author)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="432" />
-        <source>第二发明人（作者）</source>
-        <translation>Second inventor (author)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="433" />
-        <source>第三及以后</source>
-        <translation>Third or later</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="437" />
-        <source>保存</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="438" />
-        <source>撤销修改</source>
-        <translation>Revert</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="457" />
-        <source>依据：</source>
-        <translation>Guide: </translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="681" />
+        <location filename="../../hrdesk/ui/employees/profile_checks.py" line="28" />
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="691" />
+        <location filename="../../hrdesk/ui/employees/profile_checks.py" line="38" />
         <source>应为18位：17位数字加1位数字或X</source>
         <translation>Must be 18 characters: 17 digits, then a digit or X</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="692" />
+        <location filename="../../hrdesk/ui/employees/profile_checks.py" line="39" />
         <source>校验位不符，请核对号码（多为录入错误）</source>
         <translation>The check digit does not match; check the number (usually a typing error)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="693" />
+        <location filename="../../hrdesk/ui/employees/profile_checks.py" line="40" />
         <source>号码中的出生日期不存在</source>
         <translation>The birth date in the number does not exist</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="696" />
+        <location filename="../../hrdesk/ui/employees/profile_checks.py" line="43" />
         <source>请先在“单位”中添加单位</source>
         <translation>Add a unit first</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="712" />
+        <location filename="../../hrdesk/ui/employees/profile_checks.py" line="59" />
         <source>入职日期不能晚于今天</source>
         <translation>The hire date cannot be after today</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="714" />
+        <location filename="../../hrdesk/ui/employees/profile_checks.py" line="61" />
         <source>毕业日期不能晚于今天</source>
         <translation>The graduation date cannot be in the future</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="719" />
+        <location filename="../../hrdesk/ui/employees/profile_checks.py" line="66" />
         <source>产权人身份证号无效，请核对（可留空）</source>
         <translation>The owner's ID number is not valid; check it (or leave it empty)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="721" />
+        <location filename="../../hrdesk/ui/employees/profile_checks.py" line="68" />
         <source>持证时须填写有效期</source>
         <translation>Enter the expiry date of the permit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="736" />
+        <location filename="../../hrdesk/ui/employees/profile_checks.py" line="83" />
         <source>持股比例应为 0 到 100 之间的数字，如 12.5</source>
         <translation>The shareholding must be a number from 0 to 100, e.g. 12.5</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="739" />
+        <location filename="../../hrdesk/ui/employees/profile_checks.py" line="86" />
         <source>以下月份的金额不是有效数字：</source>
         <translation>These months have an invalid amount: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="743" />
+        <location filename="../../hrdesk/ui/employees/profile_checks.py" line="90" />
         <source>以下年度的金额不是有效数字：</source>
         <translation>These years do not hold a valid amount: </translation>
     </message>
+</context>
+<context>
+    <name>ProfileForm</name>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="862" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="73" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="74" />
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="75" />
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="76" />
+        <source>户籍</source>
+        <translation>Hukou</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="79" />
+        <source>入职日期</source>
+        <translation>Hired on</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="80" />
+        <source>参加工作日期</source>
+        <translation>Career started on</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="106" />
+        <source>最高学位</source>
+        <translation>Highest degree</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="114" />
+        <source>职称</source>
+        <translation>Professional title</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="81" />
+        <source>婚姻状况</source>
+        <translation>Marital status</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="82" />
+        <source>劳动合同终止日期</source>
+        <translation>Contract ends on</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="230" />
+        <source>住所类型</source>
+        <translation>Housing</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="232" />
+        <source>住所证明有效期至</source>
+        <translation>Housing proof valid until</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="234" />
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="260" />
+        <source>证件状态</source>
+        <translation>Permit status</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="261" />
+        <source>证件编号</source>
+        <translation>Permit number</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="262" />
+        <source>签发日期</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="263" />
+        <source>有效期至</source>
+        <translation>Expires on</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="264" />
+        <source>离开原单位日期</source>
+        <translation>Left previous unit on</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="71" />
+        <source>基本信息</source>
+        <translation>Basic information</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="229" />
+        <source>在京住所</source>
+        <translation>Residence in Beijing</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="259" />
+        <source>工作居住证</source>
+        <translation>Work residence permit</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="221" />
+        <source>近6个月申报收入（元）</source>
+        <translation>Declared income, last 6 months (CNY)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="32" />
+        <source>按身份证推算</source>
+        <translation>From the ID number</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="36" />
+        <source>（未登记）</source>
+        <translation>(not recorded)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="37" />
+        <source>（未持证）</source>
+        <translation>(no permit)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="77" />
+        <source>退休年龄类别</source>
+        <translation>Retirement age category</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="78" />
+        <source>已办理退休</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="90" />
+        <source>劳动关系</source>
+        <translation>Employment</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="91" />
+        <source>劳务派遣人员</source>
+        <translation>Dispatched worker</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="97" />
+        <source>申请单位同时是</source>
+        <translation>The applying unit also</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="99" />
+        <source>有犯罪记录</source>
+        <translation>Criminal record</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="105" />
+        <source>学历与职称</source>
+        <translation>Education and title</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="110" />
+        <source>境外学位（留服认证）</source>
+        <translation>Foreign degree (CSCSE verified)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="113" />
+        <source>毕业日期</source>
+        <translation>Graduation date</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="119" />
+        <source>奖项与人才计划</source>
+        <translation>Awards and talent programmes</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="121" />
+        <source>国家级、市级奖项（每行一项）</source>
+        <translation>National or municipal awards (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="126" />
+        <source>入选人才计划（每行一项）</source>
+        <translation>Talent programmes (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="136" />
+        <source>知识产权</source>
+        <translation>Intellectual property</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="140" />
+        <source>发明专利（件）</source>
+        <translation>Invention patents</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="144" />
+        <source>其他专利（件）</source>
+        <translation>Other patents</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="149" />
+        <source>软件著作权（件）</source>
+        <translation>Software copyrights</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="152" />
+        <source>本人排名</source>
+        <translation>Own rank as inventor or author</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="156" />
+        <source>已在京转化应用</source>
+        <translation>Commercialised in Beijing</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="168" />
+        <source>创业团队核心成员</source>
+        <translation>Founder (core team member)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="169" />
+        <source>是创业团队核心成员</source>
+        <translation>Is a core founder</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="171" />
+        <source>持股比例（%）</source>
+        <translation>Shareholding (%)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="176" />
+        <source>自然人股东排名</source>
+        <translation>Rank among natural-person shareholders</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="182" />
+        <source>近3年自有资金投入（元）</source>
+        <translation>Own investment, last 3 years (CNY)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="188" />
+        <source>股权融资（元）</source>
+        <translation>Equity financing (CNY)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="191" />
+        <source>近3年年均纳税（元）</source>
+        <translation>Team's average annual tax, last 3 years (CNY)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="197" />
+        <source>自由职业者、个体工商户</source>
+        <translation>Freelancer or sole trader</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="201" />
+        <source>是自由职业者或个体工商户</source>
+        <translation>Is a freelancer or sole trader</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="205" />
+        <source>每年纳税额（元）</source>
+        <translation>Tax paid per year (CNY)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="210" />
+        <source>有突出贡献</source>
+        <translation>Notable contribution</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="220" />
+        <source>收入</source>
+        <translation>Income</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="223" />
+        <source>年度收入（元）</source>
+        <translation>Annual income (CNY)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="244" />
+        <source>住宅用途（非办公、商业）</source>
+        <translation>Residential use (not office or commercial)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="247" />
+        <source>出租人即产权人</source>
+        <translation>The lessor owns the property</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="248" />
+        <source>产权人姓名</source>
+        <translation>Owner's name</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="249" />
+        <source>产权人身份证号</source>
+        <translation>Owner's ID number</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="250" />
+        <source>与产权人关系</source>
+        <translation>Relationship to the owner</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="146" />
         <source>另一台电脑已修改</source>
         <translation>Changed on another computer</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="863" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="147" />
         <source>在您打开这份档案之后，另一位同事保存了修改。</source>
         <translation>A colleague saved changes to this record after you opened it.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="866" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="150" />
         <source>合并：保留双方的修改（同一项都改过时以您的为准）。覆盖：以您的版本为准。重新载入：放弃您的修改。</source>
         <translation>Merge: keep both sets of changes (where both changed the same field, yours wins). Overwrite: your version replaces theirs. Reload: drop your changes.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="869" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="153" />
         <source>合并</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="870" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="154" />
         <source>覆盖</source>
         <translation>Overwrite</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_form.py" line="871" />
+        <location filename="../../hrdesk/ui/employees/profile_form.py" line="155" />
         <source>重新载入</source>
         <translation>Reload</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileLayout</name>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="305" />
+        <source>税款所属期</source>
+        <translation>Tax month</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="305" />
+        <source>申报收入</source>
+        <translation>Declared income</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="306" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="307" />
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="306" />
+        <source>收入</source>
+        <translation>Income</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="307" />
+        <source>纳税额</source>
+        <translation>Tax paid</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="317" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="325" />
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="326" />
+        <source>未填写</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="330" />
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="331" />
+        <source>第一发明人（作者）</source>
+        <translation>First inventor (author)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="332" />
+        <source>第二发明人（作者）</source>
+        <translation>Second inventor (author)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="333" />
+        <source>第三及以后</source>
+        <translation>Third or later</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="337" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="338" />
+        <source>撤销修改</source>
+        <translation>Revert</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="357" />
+        <source>依据：</source>
+        <translation>Guide: </translation>
     </message>
 </context>
 <context>
@@ -2551,264 +2561,264 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="90" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="89" />
         <source>保存在系统钥匙串中，不写入文件</source>
         <translation>kept in the system keyring, never in a file</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="91" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="90" />
         <source>共享数据库（留空则用本机数据库）</source>
         <translation>Shared database (empty: this computer's own)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="92" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="91" />
         <source>数据库密码</source>
         <translation>Database password</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="358" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="363" />
         <source>无法把密码保存到系统钥匙串：{e}</source>
         <translation>Cannot keep the password in the system keyring: {e}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="363" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="368" />
         <source>数据库设置将在重新启动 hrdesk 后生效。</source>
         <translation>The database setting applies when hrdesk starts again.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="62" />
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="354" />
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="358" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="61" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="359" />
         <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="363" />
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="369" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="368" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="374" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="46" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="45" />
         <source>昌平区</source>
         <translation>Changping</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="47" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="46" />
         <source>延庆区</source>
         <translation>Yanqing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="73" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="72" />
         <source>常规</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="79" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="78" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="82" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="81" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="85" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="84" />
         <source>数据文件夹</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="94" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="93" />
         <source>提前提醒天数（逗号分隔）</source>
         <translation>Reminder lead times (days, comma-separated)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="97" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="96" />
         <source>关闭窗口时留在托盘区（提醒照常）</source>
         <translation>Closing the window keeps hrdesk in the tray (reminders go on)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="103" />
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="329" />
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="332" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="102" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="334" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="337" />
         <source>扫描件检查</source>
         <translation>Scan checks</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="111" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="110" />
         <source>按新设置重新检查全部材料</source>
         <translation>Re-check all materials with these settings</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="113" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="112" />
         <source>最低扫描分辨率（dpi）</source>
         <translation>Minimum scan resolution (dpi)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="114" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="113" />
         <source>单个文件上传上限（MB）</source>
         <translation>Upload limit per file (MB)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="118" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="117" />
         <source>本市全口径城镇单位就业人员月平均工资</source>
         <translation>Beijing average monthly wage (all urban employees)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="122" />
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="138" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="121" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="137" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="122" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="121" />
         <source>月平均工资</source>
         <translation>Monthly average wage</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="122" />
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="141" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="121" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="140" />
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="122" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="121" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="134" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="133" />
         <source>元/月</source>
         <translation>CNY/month</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="136" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="135" />
         <source>添加或更新</source>
         <translation>Add or update</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="154" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="153" />
         <source>节假日安排（内置日历未包含的年份）</source>
         <translation>Holiday schedule (years the built-in calendar lacks)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="164" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="163" />
         <source>保存该年节假日</source>
         <translation>Save this year's holidays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="169" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="168" />
         <source>粘贴国务院办公厅《关于××年部分节假日安排的通知》全文，然后点击“识别通知”</source>
         <translation>Paste the full text of the State Council's notice on the year's holidays (关于××年部分节假日安排的通知), then click “Read notice”</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="172" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="171" />
         <source>识别通知</source>
         <translation>Read notice</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="174" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="173" />
         <source>粘贴国务院放假通知</source>
         <translation>Paste the State Council holiday notice</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="200" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="198" />
         <source>用户录入（点击“确定”后生效）</source>
         <translation>Entered by user (applies after OK)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="225" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="230" />
         <source>请输入正整数金额（元/月）</source>
         <translation>Enter a positive whole amount (CNY/month)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="230" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="235" />
         <source>正在计算影响…</source>
         <translation>Working out the effect…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="243" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="248" />
         <source>此工资标准不改变任何员工当前的收入门槛。点击“确定”后保存。</source>
         <translation>This wage figure changes no employee's current income threshold. It is saved when you click OK.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="247" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="252" />
         <source>此工资标准将使 {n} 名员工的收入门槛从 {before:,} 变为 {after:,}（{district}，自 {on} 起）。</source>
         <translation>This wage figure changes the income threshold of {n} employee(s) from {before:,} to {after:,} ({district}, from {on}).</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="258" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="263" />
         <source>点击“确定”后保存，“取消”则不作任何更改。</source>
         <translation>It is saved when you click OK; Cancel changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="283" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="288" />
         <source>{year} 年已由内置日历提供。</source>
         <translation>{year} is already in the built-in calendar.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="291" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="296" />
         <source>已识别 {year} 年：放假 {h} 天，调休上班 {w} 天。请核对后点击“保存该年节假日”。</source>
         <translation>Read {year}: {h} days off, {w} make-up working days. Check them, then click “Save this year's holidays”.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="296" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="301" />
         <source>通知中还有 {years} 年的日期（元旦假期跨年），如该年不在内置日历中，请另行录入。</source>
         <translation>The notice also has dates in {years} (a New Year break across the year end); enter them for that year if the built-in calendar lacks it.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="176" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="175" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="177" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="176" />
         <source>放假日期</source>
         <translation>Holidays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="178" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="177" />
         <source>调休上班日期</source>
         <translation>Make-up workdays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="225" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="230" />
         <source>工资标准</source>
         <translation>Reference wage</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="279" />
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="283" />
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="298" />
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="308" />
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="310" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="284" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="288" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="303" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="313" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="315" />
         <source>节假日</source>
         <translation>Holidays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="308" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="313" />
         <source>日期有误：</source>
         <translation>Invalid date: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="310" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="315" />
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="322" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="327" />
         <source>正在重新检查材料…</source>
         <translation>Re-checking materials…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="322" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="327" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="329" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="334" />
         <source>检查完成，{n} 份材料的结果有变化。</source>
         <translation>Done: {n} materials changed verdict.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="369" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="374" />
         <source>提前提醒天数应为以逗号分隔的整数</source>
         <translation>Lead times must be whole numbers separated by commas</translation>
     </message>
@@ -3041,88 +3051,89 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>UnitsDialog</name>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="119" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="118" />
         <source>单位与经办人</source>
         <translation>Units and agents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="125" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="124" />
         <source>新建单位</source>
         <translation>New unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="156" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="155" />
         <source>信用良好，无违法违规记录</source>
         <translation>In good standing, no violations</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="157" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="156" />
         <source>已开通业务办理权限</source>
         <translation>Permission granted</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="158" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="157" />
         <source>经营范围列入禁止和限制目录</source>
         <translation>Business on the restricted-industry list</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="161" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="160" />
         <source>未记录</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="164" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="163" />
         <source>单位名称</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="165" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="164" />
         <source>统一社会信用代码</source>
         <translation>Unified credit code</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="166" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="165" />
         <source>所在区</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="167" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="166" />
         <source>单位类型</source>
         <translation>Entity type</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="168" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="167" />
         <source>登记注册日期</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="169" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="168" />
         <source>注册资本（元）</source>
         <translation>Registered capital (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="170" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="169" />
         <source>本区纳税起始日期</source>
         <translation>Paying tax in the district since</translation>
     </message>
     <message>
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="170" />
         <location filename="../../hrdesk/ui/units/units_dialog.py" line="171" />
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="172" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="458" />
         <source>{y} 年纳税额（元，不含个税）</source>
         <translation>Tax paid in {y} (CNY, excl. IIT)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="173" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="172" />
         <source>科技创新主体</source>
         <translation>Innovation entity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="174" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="173" />
         <source>科技创新服务主体</source>
         <translation>Service entity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="175" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="174" />
         <source>剩余新办指标</source>
         <translation>New-application quota left</translation>
     </message>
@@ -3157,77 +3168,77 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="284" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="283" />
         <source>未在本单位参保</source>
         <translation>not insured by this unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="286" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="285" />
         <source>已停用</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="299" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="298" />
         <source>请先保存单位</source>
         <translation>Save the unit first</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="337" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="336" />
         <source>这位经办人</source>
         <translation>this agent</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="348" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="347" />
         <source>删除经办人</source>
         <translation>Delete agent</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="348" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="347" />
         <source>删除经办人“{name}”？</source>
         <translation>Delete the agent “{name}”?</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="354" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="353" />
         <source>另一台电脑刚修改了这位经办人，请查看后再删除。</source>
         <translation>Another computer has just changed this agent. Please check the change before deleting.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="384" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="383" />
         <source>{label}不能为负数</source>
         <translation>{label} cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="386" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="385" />
         <source>{label}应为数字金额，如 350000、350,000 或 35万</source>
         <translation>{label} must be an amount in figures, e.g. 350000 or 350,000</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="393" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="392" />
         <source>单位名称必填</source>
         <translation>The unit name is required</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="400" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="399" />
         <source>纳税额</source>
         <translation>Tax paid</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="409" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="408" />
         <source>注册资本</source>
         <translation>Registered capital</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="426" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="425" />
         <source>这个单位</source>
         <translation>this unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="443" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="442" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/units/units_dialog.py" line="443" />
+        <location filename="../../hrdesk/ui/units/units_dialog.py" line="442" />
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
@@ -3261,17 +3272,17 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../hrdesk/ui/app.py" line="60" />
+        <location filename="../../hrdesk/ui/app.py" line="63" />
         <source>提醒：{n} 项期限临近，见“期限日历”。</source>
         <translation>Reminder: {n} deadlines are near; see the deadline calendar.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/app.py" line="66" />
+        <location filename="../../hrdesk/ui/app.py" line="69" />
         <source>本系统没有托盘区：提醒将显示在窗口中。</source>
         <translation>This desktop has no system tray: reminders will show in the window.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/app.py" line="117" />
+        <location filename="../../hrdesk/ui/app.py" line="120" />
         <source>今天的自动备份没有完成：{m}</source>
         <translation>Today's automatic backup did not finish: {m}</translation>
     </message>

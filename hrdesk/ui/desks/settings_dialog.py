@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from ...clock import Clock
 from ...labels import cite
-from ..employees.profile_form import DateField
+from ..employees.date_field import DateField
 from ..i18n import LANGUAGES, current_lang, set_language
 from ..screen_fit import fit
 

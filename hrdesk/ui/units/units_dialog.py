@@ -33,7 +33,7 @@ from ...rules.profile import Employer
 from ...text.numbers import AmountError, parse_cny
 from ...units.service import RecordGone, StaleVersion, UnitError
 from ..conflicts import OVERWRITE, RELOAD, ask_reload_or_overwrite
-from ..employees.profile_form import DateField
+from ..employees.date_field import DateField
 from ..employees.profile_sections import code_combo, relabel_combo
 from ..i18n import current_lang
 from ..screen_fit import fit
