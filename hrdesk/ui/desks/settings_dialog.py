@@ -96,7 +96,7 @@ class SettingsDialog(QDialog):
         self.close_to_tray = QCheckBox(self.tr("关闭窗口时留在托盘区（提醒照常）"))
         self.close_to_tray.setChecked(self.settings.value("tray/close_to_tray", True, type=bool))
         self.close_to_tray.setEnabled(tray)
-        form.addRow("", self.close_to_tray)
+        form.addRow(self.close_to_tray)  # the whole row: its English text is longer than any field
         layout.addWidget(general)
 
         scans = QGroupBox(self.tr("扫描件检查"))
@@ -123,6 +123,10 @@ class SettingsDialog(QDialog):
         self.wage_table.verticalHeader().setVisible(False)
         # Inside the scrolling page the table keeps room for five years and shows the source in full.
         self.wage_table.horizontalHeader().setStretchLastSection(True)
+        for column in range(3):  # year, amount, date: as wide as their headings ("Monthly average wage")
+            self.wage_table.horizontalHeader().setSectionResizeMode(
+                column, self.wage_table.horizontalHeader().ResizeMode.ResizeToContents
+            )
         self.wage_table.setMinimumHeight(6 * 30)
         wl.addWidget(self.wage_table)
         add = QHBoxLayout()

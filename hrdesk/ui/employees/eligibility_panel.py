@@ -149,10 +149,14 @@ class EligibilityPanel(QWidget):
             if result.eligible
             else "#c62828"
         )
+        # Between the verdict's parts: a wide space in Chinese; in English a thin one read as nothing.
+        lang = current_lang()
+        gap, comma = ("　", "、") if lang == "zh" else ("  ·  ", ", ")
+        met = comma.join(code_label("category", c, lang) for c in result.qualifying_categories) or "—"
         self.verdict.setText(
-            f"<b style='color:{colour}'>{eligible}: {yes if result.eligible else no}　"
-            f"{ready}: {yes if result.ready else no}</b>　"
-            f"{categories}: {'、'.join(code_label('category', c, current_lang()) for c in result.qualifying_categories) or '—'}　"
+            f"<b style='color:{colour}'>{eligible}: {yes if result.eligible else no}{gap}"
+            f"{ready}: {yes if result.ready else no}</b>{gap}"
+            f"{categories}: {met}{gap}"
             f"{threshold}: ≥ {result.thresholds['x1_2']}"
         )
         severity_names = {"blocker": self.tr("阻断"), "warning": self.tr("警告"), "info": self.tr("提示")}
