@@ -907,17 +907,17 @@ Log file: {path}</translation>
         <translation>Income threshold</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="158" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="162" />
         <source>阻断</source>
         <translation>Blocker</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="158" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="162" />
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="158" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="162" />
         <source>提示</source>
         <translation>Info</translation>
     </message>
@@ -2100,112 +2100,112 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>ProfileForm</name>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="73" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="75" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="74" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="76" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="75" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="77" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="76" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="78" />
         <source>户籍</source>
         <translation>Hukou</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="79" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="82" />
         <source>入职日期</source>
         <translation>Hired on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="80" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="83" />
         <source>参加工作日期</source>
         <translation>Career started on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="106" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="109" />
         <source>最高学位</source>
         <translation>Highest degree</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="114" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="117" />
         <source>职称</source>
         <translation>Professional title</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="81" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="84" />
         <source>婚姻状况</source>
         <translation>Marital status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="82" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="85" />
         <source>劳动合同终止日期</source>
         <translation>Contract ends on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="230" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="233" />
         <source>住所类型</source>
         <translation>Housing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="232" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="235" />
         <source>住所证明有效期至</source>
         <translation>Housing proof valid until</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="234" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="237" />
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="260" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="263" />
         <source>证件状态</source>
         <translation>Permit status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="261" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="264" />
         <source>证件编号</source>
         <translation>Permit number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="262" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="265" />
         <source>签发日期</source>
         <translation>Issued on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="263" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="266" />
         <source>有效期至</source>
         <translation>Expires on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="264" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="267" />
         <source>离开原单位日期</source>
         <translation>Left previous unit on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="71" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="73" />
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="229" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="232" />
         <source>在京住所</source>
         <translation>Residence in Beijing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="259" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="262" />
         <source>工作居住证</source>
         <translation>Work residence permit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="221" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="224" />
         <source>近6个月申报收入（元）</source>
         <translation>Declared income, last 6 months (CNY)</translation>
     </message>
@@ -2225,182 +2225,187 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>(no permit)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="77" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="79" />
+        <source>户口本内容有变更</source>
+        <translation>Household register changed</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="80" />
         <source>退休年龄类别</source>
         <translation>Retirement age category</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="78" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="81" />
         <source>已办理退休</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="90" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="93" />
         <source>劳动关系</source>
         <translation>Employment</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="91" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="94" />
         <source>劳务派遣人员</source>
         <translation>Dispatched worker</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="97" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="100" />
         <source>申请单位同时是</source>
         <translation>The applying unit also</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="99" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="102" />
         <source>有犯罪记录</source>
         <translation>Criminal record</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="105" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="108" />
         <source>学历与职称</source>
         <translation>Education and title</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="110" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="113" />
         <source>境外学位（留服认证）</source>
         <translation>Foreign degree (CSCSE verified)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="113" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="116" />
         <source>毕业日期</source>
         <translation>Graduation date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="119" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="122" />
         <source>奖项与人才计划</source>
         <translation>Awards and talent programmes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="121" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="124" />
         <source>国家级、市级奖项（每行一项）</source>
         <translation>National or municipal awards (one per line)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="126" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="129" />
         <source>入选人才计划（每行一项）</source>
         <translation>Talent programmes (one per line)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="136" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="139" />
         <source>知识产权</source>
         <translation>Intellectual property</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="140" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="143" />
         <source>发明专利（件）</source>
         <translation>Invention patents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="144" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="147" />
         <source>其他专利（件）</source>
         <translation>Other patents</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="149" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="152" />
         <source>软件著作权（件）</source>
         <translation>Software copyrights</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="152" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="155" />
         <source>本人排名</source>
         <translation>Own rank as inventor or author</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="156" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="159" />
         <source>已在京转化应用</source>
         <translation>Commercialised in Beijing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="168" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="171" />
         <source>创业团队核心成员</source>
         <translation>Founder (core team member)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="169" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="172" />
         <source>是创业团队核心成员</source>
         <translation>Is a core founder</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="171" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="174" />
         <source>持股比例（%）</source>
         <translation>Shareholding (%)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="176" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="179" />
         <source>自然人股东排名</source>
         <translation>Rank among natural-person shareholders</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="182" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="185" />
         <source>近3年自有资金投入（元）</source>
         <translation>Own investment, last 3 years (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="188" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="191" />
         <source>股权融资（元）</source>
         <translation>Equity financing (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="191" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="194" />
         <source>近3年年均纳税（元）</source>
         <translation>Team's average annual tax, last 3 years (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="197" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="200" />
         <source>自由职业者、个体工商户</source>
         <translation>Freelancer or sole trader</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="201" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="204" />
         <source>是自由职业者或个体工商户</source>
         <translation>Is a freelancer or sole trader</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="205" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="208" />
         <source>每年纳税额（元）</source>
         <translation>Tax paid per year (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="210" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="213" />
         <source>有突出贡献</source>
         <translation>Notable contribution</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="220" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="223" />
         <source>收入</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="223" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="226" />
         <source>年度收入（元）</source>
         <translation>Annual income (CNY)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="244" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="247" />
         <source>住宅用途（非办公、商业）</source>
         <translation>Residential use (not office or commercial)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="247" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="250" />
         <source>出租人即产权人</source>
         <translation>The lessor owns the property</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="248" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="251" />
         <source>产权人姓名</source>
         <translation>Owner's name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="249" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="252" />
         <source>产权人身份证号</source>
         <translation>Owner's ID number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="250" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="253" />
         <source>与产权人关系</source>
         <translation>Relationship to the owner</translation>
     </message>
@@ -2438,74 +2443,74 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>ProfileLayout</name>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="305" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="308" />
         <source>税款所属期</source>
         <translation>Tax month</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="305" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="308" />
         <source>申报收入</source>
         <translation>Declared income</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="306" />
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="307" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="309" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="310" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="306" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="309" />
         <source>收入</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="307" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="310" />
         <source>纳税额</source>
         <translation>Tax paid</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="317" />
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="325" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="321" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="329" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="326" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="330" />
         <source>未填写</source>
         <translation>Not given</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="330" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="334" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="331" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="335" />
         <source>第一发明人（作者）</source>
         <translation>First inventor (author)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="332" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="336" />
         <source>第二发明人（作者）</source>
         <translation>Second inventor (author)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="333" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="337" />
         <source>第三及以后</source>
         <translation>Third or later</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="337" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="341" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="338" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="342" />
         <source>撤销修改</source>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="357" />
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="361" />
         <source>依据：</source>
         <translation>Guide: </translation>
     </message>
@@ -2576,21 +2581,21 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>Database password</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="363" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="367" />
         <source>无法把密码保存到系统钥匙串：{e}</source>
         <translation>Cannot keep the password in the system keyring: {e}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="368" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="372" />
         <source>数据库设置将在重新启动 hrdesk 后生效。</source>
         <translation>The database setting applies when hrdesk starts again.</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="61" />
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="359" />
         <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="363" />
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="368" />
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="374" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="367" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="372" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="378" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -2636,8 +2641,8 @@ Build the pack anyway? The checklist will list these problems.</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="102" />
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="334" />
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="337" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="338" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="341" />
         <source>扫描件检查</source>
         <translation>Scan checks</translation>
     </message>
@@ -2663,7 +2668,7 @@ Build the pack anyway? The checklist will list these problems.</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="121" />
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="137" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="141" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
@@ -2674,7 +2679,7 @@ Build the pack anyway? The checklist will list these problems.</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="121" />
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="140" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="144" />
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
@@ -2684,141 +2689,141 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="133" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="137" />
         <source>元/月</source>
         <translation>CNY/month</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="135" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="139" />
         <source>添加或更新</source>
         <translation>Add or update</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="153" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="157" />
         <source>节假日安排（内置日历未包含的年份）</source>
         <translation>Holiday schedule (years the built-in calendar lacks)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="163" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="167" />
         <source>保存该年节假日</source>
         <translation>Save this year's holidays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="168" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="172" />
         <source>粘贴国务院办公厅《关于××年部分节假日安排的通知》全文，然后点击“识别通知”</source>
         <translation>Paste the full text of the State Council's notice on the year's holidays (关于××年部分节假日安排的通知), then click “Read notice”</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="171" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="175" />
         <source>识别通知</source>
         <translation>Read notice</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="173" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="177" />
         <source>粘贴国务院放假通知</source>
         <translation>Paste the State Council holiday notice</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="198" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="202" />
         <source>用户录入（点击“确定”后生效）</source>
         <translation>Entered by user (applies after OK)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="230" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="234" />
         <source>请输入正整数金额（元/月）</source>
         <translation>Enter a positive whole amount (CNY/month)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="235" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="239" />
         <source>正在计算影响…</source>
         <translation>Working out the effect…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="248" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="252" />
         <source>此工资标准不改变任何员工当前的收入门槛。点击“确定”后保存。</source>
         <translation>This wage figure changes no employee's current income threshold. It is saved when you click OK.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="252" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="256" />
         <source>此工资标准将使 {n} 名员工的收入门槛从 {before:,} 变为 {after:,}（{district}，自 {on} 起）。</source>
         <translation>This wage figure changes the income threshold of {n} employee(s) from {before:,} to {after:,} ({district}, from {on}).</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="263" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="267" />
         <source>点击“确定”后保存，“取消”则不作任何更改。</source>
         <translation>It is saved when you click OK; Cancel changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="288" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="292" />
         <source>{year} 年已由内置日历提供。</source>
         <translation>{year} is already in the built-in calendar.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="296" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="300" />
         <source>已识别 {year} 年：放假 {h} 天，调休上班 {w} 天。请核对后点击“保存该年节假日”。</source>
         <translation>Read {year}: {h} days off, {w} make-up working days. Check them, then click “Save this year's holidays”.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="301" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="305" />
         <source>通知中还有 {years} 年的日期（元旦假期跨年），如该年不在内置日历中，请另行录入。</source>
         <translation>The notice also has dates in {years} (a New Year break across the year end); enter them for that year if the built-in calendar lacks it.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="175" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="179" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="176" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="180" />
         <source>放假日期</source>
         <translation>Holidays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="177" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="181" />
         <source>调休上班日期</source>
         <translation>Make-up workdays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="230" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="234" />
         <source>工资标准</source>
         <translation>Reference wage</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="284" />
         <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="288" />
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="303" />
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="313" />
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="315" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="292" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="307" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="317" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="319" />
         <source>节假日</source>
         <translation>Holidays</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="313" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="317" />
         <source>日期有误：</source>
         <translation>Invalid date: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="315" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="319" />
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="327" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="331" />
         <source>正在重新检查材料…</source>
         <translation>Re-checking materials…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="327" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="331" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="334" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="338" />
         <source>检查完成，{n} 份材料的结果有变化。</source>
         <translation>Done: {n} materials changed verdict.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="374" />
+        <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="378" />
         <source>提前提醒天数应为以逗号分隔的整数</source>
         <translation>Lead times must be whole numbers separated by commas</translation>
     </message>

@@ -39,6 +39,7 @@ class ProfileFields:
         _set_combo(self.hukou, e.hukou)
         _set_combo(self.retirement, e.retirement_category)
         self.retired.setChecked(e.retired)
+        self.hukou_changed.setChecked(e.hukou_changed)
         self.hired_on.set_value(e.hired_on)
         self.career_started_on.set_value(e.career_started_on)
         _set_combo(self.marital, e.marital_status)
@@ -102,6 +103,7 @@ class ProfileFields:
         e.hukou = self.hukou.currentData()
         e.retirement_category = self.retirement.currentData() or None
         e.retired = self.retired.isChecked()
+        e.hukou_changed = self.hukou_changed.isChecked()
         e.hired_on = self.hired_on.value()
         e.career_started_on = self.career_started_on.value()
         e.marital_status = self.marital.currentData()

@@ -65,6 +65,8 @@ class ProfileLayout:
         self.id_number.setMaxLength(18)
         self.employer = QComboBox()
         self.retired = QCheckBox()
+        # 户籍变更: the household register's content changed; the guides then ask for its change pages.
+        self.hukou_changed = QCheckBox()
         self.hired_on = DateField(required=True)
         self.career_started_on = DateField()
         self.contract_ends_on = DateField()
@@ -74,6 +76,7 @@ class ProfileLayout:
             ("id_number", QT_TRANSLATE_NOOP("ProfileForm", "身份证号"), self.id_number),
             ("employer", QT_TRANSLATE_NOOP("ProfileForm", "单位"), self.employer),
             ("hukou", QT_TRANSLATE_NOOP("ProfileForm", "户籍"), self.hukou),
+            ("hukou_changed", QT_TRANSLATE_NOOP("ProfileForm", "户口本内容有变更"), self.hukou_changed),
             ("retirement", QT_TRANSLATE_NOOP("ProfileForm", "退休年龄类别"), self.retirement),
             ("retired", QT_TRANSLATE_NOOP("ProfileForm", "已办理退休"), self.retired),
             ("hired_on", QT_TRANSLATE_NOOP("ProfileForm", "入职日期"), self.hired_on),
@@ -309,6 +312,7 @@ class ProfileLayout:
             box.setText(code_label("same_employer", key, lang))
         for box in (
             self.retired,
+            self.hukou_changed,
             self.dispatched,
             self.criminal_record,
             self.foreign_degree,
