@@ -12,7 +12,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -90,6 +90,16 @@ class AboutDialog(QDialog):
         layout.addWidget(buttons)
 
     def _about_page(self, data_dir: Path) -> QWidget:
+        self.data_dir = data_dir
+        label = QLabel(self._about_html())
+        label.setObjectName("about-text")
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.about_text = label
+        return label
+
+    def _about_html(self) -> str:
         summary = self.tr(
             "北京市工作居住证办理助手：员工档案、资格检查、材料清单、期限提醒、表格打印和材料包。"
         )
@@ -105,16 +115,17 @@ class AboutDialog(QDialog):
         bundled_licences = self.tr("各自按其许可证提供，见“第三方许可”。")
         folder = self.tr("数据文件夹")
         local = self.tr("所有数据仅保存在本机。")
-        label = QLabel(
+        return (
             f"<h3>hrdesk {html.escape(__version__)}</h3><p>{summary}</p><p>{licence}{warranty}</p>"
             f"<p>{bundled}{bundled_licences}</p>"
-            f"<p>{folder}: <code>{html.escape(str(data_dir))}</code></p><p>{local}</p>"
+            f"<p>{folder}: <code>{html.escape(str(self.data_dir))}</code></p><p>{local}</p>"
         )
-        label.setObjectName("about-text")
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        return label
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802  the composed texts follow the language
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "licence_view"):
+            self.about_text.setText(self._about_html())
+            self._show_licence(self.licence_list.currentItem())
+        super().changeEvent(event)
 
     def _licences_page(self) -> QWidget:
         page = QSplitter(Qt.Orientation.Horizontal)

@@ -23,6 +23,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     QCoreApplication.setOrganizationName("hrdesk")
     QCoreApplication.setApplicationName("hrdesk")
+    from .wheel_guard import install
+
+    install(app)  # the wheel guard and the open dialogs' language, for every window
     return app
 
 

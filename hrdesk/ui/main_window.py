@@ -36,7 +36,7 @@ from .employees.employee_model import (
 )
 from .file_actions import FileActions
 from .list_filters import ListFilters
-from .window_layout import restore_layout, save_geometry, save_layout
+from .window_layout import fit_header_texts, restore_layout, save_geometry, save_layout
 from .window_loads import WindowLoads
 from .window_menus import build_actions, retranslate_menus
 from .workers import run_task
@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
         self.filters.retranslate()
         self.employee_actions.undo_text()
         self.model.retranslate()
+        fit_header_texts(self)
         self.dashboard.retranslate()
         self.detail.retranslate()
         self.calendar.retranslate()

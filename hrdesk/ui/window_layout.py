@@ -39,6 +39,21 @@ def restore_layout(w: MainWindow) -> None:
     else:  # name, status, next deadline, unit, ID (masked), permit expiry
         for col, width in enumerate((64, 112, 84, 150, 120, 84)):
             w.table.setColumnWidth(col, width)
+    fit_header_texts(w)
+
+
+def fit_header_texts(w: MainWindow) -> None:
+    """Widen a list column whose heading would be cut ("Next deadline" is longer than 下一期限), at the
+    start and after a language switch; a column the person made wider stays as it is."""
+    header = w.table.horizontalHeader()
+    metrics = header.fontMetrics()
+    # Both sides' margins and the sort arrow, as the style draws them beside the text.
+    room = 2 * header.style().pixelMetric(header.style().PixelMetric.PM_HeaderMargin) + 16
+    for col in range(w.proxy.columnCount()):
+        text = str(w.proxy.headerData(col, Qt.Orientation.Horizontal) or "")
+        needed = metrics.horizontalAdvance(text) + room
+        if not header.isSectionHidden(col) and header.sectionSize(col) < needed:
+            header.resizeSection(col, needed)
 
 
 def save_geometry(w: MainWindow) -> None:

@@ -11,6 +11,14 @@ from hrdesk.desks.desk import Desk
 from hrdesk.rules.profile import Employer
 
 
+@pytest.fixture(autouse=True)
+def _app_events(qapp) -> None:
+    """The application-wide filter the real start installs (wheel guard, dialogs' language)."""
+    from hrdesk.ui.wheel_guard import install
+
+    install(qapp)
+
+
 @pytest.fixture
 def desk(data_dir: Path):
     with Desk.open(data_dir) as r:

@@ -7,19 +7,26 @@ line (what was pressed, what was seen) and "ok". Run by test_person_drives.py in
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 import traceback
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QCheckBox,
+    QDialog,
     QLineEdit,
     QMenu,
+    QProgressDialog,
+    QPushButton,
     QToolButton,
     QWidget,
 )
@@ -32,6 +39,38 @@ ZH = LANG == "zh"
 errors: list[str] = []
 pressed: dict[str, list[str]] = {"toolbar": [], "menu": [], "dialog": []}
 seen: dict[str, Any] = {"dialogs": {}}
+# Every button seen enabled in a dialog the app opened ("Dialog:text"), noted at every step: the test fails on
+# any that was never pressed, so a button added to a dialog cannot go untried.
+buttons_seen: set[str] = set()
+WORK = Path(os.environ.get("HRDESK_DRIVE_WORK") or Path.cwd())  # where the person saves files
+opened_urls: list[str] = []  # what 打开 / 用系统阅读器打开 handed to the desktop (recorded, not run)
+
+
+def where(dialog: QWidget) -> str:
+    """A dialog as the ledger names it: our dialogs by class, Qt's message boxes by their title (each
+    asks its own question); Qt's file and print choosers are one dialog each, whoever opens them."""
+    name = type(dialog).__name__
+    if name in ("QFileDialog", "QPrintDialog"):
+        return name
+    if name.startswith("Q"):
+        return f"{name}[{plain(dialog.windowTitle())}]"
+    return name
+
+
+def note_buttons() -> None:
+    for top in QApplication.topLevelWidgets():
+        if isinstance(top, QDialog) and top.isVisible():
+            for b in top.findChildren(QAbstractButton):
+                if b.window() is not top:  # a box opened over the dialog is its child: its own entry
+                    continue
+                # Every button a person could press here (a greyed one waits until it can be pressed).
+                if (
+                    isinstance(b, (QPushButton, QToolButton))
+                    and b.isVisible()
+                    and b.isEnabled()
+                    and plain(b.text())
+                ):
+                    buttons_seen.add(f"{where(top)}:{plain(b.text())}")
 
 
 def fail_on_exception(kind: type[BaseException], error: BaseException, tb: Any) -> None:
@@ -85,6 +124,7 @@ class Driver:
     def tick(self) -> None:
         if self.running:
             return
+        note_buttons()
         if self.wait is not None:
             if not self.wait():
                 if time.monotonic() > self.deadline:
@@ -132,6 +172,12 @@ class Driver:
         self.done()
 
 
+def workers_busy() -> bool:
+    from hrdesk.ui import workers
+
+    return workers.busy()
+
+
 def new_modal(before: QWidget | None) -> Callable[[], bool]:
     def opened() -> bool:
         """a dialog to open"""
@@ -161,8 +207,31 @@ def scenario(window: Any) -> Iterator[Any]:  # noqa: C901, PLR0915  one person's
 
     def press_dialog(dialog: QWidget, *texts: str) -> Click:
         button = find_button(dialog, *texts)
-        pressed["dialog"].append(f"{type(dialog).__name__}:{plain(button.text())}")
+        note_buttons()
+        pressed["dialog"].append(f"{where(dialog)}:{plain(button.text())}")
         return Click(button)
+
+    def box_opened(before: QWidget | None) -> Callable[[], bool]:
+        return new_modal(before)
+
+    def answer_box(before: QWidget | None, *texts: str) -> Iterator[Any]:
+        """A message box (or chooser) opens over `before`; the person reads it and presses `texts`."""
+        yield new_modal(before)
+        box = modal()
+        dialog_seen(box)
+        yield press_dialog(box, *texts)
+        yield closed(box)
+
+    def save_as(before: QWidget | None, path: Path) -> Iterator[Any]:
+        """A file chooser opens: the person types the file's name and presses 保存 / 打开 / 选择."""
+        yield new_modal(before)
+        chooser = modal()
+        dialog_seen(chooser)
+        name = chooser.findChild(QLineEdit, "fileNameEdit")
+        name.selectAll()
+        QTest.keyClicks(name, str(path))
+        yield press_dialog(chooser, T("保存", "Save"), T("打开", "Open"), T("选择", "Choose"), "Save", "Open")
+        yield closed(chooser)
 
     def toolbar(text: str) -> Click:
         for action in window.toolbar.actions():
@@ -210,12 +279,55 @@ def scenario(window: Any) -> Iterator[Any]:  # noqa: C901, PLR0915  one person's
     yield restored
     yield idle
 
+    # Two more deleted (是), then 材料 → 回收站…: one restored (恢复), the trash emptied (asked: 否, then 是).
+    for _ in range(2):
+        yield Click(table.viewport(), table.visualRect(window.proxy.index(0, 0)).center())
+        yield lambda: window.case_shown()
+        yield toolbar(T("删除员工", "Delete employee"))
+        yield from answer_box(None, T("是", "Yes"))
+        yield idle
+    assert window.model.rowCount() == count - 2, "two deleted"
+    yield Click(table.viewport(), table.visualRect(window.proxy.index(0, 0)).center())
+    yield lambda: window.case_shown()
+    tabs = window.detail.tabBar()
+    materials_tab = next(i for i in range(tabs.count()) if tabs.tabText(i).startswith(T("材料", "Materials")))
+    yield Click(tabs, tabs.tabRect(materials_tab).center())
+    yield lambda: window.detail.currentWidget() is window.detail.materials
+    yield Click(find_button(window.detail.materials, T("回收站…", "Trash…")))
+    yield new_modal(None)
+    trash = modal()
+    dialog_seen(trash)
+    tree = trash.tree
+    row = next(
+        tree.topLevelItem(i)
+        for i in range(tree.topLevelItemCount())
+        if tree.topLevelItem(i).text(0) in ("员工", "Employee")
+    )
+    yield Click(tree.viewport(), tree.visualItemRect(row).center())
+    yield press_dialog(trash, T("恢复", "Restore"))
+
+    def one_back() -> bool:
+        """the restored employee back in the list"""
+        return window.model.rowCount() == count - 1
+
+    yield one_back
+    yield press_dialog(trash, T("清空回收站…", "Empty trash…"))
+    yield from answer_box(trash, T("否", "No"))
+    yield press_dialog(trash, T("清空回收站…", "Empty trash…"))
+    yield from answer_box(trash, T("是", "Yes"))
+    seen["trash_after_empty"] = tree.topLevelItemCount()
+    yield press_dialog(trash, T("关闭", "Close"))
+    yield closed(trash)
+    yield idle
+    count -= 1  # the employee left in the trash is gone for good
+
     # 新建员工: the form opens for a new person (nothing asked: units exist).
     yield toolbar(T("新建员工", "New employee"))
     yield lambda: window.detail.employee_id is None and window.stack.currentWidget() is window.detail
     window.detail.profile.discard()
 
-    # 导入名单…: the file chooser opens; the person changes their mind.
+    # 导入名单…: the file chooser opens; the person changes their mind. Then a roster with one bad row:
+    # its preview (取消), again: 保存错误行…, 只导入正确的行, 导入, 关闭.
     before = modal()
     yield toolbar(T("导入名单…", "Import roster…"))
     yield new_modal(before)
@@ -223,10 +335,43 @@ def scenario(window: Any) -> Iterator[Any]:  # noqa: C901, PLR0915  one person's
     dialog_seen(chooser)
     yield press_dialog(chooser, T("取消", "Cancel"), "Cancel")
     yield closed(chooser)
+    roster = WORK / "roster.csv"
+    roster.write_text(
+        "姓名,身份证号,单位名称,入职日期\n"
+        "张新员,110101199003071233,北京昌科智能科技有限公司,2024-03-01\n"
+        "李错行,123,北京昌科智能科技有限公司,2024-03-01\n",
+        encoding="utf-8",
+    )
+    for finish in ("cancel", "import"):
+        yield toolbar(T("导入名单…", "Import roster…"))
+        yield from save_as(None, roster)
+        yield new_modal(None)
+        importer = modal()
+        dialog_seen(importer)
+        yield lambda importer=importer: importer.plan is not None
+        if finish == "cancel":
+            yield press_dialog(importer, T("取消", "Cancel"))
+            yield closed(importer)
+            continue
+        yield press_dialog(importer, T("保存错误行…", "Save rows with errors…"))
+        yield from save_as(importer, WORK / "bad-rows.xlsx")
+        seen["bad_rows_saved"] = (WORK / "bad-rows.xlsx").is_file()
+        keep = next(c for c in importer.findChildren(QCheckBox) if c.isVisible())
+        yield Click(keep, QPoint(8, keep.height() // 2))
+        yield press_dialog(importer, T("导入", "Import"))
+        yield lambda importer=importer: importer.import_result is not None
+        yield press_dialog(importer, T("关闭", "Close"))
+        yield closed(importer)
+        yield idle
+    seen["imported"] = window.model.rowCount() == count + 1
+    count += 1
 
-    # 打印表格…: choose the form, read the preview, close it.
+    # 打印表格…: choose the form (取消 once, then 确定), read the preview, save it as PDF, open the print
+    # dialog (取消), hand it to the system viewer, close it.
     yield Click(table.viewport(), table.visualRect(window.proxy.index(0, 0)).center())
     yield lambda: window.case_shown()
+    yield toolbar(T("打印表格…", "Print form…"))
+    yield from answer_box(None, T("取消", "Cancel"), "Cancel")
     before = modal()
     yield toolbar(T("打印表格…", "Print form…"))
     yield new_modal(before)
@@ -237,6 +382,25 @@ def scenario(window: Any) -> Iterator[Any]:  # noqa: C901, PLR0915  one person's
     preview = modal()
     dialog_seen(preview)
     yield idle
+    yield lambda: preview.ready()
+
+    # The page: next and previous (where the form has more pages), zoom in and out, whole page, fit width.
+    def page_shown() -> bool:
+        """the form's first page in the preview (its zoom buttons come alive)"""
+        return any(b.isEnabled() and b.text() == "+" for b in preview.findChildren(QPushButton))
+
+    yield page_shown
+    yield idle
+    for text in ("▶", "◀", "+", "−", T("整页", "Whole page"), T("适合宽度", "Fit width")):
+        if any(b.isEnabled() and b.text() == text for b in preview.findChildren(QPushButton)):
+            yield press_dialog(preview, text)
+    yield press_dialog(preview, T("另存为 PDF…", "Save as PDF…"))
+    yield from save_as(preview, WORK / "form.pdf")
+    seen["form_saved"] = (WORK / "form.pdf").is_file()
+    yield press_dialog(preview, T("打印…", "Print…"))
+    yield from answer_box(preview, T("取消", "Cancel"), "Cancel")
+    yield press_dialog(preview, T("用系统阅读器打开", "Open in the system viewer"))
+    yield lambda: bool(opened_urls)
     yield press_dialog(preview, T("关闭", "Close"), "Close")
     yield closed(preview)
 
@@ -248,6 +412,38 @@ def scenario(window: Any) -> Iterator[Any]:  # noqa: C901, PLR0915  one person's
     dialog_seen(chooser)
     yield press_dialog(chooser, T("取消", "Cancel"), "Cancel")
     yield closed(chooser)
+
+    # 表格与材料包 → 为名单中的员工批量生成材料包…: 选择… (the folder typed in the chooser), 生成, 取消生成,
+    # 保存报告…, 关闭.
+    bar = window.menuBar()
+    forms_menu = next(a for a in bar.actions() if plain(a.text()) == T("表格与材料包", "Forms and packs"))
+    yield Click(bar, bar.actionGeometry(forms_menu).center())
+    yield lambda: isinstance(QApplication.activePopupWidget(), QMenu)
+    popup = QApplication.activePopupWidget()
+    entry = next(
+        a for a in popup.actions() if plain(a.text()).startswith(T("为名单中的员工", "Build packs for"))
+    )
+    pressed["menu"].append(f"{plain(forms_menu.text())} → {plain(entry.text())}")
+    yield Click(popup, popup.actionGeometry(entry).center())
+    yield new_modal(None)
+    bulk = modal()
+    dialog_seen(bulk)
+    yield lambda: bulk.start_button.isEnabled()
+    packs = WORK / "packs"
+    packs.mkdir(exist_ok=True)
+    yield press_dialog(bulk, T("选择…", "Choose…"))
+    yield from save_as(bulk, packs)
+    yield press_dialog(bulk, T("生成", "Build"))
+    yield lambda: bulk.cancel_button.isEnabled()
+    yield press_dialog(bulk, T("取消生成", "Cancel"))
+    yield lambda: bulk.save_button.isEnabled()
+    yield press_dialog(bulk, T("保存报告…", "Save report…"))
+    yield from save_as(bulk, WORK / "report.txt")
+    seen["bulk_report_saved"] = (WORK / "report.txt").is_file()
+    seen["bulk_folder"] = bulk.folder.text() == str(packs)
+    yield press_dialog(bulk, T("关闭", "Close"))
+    yield closed(bulk)
+    yield idle
 
     # 单位与经办人…: add an agent (saved), edit one (cancelled), remove one (asked, kept), save, close.
     before = modal()
@@ -280,6 +476,9 @@ def scenario(window: Any) -> Iterator[Any]:  # noqa: C901, PLR0915  one person's
     yield press_dialog(box, T("否", "No"), "No")
     yield closed(box)
     assert len(window.desk.units.agents(unit_id)) == agents_before + 1
+    yield press_dialog(units, T("删除", "Delete"))
+    yield from answer_box(units, T("是", "Yes"), "Yes")
+    yield lambda: len(window.desk.units.agents(unit_id)) == agents_before
     yield press_dialog(units, T("保存", "Save"))
     yield new_modal(units)
     box = modal()
@@ -290,13 +489,65 @@ def scenario(window: Any) -> Iterator[Any]:  # noqa: C901, PLR0915  one person's
     yield closed(units)
     yield idle
 
-    # 设置…: opened twice, 取消 then 确定.
+    # 设置…: opened twice. The first time every inner button: 打开 (the data folder), 添加或更新 (empty:
+    # told; then a figure typed: its effect shown), 识别通知 (nothing pasted: told), 保存该年节假日,
+    # 按新设置重新检查全部材料 (cancelled if it shows progress), then 取消; the second time 确定.
     for answer in (T("取消", "Cancel"), T("确定", "OK")):
         before = modal()
         yield toolbar(T("设置…", "Settings…"))
         yield new_modal(before)
         settings = modal()
         dialog_seen(settings)
+        if answer == T("取消", "Cancel"):
+            yield press_dialog(settings, T("打开", "Open"))
+            yield lambda: any("desk" in u for u in opened_urls)
+            yield press_dialog(settings, T("添加或更新", "Add or update"))
+            yield from answer_box(settings, T("确定", "OK"), "OK")
+            amount = next(
+                e for e in settings.findChildren(QLineEdit) if e.placeholderText() == T("元/月", "CNY/month")
+            )
+            QTest.keyClicks(amount, "13000")
+            yield press_dialog(settings, T("添加或更新", "Add or update"))
+            working = ("", T("正在计算影响…", "Working out the effect…"))
+            yield lambda settings=settings, working=working: settings.wage_preview.text() not in working
+            seen["wage_preview"] = settings.wage_preview.text()[:40]
+            yield press_dialog(settings, T("识别通知", "Read notice"))
+            yield from answer_box(settings, T("确定", "OK"), "OK")
+            yield press_dialog(settings, T("保存该年节假日", "Save this year's holidays"))
+            yield from answer_box(settings, T("确定", "OK"), "OK")
+            yield press_dialog(
+                settings, T("按新设置重新检查全部材料", "Re-check all materials with these settings")
+            )
+
+            def recheck_answered(settings: QWidget = settings) -> bool:
+                """the re-check's progress or its result"""
+                box = modal()
+                return (
+                    (box is not None and box is not settings) or progress() is not None or not workers_busy()
+                )
+
+            def progress() -> QWidget | None:
+                return next(
+                    (
+                        w
+                        for w in QApplication.topLevelWidgets()
+                        if isinstance(w, QProgressDialog) and w.isVisible()
+                    ),
+                    None,
+                )
+
+            yield recheck_answered
+            if progress() is not None:
+                box = progress()
+                dialog_seen(box)
+                yield press_dialog(box, T("取消", "Cancel"))
+                yield lambda: not workers_busy()
+                yield lambda: modal() is not None
+            box = modal()
+            if box is not None and box is not settings:
+                dialog_seen(box)
+                yield press_dialog(box, T("确定", "OK"), T("取消", "Cancel"), "OK", "Cancel")
+                yield closed(box)
         yield press_dialog(settings, answer, answer)
         yield closed(settings)
         yield idle
@@ -348,9 +599,15 @@ def _make_and_drive(argv: list[str] | None = None) -> Any:
             QTimer.singleShot(50, start)
             return
         sys.excepthook = fail_on_exception  # after the app's own crash box was installed
+        # 打开 and 用系统阅读器打开 hand a file to the desktop: recorded here instead of starting a viewer.
+        QDesktopServices.setUrlHandler("file", desktop, "open")
 
         def done() -> None:
-            print(json.dumps({"errors": errors, "pressed": pressed, "seen": seen}, ensure_ascii=False))
+            QDesktopServices.unsetUrlHandler("file")
+            unpressed = sorted(buttons_seen - set(pressed["dialog"]))
+            report = {"errors": errors, "pressed": pressed, "seen": seen, "unpressed": unpressed}
+            report["buttons_seen"] = sorted(buttons_seen)
+            print(json.dumps(report, ensure_ascii=False))
             print("ok" if not errors else "failed", flush=True)
             windows[0].detail.profile.discard()
             windows[0].quit_app()
@@ -361,6 +618,13 @@ def _make_and_drive(argv: list[str] | None = None) -> Any:
     return app
 
 
+class Desktop(QObject):
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        opened_urls.append(url.toLocalFile())
+
+
+desktop = Desktop()
 drivers: list[Driver] = []
 _make = app_module.make_application
 app_module.make_application = _make_and_drive

@@ -9,7 +9,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSettings
+from PySide6.QtCore import QRect, QSettings, Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QDialog, QWidget
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,7 +54,7 @@ def wait_idle(app: QApplication) -> None:
         time.sleep(0.01)
 
 
-def main(data_dir: str, saved: str) -> None:
+def main(data_dir: str, saved: str, lang: str = "zh") -> None:
     from hrdesk.checks.check import load_profile_file
     from hrdesk.desks.desk import Desk
     from hrdesk.ui.app import keep_settings_in, make_application
@@ -72,7 +72,7 @@ def main(data_dir: str, saved: str) -> None:
     elif saved == "maximised":
         settings = QSettings()
         settings.setValue("window/maximized", True)
-    set_language("zh")
+    set_language(lang)
     desk = Desk.open(folder)
     employee_id = desk.employees.add_profile(
         load_profile_file(ROOT / "examples" / "changping-new-ready.json")
@@ -94,6 +94,16 @@ def main(data_dir: str, saved: str) -> None:
         )
 
     record("main", window)
+    header = window.table.horizontalHeader()
+    metrics = header.fontMetrics()
+    out["headers"] = [
+        [
+            str(window.proxy.headerData(c, Qt.Orientation.Horizontal)),
+            header.sectionSize(c),
+            metrics.horizontalAdvance(str(window.proxy.headerData(c, Qt.Orientation.Horizontal))),
+        ]
+        for c in range(window.proxy.columnCount())
+    ]
     window.select_employee(employee_id)
     wait_idle(app)
     record("case", window)
@@ -103,11 +113,12 @@ def main(data_dir: str, saved: str) -> None:
     from hrdesk.ui.forms.form_preview import FormPreviewDialog
     from hrdesk.ui.materials.trash_view import TrashDialog
     from hrdesk.ui.packs.bulk_packs import BulkPacksDialog
-    from hrdesk.ui.units.units_dialog import UnitsDialog
+    from hrdesk.ui.units.units_dialog import AgentDialog, UnitsDialog
 
     dialogs: list[tuple[str, QDialog]] = [
         ("settings", SettingsDialog(desk, folder, window, date(2026, 3, 2))),
         ("units", UnitsDialog(desk, window)),
+        ("agent", AgentDialog(None, window)),
         ("about", AboutDialog(folder, window)),
         ("reminders", RemindersDialog([], None, date(2026, 3, 2), window)),
         ("trash", TrashDialog(desk, window)),
@@ -135,4 +146,4 @@ def main(data_dir: str, saved: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(sys.argv[1], sys.argv[2], *sys.argv[3:4])

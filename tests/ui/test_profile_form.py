@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import QPoint, Qt
+
 from hrdesk.checks.check import load_profile_file, run_check
 from hrdesk.desks.desk import Desk
 from hrdesk.ui.employees.profile_form import ProfileForm
@@ -95,3 +97,24 @@ def test_groups_cite_the_guide_of_the_units_district(qtbot, desk: Desk, unit_id:
         assert "Changping guide 2(2)6(5)" in notes["ip"]
     finally:
         set_language("zh")
+
+
+def test_a_changed_household_register_is_entered_in_the_form_and_asks_for_its_change_pages(qtbot, desk: Desk):
+    employee_id = desk.employees.add_profile(
+        load_profile_file(ROOT / "examples" / "changping-new-ready.json")
+    )
+    assert desk.employees.profile(employee_id).employee.hukou_changed is False
+    form = _form(qtbot, desk)
+    form.load(employee_id)
+    assert not form.hukou_changed.isChecked()
+    qtbot.mouseClick(
+        form.hukou_changed, Qt.MouseButton.LeftButton, pos=QPoint(6, form.hukou_changed.height() // 2)
+    )
+    assert form.hukou_changed.isChecked() and form.is_modified()
+    assert form.save() == employee_id
+    assert desk.employees.profile(employee_id).employee.hukou_changed is True
+    again = _form(qtbot, desk)
+    again.load(employee_id)
+    assert again.hukou_changed.isChecked()  # read back into the form
+    needed = {m.kind for m in run_check(desk.employees.profile(employee_id), "new", TODAY).materials}
+    assert "hukou-change-pages" in needed  # the guide's 户籍变更页 is now asked for

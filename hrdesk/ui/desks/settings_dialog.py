@@ -31,10 +31,9 @@ from PySide6.QtWidgets import (
 
 from ...clock import Clock
 from ...labels import cite
-from ..employees.profile_form import DateField
+from ..employees.date_field import DateField
 from ..i18n import LANGUAGES, current_lang, set_language
 from ..screen_fit import fit
-from ..wheel_guard import WheelToScroll
 
 DEFAULT_LEADS = "30,14,7,3,1,0"
 
@@ -97,7 +96,7 @@ class SettingsDialog(QDialog):
         self.close_to_tray = QCheckBox(self.tr("关闭窗口时留在托盘区（提醒照常）"))
         self.close_to_tray.setChecked(self.settings.value("tray/close_to_tray", True, type=bool))
         self.close_to_tray.setEnabled(tray)
-        form.addRow("", self.close_to_tray)
+        form.addRow(self.close_to_tray)  # the whole row: its English text is longer than any field
         layout.addWidget(general)
 
         scans = QGroupBox(self.tr("扫描件检查"))
@@ -124,6 +123,10 @@ class SettingsDialog(QDialog):
         self.wage_table.verticalHeader().setVisible(False)
         # Inside the scrolling page the table keeps room for five years and shows the source in full.
         self.wage_table.horizontalHeader().setStretchLastSection(True)
+        for column in range(3):  # year, amount, date: as wide as their headings ("Monthly average wage")
+            self.wage_table.horizontalHeader().setSectionResizeMode(
+                column, self.wage_table.horizontalHeader().ResizeMode.ResizeToContents
+            )
         self.wage_table.setMinimumHeight(6 * 30)
         wl.addWidget(self.wage_table)
         add = QHBoxLayout()
@@ -186,7 +189,6 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
         self.buttons = buttons
-        WheelToScroll(self.scroll).install()
         fit(self, 760, inner.sizeHint().height() + buttons.sizeHint().height() + 40)
         self.holiday_year.valueChanged.connect(self._load_holidays)
         self._load_wages()
@@ -212,6 +214,13 @@ class SettingsDialog(QDialog):
                 )
             ):
                 self.wage_table.setItem(row, col, QTableWidgetItem(text))
+
+    def changeEvent(self, event: Any) -> None:  # noqa: N802  the wage figures' sources follow the language
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.LanguageChange:
+            self._load_wages()
+        super().changeEvent(event)
 
     def add_wage(self) -> None:
         """Keep the figure until OK and say, worked out on a worker, whose income threshold it moves."""

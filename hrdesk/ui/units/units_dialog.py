@@ -33,11 +33,10 @@ from ...rules.profile import Employer
 from ...text.numbers import AmountError, parse_cny
 from ...units.service import RecordGone, StaleVersion, UnitError
 from ..conflicts import OVERWRITE, RELOAD, ask_reload_or_overwrite
-from ..employees.profile_form import DateField
+from ..employees.date_field import DateField
 from ..employees.profile_sections import code_combo, relabel_combo
 from ..i18n import current_lang
 from ..screen_fit import fit
-from ..wheel_guard import WheelToScroll
 
 ROLE_ID = Qt.ItemDataRole.UserRole
 
@@ -179,6 +178,7 @@ class UnitsDialog(QDialog):
         ):
             form.addRow(label, widget)
         right.addLayout(form)
+        self._form, self._tax_years = form, (year - 1, year)
         self.error = QLabel()
         self.error.setStyleSheet("color:#c62828")
         self.error.setWordWrap(True)
@@ -211,7 +211,6 @@ class UnitsDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
         right_side.addWidget(buttons)
         layout.addLayout(right_side, 2)
-        WheelToScroll(scroll).install()
         fit(self, 900, inner.sizeHint().height() + buttons.sizeHint().height() + 40)
         buttons.rejected.connect(self.reject)
         self.save_button.clicked.connect(self.save)
@@ -453,4 +452,8 @@ class UnitsDialog(QDialog):
                 relabel_combo(box, lang, "—")
             if self.unit_id is not None:
                 self._show_agents()
+            for y, field in zip(self._tax_years, (self.tax_last, self.tax_this), strict=True):
+                label = self._form.labelForField(field)
+                if label is not None:
+                    label.setText(self.tr("{y} 年纳税额（元，不含个税）").format(y=y))
         super().changeEvent(event)
