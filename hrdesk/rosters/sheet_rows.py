@@ -97,13 +97,25 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not clean_text(value))
 
 
+def _could_be_id(value: Any) -> bool:
+    """Whether a cell could hold an ID number, even a damaged one (a number cell that lost digits,
+    a text with a digit missing): 14 digits or more. A count such as "3人" or 42 cannot."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return abs(value) >= 1e13
+    return sum(ch.isdigit() for ch in str(value)) >= 14
+
+
 def _skipped(row: list[Any], id_col: int, columns: list[int]) -> str | None:
     """ "footer" for a 合计 / 制表人 row, "blank" for a row with nothing in the roster's columns (a
-    序号 alone counts as nothing); None for a row to read. A row with an ID number is always read."""
-    if not _blank(_cell(row, id_col)):
+    序号 alone counts as nothing); None for a row to read. A row with an ID number is always read; a
+    合计 row whose ID column holds its count ("3人", 3) is still a footer."""
+    id_cell = _cell(row, id_col)
+    if not _blank(id_cell) and _could_be_id(id_cell):
         return None
     if any(isinstance(c, str) and is_footer_text(c) for c in row):
         return "footer"
+    if not _blank(id_cell):
+        return None
     if all(_blank(_cell(row, c)) for c in columns):
         return "blank"
     return None

@@ -323,6 +323,8 @@ def footer_rows(tmp: Path) -> Path:
         [3, *row("李四", ID_B)],
         [None, "合计", None, None, None, None, None],
         [None, "  合 计：2 人", None, None, None, None, None],
+        [None, "合计", "2人", None, None, None, None],  # the count typed in the ID column
+        [None, "总计", 2, None, None, None, None],
         [None, None, None, None, None, None, None],
         ["制表人：王芳", None, None, None, None, None, None],
     ]
