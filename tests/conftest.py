@@ -27,6 +27,25 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# The suite runs on every core (pytest-xdist, `-n auto --dist loadgroup` in pyproject.toml). A worker is
+# its own process: its own QApplication (offscreen), its own temporary folders, its own PostgreSQL
+# schemas (named at random per test). What must stay on one worker is what a test module or a folder
+# builds once and shares: a module's tests go together (the app bundle is built once, a module-scoped
+# demo once), and these folders go whole, because their session fixtures read the scan corpus with OCR
+# (built once per worker, so once in all).
+ONE_WORKER_FOLDERS = {"inspection", "read"}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        try:
+            parts = item.path.relative_to(ROOT / "tests").parts
+        except ValueError:
+            continue
+        group = parts[0] if parts[0] in ONE_WORKER_FOLDERS else "/".join(parts)
+        item.add_marker(pytest.mark.xdist_group(group))
+
 
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
