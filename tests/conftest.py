@@ -27,31 +27,39 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# The suite runs on every core (pytest-xdist, `-n auto --dist loadgroup` in pyproject.toml). A worker is
-# its own process: its own QApplication (offscreen), its own temporary folders, its own PostgreSQL
-# schemas (named at random per test). What must stay on one worker is what a test module or a folder
-# builds once and shares: a module's tests go together (the app bundle is built once, a module-scoped
-# demo once), and these folders go whole, because their session fixtures read the scan corpus with OCR
-# (built once per worker, so once in all).
+# The suite runs on every core (pytest-xdist, `-n auto` in pyproject.toml). A worker is its own process:
+# its own QApplication (offscreen), its own temporary folders, its own PostgreSQL schemas (named at random
+# per test). What must stay on one worker is what a test module or a folder builds once and shares: a
+# module's tests go together (the app bundle is built once, a module-scoped demo once), and these folders
+# go whole, because their session fixtures read the scan corpus with OCR (built once per worker).
 ONE_WORKER_FOLDERS = {"inspection", "read"}
 # The longest groups start first, so that no worker is left with a three-minute bundle build at the end
 # while the other has finished.
-LONG_GROUPS_FIRST = ("packaging/test_bundle.py", "inspection", "read")
+LONG_GROUPS_FIRST = ("tests/packaging/test_bundle.py", "tests/inspection", "tests/read")
 
 
-@pytest.hookimpl(tryfirst=True)
+def _group(nodeid: str) -> str:
+    """The test's module, or its folder when the folder shares session fixtures."""
+    path = nodeid.split("::", 1)[0]
+    parts = path.split("/")
+    return "/".join(parts[:2]) if len(parts) > 2 and parts[1] in ONE_WORKER_FOLDERS else path
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """Whole groups to a worker (`_group`). The xdist_group mark would say the same, but pytest-xdist 3.8
+    renames node ids in a way pytest 9.2 no longer sees, so the scheduler is told directly."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByGroup(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return _group(nodeid)
+
+    return ByGroup(config, log)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    groups: dict[str, str] = {}
-    for item in items:
-        try:
-            parts = item.path.relative_to(ROOT / "tests").parts
-        except ValueError:
-            continue
-        group = parts[0] if parts[0] in ONE_WORKER_FOLDERS else "/".join(parts)
-        groups[item.nodeid] = group
-        item.add_marker(pytest.mark.xdist_group(group))
     rank = {group: i for i, group in enumerate(LONG_GROUPS_FIRST)}
-    items.sort(key=lambda item: rank.get(groups.get(item.nodeid, ""), len(rank)))
+    items.sort(key=lambda item: rank.get(_group(item.nodeid), len(rank)))
 
 
 def pytest_configure(config: pytest.Config) -> None:
