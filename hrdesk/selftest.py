@@ -58,7 +58,7 @@ def run() -> int:
                     Employer(
                         name="自检单位",
                         district="changping",
-                        tax_paid_cny={str(date.today().year): 300000},
+                        tax_paid_cny={str(desk.clock.today().year): 300000},
                         new_quota_remaining=1,
                     ),
                     Employee(

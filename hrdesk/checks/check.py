@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..clock import Clock
 from ..rules.engine import check
 from ..rules.policy import PolicySet, load_policy_set
 from ..rules.policy import _deep_merge as merge_settings
@@ -89,4 +90,6 @@ def run_check(
     data_dir: Path | None = None,
     lang: str = "zh",
 ) -> CheckResult:
-    return check(profile, business, on or date.today(), policies(data_dir), work_calendar(data_dir), lang)
+    """The verdict on `on`; without it, on the real clock's day (the command line's `check` without --on)."""
+    on = on or Clock().today()
+    return check(profile, business, on, policies(data_dir), work_calendar(data_dir), lang)

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from ..catalogue import text
+from ..clock import Clock
 from .common import UsageError, date_arg, t
 
 
@@ -37,7 +38,7 @@ def run(args: argparse.Namespace, folder: Path | None, today: date | None = None
     lang = args.lang
     if args.days < 0:
         raise UsageError("cli.negative-days")
-    today = today or getattr(args, "on", None) or date.today()
+    today = today or getattr(args, "on", None) or Clock().today()
     folder = folder or data_dir()
     with Desk.open(folder, lock=False) as desk:
         desk.employees.refresh_statuses(today, desk.employees.stale_status_ids(today))

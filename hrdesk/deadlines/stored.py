@@ -69,7 +69,7 @@ def stored_deadlines(desk: Any, lang: str = "zh", ids: list[int] | None = None) 
 
 def upcoming_rows(desk: Any, days: int = 90, today: date | None = None) -> list[tuple[int, str, date, str]]:
     """(employee id, code, date, text) for the next `days` days and every overdue duty, for the roster export."""
-    today = today or date.today()
+    today = today or desk.clock.today()
     return [
         (d.employee_id, d.code, d.date, d.message)
         for d in stored_deadlines(desk)

@@ -24,6 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..catalogue import CodedError
 from ..checks.rule_data import forget_stored_settings
+from ..clock import Clock
 from ..fileio import owner_only
 from ..store import models as m
 from ..store.db import (
@@ -268,7 +269,7 @@ def rotate_daily(
 ) -> Path | None:
     """Make today's automatic backup if there is none yet; keep the newest `keep`. None when there is
     nothing to do; BackupError with the reason when it cannot be made."""
-    today = today or date.today()
+    today = today or Clock().today()
     folder = data_dir / "backups"
     target = folder / f"daily-{today.isoformat()}.zip"
     if target.exists() or _engine_exists(data_dir, url) is False:
@@ -289,7 +290,7 @@ def daily_backup_quietly(
     import subprocess
     import sys
 
-    today = today or date.today()
+    today = today or Clock().today()
     target = data_dir / "backups" / f"daily-{today.isoformat()}.zip"
     if target.exists() or _engine_exists(data_dir, url) is False:
         return None

@@ -6,12 +6,15 @@ Dates are relative to today so the demo always has renewals due, expiries and mi
 
 from __future__ import annotations
 
+import os
 import random
+import threading
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from ..clock import Clock
 from ..rules.dates import add_months, months_before, years_before
 from ..rules.idnumber import check_char
 from ..rules.profile import (
@@ -173,7 +176,7 @@ def _id_photo_pdf() -> bytes:
 
 def create_demo(data_dir: Path, today: date | None = None, seed: int = 2026) -> Path:
     """Fill `data_dir` (new or empty) with the demo; returns the folder."""
-    today = today or date.today()
+    today = today or Clock().today()
     rng = random.Random(seed)
     data_dir.mkdir(parents=True, exist_ok=True)
     # The generated scans never change: build them once per machine, not once per demo.
@@ -259,8 +262,8 @@ def _populate(desk: Desk, files: Path, today: date, rng: random.Random) -> None:
             _scan_pdf("户口本（灰度扫描）", ["此扫描件为灰度，不符合原色扫描要求。"], grey=True),
         )
     if not defects["rotated"].exists():
-        _write(defects["rotated"], _scan_pdf("劳动合同（页面方向不一致）", ["第2页旋转了90度。"], pages=2))
-        _rotate_second_page(defects["rotated"])
+        scan = _scan_pdf("劳动合同（页面方向不一致）", ["第2页旋转了90度。"], pages=2)
+        _write(defects["rotated"], _second_page_rotated(scan))
     if not defects["blank"].exists():
         _write(defects["blank"], _scan_pdf("学历证书（含空白页）", ["最后一页为空白页。"], blank_page=True))
     names = iter(_names(rng))
@@ -305,19 +308,20 @@ def _catalogue() -> dict[str, str]:
 
 
 def _write(path: Path, data: bytes) -> Path:
-    tmp = path.with_name(f".{path.name}.partial")
+    # Its own partial file: another demo building the shared cache at the same moment (a second test
+    # worker) neither sees half a file nor loses its partial file to this one's rename.
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.partial")
     tmp.write_bytes(data)
-    tmp.replace(path)  # another demo starting at the same moment never sees half a file
+    tmp.replace(path)
     return path
 
 
-def _rotate_second_page(path: Path) -> None:
+def _second_page_rotated(data: bytes) -> bytes:
     import pymupdf
 
-    with pymupdf.open(path) as doc:
+    with pymupdf.open(stream=data, filetype="pdf") as doc:
         doc[1].set_rotation(90)
-        data = doc.tobytes()
-    path.write_bytes(data)
+        return doc.tobytes()
 
 
 def _names(rng: random.Random) -> list[str]:

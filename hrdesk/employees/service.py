@@ -427,7 +427,7 @@ class Employees(Service):
         return trash_id
 
     def check(self, employee_id: int, business: str, on: date | None = None, lang: str = "zh") -> CheckResult:
-        return run_check(self.profile(employee_id), business, on, self.data_dir, lang)
+        return run_check(self.profile(employee_id), business, on or self.clock.today(), self.data_dir, lang)
 
     def refresh_statuses(
         self,

@@ -19,6 +19,7 @@ from typing import Any
 
 from ..catalogue import text
 from ..checks.check import run_check
+from ..clock import Clock
 from ..forms.documents import checklist_pdf
 from ..materials.paths import material_file_in
 from ..materials.service import ScanVerdict, scan_verdict
@@ -459,7 +460,7 @@ def build_bulk(
     `folder/姓名-证件号后四位-业务-日期`. Refusals are collected, not fatal. `progress(done, total)`
     returning False cancels: the pack under way leaves nothing, the finished ones stay and the
     report says what was built."""
-    on = on or date.today()
+    on = on or Clock().today()
     include, exclude = include or set(), exclude or set()
     report = BulkReport(business, on)
     chosen = []

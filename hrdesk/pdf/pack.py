@@ -13,8 +13,8 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.errors import DependencyError, PdfReadError
 
 from .active import active_content_in, strip_page
+from .images import IMAGE_SUFFIXES
 
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png"}
 MAX_INPUT_BYTES = 200 * 1024 * 1024
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 
+from ..clock import Clock
 from ..resources import forms_dir
 from ..rules.profile import Profile
 from .fonts import FontSet, font_set
@@ -49,7 +50,7 @@ class FormContext:
 
     @classmethod
     def from_profile(cls, profile: Profile, on: date | None = None) -> FormContext:
-        on = on or date.today()
+        on = on or Clock().today()
         e, u = profile.employee, profile.employer
         values = {
             "employee.name": e.name,

@@ -21,13 +21,10 @@ if TYPE_CHECKING:
 
 def _material_file_problems(base_dir: Path, name: str) -> list[tuple[str, dict[str, Any]]]:
     """Why the vault would refuse a profile's material file (a `(code, params)` each), checked before
-    anything is written: outside the profile's folder, unreadable, empty, too big, or an image whose header
-    is unreadable or too large to decode. A file that does not exist is no refusal: the material is
-    recorded without its scan, as before."""
+    anything is written: outside the profile's folder, or what the vault itself refuses (`source_problem`).
+    A file that does not exist is no refusal: the material is recorded without its scan, as before."""
     from ..materials.paths import MaterialPathError, material_file_in
-    from ..pdf.images import ImageRefused, check_image
-    from ..pdf.pack import IMAGE_SUFFIXES
-    from ..store.vault import MAX_BYTES
+    from ..store.vault import source_problem
 
     try:
         file = material_file_in(base_dir, name)
@@ -36,22 +33,13 @@ def _material_file_problems(base_dir: Path, name: str) -> list[tuple[str, dict[s
         return [("material.path-absolute" if absolute else "material.path-outside", {"name": name})]
     if not file.exists():
         return []  # recorded without a file, as the JSON's materials list may name scans to come
-    try:
-        size = file.stat().st_size
-    except OSError:
-        return [("material.file-missing", {"name": name})]
-    if not file.is_file():
-        return [("material.file-missing", {"name": name})]
-    if size == 0:
-        return [("material.file-empty", {"name": name})]
-    if size > MAX_BYTES:
-        return [("material.file-too-large", {"name": name, "mb": size // 2**20})]
-    if file.suffix.lower() in IMAGE_SUFFIXES:
-        try:
-            check_image(file)
-        except ImageRefused as refused:
-            return [(refused.key, refused.params)]
-    return []
+    problem = source_problem(file)
+    if problem is None:
+        return []
+    key, params = problem
+    if key.startswith("store.source-"):  # the import's own words: the JSON's folder, the name as written
+        key, params = key.replace("store.source-", "material.file-"), {**params, "name": name}
+    return [(key, params)]
 
 
 def preview_json(desk: Desk, path: Path, out: ImportPreview) -> ImportPreview:

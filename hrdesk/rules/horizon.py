@@ -96,7 +96,7 @@ def holds_until(
             continue
         candidates += _moments(d)
     try:
-        identity = parse_id_number(profile.employee.id_number)
+        identity = parse_id_number(profile.employee.id_number, on)
     except (IdNumberError, ValueError):
         identity = None
     if identity is not None:

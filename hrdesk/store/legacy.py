@@ -22,6 +22,7 @@ from sqlalchemy import Connection, select
 
 from ..fileio import atomic_write_bytes
 from ..paths import policy_overrides_file, user_holidays_file, user_wages_file
+from ..rules.policy import parse_wage_figures
 from . import models as m
 from .vault import insert_blob, is_sha256
 
@@ -56,19 +57,19 @@ def import_data_folder(conn: Connection, data_dir: Path) -> int:
             added += 1
     wages = _read(user_wages_file(data_dir))
     have = set(conn.execute(select(m.WageFigureRow.year)).scalars())
-    for row in wages.get("figure", []):
-        if int(row["year"]) in have:
+    # Read as the rules read a wages table (the multiples' default rounding is theirs, in one place).
+    for figure in parse_wage_figures(wages.get("figure", []), user_wages_file(data_dir).name):
+        if figure.year in have:
             continue
-        monthly = int(row["monthly"])
         conn.execute(
             m.WageFigureRow.__table__.insert().values(
-                year=int(row["year"]),
-                monthly=monthly,
-                x1_2=int(row.get("x1_2", round(monthly * 1.2))),
-                x3=int(row.get("x3", monthly * 3)),
-                x6=int(row.get("x6", monthly * 6)),
-                effective_on=row.get("effective_on"),
-                source=str(row.get("source", "")),
+                year=figure.year,
+                monthly=figure.monthly,
+                x1_2=figure.x1_2,
+                x3=figure.x3,
+                x6=figure.x6,
+                effective_on=figure.effective_on,
+                source=figure.source,
             )
         )
     days = set(conn.execute(select(m.HolidayDay.day)).scalars())

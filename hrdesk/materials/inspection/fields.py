@@ -167,7 +167,7 @@ def read_fields(kind: str, readings: list[PageReading], on: date | None = None) 
             result.refused.append(rule.field)
     if reader.table is not None:
         result.fields.extend(_read_table(reader.table, pages))
-    _agree_with_id(result)
+    _agree_with_id(result, on)
     return result
 
 
@@ -336,13 +336,13 @@ def _typed(kind: str, text: str, on: date | None) -> str | None:
     return text
 
 
-def _agree_with_id(result: FieldReading) -> None:
+def _agree_with_id(result: FieldReading, on: date | None) -> None:
     """The birth date and sex printed beside an ID number must be the ones it encodes: when they are
     not, one of them was misread, so the number is not proposed."""
     ident = next((f for f in result.fields if f.record == "employee.id_number"), None)
     if ident is None:
         return
-    parsed = parse_id_number(ident.value)
+    parsed = parse_id_number(ident.value, on)
     birth, sex = result.get("birth_date"), result.get("sex")
     wrong_birth = (
         birth is not None and len(birth.value) == 10 and birth.value != parsed.birth_date.isoformat()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...clock import Clock
 from ...deadlines.items import ACTION_CODES, DeadlineItem
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -70,10 +71,10 @@ def legend_text(band: str) -> str:
 
 
 class DeadlineCalendar(QCalendarWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
         self.by_day: dict[date, list[DeadlineItem]] = defaultdict(list)
-        self.today = date.today()
+        self.today = today or Clock().today()
         self.setGridVisible(True)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
 
@@ -116,10 +117,12 @@ class CalendarView(QWidget):
     employeeActivated = Signal(int)
     reminderAction = Signal(str, object)  # noqa: N815  ("snooze-day" | "snooze-week" | "dismiss", DeadlineItem)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, clock: Clock | None = None) -> None:
         super().__init__(parent)
         self.items: list[DeadlineItem] = []
-        self.today = date.today()
+        # The window's clock decides what is overdue, as everywhere else (tests set the day).
+        self.clock = clock or Clock()
+        self.today = self.clock.today()
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.unit_filter = QComboBox()
@@ -136,7 +139,7 @@ class CalendarView(QWidget):
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.legend)
         body = QHBoxLayout()
-        self.calendar = DeadlineCalendar()
+        self.calendar = DeadlineCalendar(today=self.today)
         self.calendar.setMinimumWidth(430)
         self.agenda = QTreeWidget()
         self.agenda.setColumnCount(3)
@@ -185,7 +188,7 @@ class CalendarView(QWidget):
         self, items: list[DeadlineItem], today: date | None = None, unknown_years: set[int] | None = None
     ) -> None:
         self.items = items
-        self.today = today or date.today()
+        self.today = today or self.clock.today()
         self._fill_units()
         years = sorted(unknown_years or [])
         self.unknown_years.setText(
