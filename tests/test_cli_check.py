@@ -179,3 +179,42 @@ def test_user_holiday_data_is_read_from_the_data_dir(tmp_path):
     assert "CALENDAR_YEAR_UNKNOWN" not in {f["code"] for f in with_data["findings"]}
     submit = {d["code"]: d["date"] for d in with_data["deadlines"]}["RENEWAL_SUBMIT_BY"]
     assert submit == "2027-01-29"
+
+
+def test_ready_only_when_every_named_file_is_there_and_opens(tmp_path):
+    """`check` looks at the files the profile names (their structure, not their pages): a missing file,
+    a truncated or encrypted PDF, a path out of the profile's folder make that material 有缺陷 and the
+    profile not ready, each said with the file's name; the example's own files make it ready."""
+    import shutil
+
+    import pymupdf
+
+    data = example()
+    for m in data["materials"]:
+        if m.get("file"):
+            shutil.copy(ROOT / "examples" / m["file"], tmp_path / m["file"])
+    args = ("--business", "new", "--on", "2026-11-23", "--json")
+    good = json.loads(hrdesk("check", str(write(tmp_path, data)), *args).stdout)
+    assert good["ready"] is True
+
+    contract = next(m for m in data["materials"] if m["kind"] == "labour-contract")
+    (tmp_path / contract["file"]).unlink()
+    gone = json.loads(hrdesk("check", str(write(tmp_path, data)), *args).stdout)
+    slot = next(m for m in gone["materials"] if m["kind"] == "labour-contract")
+    assert gone["ready"] is False and slot["status"] == "defective" and contract["file"] in slot["reason"]
+
+    whole = (ROOT / "examples" / contract["file"]).read_bytes()
+    (tmp_path / contract["file"]).write_bytes(whole[: len(whole) // 2])  # a truncated download
+    cut = json.loads(hrdesk("check", str(write(tmp_path, data)), *args).stdout)
+    assert next(m for m in cut["materials"] if m["kind"] == "labour-contract")["status"] == "defective"
+
+    with pymupdf.open(ROOT / "examples" / contract["file"]) as doc:
+        doc.save(
+            tmp_path / contract["file"], encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="x", owner_pw="y"
+        )
+    locked = json.loads(hrdesk("check", str(write(tmp_path, data)), *args).stdout)
+    assert locked["ready"] is False
+
+    contract["file"] = "../../etc/passwd"
+    outside = hrdesk("check", str(write(tmp_path, data)), *args)
+    assert json.loads(outside.stdout)["ready"] is False

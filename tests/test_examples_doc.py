@@ -46,7 +46,10 @@ class _Clock(date):
 def clock(monkeypatch, tmp_path):
     monkeypatch.setenv("HRDESK_DATA_DIR", str(tmp_path))
     monkeypatch.chdir(ROOT)
-    monkeypatch.setattr("hrdesk.checks.check.date", _Clock)
+    from hrdesk.clock import FixedClock
+
+    # The command's day comes from the clock the check asks when --on is not given.
+    monkeypatch.setattr("hrdesk.checks.check.Clock", lambda: FixedClock.on(_Clock.now))
     return _Clock
 
 

@@ -21,6 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace, folder: Path | None) -> int:
     from ..checks.check import load_profile_file, policies, run_check
+    from ..checks.files import with_file_problems
     from ..checks.report import format_check
     from ..paths import data_dir
     from ..rules.profile import ProfileError
@@ -31,6 +32,8 @@ def run(args: argparse.Namespace, folder: Path | None) -> int:
     try:
         policy_set = policies(folder)
         profile = load_profile_file(args.profile, policy_set)
+        # Papers it never opened are not 齐全: each material's file is looked at (its structure only).
+        profile = with_file_problems(profile, args.profile.resolve().parent, args.lang)
         result = run_check(profile, args.business, args.on, folder, args.lang)
     except ProfileError as exc:
         raise UsageError(exc.message(args.lang)) from None
