@@ -6,7 +6,9 @@ from __future__ import annotations
 import copy
 import json
 import random
+import shutil
 import sys
+import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -24,10 +26,12 @@ def big_data_dir(n: int = 10_000, materials_each: int = 10) -> Path:
     from hrdesk.rules.profile import parse_profile
     from hrdesk.store import models as m
 
-    folder = Path(f"/tmp/hrdesk-bench-{n}")
-    if (folder / "ready").exists():
-        return folder
-    folder.mkdir(parents=True, exist_ok=True)
+    final = Path(f"/tmp/hrdesk-bench-{n}")
+    if (final / "ready").exists():
+        return final
+    # Built beside the cache and renamed when complete: a run that was stopped half-way (or another run
+    # building at the same time) never leaves a half-filled folder that a later run would take as ready.
+    folder = Path(tempfile.mkdtemp(prefix=f"hrdesk-bench-{n}-building-", dir="/tmp"))
     rng = random.Random(1)
     base = json.loads((ROOT / "examples" / "changping-new-ready.json").read_text(encoding="utf-8"))
     ps = policies()
@@ -73,4 +77,10 @@ def big_data_dir(n: int = 10_000, materials_each: int = 10) -> Path:
         desk.employees.refresh_statuses()
     (folder / "ready").write_text("ok")
     print(f"(built {n} employees, {len(rows)} materials in {time.perf_counter() - t0:.1f}s)")
-    return folder
+    if (final / "ready").exists():  # another run finished first: use its folder
+        shutil.rmtree(folder, ignore_errors=True)
+        return final
+    if final.exists():  # a half-built folder left by a stopped run
+        shutil.rmtree(final, ignore_errors=True)
+    folder.rename(final)
+    return final
