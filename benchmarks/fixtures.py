@@ -44,7 +44,9 @@ def big_data_dir(n: int = 10_000, materials_each: int = 10) -> Path:
                 d["employer"]["district"] = "changping" if i % 2 else "yanqing"
                 d["employer"]["name"] = f"北京测试单位{i % 20:02d}有限公司"
                 d["employer"]["credit_code"] = f"9111011{i % 20:02d}MA0BENCH{i % 20:02d}"
-                first17 = f"110108{rng.randint(1970, 2000)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{i % 1000:03d}"
+                # ID numbers are unique per person: the area code and the sequence number together are `i`.
+                birth = f"{rng.randint(1970, 2000)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
+                first17 = f"{110101 + i // 1000}{birth}{i % 1000:03d}"
                 d["employee"]["id_number"] = first17 + check_char(first17)
                 d["employee"]["name"] = f"员工{i:05d}"
                 if i % 3 == 0:
