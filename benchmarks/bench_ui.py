@@ -94,6 +94,7 @@ class Driver:
                 p = self.panel
                 state = f"; panel busy: {p.busy_label.text() if hasattr(p, 'busy_label') else ''!r}, "
                 state += f"attach enabled: {p.attach_button.isEnabled()}, background: {self._busy()}"
+                state += f", writes {getattr(self, 'writes', None)}, cases {getattr(self, 'cases', None)}"
             self._finish(f"timed out in {self.current}{where}{state}")
             return
         if self.window is None:
@@ -197,46 +198,73 @@ class Driver:
         QTimer.singleShot(300, self.window.toggle_language)
         return None
 
-    def attach(self) -> Any:
-        import pymupdf
+    def _watch_panel(self) -> None:
+        """Count the panel's stored writes and the cases it is handed afterwards, without asking the
+        database on the UI thread (a query from the driver would be a stall of the driver's own)."""
+        if getattr(self, "_watching", False):
+            return
+        self._watching = True
+        self.writes = 0
+        self.cases = 0
+        panel = self.panel
+        panel.changed.connect(self._written)
+        shown = panel.set_case
 
+        def counted(case: Any) -> None:
+            self.cases += 1
+            shown(case)
+
+        panel.set_case = counted  # the window calls panel.set_case(case) by attribute
+
+    def _written(self) -> None:
+        self.writes += 1
+
+    def _redrawn_after(self, writes: int, cases: int) -> bool:
+        """The write was stored and the panel drew the case built after it."""
+        panel = self.panel
+        return (
+            self.writes > writes
+            and self.cases > cases
+            and not panel.is_busy()
+            and panel.tree.topLevelItemCount() > 0
+            and panel.preview.page_count > 0
+        )
+
+    def attach(self) -> Any:
         self.window.table.selectRow(0)
         self.window.detail.setCurrentWidget(self.panel)
-        scan = self.workdir / "scan.pdf"
-        with pymupdf.open() as doc:
-            page = doc.new_page(width=595, height=842)
-            page.draw_rect(page.rect, color=(0.2, 0.4, 0.8), fill=(0.85, 0.9, 1.0))
-            page.insert_text((72, 120), "Diploma scan", fontsize=28)
-            doc.save(scan)
+        self._watch_panel()
+        scan = self.workdir / "scan.pdf"  # made by the parent process: no PDF library on this thread
         self.kind = self._first_slot()
         self.panel.tree.setCurrentItem(
             next(s for s in self._slots() if s.data(0, Qt().UserRole + 1) == self.kind)
         )
-        employee_id = self.panel.employee_id
-        before = len(self.window.desk.materials.materials(employee_id))
+        writes, cases, files = self.writes, self.cases, self._all_files()
         self.panel.attach_files(self.kind, [str(scan)])
         # Done when the file is stored, scanned and listed; reading it (OCR) goes on in the background.
         self.idle_needed = False
 
         def stored() -> bool:
-            if not self.panel.attach_button.isEnabled():
+            if self.writes <= writes or self.cases <= cases or self.panel.is_busy():
                 return False
-            return len(self.window.desk.materials.materials(employee_id)) > before
+            return self._all_files() > files
 
         return stored
+
+    def _all_files(self) -> int:
+        return sum(s.childCount() for s in self._slots())
 
     def rotate(self) -> Any:
         item = self._last_file(self.kind)
         self.panel.tree.setCurrentItem(item)
-        material = item.data(0, Qt().UserRole + 2)
-        path_before = self.window.desk.materials.material(material).sha256
         self.idle_needed = False  # the scan read after attaching may still run on its workers
+        marks: dict[str, int] = {}
 
         def turned() -> bool:
             if self.panel.preview.page_count == 0:
                 return False
-            if not getattr(self, "_rotate_started", False):
-                self._rotate_started = True
+            if not marks:
+                marks.update(writes=self.writes, cases=self.cases)
                 self.step_started = time.perf_counter()
                 self.longest = 0
                 if hasattr(self.panel, "rotate_page"):
@@ -244,10 +272,7 @@ class Driver:
                 else:  # the window before pages could turn both ways
                     self.panel.rotate_current_page()
                 return False
-            changed = self.window.desk.materials.material(material).sha256 != path_before
-            return (
-                changed and self.panel.attach_button.isEnabled() and self.panel.tree.topLevelItemCount() > 0
-            )
+            return self._redrawn_after(marks["writes"], marks["cases"])
 
         return turned
 
@@ -325,6 +350,7 @@ def run_app(data_dir: Path, profile: Path | None = None, label: str = "desk") ->
     work = home / "data"
     shutil.copytree(data_dir, work)
     out = home / "result.json"
+    make_scan(home / "scan.pdf")
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
@@ -347,6 +373,17 @@ def run_app(data_dir: Path, profile: Path | None = None, label: str = "desk") ->
         return json.loads(out.read_text()) if out.exists() else {"results": {}, "error": "no result"}
     finally:
         shutil.rmtree(home, ignore_errors=True)
+
+
+def make_scan(path: Path) -> None:
+    """The scan the driver attaches: one A4 page in colour."""
+    import pymupdf
+
+    with pymupdf.open() as doc:
+        page = doc.new_page(width=595, height=842)
+        page.draw_rect(page.rect, color=(0.2, 0.4, 0.8), fill=(0.85, 0.9, 1.0))
+        page.insert_text((72, 120), "Diploma scan", fontsize=28)
+        doc.save(path)
 
 
 def demo_dir(keep: Path | None = None) -> Path:
