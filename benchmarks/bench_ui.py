@@ -230,9 +230,16 @@ class Driver:
             and panel.preview.page_count > 0
         )
 
+    def _show_detail(self) -> None:
+        """The employee's page in view, as selecting a row shows it (a dashboard card may be in front)."""
+        stack = getattr(self.window, "stack", None)
+        if stack is not None:
+            stack.setCurrentWidget(self.window.detail)
+        self.window.detail.setCurrentWidget(self.panel)
+
     def attach(self) -> Any:
         self.window.table.selectRow(0)
-        self.window.detail.setCurrentWidget(self.panel)
+        self._show_detail()
         self._watch_panel()
         scan = self.workdir / "scan.pdf"  # made by the parent process: no PDF library on this thread
         self.kind = self._first_slot()
@@ -424,6 +431,7 @@ def main() -> None:
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--data-dir", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--skip-10k", action="store_true", help="the demo desk only")
+    parser.add_argument("--skip-demo", action="store_true", help="10,000 employees only")
     parser.add_argument("--demo-dir", type=Path, help="build the demo desk here once and reuse it")
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--profile", type=Path, help="write a cProfile of the UI thread per action here")
@@ -435,7 +443,7 @@ def main() -> None:
     from compile_first import compile_first
 
     compile_first()
-    desks = [("demo", demo_dir(opts.demo_dir))]
+    desks = [] if opts.skip_demo else [("demo", demo_dir(opts.demo_dir))]
     if not opts.skip_10k:
         from fixtures import big_data_dir
 
