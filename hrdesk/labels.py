@@ -8,6 +8,7 @@ the listed aliases and the code itself, ignoring case, spaces and full-width for
 
 from __future__ import annotations
 
+import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
@@ -172,6 +173,31 @@ def cite(source: str, lang: str = "zh") -> str:
         else:
             parts.append(["", _section_zh(piece) if lang != "en" else _section_en(piece)])
     return ("；" if lang != "en" else "; ").join(f"{p[0]} {sep.join(p[1:])}".strip() for p in parts)
+
+
+_NUMERALS = "一二三四五六七八九十"
+# One section as the guides number them: 三(一), 二(二)6(5), 四(二)1(8)④, 三(二)1(4)B, 四(二)1(9)-(10),
+# 三(一)第一步, 附件1; then perhaps a note of it (注, 注意②, 第二步).
+_SECTION = (
+    rf"(?:\([{_NUMERALS}\d]+\)|[{_NUMERALS}\dA-F①-⑳]|-|第[{_NUMERALS}]+步|附件\d+)+"
+    rf"(?: (?:注意[①-⑳]*|注|第[{_NUMERALS}]+步))?"
+)
+
+
+@cache
+def _citation_pattern() -> re.Pattern[str]:
+    guides = "|".join(re.escape(d) for d in labels("district"))
+    # A guide code and its section, and further sections of the same guide after ", " (三(一), 四(二)1).
+    return re.compile(rf"\b(?:{guides})-\d{{4}} {_SECTION}(?:, (?=[{_NUMERALS}附]){_SECTION})*")
+
+
+def cite_in(text: str, lang: str = "zh") -> str:
+    """A stored text (a finding, a reason) with every guide code in it shown as `cite` shows it:
+    "…（changping-2026 三(一)）" → "…（昌平区指南 三（一））". Texts are stored with the codes (they
+    stay in JSON and logs); this is for the screen."""
+    if not text:
+        return text
+    return _citation_pattern().sub(lambda m: cite(m.group(0), lang), text)
 
 
 def join_notes(texts: list[str], lang: str = "zh") -> str:

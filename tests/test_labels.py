@@ -103,3 +103,21 @@ def test_notes_read_as_a_sentence_and_a_page_is_named_once():
     assert with_page(2, "读不出文字", "第 {page} 页") == "第 2 页读不出文字"
     assert with_page(3, "Page 3 is upside down", "Page {page}: ") == "Page 3 is upside down"
     assert with_page(None, "读不出文字", "第 {page} 页") == "读不出文字"
+
+
+def test_guide_codes_inside_a_stored_finding_read_as_guides() -> None:
+    from hrdesk.labels import cite_in
+    from hrdesk.pdf.scan_flags import make_flag
+
+    stored = make_flag("SCAN_NOT_COLOUR", 1).message  # a finding as the scan check stores it
+    assert "changping-2026" in stored  # the code is what is stored (JSON, logs)
+    shown = cite_in(stored)
+    assert "changping-2026" not in shown and "昌平区指南 三（一）" in shown
+    assert cite_in("Page 1 is greyscale (see changping-2026 三(一)).", "en") == (
+        "Page 1 is greyscale (see Changping guide 3(1))."
+    )
+    assert cite_in("须补交（changping-2026 四(二)1(5) 注意②；yanqing-2024 三(二)1(4)B）。") == (
+        "须补交（昌平区指南 四（二）1（5） 注意②；延庆区指南 三（二）1（4）B）。"
+    )
+    assert cite_in("见 changping-2026 二(四)2, 三(五)。") == "见 昌平区指南 二（四）2、三（五）。"
+    assert cite_in("没有引用的说明") == "没有引用的说明" and cite_in("") == ""

@@ -211,58 +211,71 @@ class _Worker:
     preload: tuple[str, ...] = ()
 
 
-_lock = threading.Lock()
-_worker: _Worker | None = None
+# One worker process per lane: scans (seconds a file) on one, the window's page previews on another, so
+# a preview never waits behind a scan. Each lane serves one call at a time.
+SCAN_LANE = "scan"
+RENDER_LANE = "render"
+_lanes_lock = threading.Lock()
+_locks: dict[str, threading.Lock] = {}
+_workers: dict[str, _Worker] = {}
 
 
-def run_bounded(fn: Callable[..., Any], *args: Any, budget: Budget) -> Any:
-    """Call `fn(*args, beat=...)` in the worker process and return its result. `fn` calls `beat()` after
-    each page: every beat gives it another `budget.page_seconds`. Raises BudgetExceeded when the time runs
-    out, the memory cap is hit or the worker dies; the worker is then replaced."""
-    global _worker
+def _lane_lock(lane: str) -> threading.Lock:
+    with _lanes_lock:
+        return _locks.setdefault(lane, threading.Lock())
+
+
+def run_bounded(fn: Callable[..., Any], *args: Any, budget: Budget, lane: str = SCAN_LANE) -> Any:
+    """Call `fn(*args, beat=...)` in the lane's worker process and return its result. `fn` calls `beat()`
+    after each page: every beat gives it another `budget.page_seconds`. Raises BudgetExceeded when the
+    time runs out, the memory cap is hit or the worker dies; the worker is then replaced.
+
+    The calling thread waits without holding the interpreter lock (MuPDF holds it for a whole render or
+    scan when it runs in this process, which would freeze the window however the work is threaded)."""
     # The worker imports the caller's module before its memory cap (by name: this module never imports
     # its callers, so there is no import circle), so the cap measures the scan, not the imports.
     preload = (fn.__module__,)
-    with _lock:  # one scan at a time in the worker; callers on other threads wait here
-        worker = _worker
+    with _lane_lock(lane):  # one call at a time in the lane's worker; callers on other threads wait here
+        worker = _workers.get(lane)
         if worker is not None and (not worker.process.is_alive() or worker.memory_mb != budget.memory_mb):
-            _stop()  # dead, or started under another memory cap (another caller's module loads on use)
+            _stop(lane)  # dead, or started under another memory cap (another caller's module loads on use)
             worker = None
         if worker is None:
-            worker = _worker = _start(budget.memory_mb, preload)
+            worker = _workers[lane] = _start(budget.memory_mb, preload)
         try:
             worker.conn.send((fn, args))
         except OSError:  # it died since we looked: one fresh start
-            _stop()
-            worker = _worker = _start(budget.memory_mb, preload)
+            _stop(lane)
+            worker = _workers[lane] = _start(budget.memory_mb, preload)
             worker.conn.send((fn, args))
         deadline = time.monotonic() + budget.open_seconds
         started = time.monotonic()
         while True:
             remaining = deadline - time.monotonic()
             if remaining <= 0 or not worker.conn.poll(remaining):
-                _stop()
+                _stop(lane)
                 raise BudgetExceeded(f"超过 {time.monotonic() - started:.0f} 秒仍未读完")
             try:
                 kind, payload = worker.conn.recv()
             except (EOFError, OSError):
-                _stop()
+                _stop(lane)
                 raise BudgetExceeded("读取进程异常退出，多为内存耗尽") from None
             if kind == "beat":
                 deadline = time.monotonic() + budget.page_seconds
             elif kind == "ok":
                 return payload
             else:
-                _stop()  # a fresh process after any failure: its heap may be exhausted or corrupt
+                _stop(lane)  # a fresh process after any failure: its heap may be exhausted or corrupt
                 if kind == "memory":
                     raise BudgetExceeded(f"所需内存超过 {budget.memory_mb} MB")
                 raise RuntimeError(payload)
 
 
 def shutdown() -> None:
-    """Stop the worker (tests, and the app at exit; a daemon process also ends with its parent)."""
-    with _lock:
-        _stop()
+    """Stop the workers (tests, and the app at exit; a daemon process also ends with its parent)."""
+    for lane in list(_workers):
+        with _lane_lock(lane):
+            _stop(lane)
 
 
 _unavailable: str | None = None  # why the worker could not start; not retried in this process
@@ -304,14 +317,13 @@ def _spawn(memory_mb: int, preload: tuple[str, ...] = ()) -> _Worker:
     raise WorkerUnavailable("the scan worker did not start")
 
 
-def _stop() -> None:
-    global _worker
-    if _worker is None:
+def _stop(lane: str = SCAN_LANE) -> None:
+    worker = _workers.pop(lane, None)
+    if worker is None:
         return
-    _worker.process.kill()
-    _worker.process.join(5)
-    _worker.conn.close()
-    _worker = None
+    worker.process.kill()
+    worker.process.join(5)
+    worker.conn.close()
 
 
 def _serve(conn: Any, memory_mb: int, preload: tuple[str, ...] = ()) -> None:

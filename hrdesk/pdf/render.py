@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..mupdf_lock import MUPDF
 from .limits import oversized_images, structure_flags
@@ -105,3 +107,69 @@ def _bounded_dpi(rect: object, dpi: int) -> int:
     if pixels <= limit:
         return dpi
     return max(1, int(dpi * (limit / pixels) ** 0.5))
+
+
+# --- previews in the render worker process ------------------------------------------------------------
+
+PREVIEW_BUDGET_SECONDS = 20.0  # a cold worker imports PyMuPDF first; a page itself takes well under a second
+
+
+def preview_page(path: Path, page_number: int = 0, dpi: int = 110) -> RenderedPage:
+    """`render_page` for the window: drawn in the render worker process (limits.RENDER_LANE), so the
+    window's threads only wait for the bytes. MuPDF keeps Python's interpreter lock for a whole render
+    (0.1–0.4 s for a 300-dpi scan), so a render on a thread of the window's process froze the window
+    however it was threaded. Revisits come from this process's cache; without a worker process (a
+    frozen build that cannot spawn) the page is drawn here."""
+    key = (str(path), page_number, dpi, 0)
+    with _lock:
+        hit = _cache.get(key)
+        if hit is not None:
+            _cache.move_to_end(key)
+            return hit
+    result = _in_render_worker(_render_one, path, page_number, dpi)
+    with _lock:
+        _cache[key] = result
+        while len(_cache) > CACHE_PAGES:
+            _cache.popitem(last=False)
+    return result
+
+
+def preview_thumbnails(path: Path, dpi: int, most: int) -> list[RenderedPage]:
+    """The first `most` pages at `dpi`, in one call to the render worker (each page decodes its scan)."""
+    return _in_render_worker(_render_thumbnails, path, dpi, most)
+
+
+def _in_render_worker(fn: Callable[..., Any], *args: Any) -> Any:
+    from .limits import RENDER_LANE, Budget, BudgetExceeded, WorkerUnavailable, run_bounded
+
+    budget = Budget(open_seconds=PREVIEW_BUDGET_SECONDS, page_seconds=PREVIEW_BUDGET_SECONDS)
+    try:
+        answer = run_bounded(fn, *args, budget=budget, lane=RENDER_LANE)
+    except WorkerUnavailable:
+        answer = fn(*args, beat=lambda: None)
+    except BudgetExceeded as exc:
+        raise RenderError(f"无法预览：{exc.detail}") from None
+    except RuntimeError:  # MuPDF failed in the worker (which is then replaced)
+        raise RenderError("文件已损坏，无法预览") from None
+    if isinstance(answer, str):  # a file that cannot be shown: the worker stays
+        raise RenderError(answer)
+    return answer
+
+
+def _render_one(path: Path, page_number: int, dpi: int, beat: Callable[[], None]) -> RenderedPage | str:
+    try:
+        return render_page(path, page_number, dpi)
+    except RenderError as exc:
+        return str(exc)
+
+
+def _render_thumbnails(path: Path, dpi: int, most: int, beat: Callable[[], None]) -> list[RenderedPage] | str:
+    try:
+        first = render_page(path, 0, dpi=dpi)
+        pages = [first]
+        for i in range(1, min(first.page_count, most)):
+            beat()
+            pages.append(render_page(path, i, dpi=dpi))
+    except RenderError as exc:
+        return str(exc)
+    return pages

@@ -133,13 +133,15 @@ class FileActions(QObject):
         from ..pdf.files import safe_filename
 
         business = self.w.detail.eligibility.business.currentData() or "new"
-        name = self.w.desk.employees.employee(employee_id).name
-        target = Path(folder) / safe_filename(f"{name}-{business}-{self.w.clock.today().isoformat()}")
+        on = self.w.clock.today().isoformat()
         progress = QProgressDialog(self.tr("正在生成材料包…"), self.tr("取消"), 0, 100, self.w)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         desk = self.w.desk
 
         def work(task: Any, force: bool = False) -> Any:
+            # The name is read here, on the worker, with the pack: no query on the UI thread.
+            name = desk.employees.employee(employee_id).name
+            target = Path(folder) / safe_filename(f"{name}-{business}-{on}")
             try:
                 return build_pack_for_stored(
                     desk, employee_id, business, target, force, lambda d, t: task.report(d, t)

@@ -367,13 +367,18 @@
         <translation>{built} built, {skipped} left out, {refused} refused.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="270" />
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="275" />
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="273" />
+        <source>报告已保存：{path}</source>
+        <translation>Report saved: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="278" />
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="289" />
         <source>保存报告</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="270" />
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="289" />
         <source>文本文件 (*.txt)</source>
         <translation>Text files (*.txt)</translation>
     </message>
@@ -409,112 +414,112 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="64" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="65" />
         <source>已逾期（须立即处理）</source>
         <translation>Overdue (act now)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="65" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="66" />
         <source>7天内</source>
         <translation>Within 7 days</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="66" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="67" />
         <source>30天内</source>
         <translation>Within 30 days</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="67" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="68" />
         <source>更晚</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="68" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="69" />
         <source>到期日（无须办理）</source>
         <translation>Expiry (nothing to file)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="160" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="163" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="160" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="163" />
         <source>员工</source>
         <translation>Employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="160" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="163" />
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="167" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="170" />
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="168" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="171" />
         <source>证件到期</source>
         <translation>Permit expiry</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="169" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="172" />
         <source>续签</source>
         <translation>Renewal</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="170" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="173" />
         <source>聘用单位变更</source>
         <translation>Employer change</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="171" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="174" />
         <source>材料有效期</source>
         <translation>Material validity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="172" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="175" />
         <source>单位审核</source>
         <translation>Unit review</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="193" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="196" />
         <source>注意：{years} 年的放假安排尚未公布：法定假日按《全国年节及纪念日放假办法》估算，调休按最不利情形计算（期限只会提前）。通知发布后请在设置中粘贴。</source>
         <translation>Note: the holiday schedule for {years} is not published yet. Statutory holidays are estimated from the national holiday rules and make-up workdays are assumed the least favourable way (deadlines can only come earlier). Paste the notice in Settings once it is out.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="205" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="208" />
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="244" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="247" />
         <source>另有 {n} 项未列出：请按单位或类型筛选（名单中已逾期者排在最前）。</source>
         <translation>{n} more not listed: filter by unit or kind (overdue people are at the top of the list).</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="254" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="257" />
         <source>【已逾期】</source>
         <translation>[OVERDUE] </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="274" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="277" />
         <source>打开员工</source>
         <translation>Open employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="276" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="279" />
         <source>提醒推迟 1 天</source>
         <translation>Snooze reminder 1 day</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="277" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="280" />
         <source>提醒推迟 1 周</source>
         <translation>Snooze reminder 1 week</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="278" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="281" />
         <source>不再提醒</source>
         <translation>Dismiss reminder</translation>
     </message>
@@ -1142,8 +1147,8 @@ Log file: {path}</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/file_actions.py" line="124" />
-        <location filename="../../hrdesk/ui/file_actions.py" line="155" />
-        <location filename="../../hrdesk/ui/file_actions.py" line="170" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="157" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="172" />
         <source>生成材料包</source>
         <translation>Build submission pack</translation>
     </message>
@@ -1153,17 +1158,17 @@ Log file: {path}</translation>
         <translation>Choose the folder for the packs</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="138" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="137" />
         <source>正在生成材料包…</source>
         <translation>Building the pack…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="138" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="137" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="157" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="159" />
         <source>材料不齐全或有缺陷：
 {problems}
 
@@ -1174,33 +1179,33 @@ Log file: {path}</translation>
 Build the pack anyway? The checklist will list these problems.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="183" />
-        <location filename="../../hrdesk/ui/file_actions.py" line="203" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="185" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="205" />
         <source>导出日历</source>
         <translation>Export calendar</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="183" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="185" />
         <source>日历 (*.ics)</source>
         <translation>Calendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="203" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="205" />
         <source>已导出 {n} 项期限。</source>
         <translation>Exported {n} deadlines.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="220" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="222" />
         <source>用户录入</source>
         <translation>Entered by the user</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="264" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="266" />
         <source>不再提醒：{name} {what}</source>
         <translation>Reminder dismissed: {name} {what}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="267" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="269" />
         <source>提醒已推迟：{name} {what}</source>
         <translation>Reminder snoozed: {name} {what}</translation>
     </message>
@@ -1271,73 +1276,73 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>FormPreviewDialog</name>
     <message>
-        <location filename="../../hrdesk/ui/forms/form_preview.py" line="41" />
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="40" />
         <source>表格预览</source>
         <translation>Form preview</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/forms/form_preview.py" line="53" />
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="52" />
         <source>正在生成表格…</source>
         <translation>Preparing the form…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/forms/form_preview.py" line="60" />
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="59" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/forms/form_preview.py" line="61" />
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="60" />
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/forms/form_preview.py" line="62" />
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="61" />
         <source>用系统阅读器打开</source>
         <translation>Open in the system viewer</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/forms/form_preview.py" line="63" />
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="62" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/forms/form_preview.py" line="96" />
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="99" />
         <source>无法生成表格：</source>
         <translation>Could not prepare the form: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/forms/form_preview.py" line="114" />
-        <location filename="../../hrdesk/ui/forms/form_preview.py" line="148" />
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="117" />
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="151" />
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/forms/form_preview.py" line="114" />
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="117" />
         <source>无法保存：</source>
         <translation>Could not save: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/forms/form_preview.py" line="116" />
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="119" />
         <source>已保存：{path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/forms/form_preview.py" line="128" />
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="131" />
         <source>正在发送到打印机…</source>
         <translation>Sending to the printer…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/forms/form_preview.py" line="134" />
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="137" />
         <source>已发送到打印机：{n} 页</source>
         <translation>Sent to the printer: {n} pages</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/forms/form_preview.py" line="139" />
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="142" />
         <source>打印失败：</source>
         <translation>Printing failed: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/forms/form_preview.py" line="149" />
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="152" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -1602,69 +1607,183 @@ Build the pack anyway? The checklist will list these problems.</translation>
     </message>
 </context>
 <context>
+    <name>MaterialWrites</name>
+    <message>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="45" />
+        <source>材料</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="86" />
+        <source>正在保存并检查扫描件…</source>
+        <translation>Saving and checking the scan…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="97" />
+        <source>PDF 或图片 (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation>PDF or image (*.pdf *.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="103" />
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="113" />
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="146" />
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="183" />
+        <source>添加文件</source>
+        <translation>Add files</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="103" />
+        <source>请先在清单中选择一项材料。</source>
+        <translation>Select a material in the checklist first.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="103" />
+        <source>选择扫描件</source>
+        <translation>Choose scans</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="113" />
+        <source>请把文件拖到清单中对应的材料上。</source>
+        <translation>Drop the files on the matching material in the checklist.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="130" />
+        <source>正在检查扫描件…</source>
+        <translation>Checking the scan…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="151" />
+        <source>替换</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="151" />
+        <source>请先在清单中选择一项材料或一个文件。</source>
+        <translation>Select a material or a file in the checklist first.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="151" />
+        <source>选择新的扫描件</source>
+        <translation>Choose the new scan</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="183" />
+        <source>只能添加 PDF、JPG、PNG 文件：</source>
+        <translation>Only PDF, JPG and PNG files can be added: </translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="196" />
+        <source>请选中要移到回收站的文件（材料下面的文件行）。</source>
+        <translation>Select the file to move to the trash (the file row under the material).</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="200" />
+        <source>正在移到回收站…</source>
+        <translation>Moving to the trash…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="205" />
+        <source>正在恢复…</source>
+        <translation>Restoring…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="243" />
+        <source>形成/签发日期（YYYY-MM-DD，可空）</source>
+        <translation>Issued on (YYYY-MM-DD, may be empty)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="244" />
+        <source>有效期至（YYYY-MM-DD，可空）</source>
+        <translation>Valid until (YYYY-MM-DD, may be empty)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="248" />
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="255" />
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="289" />
+        <source>设置日期</source>
+        <translation>Set dates</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="255" />
+        <source>日期格式应为 2026-01-31</source>
+        <translation>Use the form 2026-01-31</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="282" />
+        <source>这份材料</source>
+        <translation>this material</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="285" />
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="292" />
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
     <name>Materials</name>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="70" />
+        <location filename="../../hrdesk/ui/materials/checklist_tree.py" line="38" />
         <source>身份</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="71" />
+        <location filename="../../hrdesk/ui/materials/checklist_tree.py" line="39" />
         <source>学历与资格</source>
         <translation>Education and titles</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="72" />
+        <location filename="../../hrdesk/ui/materials/checklist_tree.py" line="40" />
         <source>就业与收入</source>
         <translation>Employment and income</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="73" />
+        <location filename="../../hrdesk/ui/materials/checklist_tree.py" line="41" />
         <source>住所</source>
         <translation>Residence</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="74" />
+        <location filename="../../hrdesk/ui/materials/checklist_tree.py" line="42" />
         <source>家庭</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="75" />
+        <location filename="../../hrdesk/ui/materials/checklist_tree.py" line="43" />
         <source>申请条件材料</source>
         <translation>Qualifying-route materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="76" />
+        <location filename="../../hrdesk/ui/materials/checklist_tree.py" line="44" />
         <source>单位材料</source>
         <translation>Unit materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="84" />
+        <location filename="../../hrdesk/ui/materials/checklist_tree.py" line="50" />
         <source>齐全</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="85" />
+        <location filename="../../hrdesk/ui/materials/checklist_tree.py" line="51" />
         <source>缺失</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="86" />
+        <location filename="../../hrdesk/ui/materials/checklist_tree.py" line="52" />
         <source>有效期不足</source>
         <translation>Expires too soon</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="87" />
+        <location filename="../../hrdesk/ui/materials/checklist_tree.py" line="53" />
         <source>已过期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="88" />
+        <location filename="../../hrdesk/ui/materials/checklist_tree.py" line="54" />
         <source>已超期</source>
         <translation>Too old</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="89" />
+        <location filename="../../hrdesk/ui/materials/checklist_tree.py" line="55" />
         <source>有缺陷</source>
         <translation>Defective</translation>
     </message>
@@ -1672,278 +1791,140 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>MaterialsPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="246" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="284" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="484" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="144" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="184" />
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="246" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="144" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="246" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="144" />
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="247" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="663" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="145" />
         <source>识别扫描件</source>
         <translation>Read scans</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="249" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="147" />
         <source>离线识别每份扫描件：是否本人、是否为该材料、印章、日期、页码顺序（结果在材料旁显示）</source>
         <translation>Read every scan offline: the right person, the right document, seals, dates, page order (results beside each file)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="251" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="149" />
         <source>从扫描件填写…</source>
         <translation>Fill from scans…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="252" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="415" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="150" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="279" />
         <source>添加页…</source>
         <translation>Add pages…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="253" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="151" />
         <source>给选中的材料再添加一个文件（更多页）</source>
         <translation>Add another file (more pages) to the selected material</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="254" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="414" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="419" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="152" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="278" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="283" />
         <source>替换…</source>
         <translation>Replace…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="256" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="154" />
         <source>用新扫描件替换选中的文件（选中材料时替换它的全部文件）；旧文件移到回收站</source>
         <translation>Replace the selected file with a new scan (all its files when a material is selected); the old file goes to the trash</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="258" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="425" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="156" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="289" />
         <source>移到回收站</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="259" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="157" />
         <source>撤销移除</source>
         <translation>Undo remove</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="260" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="158" />
         <source>回收站…</source>
         <translation>Trash…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="296" />
+        <location filename="../../hrdesk/ui/materials/checklist_tree.py" line="244" />
         <source>可选材料</source>
         <translation>Optional materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="307" />
+        <location filename="../../hrdesk/ui/materials/checklist_tree.py" line="257" />
         <source>未提供</source>
         <translation>Not provided</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="312" />
+        <location filename="../../hrdesk/ui/materials/checklist_tree.py" line="245" />
         <source>依据</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="317" />
+        <location filename="../../hrdesk/ui/materials/checklist_tree.py" line="246" />
         <source>页</source>
         <translation>p.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="321" />
+        <location filename="../../hrdesk/ui/materials/checklist_tree.py" line="281" />
         <source>（未附文件）</source>
         <translation>(no file)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="350" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="205" />
         <source>材料 {ok}/{total}</source>
         <translation>Materials {ok}/{total}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="370" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="238" />
         <source>正在读取材料…</source>
         <translation>Reading the materials…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="399" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="259" />
         <source>这份材料没有附文件</source>
         <translation>No file attached to this material</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="416" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="420" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="280" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="284" />
         <source>历史版本…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="560" />
-        <source>这份材料</source>
-        <translation>this material</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="646" />
-        <source>第 {page} 页</source>
-        <translation>page {page}</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="798" />
-        <source>正在移到回收站…</source>
-        <translation>Moving to the trash…</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="803" />
-        <source>正在恢复…</source>
-        <translation>Restoring…</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="423" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="287" />
         <source>设置日期…</source>
         <translation>Set dates…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="424" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="288" />
         <source>标记为已核实</source>
         <translation>Mark as verified</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="521" />
-        <source>形成/签发日期（YYYY-MM-DD，可空）</source>
-        <translation>Issued on (YYYY-MM-DD, may be empty)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="522" />
-        <source>有效期至（YYYY-MM-DD，可空）</source>
-        <translation>Valid until (YYYY-MM-DD, may be empty)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="526" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="533" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="567" />
-        <source>设置日期</source>
-        <translation>Set dates</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="533" />
-        <source>日期格式应为 2026-01-31</source>
-        <translation>Use the form 2026-01-31</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="599" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="609" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="727" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="764" />
-        <source>添加文件</source>
-        <translation>Add files</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="599" />
-        <source>请先在清单中选择一项材料。</source>
-        <translation>Select a material in the checklist first.</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="599" />
-        <source>选择扫描件</source>
-        <translation>Choose scans</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="593" />
-        <source>PDF 或图片 (*.pdf *.jpg *.jpeg *.png)</source>
-        <translation>PDF or image (*.pdf *.jpg *.jpeg *.png)</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="421" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="285" />
         <source>向左旋转</source>
         <translation>Rotate left</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="422" />
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="286" />
         <source>向右旋转</source>
         <translation>Rotate right</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="470" />
-        <source>正在保存并检查扫描件…</source>
-        <translation>Saving and checking the scan…</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="563" />
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="570" />
-        <source>正在保存…</source>
-        <translation>Saving…</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="609" />
-        <source>请把文件拖到清单中对应的材料上。</source>
-        <translation>Drop the files on the matching material in the checklist.</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="626" />
-        <source>正在检查扫描件…</source>
-        <translation>Checking the scan…</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="644" />
-        <source>识别：未发现问题</source>
-        <translation>Read: no problem found</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="663" />
-        <source>此安装不含离线识别组件。</source>
-        <translation>This installation has no offline reading (OCR) component.</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="668" />
-        <source>正在识别扫描件…</source>
-        <translation>Reading the scans…</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="680" />
-        <source>正在识别扫描件：{d} / {n} 页</source>
-        <translation>Reading the scans: page {d} of {n}</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="696" />
-        <source>识别完成：{n} 份扫描件，{p} 处需要核对（见各文件右侧）。</source>
-        <translation>Read {n} scans: {p} points to check (beside each file).</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="732" />
-        <source>替换</source>
-        <translation>Replace</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="732" />
-        <source>请先在清单中选择一项材料或一个文件。</source>
-        <translation>Select a material or a file in the checklist first.</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="732" />
-        <source>选择新的扫描件</source>
-        <translation>Choose the new scan</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="764" />
-        <source>只能添加 PDF、JPG、PNG 文件：</source>
-        <translation>Only PDF, JPG and PNG files can be added: </translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="794" />
-        <source>请选中要移到回收站的文件（材料下面的文件行）。</source>
-        <translation>Select the file to move to the trash (the file row under the material).</translation>
     </message>
 </context>
 <context>
@@ -1962,80 +1943,80 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="134" />
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="142" />
         <source>适合宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="135" />
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="143" />
         <source>整页</source>
         <translation>Whole page</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="136" />
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="144" />
         <source>上一页</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="137" />
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="145" />
         <source>下一页</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="138" />
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="146" />
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="139" />
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="147" />
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="140" />
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="148" />
         <source>缩放比例（100% 为实际大小）</source>
         <translation>Zoom (100% is actual size)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="141" />
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="209" />
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="149" />
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="217" />
         <source>向左旋转</source>
         <translation>Rotate left</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="142" />
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="150" />
         <source>把这一页逆时针旋转 90°（原文件留在回收站）</source>
         <translation>Turn this page 90° anticlockwise (the original file stays in the trash)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="143" />
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="210" />
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="151" />
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="218" />
         <source>向右旋转</source>
         <translation>Rotate right</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="144" />
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="152" />
         <source>把这一页顺时针旋转 90°（原文件留在回收站）</source>
         <translation>Turn this page 90° clockwise (the original file stays in the trash)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="212" />
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="220" />
         <source>上移一页</source>
         <translation>Move page up</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="214" />
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="222" />
         <source>下移一页</source>
         <translation>Move page down</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="146" />
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="240" />
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="154" />
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="245" />
         <source>选择一份材料以预览</source>
         <translation>Select a material to preview it</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="270" />
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="275" />
         <source>正在渲染…</source>
         <translation>Rendering…</translation>
     </message>
@@ -2570,6 +2551,44 @@ Build the pack anyway? The checklist will list these problems.</translation>
     </message>
 </context>
 <context>
+    <name>ScanReading</name>
+    <message>
+        <location filename="../../hrdesk/ui/materials/scan_reading.py" line="36" />
+        <source>识别：未发现问题</source>
+        <translation>Read: no problem found</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/scan_reading.py" line="37" />
+        <source>第 {page} 页</source>
+        <translation>page {page}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/scan_reading.py" line="50" />
+        <source>识别扫描件</source>
+        <translation>Read scans</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/scan_reading.py" line="50" />
+        <source>此安装不含离线识别组件。</source>
+        <translation>This installation has no offline reading (OCR) component.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/scan_reading.py" line="55" />
+        <source>正在识别扫描件…</source>
+        <translation>Reading the scans…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/scan_reading.py" line="67" />
+        <source>正在识别扫描件：{d} / {n} 页</source>
+        <translation>Reading the scans: page {d} of {n}</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/scan_reading.py" line="83" />
+        <source>识别完成：{n} 份扫描件，{p} 处需要核对（见各文件右侧）。</source>
+        <translation>Read {n} scans: {p} points to check (beside each file).</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../hrdesk/ui/desks/settings_dialog.py" line="89" />
@@ -2890,87 +2909,102 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../hrdesk/ui/materials/trash_view.py" line="37" />
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="74" />
         <source>历史版本</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/trash_view.py" line="37" />
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="74" />
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/trash_view.py" line="46" />
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="83" />
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/trash_view.py" line="46" />
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="83" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/trash_view.py" line="46" />
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="83" />
         <source>文件 / 证件号</source>
         <translation>File / ID number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/trash_view.py" line="46" />
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="83" />
         <source>所属</source>
         <translation>Belongs to</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/trash_view.py" line="46" />
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="83" />
         <source>移入时间</source>
         <translation>Moved to trash</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/trash_view.py" line="50" />
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="89" />
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/trash_view.py" line="51" />
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="90" />
         <source>清空回收站…</source>
         <translation>Empty trash…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/trash_view.py" line="54" />
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="93" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/trash_view.py" line="67" />
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="111" />
+        <source>正在读取回收站…</source>
+        <translation>Reading the trash…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="128" />
         <source>材料文件</source>
         <translation>Material file</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/trash_view.py" line="67" />
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="128" />
         <source>员工</source>
         <translation>Employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/trash_view.py" line="77" />
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="139" />
         <source>回收站里有 {files} 个材料文件、{people} 名员工。恢复前它们不会进入材料包。</source>
         <translation>The trash holds {files} material files and {people} employees. Until restored they never go into a pack.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/trash_view.py" line="81" />
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="143" />
         <source>回收站是空的。</source>
         <translation>The trash is empty.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/trash_view.py" line="106" />
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="190" />
+        <source>正在清空回收站…</source>
+        <translation>Emptying the trash…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="38" />
         <source>清空回收站</source>
         <translation>Empty trash</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/trash_view.py" line="107" />
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="39" />
         <source>永久删除回收站里的全部材料文件和员工记录吗？此操作不能撤销。</source>
         <translation>Delete every material file and employee record in the trash for good? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/trash_view.py" line="116" />
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="178" />
+        <source>正在恢复…</source>
+        <translation>Restoring…</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="187" />
         <source>回收站已清空，释放了 {n} 个文件。</source>
         <translation>The trash is empty; {n} files were freed.</translation>
     </message>

@@ -154,3 +154,64 @@ def test_a_finding_is_readable_in_full_and_the_panel_fits_a_laptop(qtbot, window
     assert panel.reason.wordWrap() and panel.reason.isVisible()
     # 1366 less the employee list and the window's frame: the panel must not need more.
     assert panel.minimumSizeHint().width() <= 900, panel.minimumSizeHint().width()
+
+
+def test_a_finding_names_the_guide_as_a_person_reads_it_in_either_language(
+    qtbot, window, desk: Desk, tmp_path: Path
+):
+    from hrdesk.ui.i18n import current_lang
+
+    employee_id = add_employee(desk, tmp_path, grey_hukou=True)
+    stored = [d for m in desk.materials.materials(employee_id) for d in m.defects or ()]
+    assert any("changping-2026" in d for d in stored)  # stored with the code (JSON, logs)
+    window.reload(select_id=employee_id)
+    wait_pool(qtbot)
+    window.detail.setCurrentWidget(window.detail.materials)
+    panel = window.detail.materials
+    file_item = find_item(panel, "hukou-pages", material=True)
+    panel.tree.setCurrentItem(file_item)
+    shown = [panel.reason.text(), file_item.text(2), file_item.toolTip(2)]
+    assert current_lang() == "zh"
+    assert all("changping-2026" not in text for text in shown), shown
+    assert "昌平区指南 三（一）" in panel.reason.text()
+    slot = find_item(panel, "hukou-pages")
+    panel.tree.setCurrentItem(slot)
+    assert "changping-2026" not in panel.reason.text() and "yanqing-2024" not in panel.reason.text()
+
+
+def test_the_trash_button_opens_the_trash_and_its_restore_button_puts_the_file_back(
+    qtbot, window, desk: Desk, tmp_path: Path
+):
+    from tests.ui.modal import when_modal
+
+    employee_id, panel, material_id = _open_file(qtbot, window, desk, tmp_path, kind="diploma")
+    QTest.mouseClick(button(panel, "移到回收站"), Qt.MouseButton.LeftButton)
+    wait_pool(qtbot)
+    qtbot.waitUntil(lambda: find_item(panel, "diploma").childCount() == 0, timeout=30000)
+    steps: list[str] = []
+
+    def in_the_trash(dialog) -> None:
+        def restore_when_listed() -> None:
+            if dialog.is_busy() or dialog.tree.topLevelItemCount() == 0:
+                QTimer.singleShot(20, restore_when_listed)
+                return
+            steps.append(f"listed {dialog.tree.topLevelItemCount()}")
+            dialog.tree.selectAll()
+            QTest.mouseClick(button(dialog, "恢复"), Qt.MouseButton.LeftButton)
+            close_when_stored()
+
+        def close_when_stored() -> None:
+            if dialog.is_busy():
+                QTimer.singleShot(20, close_when_stored)
+                return
+            steps.append(f"left {dialog.tree.topLevelItemCount()}")
+            QTest.mouseClick(button(dialog, "关闭"), Qt.MouseButton.LeftButton)
+
+        restore_when_listed()
+
+    when_modal(in_the_trash)
+    QTest.mouseClick(button(panel, "回收站…"), Qt.MouseButton.LeftButton)  # modal until 关闭
+    assert steps == ["listed 1", "left 0"]
+    wait_pool(qtbot)
+    assert material_id in [m.id for m in desk.materials.materials(employee_id)]
+    qtbot.waitUntil(lambda: find_item(panel, "diploma").childCount() == 1, timeout=30000)  # drawn again

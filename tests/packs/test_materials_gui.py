@@ -131,7 +131,21 @@ def test_delete_in_the_tree_trashes_the_file_never_the_employee(
     qtbot.waitUntil(lambda: find_item(panel, "diploma").text(1) == "缺失", timeout=30000)
 
 
-def test_trash_view_restores_a_file_and_a_deleted_employee_then_empties(qtbot, desk: Desk, tmp_path: Path):
+def _trash_button(dialog, text: str):
+    from PySide6.QtWidgets import QPushButton
+
+    found = [b for b in dialog.findChildren(QPushButton) if b.text() == text and b.isVisible()]
+    assert len(found) == 1, [b.text() for b in dialog.findChildren(QPushButton)]
+    return found[0]
+
+
+def test_trash_buttons_restore_and_empty_on_the_writer_and_empty_only_what_was_shown(
+    qtbot, desk: Desk, tmp_path: Path
+):
+    import threading
+
+    from PySide6.QtTest import QTest
+
     from hrdesk.ui.materials.trash_view import TrashDialog
 
     keep = add_employee(desk, tmp_path, "李四")
@@ -139,27 +153,59 @@ def test_trash_view_restores_a_file_and_a_deleted_employee_then_empties(qtbot, d
     removed = desk.materials.materials(keep)[0]
     desk.materials.remove_material(removed.id)
     desk.employees.delete_employee(gone)
-    dialog = TrashDialog(desk)
+    asked: list[str] = []
+    dialog = TrashDialog(desk, confirm_empty=lambda _d: asked.append("empty") or True)
     qtbot.addWidget(dialog)
     dialog.show()
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=30000)  # the list is read on a worker
     assert dialog.tree.topLevelItemCount() == 2
     shot(dialog, "trash.png")
     history = TrashDialog(desk, slot=(keep, removed.kind))  # one slot's earlier files only
     qtbot.addWidget(history)
+    qtbot.waitUntil(lambda: not history.is_busy(), timeout=30000)
     assert history.tree.topLevelItemCount() == 1 and not history.empty_button.isVisibleTo(history)
-    assert (
-        TrashDialog(
-            desk, slot=(keep, "photo" if removed.kind != "photo" else "diploma")
-        ).tree.topLevelItemCount()
-        == 0
-    )
+    other = TrashDialog(desk, slot=(keep, "photo" if removed.kind != "photo" else "diploma"))
+    qtbot.addWidget(other)
+    qtbot.waitUntil(lambda: not other.is_busy(), timeout=30000)
+    assert other.tree.topLevelItemCount() == 0
+
+    threads: list[str] = []
+    for name in ("restore_material", "empty_trash"):
+        service = desk.materials if name == "restore_material" else desk.trash
+        real = getattr(service, name)
+
+        def recorded(*args, _real=real, **kwargs):  # the real write, noting which thread ran it
+            threads.append(threading.current_thread().name)
+            return _real(*args, **kwargs)
+
+        setattr(service, name, recorded)
     restored: list[list[int]] = []
     dialog.employeesRestored.connect(restored.append)
     dialog.tree.selectAll()
-    dialog.restore_selected()
-    assert dialog.tree.topLevelItemCount() == 0 and len(restored[0]) == 1
+    restore = _trash_button(dialog, "恢复")
+    QTest.mouseClick(restore, Qt.MouseButton.LeftButton)
+    assert not restore.isEnabled()  # the click returned before the write: it is queued on the writer
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=30000)
+    wait_pool(qtbot)
+    assert dialog.tree.topLevelItemCount() == 0 and len(restored[0]) == 1 and dialog.changed_any
     assert removed.id in [m.id for m in desk.materials.materials(keep)]
     assert sorted(desk.employees.employee(i).name for i in desk.employees.employee_ids()) == ["李四", "王五"]
+
+    # Emptying deletes what the dialog showed: a file trashed after the list was read stays restorable.
+    shown, later = desk.materials.materials(keep)[:2]
+    desk.materials.remove_material(shown.id)
+    dialog.reload()
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=30000)
+    assert dialog.tree.topLevelItemCount() == 1
+    desk.materials.remove_material(later.id)  # another desk, a moment later
+    QTest.mouseClick(_trash_button(dialog, "清空回收站…"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=30000)
+    wait_pool(qtbot)
+    assert asked == ["empty"]
+    left = [(i.kind, i.id) for i in desk.trash.trash_items()]
+    assert left == [("material", later.id)]
+    assert dialog.tree.topLevelItemCount() == 1 and "回收站已清空" in dialog.summary.text()
+    assert len(threads) == 2 and threading.main_thread().name not in threads
 
 
 def test_bulk_dialog_lists_the_ineligible_and_reports_what_was_built(
@@ -197,7 +243,9 @@ def test_bulk_dialog_lists_the_ineligible_and_reports_what_was_built(
     assert "赵六" in dialog.report_view.toPlainText() and "户籍" in dialog.report_view.toPlainText()
     (folder,) = out.iterdir()
     assert folder.name.startswith(f"张洋-{desk.employees.employee(ids[0]).id_number[-4:]}-新办-")
-    dialog.save_report(tmp_path / "report.txt")
+    dialog.save_report(tmp_path / "report.txt")  # written on a worker
+    qtbot.waitUntil(lambda: not dialog.is_saving(), timeout=30000)
+    assert "报告已保存" in dialog.summary.text()
     assert "已生成（1）" in (tmp_path / "report.txt").read_text(encoding="utf-8")
     dialog.resize(960, 640)
     QApplication.processEvents()

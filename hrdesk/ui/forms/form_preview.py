@@ -14,7 +14,6 @@ from PySide6.QtCore import QRectF, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QPainter
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout
 
-from ...forms.documents import make_form
 from ...mupdf_lock import MUPDF
 from ...pdf.files import safe_filename
 from ..materials.pdf_preview import PdfPreview
@@ -73,6 +72,10 @@ class FormPreviewDialog(QDialog):
         self._printing = False
 
         def work(_task: Any) -> tuple[Path, str]:
+            # Imported here, on the worker: the form layer loads ReportLab and its fonts (most of a
+            # second the first time), which on the UI thread froze the window as the dialog opened.
+            from ...forms.documents import make_form
+
             profile = desk.employees.profile(employee_id)
             pdf = make_form(form_id, profile, business, data_dir=desk.data_dir)
             name = safe_filename(f"{form_id}-{profile.employee.name}.pdf")

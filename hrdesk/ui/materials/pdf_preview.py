@@ -24,18 +24,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...pdf.render import RenderError, render_page
+from ...pdf.render import RenderedPage, RenderError, preview_page, preview_thumbnails
 from ..workers import run_task
 
 THUMB_DPI = 14
 MAX_THUMBS = 60
 
 
-def _thumbnails(path: Path) -> list[object]:
-    first = render_page(path, 0, dpi=THUMB_DPI)
-    return [first] + [
-        render_page(path, i, dpi=THUMB_DPI) for i in range(1, min(first.page_count, MAX_THUMBS))
-    ]
+def _image(page: RenderedPage) -> QImage:
+    """The page's samples as a QImage that owns its pixels: made on the worker (QImage is not tied to
+    the UI thread), so the window only hands it to the label."""
+    return QImage(page.samples, page.width, page.height, page.stride, QImage.Format.Format_RGB888).copy()
+
+
+def _thumbnails(path: Path) -> list[QImage]:
+    return [_image(p) for p in preview_thumbnails(path, THUMB_DPI, MAX_THUMBS)]
+
+
+def _page(path: Path, page: int, dpi: int) -> tuple[QImage, RenderedPage]:
+    rendered = preview_page(path, page, dpi)
+    return _image(rendered), rendered
 
 
 class PdfPreview(QWidget):
@@ -224,10 +232,7 @@ class PdfPreview(QWidget):
             return
         self.thumbs.blockSignals(True)
         self.thumbs.clear()
-        for i, page in enumerate(pages):
-            image = QImage(
-                page.samples, page.width, page.height, page.stride, QImage.Format.Format_RGB888
-            ).copy()
+        for i, image in enumerate(pages):
             item = QListWidgetItem(QIcon(QPixmap.fromImage(image)), str(i + 1))
             self.thumbs.addItem(item)
         self.thumbs.setCurrentRow(self.page)
@@ -269,17 +274,14 @@ class PdfPreview(QWidget):
         if self.image.pixmap() is None or self.image.pixmap().isNull():
             self.image.setText(self.tr("正在渲染…"))
         run_task(
-            lambda task: render_page(path, page, dpi),
-            lambda result: self._show(generation, result),
+            lambda task: _page(path, page, dpi),
+            lambda result: self._show(generation, *result),
             lambda message: self._failed(generation, message),
         )
 
-    def _show(self, generation: int, result: object) -> None:
+    def _show(self, generation: int, image: QImage, result: RenderedPage) -> None:
         if generation != self._generation:
             return  # the user moved on while this page rendered
-        image = QImage(
-            result.samples, result.width, result.height, result.stride, QImage.Format.Format_RGB888
-        ).copy()
         self.page_count = result.page_count
         self._page_points = (result.width * 72 / self.dpi, result.height * 72 / self.dpi)
         if self._fit_pending and self.isVisible():

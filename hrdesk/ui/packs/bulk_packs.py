@@ -259,9 +259,28 @@ class BulkPacksDialog(QDialog):
     # --- report --------------------------------------------------------------------------------------
 
     def save_report(self, path: Path) -> None:
+        """Write the report where the user chose, on a worker (a network folder can take seconds);
+        the line under the table says when it is saved or why not."""
         from ...pdf.files import atomic_write_bytes
 
-        atomic_write_bytes(path, self.report.text().encode("utf-8"))
+        data = self.report.text().encode("utf-8")
+        self._saving = True
+        self.save_button.setEnabled(False)
+
+        def saved(_result: object) -> None:
+            self._saving = False
+            self.save_button.setEnabled(True)
+            self.summary.setText(self.tr("报告已保存：{path}").format(path=path))
+
+        def failed(message: str) -> None:
+            self._saving = False
+            self.save_button.setEnabled(True)
+            QMessageBox.warning(self, self.tr("保存报告"), f"{path}: {message}")
+
+        run_task(lambda _task: atomic_write_bytes(path, data), saved, failed)
+
+    def is_saving(self) -> bool:
+        return getattr(self, "_saving", False)
 
     def save_report_dialog(self) -> None:
         if self.report is None:
@@ -269,10 +288,7 @@ class BulkPacksDialog(QDialog):
         default = str(Path(self.folder.text() or ".") / f"批量材料包报告-{self.today.isoformat()}.txt")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("保存报告"), default, self.tr("文本文件 (*.txt)"))
         if path:
-            try:
-                self.save_report(Path(path))
-            except OSError as exc:
-                QMessageBox.warning(self, self.tr("保存报告"), f"{path}: {exc.strerror}")
+            self.save_report(Path(path))
 
     def reject(self) -> None:
         if self._task is not None:  # closing while building: stop it, the report still comes
