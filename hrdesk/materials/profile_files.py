@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..catalogue import text
-from ..materials.paths import MaterialPathError, material_file_in
+from .paths import MaterialPathError, material_file_in
 from ..rules.profile import Profile
 
 
