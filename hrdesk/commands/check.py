@@ -21,8 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace, folder: Path | None) -> int:
     from ..checks.check import load_profile_file, policies, run_check
-    from ..materials.profile_files import with_file_problems
     from ..checks.report import format_check
+    from ..materials.profile_files import with_file_problems
     from ..paths import data_dir
     from ..rules.profile import ProfileError
 

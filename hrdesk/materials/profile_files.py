@@ -10,8 +10,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..catalogue import text
-from .paths import MaterialPathError, material_file_in
 from ..rules.profile import Profile
+from .paths import MaterialPathError, material_file_in
 
 
 def file_problem(base_dir: Path, name: str, lang: str = "zh") -> str | None:
