@@ -46,10 +46,8 @@ class _Clock(date):
 def clock(monkeypatch, tmp_path):
     monkeypatch.setenv("HRDESK_DATA_DIR", str(tmp_path))
     monkeypatch.chdir(ROOT)
-    from hrdesk.clock import FixedClock
-
-    # The command's day comes from the clock the check asks when --on is not given.
-    monkeypatch.setattr("hrdesk.checks.check.Clock", lambda: FixedClock.on(_Clock.now))
+    # The command line's `check` without --on asks the real clock (hrdesk.clock.Clock): it is given this day.
+    monkeypatch.setattr("hrdesk.checks.check.Clock", lambda: _Clock)
     return _Clock
 
 
