@@ -94,6 +94,9 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         lv.addWidget(self.table, 1)
+        from .materials.new_from_folder import install as install_folder_drop
+
+        self.folder_drop = install_folder_drop(self)  # a folder of one person's scans → a new record
         lv.addWidget(self.count_label)
 
         # Right: dashboard or detail.

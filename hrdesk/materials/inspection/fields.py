@@ -333,6 +333,8 @@ def _typed(kind: str, text: str, on: date | None) -> str | None:
         return text if re.fullmatch(r"\d+(\.\d+)?", text) else None
     if kind == "name":
         return text if 2 <= len(text) <= 5 else None
+    if kind == "bracketed":  # 教留服认英[2023]012345号: the year's brackets as printed, whatever OCR read
+        return re.sub(r"[\[【〔(（]?(\d{4})[\]】〕)）]?", r"[\1]", text, count=1)
     return text
 
 
@@ -620,3 +622,37 @@ def read_folder(
                 result.identity = {"name": name, "id_number": ident}
                 result.identity_file = path.name
     return result
+
+
+def create_from_folder(
+    desk: Any,
+    employer_id: int,
+    identity: list[tuple[ReadField, str]],
+    files: list[tuple[Path, str]],
+) -> int:
+    """A new employee from a folder of their scans, as HR confirmed it: the identity values HR ticked
+    (each with the file it was read from) make the record, each ticked file is attached to its slot, and
+    the audit log names the source (file and page) of every value taken, never the value. Returns the
+    new employee's id; the other fields are proposed afterwards in the confirmation view."""
+    from ...rules.profile import Employee, Profile
+
+    values = {f.record.rpartition(".")[2]: f.value for f, _ in identity if f.record}
+    profile = Profile(
+        employer=desk.units.employer_facts(employer_id),
+        employee=Employee(name=values.get("name", ""), id_number=values.get("id_number", "")),
+        materials=[],
+    )
+    employee_id = desk.employees.add_profile(profile)
+    with desk.uow.session() as s:
+        desk.uow.audit(
+            s,
+            "fill-from-scan",
+            "employee",
+            employee_id,
+            [f"{f.field}<{_safe(file)} p.{f.page}" for f, file in identity],
+        )
+    for path, kind in files:
+        desk.materials.attach(employee_id, kind, path, refresh=False)
+    if files:
+        desk.employees.refresh_statuses(ids=[employee_id])
+    return employee_id
