@@ -13,20 +13,24 @@ def ask_reload_or_overwrite(parent: QWidget, what: str) -> str | None:
     """RELOAD (show the other desk's record, this edit dropped), OVERWRITE (this edit over theirs), or
     None (cancel: keep this edit on screen, nothing saved)."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Conflicts", text)
-
+    # Each text spelled out with its context, so lupdate files it under "Conflicts" as it is looked up.
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(tr("另一台电脑已修改"))
+    box.setWindowTitle(QCoreApplication.translate("Conflicts", "另一台电脑已修改"))
     box.setText(
-        tr("您打开{what}之后，另一台电脑保存了修改。").format(what=what)
+        QCoreApplication.translate("Conflicts", "您打开{what}之后，另一台电脑保存了修改。").format(what=what)
         + "\n"
-        + tr("重新载入：显示对方保存的内容，放弃您这次的修改。覆盖：用您的修改替换对方的。")
+        + QCoreApplication.translate(
+            "Conflicts", "重新载入：显示对方保存的内容，放弃您这次的修改。覆盖：用您的修改替换对方的。"
+        )
     )
-    reload = box.addButton(tr("重新载入"), QMessageBox.ButtonRole.DestructiveRole)
-    overwrite = box.addButton(tr("覆盖"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(tr("取消"), QMessageBox.ButtonRole.RejectRole)
+    reload = box.addButton(
+        QCoreApplication.translate("Conflicts", "重新载入"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    overwrite = box.addButton(
+        QCoreApplication.translate("Conflicts", "覆盖"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(QCoreApplication.translate("Conflicts", "取消"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     clicked = box.clickedButton()
     return RELOAD if clicked is reload else OVERWRITE if clicked is overwrite else None

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from hrdesk.catalogue import text
-from hrdesk.rosters.importing import _material_file_problems
+from hrdesk.rosters.json_profiles import _material_file_problems
 from hrdesk.store.vault import MAX_BYTES, Vault, VaultError, source_problem
 
 

@@ -105,7 +105,7 @@ class EmployeeDetail(QTabWidget):
         """Save the profile form on the writer (the guard's 保存); `done(employee_id)` once written.
         Invalid input is refused before anything is written, and the form keeps the edits."""
         form = self.profile
-        if not form.validate():
+        if not form.check_all():
             failed(self.tr("档案中有错误（见红字），请改正后再保存。"))
             return
         profile, employer_id, employee_id = form.to_profile(), form.employer.currentData(), form.employee_id

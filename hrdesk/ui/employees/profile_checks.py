@@ -90,11 +90,24 @@ class ProfileChecks:
                 out[key] = self.tr("以下年度的金额不是有效数字：") + "、".join(bad_years)
         return out
 
+    # A new, untouched form says nothing yet: red "必填" under every field before the person has typed
+    # a letter reads as a scolding. The first edit, or 保存, shows every error.
+    _quiet = False
+
+    def _edited(self, *_: object) -> None:
+        self._quiet = False
+        self.validate()
+
+    def check_all(self) -> bool:
+        """Validate with every error shown (保存)."""
+        self._quiet = False
+        return self.validate()
+
     def validate(self) -> bool:
         self._founder_toggled()
         errors = self.errors()
         for key, label in self._errors.items():
-            message = errors.get(key)
+            message = None if self._quiet else errors.get(key)
             label.setText(message or "")
             label.setVisible(bool(message))
         ok = not errors

@@ -67,17 +67,17 @@ class ProfileForm(ProfileLayout, ProfileFields, ProfileChecks, ProfileChanges, Q
         self.revert_button.clicked.connect(lambda: self.load(self.employee_id))
 
         for w in self.findChildren(QLineEdit):
-            w.textChanged.connect(self.validate)
+            w.textChanged.connect(self._edited)
         for w in self.findChildren(QCheckBox):
-            w.toggled.connect(self.validate)
+            w.toggled.connect(self._edited)
         for w in (self.awards, self.talent_programs):
-            w.textChanged.connect(self.validate)
+            w.textChanged.connect(self._edited)
         for box in (self.employer, self.permit_status, self.housing_kind):
-            box.currentIndexChanged.connect(self.validate)
+            box.currentIndexChanged.connect(self._edited)
         self.employer.currentIndexChanged.connect(self._show_guide_notes)
-        self.income.itemChanged.connect(lambda _item: self.validate())
+        self.income.itemChanged.connect(self._edited)
         for table in (self.annual_income, self.freelancer_tax):
-            table.edited.connect(self.validate)
+            table.edited.connect(self._edited)
         self.retranslate()
         self._watch_changes()
 
@@ -104,12 +104,15 @@ class ProfileForm(ProfileLayout, ProfileFields, ProfileChecks, ProfileChanges, Q
         self._base, self._version = None, None
         self._fill_employers(employer_id)
         self._show(Employee(), self.today())
+        self._quiet = True
+        self.validate()
 
     def load_case(self, case: Any) -> None:
         """Show an employee's case (built off the UI thread) without loading the profile again."""
         self.employee_id = case.employee_id
         self._base = case.profile
         self._version = case.version
+        self._quiet = False
         self._fill_employers(case.employer_id, case.units)
         self._show(case.profile.employee, case.on)
 
@@ -120,6 +123,7 @@ class ProfileForm(ProfileLayout, ProfileFields, ProfileChecks, ProfileChanges, Q
         self.employee_id = employee_id
         self._version = self.desk.employees.employee(employee_id).version  # before the profile: never newer
         self._base = self.desk.employees.profile(employee_id)
+        self._quiet = False
         self._fill_employers(self.desk.employees.employee(employee_id).employer_id)
         self._show(self._base.employee, self.today())
 
@@ -173,7 +177,7 @@ class ProfileForm(ProfileLayout, ProfileFields, ProfileChecks, ProfileChanges, Q
         self._base, self._version = copy.deepcopy(profile), version
 
     def save(self) -> int | None:
-        if not self.validate():
+        if not self.check_all():
             return None
         profile = self.to_profile()
         employer_id = self.employer.currentData()

@@ -343,6 +343,8 @@ class ProfileLayout:
         for attr, (_group, empty) in _COMBOS.items():
             relabel_combo(getattr(self, attr), lang, self.tr(empty) if empty else None)
         self._show_guide_notes()
+        if getattr(self, "_errors", None):  # the red texts beside the fields, in the new language too
+            self.validate()
 
     def _show_guide_notes(self) -> None:
         policy = None
