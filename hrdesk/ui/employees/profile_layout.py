@@ -343,7 +343,9 @@ class ProfileLayout:
         for attr, (_group, empty) in _COMBOS.items():
             relabel_combo(getattr(self, attr), lang, self.tr(empty) if empty else None)
         self._show_guide_notes()
-        if getattr(self, "_errors", None):  # the red texts beside the fields, in the new language too
+        # The red texts beside the fields, in the new language too (only those showing: the form may
+        # not hold anyone yet, and its desk may still be opening).
+        if any(not label.isHidden() for label in getattr(self, "_errors", {}).values()):
             self.validate()
 
     def _show_guide_notes(self) -> None:
