@@ -439,6 +439,7 @@ def scenario(window: Any) -> Iterator[Any]:  # noqa: C901, PLR0915  one person's
     yield lambda: bulk.save_button.isEnabled()
     yield press_dialog(bulk, T("保存报告…", "Save report…"))
     yield from save_as(bulk, WORK / "report.txt")
+    yield lambda: (WORK / "report.txt").is_file()  # written on a worker, not while the button is held
     seen["bulk_report_saved"] = (WORK / "report.txt").is_file()
     seen["bulk_folder"] = bulk.folder.text() == str(packs)
     yield press_dialog(bulk, T("关闭", "Close"))
