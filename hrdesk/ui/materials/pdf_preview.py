@@ -94,14 +94,17 @@ class PdfPreview(QWidget):
             self.zoom_out,
             self.zoom_label,
             self.zoom_in,
-            self.fit_width_button,
-            self.fit_page_button,
         ):
             bar.addWidget(w)
-        bar.addWidget(self.rotate_left)
-        bar.addWidget(self.rotate_right)
         bar.addStretch(1)
         layout.addLayout(bar)
+        # Fitting and turning on a second row: on one row the English labels need 827 px, more than the
+        # preview gets beside the list and the checklist on a 1366-pixel laptop, and the buttons were cut.
+        views = QHBoxLayout()
+        for w in (self.fit_width_button, self.fit_page_button, self.rotate_left, self.rotate_right):
+            views.addWidget(w)
+        views.addStretch(1)
+        layout.addLayout(views)
         layout.addWidget(self.status)  # a message of its own line: the toolbar stays narrow
         self.thumbs = QListWidget()
         self.thumbs.setViewMode(QListWidget.ViewMode.IconMode)
