@@ -8,30 +8,48 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from ..catalogue import text
 from ..rules.profile import Profile
 from .paths import MaterialPathError, material_file_in
 
 
-def file_problem(base_dir: Path, name: str, lang: str = "zh") -> str | None:
-    """Why the file `name` of a profile (relative to `base_dir`) cannot go with the application, in
-    `lang`, or None when it can."""
-    from ..pdf.scan import ScanSettings, refusal
+def vault_refusal(base_dir: Path, name: str) -> tuple[str, dict[str, Any]] | None:
+    """Why the vault would refuse the file `name` of a profile (relative to `base_dir`), as a message key
+    and its parameters, in the words of a profile's file (the name as written in the JSON): outside the
+    profile's folder, or what `source_problem` refuses. A file that does not exist is no refusal here:
+    an import records the material without its scan, a check says it is missing."""
     from ..store.vault import source_problem
 
     try:
         path = material_file_in(base_dir, name)
-    except MaterialPathError as exc:
-        return str(exc)
+    except MaterialPathError:
+        absolute = Path(name).is_absolute() or name.startswith(("/", "\\"))
+        return ("material.path-absolute" if absolute else "material.path-outside", {"name": name})
+    if not path.exists():
+        return None
+    problem = source_problem(path)
+    if problem is None:
+        return None
+    key, params = problem
+    if key.startswith("store.source-"):
+        key, params = key.replace("store.source-", "material.file-"), {**params, "name": name}
+    return key, params
+
+
+def file_problem(base_dir: Path, name: str, lang: str = "zh") -> str | None:
+    """Why the file `name` of a profile (relative to `base_dir`) cannot go with the application, in
+    `lang`, or None when it can."""
+    from ..pdf.scan import ScanSettings, refusal
+
+    refused = vault_refusal(base_dir, name)
+    if refused is not None:
+        key, params = refused
+        return text(key, lang, **params)
+    path = material_file_in(base_dir, name)  # inside the folder: vault_refusal said so
     if not path.exists():
         return text("material.file-missing", lang, name=name)
-    problem = source_problem(path)
-    if problem is not None:
-        key, params = problem
-        if key.startswith("store.source-"):
-            key, params = key.replace("store.source-", "material.file-"), {**params, "name": name}
-        return text(key, lang, **params)
     flag = refusal(path, ScanSettings(isolate=False))
     return f"{name}: {flag.text(lang)}" if flag is not None else None
 

@@ -21,25 +21,12 @@ if TYPE_CHECKING:
 
 def _material_file_problems(base_dir: Path, name: str) -> list[tuple[str, dict[str, Any]]]:
     """Why the vault would refuse a profile's material file (a `(code, params)` each), checked before
-    anything is written: outside the profile's folder, or what the vault itself refuses (`source_problem`).
-    A file that does not exist is no refusal: the material is recorded without its scan, as before."""
-    from ..materials.paths import MaterialPathError, material_file_in
-    from ..store.vault import source_problem
+    anything is written. A file that does not exist is no refusal: the material is recorded without its
+    scan, as the JSON's materials list may name scans to come."""
+    from ..materials.profile_files import vault_refusal
 
-    try:
-        file = material_file_in(base_dir, name)
-    except MaterialPathError:
-        absolute = Path(name).is_absolute() or name.startswith(("/", "\\"))
-        return [("material.path-absolute" if absolute else "material.path-outside", {"name": name})]
-    if not file.exists():
-        return []  # recorded without a file, as the JSON's materials list may name scans to come
-    problem = source_problem(file)
-    if problem is None:
-        return []
-    key, params = problem
-    if key.startswith("store.source-"):  # the import's own words: the JSON's folder, the name as written
-        key, params = key.replace("store.source-", "material.file-"), {**params, "name": name}
-    return [(key, params)]
+    refused = vault_refusal(base_dir, name)
+    return [refused] if refused is not None else []
 
 
 def preview_json(desk: Desk, path: Path, out: ImportPreview) -> ImportPreview:
