@@ -26,10 +26,6 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - _width(text))
 
 
-# Overdue first, then due this week (SPEC §6: an overdue duty sorts first everywhere).
-URGENCY_RANK = {"overdue": 0, "this-week": 1}
-
-
 def _status_label(status: str, urgency: str | None, lang: str) -> str:
     """The status as the window shows it: "挂起 · 已逾期" when a last safe day has passed."""
     from ..labels import label
@@ -39,7 +35,9 @@ def _status_label(status: str, urgency: str | None, lang: str) -> str:
 
 
 def _urgent_first(rows: list[dict]) -> list[dict]:
-    return sorted(rows, key=lambda o: URGENCY_RANK.get(o["urgency"] or "", 2))
+    from ..employees.views import urgency_rank
+
+    return sorted(rows, key=lambda o: urgency_rank(o["urgency"]))
 
 
 def _json_rows_in(folder: Path, lang: str) -> list[dict] | None:
@@ -118,7 +116,9 @@ def run(args: argparse.Namespace, folder: Path | None) -> int:
         print(text("cli.list-empty", lang))
         return 0
     table = [text("cli.list-header", lang).split("|")]
-    for s in sorted(rows, key=lambda s: (URGENCY_RANK.get(s.urgency or "", 2), sort_key(s.name))):
+    from ..employees.views import urgency_rank
+
+    for s in sorted(rows, key=lambda s: (urgency_rank(s.urgency), sort_key(s.name))):
         table.append(
             [
                 str(s.id),

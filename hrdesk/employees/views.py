@@ -9,6 +9,12 @@ from dataclasses import dataclass
 from datetime import date
 
 
+def urgency_rank(urgency: str | None) -> int:
+    """Where an urgency sorts: an overdue duty first, then one due this week, then the rest (SPEC §6:
+    overdue sorts first everywhere — the window's list and `hrdesk list` alike)."""
+    return {"overdue": 0, "this-week": 1}.get(urgency or "", 2)
+
+
 @dataclass(frozen=True, slots=True)  # 50,000 of them: slots, no dict per row
 class EmployeeSummary:
     id: int

@@ -184,8 +184,9 @@ def test_drop_on_missing_slot_makes_it_ok_and_greyscale_is_defective(
 
 
 def test_sorting_by_deadline_keeps_the_selection(qtbot, window, desk: Desk):
+    from hrdesk.employees.views import urgency_rank
     from hrdesk.text.pinyin import sort_key
-    from hrdesk.ui.employees.employee_model import COL_DEADLINE, COL_NAME, ROW_ROLE, URGENCY_RANK
+    from hrdesk.ui.employees.employee_model import COL_DEADLINE, COL_NAME, ROW_ROLE
 
     _load_examples(desk)
     window.reload()
@@ -199,10 +200,10 @@ def test_sorting_by_deadline_keeps_the_selection(qtbot, window, desk: Desk):
     window.table.sortByColumn(COL_NAME, Qt.SortOrder.DescendingOrder)
     rows = [window.proxy.index(r, COL_NAME).data(ROW_ROLE) for r in range(window.proxy.rowCount())]
     # Overdue, then due this week, stay on top whatever the column; each group in the chosen order.
-    ranks = [URGENCY_RANK.get(r.urgency or "", 2) for r in rows]
+    ranks = [urgency_rank(r.urgency) for r in rows]
     assert ranks == sorted(ranks)
     for rank in set(ranks):
-        names = [r.name for r in rows if URGENCY_RANK.get(r.urgency or "", 2) == rank]
+        names = [r.name for r in rows if urgency_rank(r.urgency) == rank]
         assert names == sorted(names, key=sort_key, reverse=True)  # pinyin: 张 zhang after 王 wang
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from ...employees.views import EmployeeSummary
+from ...employees.views import EmployeeSummary, urgency_rank
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -34,7 +34,6 @@ STATUS_COLOURS = {
 
 
 URGENCY_COLOURS = {"overdue": "#c62828", "this-week": "#e65100"}
-URGENCY_RANK = {"overdue": 0, "this-week": 1}
 
 
 _SORT_KEYS = {
@@ -52,7 +51,7 @@ def sort_rows(rows: list[EmployeeSummary], column: int, order: Qt.SortOrder) -> 
     week always on top (a stable second sort). Pure data: a worker sorts 50,000 rows before the window
     sees them."""
     rows.sort(key=_SORT_KEYS[column], reverse=order == Qt.SortOrder.DescendingOrder)
-    rows.sort(key=lambda r: URGENCY_RANK.get(r.urgency or "", 2))
+    rows.sort(key=lambda r: urgency_rank(r.urgency))
     return rows
 
 
