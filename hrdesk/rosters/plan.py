@@ -146,8 +146,9 @@ class ImportResult:
     conflicts: list[PreviewRow] = field(default_factory=list)
 
     def summary(self, lang: str = "zh") -> str:
+        """What was written, said apart from the preview's line so HR sees the import happened."""
         return message_text(
-            "roster.summary",
+            "roster.imported-skipped" if self.skipped_rows else "roster.imported",
             {
                 "new": len(self.new_ids),
                 "changed": len(self.updated_ids),

@@ -169,9 +169,12 @@ def test_cli_dry_run_writes_nothing_then_import_and_reimport(tmp_path: Path, dat
     with Desk.open(data_dir) as r:
         assert r.employees.summaries() == []
     assert main(["import", str(path), "--keep-good-rows"]) == 0
-    capsys.readouterr()
+    # The preview's line, then a second line that says the write happened and what it left out.
+    assert "已导入：新增 1 人，变更 0 人，无变化 0 人；跳过有错误的行 1 行" in capsys.readouterr().out
     assert main(["import", str(path), "--keep-good-rows", "--lang", "en"]) == 0
-    assert "0 new, 0 changed, 1 unchanged, 1 rows with errors" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "0 new, 0 changed, 1 unchanged; rows with errors: 1" in out
+    assert "Imported: 0 new, 0 changed, 1 unchanged; rows with errors skipped (not imported): 1" in out
 
 
 def test_template_income_sheet_imports_monthly_income(desk: Desk, tmp_path: Path):
