@@ -218,3 +218,16 @@ def test_ready_only_when_every_named_file_is_there_and_opens(tmp_path):
     contract["file"] = "../../etc/passwd"
     outside = hrdesk("check", str(write(tmp_path, data)), *args)
     assert json.loads(outside.stdout)["ready"] is False
+
+
+def test_an_optional_material_not_given_is_not_marked_as_a_fault(tmp_path):
+    """HR reads ✗ as "fix this": an optional material nobody attached gets a quiet mark and 未提供,
+    while a required one that is missing keeps its ✗."""
+    data = example()
+    data["materials"] = []
+    proc = hrdesk("check", str(write(tmp_path, data)), "--business", "new", "--on", "2026-11-23")
+    lines = proc.stdout.splitlines()
+    id_line = next(line for line in lines if "申请人身份证" in line)
+    photo_line = next(line for line in lines if "证件照片" in line)
+    assert id_line.split()[0] == "·" and "未提供" in id_line and "可选" in id_line
+    assert photo_line.split()[0] == "✗" and "缺失" in photo_line and "必需" in photo_line

@@ -27,6 +27,7 @@ _LABELS = {
         "none": "无",
         "required": "必需",
         "optional": "可选",
+        "not-given": "未提供",
     },
     "en": {
         "title": "Work residence permit check",
@@ -45,6 +46,7 @@ _LABELS = {
         "none": "none",
         "required": "required",
         "optional": "optional",
+        "not-given": "not provided",
     },
 }
 SEVERITY_MARK = {"blocker": "✗", "warning": "!", "info": "i"}
@@ -88,14 +90,18 @@ def format_check(result: CheckResult, profile: Profile, lang: str = "zh") -> str
         lines.append(f"  {SEVERITY_MARK[f.severity]} [{severity}] {f.message}  ({cite(f.source, lang)})")
     lines += ["", f"{t['materials']}:"]
     width = max((_width(m.name) for m in result.materials), default=10) + 2
-    status_width = (
-        max((_width(label("material_status", m.status, lang)) for m in result.materials), default=8) + 2
-    )
+
+    def shown(m) -> tuple[str, str]:
+        # An optional material nobody attached is not a fault: a quiet mark, "not provided", no ✗.
+        if m.status == "missing" and not m.required:
+            return "·", t["not-given"]
+        return STATUS_MARK[m.status], label("material_status", m.status, lang)
+
+    status_width = max((_width(shown(m)[1]) for m in result.materials), default=8) + 2
     for m in result.materials:
         req = t["required"] if m.required else t["optional"]
-        lines.append(
-            f"  {STATUS_MARK[m.status]} {_pad(m.name, width)} {_pad(label('material_status', m.status, lang), status_width)} {req}"
-        )
+        mark, status = shown(m)
+        lines.append(f"  {mark} {_pad(m.name, width)} {_pad(status, status_width)} {req}")
     lines += ["", f"{t['deadlines']}:"]
     if not result.deadlines:
         lines.append(f"  {t['none']}")
