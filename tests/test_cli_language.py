@@ -105,6 +105,7 @@ def test_every_help_line_speaks_chinese_by_default(capsys, command):
     assert HAN.search(out)
     english = [line for line in out.splitlines() if re.search(r"\b[a-z]{2,} [a-z]{2,} [a-z]{2,}\b", line)]
     assert not english, english
+    assert "选项：" in out.splitlines() and not any(line.endswith(":") for line in out.splitlines())
     with pytest.raises(SystemExit):
         main([command, "--help", "--lang", "en"])
     assert not HAN.search(capsys.readouterr().out)

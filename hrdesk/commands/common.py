@@ -46,6 +46,17 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line instead of usage + message
         raise UsageError(message)
 
+    def format_help(self) -> str:
+        # argparse closes each section's heading with an ASCII colon; Chinese help uses the full-width
+        # one, as its 用法： line already does.
+        help_text = super().format_help()
+        if _lang != "zh":
+            return help_text
+        return "\n".join(
+            line[:-1] + "：" if line.endswith(":") and line[:1] not in (" ", "") else line
+            for line in help_text.split("\n")
+        )
+
 
 def date_arg(value: str) -> date:
     try:
