@@ -8,7 +8,8 @@ done, worker processes included) ≤ 3 s after first paint; no stall over 50 ms;
 50k: settled ≤ 10 s; no stall over 100 ms; RSS ≤ 600 MB; a search keystroke ≤ 80 ms.
 `--after-import`: the first start after `hrdesk import` of 10,000 people (JSON, 40 income months each;
 every list status still to compute): settled ≤ 10 s after first paint, no stall over 100 ms.
-`--src DIR` starts another checkout's app (e.g. the code before a change) on the same data.
+`--src DIR` starts another checkout's app (e.g. the code before a change) on the same data; `--import-src DIR`
+imports with another checkout's code (one that left every status to the first start: a refresh of all).
 The child's CPU seconds (the window and its worker processes) are printed beside the wall figures.
 """
 
@@ -107,6 +108,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--after-import", action="store_true", help="the first start after a 10,000 import")
     parser.add_argument("--src", type=Path, default=ROOT, help="the checkout whose app is started")
+    parser.add_argument(
+        "--import-src",
+        type=Path,
+        help="with --after-import: the checkout whose `hrdesk import` made the data (default --src); code"
+        " that left every status to the first start gives the window a refresh of all 10,000",
+    )
     opts = parser.parse_args()
     compile_first()
     hrdesk = [sys.executable, "-m", "hrdesk"]
@@ -117,7 +124,7 @@ def main() -> None:
     print(f"empty PySide6 window: first paint {floor * 1000:.0f} ms, RSS {empty[0]['peak_rss_mb']} MB")
     print(f"code from {opts.src}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     if opts.after_import:
-        work = after_import(10_000, opts.src)
+        work = after_import(10_000, opts.import_src or opts.src)
         try:
             r = run_probe([*hrdesk, "--data-dir", str(work / "data")], work, opts.src)
         finally:

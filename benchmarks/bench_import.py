@@ -170,8 +170,8 @@ def main() -> None:
                 f"every person changed: {seconds:.1f} s ({cpu:.1f} s CPU), peak RSS so far {peak:.0f} MB: {last}"
             )
         if args.statuses:
-            # More than STATUS_INLINE_LIMIT new people: the import leaves their list status to the app's
-            # background refresh (stale_status_ids); this is that work, for the record.
+            # What the import left for the app's background refresh (stale_status_ids): before the import
+            # stored the new people's statuses with them, every one of them; now none.
             from hrdesk.desks.desk import Desk
 
             with Desk.open(data) as desk:

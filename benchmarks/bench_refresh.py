@@ -34,10 +34,10 @@ def main() -> None:
         profiles = desk.employees.profiles(sample)
         load = time.process_time() - cpu
         cpu = time.process_time()
-        statuses = desk.employees.compute_statuses(sample, args.on)
-        compute = time.process_time() - cpu - load  # compute_statuses loads the profiles again
+        computed = desk.employees.compute_batch(sample, args.on)
+        compute = time.process_time() - cpu - load  # compute_batch loads the profiles again
         cpu = time.process_time()
-        desk.employees._store_statuses(statuses, args.on)
+        desk.employees.store_statuses(computed)
         store = time.process_time() - cpu
         n = len(profiles)
         print(

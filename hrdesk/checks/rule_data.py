@@ -20,7 +20,7 @@ from sqlmodel import Session, select
 from ..rules.policy import WageFigure
 from ..rules.workdays import YearSchedule
 from ..store import models as m
-from ..store.db import database_path, make_engine, registered_engine, resolve_url
+from ..store.db import database_path, make_engine, read_only, registered_engine, resolve_url
 from ..store.unit_of_work import Service
 
 
@@ -143,7 +143,11 @@ def stored_settings(data_dir: Path) -> StoredSettings:
     if engine is None:
         return NO_SETTINGS
     try:
+        # A read: it must not take SQLite's write lock (BEGIN IMMEDIATE), or a check made while a write
+        # transaction runs — an import computing its new people's statuses — would wait for it, then
+        # fall back to the bundled figures.
         with engine.connect() as conn:
+            read_only(conn)
             log = m.ChangeLogEntry.__table__
             restore = case((log.c.entity == "restore", log.c.id))
             newest = conn.execute(

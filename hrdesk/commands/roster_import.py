@@ -89,7 +89,5 @@ def run_import(args: argparse.Namespace, desk: Desk) -> int:
         )
     if result.conflicts:
         print(message_text("roster.conflicts", {"count": len(result.conflicts)}, lang), file=sys.stderr)
-    if result.statuses_pending:
-        print(message_text("roster.status-later", {"count": result.statuses_pending}, lang))
     print(result.summary(lang))
     return 1 if result.conflicts else 0

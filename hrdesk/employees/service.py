@@ -6,12 +6,13 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, update
+from sqlalchemy import delete
 from sqlmodel import Session, select
 
 from ..checks.check import policies, run_check, work_calendar
@@ -30,6 +31,8 @@ from ..store.versions import RecordGone, StaleVersion, claim_version
 from ..text.pinyin import search_key, sort_key
 from .profile_merge import merge_profiles
 from .status import Status, compute_status
+from .status_store import Computed, read_basis
+from .status_store import store as store_statuses
 from .views import EmployeeSummary
 
 
@@ -435,43 +438,73 @@ class Employees(Service):
         ids: list[int] | None = None,
         batch: int = 250,
         progress: Callable[[int, int], object] | None = None,
+        store: Callable[[Computed], object] | None = None,
     ) -> int:
         """Recompute the stored status and deadlines (all employees, or `ids`); returns how many changed.
 
-        Small batches, each its own short transaction: a save from the window waits for one batch
-        (tens of milliseconds), never for the whole refresh, and no structure holds every profile."""
+        Small batches, each its own short transaction, each status written only where the employee is
+        still as it was read (`status_store`): a save waits for one batch (tens of milliseconds), never
+        for the whole refresh, and is never overwritten by it; no structure holds every profile.
+        `store`: how a computed batch is written (the window hands each to its one writer thread, so
+        the computing runs elsewhere and the user's saves go in between); this thread writes otherwise.
+        """
         on = on or self.clock.today()
         wanted = self.employee_ids() if ids is None else list(ids)
         changed = 0
+
+        def stored(computed: Computed) -> int:
+            result = store(computed) if store is not None else self.store_statuses(computed)
+            return result if isinstance(result, int) else 0
+
         if len(wanted) >= PROCESS_POOL_FROM and (os.cpu_count() or 1) > 1:
-            for done, statuses in self._statuses_in_processes(wanted, on):
-                for part in _chunks(list(statuses), batch):
-                    changed += self._store_statuses({eid: statuses[eid] for eid in part}, on)
-                if progress is not None:
-                    progress(done, len(wanted))
+            with closing(self._statuses_in_processes(wanted, on)) as batches:  # a stop cancels the rest
+                for done, computed in batches:
+                    for part in _chunks(list(computed.statuses), batch):
+                        changed += stored(
+                            Computed(
+                                on,
+                                {eid: computed.statuses[eid] for eid in part},
+                                {eid: computed.basis[eid] for eid in part},
+                            )
+                        )
+                    if progress is not None:
+                        progress(done, len(wanted))
             return changed
         for done, chunk in enumerate(_chunks(wanted, batch)):
             if progress is not None:
                 progress(done * batch, len(wanted))
-            changed += self._store_statuses(self.compute_statuses(chunk, on), on)
+            changed += stored(self.compute_batch(chunk, on))
         if progress is not None:
             progress(len(wanted), len(wanted))
         return changed
 
+    def store_statuses(self, computed: Computed) -> int:
+        """Write a computed batch where each employee is still as read; returns how many changed."""
+        return store_statuses(self.engine, computed)[0]
+
     def compute_statuses(self, ids: list[int], on: date) -> dict[int, Status]:
         """Status and deadlines of these employees on `on` (reads only)."""
+        return self.compute_batch(ids, on).statuses
+
+    def compute_batch(self, ids: list[int], on: date) -> Computed:
+        """The statuses of these employees on `on` with what each was computed from (reads only): the
+        versions are read before the profiles, so a save in between shows when the batch is stored."""
         ps, cal = policies(self.data_dir), work_calendar(self.data_dir)
         with gc_paused():
+            with self.read_engine.connect() as conn:
+                basis = read_basis(conn, ids)
             profiles = self.profiles_present(ids)
             reviews, filed = self._application_state(ids)
-            return {
+            statuses = {
                 eid: compute_status(p, on, ps, cal, reviews.get(eid), filed.get(eid, ()))
                 for eid, p in profiles.items()
+                if eid in basis
             }
+            return Computed(on, statuses, basis)
 
-    def _statuses_in_processes(self, ids: list[int], on: date) -> Iterator[tuple[int, dict[int, Status]]]:
+    def _statuses_in_processes(self, ids: list[int], on: date) -> Iterator[tuple[int, Computed]]:
         """A big refresh (the first start after an upgrade, the first day of a month when every income
-        window moves) on every core: worker processes compute, this thread writes in small batches."""
+        window moves) on every core: worker processes compute, the caller stores in small batches."""
         from concurrent.futures import ProcessPoolExecutor, as_completed
         from multiprocessing import get_context
 
@@ -482,10 +515,15 @@ class Employees(Service):
             workers, mp_context=get_context("spawn"), initializer=_open_reader, initargs=(self.data_dir, url)
         ) as pool:
             futures = [pool.submit(_compute_in_process, chunk, on) for chunk in _chunks(ids, 1000)]
-            for future in as_completed(futures):
-                statuses = future.result()
-                done += len(statuses)
-                yield done, statuses
+            try:
+                for future in as_completed(futures):
+                    computed = future.result()
+                    done += len(computed.statuses)
+                    yield done, computed
+            except BaseException:  # stopped (the window quits): the chunks not started are not computed
+                for future in futures:
+                    future.cancel()
+                raise
 
     def _application_state(self, ids: list[int]) -> tuple[dict[int, date], dict[int, set[str]]]:
         """For these employees: when a pending unit review started, and which businesses are filed and
@@ -509,69 +547,6 @@ class Employees(Service):
                 for app_id, started in conn.execute(q.order_by(ev.c.on, ev.c.id)).all():
                     reviews[in_review[app_id]] = started  # the latest start wins
         return reviews, filed
-
-    def _store_statuses(self, statuses: dict[int, Status], on: date) -> int:
-        if not statuses:
-            return 0
-        e, d = m.Employee.__table__, m.DeadlineItem.__table__
-        changed = 0
-        with self.engine.begin() as conn:
-            before = {
-                row.id: (row.status, row.next_deadline, row.status_business, row.urgency)
-                for row in conn.execute(
-                    select(e.c.id, e.c.status, e.c.next_deadline, e.c.status_business, e.c.urgency).where(
-                        e.c.id.in_(list(statuses))
-                    )
-                )
-            }
-            changed = sum(
-                1
-                for eid, st in statuses.items()
-                if before.get(eid) != (st.status, st.next_deadline, st.business, st.urgency)
-            )
-            # One statement for the batch (executemany): a statement built per employee cost more
-            # than the rules check itself.
-            conn.execute(
-                update(e)
-                .where(e.c.id == bindparam("eid"))
-                .values(
-                    status=bindparam("st"),
-                    status_business=bindparam("business"),
-                    next_deadline=bindparam("deadline"),
-                    next_deadline_code=bindparam("code"),
-                    urgency=bindparam("urgency"),
-                    status_on=bindparam("on"),
-                    status_until=bindparam("until"),
-                ),
-                [
-                    {
-                        "eid": eid,
-                        "st": st.status,
-                        "business": st.business,
-                        "deadline": st.next_deadline,
-                        "code": st.next_deadline_code,
-                        "urgency": st.urgency,
-                        "on": on,
-                        "until": st.holds_until,
-                    }
-                    for eid, st in statuses.items()
-                ],
-            )
-            conn.execute(delete(d).where(d.c.employee_id.in_(list(statuses))))
-            rows = [
-                {
-                    "employee_id": eid,
-                    "code": x.code,
-                    "day": x.date,
-                    "material": x.material,
-                    "params": x.params,
-                }
-                for eid, st in statuses.items()
-                for x in st.deadlines
-            ]
-            if rows:
-                conn.execute(insert(d), rows)
-        return changed
 
     def stale_status_ids(self, on: date | None = None) -> list[int]:
         """Employees whose stored status no longer holds on `on` (never computed, or its day has come)."""
@@ -626,8 +601,8 @@ def _open_reader(data_dir: Path, url: str) -> None:
     _reader = Employees(UnitOfWork(data_dir, engine))
 
 
-def _compute_in_process(ids: list[int], on: date) -> dict[int, Status]:
-    return _reader.compute_statuses(ids, on)
+def _compute_in_process(ids: list[int], on: date) -> Computed:
+    return _reader.compute_batch(ids, on)
 
 
 def _chunks(items: list[int], size: int) -> Iterator[list[int]]:

@@ -4,10 +4,11 @@ unique index on the ID number, and new employees written a batch at a time.
 
 `insert_profiles` writes exactly what `Records.add_profile` writes for a roster row (the same
 `apply_employee` conversion, income and permit rows, the unit's agent rows a profile JSON names, an
-audit entry with field names only) with one
-statement per table instead of one per row: 50,000 rows through `add_profile` take minutes, this takes
-seconds. Statuses are left for the daily refresh (`status_on` stays empty, so `stale_status_ids`
-picks them up) unless the caller refreshes them.
+audit entry with field names only) with one bulk insert per table (`store.bulk_writes`: the driver's
+executemany, PostgreSQL's COPY) instead of one statement per row: 50,000 rows through `add_profile`
+take minutes, this takes seconds. The new people's list statuses are computed from the rows written and
+stored with them when the caller gives the day (an import: the window's first start has nothing left to
+compute); otherwise `status_on` stays empty and the app's refresh (`stale_status_ids`) picks them up.
 """
 
 from __future__ import annotations
@@ -15,16 +16,19 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, func, insert, select, text
+from sqlalchemy import Connection, Engine, func, select, text
 
 from ..rules.profile import Profile
 from ..store import models as m
-from ..store.convert import apply_employee, sync_agents, unit_history_to_json
+from ..store.bulk_reads import Income
+from ..store.bulk_writes import insert_rows, new_ids
+from ..store.convert import apply_employee, sync_agents, to_profile, unit_history_to_json
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -133,11 +137,13 @@ def insert_profiles(
     profiles: list[Profile],
     unit_ids: list[int],
     base_dir: Path | None = None,
+    statuses_on: date | None = None,
 ) -> list[int]:
     """New employees (with their income, permit, children and, from profile JSON, materials) in the
-    caller's transaction, one statement per table; returns their ids in the order given. Material
+    caller's transaction, one bulk insert per table; returns their ids in the order given. Material
     files are copied into the vault when `base_dir` is given and the file exists, as `add_profile`
-    does."""
+    does. `statuses_on`: their list status and deadlines on that day are stored with them
+    (`_new_statuses`), so no refresh is left to do; otherwise they are left for the app's refresh."""
     if not profiles:
         return []
     defaults = _employee_defaults()
@@ -149,9 +155,10 @@ def insert_profiles(
         facts = SimpleNamespace()
         apply_employee(facts, profile.employee)
         employee_rows.append({**defaults, **vars(facts), "employer_id": unit_id, "updated_at": now})
-    table = m.Employee.__table__
-    result = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), employee_rows)
-    ids = [r[0] for r in result]
+    conn = session.connection()
+    ids = new_ids(conn, m.Employee.__table__, len(employee_rows))
+    for row, employee_id in zip(employee_rows, ids, strict=True):
+        row["id"] = employee_id
     incomes, permits, audits, children, materials = [], [], [], [], []
     for employee_id, profile in zip(ids, profiles, strict=True):
         e = profile.employee
@@ -215,16 +222,93 @@ def insert_profiles(
 
         # The scans' contents go into the database with the rows that name them (other desks fetch them).
         store_pending_contents(session.connection(), {r["sha256"] for r in materials if r["sha256"]})
+    deadlines: list[dict[str, Any]] = []
+    if statuses_on is not None:
+        session.flush()  # the agents just synced are part of the unit the check reads
+        rows = _Rows(employee_rows, children, permits, incomes, materials)
+        deadlines = _new_statuses(desk, conn, rows, statuses_on)
     for model, rows in (
+        (m.Employee, employee_rows),
         (m.IncomeRecord, incomes),
         (m.Permit, permits),
         (m.Child, children),
         (m.Material, materials),
         (m.AuditEntry, audits),
+        (m.DeadlineItem, deadlines),
     ):
-        if rows:
-            session.execute(insert(model.__table__), rows)
+        insert_rows(conn, model.__table__, rows)
     return ids
+
+
+@dataclass
+class _Rows:
+    """The rows about to be written for a batch of new people, table by table."""
+
+    employees: list[dict[str, Any]]
+    children: list[dict[str, Any]]
+    permits: list[dict[str, Any]]
+    incomes: list[dict[str, Any]]
+    materials: list[dict[str, Any]]
+
+
+def _new_statuses(desk: Desk, conn: Connection, rows: _Rows, on: date) -> list[dict[str, Any]]:
+    """Each new person's list status on `on`, set on their employee row, and their deadline rows.
+
+    Computed from the very rows about to be written (and the unit and its agents as stored), through
+    the conversion every stored profile goes through (`to_profile`) and the one status computation
+    (`compute_status`): what a refresh would compute after reading them back, without reading 40
+    income months a person back from the database. A new person has no applications yet."""
+    from ..checks.check import policies, work_calendar
+    from ..employees.status import compute_status
+
+    ps, cal = policies(desk.data_dir), work_calendar(desk.data_dir)
+    by_person: dict[str, dict[int, list[Any]]] = {
+        name: defaultdict(list) for name in ("children", "permits", "incomes", "materials")
+    }
+    for name in ("children", "permits", "materials"):
+        for row in getattr(rows, name):
+            by_person[name][row["employee_id"]].append(SimpleNamespace(deleted_at=None, **row))
+    for row in rows.incomes:  # forty a person: a light row, as the profile reader makes them
+        by_person["incomes"][row["employee_id"]].append(Income(row["kind"], row["period"], row["amount_cny"]))
+    unit_ids = {r["employer_id"] for r in rows.employees}
+    units, agents = _units_as_stored(conn, unit_ids)
+    deadlines = []
+    for row in rows.employees:
+        eid = row["id"]
+        profile = to_profile(
+            units[row["employer_id"]],
+            SimpleNamespace(**row),
+            by_person["children"][eid],
+            next(iter(by_person["permits"][eid]), None),
+            by_person["incomes"][eid],
+            sorted(by_person["materials"][eid], key=lambda x: x.kind),  # position 0, ids in order
+            agents[row["employer_id"]],
+        )
+        st = compute_status(profile, on, ps, cal)
+        row.update(
+            status=st.status,
+            status_business=st.business,
+            next_deadline=st.next_deadline,
+            next_deadline_code=st.next_deadline_code,
+            urgency=st.urgency,
+            status_on=on,
+            status_until=st.holds_until,
+        )
+        deadlines += [
+            {"employee_id": eid, "code": x.code, "day": x.date, "material": x.material, "params": x.params}
+            for x in st.deadlines
+        ]
+    return deadlines
+
+
+def _units_as_stored(conn: Connection, unit_ids: set[int]) -> tuple[dict[int, Any], dict[int, list[Any]]]:
+    """The units' rows and their agent rows, as a stored profile reads them."""
+    u, a = m.Employer.__table__, m.Agent.__table__
+    units = {r.id: r for r in conn.execute(select(u).where(u.c.id.in_(unit_ids)))}
+    agents: dict[int, list[Any]] = defaultdict(list)
+    for r in conn.execute(select(a).where(a.c.employer_id.in_(unit_ids), a.c.active.is_(True))):
+        agents[r.employer_id].append(r)
+    return units, agents
 
 
 def _material_row(desk: Desk, employee_id: int, mat: Any, base_dir: Path | None, now: Any) -> dict[str, Any]:

@@ -36,7 +36,7 @@ from .plan import (
 )
 from .read import RosterReadError, read_file
 from .sheet_rows import Progress, choose_table, drop_good_rows, read_income_sheets, read_roster
-from .writing import BATCH_ROWS, STATUS_INLINE_LIMIT, Cancelled, ImportInterrupted, apply
+from .writing import BATCH_ROWS, Cancelled, ImportInterrupted, apply
 
 if TYPE_CHECKING:
     from ..desks.desk import Desk
@@ -90,7 +90,6 @@ def import_file(
 
 __all__ = [
     "BATCH_ROWS",
-    "STATUS_INLINE_LIMIT",
     "Cancelled",
     "FieldChange",
     "ImportInterrupted",

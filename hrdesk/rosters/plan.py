@@ -140,7 +140,6 @@ class ImportResult:
     updated_ids: list[int] = field(default_factory=list)
     unchanged: int = 0
     skipped_rows: int = 0
-    statuses_pending: int = 0
     cancelled: bool = False
     # Rows another desk changed (or deleted, or added) since the preview: skipped, not overwritten.
     conflicts: list[PreviewRow] = field(default_factory=list)

@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from ..desks.desk import Desk
 
 BATCH_ROWS = 500  # rows per transaction: a user's save elsewhere waits at most for one batch
-STATUS_INLINE_LIMIT = 2000  # more new employees than this: statuses are computed by the app's refresh
 Progress = Callable[[int, int], Any]  # (done, total); may raise to cancel
 log = logging.getLogger(__name__)
 
@@ -57,7 +56,7 @@ def apply(
     changed_rows = [r for r in plan.rows if r.kind == "changed"]
     total = len(new_rows) + len(changed_rows)
     try:
-        _apply_rows(desk, plan, result, new_rows, changed_rows, total, progress)
+        _apply_rows(desk, plan, result, new_rows, changed_rows, total, progress, today or desk.clock.today())
     except _Cancel:
         result.cancelled = True
     except DBAPIError as exc:
@@ -68,11 +67,6 @@ def apply(
             "roster import interrupted: %s", type(exc.orig).__name__ if exc.orig else type(exc).__name__
         )
         raise ImportInterrupted(len(result.new_ids) + len(result.updated_ids), total) from None
-    if result.new_ids:
-        if len(result.new_ids) <= STATUS_INLINE_LIMIT:
-            desk.employees.refresh_statuses(on=today, ids=result.new_ids)
-        else:
-            result.statuses_pending = len(result.new_ids)
     if progress and not result.cancelled:
         progress(total, total)
     ensure_unique_index(desk.uow.engine)
@@ -87,6 +81,7 @@ def _apply_rows(
     changed_rows: list[PreviewRow],
     total: int,
     progress: Progress | None,
+    today: date,
 ) -> None:
     from ..employees.service import ProfileChange
 
@@ -104,7 +99,8 @@ def _apply_rows(
         profiles = [p for _, p in built if p.employee.id_number not in taken]
         unit_ids = [unit_id_for(desk, units, p.employer, full=from_json) for p in profiles]
         with desk.uow.session() as s:
-            ids = insert_profiles(desk, s, profiles, unit_ids, plan.base_dir)
+            # Their list statuses go in with them: the window's first start has nothing left to compute.
+            ids = insert_profiles(desk, s, profiles, unit_ids, plan.base_dir, statuses_on=today)
         result.new_ids += ids
         done += len(batch)
     # Changed people in batches too, each one transaction at the versions the preview read (a save by

@@ -52,8 +52,10 @@ def _dates_in(value: Any, depth: int = 0) -> Iterator[date]:
         for name in _field_names(type(value)):
             yield from _dates_in(getattr(value, name), depth + 1)
     elif isinstance(value, dict):
+        # Forty income months are forty plain amounts: skipped here, not one generator each.
         for v in value.values():
-            yield from _dates_in(v, depth + 1)
+            if v is not None and not isinstance(v, _PLAIN):
+                yield from _dates_in(v, depth + 1)
     elif isinstance(value, (list, tuple, set, frozenset)):
         for v in value:
             yield from _dates_in(v, depth + 1)

@@ -194,8 +194,9 @@ def run_app(
     try:
         return app.exec()
     finally:
-        from .workers import writer_pool
+        from .workers import stop_background, writer_pool
 
+        stop_background()
         writer_pool().waitForDone(10000)
         for desk in opened:
             desk.close()

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
 from .employees.employee_model import sort_rows
-from .workers import run_task, run_write
+from .workers import background_pool, on_writer, run_task, run_write
 
 if TYPE_CHECKING:
     from ..desks.desk import Desk
@@ -100,8 +100,11 @@ class WindowLoads(QObject):
             self.w.select_employee(select_id)
 
     def refresh_stale_statuses(self) -> None:
-        """A new day: recompute, on the writer in small batches, the employees whose stored status no
-        longer holds (usually a few percent), then update those rows and load the deadlines."""
+        """A new day: recompute the employees whose stored status no longer holds (usually a few percent;
+        everyone after a big import or on the first of a month), then update those rows and load the
+        deadlines. The computing runs on a background thread (worker processes for many people); only
+        each small batch's store goes to the writer, so a save made meanwhile waits for one batch, and
+        the refresh never writes a status over a person saved since it read them."""
         if self.w.desk is None:
             return
         desk, today = self.w.desk, self.w.clock.today()
@@ -111,7 +114,10 @@ class WindowLoads(QObject):
             stale = desk.employees.stale_status_ids(today)
             if stale:
                 desk.employees.refresh_statuses(
-                    today, stale, progress=lambda d, n: task.signals.progress.emit(d, n)
+                    today,
+                    stale,
+                    progress=lambda d, n: task.signals.progress.emit(d, n),
+                    store=lambda computed: on_writer(lambda: desk.employees.store_statuses(computed)),
                 )
             return stale
 
@@ -122,7 +128,7 @@ class WindowLoads(QObject):
                 self.apply_changes(stale, deadlines=False)
             self.refresh_deadlines()
 
-        task = run_write(work, done, self._background_failed)
+        task = run_task(work, done, self._background_failed, pool=background_pool())
         task.signals.progress.connect(
             lambda d, n: self.w.statusBar().showMessage(self.tr("正在更新状态：{d} / {n}").format(d=d, n=n))
         )

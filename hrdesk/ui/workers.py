@@ -4,6 +4,7 @@ comes back as a signal on the main thread. Never touch a widget from the functio
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -77,6 +78,7 @@ _in_flight: set[Task] = set()
 
 
 _writer: QThreadPool | None = None
+_background: QThreadPool | None = None
 
 
 def writer_pool() -> QThreadPool:
@@ -90,8 +92,65 @@ def writer_pool() -> QThreadPool:
     return _writer
 
 
+def background_pool() -> QThreadPool:
+    """One thread for long background work that hands its writes to the writer (the status refresh):
+    it never holds one of the general pool's threads, which load what the user opens, for seconds."""
+    global _background
+    if _background is None:
+        _background = QThreadPool()
+        _background.setMaxThreadCount(1)
+    return _background
+
+
 def extra_pools() -> list[QThreadPool]:
-    return [_writer] if _writer is not None else []
+    return [p for p in (_writer, _background) if p is not None]
+
+
+_stopping = threading.Event()
+
+
+def stop_background(timeout_ms: int = 10000) -> None:
+    """At quit: the background thread's next hand-over to the writer stops it (Cancelled), and it is
+    waited for, so nothing writes to a database being closed."""
+    _stopping.set()
+    try:
+        if _background is not None:
+            _background.waitForDone(timeout_ms)
+    finally:
+        _stopping.clear()
+
+
+class _WriteAndWait(QRunnable):
+    def __init__(self, fn: Callable[[], Any]) -> None:
+        super().__init__()
+        self.fn = fn
+        self.done = threading.Event()
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.result = self.fn()
+        except BaseException as exc:  # handed to the waiting thread, which raises it
+            self.error = exc
+        finally:
+            self.done.set()
+
+
+def on_writer(fn: Callable[[], Any]) -> Any:
+    """Run `fn` on the writer thread, queued behind the saves already waiting, and return its result
+    (or raise its error). For a background thread that computes and hands each small batch of writes to
+    the one writer: a save the user makes meanwhile goes in between two batches, not after all of
+    them. Never call it from the UI thread (it waits)."""
+    if _stopping.is_set():
+        raise Cancelled()
+    job = _WriteAndWait(fn)
+    job.setAutoDelete(False)
+    writer_pool().start(job)
+    job.done.wait()
+    if job.error is not None:
+        raise job.error
+    return job.result
 
 
 def run_write(

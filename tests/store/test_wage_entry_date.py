@@ -24,3 +24,17 @@ def test_a_dated_figure_keeps_its_date(data_dir: Path):
     with Desk.open(data_dir) as desk:
         desk.rule_data.save_wage_figure(2025, 13000, date(2026, 7, 20), "用户录入", on=date(2026, 9, 1))
         assert desk.rule_data.wage_figures()[-1].effective_on == date(2026, 7, 20)
+
+
+def test_the_stored_figure_is_read_while_a_write_is_under_way(data_dir: Path):
+    """An import computes its new people's statuses inside its write transaction: the rules must read
+    the figure the user entered, not wait for SQLite's write lock and fall back to the bundled ones."""
+    from hrdesk.checks.rule_data import forget_stored_settings
+
+    with Desk.open(data_dir) as desk:
+        desk.rule_data.save_wage_figure(2025, 13000, date(2026, 7, 20), "用户录入", on=date(2026, 9, 1))
+        forget_stored_settings()
+        with desk.uow.session() as s:
+            s.connection()  # the write transaction has begun and holds the lock, as an import's batch does
+            ps = policies(data_dir)
+        assert ps.wage_figure(ps.for_district("changping"), date(2026, 7, 24)).monthly == 13000

@@ -222,8 +222,6 @@ class ImportDialog(QDialog):
         text = result.summary(self.lang)
         if result.cancelled:
             text += "\n" + self.t("roster.ui.cancelled")
-        if result.statuses_pending:
-            text += "\n" + self.t("roster.status-later", count=result.statuses_pending)
         self.status.setText(text)
         self.progress.hide()
         self.import_button.hide()
