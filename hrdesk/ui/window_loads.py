@@ -219,8 +219,10 @@ class WindowLoads(QObject):
         def apply(result: Any) -> None:
             self.w._loading -= 1
             summaries, items = result
-            self.w.model.update_rows(ids, summaries)
-            self.w.dashboard.set_summaries(self.w.model.rows(), self.w.clock.today())
+            model = self.w.model
+            before = [model.row_at(r) for r in map(model.row_of, ids) if r is not None]
+            model.update_rows(ids, summaries)
+            self.w.dashboard.change_summaries(model.rows(), before, summaries)
             self.w.filters.update_count()
             if items is not None:
                 wanted = set(ids)
