@@ -352,7 +352,7 @@ class EmployeeFilterProxy(QAbstractProxyModel):
         self._refilter()
         self._end_layout()
 
-    def _source_changed(self, top: QModelIndex, bottom: QModelIndex, roles: Any = ()) -> None:
+    def _source_changed(self, top: QModelIndex, bottom: QModelIndex) -> None:
         """A saved row may now pass the filter or not (a status changed): then the rows shown change;
         otherwise only the changed cells are repainted."""
         if self._shown is None:
