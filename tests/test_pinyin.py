@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from hrdesk.text.pinyin import matches, search_key, sort_key, syllables
@@ -40,3 +44,38 @@ def test_rare_characters_and_latin_names_do_not_break_keys() -> None:
     assert syllables("䶮王")[0].startswith("yan")
     assert syllables("Anna-Maria Li") == ("anna", "maria", "li")
     assert isinstance(sort_key(""), str) and search_key("") is not None
+
+
+@pytest.mark.parametrize(
+    ("name", "reading"),
+    [("李长江", ("li3", "chang2", "jiang1")), ("王重庆", ("wang2", "chong2", "qing4")),
+     ("张长青", ("zhang1", "chang2", "qing1")), ("刘重阳", ("liu2", "chong2", "yang2")),
+     ("陈行长", ("chen2", "hang2", "zhang3")), ("赵长", ("zhao4", "zhang3")), ("周重", ("zhou1", "zhong4"))],
+)  # fmt: skip
+def test_words_in_a_name_read_as_words(name: str, reading: tuple[str, ...]) -> None:
+    """长江 is chang jiang and 重庆 chong qing, though 长 and 重 alone read zhang and zhong: the name's words
+    come from the phrase table, the characters between them one by one."""
+    assert syllables(name) == reading
+    assert matches(name, "".join(s.rstrip("12345") for s in reading))
+
+
+def test_names_are_read_without_pypinyins_phrase_dictionary() -> None:
+    """Reading names loads pypinyin's single characters and the name table, never its 47,000 phrases
+    (43 MB in each process); a process of its own, so nothing imported before decides."""
+    code = (
+        "import sys; from hrdesk.text.pinyin import syllables; "
+        "assert syllables('李长江') == ('li3', 'chang2', 'jiang1'); "
+        "from pypinyin.constants import PHRASES_DICT; "
+        "assert len(PHRASES_DICT) < 100, len(PHRASES_DICT); "
+        "assert 'pypinyin.phrases_dict' not in sys.modules; "
+        "import os; assert 'PYPINYIN_NO_PHRASES' not in os.environ"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYPINYIN_")}
+    subprocess.run([sys.executable, "-c", code], check=True, env=env)
+
+
+def test_the_name_table_is_what_pypinyin_reads() -> None:
+    """The table is generated from the installed pypinyin's phrase dictionary (in a process of its own:
+    this one reads names without it); after an upgrade of pypinyin, run the generator again."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYPINYIN_")}
+    subprocess.run([sys.executable, "-m", "hrdesk.text.name_phrases", "--check"], check=True, env=env)

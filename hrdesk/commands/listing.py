@@ -73,8 +73,10 @@ def _json_rows_in(folder: Path, lang: str) -> list[dict] | None:
 
 
 def _write_json(out: list[dict]) -> None:
-    # One employee a line, written at once: the indenting encoder writes 40 pieces per employee.
-    sys.stdout.write("[\n" + ",\n".join(json.dumps(o, ensure_ascii=False) for o in out) + "\n]\n")
+    # One employee a line, written at once: the indenting encoder writes 40 pieces per employee, and
+    # json.dumps(…, ensure_ascii=False) builds a new encoder for each of 10,000 lines; one encoder serves all.
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    sys.stdout.write("[\n" + ",\n".join(map(encode, out)) + "\n]\n")
 
 
 def run(args: argparse.Namespace, folder: Path | None) -> int:

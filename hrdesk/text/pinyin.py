@@ -2,18 +2,22 @@
 
 HR staff type "zhang" or "zs" to find 张三, and expect a list sorted the way a Chinese roster is
 (by pinyin, not by code point). pypinyin reads characters as ordinary words, which misreads many
-surnames (曾 ceng, 单 dan, 解 jie); the readings of those are data in `resources/surnames.toml`.
+surnames (曾 ceng, 单 dan, 解 jie); the readings of those are data in `resources/surnames.toml`, and the
+words a name may hold that read otherwise than their characters (长江, 重庆) in `resources/name_phrases.toml`.
 Pure functions of the name, cached: the list of 10,000 employees computes each key once.
 """
 
 from __future__ import annotations
 
+import os
 import tomllib
 import unicodedata
-from functools import cache, lru_cache
+from collections.abc import Callable
+from functools import cache, lru_cache, partial
 
 from ..resources import resources_dir
 
+_NO_PHRASES = {"PYPINYIN_NO_PHRASES": "1", "PYPINYIN_NO_DICT_COPY": "1"}
 _SEPARATOR = "\x01"  # sorts before every letter and is never typed into a search box
 
 
@@ -30,12 +34,55 @@ def _is_han(char: str) -> bool:
     return "CJK" in unicodedata.name(char, "")
 
 
+@cache
+def _name_phrases() -> dict[str, tuple[str, ...]]:
+    """The words read otherwise than character by character (长江, 重庆), from `name_phrases.toml`."""
+    with open(resources_dir() / "name_phrases.toml", "rb") as fh:
+        return {word: tuple(reading.split()) for word, reading in tomllib.load(fh)["phrases"].items()}
+
+
+@cache
+def _characters() -> Callable[[str], list[str]]:
+    """pypinyin reading character by character (TONE3), without loading its phrase dictionary: that
+    dictionary is 43 MB in every process that keys names and holds the interpreter for 50 ms while it
+    loads (a stall of the window). The words a name needs from it are in `name_phrases.toml`."""
+    saved = {var: os.environ.get(var) for var in _NO_PHRASES}
+    os.environ.update(_NO_PHRASES)  # read once, when pypinyin is first imported
+    try:
+        from pypinyin import Style, lazy_pinyin  # 0.1 s: only when a name is first keyed
+    finally:
+        for var, value in saved.items():
+            if value is None:
+                os.environ.pop(var, None)
+            else:
+                os.environ[var] = value
+    return partial(lazy_pinyin, style=Style.TONE3, neutral_tone_with_five=True, errors="default")
+
+
+def _readings(text: str) -> list[str]:
+    """pypinyin's pieces for `text`: the longest word of the phrase table at each place (as pypinyin's own
+    forward maximum matching does), the characters between them one by one."""
+    phrases, characters = _name_phrases(), _characters()
+    out: list[str] = []
+    start = i = 0
+    while i < len(text):
+        word = next((text[i : i + n] for n in (4, 3, 2) if text[i : i + n] in phrases), None)
+        if word is None:
+            i += 1
+            continue
+        if start < i:
+            out.extend(characters(text[start:i]))
+        out.extend(phrases[word])
+        i = start = i + len(word)
+    if start < len(text):
+        out.extend(characters(text[start:]))
+    return out
+
+
 @lru_cache(maxsize=65536)
 def syllables(name: str) -> tuple[str, ...]:
     """The name's syllables in TONE3 style (`zeng1`, `xiao3`); non-Han runs lower-cased as one item
     each ("Anna Li" → ("anna", "li")). The surname comes from the surname table when it is there."""
-    from pypinyin import Style, lazy_pinyin  # 0.15 s: only when a name is first keyed
-
     text = unicodedata.normalize("NFKC", name).strip()
     compound, single = _surnames()
     head: list[str] = []
@@ -44,7 +91,7 @@ def syllables(name: str) -> tuple[str, ...]:
     elif text[:1] in single:
         head, text = single[text[:1]], text[1:]
     out = list(head)
-    for part in lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True, errors="default"):
+    for part in _readings(text):
         if any(_is_han(c) for c in part):
             out.append(part)  # a rare character pypinyin does not know: keep it, it still sorts
             continue

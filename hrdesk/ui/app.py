@@ -20,6 +20,9 @@ from ..resources import resources_dir
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
+    from .source_scan import skip_source_scan
+
+    skip_source_scan()  # before the window and the store are imported: 30 MB of source text not kept
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     QCoreApplication.setOrganizationName("hrdesk")
     QCoreApplication.setApplicationName("hrdesk")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSortFilterProxyModel
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -117,10 +117,8 @@ class ListFilters(QObject):
         self.search.clear()
         self.status_filter.setCurrentIndex(0)
         today = self.w.clock.today()
-        self.w.proxy.beginFilterChange()
-        self.w.proxy.urgency = lambda r: urgency_matches(kind, r, today)
         self.urgency_kind = kind
-        self.w.proxy.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self.w.proxy.urgency = lambda r: urgency_matches(kind, r, today)
         self.update_count()
 
     def month(self, year: int, month: int) -> None:
@@ -132,6 +130,7 @@ class ListFilters(QObject):
         self.update_count()
 
     def update_count(self) -> None:
+        self.w.keep_selection()
         shown, total = self.w.proxy.rowCount(), self.w.model.rowCount()
         self.count_label.setText(self.tr("显示 {shown} / 共 {total} 名员工").format(shown=shown, total=total))
         self.show_chips(shown, total)
@@ -177,10 +176,8 @@ class ListFilters(QObject):
         self.chip_bar.setVisible(bool(active))
 
     def clear_urgency(self) -> None:
-        self.w.proxy.beginFilterChange()
-        self.w.proxy.urgency = None
         self.urgency_kind = None
-        self.w.proxy.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self.w.proxy.urgency = None
         self.update_count()
 
     def clear_month(self) -> None:

@@ -310,6 +310,15 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.detail)
         self.request_case(summary.id)
 
+    def keep_selection(self) -> None:
+        """After the list was narrowed or widened: the person open on the right is selected again as soon
+        as the list shows them (a search that hid them for a moment does not lose them, nor open a
+        neighbour in their place)."""
+        if self.table.currentIndex().isValid() or self.stack.currentWidget() is not self.detail:
+            return
+        if self.detail.employee_id is not None and self.model.row_of(self.detail.employee_id) is not None:
+            self._select_quietly(self.detail.employee_id)
+
     def _select_quietly(self, employee_id: int | None) -> None:
         """Move the list's selection back without opening anyone (the guard said wait)."""
         selection = self.table.selectionModel()

@@ -3,6 +3,7 @@ write only the rows, deadlines and case it changed. The results land on the wind
 
 from __future__ import annotations
 
+from bisect import insort
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
@@ -225,15 +226,13 @@ class WindowLoads(QObject):
         def apply(result: Any) -> None:
             self.w._loading -= 1
             summaries, items = result
-            self.w.model.update_rows(ids, summaries)
-            self.w.dashboard.set_summaries(self.w.model.rows(), self.w.clock.today())
+            model = self.w.model
+            before = [model.row_at(r) for r in map(model.row_of, ids) if r is not None]
+            model.update_rows(ids, summaries)
+            self.w.dashboard.change_summaries(model.rows(), before, summaries)
             self.w.filters.update_count()
             if items is not None:
-                wanted = set(ids)
-                self.w.deadline_items = [
-                    d for d in self.w.deadline_items if d.employee_id not in wanted
-                ] + items
-                self.w.deadline_items.sort(key=lambda d: (d.date, d.employee_name, d.code))
+                self.w.deadline_items = merged_deadlines(self.w.deadline_items, set(ids), items)
                 self.w.calendar.set_deadlines(
                     self.w.deadline_items, self.w.clock.today(), getattr(self.w, "_unknown_years", set())
                 )
@@ -243,3 +242,24 @@ class WindowLoads(QObject):
                 self.w.request_case(current, self.w.case.business if self.w.case else None)
 
         run_task(work, apply, self._background_failed)
+
+
+def deadline_order(item: Any) -> tuple[Any, ...]:
+    return (item.date, item.employee_name, item.code)
+
+
+MERGE_LIMIT = 500  # more new deadlines than this: one sort of the whole list is cheaper
+
+
+def merged_deadlines(items: list[Any], employee_ids: set[int], fresh: list[Any]) -> list[Any]:
+    """The window's deadline list (sorted by date, name, code) with the deadlines of `employee_ids`
+    replaced by `fresh`, still sorted. A save brings a handful: each goes in at its place, where sorting
+    the 100,000 deadlines of 50,000 people again took 0.1–0.2 s of the UI thread after every save."""
+    kept = [d for d in items if d.employee_id not in employee_ids]
+    if len(fresh) > MERGE_LIMIT:
+        kept.extend(fresh)
+        kept.sort(key=deadline_order)
+        return kept
+    for item in sorted(fresh, key=deadline_order):
+        insort(kept, item, key=deadline_order)
+    return kept

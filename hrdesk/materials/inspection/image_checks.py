@@ -23,7 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ...pdf.pack import IMAGE_SUFFIXES, SourceError, image_to_pdf
+from ...pdf.images import IMAGE_SUFFIXES
 from ...pdf.scan import ScanSettings, check_file
 from ...pdf.scan_flags import REFUSED, WARNING, Flag, fix_for
 from .assess import ScanFinding
@@ -160,6 +160,10 @@ def _check(
     path: Path, digest: str, kind: str, district: str | None, settings: ScanSettings, lang: str
 ) -> FileFindings:
     if path.suffix.lower() in IMAGE_SUFFIXES:
+        # pypdf (15 MB, 50 ms to import) only when an image is checked: the window's start imports this
+        # module with the store and checks no file.
+        from ...pdf.pack import SourceError, image_to_pdf
+
         try:
             data = image_to_pdf(path)
         except SourceError as exc:

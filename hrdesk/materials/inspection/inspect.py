@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...clock import Clock
 from ...mupdf_lock import MUPDF
-from ...pdf.pack import IMAGE_SUFFIXES
+from ...pdf.images import IMAGE_SUFFIXES
 from ...pdf.scan import ScanSettings
 from ...rules.dates import months_before
 from ...rules.profile import Profile

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
+from itertools import groupby
+from operator import attrgetter
 
 from PySide6.QtCore import QDate, QLocale, QRect, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter
@@ -81,8 +83,10 @@ class DeadlineCalendar(QCalendarWidget):
     def set_deadlines(self, items: list[DeadlineItem], today: date) -> None:
         self.today = today
         self.by_day = defaultdict(list)
-        for d in items:
-            self.by_day[d.date].append(d)
+        # The window's deadlines come sorted by date: a run of one day is added at once (100,000
+        # deadlines in a few milliseconds on the UI thread), and an unsorted list still groups right.
+        for day, run in groupby(items, attrgetter("date")):
+            self.by_day[day].extend(run)
         self.updateCells()
 
     def markers(self, day: date) -> list[str]:
@@ -213,6 +217,8 @@ class CalendarView(QWidget):
 
     def visible_items(self) -> list[DeadlineItem]:
         unit, kind = self.unit_filter.currentData(), self.kind_filter.currentData()
+        if unit is None and kind is None:
+            return self.items  # read only: no copy of 100,000 deadlines when nothing is filtered
         return [
             d
             for d in self.items
@@ -235,7 +241,7 @@ class CalendarView(QWidget):
         overdue = [d for d in visible if d.overdue(today)]
         # Overdue first, whatever month is shown; then the month's own entries.
         shown = overdue + [
-            d for d in visible if (d.date.year, d.date.month) == (year, month) and not d.overdue(today)
+            d for d in visible if d.date.month == month and d.date.year == year and not d.overdue(today)
         ]
         if len(shown) > AGENDA_ROWS:  # thousands of rows would freeze the window while they are made
             more = len(shown) - AGENDA_ROWS
