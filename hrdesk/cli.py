@@ -24,8 +24,30 @@ from .commands import common
 from .commands.common import Parser, UsageError, t
 from .store.errors import ENV_DATABASE_URL, StoreUnavailable
 
+# The options of hrdesk itself (not of a command), with and without a value.
+_GLOBAL_FLAGS = ("--version", "--demo", "--tray", "--self-test")
+_GLOBAL_VALUE_FLAGS = ("--data-dir", "--database-url", "--lang")
 
-def build_parser() -> argparse.ArgumentParser:
+
+def _names_no_command(argv: list[str]) -> bool:
+    """True when `argv` holds only hrdesk's own options: the window's start (`hrdesk --data-dir D`),
+    `--version`, `--self-test`. Then no command module is imported to build the parser: they are
+    about 40 ms the window would wait before its first paint."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in _GLOBAL_FLAGS:
+            i += 1
+        elif arg in _GLOBAL_VALUE_FLAGS:
+            i += 2
+        elif "=" in arg and arg.split("=", 1)[0] in _GLOBAL_VALUE_FLAGS:
+            i += 1
+        else:
+            return False
+    return True
+
+
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     from .commands import MODULES
 
     parser = Parser(prog="hrdesk", description=t("help.description"))
@@ -36,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="DIR", help=t("help.data-dir"))
     parser.add_argument("--database-url", metavar="URL", help=t("help.database-url"))
     parser.add_argument("--lang", choices=["zh", "en"], default=common.lang(), help=t("help.lang"))
+    if not with_commands:
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(dest="command", parser_class=Parser, metavar="COMMAND")
     for name in MODULES:
         importlib.import_module(name).register(sub)
@@ -84,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     common.set_lang(_lang_from_argv(argv))
     try:
         with _argparse_texts(common.lang()):
-            args = build_parser().parse_args(argv)
+            args = build_parser(with_commands=not _names_no_command(argv)).parse_args(argv)
         args.lang = normal_lang(getattr(args, "lang", common.lang()))
         common.set_lang(args.lang)
         return _dispatch(args)
