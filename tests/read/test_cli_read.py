@@ -11,10 +11,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pymupdf
+import pytest
 
-def hrdesk(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
+from hrdesk.pdf.scan_flags import make_flag
+
+
+def hrdesk(data: Path, *args: str, lang: str = "zh") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "hrdesk", "--data-dir", str(data), "--lang", "zh", *args],
+        [sys.executable, "-m", "hrdesk", "--data-dir", str(data), "--lang", lang, *args],
         capture_output=True,
         text=True,
         timeout=600,
@@ -39,6 +44,21 @@ def test_a_file_that_is_not_a_scan_is_one_line_and_exit_2(read_dir, tmp_path):
     done = hrdesk(read_dir, "read", str(bad))
     assert done.returncode == 2
     assert done.stderr.strip().count("\n") == 0 and "notes.pdf" in done.stderr
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_encrypted_or_damaged_pdf_says_what_is_wrong_and_what_to_do(read_dir, tmp_path, lang):
+    """The words attaching the same file gives (the scan's refusal), in the person's language."""
+    doc = pymupdf.open()
+    doc.new_page()
+    doc.save(tmp_path / "合同.pdf", encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="u", owner_pw="o")
+    (tmp_path / "户口.pdf").write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 20)  # damaged past repair
+    for name, code in (("合同.pdf", "SCAN_ENCRYPTED"), ("户口.pdf", "SCAN_DAMAGED")):
+        done = hrdesk(read_dir, "read", str(tmp_path / name), lang=lang)
+        assert done.returncode == 2
+        said = done.stderr.strip()
+        assert said.count("\n") == 0 and name in said
+        assert make_flag(code).text(lang) in said, said
 
 
 def test_a_folder_is_sorted_into_slots_and_the_id_card_proposes_the_record(scans, read_dir, tmp_path):

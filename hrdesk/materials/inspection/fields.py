@@ -416,7 +416,19 @@ def _read_table(rule: TableRule, pages: list[tuple[int, list[TextLine]]]) -> lis
 
 
 class UnreadableFile(ValueError):
-    """The file is not a PDF or picture hrdesk can read; the message is for the user."""
+    """The file is not a PDF or picture hrdesk can read. `reason` is what the reading recorded (a
+    refusal of the scan, an error); `message(lang)` says what is wrong and what to do, for the person."""
+
+    def __init__(self, path: Path, reason: str = "") -> None:
+        super().__init__(reason or path.name)
+        self.path, self.reason = path, reason
+
+    def message(self, lang: str = "zh") -> str | None:
+        """What is wrong with the file and how to put it right, in the words of the vault and the attach
+        path (None when they have none: the caller says the file cannot be read)."""
+        from ..profile_files import unreadable_problem
+
+        return unreadable_problem(self.path, self.reason, lang)
 
 
 def readings_of(
@@ -434,7 +446,7 @@ def readings_of(
         try:
             data = image_to_pdf(path)
         except SourceError as exc:
-            raise UnreadableFile(str(exc)) from None
+            raise UnreadableFile(path, str(exc)) from None
         with tempfile.TemporaryDirectory() as tmp:
             converted = Path(tmp) / (path.stem + ".pdf")
             converted.write_bytes(data)
@@ -453,7 +465,7 @@ def read_document(
     """The fields of one file; `kind` None: the kind its first page's title says (scan keywords)."""
     readings = readings_of(path, data_dir=data_dir, pool=pool)
     if all(r.error for r in readings):
-        raise UnreadableFile(readings[0].error if readings else "empty")
+        raise UnreadableFile(path, (readings[0].error or "") if readings else "empty")
     if kind is None:
         from .assess import detect_kind
         from .catalogue import scan_catalogue
