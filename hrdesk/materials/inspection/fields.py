@@ -38,10 +38,12 @@ class ReadField:
     box: Box
     confidence: float
     record: str = ""  # the record's field it fills ("employee.name"); empty: shown, never written
+    kind: str = ""  # the document it was read from (material code): what a new housing starts as
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["box"] = list(self.box)
+        del data["kind"]  # the reading's own kind says it once
         return data
 
 
@@ -98,6 +100,10 @@ class KindReader:
     kind: str
     fields: tuple[FieldRule, ...]
     table: TableRule | None = None
+    # The housing a record without one gets when it takes this document's values (`new_housing`), and
+    # when the owner read is not the employee (`new_housing_other_owner`; empty: the same).
+    new_housing: str = ""
+    new_housing_other_owner: str = ""
 
 
 @cache
@@ -131,7 +137,9 @@ def readers() -> dict[str, KindReader]:
                 tuple(_norm(h) for h in t["amount_headers"]),
                 t.get("record", ""),
             )
-        out[kind] = KindReader(kind, rules, table)
+        out[kind] = KindReader(
+            kind, rules, table, spec.get("new_housing", ""), spec.get("new_housing_other_owner", "")
+        )
     return out
 
 
@@ -167,6 +175,7 @@ def read_fields(kind: str, readings: list[PageReading], on: date | None = None) 
             result.refused.append(rule.field)
     if reader.table is not None:
         result.fields.extend(_read_table(reader.table, pages))
+    result.fields = [dataclasses.replace(f, kind=kind) for f in result.fields]
     _agree_with_id(result, on)
     return result
 
@@ -520,20 +529,42 @@ def proposals(reading: FieldReading, profile: Any, file: str) -> list[Proposal]:
     return out
 
 
+def new_housing_kind(taken: list[ReadField], employee_name: str) -> str:
+    """The kind of housing a record without one gets from the values taken into it, as the documents
+    say (`new_housing` in field_readers.toml): a lease makes it rented (a deed beside it then proves the
+    lessor's title); a deed alone makes it owned when the owner it names is the employee, else what the
+    deed says of another owner's home (borrowed). Empty when no taken value comes from such a document."""
+    rules = readers()
+    sources = [rules[f.kind] for f in taken if f.record.startswith("employee.housing.") and f.kind in rules]
+    settled = [r.new_housing for r in sources if r.new_housing and not r.new_housing_other_owner]
+    if settled:
+        return settled[0]
+    for f in taken:
+        reader = rules.get(f.kind)
+        if reader is None or not reader.new_housing or f.record != "employee.housing.owner_name":
+            continue
+        own = not employee_name or f.value == employee_name
+        return reader.new_housing if own else reader.new_housing_other_owner
+    return next((r.new_housing for r in sources if r.new_housing), "")
+
+
 def with_values(profile: Any, taken: list[ReadField]) -> Any:
-    """A copy of `profile` holding the taken values (the rest as it was)."""
+    """A copy of `profile` holding the taken values (the rest as it was). A record without housing that
+    takes a housing value gets one of the kind its documents say (`new_housing_kind`)."""
     import copy
 
     from ...rules.profile import Housing
 
     new = copy.deepcopy(profile)
+    names = [f.value for f in taken if f.record == "employee.name"]
+    employee_name = names[0] if names else profile.employee.name
     for f in taken:
         owner: Any = new
         *path, attr = f.record.split(".")
         for part in path:
             child = getattr(owner, part)
             if child is None and part == "housing":
-                child = Housing(kind="rented")
+                child = Housing(kind=new_housing_kind(taken, employee_name))
                 setattr(owner, part, child)
             owner = child
         current = getattr(owner, attr)
