@@ -166,7 +166,7 @@ def read_fields(kind: str, readings: list[PageReading], on: date | None = None) 
     result = FieldReading(kind, pages=len(readings))
     if reader is None:
         return result
-    pages = [(r.page, [ln for ln in r.reading_lines if ln.text.strip()]) for r in readings if not r.error]
+    pages = [(r.page, [ln for ln in r.stated_lines if ln.text.strip()]) for r in readings if not r.error]
     for rule in reader.fields:
         found, refused = _read_rule(rule, pages, on)
         if found is not None:
@@ -207,17 +207,23 @@ def _candidates(rule: FieldRule, lines: list[TextLine]):
     texts = [_norm(line.text) for line in lines]
     if rule.labels and value is not None:
         for i, text in enumerate(texts):
-            # A label starts its line (姓名 in 校（院）长姓名 is another person's).
-            label = next((lb for lb in rule.labels if text.startswith(lb)), None)
+            # A label starts its line (姓名 in 校（院）长姓名 is another person's); `at` is the line that
+            # holds the label's end.
+            at, label = i, next((lb for lb in rule.labels if text.startswith(lb)), None)
+            if label is None and _starts_a_label(text, rule) and (right := _right_of(lines, i)) is not None:
+                # A label printed spaced out (校    名：) may be read as two boxes on one row: its first
+                # characters alone, the rest with the value beside them.
+                text = text + texts[right]
+                at, label = right, next((lb for lb in rule.labels if text.startswith(lb)), None)
             if label is None:
                 continue
             rest = _LEAD.sub("", text[len(label) :])
-            options = [(rest, i)] if rest else []
-            options += [(texts[j], j) for j in _beside(lines, i)]
+            options = [(rest, at)] if rest else []
+            options += [(texts[j], j) for j in _beside(lines, at)]
             for raw, j in options:
                 cut = _cut(raw, rule.until)
                 match = value.search(_fix_digits(cut) if rule.type in ("id", "number") else cut)
-                if match and (j == i or not any(texts[j].startswith(lb) for lb in _ALL_LABELS())):
+                if match and (j == at or not any(texts[j].startswith(lb) for lb in _ALL_LABELS())):
                     got = match.group()
                     score = lines[j].score
                     if rule.continue_lines:
@@ -245,6 +251,27 @@ def _candidates(rule: FieldRule, lines: list[TextLine]):
 
 
 _UNIT_WORDS = ("单", "号", "栋", "室", "层", "楼")
+
+
+def _starts_a_label(text: str, rule: FieldRule) -> bool:
+    return bool(text) and any(len(lb) > len(text) and lb.startswith(text) for lb in rule.labels)
+
+
+def _right_of(lines: list[TextLine], i: int) -> int | None:
+    """The box just right of line `i` on its row, when the gap between them is no wider than a few
+    characters (a spaced-out label's second half), else None."""
+    box = lines[i].box
+    height = box[3] - box[1]
+    centre = (box[1] + box[3]) / 2
+    row = [
+        j
+        for j, line in enumerate(lines)
+        if j != i
+        and line.box[0] >= box[2] - height * 0.5
+        and line.box[0] - box[2] <= height * 6
+        and abs((line.box[1] + line.box[3]) / 2 - centre) < height * 0.6
+    ]
+    return min(row, key=lambda j: lines[j].box[0]) if row else None
 
 
 def _beside(lines: list[TextLine], i: int) -> list[int]:
