@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from .common import UsageError, date_arg, t
+from .common import UsageError, date_arg, lang, t
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -52,8 +52,10 @@ def run(args: argparse.Namespace, folder: Path | None) -> int:
         raise UsageError("read.no-file", file=args.file.name)
     try:
         result = read_document(args.file, args.kind, data_dir=folder or data_dir(), on=args.on)
-    except UnreadableFile:
-        raise UsageError("read.unreadable", file=args.file.name) from None
+    except UnreadableFile as unreadable:
+        # What is wrong and what to do (encrypted: save it unencrypted …), as attaching the file says.
+        why = unreadable.message(lang())
+        raise UsageError(why or "read.unreadable", **({} if why else {"file": args.file.name})) from None
     if args.json:
         json.dump({"file": args.file.name, **result.to_dict()}, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

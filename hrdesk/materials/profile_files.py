@@ -51,7 +51,32 @@ def file_problem(base_dir: Path, name: str, lang: str = "zh") -> str | None:
     if not path.exists():
         return text("material.file-missing", lang, name=name)
     flag = refusal(path, ScanSettings(isolate=False))
-    return f"{name}: {flag.text(lang)}" if flag is not None else None
+    return _flag_text(name, flag, lang) if flag is not None else None
+
+
+def _flag_text(name: str, flag: Any, lang: str) -> str:
+    return f"{name}: {flag.text(lang)}"
+
+
+def unreadable_problem(path: Path, reason: str = "", lang: str = "zh") -> str | None:
+    """Why a scan given on its own (`hrdesk read`, the confirmation view) could not be read, in `lang`,
+    with what to do about it, in the words the vault and the attach path use for the same file: the
+    vault's refusal (`source_problem`: missing, empty, too large, a photo that cannot be decoded), else
+    the scan's refusal of its structure that the reading recorded (`reason`: encrypted, damaged …), else
+    the scan's verdict on what the file is (a text file named .pdf). None when none of them says why."""
+    from ..pdf.pack import IMAGE_SUFFIXES
+    from ..pdf.scan import check_file
+    from ..pdf.scan_flags import REFUSED, flag_from_reason
+    from ..store.vault import source_problem
+
+    problem = source_problem(path)
+    if problem is not None:
+        key, params = problem
+        return text(key, lang, **params)
+    flag = flag_from_reason(reason) if reason else None
+    if flag is None and path.suffix.lower() not in IMAGE_SUFFIXES:
+        flag = next((f for f in check_file(path).flags if f.severity == REFUSED), None)
+    return _flag_text(path.name, flag, lang) if flag is not None else None
 
 
 def with_file_problems(profile: Profile, base_dir: Path, lang: str = "zh") -> Profile:

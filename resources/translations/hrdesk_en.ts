@@ -574,146 +574,151 @@
 <context>
     <name>ConfirmFieldsDialog</name>
     <message>
-        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="109"/>
-        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="237"/>
-        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="253"/>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="133"/>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="274"/>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="290"/>
         <source>从扫描件填写</source>
         <translation>Fill from scans</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="112"/>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="136"/>
         <source>正在读取扫描件…</source>
         <translation>Reading the scans…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="118"/>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="146"/>
         <source>采用</source>
         <translation>Take</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="118"/>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="146"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="118"/>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="146"/>
         <source>档案中</source>
         <translation>In the record</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="118"/>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="146"/>
         <source>扫描件上</source>
         <translation>On the scan</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="118"/>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="146"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="131"/>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="159"/>
         <source>写入所选</source>
         <translation>Write the ticked values</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="134"/>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="162"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="144"/>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="177"/>
         <source>{month} 月收入</source>
         <translation>Income {month}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="146"/>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="179"/>
         <source>{month} 月纳税</source>
         <translation>Tax paid {month}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="148"/>
-        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="150"/>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="181"/>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="183"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="149"/>
-        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="151"/>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="182"/>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="184"/>
         <source>公民身份号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="152"/>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="185"/>
         <source>起始日期</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="153"/>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="186"/>
         <source>终止日期</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="154"/>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="187"/>
         <source>毕业日期</source>
         <translation>Graduated on</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="155"/>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="188"/>
         <source>出租人</source>
         <translation>Lessor</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="156"/>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="189"/>
         <source>房屋地址</source>
         <translation>Address of the home</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="161"/>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="194"/>
         <source>档案中为空</source>
         <translation>Empty in the record</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="162"/>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="195"/>
         <source>与档案不同</source>
         <translation>Differs from the record</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="163"/>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="196"/>
         <source>一致</source>
         <translation>Same</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="184"/>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="218"/>
         <source>{file} 第 {page} 页（置信度 {c:.0%}）</source>
         <translation>{file} p. {page} (confidence {c:.0%})</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="190"/>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="224"/>
         <source>读出 {n} 项可填入档案，{same} 项与档案一致。勾选要采用的项，再点“写入所选”。</source>
         <translation>{n} values read that the record can take, {same} already the same. Tick what to take, then click “Write the ticked values”.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="195"/>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="229"/>
+        <source>没有可读取信息的扫描件（身份证、户口簿、学历、合同等）。</source>
+        <translation>No attached scan has facts to read (ID card, household register, diplomas, contracts …).</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="231"/>
         <source>无法读取：{files}</source>
         <translation>Cannot read: {files}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="203"/>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="240"/>
         <source>读取扫描件失败。</source>
         <translation>Reading the scans failed.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="213"/>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="250"/>
         <source>（无法显示该处扫描件）</source>
         <translation>(this part of the scan cannot be shown)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="237"/>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="274"/>
         <source>未勾选任何项：档案未改动。</source>
         <translation>Nothing ticked: the record is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="253"/>
+        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="290"/>
         <source>写入失败。</source>
         <translation>Writing failed.</translation>
     </message>
@@ -1032,32 +1037,32 @@ Log file: {path}</translation>
 <context>
     <name>EmployeeTableModel</name>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_model.py" line="92"/>
+        <location filename="../../hrdesk/ui/employees/employee_model.py" line="91"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_model.py" line="93"/>
+        <location filename="../../hrdesk/ui/employees/employee_model.py" line="92"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_model.py" line="94"/>
+        <location filename="../../hrdesk/ui/employees/employee_model.py" line="93"/>
         <source>下一期限</source>
         <translation>Next deadline</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_model.py" line="95"/>
+        <location filename="../../hrdesk/ui/employees/employee_model.py" line="94"/>
         <source>证件有效期至</source>
         <translation>Permit expires</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_model.py" line="96"/>
+        <location filename="../../hrdesk/ui/employees/employee_model.py" line="95"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_model.py" line="97"/>
+        <location filename="../../hrdesk/ui/employees/employee_model.py" line="96"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
@@ -2080,80 +2085,80 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="142"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="145"/>
         <source>适合宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="143"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="146"/>
         <source>整页</source>
         <translation>Whole page</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="144"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="147"/>
         <source>上一页</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="145"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="148"/>
         <source>下一页</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="146"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="149"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="147"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="150"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="148"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="151"/>
         <source>缩放比例（100% 为实际大小）</source>
         <translation>Zoom (100% is actual size)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="149"/>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="217"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="152"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="220"/>
         <source>向左旋转</source>
         <translation>Rotate left</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="150"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="153"/>
         <source>把这一页逆时针旋转 90°（原文件留在回收站）</source>
         <translation>Turn this page 90° anticlockwise (the original file stays in the trash)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="151"/>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="218"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="154"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="221"/>
         <source>向右旋转</source>
         <translation>Rotate right</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="152"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="155"/>
         <source>把这一页顺时针旋转 90°（原文件留在回收站）</source>
         <translation>Turn this page 90° clockwise (the original file stays in the trash)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="220"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="223"/>
         <source>上移一页</source>
         <translation>Move page up</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="222"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="225"/>
         <source>下移一页</source>
         <translation>Move page down</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="154"/>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="245"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="157"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="248"/>
         <source>选择一份材料以预览</source>
         <translation>Select a material to preview it</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="275"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="278"/>
         <source>正在渲染…</source>
         <translation>Rendering…</translation>
     </message>
@@ -2634,7 +2639,7 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="363"/>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="365"/>
         <source>依据：</source>
         <translation>Guide: </translation>
     </message>
@@ -2993,52 +2998,52 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_model.py" line="63"/>
+        <location filename="../../hrdesk/ui/employees/employee_model.py" line="62"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_model.py" line="64"/>
+        <location filename="../../hrdesk/ui/employees/employee_model.py" line="63"/>
         <source>本周到期</source>
         <translation>Due this week</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_model.py" line="72"/>
+        <location filename="../../hrdesk/ui/employees/employee_model.py" line="71"/>
         <source>可申报</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_model.py" line="73"/>
+        <location filename="../../hrdesk/ui/employees/employee_model.py" line="72"/>
         <source>缺材料</source>
         <translation>Missing materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_model.py" line="74"/>
+        <location filename="../../hrdesk/ui/employees/employee_model.py" line="73"/>
         <source>不符合条件</source>
         <translation>Not eligible</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_model.py" line="75"/>
+        <location filename="../../hrdesk/ui/employees/employee_model.py" line="74"/>
         <source>待续签</source>
         <translation>Renewal due</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_model.py" line="76"/>
+        <location filename="../../hrdesk/ui/employees/employee_model.py" line="75"/>
         <source>持证有效</source>
         <translation>Permit valid</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_model.py" line="77"/>
+        <location filename="../../hrdesk/ui/employees/employee_model.py" line="76"/>
         <source>已失效</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_model.py" line="78"/>
+        <location filename="../../hrdesk/ui/employees/employee_model.py" line="77"/>
         <source>挂起</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_model.py" line="79"/>
+        <location filename="../../hrdesk/ui/employees/employee_model.py" line="78"/>
         <source>未检查</source>
         <translation>Not checked</translation>
     </message>
@@ -3436,19 +3441,6 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <location filename="../../hrdesk/ui/window_loads.py" line="194"/>
         <source>保存失败</source>
         <translation>Saving failed</translation>
-    </message>
-</context>
-<context>
-    <name>panel</name>
-    <message>
-        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="281"/>
-        <source>从扫描件填写</source>
-        <translation>Fill from scans</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/materials/confirm_fields.py" line="282"/>
-        <source>没有可读取信息的扫描件（身份证、户口簿、学历、合同等）。</source>
-        <translation>No attached scan has facts to read (ID card, household register, diplomas, contracts …).</translation>
     </message>
 </context>
 <context>

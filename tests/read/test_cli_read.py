@@ -11,10 +11,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pymupdf
+import pytest
 
-def hrdesk(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
+from hrdesk.pdf.scan_flags import make_flag
+
+
+def hrdesk(data: Path, *args: str, lang: str = "zh") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "hrdesk", "--data-dir", str(data), "--lang", "zh", *args],
+        [sys.executable, "-m", "hrdesk", "--data-dir", str(data), "--lang", lang, *args],
         capture_output=True,
         text=True,
         timeout=600,
@@ -39,6 +44,24 @@ def test_a_file_that_is_not_a_scan_is_one_line_and_exit_2(read_dir, tmp_path):
     done = hrdesk(read_dir, "read", str(bad))
     assert done.returncode == 2
     assert done.stderr.strip().count("\n") == 0 and "notes.pdf" in done.stderr
+
+
+@pytest.mark.parametrize(("what", "lang"), [("encrypted", "zh"), ("damaged", "en")])
+def test_an_encrypted_or_damaged_pdf_says_what_is_wrong_and_what_to_do(read_dir, tmp_path, what, lang):
+    """The words attaching the same file gives (the scan's refusal), in the person's language."""
+    path = tmp_path / ("合同.pdf" if what == "encrypted" else "户口.pdf")
+    if what == "encrypted":
+        doc = pymupdf.open()
+        doc.new_page()
+        doc.save(path, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="u", owner_pw="o")
+    else:
+        path.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 20)  # damaged past repair
+    done = hrdesk(read_dir, "read", str(path), lang=lang)
+    assert done.returncode == 2
+    said = done.stderr.strip()
+    assert said.count("\n") == 0 and path.name in said
+    code = "SCAN_ENCRYPTED" if what == "encrypted" else "SCAN_DAMAGED"
+    assert make_flag(code).text(lang) in said, said
 
 
 def test_a_folder_is_sorted_into_slots_and_the_id_card_proposes_the_record(scans, read_dir, tmp_path):

@@ -38,10 +38,12 @@ class ReadField:
     box: Box
     confidence: float
     record: str = ""  # the record's field it fills ("employee.name"); empty: shown, never written
+    kind: str = ""  # the document it was read from (material code): what a new housing starts as
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["box"] = list(self.box)
+        del data["kind"]  # the reading's own kind says it once
         return data
 
 
@@ -98,6 +100,10 @@ class KindReader:
     kind: str
     fields: tuple[FieldRule, ...]
     table: TableRule | None = None
+    # The housing a record without one gets when it takes this document's values (`new_housing`), and
+    # when the owner read is not the employee (`new_housing_other_owner`; empty: the same).
+    new_housing: str = ""
+    new_housing_other_owner: str = ""
 
 
 @cache
@@ -131,7 +137,9 @@ def readers() -> dict[str, KindReader]:
                 tuple(_norm(h) for h in t["amount_headers"]),
                 t.get("record", ""),
             )
-        out[kind] = KindReader(kind, rules, table)
+        out[kind] = KindReader(
+            kind, rules, table, spec.get("new_housing", ""), spec.get("new_housing_other_owner", "")
+        )
     return out
 
 
@@ -158,7 +166,7 @@ def read_fields(kind: str, readings: list[PageReading], on: date | None = None) 
     result = FieldReading(kind, pages=len(readings))
     if reader is None:
         return result
-    pages = [(r.page, [ln for ln in r.reading_lines if ln.text.strip()]) for r in readings if not r.error]
+    pages = [(r.page, [ln for ln in r.stated_lines if ln.text.strip()]) for r in readings if not r.error]
     for rule in reader.fields:
         found, refused = _read_rule(rule, pages, on)
         if found is not None:
@@ -167,6 +175,7 @@ def read_fields(kind: str, readings: list[PageReading], on: date | None = None) 
             result.refused.append(rule.field)
     if reader.table is not None:
         result.fields.extend(_read_table(reader.table, pages))
+    result.fields = [dataclasses.replace(f, kind=kind) for f in result.fields]
     _agree_with_id(result, on)
     return result
 
@@ -198,17 +207,23 @@ def _candidates(rule: FieldRule, lines: list[TextLine]):
     texts = [_norm(line.text) for line in lines]
     if rule.labels and value is not None:
         for i, text in enumerate(texts):
-            # A label starts its line (姓名 in 校（院）长姓名 is another person's).
-            label = next((lb for lb in rule.labels if text.startswith(lb)), None)
+            # A label starts its line (姓名 in 校（院）长姓名 is another person's); `at` is the line that
+            # holds the label's end.
+            at, label = i, next((lb for lb in rule.labels if text.startswith(lb)), None)
+            if label is None and _starts_a_label(text, rule) and (right := _right_of(lines, i)) is not None:
+                # A label printed spaced out (校    名：) may be read as two boxes on one row: its first
+                # characters alone, the rest with the value beside them.
+                text = text + texts[right]
+                at, label = right, next((lb for lb in rule.labels if text.startswith(lb)), None)
             if label is None:
                 continue
             rest = _LEAD.sub("", text[len(label) :])
-            options = [(rest, i)] if rest else []
-            options += [(texts[j], j) for j in _beside(lines, i)]
+            options = [(rest, at)] if rest else []
+            options += [(texts[j], j) for j in _beside(lines, at)]
             for raw, j in options:
                 cut = _cut(raw, rule.until)
                 match = value.search(_fix_digits(cut) if rule.type in ("id", "number") else cut)
-                if match and (j == i or not any(texts[j].startswith(lb) for lb in _ALL_LABELS())):
+                if match and (j == at or not any(texts[j].startswith(lb) for lb in _ALL_LABELS())):
                     got = match.group()
                     score = lines[j].score
                     if rule.continue_lines:
@@ -236,6 +251,27 @@ def _candidates(rule: FieldRule, lines: list[TextLine]):
 
 
 _UNIT_WORDS = ("单", "号", "栋", "室", "层", "楼")
+
+
+def _starts_a_label(text: str, rule: FieldRule) -> bool:
+    return bool(text) and any(len(lb) > len(text) and lb.startswith(text) for lb in rule.labels)
+
+
+def _right_of(lines: list[TextLine], i: int) -> int | None:
+    """The box just right of line `i` on its row, when the gap between them is no wider than a few
+    characters (a spaced-out label's second half), else None."""
+    box = lines[i].box
+    height = box[3] - box[1]
+    centre = (box[1] + box[3]) / 2
+    row = [
+        j
+        for j, line in enumerate(lines)
+        if j != i
+        and line.box[0] >= box[2] - height * 0.5
+        and line.box[0] - box[2] <= height * 6
+        and abs((line.box[1] + line.box[3]) / 2 - centre) < height * 0.6
+    ]
+    return min(row, key=lambda j: lines[j].box[0]) if row else None
 
 
 def _beside(lines: list[TextLine], i: int) -> list[int]:
@@ -416,7 +452,19 @@ def _read_table(rule: TableRule, pages: list[tuple[int, list[TextLine]]]) -> lis
 
 
 class UnreadableFile(ValueError):
-    """The file is not a PDF or picture hrdesk can read; the message is for the user."""
+    """The file is not a PDF or picture hrdesk can read. `reason` is what the reading recorded (a
+    refusal of the scan, an error); `message(lang)` says what is wrong and what to do, for the person."""
+
+    def __init__(self, path: Path, reason: str = "") -> None:
+        super().__init__(reason or path.name)
+        self.path, self.reason = path, reason
+
+    def message(self, lang: str = "zh") -> str | None:
+        """What is wrong with the file and how to put it right, in the words of the vault and the attach
+        path (None when they have none: the caller says the file cannot be read)."""
+        from ..profile_files import unreadable_problem
+
+        return unreadable_problem(self.path, self.reason, lang)
 
 
 def readings_of(
@@ -434,7 +482,7 @@ def readings_of(
         try:
             data = image_to_pdf(path)
         except SourceError as exc:
-            raise UnreadableFile(str(exc)) from None
+            raise UnreadableFile(path, str(exc)) from None
         with tempfile.TemporaryDirectory() as tmp:
             converted = Path(tmp) / (path.stem + ".pdf")
             converted.write_bytes(data)
@@ -453,7 +501,7 @@ def read_document(
     """The fields of one file; `kind` None: the kind its first page's title says (scan keywords)."""
     readings = readings_of(path, data_dir=data_dir, pool=pool)
     if all(r.error for r in readings):
-        raise UnreadableFile(readings[0].error if readings else "empty")
+        raise UnreadableFile(path, (readings[0].error or "") if readings else "empty")
     if kind is None:
         from .assess import detect_kind
         from .catalogue import scan_catalogue
@@ -508,20 +556,42 @@ def proposals(reading: FieldReading, profile: Any, file: str) -> list[Proposal]:
     return out
 
 
+def new_housing_kind(taken: list[ReadField], employee_name: str) -> str:
+    """The kind of housing a record without one gets from the values taken into it, as the documents
+    say (`new_housing` in field_readers.toml): a lease makes it rented (a deed beside it then proves the
+    lessor's title); a deed alone makes it owned when the owner it names is the employee, else what the
+    deed says of another owner's home (borrowed). Empty when no taken value comes from such a document."""
+    rules = readers()
+    sources = [rules[f.kind] for f in taken if f.record.startswith("employee.housing.") and f.kind in rules]
+    settled = [r.new_housing for r in sources if r.new_housing and not r.new_housing_other_owner]
+    if settled:
+        return settled[0]
+    for f in taken:
+        reader = rules.get(f.kind)
+        if reader is None or not reader.new_housing or f.record != "employee.housing.owner_name":
+            continue
+        own = not employee_name or f.value == employee_name
+        return reader.new_housing if own else reader.new_housing_other_owner
+    return next((r.new_housing for r in sources if r.new_housing), "")
+
+
 def with_values(profile: Any, taken: list[ReadField]) -> Any:
-    """A copy of `profile` holding the taken values (the rest as it was)."""
+    """A copy of `profile` holding the taken values (the rest as it was). A record without housing that
+    takes a housing value gets one of the kind its documents say (`new_housing_kind`)."""
     import copy
 
     from ...rules.profile import Housing
 
     new = copy.deepcopy(profile)
+    names = [f.value for f in taken if f.record == "employee.name"]
+    employee_name = names[0] if names else profile.employee.name
     for f in taken:
         owner: Any = new
         *path, attr = f.record.split(".")
         for part in path:
             child = getattr(owner, part)
             if child is None and part == "housing":
-                child = Housing(kind="rented")
+                child = Housing(kind=new_housing_kind(taken, employee_name))
                 setattr(owner, part, child)
             owner = child
         current = getattr(owner, attr)

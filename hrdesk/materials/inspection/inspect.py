@@ -16,8 +16,9 @@ API for the window (call from a worker thread; OCR itself runs on a process pool
 - `detect_kinds(paths, *, data_dir=None, pool=None) -> list[KindGuess]` — which material each file looks
   like, from the first lines of its first page (a folder of scans dropped at once, a file on the wrong
   slot); uses the full reading from the cache when there is one.
-- `warm_up(pool=None)` — start the OCR workers ahead of the first drop (e.g. when the panel opens): a
-  cold pool adds the workers' start and model loading (~1–2 s idle) to the first drop.
+- `warm_up(pool=None, wait=True)` — start the OCR workers ahead of the first reading (the window does it
+  when a file is being attached, `wait=False`): a cold pool adds the workers' start and model loading
+  (~1–2 s idle) to the first drop.
 - `inspection_available()` — False in a build without the OCR engine; the calls then raise
   `InspectionUnavailable` with a message for the user.
 - Cancelling: `OcrPool.close()` (`inspection.pool.default_pool()`) ends the workers; pages not read yet
@@ -34,6 +35,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
@@ -64,7 +66,8 @@ if TYPE_CHECKING:
     from ...desks.desk import Desk
     from .pool import OcrPool
 
-READER_VERSION = 1  # bump when OCR resolution or models change: cached readings are then read again
+READER_VERSION = 2  # bump when what a reading holds changes: cached readings are then read again
+# (2: lines under a seal read again without its red, `PageReading.unsealed`)
 MAX_PAGES_READ = 60
 HEAD_LINES = 6  # lines of page 1 read first, for findings within seconds of the drop
 PERIOD_KINDS = ("iit-tax-record", "declared-income-record")
@@ -128,15 +131,36 @@ def cache_dir(data_dir: Path) -> Path:
     return data_dir / "cache" / "inspection"
 
 
-def warm_up(pool: OcrPool | None = None) -> None:
-    _pool(pool).warm_up()
+def warm_up(pool: OcrPool | None = None, wait: bool = True) -> None:
+    _pool(pool).warm_up(wait)
 
 
 # --- reading (OCR, cached) ---------------------------------------------------------------------------
 
 
+class _ReadingNow:
+    """One file content on its way through the OCR workers. A second reader of the same content meanwhile
+    (the findings started at attach, the confirmation view opened a second later) waits for these pages
+    instead of reading them again on the same workers, which would double the wait of both."""
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.readings: list[PageReading] | None = None  # None once done: the first reader gave up
+        self.page_count = 0
+
+    def publish(self, readings: list[PageReading] | None, page_count: int) -> None:
+        if not self.done.is_set():
+            self.readings, self.page_count = readings, page_count
+            self.done.set()
+
+
+_reading_now: dict[str, _ReadingNow] = {}
+_reading_now_lock = threading.Lock()
+
+
 class _PendingFile:
-    """One file's pages on their way through the pool (or straight from the cache)."""
+    """One file's pages on their way through the pool (or straight from the cache, or from another
+    reader of the same content: `follows`)."""
 
     def __init__(self, path: Path, cache: Path | None, pool: OcrPool | None) -> None:
         self.path = path
@@ -147,6 +171,12 @@ class _PendingFile:
         self.page_count = 0
         self.read_now = False  # read by OCR in this run (not from the cache)
         self.scratch: Path | None = None
+        self.pool_given = pool
+        self.digest = ""
+        self.owns: _ReadingNow | None = None  # this reader reads the content; others may wait for it
+        self.rest_parts: dict[int, list[PageReading | None]] = {}  # a page's rest, read in parts
+        self.part_of: dict[Future[PageReading], int] = {}
+        self.follows: _ReadingNow | None = None  # another reader reads it; this one waits for its pages
         try:
             digest = _sha256(path)
         except OSError as exc:
@@ -182,9 +212,20 @@ class _PendingFile:
         self.page_count = count
         if pool is None:
             _require_ocr()
-        self.pool = _pool(pool)
-        # Page 1's head first: its findings (who, what kind, seal, orientation) show within seconds.
-        futures = self.pool.read_pages(path, list(range(self.total)), head_lines=HEAD_LINES)
+        with _reading_now_lock:
+            self.digest = digest
+            self.follows = _reading_now.get(digest)
+            if self.follows is None:
+                self.owns = _reading_now[digest] = _ReadingNow()
+        if self.follows is not None:
+            return  # its pages are being read: `finish` takes them
+        try:
+            self.pool = _pool(pool)
+            # Page 1's head first: its findings (who, what kind, seal, orientation) show within seconds.
+            futures = self.pool.read_pages(path, list(range(self.total)), head_lines=HEAD_LINES)
+        except BaseException:
+            self.abandon()
+            raise
         self.futures = {f: i + 1 for i, f in enumerate(futures)}
 
     def _as_pdf(self, path: Path) -> Path | str:
@@ -210,40 +251,104 @@ class _PendingFile:
         pending.path, pending.cache_file, pending.futures, pending.total = path, None, {}, 1
         pending.read_now, pending.page_count = False, 1
         pending.readings = {1: PageReading(page=1, error=reason)}
+        pending.pool_given, pending.digest, pending.owns, pending.follows = None, "", None, None
+        pending.rest_parts, pending.part_of = {}, {}
         return pending
 
     def ordered(self) -> list[PageReading]:
         return [self.readings[p] for p in sorted(self.readings)]
 
-    def take(self, future: Future[PageReading]) -> Future[PageReading] | None:
-        """Record a finished page (or head of a page); returns the future of the rest of that page, if any."""
+    def take(self, future: Future[PageReading]) -> list[Future[PageReading]]:
+        """Record a finished page, head of a page or part of a page's rest; returns the futures of the
+        rest of that page, if any. The rest of a page is cut into as many parts as there are workers
+        (each part renders the page again, ~0.1 s): the workers free at that moment share it instead of
+        one reading it while the other waits, so the page that holds most fields is whole sooner."""
         page = self.futures.pop(future)
         reading = _result(future, page)
-        head = self.readings.get(page)
-        if head is not None and head.pending:
-            reading = head.merged(reading)
-        self.readings[page] = reading
         self.read_now = True
-        if reading.pending and not reading.error:
-            rest = self.pool.read_rest(self.path, page - 1, reading.pending)
-            self.futures[rest] = page
-            return rest
-        return None
+        part = self.part_of.pop(future, None)
+        if part is not None:
+            parts = self.rest_parts[page]
+            parts[part] = reading
+            if all(p is not None for p in parts):
+                whole = self.readings[page]
+                for p in parts:
+                    whole = whole.merged(p)
+                self.readings[page] = whole
+                del self.rest_parts[page]
+        else:
+            self.readings[page] = reading
+            if reading.pending and not reading.error:
+                rest = [
+                    self.pool.read_rest(self.path, page - 1, boxes)
+                    for boxes in _parts(reading.pending, getattr(self.pool, "workers", 1))
+                ]
+                self.rest_parts[page] = [None] * len(rest)
+                for k, f in enumerate(rest):
+                    self.futures[f], self.part_of[f] = page, k
+                return rest
+        if not self.futures:
+            self._release(self.ordered())  # every page read: a reader waiting for them goes on now
+        return []
+
+    def _release(self, readings: list[PageReading] | None) -> None:
+        """Hand the pages to whoever waits for this content (None: read it yourself) and let the next
+        reader of it start afresh."""
+        owned, self.owns = self.owns, None
+        if owned is None:
+            return
+        with _reading_now_lock:
+            if _reading_now.get(self.digest) is owned:
+                del _reading_now[self.digest]
+        owned.publish(readings, self.page_count)
+
+    def abandon(self) -> None:
+        """The run stopped before every page was read (an error, a cancel): a reader waiting for this
+        content reads it itself."""
+        self._release(None)
+
+    def _followed(self) -> list[PageReading]:
+        """The pages another reader of this content read (or, when it gave up, read here)."""
+        assert self.follows is not None
+        self.follows.done.wait()
+        if self.follows.readings is not None:
+            self.page_count = self.follows.page_count or self.page_count
+            return self.follows.readings
+        alone = _PendingFile(self.path, self.cache_file.parent if self.cache_file else None, self.pool_given)
+        return _read_through(alone)
 
     @property
     def pages_done(self) -> int:
         return sum(1 for r in self.readings.values() if r.complete)
 
     def finish(self) -> list[PageReading]:
+        if self.follows is not None:
+            readings = self._followed()
+            self._drop_scratch()
+            return readings
         readings = self.ordered()
+        self._release(readings)
         if self.cache_file is not None and self.read_now and all(not r.error for r in readings):
             _save_cache(self.cache_file, readings)
+        self._drop_scratch()
+        return readings
+
+    def _drop_scratch(self) -> None:
         if self.scratch is not None:
             import shutil
 
             shutil.rmtree(self.scratch, ignore_errors=True)
             self.scratch = None
-        return readings
+
+
+MIN_PART_LINES = 6  # a page's rest is cut in parts of at least this many lines
+
+
+def _parts(boxes: list[Any], workers: int) -> list[list[Any]]:
+    """The line boxes of a page's rest in `workers` runs of neighbouring lines (reading order kept)."""
+    count = max(1, min(workers, len(boxes) // MIN_PART_LINES))
+    size = -(-len(boxes) // count)
+    return [boxes[i : i + size] for i in range(0, len(boxes), size)]
 
 
 def _result(future: Future[PageReading], page: int) -> PageReading:
@@ -396,15 +501,19 @@ def _run(
 ) -> list[MaterialInspection]:
     names = _kind_names(data_dir)
     owner = {f: job for job in jobs for f in job.pending.futures}
-    while owner:
-        done, _ = wait(list(owner), return_when=FIRST_COMPLETED)
-        for future in done:
-            job = owner.pop(future)
-            rest = job.pending.take(future)
-            if rest is not None:
-                owner[rest] = job
-            if on_progress is not None:
-                on_progress(job.pending.pages_done, job.pending.total, _partial(job, names, lang))
+    try:
+        while owner:
+            done, _ = wait(list(owner), return_when=FIRST_COMPLETED)
+            for future in done:
+                job = owner.pop(future)
+                for rest in job.pending.take(future):
+                    owner[rest] = job
+                if on_progress is not None:
+                    on_progress(job.pending.pages_done, job.pending.total, _partial(job, names, lang))
+    except BaseException:
+        for job in jobs:
+            job.pending.abandon()
+        raise
     results = []
     catalogue = scan_catalogue()
     for job in jobs:
@@ -663,15 +772,22 @@ def read_file(
 ) -> list[PageReading]:
     """One file's page readings, from the cache when this content was read before, else read once and
     cached: filling the record from a scan and checking it rest on the same reading of each page."""
-    pending = _PendingFile(path, cache_dir(data_dir) if data_dir else None, pool)
+    return _read_through(_PendingFile(path, cache_dir(data_dir) if data_dir else None, pool), on_progress)
+
+
+def _read_through(
+    pending: _PendingFile, on_progress: Callable[[int, int], None] | None = None
+) -> list[PageReading]:
     futures = set(pending.futures)
-    while futures:
-        done, _ = wait(list(futures), return_when=FIRST_COMPLETED)
-        for future in done:
-            futures.discard(future)
-            rest = pending.take(future)
-            if rest is not None:
-                futures.add(rest)
-            if on_progress is not None:
-                on_progress(pending.pages_done, pending.total)
+    try:
+        while futures:
+            done, _ = wait(list(futures), return_when=FIRST_COMPLETED)
+            for future in done:
+                futures.discard(future)
+                futures.update(pending.take(future))
+                if on_progress is not None:
+                    on_progress(pending.pages_done, pending.total)
+    except BaseException:
+        pending.abandon()
+        raise
     return pending.finish()

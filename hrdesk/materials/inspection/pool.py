@@ -55,12 +55,14 @@ class OcrPool:
                 )
             return self._executor
 
-    def warm_up(self) -> None:
-        """Start the workers and load the models now (e.g. when the materials panel opens)."""
+    def warm_up(self, wait: bool = True) -> None:
+        """Start the workers and load the models now (e.g. while a file is being attached); `wait` False:
+        return at once, the workers load their models meanwhile."""
         from . import ocr
 
         executor = self._started()
-        for future in [executor.submit(ocr.warm_up) for _ in range(self.workers)]:
+        futures = [executor.submit(ocr.warm_up) for _ in range(self.workers)]
+        for future in futures if wait else ():
             future.result()
 
     def read_pages(

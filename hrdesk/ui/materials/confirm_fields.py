@@ -4,7 +4,9 @@ so HR sees the print before deciding. Nothing is written until HR ticks a row an
 values go through the record's one update path against the version the case was loaded at, and the audit
 log names the file and page each came from (never the value).
 
-Reading (OCR, or the cached reading of the same file content) and cropping run on a worker thread."""
+Finding the files, reading them (OCR, or the cached reading of the same file content; a file the
+findings are reading at that moment is waited for, not read twice) and cropping run on a worker thread;
+the view says it is busy meanwhile."""
 
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...mupdf_lock import MUPDF
+from ..i18n import current_lang
 from ..workers import run_task, run_write
 
 COL_TAKE, COL_FIELD, COL_RECORD, COL_READ, COL_SOURCE = range(5)
@@ -59,23 +63,35 @@ def render_crop(path: Path, page: int, box: tuple[float, float, float, float], d
         return p.get_pixmap(dpi=dpi, clip=clip).tobytes("png")
 
 
-def read_sources(desk: Any, employee_id: int, sources: list[Source], case: Any = None) -> dict[str, Any]:
-    """Everything the view shows, built on the worker: the record as the case in view loaded it (and
-    that version: a save by another desk since then is refused, not overwritten), the proposals of
-    every file, and the crop of each value that is not already the record's."""
+def read_sources(
+    desk: Any,
+    employee_id: int,
+    sources: list[Source] | None,
+    case: Any = None,
+    kind: str | None = None,
+    lang: str = "zh",
+) -> dict[str, Any]:
+    """Everything the view shows, built on the worker: the files to read (`sources`, or when None the
+    employee's files of `kind` that a reader applies to, else all such files), the record as the case in
+    view loaded it (and that version: a save by another desk since then is refused, not overwritten),
+    the proposals of every file, and the crop of each value that is not already the record's. A file
+    that cannot be read comes with what is wrong with it, in `lang`."""
     from ...materials.inspection.fields import UnreadableFile, proposals, read_document
 
+    if sources is None:
+        sources = sources_for(desk, employee_id, kind) or sources_for(desk, employee_id)
     if case is not None and case.employee_id == employee_id:
         profile, version = case.profile, case.version
     else:
         profile = desk.employees.profile(employee_id)
         version = desk.employees.employee(employee_id).version
-    rows, unreadable = [], []
+    rows: list[tuple[Any, bytes]] = []
+    unreadable: list[tuple[str, str | None]] = []  # (file, what is wrong with it)
     for source in sources:
         try:
             reading = read_document(source.path, source.kind, data_dir=desk.data_dir, on=desk.clock.today())
-        except UnreadableFile:
-            unreadable.append(source.file)
+        except UnreadableFile as exc:
+            unreadable.append((source.file, exc.message(lang)))
             continue
         for proposal in proposals(reading, profile, source.file):
             crop = b""
@@ -85,11 +101,18 @@ def read_sources(desk: Any, employee_id: int, sources: list[Source], case: Any =
                 except Exception:  # a crop that cannot be drawn costs the picture, not the row
                     crop = b""
             rows.append((proposal, crop))
-    return {"profile": profile, "version": version, "rows": rows, "unreadable": unreadable}
+    return {
+        "profile": profile,
+        "version": version,
+        "rows": rows,
+        "unreadable": unreadable,
+        "files": len(sources),
+    }
 
 
 class ConfirmFieldsDialog(QDialog):
-    """`written(version)` is emitted once the ticked values are stored."""
+    """`written(version)` is emitted once the ticked values are stored. `sources` None: the employee's
+    files of `kind` that a reader applies to (else all such files), found on the worker."""
 
     written = Signal(int)
 
@@ -97,9 +120,10 @@ class ConfirmFieldsDialog(QDialog):
         self,
         desk: Any,
         employee_id: int,
-        sources: list[Source],
+        sources: list[Source] | None = None,
         parent: QWidget | None = None,
         case: Any = None,
+        kind: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.desk, self.employee_id, self.sources = desk, employee_id, sources
@@ -112,6 +136,10 @@ class ConfirmFieldsDialog(QDialog):
         self.summary = QLabel(self.tr("正在读取扫描件…"))
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
+        self.busy_bar = QProgressBar()  # reading (OCR: seconds a page): busy, no known length
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setTextVisible(False)
+        layout.addWidget(self.busy_bar)
         body = QHBoxLayout()
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(
@@ -137,7 +165,12 @@ class ConfirmFieldsDialog(QDialog):
         layout.addWidget(buttons)
         self.table.currentCellChanged.connect(lambda row, *_: self._show_crop(row))
         self.loaded = False
-        run_task(lambda _task: read_sources(desk, employee_id, sources, case), self._loaded, self._failed)
+        lang = current_lang()
+        run_task(
+            lambda _task: read_sources(desk, employee_id, sources, case, kind, lang),
+            self._loaded,
+            self._failed,
+        )
 
     def field_label(self, name: str) -> str:
         if name.startswith("income."):
@@ -164,6 +197,7 @@ class ConfirmFieldsDialog(QDialog):
         }.get(state, state)
 
     def _loaded(self, result: dict[str, Any]) -> None:
+        self.busy_bar.hide()
         self.profile, self.version = result["profile"], result["version"]
         self.rows = [row for row in result["rows"] if row[0].state != "same"]
         same = len(result["rows"]) - len(self.rows)
@@ -191,8 +225,10 @@ class ConfirmFieldsDialog(QDialog):
                 n=len(self.rows), same=same
             )
         ]
-        if result["unreadable"]:
-            parts.append(self.tr("无法读取：{files}").format(files="、".join(result["unreadable"])))
+        if not result["files"]:
+            parts = [self.tr("没有可读取信息的扫描件（身份证、户口簿、学历、合同等）。")]
+        for file, why in result["unreadable"]:
+            parts.append(why or self.tr("无法读取：{files}").format(files=file))
         self.summary.setText("\n".join(parts))
         self.confirm_button.setEnabled(bool(self.rows))
         if self.rows:
@@ -200,6 +236,7 @@ class ConfirmFieldsDialog(QDialog):
         self.loaded = True
 
     def _failed(self, message: str) -> None:
+        self.busy_bar.hide()
         self.summary.setText(message or self.tr("读取扫描件失败。"))
         self.loaded = True
 
@@ -270,20 +307,17 @@ def sources_for(desk: Any, employee_id: int, kind: str | None = None) -> list[So
 
 
 def open_for(panel: Any) -> ConfirmFieldsDialog | None:
-    """从扫描件填写 from the materials panel: the slot in view when it has a reader, else all files."""
+    """从扫描件填写 from the materials panel: the slot in view when it has a reader, else all files. The
+    view opens at once, busy; the files are looked up and read on its worker (the vault may have to
+    fetch them from the database first)."""
     if panel.employee_id is None:
         return None
-    kind = panel.current_kind()
-    sources = sources_for(panel.desk, panel.employee_id, kind) or sources_for(panel.desk, panel.employee_id)
-    if not sources:
-        QMessageBox.information(
-            panel,
-            panel.tr("从扫描件填写"),
-            panel.tr("没有可读取信息的扫描件（身份证、户口簿、学历、合同等）。"),
-        )
-        return None
     case = getattr(panel, "_case", None)  # the case in view: its version is what the write claims
-    dialog = ConfirmFieldsDialog(panel.desk, panel.employee_id, sources, panel, case=case)
+    if not hasattr(case, "version"):  # the panel's own checklist reading holds no record: read it
+        case = None
+    dialog = ConfirmFieldsDialog(
+        panel.desk, panel.employee_id, None, panel, case=case, kind=panel.current_kind()
+    )
     dialog.written.connect(lambda _version: panel._after_write())
     panel.fill_dialog = dialog
     dialog.open()

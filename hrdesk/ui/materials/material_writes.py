@@ -126,9 +126,11 @@ class MaterialWrites:
         self._start_attach(work)
 
     def _start_attach(self, work: Callable[[Any], int]) -> None:
-        """Attaching stores and scans each file (seconds per scan): say so at once, with the count."""
+        """Attaching stores and scans each file (seconds per scan): say so at once, with the count. The
+        OCR workers start meanwhile, so the reading that follows finds their models loaded."""
         self._begin_busy(self.tr("正在检查扫描件…"))
         self.busy.show_now()
+        self.warm_reading()
         task = run_write(work, self._attached, self._attach_failed)  # the one writer thread
         task.signals.progress.connect(self.busy.progress)
 

@@ -258,21 +258,22 @@ class NewFromFolderDialog(QDialog):
         self.created.emit(employee_id)
         self.accept()
         self.w.open_employee(employee_id)
-        self.confirm_view = open_rest(self.w, employee_id)
+        self.confirm_view = open_rest(self.w, employee_id, [kind for _path, kind in self.ticked_files()])
 
     def _create_failed(self, message: str) -> None:
         self.create_button.setEnabled(True)
         self.summary.setText(message or self.tr("建立档案失败。"))
 
 
-def open_rest(window: MainWindow, employee_id: int) -> Any:
-    """The confirmation view for the new record's other fields, from its attached files' readings."""
-    from .confirm_fields import ConfirmFieldsDialog, sources_for
+def open_rest(window: MainWindow, employee_id: int, attached: list[str]) -> Any:
+    """The confirmation view for the new record's other fields, from its attached files' readings (the
+    files are looked up and read on the view's worker); none when no attached kind has a reader."""
+    from ...materials.inspection.fields import kinds
+    from .confirm_fields import ConfirmFieldsDialog
 
-    sources = sources_for(window.desk, employee_id)
-    if not sources:
+    if not set(attached) & set(kinds()):
         return None
-    dialog = ConfirmFieldsDialog(window.desk, employee_id, sources, window)
+    dialog = ConfirmFieldsDialog(window.desk, employee_id, None, window)
     dialog.written.connect(lambda _version: window.apply_changes([employee_id]))
     dialog.open()
     return dialog

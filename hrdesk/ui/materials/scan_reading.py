@@ -38,6 +38,14 @@ class ScanReading:
         worst = "blocker" if any(f.severity == "blocker" for f in findings) else "warning"
         return join_notes(texts, lang), "\n".join(texts), worst
 
+    def warm_reading(self) -> None:
+        """Start the OCR workers (their models take a second or two to load) without waiting for them: a
+        file being attached is read right after, by the findings and by 从扫描件填写."""
+        from ...materials.inspection.inspect import inspection_available, warm_up
+
+        if inspection_available():
+            run_task(lambda _task: warm_up(wait=False))
+
     def inspect_scans(self) -> None:
         """Read this employee's scans in the background (new files only: readings are cached)."""
         from PySide6.QtWidgets import QMessageBox
