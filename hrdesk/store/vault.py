@@ -23,7 +23,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session as OrmSession
 
-from ..catalogue import text
+from ..catalogue import CodedError
 from ..fileio import atomic_write_bytes, private_dir
 from ..mupdf_lock import MUPDF
 from ..pdf.images import IMAGE_SUFFIXES
@@ -34,8 +34,9 @@ MAX_BYTES = 200 * 1024 * 1024
 STALE_TEMP_SECONDS = 3600
 
 
-class VaultError(ValueError):
-    """A file that cannot be stored; the text is for the HR user."""
+class VaultError(CodedError, ValueError):
+    """A file that cannot be stored, said by key: the window and the command line put it in the
+    person's language (`message(lang)`; `str()` follows the window's language)."""
 
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -49,7 +50,7 @@ def is_sha256(value: object) -> bool:
 
 def checked_sha256(value: object) -> str:
     if not is_sha256(value):
-        raise VaultError(text("store.bad-hash", value=repr(value)[:24]))
+        raise VaultError("store.bad-hash", value=repr(value)[:24])
     return str(value)
 
 
@@ -97,14 +98,14 @@ class Vault:
             return None
         data = bytes(data)
         if hashlib.sha256(data).hexdigest() != sha256:
-            raise VaultError(f"文件 {sha256[:12]}… 在数据库中已损坏（校验不符），请从备份恢复")
+            raise VaultError("store.blob-damaged", file=sha256[:12])
         return data
 
     def add_file(self, source: Path) -> Stored:
         problem = source_problem(source)
         if problem is not None:
             key, params = problem
-            raise VaultError(text(key, **params))
+            raise VaultError(key, **params)
         data = image_to_pdf(source) if source.suffix.lower() in IMAGE_SUFFIXES else source.read_bytes()
         return self.add_bytes(data)
 
@@ -233,9 +234,9 @@ def store_pending_contents(conn: Any, digests: set[str]) -> None:
         try:
             data = _pending[digest].read_bytes()
         except OSError:
-            raise VaultError(f"文件 {digest[:12]}… 的缓存已丢失，请重新添加") from None
+            raise VaultError("store.cache-lost", file=digest[:12]) from None
         if hashlib.sha256(data).hexdigest() != digest:
-            raise VaultError(f"文件 {digest[:12]}… 的缓存已损坏，请重新添加")
+            raise VaultError("store.cache-damaged", file=digest[:12])
         conn.execute(insert_blob(conn.dialect.name, digest, data))
 
 
@@ -282,7 +283,7 @@ def image_to_pdf(source: Path) -> bytes:
     try:
         return convert(source)
     except ImageRefused as exc:
-        raise VaultError(str(exc)) from None
+        raise VaultError(exc.key, **exc.params) from None
 
 
 def count_pages(data: bytes) -> int | None:

@@ -44,6 +44,8 @@ def test_attach_and_import_refuse_the_same_file(tmp_path: Path, case: str, vault
     with pytest.raises(VaultError) as refused:
         Vault(tmp_path / "vault").add_file(path)
     assert str(refused.value) == text(key, **params)
+    # The refusal is a key: the window and the command line say it in the person's language.
+    assert refused.value.message("en") == text(key, "en", **params) != text(key, "zh", **params)
     assert [code for code, _params in _material_file_problems(tmp_path, path.name)] == [import_key]
 
 
