@@ -3,7 +3,6 @@ tabs on the right; menus, toolbar and shortcuts; geometry and column widths reme
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,7 +37,7 @@ from .file_actions import FileActions
 from .list_filters import ListFilters
 from .window_layout import fit_header_texts, restore_layout, save_geometry, save_layout
 from .window_loads import WindowLoads
-from .window_menus import build_actions, retranslate_menus
+from .window_menus import build_actions, desk_actions, retranslate_menus
 from .workers import run_task
 
 if TYPE_CHECKING:
@@ -145,6 +144,9 @@ class MainWindow(QMainWindow):
         restore_layout(self)
         if desk is not None:
             self.attach_records(desk)
+        else:
+            for action in desk_actions(self):
+                action.setEnabled(False)  # until `attach_records`
         # The stored statuses hold until a day; check for a new day every hour (and after sleep).
         self.day_timer = QTimer(self)
         self.day_timer.setInterval(3600 * 1000)
@@ -188,7 +190,13 @@ class MainWindow(QMainWindow):
     # --- data (loaded and written on workers by `self.loads`) ------------------------------------
 
     def attach_records(self, desk: Desk) -> None:
+        for action in desk_actions(self):
+            action.setEnabled(True)
         self.loads.attach_records(desk)
+
+    def show_demo_progress(self, done: int = 0, total: int = 0) -> None:
+        """`hrdesk --demo`: the demo is being built on a worker; the overview counts the employees made."""
+        self.dashboard.set_preparing(done, total)
 
     def background_busy(self) -> bool:
         return self.loads.background_busy()
@@ -458,7 +466,3 @@ class MainWindow(QMainWindow):
             return
         save_layout(self)
         super().closeEvent(event)
-
-
-def temp_pdf(prefix: str) -> Path:
-    return Path(tempfile.mkdtemp(prefix="hrdesk-")) / f"{prefix}.pdf"

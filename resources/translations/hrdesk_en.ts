@@ -207,145 +207,145 @@
 <context>
     <name>BulkPacksDialog</name>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="62"/>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="257"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="64"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="286"/>
         <source>批量生成材料包</source>
         <translation>Bulk packs</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="66"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="68"/>
         <source>业务：</source>
         <translation>Business:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="68"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="70"/>
         <source>各自当前业务</source>
         <translation>Each employee&apos;s current business</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="73"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="75"/>
         <source>保存到：</source>
         <translation>Save to:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="76"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="78"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="87"/>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="108"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="89"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="110"/>
         <source>生成</source>
         <translation>Build</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="88"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="90"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="89"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="91"/>
         <source>证件号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="90"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="92"/>
         <source>业务</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="91"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="93"/>
         <source>条件</source>
         <translation>Conditions</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="92"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="94"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="99"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="101"/>
         <source>生成后这里列出已生成、未纳入和被拒绝的员工。</source>
         <translation>After building, the employees built, left out and refused are listed here.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="109"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="111"/>
         <source>取消生成</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="110"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="112"/>
         <source>保存报告…</source>
         <translation>Save report…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="111"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="113"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="142"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="144"/>
         <source>正在检查 {n} 名员工是否符合条件…</source>
         <translation>Checking whether {n} employees are eligible…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="164"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="174"/>
         <source>符合</source>
         <translation>Eligible</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="164"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="174"/>
         <source>不符合</source>
         <translation>Not eligible</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="178"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="189"/>
         <source>{ok} 名员工符合条件，将生成材料包。</source>
         <translation>{ok} employees are eligible and get a pack. </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="180"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="191"/>
         <source>{n} 名不符合条件（原因见表），默认不生成；勾选“生成”可仍然纳入。</source>
         <translation>{n} are not eligible (reasons in the table) and are left out; tick “Build” to include them anyway.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="187"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="214"/>
         <source>选择保存材料包的文件夹</source>
         <translation>Choose the folder for the packs</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="234"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="261"/>
         <source>正在取消：当前这份材料包不会留下半成品…</source>
         <translation>Cancelling: the pack under way leaves nothing half-built…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="246"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="274"/>
         <source>已取消。</source>
         <translation>Cancelled. </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="246"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="274"/>
         <source>完成。</source>
         <translation>Done. </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="247"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="275"/>
         <source>已生成 {built} 个，未纳入 {skipped} 名，被拒绝 {refused} 名。</source>
         <translation>{built} built, {skipped} left out, {refused} refused.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="273"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="302"/>
         <source>报告已保存：{path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="278"/>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="289"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="307"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="318"/>
         <source>保存报告</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="289"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="318"/>
         <source>文本文件 (*.txt)</source>
         <translation>Text files (*.txt)</translation>
     </message>
@@ -784,39 +784,47 @@ Log file: {path}</translation>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../hrdesk/ui/dashboard.py" line="209"/>
-        <location filename="../../hrdesk/ui/dashboard.py" line="214"/>
+        <location filename="../../hrdesk/ui/dashboard.py" line="234"/>
+        <source>概览（正在生成演示数据… {done} / {total} 名员工）</source>
+        <translation>Overview (building the demo data… {done} / {total} employees)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/dashboard.py" line="237"/>
+        <source>概览（正在生成演示数据…）</source>
+        <translation>Overview (building the demo data…)</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/dashboard.py" line="238"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/dashboard.py" line="209"/>
-        <location filename="../../hrdesk/ui/dashboard.py" line="214"/>
+        <location filename="../../hrdesk/ui/dashboard.py" line="238"/>
         <source>概览（正在载入…）</source>
         <translation>Overview (loading…)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/dashboard.py" line="216"/>
+        <location filename="../../hrdesk/ui/dashboard.py" line="242"/>
         <source>未来12个月证件到期人数（点击柱子筛选名单）</source>
         <translation>Permits expiring in the next 12 months (click a bar to filter)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/dashboard.py" line="217"/>
+        <location filename="../../hrdesk/ui/dashboard.py" line="243"/>
         <source>点击状态或柱子筛选左侧名单；选择一名员工查看详情。</source>
         <translation>Click a status or a bar to filter the list; select an employee for details.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/dashboard.py" line="227"/>
+        <location filename="../../hrdesk/ui/dashboard.py" line="253"/>
         <source>已逾期（立即处理）</source>
         <translation>Overdue (act now)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/dashboard.py" line="228"/>
+        <location filename="../../hrdesk/ui/dashboard.py" line="254"/>
         <source>本周到期</source>
         <translation>Due this week</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/dashboard.py" line="229"/>
+        <location filename="../../hrdesk/ui/dashboard.py" line="255"/>
         <source>30天内到期</source>
         <translation>Due within 30 days</translation>
     </message>
@@ -1032,32 +1040,32 @@ Log file: {path}</translation>
 <context>
     <name>EmployeeTableModel</name>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_model.py" line="92"/>
+        <location filename="../../hrdesk/ui/employees/employee_model.py" line="91"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_model.py" line="93"/>
+        <location filename="../../hrdesk/ui/employees/employee_model.py" line="92"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_model.py" line="94"/>
+        <location filename="../../hrdesk/ui/employees/employee_model.py" line="93"/>
         <source>下一期限</source>
         <translation>Next deadline</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_model.py" line="95"/>
+        <location filename="../../hrdesk/ui/employees/employee_model.py" line="94"/>
         <source>证件有效期至</source>
         <translation>Permit expires</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_model.py" line="96"/>
+        <location filename="../../hrdesk/ui/employees/employee_model.py" line="95"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_model.py" line="97"/>
+        <location filename="../../hrdesk/ui/employees/employee_model.py" line="96"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
@@ -1319,43 +1327,43 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/forms/form_preview.py" line="99"/>
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="101"/>
         <source>无法生成表格：</source>
         <translation>Could not prepare the form: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/forms/form_preview.py" line="117"/>
-        <location filename="../../hrdesk/ui/forms/form_preview.py" line="151"/>
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="127"/>
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="161"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/forms/form_preview.py" line="117"/>
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="127"/>
         <source>无法保存：</source>
         <translation>Could not save: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/forms/form_preview.py" line="119"/>
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="129"/>
         <source>已保存：{path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/forms/form_preview.py" line="131"/>
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="141"/>
         <source>正在发送到打印机…</source>
         <translation>Sending to the printer…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/forms/form_preview.py" line="137"/>
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="147"/>
         <source>已发送到打印机：{n} 页</source>
         <translation>Sent to the printer: {n} pages</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/forms/form_preview.py" line="142"/>
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="152"/>
         <source>打印失败：</source>
         <translation>Printing failed: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/forms/form_preview.py" line="152"/>
+        <location filename="../../hrdesk/ui/forms/form_preview.py" line="162"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -1434,187 +1442,187 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="157"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="159"/>
         <source>hrdesk — 工作居住证办理助手</source>
         <translation>hrdesk — Work Residence Permit assistant</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="159"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="161"/>
         <source>（演示数据）</source>
         <translation> (demo data)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/window_menus.py" line="93"/>
+        <location filename="../../hrdesk/ui/window_menus.py" line="111"/>
         <source>新建员工</source>
         <translation>New employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/window_menus.py" line="94"/>
+        <location filename="../../hrdesk/ui/window_menus.py" line="112"/>
         <source>删除员工</source>
         <translation>Delete employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/window_menus.py" line="95"/>
+        <location filename="../../hrdesk/ui/window_menus.py" line="113"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/window_menus.py" line="96"/>
+        <location filename="../../hrdesk/ui/window_menus.py" line="114"/>
         <source>下一位员工</source>
         <translation>Next employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/window_menus.py" line="97"/>
+        <location filename="../../hrdesk/ui/window_menus.py" line="115"/>
         <source>上一位员工</source>
         <translation>Previous employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/window_menus.py" line="98"/>
+        <location filename="../../hrdesk/ui/window_menus.py" line="116"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/window_menus.py" line="99"/>
+        <location filename="../../hrdesk/ui/window_menus.py" line="117"/>
         <source>期限日历</source>
         <translation>Deadline calendar</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/window_menus.py" line="100"/>
+        <location filename="../../hrdesk/ui/window_menus.py" line="118"/>
         <source>导出日历 (.ics)…</source>
         <translation>Export calendar (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/window_menus.py" line="101"/>
+        <location filename="../../hrdesk/ui/window_menus.py" line="119"/>
         <source>导入名单…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/window_menus.py" line="102"/>
+        <location filename="../../hrdesk/ui/window_menus.py" line="120"/>
         <source>导出名单…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/window_menus.py" line="103"/>
+        <location filename="../../hrdesk/ui/window_menus.py" line="121"/>
         <source>备份…</source>
         <translation>Backup…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/window_menus.py" line="104"/>
+        <location filename="../../hrdesk/ui/window_menus.py" line="122"/>
         <source>单位与经办人…</source>
         <translation>Units and agents…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/window_menus.py" line="105"/>
+        <location filename="../../hrdesk/ui/window_menus.py" line="123"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/window_menus.py" line="106"/>
+        <location filename="../../hrdesk/ui/window_menus.py" line="124"/>
         <source>打印表格…</source>
         <translation>Print form…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/window_menus.py" line="107"/>
+        <location filename="../../hrdesk/ui/window_menus.py" line="125"/>
         <source>生成材料包…</source>
         <translation>Build submission pack…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/window_menus.py" line="108"/>
+        <location filename="../../hrdesk/ui/window_menus.py" line="126"/>
         <source>为名单中的员工批量生成材料包…</source>
         <translation>Build packs for the employees in the list…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/window_menus.py" line="109"/>
+        <location filename="../../hrdesk/ui/window_menus.py" line="127"/>
         <source>关于 hrdesk</source>
         <translation>About hrdesk</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/window_menus.py" line="110"/>
+        <location filename="../../hrdesk/ui/window_menus.py" line="128"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/window_menus.py" line="111"/>
+        <location filename="../../hrdesk/ui/window_menus.py" line="129"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/window_menus.py" line="112"/>
+        <location filename="../../hrdesk/ui/window_menus.py" line="130"/>
         <source>切换语言 (中文/English)</source>
         <translation>Switch language (中文/English)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/window_menus.py" line="116"/>
+        <location filename="../../hrdesk/ui/window_menus.py" line="134"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/window_menus.py" line="117"/>
+        <location filename="../../hrdesk/ui/window_menus.py" line="135"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/window_menus.py" line="118"/>
+        <location filename="../../hrdesk/ui/window_menus.py" line="136"/>
         <source>员工</source>
         <translation>Employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/window_menus.py" line="119"/>
+        <location filename="../../hrdesk/ui/window_menus.py" line="137"/>
         <source>表格与材料包</source>
         <translation>Forms and packs</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/window_menus.py" line="120"/>
+        <location filename="../../hrdesk/ui/window_menus.py" line="138"/>
         <source>工具</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/window_menus.py" line="121"/>
+        <location filename="../../hrdesk/ui/window_menus.py" line="139"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="364"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="372"/>
         <source>新员工</source>
         <translation>New employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="374"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="382"/>
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="375"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="383"/>
         <source>{name} 的档案有未保存的修改。要保存吗？</source>
         <translation>{name}&apos;s profile has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="382"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="390"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="383"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="391"/>
         <source>不保存</source>
         <translation>Don&apos;t save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="394"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="402"/>
         <source>已保存 ✓</source>
         <translation>Saved ✓</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="449"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="457"/>
         <source>hrdesk 仍在运行</source>
         <translation>hrdesk is still running</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="451"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="459"/>
         <source>窗口已关闭到托盘区，期限提醒照常。要退出请用“文件 → 退出”；可在设置中关闭此行为。</source>
         <translation>The window was closed to the tray; deadline reminders go on. To quit use File → Quit; this can be turned off in Settings.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="384"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="392"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2080,80 +2088,80 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="142"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="145"/>
         <source>适合宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="143"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="146"/>
         <source>整页</source>
         <translation>Whole page</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="144"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="147"/>
         <source>上一页</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="145"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="148"/>
         <source>下一页</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="146"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="149"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="147"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="150"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="148"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="151"/>
         <source>缩放比例（100% 为实际大小）</source>
         <translation>Zoom (100% is actual size)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="149"/>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="217"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="152"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="220"/>
         <source>向左旋转</source>
         <translation>Rotate left</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="150"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="153"/>
         <source>把这一页逆时针旋转 90°（原文件留在回收站）</source>
         <translation>Turn this page 90° anticlockwise (the original file stays in the trash)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="151"/>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="218"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="154"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="221"/>
         <source>向右旋转</source>
         <translation>Rotate right</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="152"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="155"/>
         <source>把这一页顺时针旋转 90°（原文件留在回收站）</source>
         <translation>Turn this page 90° clockwise (the original file stays in the trash)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="220"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="223"/>
         <source>上移一页</source>
         <translation>Move page up</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="222"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="225"/>
         <source>下移一页</source>
         <translation>Move page down</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="154"/>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="245"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="157"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="248"/>
         <source>选择一份材料以预览</source>
         <translation>Select a material to preview it</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="275"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="278"/>
         <source>正在渲染…</source>
         <translation>Rendering…</translation>
     </message>
@@ -2634,7 +2642,7 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="363"/>
+        <location filename="../../hrdesk/ui/employees/profile_layout.py" line="365"/>
         <source>依据：</source>
         <translation>Guide: </translation>
     </message>
@@ -2993,52 +3001,52 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_model.py" line="63"/>
+        <location filename="../../hrdesk/ui/employees/employee_model.py" line="62"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_model.py" line="64"/>
+        <location filename="../../hrdesk/ui/employees/employee_model.py" line="63"/>
         <source>本周到期</source>
         <translation>Due this week</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_model.py" line="72"/>
+        <location filename="../../hrdesk/ui/employees/employee_model.py" line="71"/>
         <source>可申报</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_model.py" line="73"/>
+        <location filename="../../hrdesk/ui/employees/employee_model.py" line="72"/>
         <source>缺材料</source>
         <translation>Missing materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_model.py" line="74"/>
+        <location filename="../../hrdesk/ui/employees/employee_model.py" line="73"/>
         <source>不符合条件</source>
         <translation>Not eligible</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_model.py" line="75"/>
+        <location filename="../../hrdesk/ui/employees/employee_model.py" line="74"/>
         <source>待续签</source>
         <translation>Renewal due</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_model.py" line="76"/>
+        <location filename="../../hrdesk/ui/employees/employee_model.py" line="75"/>
         <source>持证有效</source>
         <translation>Permit valid</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_model.py" line="77"/>
+        <location filename="../../hrdesk/ui/employees/employee_model.py" line="76"/>
         <source>已失效</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_model.py" line="78"/>
+        <location filename="../../hrdesk/ui/employees/employee_model.py" line="77"/>
         <source>挂起</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_model.py" line="79"/>
+        <location filename="../../hrdesk/ui/employees/employee_model.py" line="78"/>
         <source>未检查</source>
         <translation>Not checked</translation>
     </message>
@@ -3046,82 +3054,82 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../hrdesk/ui/materials/trash_view.py" line="74"/>
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="75"/>
         <source>历史版本</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/trash_view.py" line="74"/>
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="75"/>
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/trash_view.py" line="83"/>
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="84"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/trash_view.py" line="83"/>
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="84"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/trash_view.py" line="83"/>
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="84"/>
         <source>文件 / 证件号</source>
         <translation>File / ID number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/trash_view.py" line="83"/>
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="84"/>
         <source>所属</source>
         <translation>Belongs to</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/trash_view.py" line="83"/>
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="84"/>
         <source>移入时间</source>
         <translation>Moved to trash</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/trash_view.py" line="89"/>
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="90"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/trash_view.py" line="90"/>
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="91"/>
         <source>清空回收站…</source>
         <translation>Empty trash…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/trash_view.py" line="93"/>
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="94"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/trash_view.py" line="111"/>
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="112"/>
         <source>正在读取回收站…</source>
         <translation>Reading the trash…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/trash_view.py" line="128"/>
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="136"/>
         <source>材料文件</source>
         <translation>Material file</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/trash_view.py" line="128"/>
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="136"/>
         <source>员工</source>
         <translation>Employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/trash_view.py" line="139"/>
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="153"/>
         <source>回收站里有 {files} 个材料文件、{people} 名员工。恢复前它们不会进入材料包。</source>
         <translation>The trash holds {files} material files and {people} employees. Until restored they never go into a pack.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/trash_view.py" line="143"/>
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="149"/>
         <source>回收站是空的。</source>
         <translation>The trash is empty.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/trash_view.py" line="190"/>
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="213"/>
         <source>正在清空回收站…</source>
         <translation>Emptying the trash…</translation>
     </message>
@@ -3136,12 +3144,12 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>Delete every material file and employee record in the trash for good? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/trash_view.py" line="178"/>
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="200"/>
         <source>正在恢复…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/trash_view.py" line="187"/>
+        <location filename="../../hrdesk/ui/materials/trash_view.py" line="209"/>
         <source>回收站已清空，释放了 {n} 个文件。</source>
         <translation>The trash is empty; {n} files were freed.</translation>
     </message>
@@ -3464,7 +3472,7 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>This desktop has no system tray: reminders will show in the window.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/app.py" line="128"/>
+        <location filename="../../hrdesk/ui/app.py" line="134"/>
         <source>今天的自动备份没有完成：{m}</source>
         <translation>Today&apos;s automatic backup did not finish: {m}</translation>
     </message>
