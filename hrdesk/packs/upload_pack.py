@@ -21,6 +21,7 @@ from ..catalogue import text
 from ..checks.check import run_check
 from ..clock import Clock
 from ..forms.documents import checklist_pdf
+from ..labels import label
 from ..materials.paths import material_file_in
 from ..materials.service import ScanVerdict, scan_verdict
 from ..pdf.files import atomic_folder, atomic_write_bytes, owner_only, safe_filename
@@ -426,7 +427,9 @@ class BulkReport:
 
     def text(self, lang: str = "zh") -> str:
         """The report as plain text, to show and to save (masked ID numbers only)."""
-        business = business_name(self.business) if self.business else text("bulk.each-current", lang)
+        business = (
+            label("business", self.business, lang) if self.business else text("bulk.each-current", lang)
+        )
         lines = [text("bulk.title", lang, business=business, on=self.on.isoformat())]
         if self.cancelled:
             lines.append(text("bulk.cancelled", lang))
