@@ -375,10 +375,10 @@ class BulkCandidate:
 
 
 def bulk_candidates(
-    desk: Any, employee_ids: list[int], business: str | None, on: date
+    desk: Any, employee_ids: list[int], business: str | None, on: date, lang: str = "zh"
 ) -> list[BulkCandidate]:
     """Who may get a pack for `business` (None: each employee's current business) on `on`, and why
-    the others may not: the rules engine's blockers, in its words. Profiles load in one batch."""
+    the others may not: the rules engine's blockers, in its words (in `lang`). Profiles load in one batch."""
     from sqlmodel import select
 
     from ..store import models as m
@@ -390,7 +390,7 @@ def bulk_candidates(
     for employee_id in employee_ids:
         profile = profiles[employee_id]
         chosen = business or current.get(employee_id) or "new"
-        result = run_check(profile, chosen, on, desk.data_dir)
+        result = run_check(profile, chosen, on, desk.data_dir, lang)
         reasons = tuple(f.message for f in result.findings if f.severity == "blocker")
         out.append(
             BulkCandidate(

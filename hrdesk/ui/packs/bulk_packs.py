@@ -131,19 +131,21 @@ class BulkPacksDialog(QDialog):
         """Check every listed employee for the chosen business on a worker thread."""
         from ...packs.upload_pack import bulk_candidates
 
-        desk, ids, business, today = (
+        desk, ids, business, today, lang = (
             self.desk,
             self.employee_ids,
             self.business.currentData(),
             self.today,
+            current_lang(),
         )
         self._generation += 1
         generation = self._generation
+        self._checked_in = lang
         self.candidates = []
         self.start_button.setEnabled(False)
         self._say(lambda: self.tr("正在检查 {n} 名员工是否符合条件…").format(n=len(ids)))
         run_task(
-            lambda _t: (generation, bulk_candidates(desk, ids, business, today)),
+            lambda _t: (generation, bulk_candidates(desk, ids, business, today, lang)),
             self._show_candidates,
             self._failed,
         )
@@ -160,8 +162,7 @@ class BulkPacksDialog(QDialog):
         self.start_button.setEnabled(bool(candidates))
 
     def _draw(self) -> None:
-        """The candidates' rows in the language now installed; a tick the person changed is kept. (The
-        reasons are the rules' findings, stored in Chinese.)"""
+        """The candidates' rows in the language now installed; a tick the person changed is kept."""
         ticked = self.ticked() if self.table.topLevelItemCount() else None
         self.table.clear()
         for c in self.candidates:
@@ -205,8 +206,11 @@ class BulkPacksDialog(QDialog):
             return
         for i in range(1, self.business.count()):
             self.business.setItemText(i, label("business", self.business.itemData(i), current_lang()))
-        self._draw()
-        self.summary.setText(self._said())
+        if self._task is None and self.candidates and self._checked_in != current_lang():
+            self.load_candidates()  # the reasons are the rules' words: asked again in the new language
+        else:
+            self._draw()
+            self.summary.setText(self._said())
         if self.report is not None:
             self.report_view.setPlainText(self.report.text(current_lang()))
 
