@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.clock = clock or Clock()
         self.case: EmployeeCase | None = None
         self._case_wanted: tuple[int, str | None] | None = None
+        self.case_stale = False  # the employee in the detail changed while another page was in front
         self._loading = 0  # background loads in flight (the benchmark waits for none)
         self.settings = QSettings()
         self.tray: Any = None
@@ -130,6 +131,8 @@ class MainWindow(QMainWindow):
         build_actions(self)
 
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.clicked.connect(self._row_clicked)
+        self.stack.currentChanged.connect(self._page_shown)
         self.dashboard.statusClicked.connect(self.filters.status)
         self.dashboard.monthClicked.connect(self.filters.month)
         self.detail.saved.connect(self._employee_saved)
@@ -182,8 +185,11 @@ class MainWindow(QMainWindow):
             self.tray.retranslate()
         if self.desk is None:
             return
-        if self.stack.currentWidget() is self.detail and self.detail.employee_id is not None:
-            self.request_case(self.detail.employee_id, self.case.business if self.case else None)
+        if self.detail.employee_id is not None:
+            if self.stack.currentWidget() is self.detail:
+                self.request_case(self.detail.employee_id, self.case.business if self.case else None)
+            else:
+                self.case_stale = True  # read again when the page comes back to the front
         if self.deadline_items:
             self.refresh_deadlines()
 
@@ -234,6 +240,7 @@ class MainWindow(QMainWindow):
         from .i18n import current_lang
 
         self._case_wanted = (employee_id, business)
+        self.case_stale = False
         desk, today, lang = self.desk, self.clock.today(), current_lang()
         wanted = self._case_wanted
 
@@ -315,8 +322,27 @@ class MainWindow(QMainWindow):
             self.guard(lambda: self.select_employee(summary.id))
             return
         self.detail.show_loading(summary.id, summary.name)
+        self.case_stale = False  # the case is built again just below
         self.stack.setCurrentWidget(self.detail)
         self.request_case(summary.id)
+
+    def _row_clicked(self, index: Any) -> None:
+        """The employee already chosen, clicked again while the overview or the calendar is in front:
+        their page comes back (selecting the same row again changes nothing, so nothing else would)."""
+        if self.stack.currentWidget() is self.detail or not index.isValid():
+            return
+        if self.proxy.data(index, ROW_ROLE).id == self.detail.employee_id:
+            self.stack.setCurrentWidget(self.detail)
+
+    def _page_shown(self, _index: int) -> None:
+        """An employee's page back in front: what changed for them meanwhile (a write, a scan read,
+        another desk) is drawn, not the case from before."""
+        if (
+            self.case_stale
+            and self.stack.currentWidget() is self.detail
+            and self.detail.employee_id is not None
+        ):
+            self.request_case(self.detail.employee_id, self.case.business if self.case else None)
 
     def _select_quietly(self, employee_id: int | None) -> None:
         """Move the list's selection back without opening anyone (the guard said wait)."""
