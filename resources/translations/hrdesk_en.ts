@@ -208,7 +208,7 @@
     <name>BulkPacksDialog</name>
     <message>
         <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="64"/>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="286"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="290"/>
         <source>批量生成材料包</source>
         <translation>Bulk packs</translation>
     </message>
@@ -284,68 +284,68 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="144"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="146"/>
         <source>正在检查 {n} 名员工是否符合条件…</source>
         <translation>Checking whether {n} employees are eligible…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="174"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="175"/>
         <source>符合</source>
         <translation>Eligible</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="174"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="175"/>
         <source>不符合</source>
         <translation>Not eligible</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="189"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="190"/>
         <source>{ok} 名员工符合条件，将生成材料包。</source>
         <translation>{ok} employees are eligible and get a pack. </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="191"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="192"/>
         <source>{n} 名不符合条件（原因见表），默认不生成；勾选“生成”可仍然纳入。</source>
         <translation>{n} are not eligible (reasons in the table) and are left out; tick “Build” to include them anyway.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="214"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="218"/>
         <source>选择保存材料包的文件夹</source>
         <translation>Choose the folder for the packs</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="261"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="265"/>
         <source>正在取消：当前这份材料包不会留下半成品…</source>
         <translation>Cancelling: the pack under way leaves nothing half-built…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="274"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="278"/>
         <source>已取消。</source>
         <translation>Cancelled. </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="274"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="278"/>
         <source>完成。</source>
         <translation>Done. </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="275"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="279"/>
         <source>已生成 {built} 个，未纳入 {skipped} 名，被拒绝 {refused} 名。</source>
         <translation>{built} built, {skipped} left out, {refused} refused.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="302"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="306"/>
         <source>报告已保存：{path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="307"/>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="318"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="311"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="322"/>
         <source>保存报告</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="318"/>
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="322"/>
         <source>文本文件 (*.txt)</source>
         <translation>Text files (*.txt)</translation>
     </message>
@@ -1442,12 +1442,12 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="159"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="162"/>
         <source>hrdesk — 工作居住证办理助手</source>
         <translation>hrdesk — Work Residence Permit assistant</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="161"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="164"/>
         <source>（演示数据）</source>
         <translation> (demo data)</translation>
     </message>
@@ -1582,47 +1582,47 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="372"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="398"/>
         <source>新员工</source>
         <translation>New employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="382"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="408"/>
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="383"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="409"/>
         <source>{name} 的档案有未保存的修改。要保存吗？</source>
         <translation>{name}&apos;s profile has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="390"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="416"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="391"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="417"/>
         <source>不保存</source>
         <translation>Don&apos;t save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="402"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="428"/>
         <source>已保存 ✓</source>
         <translation>Saved ✓</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="457"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="483"/>
         <source>hrdesk 仍在运行</source>
         <translation>hrdesk is still running</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="459"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="485"/>
         <source>窗口已关闭到托盘区，期限提醒照常。要退出请用“文件 → 退出”；可在设置中关闭此行为。</source>
         <translation>The window was closed to the tray; deadline reminders go on. To quit use File → Quit; this can be turned off in Settings.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="392"/>
+        <location filename="../../hrdesk/ui/main_window.py" line="418"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1630,113 +1630,113 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>MaterialWrites</name>
     <message>
-        <location filename="../../hrdesk/ui/materials/material_writes.py" line="45"/>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="46"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/material_writes.py" line="86"/>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="87"/>
         <source>正在保存并检查扫描件…</source>
         <translation>Saving and checking the scan…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/material_writes.py" line="97"/>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="98"/>
         <source>PDF 或图片 (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>PDF or image (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/material_writes.py" line="103"/>
-        <location filename="../../hrdesk/ui/materials/material_writes.py" line="113"/>
-        <location filename="../../hrdesk/ui/materials/material_writes.py" line="146"/>
-        <location filename="../../hrdesk/ui/materials/material_writes.py" line="183"/>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="104"/>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="114"/>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="153"/>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="190"/>
         <source>添加文件</source>
         <translation>Add files</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/material_writes.py" line="103"/>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="104"/>
         <source>请先在清单中选择一项材料。</source>
         <translation>Select a material in the checklist first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/material_writes.py" line="103"/>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="104"/>
         <source>选择扫描件</source>
         <translation>Choose scans</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/material_writes.py" line="113"/>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="114"/>
         <source>请把文件拖到清单中对应的材料上。</source>
         <translation>Drop the files on the matching material in the checklist.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/material_writes.py" line="130"/>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="132"/>
         <source>正在检查扫描件…</source>
         <translation>Checking the scan…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/material_writes.py" line="151"/>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="158"/>
         <source>替换</source>
         <translation>Replace</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/material_writes.py" line="151"/>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="158"/>
         <source>请先在清单中选择一项材料或一个文件。</source>
         <translation>Select a material or a file in the checklist first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/material_writes.py" line="151"/>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="158"/>
         <source>选择新的扫描件</source>
         <translation>Choose the new scan</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/material_writes.py" line="183"/>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="190"/>
         <source>只能添加 PDF、JPG、PNG 文件：</source>
         <translation>Only PDF, JPG and PNG files can be added: </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/material_writes.py" line="196"/>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="203"/>
         <source>请选中要移到回收站的文件（材料下面的文件行）。</source>
         <translation>Select the file to move to the trash (the file row under the material).</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/material_writes.py" line="200"/>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="207"/>
         <source>正在移到回收站…</source>
         <translation>Moving to the trash…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/material_writes.py" line="205"/>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="212"/>
         <source>正在恢复…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/material_writes.py" line="243"/>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="250"/>
         <source>形成/签发日期（YYYY-MM-DD，可空）</source>
         <translation>Issued on (YYYY-MM-DD, may be empty)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/material_writes.py" line="244"/>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="251"/>
         <source>有效期至（YYYY-MM-DD，可空）</source>
         <translation>Valid until (YYYY-MM-DD, may be empty)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/material_writes.py" line="248"/>
         <location filename="../../hrdesk/ui/materials/material_writes.py" line="255"/>
-        <location filename="../../hrdesk/ui/materials/material_writes.py" line="289"/>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="262"/>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="296"/>
         <source>设置日期</source>
         <translation>Set dates</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/material_writes.py" line="255"/>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="262"/>
         <source>日期格式应为 2026-01-31</source>
         <translation>Use the form 2026-01-31</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/material_writes.py" line="282"/>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="289"/>
         <source>这份材料</source>
         <translation>this material</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/material_writes.py" line="285"/>
         <location filename="../../hrdesk/ui/materials/material_writes.py" line="292"/>
+        <location filename="../../hrdesk/ui/materials/material_writes.py" line="299"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
@@ -1812,138 +1812,143 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>MaterialsPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="144"/>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="184"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="145"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="185"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="144"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="145"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="144"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="145"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="145"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="146"/>
         <source>识别扫描件</source>
         <translation>Read scans</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="147"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="148"/>
         <source>离线识别每份扫描件：是否本人、是否为该材料、印章、日期、页码顺序（结果在材料旁显示）</source>
         <translation>Read every scan offline: the right person, the right document, seals, dates, page order (results beside each file)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="149"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="150"/>
         <source>从扫描件填写…</source>
         <translation>Fill from scans…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="150"/>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="279"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="151"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="287"/>
         <source>添加页…</source>
         <translation>Add pages…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="151"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="152"/>
         <source>给选中的材料再添加一个文件（更多页）</source>
         <translation>Add another file (more pages) to the selected material</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="152"/>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="278"/>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="283"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="153"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="286"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="291"/>
         <source>替换…</source>
         <translation>Replace…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="154"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="155"/>
         <source>用新扫描件替换选中的文件（选中材料时替换它的全部文件）；旧文件移到回收站</source>
         <translation>Replace the selected file with a new scan (all its files when a material is selected); the old file goes to the trash</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="156"/>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="289"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="157"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="297"/>
         <source>移到回收站</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="157"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="158"/>
         <source>撤销移除</source>
         <translation>Undo remove</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="158"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="159"/>
         <source>回收站…</source>
         <translation>Trash…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/checklist_tree.py" line="244"/>
+        <location filename="../../hrdesk/ui/materials/checklist_tree.py" line="253"/>
         <source>可选材料</source>
         <translation>Optional materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/checklist_tree.py" line="257"/>
+        <location filename="../../hrdesk/ui/materials/checklist_tree.py" line="266"/>
         <source>未提供</source>
         <translation>Not provided</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/checklist_tree.py" line="245"/>
+        <location filename="../../hrdesk/ui/materials/checklist_tree.py" line="254"/>
         <source>依据</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/checklist_tree.py" line="246"/>
+        <location filename="../../hrdesk/ui/materials/checklist_tree.py" line="255"/>
         <source>页</source>
         <translation>p.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/checklist_tree.py" line="281"/>
+        <location filename="../../hrdesk/ui/materials/checklist_tree.py" line="279"/>
         <source>（未附文件）</source>
         <translation>(no file)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="205"/>
+        <location filename="../../hrdesk/ui/materials/checklist_tree.py" line="281"/>
+        <source>{file}：</source>
+        <translation>{file}:</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="213"/>
         <source>材料 {ok}/{total}</source>
         <translation>Materials {ok}/{total}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="238"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="246"/>
         <source>正在读取材料…</source>
         <translation>Reading the materials…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="259"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="267"/>
         <source>这份材料没有附文件</source>
         <translation>No file attached to this material</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="280"/>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="284"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="288"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="292"/>
         <source>历史版本…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="287"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="295"/>
         <source>设置日期…</source>
         <translation>Set dates…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="288"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="296"/>
         <source>标记为已核实</source>
         <translation>Mark as verified</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="285"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="293"/>
         <source>向左旋转</source>
         <translation>Rotate left</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="286"/>
+        <location filename="../../hrdesk/ui/materials/materials_panel.py" line="294"/>
         <source>向右旋转</source>
         <translation>Rotate right</translation>
     </message>
@@ -2124,7 +2129,7 @@ Build the pack anyway? The checklist will list these problems.</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="152"/>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="220"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="224"/>
         <source>向左旋转</source>
         <translation>Rotate left</translation>
     </message>
@@ -2135,7 +2140,7 @@ Build the pack anyway? The checklist will list these problems.</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="154"/>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="221"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="225"/>
         <source>向右旋转</source>
         <translation>Rotate right</translation>
     </message>
@@ -2145,23 +2150,23 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>Turn this page 90° clockwise (the original file stays in the trash)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="223"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="227"/>
         <source>上移一页</source>
         <translation>Move page up</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="225"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="229"/>
         <source>下移一页</source>
         <translation>Move page down</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="157"/>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="248"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="252"/>
         <source>选择一份材料以预览</source>
         <translation>Select a material to preview it</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="278"/>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="285"/>
         <source>正在渲染…</source>
         <translation>Rendering…</translation>
     </message>

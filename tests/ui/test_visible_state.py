@@ -181,3 +181,28 @@ def test_an_employee_page_brought_back_shows_what_changed_meanwhile(
     assert window.stack.currentWidget() is window.detail
     wait_pool(qtbot)
     assert hukou() == "ok"
+
+
+def test_a_damaged_scan_says_why_where_the_person_looks(qtbot, window, desk: Desk, tmp_path: Path) -> None:
+    """A damaged PDF dropped on 学历证书 while another slot is selected: the new file's line is selected,
+    the reason pane under the list names the file and says to scan it again, the preview says it cannot
+    show it; not only a column of the tree, half off screen."""
+    from ..packs.test_materials_gui import find_item
+
+    profile = load_profile_file(ROOT / "examples" / "changping-new-ready.json")
+    employee_id = desk.employees.add_profile(profile)
+    window.reload(select_id=employee_id)
+    wait_pool(qtbot)
+    window.detail.setCurrentWidget(window.detail.materials)
+    panel = window.detail.materials
+    panel.tree.setCurrentItem(find_item(panel, "labour-contract"))
+    wait_pool(qtbot)
+    damaged = tmp_path / "毕业证扫描.pdf"
+    damaged.write_bytes(b"%PDF-1.4\n" + b"not a pdf " * 100)
+    panel.tree.filesDropped.emit("diploma", [str(damaged)])  # what dropping it on the slot sends
+    wait_pool(qtbot)
+    qtbot.waitUntil(lambda: panel.tree.currentItem().text(0) == damaged.name, timeout=15000)
+    wait_pool(qtbot)
+    reason = panel.reason.text()
+    assert reason.startswith(f"{damaged.name}：") and "请重新扫描" in reason, reason
+    assert "无法预览" in panel.preview.image.text()
