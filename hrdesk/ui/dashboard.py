@@ -174,6 +174,9 @@ class Dashboard(QWidget):
             button.setStyleSheet(
                 f"QPushButton {{ border: 2px solid {colour}; border-left: 10px solid {colour}; "
                 f"text-align: left; padding: 6px; font-size: 15px; font-weight: bold; color: {colour}; }}"
+                # Waiting for the counts (the demo being built, the list loading): greyed like the
+                # status cards, not bright as if it could be clicked.
+                "QPushButton:disabled { color: #9e9e9e; border-color: #e0e0e0; }"
             )
             button.clicked.connect(lambda _=False, k=kind: self.urgencyClicked.emit(k))
             self.urgency_buttons[kind] = button

@@ -232,7 +232,11 @@ class PdfPreview(QWidget):
 
     def _load_thumbnails(self, path: Path) -> None:
         generation = self._generation
-        run_task(lambda task: _thumbnails(path), lambda pages: self._show_thumbnails(generation, pages))
+        run_task(
+            lambda task: _thumbnails(path),
+            lambda pages: self._show_thumbnails(generation, pages),
+            lambda _message: self._show_thumbnails(generation, []),  # no strip of the last file's pages
+        )
 
     def _show_thumbnails(self, generation: int, pages: object) -> None:
         if generation != self._generation:

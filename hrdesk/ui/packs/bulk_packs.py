@@ -67,6 +67,7 @@ class BulkPacksDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("业务：")))
         self.business = QComboBox()
+        self.business.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # either language
         self.business.addItem(self.tr("各自当前业务"), None)
         for code in BUSINESSES:
             self.business.addItem(label("business", code, current_lang()), code)
@@ -156,7 +157,7 @@ class BulkPacksDialog(QDialog):
             return
         self.candidates = candidates
         self._draw()
-        for col, width in enumerate((44, 90, 150, 100, 60)):
+        for col, width in enumerate((44, 90, 150, 150, 90)):
             self.table.setColumnWidth(col, width)
         self._say(self._counts)
         self.start_button.setEnabled(bool(candidates))
