@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import random
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -174,8 +175,15 @@ def _id_photo_pdf() -> bytes:
     return data
 
 
-def create_demo(data_dir: Path, today: date | None = None, seed: int = 2026) -> Path:
-    """Fill `data_dir` (new or empty) with the demo; returns the folder."""
+def create_demo(
+    data_dir: Path,
+    today: date | None = None,
+    seed: int = 2026,
+    progress: Callable[[int, int], object] | None = None,
+) -> Path:
+    """Fill `data_dir` (new or empty) with the demo; returns the folder. About a minute of work (each
+    person's own scans, made and checked): `progress(done, total)` hears of every employee stored, so
+    the window can count them while it waits (and stop the build by raising)."""
     today = today or Clock().today()
     rng = random.Random(seed)
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -187,7 +195,7 @@ def create_demo(data_dir: Path, today: date | None = None, seed: int = 2026) -> 
     with Desk.open(data_dir) as desk:
         if desk.employees.employee_ids():
             return data_dir
-        _populate(desk, files, today, rng)
+        _populate(desk, files, today, rng, progress or (lambda _done, _total: None))
         desk.employees.refresh_statuses(today)
     return data_dir
 
@@ -232,7 +240,16 @@ SCENARIOS = [
 ]
 
 
-def _populate(desk: Desk, files: Path, today: date, rng: random.Random) -> None:
+def demo_size() -> int:
+    """How many employees the demo holds."""
+    return sum(n_cp + n_yq for _scenario, n_cp, n_yq in SCENARIOS)
+
+
+def _populate(
+    desk: Desk, files: Path, today: date, rng: random.Random, progress: Callable[[int, int], object]
+) -> None:
+    total, done = demo_size(), 0
+    progress(done, total)
     cp, yq = _units(today)
     cp_id = desk.units.save_employer(cp)
     yq_id = desk.units.save_employer(yq)
@@ -277,6 +294,8 @@ def _populate(desk: Desk, files: Path, today: date, rng: random.Random) -> None:
                     profile = _profile(scenario, unit, next(names), today, rng)
                     employee_id = desk.employees.add_profile(profile)
                     _attach(desk, employee_id, profile, scenario, good, defects, today, rng, own)
+                    done += 1
+                    progress(done, total)
 
 
 def records_kinds() -> list[str]:

@@ -21,6 +21,7 @@ from ..catalogue import text
 from ..checks.check import run_check
 from ..clock import Clock
 from ..forms.documents import checklist_pdf
+from ..labels import label
 from ..materials.paths import material_file_in
 from ..materials.service import ScanVerdict, scan_verdict
 from ..pdf.files import atomic_folder, atomic_write_bytes, owner_only, safe_filename
@@ -374,10 +375,10 @@ class BulkCandidate:
 
 
 def bulk_candidates(
-    desk: Any, employee_ids: list[int], business: str | None, on: date
+    desk: Any, employee_ids: list[int], business: str | None, on: date, lang: str = "zh"
 ) -> list[BulkCandidate]:
     """Who may get a pack for `business` (None: each employee's current business) on `on`, and why
-    the others may not: the rules engine's blockers, in its words. Profiles load in one batch."""
+    the others may not: the rules engine's blockers, in its words (in `lang`). Profiles load in one batch."""
     from sqlmodel import select
 
     from ..store import models as m
@@ -389,7 +390,7 @@ def bulk_candidates(
     for employee_id in employee_ids:
         profile = profiles[employee_id]
         chosen = business or current.get(employee_id) or "new"
-        result = run_check(profile, chosen, on, desk.data_dir)
+        result = run_check(profile, chosen, on, desk.data_dir, lang)
         reasons = tuple(f.message for f in result.findings if f.severity == "blocker")
         out.append(
             BulkCandidate(
@@ -426,7 +427,9 @@ class BulkReport:
 
     def text(self, lang: str = "zh") -> str:
         """The report as plain text, to show and to save (masked ID numbers only)."""
-        business = business_name(self.business) if self.business else text("bulk.each-current", lang)
+        business = (
+            label("business", self.business, lang) if self.business else text("bulk.each-current", lang)
+        )
         lines = [text("bulk.title", lang, business=business, on=self.on.isoformat())]
         if self.cancelled:
             lines.append(text("bulk.cancelled", lang))

@@ -30,6 +30,8 @@ class RenderedPage:
     stride: int
     samples: bytes
     page_count: int
+    dpi: int = 0  # the resolution asked for (a page fitted to a width: the one chosen for it)
+    points: tuple[float, float] = (0.0, 0.0)  # the page's size in points (1/72 inch), as shown
 
 
 _cache: OrderedDict[tuple[str, int, int, int], RenderedPage] = OrderedDict()
@@ -37,8 +39,16 @@ _lock = threading.Lock()
 CACHE_PAGES = 48
 
 
-def render_page(path: Path, page_number: int = 0, dpi: int = 110, rotate: int = 0) -> RenderedPage:
-    key = (str(path), page_number, dpi, rotate)
+FIT_DPI = (30, 300)  # a page fitted to a view is drawn no coarser and no finer than this
+
+
+def render_page(
+    path: Path, page_number: int = 0, dpi: int = 110, rotate: int = 0, fit_width: int = 0
+) -> RenderedPage:
+    """One page's pixels at `dpi`; or, with `fit_width` (pixels), at the resolution that makes the page
+    that wide: a preview opened fitted to its view is drawn once, not once to learn the page's size and
+    again at the fitted size."""
+    key = (str(path), page_number, -fit_width if fit_width else dpi, rotate)
     with _lock:
         hit = _cache.get(key)
         if hit is not None:
@@ -64,12 +74,22 @@ def render_page(path: Path, page_number: int = 0, dpi: int = 110, rotate: int = 
                 too_big = oversized_images(page, page_number + 1)
                 if too_big is not None:
                     raise RenderError(too_big.message)
+                if fit_width:
+                    dpi = int(min(FIT_DPI[1], max(FIT_DPI[0], fit_width / max(1.0, page.rect.width) * 72)))
                 pix = page.get_pixmap(dpi=_bounded_dpi(page.rect, dpi), alpha=False, colorspace=pymupdf.csRGB)
             except RenderError:
                 raise
             except Exception:
                 raise RenderError(f"第 {page_number + 1} 页已损坏，无法显示") from None
-            result = RenderedPage(pix.width, pix.height, pix.stride, bytes(pix.samples), doc.page_count)
+            result = RenderedPage(
+                pix.width,
+                pix.height,
+                pix.stride,
+                bytes(pix.samples),
+                doc.page_count,
+                dpi,
+                (page.rect.width, page.rect.height),
+            )
         finally:
             doc.close()
     with _lock:
@@ -114,19 +134,19 @@ def _bounded_dpi(rect: object, dpi: int) -> int:
 PREVIEW_BUDGET_SECONDS = 20.0  # a cold worker imports PyMuPDF first; a page itself takes well under a second
 
 
-def preview_page(path: Path, page_number: int = 0, dpi: int = 110) -> RenderedPage:
+def preview_page(path: Path, page_number: int = 0, dpi: int = 110, fit_width: int = 0) -> RenderedPage:
     """`render_page` for the window: drawn in the render worker process (limits.RENDER_LANE), so the
     window's threads only wait for the bytes. MuPDF keeps Python's interpreter lock for a whole render
     (0.1–0.4 s for a 300-dpi scan), so a render on a thread of the window's process froze the window
     however it was threaded. Revisits come from this process's cache; without a worker process (a
     frozen build that cannot spawn) the page is drawn here."""
-    key = (str(path), page_number, dpi, 0)
+    key = (str(path), page_number, -fit_width if fit_width else dpi, 0)
     with _lock:
         hit = _cache.get(key)
         if hit is not None:
             _cache.move_to_end(key)
             return hit
-    result = _in_render_worker(_render_one, path, page_number, dpi)
+    result = _in_render_worker(_render_one, path, page_number, dpi, fit_width)
     with _lock:
         _cache[key] = result
         while len(_cache) > CACHE_PAGES:
@@ -156,9 +176,11 @@ def _in_render_worker(fn: Callable[..., Any], *args: Any) -> Any:
     return answer
 
 
-def _render_one(path: Path, page_number: int, dpi: int, beat: Callable[[], None]) -> RenderedPage | str:
+def _render_one(
+    path: Path, page_number: int, dpi: int, fit_width: int, beat: Callable[[], None]
+) -> RenderedPage | str:
     try:
-        return render_page(path, page_number, dpi)
+        return render_page(path, page_number, dpi, fit_width=fit_width)
     except RenderError as exc:
         return str(exc)
 

@@ -91,9 +91,11 @@ def attach_tray(app: QApplication, window: Any) -> None:
 
 def open_store_in_background(
     app: QApplication, window: Any, folder: Path, demo: bool, opened: list[Any]
-) -> None:
+) -> Any:
     """Open the database (imports, migrations, the daily backup) on a worker while the window paints;
-    then hand it to the window. A second writer, or a database that cannot be opened, is said in words."""
+    then hand it to the window. A second writer, or a database that cannot be opened, is said in words.
+    `hrdesk --demo` builds its demo desk there first (about a minute: each person's scans made and
+    checked) while the window counts the employees made. Returns the task (cancelled at quit)."""
     from .workers import run_task
 
     # --database-url / HRDESK_DATABASE_URL first, then the address kept in Settings (password: keyring).
@@ -105,9 +107,13 @@ def open_store_in_background(
         )
     )
 
-    def work(_task: Any) -> Any:
+    def work(task: Any) -> Any:
         from ..desks.desk import Desk
 
+        if demo:
+            from ..desks.demo import create_demo
+
+            create_demo(folder, progress=task.report)  # task.report raises Cancelled once the app quits
         desk = Desk.open(folder, url)
         gc.freeze()  # the database layer's modules live as long as the app (see run_app)
         return desk
@@ -134,11 +140,18 @@ def open_store_in_background(
             )
 
     def failed(message: str) -> None:
+        if not message:  # cancelled: the app is quitting
+            return
         QMessageBox.critical(window, "hrdesk", message)
         window.quitting = True
         app.exit(1)
 
-    run_task(work, done, failed)
+    if demo:
+        window.show_demo_progress()
+    task = run_task(work, done, failed)
+    if demo:
+        task.signals.progress.connect(window.show_demo_progress)
+    return task
 
 
 BACKUP_AFTER_MS = 60_000  # the list, its statuses and the reminders come first
@@ -161,10 +174,7 @@ def run_app(
     if demo or data_dir or os.environ.get(ENV_DATA_DIR):
         keep_settings_in(folder)
     if demo:
-        from ..desks.demo import create_demo
-
         os.environ.pop("HRDESK_DATABASE_URL", None)  # a demo never writes into a shared database
-        create_demo(folder)
     settings = QSettings()
     set_language(lang if lang and lang != "zh" else str(settings.value("language", lang or "zh")))
     from ..logging_setup import setup_logging
@@ -193,13 +203,18 @@ def run_app(
     if not (tray_only and window.tray.available):
         window.show()
     opened: list[Any] = []
-    open_store_in_background(app, window, folder, demo, opened)
+    opening = open_store_in_background(app, window, folder, demo, opened)
     try:
         return app.exec()
     finally:
+        from PySide6.QtCore import QThreadPool
+
         from .workers import stop_background, writer_pool
 
+        opening.cancel()  # quit while the demo was being built: it stops at the next employee
         stop_background()
+        if demo:
+            QThreadPool.globalInstance().waitForDone(30000)  # before its folder is removed
         writer_pool().waitForDone(10000)
         for desk in opened:
             desk.close()

@@ -10,7 +10,7 @@ from operator import attrgetter
 
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from ..clock import Clock
 from ..employees.views import EmployeeSummary
@@ -199,6 +199,10 @@ class Dashboard(QWidget):
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 18px; font-weight: bold;")
         layout.addWidget(self.title)
+        self.progress = QProgressBar()  # a demo being built: how many of its employees are made
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        layout.addWidget(self.progress)
         urgent = QGridLayout()
         self.urgency_buttons: dict[str, QPushButton] = {}
         for i, kind in enumerate(URGENCY_CARDS):
@@ -208,6 +212,9 @@ class Dashboard(QWidget):
             button.setStyleSheet(
                 f"QPushButton {{ border: 2px solid {colour}; border-left: 10px solid {colour}; "
                 f"text-align: left; padding: 6px; font-size: 15px; font-weight: bold; color: {colour}; }}"
+                # Waiting for the counts (the demo being built, the list loading): greyed like the
+                # status cards, not bright as if it could be clicked.
+                "QPushButton:disabled { color: #9e9e9e; border-color: #e0e0e0; }"
             )
             button.clicked.connect(lambda _=False, k=kind: self.urgencyClicked.emit(k))
             self.urgency_buttons[kind] = button
@@ -238,20 +245,42 @@ class Dashboard(QWidget):
         self._tallies = Tallies()
         self._today: date | None = None
         self._loading = False
+        self._preparing: tuple[int, int] | None = None
         self.retranslate()
 
     def set_loading(self, loading: bool) -> None:
         """While the first counts are read: the cards say so instead of showing zeros."""
         self._loading = loading
+        self._preparing = None
+        self.progress.hide()
         for button in (*self.buttons.values(), *self.urgency_buttons.values()):
             button.setEnabled(not loading)
-        self.title.setText(self.tr("概览（正在载入…）") if loading else self.tr("概览"))
+        self.title.setText(self._title())
         self._show(None)
 
+    def set_preparing(self, done: int, total: int) -> None:
+        """A demo desk being built (about a minute, before there is anything to count): the title and a
+        bar say how many of its employees are made (`total` 0: not known yet)."""
+        if self._preparing is None:
+            self.set_loading(True)
+        self._preparing = (done, total)
+        self.progress.setRange(0, total)  # 0 – 0: a busy bar until the first count arrives
+        self.progress.setValue(done)
+        self.progress.show()
+        self.title.setText(self._title())
+
+    def _title(self) -> str:
+        if self._preparing is not None:
+            done, total = self._preparing
+            if total:
+                return self.tr("概览（正在生成演示数据… {done} / {total} 名员工）").format(
+                    done=done, total=total
+                )
+            return self.tr("概览（正在生成演示数据…）")
+        return self.tr("概览（正在载入…）") if self._loading else self.tr("概览")
+
     def retranslate(self) -> None:
-        self.title.setText(
-            self.tr("概览（正在载入…）") if getattr(self, "_loading", False) else self.tr("概览")
-        )
+        self.title.setText(self._title())
         self.chart_title.setText(self.tr("未来12个月证件到期人数（点击柱子筛选名单）"))
         self.hint.setText(self.tr("点击状态或柱子筛选左侧名单；选择一名员工查看详情。"))
         self._show(None)

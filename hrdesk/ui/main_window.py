@@ -3,7 +3,6 @@ tabs on the right; menus, toolbar and shortcuts; geometry and column widths reme
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,7 +37,7 @@ from .file_actions import FileActions
 from .list_filters import ListFilters
 from .window_layout import fit_header_texts, restore_layout, save_geometry, save_layout
 from .window_loads import WindowLoads
-from .window_menus import build_actions, retranslate_menus
+from .window_menus import build_actions, desk_actions, retranslate_menus
 from .workers import run_task
 
 if TYPE_CHECKING:
@@ -65,6 +64,7 @@ class MainWindow(QMainWindow):
         self.clock = clock or Clock()
         self.case: EmployeeCase | None = None
         self._case_wanted: tuple[int, str | None] | None = None
+        self.case_stale = False  # the employee in the detail changed while another page was in front
         self._loading = 0  # background loads in flight (the benchmark waits for none)
         self.settings = QSettings()
         self.tray: Any = None
@@ -131,6 +131,8 @@ class MainWindow(QMainWindow):
         build_actions(self)
 
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.clicked.connect(self._row_clicked)
+        self.stack.currentChanged.connect(self._page_shown)
         self.dashboard.statusClicked.connect(self.filters.status)
         self.dashboard.monthClicked.connect(self.filters.month)
         self.detail.saved.connect(self._employee_saved)
@@ -145,6 +147,9 @@ class MainWindow(QMainWindow):
         restore_layout(self)
         if desk is not None:
             self.attach_records(desk)
+        else:
+            for action in desk_actions(self):
+                action.setEnabled(False)  # until `attach_records`
         # The stored statuses hold until a day; check for a new day every hour (and after sleep).
         self.day_timer = QTimer(self)
         self.day_timer.setInterval(3600 * 1000)
@@ -180,15 +185,24 @@ class MainWindow(QMainWindow):
             self.tray.retranslate()
         if self.desk is None:
             return
-        if self.stack.currentWidget() is self.detail and self.detail.employee_id is not None:
-            self.request_case(self.detail.employee_id, self.case.business if self.case else None)
+        if self.detail.employee_id is not None:
+            if self.stack.currentWidget() is self.detail:
+                self.request_case(self.detail.employee_id, self.case.business if self.case else None)
+            else:
+                self.case_stale = True  # read again when the page comes back to the front
         if self.deadline_items:
             self.refresh_deadlines()
 
     # --- data (loaded and written on workers by `self.loads`) ------------------------------------
 
     def attach_records(self, desk: Desk) -> None:
+        for action in desk_actions(self):
+            action.setEnabled(True)
         self.loads.attach_records(desk)
+
+    def show_demo_progress(self, done: int = 0, total: int = 0) -> None:
+        """`hrdesk --demo`: the demo is being built on a worker; the overview counts the employees made."""
+        self.dashboard.set_preparing(done, total)
 
     def background_busy(self) -> bool:
         return self.loads.background_busy()
@@ -226,6 +240,7 @@ class MainWindow(QMainWindow):
         from .i18n import current_lang
 
         self._case_wanted = (employee_id, business)
+        self.case_stale = False
         desk, today, lang = self.desk, self.clock.today(), current_lang()
         wanted = self._case_wanted
 
@@ -307,6 +322,7 @@ class MainWindow(QMainWindow):
             self.guard(lambda: self.select_employee(summary.id))
             return
         self.detail.show_loading(summary.id, summary.name)
+        self.case_stale = False  # the case is built again just below
         self.stack.setCurrentWidget(self.detail)
         self.request_case(summary.id)
 
@@ -318,6 +334,24 @@ class MainWindow(QMainWindow):
             return
         if self.detail.employee_id is not None and self.model.row_of(self.detail.employee_id) is not None:
             self._select_quietly(self.detail.employee_id)
+
+    def _row_clicked(self, index: Any) -> None:
+        """The employee already chosen, clicked again while the overview or the calendar is in front:
+        their page comes back (selecting the same row again changes nothing, so nothing else would)."""
+        if self.stack.currentWidget() is self.detail or not index.isValid():
+            return
+        if self.proxy.data(index, ROW_ROLE).id == self.detail.employee_id:
+            self.stack.setCurrentWidget(self.detail)
+
+    def _page_shown(self, _index: int) -> None:
+        """An employee's page back in front: what changed for them meanwhile (a write, a scan read,
+        another desk) is drawn, not the case from before."""
+        if (
+            self.case_stale
+            and self.stack.currentWidget() is self.detail
+            and self.detail.employee_id is not None
+        ):
+            self.request_case(self.detail.employee_id, self.case.business if self.case else None)
 
     def _select_quietly(self, employee_id: int | None) -> None:
         """Move the list's selection back without opening anyone (the guard said wait)."""
@@ -467,7 +501,3 @@ class MainWindow(QMainWindow):
             return
         save_layout(self)
         super().closeEvent(event)
-
-
-def temp_pdf(prefix: str) -> Path:
-    return Path(tempfile.mkdtemp(prefix="hrdesk-")) / f"{prefix}.pdf"

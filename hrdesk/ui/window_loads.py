@@ -237,9 +237,11 @@ class WindowLoads(QObject):
                     self.w.deadline_items, self.w.clock.today(), getattr(self.w, "_unknown_years", set())
                 )
             current = self.w.detail.employee_id
-            shown = current in ids and self.w.stack.currentWidget() is self.w.detail
-            if shown and any(s.id == current for s in summaries):
-                self.w.request_case(current, self.w.case.business if self.w.case else None)
+            if current in ids and any(s.id == current for s in summaries):
+                if self.w.stack.currentWidget() is self.w.detail:
+                    self.w.request_case(current, self.w.case.business if self.w.case else None)
+                else:  # the overview or the calendar is in front: drawn when the page comes back
+                    self.w.case_stale = True
 
         run_task(work, apply, self._background_failed)
 

@@ -88,6 +88,24 @@ def build_actions(w: MainWindow) -> None:
         w.toolbar.addAction(a)
 
 
+def desk_actions(w: MainWindow) -> list[QAction]:
+    """What needs the database open: off while the window waits for it (the demo is built for a minute),
+    so a click meanwhile does nothing rather than fail."""
+    return [
+        w.act_new,
+        w.act_delete,
+        w.act_ics,
+        w.act_import,
+        w.act_export,
+        w.act_backup,
+        w.act_units,
+        w.act_settings,
+        w.act_form,
+        w.act_pack,
+        w.act_bulk_pack,
+    ]
+
+
 def retranslate_menus(w: MainWindow) -> None:
     for action, text in (
         (w.act_new, QT_TRANSLATE_NOOP("MainWindow", "新建员工")),

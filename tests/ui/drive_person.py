@@ -297,6 +297,12 @@ def scenario(window: Any) -> Iterator[Any]:  # noqa: C901, PLR0915  one person's
     yield new_modal(None)
     trash = modal()
     dialog_seen(trash)
+
+    def trash_read() -> bool:
+        """the trash listed (read on a worker)"""
+        return not trash.is_busy()
+
+    yield trash_read
     tree = trash.tree
     row = next(
         tree.topLevelItem(i)

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pymupdf
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton, QWidget
 
@@ -60,6 +61,44 @@ def test_save_as_pdf_writes_the_form_with_its_text(qtbot, desk: Desk, tmp_path: 
     with pymupdf.open(saved) as doc:
         text = "".join(page.get_text() for page in doc)
     assert "王小明" in text and "诚信" in text  # vector text, not a picture of it
+
+
+class Desktop(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.opened.append(url.toLocalFile())
+
+
+def test_closing_the_preview_removes_its_form_from_the_temporary_folder(qtbot, desk: Desk, tmp_path: Path):
+    """The form holds a person's name and ID number: it leaves /tmp when the preview closes, and a form
+    handed to the system's viewer (still open there) when the app exits."""
+    from hrdesk.ui import scratch
+
+    dialog = _preview(qtbot, desk, tmp_path, "checklist")
+    made = dialog.path
+    assert made is not None and made.exists() and made.parent.name.startswith("hrdesk-form-")
+    QTest.mouseClick(button(dialog, "关闭"), Qt.MouseButton.LeftButton)
+    wait_pool(qtbot)
+    assert not made.parent.exists()
+
+    (tmp_path / "two").mkdir()
+    viewed = _preview(qtbot, desk, tmp_path / "two", "checklist")
+    desktop = Desktop()  # what the system's viewer was handed (recorded, not started)
+    QDesktopServices.setUrlHandler("file", desktop, "open")
+    try:
+        QTest.mouseClick(button(viewed, "用系统阅读器打开"), Qt.MouseButton.LeftButton)
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert desktop.opened == [str(viewed.path)]
+    QTest.mouseClick(button(viewed, "关闭"), Qt.MouseButton.LeftButton)
+    wait_pool(qtbot)
+    assert viewed.path.exists()  # the viewer may still be reading it
+    scratch.discard_all()  # what the app does at exit
+    assert not viewed.path.parent.exists()
 
 
 def test_print_to_a_pdf_printer_passes_the_vector_pages_on(qtbot, desk: Desk, tmp_path: Path):

@@ -55,3 +55,37 @@ def test_a_one_page_file_has_no_paging(qtbot, tmp_path: Path):
     qtbot.waitUntil(lambda: preview.page_count == 1)
     assert not preview.prev_button.isEnabled() and not preview.next_button.isEnabled()
     assert not preview.page_box.isEnabled()
+
+
+def test_a_file_opened_fitted_is_drawn_once(qtbot, tmp_path: Path, monkeypatch):
+    """Selecting a file draws its page once, at the fitted size: not first at the last file's zoom to
+    learn the page's size, then again (every selection cost two renders of a 300-dpi scan)."""
+    from hrdesk.pdf import render
+
+    asked: list[tuple[str, int]] = []
+    real = render.preview_page
+
+    def counted(path: Path, page: int = 0, dpi: int = 110, fit_width: int = 0):
+        asked.append((Path(path).name, page))
+        return real(path, page, dpi, fit_width)
+
+    monkeypatch.setattr("hrdesk.ui.materials.pdf_preview.preview_page", counted)  # counted, still drawn
+    preview = PdfPreview()
+    qtbot.addWidget(preview)
+    preview.resize(700, 600)
+    preview.show()
+    for name in ("a.pdf", "b.pdf"):
+        pdf = _pdf(tmp_path / name, 2)
+        with pymupdf.open(pdf) as doc:  # b is half as wide: a new fit, not the last file's zoom
+            if name == "b.pdf":
+                for page in doc:
+                    page.set_mediabox(pymupdf.Rect(0, 0, 300, 842))
+                doc.saveIncr()
+        preview.set_file(pdf)
+        wait_pool(qtbot)
+        qtbot.waitUntil(lambda: preview.page_count == 2 and not preview.image.pixmap().isNull())
+        wait_pool(qtbot)
+        view = preview.scroll.viewport().width()
+        assert view - 40 <= preview.image.pixmap().width() <= view, name  # fitted to the width
+        assert asked == [(name, 0)], asked  # drawn once
+        asked.clear()

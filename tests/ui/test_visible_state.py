@@ -142,3 +142,67 @@ def test_the_wheel_scrolls_the_form_and_ctrl_s_saves(qtbot, window, desk: Desk) 
     wait_pool(qtbot)
     qtbot.waitUntil(lambda: bool(saved), timeout=15000)
     assert saved == [ids[0]]
+
+
+def test_an_employee_page_brought_back_shows_what_changed_meanwhile(
+    qtbot, window, desk: Desk, tmp_path: Path
+) -> None:
+    """The calendar in front, a scan is stored for the employee still chosen in the list; clicking them
+    in the list brings their page back (the same row again) with the scan in its slot, not as it was."""
+    from PySide6.QtWidgets import QToolButton
+
+    from hrdesk.ui.employees.employee_model import ROW_ROLE
+
+    from .test_main_window import _scan
+
+    profile = load_profile_file(ROOT / "examples" / "changping-new-ready.json")
+    profile.materials = [m for m in profile.materials if m.kind != "hukou-pages"]
+    employee_id = desk.employees.add_profile(profile)
+    window.reload(select_id=employee_id)
+    wait_pool(qtbot)
+    window.detail.setCurrentWidget(window.detail.materials)
+    panel = window.detail.materials
+
+    def hukou() -> str:
+        return {m.kind: m.status for m in panel.result.materials}["hukou-pages"]
+
+    assert hukou() == "missing"
+    calendar = next(b for b in window.toolbar.findChildren(QToolButton) if b.text() == "期限日历")
+    qtbot.mouseClick(calendar, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.calendar
+    scan = _scan(tmp_path / "hukou.pdf")
+    window.run_op(lambda d: d.materials.attach(employee_id, "hukou-pages", scan), [employee_id])
+    wait_pool(qtbot)
+    row = next(
+        r for r in range(window.proxy.rowCount()) if window.proxy.index(r, 0).data(ROW_ROLE).id == employee_id
+    )
+    place = window.table.visualRect(window.proxy.index(row, 0)).center()
+    qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=place)
+    assert window.stack.currentWidget() is window.detail
+    wait_pool(qtbot)
+    assert hukou() == "ok"
+
+
+def test_a_damaged_scan_says_why_where_the_person_looks(qtbot, window, desk: Desk, tmp_path: Path) -> None:
+    """A damaged PDF dropped on 学历证书 while another slot is selected: the new file's line is selected,
+    the reason pane under the list names the file and says to scan it again, the preview says it cannot
+    show it; not only a column of the tree, half off screen."""
+    from ..packs.test_materials_gui import find_item
+
+    profile = load_profile_file(ROOT / "examples" / "changping-new-ready.json")
+    employee_id = desk.employees.add_profile(profile)
+    window.reload(select_id=employee_id)
+    wait_pool(qtbot)
+    window.detail.setCurrentWidget(window.detail.materials)
+    panel = window.detail.materials
+    panel.tree.setCurrentItem(find_item(panel, "labour-contract"))
+    wait_pool(qtbot)
+    damaged = tmp_path / "毕业证扫描.pdf"
+    damaged.write_bytes(b"%PDF-1.4\n" + b"not a pdf " * 100)
+    panel.tree.filesDropped.emit("diploma", [str(damaged)])  # what dropping it on the slot sends
+    wait_pool(qtbot)
+    qtbot.waitUntil(lambda: panel.tree.currentItem().text(0) == damaged.name, timeout=15000)
+    wait_pool(qtbot)
+    reason = panel.reason.text()
+    assert reason.startswith(f"{damaged.name}：") and "请重新扫描" in reason, reason
+    assert "无法预览" in panel.preview.image.text()

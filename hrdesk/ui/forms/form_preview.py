@@ -5,7 +5,6 @@ says so; printing hands the printer the form's own vector pages at the printer's
 from __future__ import annotations
 
 import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QMessag
 from ...mupdf_lock import MUPDF
 from ...pdf.files import safe_filename
 from ..materials.pdf_preview import PdfPreview
+from ..scratch import discard, scratch_dir
 from ..workers import run_task
 
 MAX_PRINT_DPI = 600  # a finer printer gets 600-dpi pages: small print is sharp, the spool stays bounded
@@ -70,6 +70,8 @@ class FormPreviewDialog(QDialog):
         self.open_button.clicked.connect(self.open_in_viewer)
         self.close_button.clicked.connect(self.accept)
         self._printing = False
+        self._shown_outside = False  # handed to the system's viewer: kept until the app exits
+        self.finished.connect(self._discard_form)
 
         def work(_task: Any) -> tuple[Path, str]:
             # Imported here, on the worker: the form layer loads ReportLab and its fonts (most of a
@@ -79,7 +81,7 @@ class FormPreviewDialog(QDialog):
             profile = desk.employees.profile(employee_id)
             pdf = make_form(form_id, profile, business, data_dir=desk.data_dir)
             name = safe_filename(f"{form_id}-{profile.employee.name}.pdf")
-            path = Path(tempfile.mkdtemp(prefix="hrdesk-form-")) / name
+            path = scratch_dir("hrdesk-form-") / name
             path.write_bytes(pdf)
             return path, name
 
@@ -98,8 +100,16 @@ class FormPreviewDialog(QDialog):
     def _failed(self, message: str) -> None:
         self.status.setText(self.tr("无法生成表格：") + message)
 
+    def _discard_form(self) -> None:
+        """The dialog closed: its form (a person's name and ID number) leaves /tmp, on a worker. A form
+        still being made, or open in the system's viewer, goes when the app exits (`scratch`)."""
+        if self.path is not None and not self._shown_outside and not self._printing:
+            folder = self.path.parent
+            run_task(lambda _task: discard(folder))
+
     def open_in_viewer(self) -> None:
         if self.path is not None:
+            self._shown_outside = True
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path)))
 
     def save_pdf(self) -> None:

@@ -190,6 +190,15 @@ class ChecklistTree(QTreeWidget):
             return slot
         return None
 
+    def find_file(self, material_id: int) -> QTreeWidgetItem | None:
+        """The line of file `material_id`, in whichever slot it is listed (an alternative's file sits
+        under the slot it stands for)."""
+        for slot in self.slots():
+            for k in range(slot.childCount()):
+                if slot.child(k).data(0, MATERIAL_ROLE) == material_id:
+                    return slot.child(k)
+        return None
+
     # --- drops and the Delete key --------------------------------------------------------------------
 
     def event(self, event: Any) -> bool:
@@ -267,18 +276,21 @@ def checklist_rows(
         for f in stored.get(m.provided_kind or m.kind, []):
             defects = [readable(d, lang) for d in f.defects or ()]
             note = join_notes(defects, lang)
-            reason_text: str | None = "\n".join(defects) if defects else None
+            name = f.original_name or QCoreApplication.translate("MaterialsPanel", "（未附文件）")
+            # The reason pane under the list names the file: a slot of several files, which one to scan again.
+            named = QCoreApplication.translate("MaterialsPanel", "{file}：").format(file=name) + "\n"
+            reason_text: str | None = named + "\n".join(defects) if defects else None
             colour = (2, STATUS_COLOURS["defective"]) if defects else None
             found = findings(f)
             if found is not None:  # the reading's list is the file's one list (image checks included)
                 note, found_reason, severity = found
                 if severity != "none":
-                    reason_text = found_reason
+                    reason_text = named + found_reason
                     colour = (2, STATUS_COLOURS["defective"] if severity == "blocker" else WARNING_COLOUR)
             slot.children.append(
                 Row(
                     [
-                        f.original_name or QCoreApplication.translate("MaterialsPanel", "（未附文件）"),
+                        name,
                         f"{f.pages or '?'} {pages_label}",
                         note,
                     ],

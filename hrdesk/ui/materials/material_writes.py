@@ -27,6 +27,7 @@ class MaterialWrites:
     business: str
     _removed: list[int]
     _keep_page: int
+    _select_after: int | None  # a file just added: selected when the tree is drawn with it
 
     # --- the writer ----------------------------------------------------------------------------------
 
@@ -117,15 +118,16 @@ class MaterialWrites:
             return
         employee_id, desk = self.employee_id, self.desk
 
-        def work(task: Any) -> int:
+        def work(task: Any) -> list[int]:
+            added = []
             for i, path in enumerate(good):
                 task.report(i, len(good))
-                desk.materials.add_page(employee_id, kind, path)  # stored, then scanned
-            return len(good)
+                added.append(desk.materials.add_page(employee_id, kind, path).id)  # stored, then scanned
+            return added
 
         self._start_attach(work)
 
-    def _start_attach(self, work: Callable[[Any], int]) -> None:
+    def _start_attach(self, work: Callable[[Any], list[int]]) -> None:
         """Attaching stores and scans each file (seconds per scan): say so at once, with the count. The
         OCR workers start meanwhile, so the reading that follows finds their models loaded."""
         self._begin_busy(self.tr("正在检查扫描件…"))
@@ -134,8 +136,13 @@ class MaterialWrites:
         task = run_write(work, self._attached, self._attach_failed)  # the one writer thread
         task.signals.progress.connect(self.busy.progress)
 
-    def _attached(self, _count: object) -> None:
+    def _attached(self, added: list[int]) -> None:
+        """Stored and scanned: the file just added comes into view, its line selected, so what its scan
+        found (a damaged or refused file, a greyscale scan) is read in the reason pane under the list,
+        with the file's name, and its page or refusal in the preview, not only in a column of the tree."""
         self._end_busy()
+        if added:
+            self._select_after = added[-1]
         self._after_write()
         from ...materials.inspection.inspect import inspection_available
 
@@ -165,16 +172,16 @@ class MaterialWrites:
             return
         employee_id, desk = self.employee_id, self.desk
 
-        def work(task: Any) -> int:
+        def work(task: Any) -> list[int]:
             task.report(0, len(good))
             if material_id is not None:
-                desk.materials.replace_material(material_id, good[0])
+                added = [desk.materials.replace_material(material_id, good[0]).id]
             else:
-                desk.materials.replace_slot(employee_id, kind, good[0])
+                added = [desk.materials.replace_slot(employee_id, kind, good[0]).id]
             for i, path in enumerate(good[1:], start=1):
                 task.report(i, len(good))
-                desk.materials.add_page(employee_id, kind, path)
-            return len(good)
+                added.append(desk.materials.add_page(employee_id, kind, path).id)
+            return added
 
         self._start_attach(work)
 

@@ -104,6 +104,7 @@ class MaterialsPanel(MaterialWrites, ScanReading, QWidget):
         layout.addLayout(busy_line)
         self._load_generation = 0
         self._keep_page = 0
+        self._select_after: int | None = None
         self._drawn_for: int | None = None  # whose checklist the tree shows
         split = QSplitter()
         self.tree = ChecklistTree()
@@ -191,7 +192,14 @@ class MaterialsPanel(MaterialWrites, ScanReading, QWidget):
         keep_kind, keep_material = self.current_kind(), self.current_material_id()
         rows = checklist_rows(self.result, case.materials, current_lang(), self._file_of, self.reading_of)
         self._drawn_for = self.employee_id
-        if self.tree.show_rows(rows):
+        added = self._select_after
+        if added is not None and any(m.id == added for m in case.materials):
+            self._select_after = None
+            self.tree.show_rows(rows)
+            item = self.tree.find_file(added)
+            if item is not None:
+                self.tree.setCurrentItem(item)  # the file just added, its reason under the list
+        elif self.tree.show_rows(rows):
             item = self.tree.find(keep_kind, keep_material) if keep_kind else None
             if item is not None:
                 self.tree.setCurrentItem(item)  # shows it (the preview renders the file again)

@@ -41,8 +41,8 @@ def _thumbnails(path: Path) -> list[QImage]:
     return [_image(p) for p in preview_thumbnails(path, THUMB_DPI, MAX_THUMBS)]
 
 
-def _page(path: Path, page: int, dpi: int) -> tuple[QImage, RenderedPage]:
-    rendered = preview_page(path, page, dpi)
+def _page(path: Path, page: int, dpi: int, fit_width: int = 0) -> tuple[QImage, RenderedPage]:
+    rendered = preview_page(path, page, dpi, fit_width)
     return _image(rendered), rendered
 
 
@@ -190,9 +190,13 @@ class PdfPreview(QWidget):
         self._edit_busy = busy
         self._update_controls()
 
+    def _fit_width(self) -> int:
+        """The pixels a page fitted to the view's width gets (the frame and a margin off)."""
+        return max(1, self.scroll.viewport().width() - 12)
+
     def fit_width(self) -> None:
         if self._page_points:
-            self.set_dpi((self.scroll.viewport().width() - 12) / self._page_points[0] * 72)
+            self.set_dpi(self._fit_width() / self._page_points[0] * 72)
 
     def fit_page(self) -> None:
         if self._page_points:
@@ -228,7 +232,11 @@ class PdfPreview(QWidget):
 
     def _load_thumbnails(self, path: Path) -> None:
         generation = self._generation
-        run_task(lambda task: _thumbnails(path), lambda pages: self._show_thumbnails(generation, pages))
+        run_task(
+            lambda task: _thumbnails(path),
+            lambda pages: self._show_thumbnails(generation, pages),
+            lambda _message: self._show_thumbnails(generation, []),  # no strip of the last file's pages
+        )
 
     def _show_thumbnails(self, generation: int, pages: object) -> None:
         if generation != self._generation:
@@ -274,26 +282,25 @@ class PdfPreview(QWidget):
         self.status.setText("")
         self._generation += 1
         generation, path, dpi = self._generation, self.path, self.dpi
+        # A new file opened fitted to the width: the worker picks the resolution from the page's own
+        # size, so the page is drawn once (not at the last file's zoom first, then again fitted).
+        fit = self._fit_width() if self._fit_pending and self.isVisible() else 0
         if self.image.pixmap() is None or self.image.pixmap().isNull():
             self.image.setText(self.tr("正在渲染…"))
         run_task(
-            lambda task: _page(path, page, dpi),
-            lambda result: self._show(generation, *result),
+            lambda task: _page(path, page, dpi, fit),
+            lambda result: self._show(generation, *result, fitted=bool(fit)),
             lambda message: self._failed(generation, message),
         )
 
-    def _show(self, generation: int, image: QImage, result: RenderedPage) -> None:
+    def _show(self, generation: int, image: QImage, result: RenderedPage, fitted: bool = False) -> None:
         if generation != self._generation:
             return  # the user moved on while this page rendered
         self.page_count = result.page_count
-        self._page_points = (result.width * 72 / self.dpi, result.height * 72 / self.dpi)
-        if self._fit_pending and self.isVisible():
+        self._page_points = result.points
+        if fitted:  # drawn fitted to the width: that is the zoom now
+            self.dpi = result.dpi
             self._fit_pending = False
-            wanted = int(min(300, max(30, (self.scroll.viewport().width() - 12) / self._page_points[0] * 72)))
-            if abs(wanted - self.dpi) > 2:
-                self.dpi = wanted
-                self.show_page(self.page)  # render once more at the fitted size
-                return
         self.image.setPixmap(QPixmap.fromImage(image))
         self.page_box.blockSignals(True)
         self.page_box.setMaximum(max(1, result.page_count))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -70,7 +70,8 @@ class TrashDialog(QDialog):
         self._loading = False
         self._writing = False
         self._generation = 0
-        self._notice = ""  # what the last write did, said until the next one
+        self._notice: Callable[[], str] | None = None  # what the last write did, said until the next one
+        self._said: Callable[[], str] = str  # the summary line, made again in a new language
         self.setWindowTitle(self.tr("历史版本") if slot else self.tr("回收站"))
         self.resize(760, 420)
         layout = QVBoxLayout(self)
@@ -108,7 +109,7 @@ class TrashDialog(QDialog):
         self._generation += 1
         generation, desk, slot = self._generation, self.desk, self.slot
         self._loading = True
-        self.summary.setText(self.tr("正在读取回收站…"))
+        self._say(lambda: self.tr("正在读取回收站…"))
         self._update_buttons()
 
         def work(_task: Any) -> list[Any]:
@@ -124,29 +125,50 @@ class TrashDialog(QDialog):
             return  # a newer reading (after a restore) is on its way
         self._loading = False
         self.shown = list(items)
+        self._draw()
+        self._say(self._counts)
+        self._update_buttons()
+
+    def _draw(self) -> None:
+        """The rows of `shown`, in the language now installed (the selection kept)."""
+        chosen = {row.data(0, ITEM_ROLE) for row in self.tree.selectedItems()}
         self.tree.clear()
         kinds = {"material": self.tr("材料文件"), "employee": self.tr("员工")}
         rows = []
-        for item in items:
+        for item in self.shown:
             when = item.deleted_at.astimezone().strftime("%Y-%m-%d %H:%M")
             row = QTreeWidgetItem([kinds[item.kind], item.title, item.detail, item.owner, when])
             row.setData(0, ITEM_ROLE, (item.kind, item.id))
             rows.append(row)
         self.tree.addTopLevelItems(rows)
-        employees = sum(1 for i in items if i.kind == "employee")
-        self.summary.setText(
-            self._notice
-            or self.tr("回收站里有 {files} 个材料文件、{people} 名员工。恢复前它们不会进入材料包。").format(
-                files=len(items) - employees, people=employees
-            )
-            if items
-            else self.tr("回收站是空的。")
+        for row in rows:
+            row.setSelected(row.data(0, ITEM_ROLE) in chosen)
+
+    def _counts(self) -> str:
+        if not self.shown:
+            return self.tr("回收站是空的。")
+        if self._notice is not None:
+            return self._notice()
+        employees = sum(1 for i in self.shown if i.kind == "employee")
+        return self.tr("回收站里有 {files} 个材料文件、{people} 名员工。恢复前它们不会进入材料包。").format(
+            files=len(self.shown) - employees, people=employees
         )
-        self._update_buttons()
+
+    def _say(self, text: Callable[[], str]) -> None:
+        self._said = text
+        self.summary.setText(text())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """A language switch with the trash open: its rows and counts in the new language too (the
+        window's title and buttons are put in it by `dialog_language`)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "tree"):
+            self._draw()
+            self.summary.setText(self._said())
 
     def _read_failed(self, message: str) -> None:
         self._loading = False
-        self.summary.setText(message)
+        self._say(lambda: message)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -175,7 +197,7 @@ class TrashDialog(QDialog):
             if restored:
                 self.employeesRestored.emit(restored)
 
-        self._start_write(self.tr("正在恢复…"), work, done)
+        self._start_write(lambda: self.tr("正在恢复…"), work, done)
 
     def empty(self) -> None:
         """Delete for good what the list shows (asked first)."""
@@ -184,15 +206,19 @@ class TrashDialog(QDialog):
         desk, seen = self.desk, list(self.shown)
 
         def done(removed: int) -> None:
-            self._notice = self.tr("回收站已清空，释放了 {n} 个文件。").format(n=removed)
+            self._notice = lambda: self.tr("回收站已清空，释放了 {n} 个文件。").format(n=removed)
             self._stored()
 
-        self._start_write(self.tr("正在清空回收站…"), lambda _task: desk.trash.empty_trash(seen), done)
+        self._start_write(
+            lambda: self.tr("正在清空回收站…"), lambda _task: desk.trash.empty_trash(seen), done
+        )
 
-    def _start_write(self, message: str, work: Callable[[Any], Any], done: Callable[[Any], None]) -> None:
+    def _start_write(
+        self, message: Callable[[], str], work: Callable[[Any], Any], done: Callable[[Any], None]
+    ) -> None:
         self._writing = True
-        self._notice = ""
-        self.summary.setText(message)
+        self._notice = None
+        self._say(message)
         self._update_buttons()
         run_write(work, done, self._write_failed)
 

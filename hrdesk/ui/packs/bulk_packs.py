@@ -4,11 +4,12 @@ report of what was built, skipped and refused stays on screen (also after a canc
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...labels import label
+from ..i18n import current_lang
 from ..workers import run_task
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -50,8 +53,6 @@ class BulkPacksDialog(QDialog):
         folder: Path | None = None,
     ) -> None:
         super().__init__(parent)
-        from ...packs.upload_pack import business_name
-
         self.desk = desk
         self.employee_ids = list(employee_ids)
         self.today = today or desk.clock.today()
@@ -59,15 +60,17 @@ class BulkPacksDialog(QDialog):
         self.report: Any = None
         self._task: Any = None
         self._generation = 0
+        self._said: Callable[[], str] = str  # the summary line, made again in a new language
         self.setWindowTitle(self.tr("批量生成材料包"))
         self.resize(900, 620)
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("业务：")))
         self.business = QComboBox()
+        self.business.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # either language
         self.business.addItem(self.tr("各自当前业务"), None)
         for code in BUSINESSES:
-            self.business.addItem(business_name(code), code)
+            self.business.addItem(label("business", code, current_lang()), code)
         row.addWidget(self.business)
         row.addSpacing(16)
         row.addWidget(QLabel(self.tr("保存到：")))
@@ -129,59 +132,88 @@ class BulkPacksDialog(QDialog):
         """Check every listed employee for the chosen business on a worker thread."""
         from ...packs.upload_pack import bulk_candidates
 
-        desk, ids, business, today = (
+        desk, ids, business, today, lang = (
             self.desk,
             self.employee_ids,
             self.business.currentData(),
             self.today,
+            current_lang(),
         )
         self._generation += 1
         generation = self._generation
+        self._checked_in = lang
         self.candidates = []
         self.start_button.setEnabled(False)
-        self.summary.setText(self.tr("正在检查 {n} 名员工是否符合条件…").format(n=len(ids)))
+        self._say(lambda: self.tr("正在检查 {n} 名员工是否符合条件…").format(n=len(ids)))
         run_task(
-            lambda _t: (generation, bulk_candidates(desk, ids, business, today)),
+            lambda _t: (generation, bulk_candidates(desk, ids, business, today, lang)),
             self._show_candidates,
             self._failed,
         )
 
     def _show_candidates(self, answer: tuple[int, list[Any]]) -> None:
-        from ...packs.upload_pack import business_name
-
         generation, candidates = answer
         if generation != self._generation:  # the business changed meanwhile: a newer check is coming
             return
         self.candidates = candidates
+        self._draw()
+        for col, width in enumerate((44, 90, 150, 150, 90)):
+            self.table.setColumnWidth(col, width)
+        self._say(self._counts)
+        self.start_button.setEnabled(bool(candidates))
+
+    def _draw(self) -> None:
+        """The candidates' rows in the language now installed; a tick the person changed is kept."""
+        ticked = self.ticked() if self.table.topLevelItemCount() else None
         self.table.clear()
-        for c in candidates:
+        for c in self.candidates:
             item = QTreeWidgetItem(
                 [
                     "",
                     c.name,
                     c.id_masked,
-                    business_name(c.business),
+                    label("business", c.business, current_lang()),
                     self.tr("符合") if c.eligible else self.tr("不符合"),
                     "；".join(c.reasons),
                 ]
             )
             item.setData(0, ID_ROLE, c.employee_id)
             # Eligible: ticked. Not eligible: left out unless HR ticks it (an explicit choice).
-            item.setCheckState(0, Qt.CheckState.Checked if c.eligible else Qt.CheckState.Unchecked)
+            on = c.eligible if ticked is None else c.employee_id in ticked
+            item.setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
             if not c.eligible:
                 item.setForeground(4, QBrush(QColor("#c62828")))
                 item.setToolTip(5, "\n".join(c.reasons))
             self.table.addTopLevelItem(item)
-        for col, width in enumerate((44, 90, 150, 100, 60)):
-            self.table.setColumnWidth(col, width)
-        eligible = sum(1 for c in candidates if c.eligible)
+
+    def _counts(self) -> str:
+        eligible = sum(1 for c in self.candidates if c.eligible)
         text = self.tr("{ok} 名员工符合条件，将生成材料包。").format(ok=eligible)
-        if eligible < len(candidates):
+        if eligible < len(self.candidates):
             text += self.tr("{n} 名不符合条件（原因见表），默认不生成；勾选“生成”可仍然纳入。").format(
-                n=len(candidates) - eligible
+                n=len(self.candidates) - eligible
             )
-        self.summary.setText(text)
-        self.start_button.setEnabled(bool(candidates))
+        return text
+
+    def _say(self, text: Callable[[], str]) -> None:
+        self._said = text
+        self.summary.setText(text())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """A language switch with the dialog open: its businesses, rows, counts and report in the new
+        language too (its fixed labels and buttons are put in it by `dialog_language`)."""
+        super().changeEvent(event)
+        if event.type() != QEvent.Type.LanguageChange or not hasattr(self, "table"):
+            return
+        for i in range(1, self.business.count()):
+            self.business.setItemText(i, label("business", self.business.itemData(i), current_lang()))
+        if self._task is None and self.candidates and self._checked_in != current_lang():
+            self.load_candidates()  # the reasons are the rules' words: asked again in the new language
+        else:
+            self._draw()
+            self.summary.setText(self._said())
+        if self.report is not None:
+            self.report_view.setPlainText(self.report.text(current_lang()))
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("选择保存材料包的文件夹"), self.folder.text())
@@ -231,7 +263,7 @@ class BulkPacksDialog(QDialog):
         if self._task is not None:
             self._task.cancel()
             self.cancel_button.setEnabled(False)
-            self.summary.setText(self.tr("正在取消：当前这份材料包不会留下半成品…"))
+            self._say(lambda: self.tr("正在取消：当前这份材料包不会留下半成品…"))
 
     def _done(self, report: Any) -> None:
         self.report = report
@@ -241,11 +273,13 @@ class BulkPacksDialog(QDialog):
         self.save_button.setEnabled(True)
         if not report.cancelled:
             self.progress.setValue(100)
-        self.report_view.setPlainText(report.text())
-        self.summary.setText(
-            (self.tr("已取消。") if report.cancelled else self.tr("完成。"))
-            + self.tr("已生成 {built} 个，未纳入 {skipped} 名，被拒绝 {refused} 名。").format(
-                built=len(report.built), skipped=len(report.skipped), refused=len(report.refused)
+        self.report_view.setPlainText(report.text(current_lang()))
+        self._say(
+            lambda: (
+                (self.tr("已取消。") if report.cancelled else self.tr("完成。"))
+                + self.tr("已生成 {built} 个，未纳入 {skipped} 名，被拒绝 {refused} 名。").format(
+                    built=len(report.built), skipped=len(report.skipped), refused=len(report.refused)
+                )
             )
         )
 
@@ -263,14 +297,14 @@ class BulkPacksDialog(QDialog):
         the line under the table says when it is saved or why not."""
         from ...pdf.files import atomic_write_bytes
 
-        data = self.report.text().encode("utf-8")
+        data = self.report.text(current_lang()).encode("utf-8")
         self._saving = True
         self.save_button.setEnabled(False)
 
         def saved(_result: object) -> None:
             self._saving = False
             self.save_button.setEnabled(True)
-            self.summary.setText(self.tr("报告已保存：{path}").format(path=path))
+            self._say(lambda: self.tr("报告已保存：{path}").format(path=path))
 
         def failed(message: str) -> None:
             self._saving = False

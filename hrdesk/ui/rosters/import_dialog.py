@@ -9,9 +9,11 @@ messages, so the dialog and the CLI speak with one voice.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -48,6 +50,8 @@ class ImportDialog(QDialog):
         self.import_result: ImportResult | None = None
         self._task: Task | None = None
         self._closing = False  # cancelled while reading: close once the worker has stopped
+        self._said: Callable[[], str] = str  # the status line, made again in a new language
+        self._saved_to: list[Path] = []  # where the bad rows were saved (said in the notices)
         self.setWindowTitle(f"{self.t('roster.ui.title')} — {path.name}")
         self.resize(960, 620)
 
@@ -87,6 +91,33 @@ class ImportDialog(QDialog):
         self._show_sheets([])
         self.start_preview(None)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """A language switch with the dialog open: every text again in the new language (they come from
+        `messages.toml`, not Qt's catalogue, so `dialog_language` cannot do it), the tables too."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "cancel_button"):
+            self.lang = current_lang()
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(f"{self.t('roster.ui.title')} — {self.path.name}")
+        self.sheet_label.setText(self.t("roster.ui.sheet"))
+        self.save_errors.setText(self.t("roster.ui.save-errors"))
+        self.import_button.setText(self.t("roster.ui.import"))
+        self.cancel_button.setText(self.t("roster.ui.close" if self.import_result else "roster.ui.cancel"))
+        self.status.setText(self._said())
+        if self.plan is not None:
+            tab = self.tabs.currentIndex()
+            self._fill_tabs(self.plan)
+            self.tabs.setCurrentIndex(tab)
+            self._fill_notices()
+            self._keep_good_text()
+        self._update_buttons()
+
+    def _say(self, text: Callable[[], str]) -> None:
+        self._said = text
+        self.status.setText(text())
+
     def t(self, key: str, **params: Any) -> str:
         return message_text(key, params, self.lang)
 
@@ -94,7 +125,7 @@ class ImportDialog(QDialog):
 
     def start_preview(self, sheet: str | None) -> None:
         desk, path = self.desk, self.path
-        self._busy(self.t("roster.ui.reading", file=path.name))
+        self._busy(lambda: self.t("roster.ui.reading", file=path.name))
 
         def work(task: Task) -> ImportPreview:
             return preview(desk, path, sheet, progress=task.report)
@@ -106,21 +137,32 @@ class ImportDialog(QDialog):
         self._task = None
         self.plan = plan
         self.progress.hide()
-        self.status.setText(plan.summary(self.lang))
-        self.notices.clear()
-        self.notices.addItems([n.text(self.lang) for n in plan.notices])
-        self.notices.setVisible(bool(plan.notices))
-        line = self.notices.fontMetrics().height() + 6
-        self.notices.setFixedHeight(min(5, max(1, len(plan.notices))) * line + 6)
+        self._say(lambda: plan.summary(self.lang))
+        self._saved_to = []
+        self._fill_notices()
         self._show_sheets(plan.roster_sheets if len(plan.roster_sheets) > 1 else [], plan.sheet)
         self._fill_tabs(plan)
-        bad_rows = len({(e.sheet, e.row) for e in plan.errors})
-        self.keep_good.setText(self.t("roster.ui.keep-good", n=bad_rows))
+        self._keep_good_text()
         self.keep_good.setVisible(bool(plan.errors) and not plan.file_errors)
         self.keep_good.setChecked(False)
         self.save_errors.setVisible(bool(plan.errors))
         self.save_errors.setEnabled(True)
         self._update_buttons()
+
+    def _fill_notices(self) -> None:
+        """What the reading noticed (footer rows skipped, …) and where the bad rows were saved."""
+        plan = self.plan
+        notices = [n.text(self.lang) for n in plan.notices] if plan is not None else []
+        notices += [self.t("roster.ui.saved-errors", path=path) for path in self._saved_to]
+        self.notices.clear()
+        self.notices.addItems(notices)
+        self.notices.setVisible(bool(notices))
+        line = self.notices.fontMetrics().height() + 6
+        self.notices.setFixedHeight(min(5, max(1, len(notices))) * line + 6)
+
+    def _keep_good_text(self) -> None:
+        bad_rows = len({(e.sheet, e.row) for e in self.plan.errors}) if self.plan is not None else 0
+        self.keep_good.setText(self.t("roster.ui.keep-good", n=bad_rows))
 
     def _show_sheets(self, sheets: list[str], current: str | None = None) -> None:
         self.sheet_box.clear()
@@ -131,7 +173,11 @@ class ImportDialog(QDialog):
         self.sheet_box.setVisible(bool(sheets))
 
     def _fill_tabs(self, plan: ImportPreview) -> None:
-        self.tabs.clear()
+        while self.tabs.count():  # the tables of an earlier reading or language go, not only their tabs
+            page = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            page.setParent(None)
+            page.deleteLater()
         c = "roster.ui.col-"
         new = [r for r in plan.rows if r.kind == "new"]
         changed = [r for r in plan.rows if r.kind == "changed"]
@@ -203,7 +249,7 @@ class ImportDialog(QDialog):
         plan, desk, keep, today = self.plan, self.desk, self.keep_good.isChecked(), self.today
         if plan is None:
             return
-        self._busy(self.t("roster.ui.writing"))
+        self._busy(lambda: self.t("roster.ui.writing"))
 
         def work(task: Task) -> ImportResult:
             def progress(done: int, total: int) -> None:
@@ -219,10 +265,14 @@ class ImportDialog(QDialog):
     def _imported(self, result: ImportResult) -> None:
         self._task = None
         self.import_result = result
-        text = result.summary(self.lang)
-        if result.cancelled:
-            text += "\n" + self.t("roster.ui.cancelled")
-        self.status.setText(text)
+
+        def said() -> str:
+            text = result.summary(self.lang)
+            if result.cancelled:
+                text += "\n" + self.t("roster.ui.cancelled")
+            return text
+
+        self._say(said)
         self.progress.hide()
         self.import_button.hide()
         self.keep_good.hide()
@@ -231,8 +281,8 @@ class ImportDialog(QDialog):
 
     # --- shared -------------------------------------------------------------------------------------
 
-    def _busy(self, text: str) -> None:
-        self.status.setText(text)
+    def _busy(self, text: Callable[[], str]) -> None:
+        self._say(text)
         self.progress.setRange(0, 0)
         self.progress.show()
         self.import_button.setEnabled(False)
@@ -248,7 +298,7 @@ class ImportDialog(QDialog):
             self.reject()
             return
         self.progress.hide()
-        self.status.setText(message or self.t("roster.ui.cancelled"))
+        self._say(lambda: message or self.t("roster.ui.cancelled"))
         self.save_errors.setEnabled(True)
         self._update_buttons()
 
@@ -278,10 +328,8 @@ class ImportDialog(QDialog):
 
         path = Path(target)
         write_bad_rows(self.plan, path, self.lang)
-        self.notices.addItem(self.t("roster.ui.saved-errors", path=path))
-        line = self.notices.fontMetrics().height() + 6
-        self.notices.setFixedHeight(min(5, self.notices.count()) * line + 6)
-        self.notices.show()
+        self._saved_to.append(path)
+        self._fill_notices()
         return path
 
 
