@@ -98,7 +98,7 @@ class FileActions(QObject):
         )
 
     def print_form(self) -> None:
-        employee_id = self.w.current_employee_id()
+        employee_id = self.w.chosen_employee_id()
         if employee_id is None:
             QMessageBox.information(self.w, self.tr("打印表格"), self.tr("请先选择一名员工。"))
             return
@@ -119,7 +119,7 @@ class FileActions(QObject):
         FormPreviewDialog(self.w.desk, employee_id, forms[choice], business, self.w).exec()
 
     def make_pack(self) -> None:
-        employee_id = self.w.current_employee_id()
+        employee_id = self.w.chosen_employee_id()
         if employee_id is None:
             QMessageBox.information(self.w, self.tr("生成材料包"), self.tr("请先选择一名员工。"))
             return

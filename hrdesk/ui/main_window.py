@@ -296,6 +296,14 @@ class MainWindow(QMainWindow):
             return None
         return self.proxy.data(index, ROW_ROLE).id
 
+    def chosen_employee_id(self) -> int | None:
+        """The person 打印表格 and 生成材料包 act on: the one selected in the list, else the one whose page
+        is open (a search can hide them from the list while their page stays in front)."""
+        selected = self.current_employee_id()
+        if selected is not None:
+            return selected
+        return self.detail.employee_id if self.stack.currentWidget() is self.detail else None
+
     def select_employee(self, employee_id: int) -> None:
         row = self.model.row_of(employee_id)
         if row is None:
