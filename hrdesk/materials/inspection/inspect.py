@@ -66,8 +66,8 @@ if TYPE_CHECKING:
     from ...desks.desk import Desk
     from .pool import OcrPool
 
-READER_VERSION = 2  # bump when what a reading holds changes: cached readings are then read again
-# (2: lines under a seal read again without its red, `PageReading.unsealed`)
+READER_VERSION = 3  # bump when what a reading holds changes: cached readings are then read again
+# (2: lines under a seal read again without its red, `PageReading.unsealed`; 3: lines recognised one at a time)
 MAX_PAGES_READ = 60
 HEAD_LINES = 6  # lines of page 1 read first, for findings within seconds of the drop
 PERIOD_KINDS = ("iit-tax-record", "declared-income-record")
