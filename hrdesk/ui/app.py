@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..fileio import OWNER_FILE, owner_only, private_dir
@@ -154,6 +154,38 @@ def open_store_in_background(
     return task
 
 
+class StartAfterFirstPaint(QObject):
+    """Opening the database imports the store's layers (about half a second of Python) on a worker
+    thread; begun beside the window's first paint, it takes the interpreter lock from it and the window
+    shows later. It begins once something is on screen (at once when the window starts hidden in the
+    tray). `cancel()` stops it at quit, begun or not."""
+
+    def __init__(self, app: QApplication, begin: Any, wait_for_paint: bool) -> None:
+        super().__init__()
+        self.app, self.begin, self.task = app, begin, None
+        self._cancelled = False
+        if wait_for_paint:
+            app.installEventFilter(self)
+        else:
+            self._start()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            self.app.removeEventFilter(self)
+            QTimer.singleShot(0, self._start)  # after this paint has been drawn
+        return False
+
+    def _start(self) -> None:
+        if self.task is None and not self._cancelled:
+            self.task = self.begin()
+
+    def cancel(self) -> None:
+        self._cancelled = True
+        self.app.removeEventFilter(self)
+        if self.task is not None:
+            self.task.cancel()
+
+
 BACKUP_AFTER_MS = 60_000  # the list, its statuses and the reminders come first
 
 
@@ -200,10 +232,14 @@ def run_app(
     from .probe import install_if_asked
 
     install_if_asked(app, window)  # benchmarks only (HRDESK_PROBE)
+    if demo:  # the first frame already says the demo is being made (its build begins after that frame)
+        window.show_demo_progress()
     if not (tray_only and window.tray.available):
         window.show()
     opened: list[Any] = []
-    opening = open_store_in_background(app, window, folder, demo, opened)
+    opening = StartAfterFirstPaint(
+        app, lambda: open_store_in_background(app, window, folder, demo, opened), window.isVisible()
+    )
     try:
         return app.exec()
     finally:

@@ -102,6 +102,8 @@ class MainWindow(QMainWindow):
         # Right: dashboard or detail.
         self.stack = QStackedWidget()
         self.dashboard = Dashboard(self.clock)
+        if desk is None:  # the database opens after the first frame: the cards say so, not zeros
+            self.dashboard.set_loading(True)
         self.detail = EmployeeDetail(desk, data_dir)
         self.detail.push_undo = self.employee_actions.push_undo
         self.detail.set_run_op(self.run_op)
