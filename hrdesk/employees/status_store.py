@@ -83,36 +83,47 @@ def store(engine: Engine, computed: Computed) -> tuple[int, int]:
         conn.execute(
             update(e)
             .where(e.c.id == bindparam("eid"))
-            .values(
-                status=bindparam("st"),
-                status_business=bindparam("business"),
-                next_deadline=bindparam("deadline"),
-                next_deadline_code=bindparam("code"),
-                urgency=bindparam("urgency"),
-                status_on=bindparam("on"),
-                status_until=bindparam("until"),
-            ),
-            [_status_values(eid, st, computed.on) for eid, st in current.items()],
+            .values(**{column: bindparam(f"new_{column}") for column in STATUS_COLUMNS}),
+            [
+                {"eid": eid, **{f"new_{k}": v for k, v in status_columns(st, computed.on).items()}}
+                for eid, st in current.items()
+            ],
         )
         conn.execute(delete(d).where(d.c.employee_id.in_(list(current))))
-        deadlines = [
-            {"employee_id": eid, "code": x.code, "day": x.date, "material": x.material, "params": x.params}
-            for eid, st in current.items()
-            for x in st.deadlines
-        ]
+        deadlines = [row for eid, st in current.items() for row in deadline_rows(eid, st)]
         if deadlines:
             conn.execute(insert(d), deadlines)
     return changed, dropped
 
 
-def _status_values(eid: int, st: Status, on: date) -> dict[str, Any]:
+STATUS_COLUMNS = (
+    "status",
+    "status_business",
+    "next_deadline",
+    "next_deadline_code",
+    "urgency",
+    "status_on",
+    "status_until",
+)
+
+
+def status_columns(st: Status, on: date) -> dict[str, Any]:
+    """An employee row's cached status columns from a computed status: one mapping for the refresh and
+    for an import that stores its new people with their statuses."""
     return {
-        "eid": eid,
-        "st": st.status,
-        "business": st.business,
-        "deadline": st.next_deadline,
-        "code": st.next_deadline_code,
+        "status": st.status,
+        "status_business": st.business,
+        "next_deadline": st.next_deadline,
+        "next_deadline_code": st.next_deadline_code,
         "urgency": st.urgency,
-        "on": on,
-        "until": st.holds_until,
+        "status_on": on,
+        "status_until": st.holds_until,
     }
+
+
+def deadline_rows(eid: int, st: Status) -> list[dict[str, Any]]:
+    """The stored deadline rows of one employee's computed status."""
+    return [
+        {"employee_id": eid, "code": x.code, "day": x.date, "material": x.material, "params": x.params}
+        for x in st.deadlines
+    ]

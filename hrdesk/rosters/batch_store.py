@@ -260,6 +260,7 @@ def _new_statuses(desk: Desk, conn: Connection, rows: _Rows, on: date) -> list[d
     income months a person back from the database. A new person has no applications yet."""
     from ..checks.check import policies, work_calendar
     from ..employees.status import compute_status
+    from ..employees.status_store import deadline_rows, status_columns
 
     ps, cal = policies(desk.data_dir), work_calendar(desk.data_dir)
     by_person: dict[str, dict[int, list[Any]]] = {
@@ -285,19 +286,8 @@ def _new_statuses(desk: Desk, conn: Connection, rows: _Rows, on: date) -> list[d
             agents[row["employer_id"]],
         )
         st = compute_status(profile, on, ps, cal)
-        row.update(
-            status=st.status,
-            status_business=st.business,
-            next_deadline=st.next_deadline,
-            next_deadline_code=st.next_deadline_code,
-            urgency=st.urgency,
-            status_on=on,
-            status_until=st.holds_until,
-        )
-        deadlines += [
-            {"employee_id": eid, "code": x.code, "day": x.date, "material": x.material, "params": x.params}
-            for x in st.deadlines
-        ]
+        row.update(status_columns(st, on))
+        deadlines += deadline_rows(eid, st)
     return deadlines
 
 
