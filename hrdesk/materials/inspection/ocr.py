@@ -40,6 +40,21 @@ def _ocr_engine() -> Any:
     return _engine
 
 
+WORKER_NICE = 10  # below the window: on two cores a worker loading its models took the CPU from the UI
+
+
+def start_worker() -> bool:
+    """An OCR worker process's initializer: reading scans is background work, so the worker yields the
+    CPU to the window (a 10 ms tick of the window waited up to 190 ms while two workers loaded their models
+    beside an attach), then loads its models."""
+    import contextlib
+    import os
+
+    with contextlib.suppress(OSError, AttributeError):  # no os.nice on Windows: the worker runs as it is
+        os.nice(WORKER_NICE)
+    return warm_up()
+
+
 def warm_up() -> bool:
     """Load the models and run each once (pool initializer): ONNX Runtime's first run of an input as large
     as a page allocates its buffers (~0.5 s CPU for the detector on an A4 page), and the first render

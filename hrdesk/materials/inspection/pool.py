@@ -51,7 +51,7 @@ class OcrPool:
                 self._executor = ProcessPoolExecutor(
                     self.workers,
                     mp_context=multiprocessing.get_context("spawn"),
-                    initializer=ocr.warm_up,
+                    initializer=ocr.start_worker,
                 )
             return self._executor
 
