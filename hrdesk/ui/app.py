@@ -146,8 +146,6 @@ def open_store_in_background(
         window.quitting = True
         app.exit(1)
 
-    if demo:
-        window.show_demo_progress()
     task = run_task(work, done, failed)
     if demo:
         task.signals.progress.connect(window.show_demo_progress)
