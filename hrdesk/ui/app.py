@@ -158,10 +158,12 @@ class StartAfterFirstPaint(QObject):
     shows later. It begins once something is on screen (at once when the window starts hidden in the
     tray). `cancel()` stops it at quit, begun or not."""
 
-    def __init__(self, app: QApplication, begin: Any, wait_for_paint: bool) -> None:
+    def __init__(self, app: QApplication, begin: Any, wait_for_paint: bool, prepare: Any = None) -> None:
+        """`prepare(then)`: work for the UI thread once the frame is drawn (the window's hidden pages);
+        the database begins when it calls `then`."""
         super().__init__()
-        self.app, self.begin, self.task = app, begin, None
-        self._cancelled = False
+        self.app, self.begin, self.prepare, self.task = app, begin, prepare, None
+        self._cancelled = self._started = False
         if wait_for_paint:
             app.installEventFilter(self)
         else:
@@ -174,6 +176,15 @@ class StartAfterFirstPaint(QObject):
         return False
 
     def _start(self) -> None:
+        if self._started or self._cancelled:
+            return
+        self._started = True
+        if self.prepare is not None:
+            self.prepare(self._begin)
+        else:
+            self._begin()
+
+    def _begin(self) -> None:
         if self.task is None and not self._cancelled:
             self.task = self.begin()
 
@@ -236,7 +247,10 @@ def run_app(
         window.show()
     opened: list[Any] = []
     opening = StartAfterFirstPaint(
-        app, lambda: open_store_in_background(app, window, folder, demo, opened), window.isVisible()
+        app,
+        lambda: open_store_in_background(app, window, folder, demo, opened),
+        window.isVisible(),
+        prepare=window.build_pages,
     )
     try:
         return app.exec()

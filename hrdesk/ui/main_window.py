@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from ..clock import Clock
 from .dashboard import Dashboard
 from .employee_actions import EmployeeActions
-from .employees.employee_detail import EmployeeDetail
 from .employees.employee_model import (
     ROW_ROLE,
     EmployeeFilterProxy,
@@ -43,6 +42,9 @@ from .workers import run_task
 if TYPE_CHECKING:
     from ..desks.desk import Desk
     from ..employees.case import EmployeeCase
+    from .deadlines.calendar_view import CalendarView
+    from .employees.employee_detail import EmployeeDetail
+    from .first_run import FirstRunGuide
 
 STATUSES = ["ready", "missing-materials", "not-eligible", "renewal-due", "valid", "expired", "suspended"]
 
@@ -104,25 +106,12 @@ class MainWindow(QMainWindow):
         self.dashboard = Dashboard(self.clock)
         if desk is None:  # the database opens after the first frame: the cards say so, not zeros
             self.dashboard.set_loading(True)
-        self.detail = EmployeeDetail(desk, data_dir)
-        self.detail.push_undo = self.employee_actions.push_undo
-        self.detail.set_run_op(self.run_op)
-        self.detail.request_case = self.request_case
-        from .deadlines.calendar_view import CalendarView
-
-        self.calendar = CalendarView(clock=self.clock)
+        # The employee page, the calendar and the first-run guide are built after the first frame, one
+        # at a time (`build_pages`), or at once when something asks for them first (a test, a click).
+        self._detail: EmployeeDetail | None = None
+        self._calendar: CalendarView | None = None
+        self._first_run: FirstRunGuide | None = None
         self.stack.addWidget(self.dashboard)
-        self.stack.addWidget(self.detail)
-        self.stack.addWidget(self.calendar)
-        from .first_run import FirstRunGuide
-
-        # An empty database shows three steps instead of a dashboard of zeros.
-        self.first_run = FirstRunGuide()
-        self.stack.addWidget(self.first_run)
-        self.first_run.createUnitRequested.connect(lambda: self.files.edit_units())
-        self.first_run.importRosterRequested.connect(lambda: self.files.import_file())
-        self.first_run.addEmployeeRequested.connect(lambda: self.new_employee())
-        self.first_run.attachScansRequested.connect(self._attach_first_scans)
         self.deadline_items: list[Any] = []
 
         self.splitter = QSplitter()
@@ -137,13 +126,7 @@ class MainWindow(QMainWindow):
         self.stack.currentChanged.connect(self._page_shown)
         self.dashboard.statusClicked.connect(self.filters.status)
         self.dashboard.monthClicked.connect(self.filters.month)
-        self.detail.saved.connect(self._employee_saved)
-        self.detail.profile.saved.connect(self._said_saved)
-        self.detail.openEmployee.connect(self.open_employee)
-        self.detail.profile.modifiedChanged.connect(self._modified_changed)
         self.dashboard.urgencyClicked.connect(self.filters.urgency)
-        self.calendar.employeeActivated.connect(self.open_employee)
-        self.calendar.reminderAction.connect(self.files.reminder_action)
 
         self.retranslate()
         restore_layout(self)
@@ -158,6 +141,88 @@ class MainWindow(QMainWindow):
         self.day_timer.timeout.connect(self.refresh_stale_statuses)
         self.day_timer.start()
 
+    # --- the pages behind the overview -------------------------------------------------------------
+
+    @property
+    def detail(self) -> EmployeeDetail:
+        """One employee's tabs (built on first use if `build_pages` has not reached it yet)."""
+        if self._detail is None:
+            self._build_detail()
+        assert self._detail is not None
+        return self._detail
+
+    @property
+    def calendar(self) -> CalendarView:
+        if self._calendar is None:
+            from .deadlines.calendar_view import CalendarView
+
+            self._calendar = CalendarView(clock=self.clock)
+            self.stack.addWidget(self._calendar)
+            self._calendar.employeeActivated.connect(self.open_employee)
+            self._calendar.reminderAction.connect(self.files.reminder_action)
+        return self._calendar
+
+    @property
+    def first_run(self) -> FirstRunGuide:
+        """An empty database shows three steps instead of a dashboard of zeros."""
+        if self._first_run is None:
+            from .first_run import FirstRunGuide
+
+            self._first_run = FirstRunGuide()
+            self.stack.addWidget(self._first_run)
+            self._first_run.createUnitRequested.connect(lambda: self.files.edit_units())
+            self._first_run.importRosterRequested.connect(lambda: self.files.import_file())
+            self._first_run.addEmployeeRequested.connect(lambda: self.new_employee())
+            self._first_run.attachScansRequested.connect(self._attach_first_scans)
+        return self._first_run
+
+    def _build_detail(self, profile: Any = None) -> None:
+        from .employees.employee_detail import EmployeeDetail
+
+        detail = EmployeeDetail(self.desk, self.data_dir, profile=profile)
+        detail.push_undo = self.employee_actions.push_undo
+        detail.set_run_op(self.run_op)
+        detail.request_case = self.request_case
+        self.stack.addWidget(detail)
+        detail.saved.connect(self._employee_saved)
+        detail.profile.saved.connect(self._said_saved)
+        detail.openEmployee.connect(self.open_employee)
+        detail.profile.modifiedChanged.connect(self._modified_changed)
+        self._detail = detail
+
+    def build_pages(self, then: Any = None) -> None:
+        """The pages the overview hides, built after the first frame in steps of a few hundredths of a
+        second each, so the window answers in between: they were half of what stood before the first
+        frame. `then()` runs once all are built (the database opens after them: its imports on a worker
+        would take the interpreter lock from these steps and make each one twice as long)."""
+        pending: dict[str, Any] = {}
+
+        def profile_form() -> None:
+            if self._detail is None:
+                from .employees.profile_form import ProfileForm
+
+                pending["profile"] = ProfileForm(self.desk)
+
+        def employee_page() -> None:
+            if self._detail is None:
+                self._build_detail(pending.pop("profile", None))
+
+        steps = [
+            lambda: self.first_run,
+            lambda: self.calendar,
+            profile_form,
+            employee_page,
+        ]
+
+        def next_step() -> None:
+            if steps:
+                steps.pop(0)()
+                QTimer.singleShot(0, next_step)
+            elif then is not None:
+                then()
+
+        QTimer.singleShot(0, next_step)
+
     # --- actions and menus --------------------------------------------------------------------------
 
     def retranslate(self) -> None:
@@ -170,8 +235,9 @@ class MainWindow(QMainWindow):
         self.model.retranslate()
         fit_header_texts(self)
         self.dashboard.retranslate()
-        self.detail.retranslate()
-        self.calendar.retranslate()
+        for page in (self._detail, self._calendar, self._first_run):
+            if page is not None:  # a page built later is built in the language of then
+                page.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -185,7 +251,7 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         if self.tray is not None and hasattr(self.tray, "retranslate"):
             self.tray.retranslate()
-        if self.desk is None:
+        if self.desk is None or self._detail is None:
             return
         if self.detail.employee_id is not None:
             if self.stack.currentWidget() is self.detail:
@@ -410,10 +476,10 @@ class MainWindow(QMainWindow):
     def guard(self, then: Any) -> None:
         """Before leaving an edited profile (another employee, the dashboard, closing, quitting): save,
         discard or cancel. `then` runs after a save has been written, or at once after discarding."""
-        form = self.detail.profile
-        if not form.is_modified():
+        if self._detail is None or not self.detail.profile.is_modified():
             then()
             return
+        form = self.detail.profile
         answer = self.ask_unsaved(form.name.text().strip() or self.tr("新员工"))
         if answer == QMessageBox.StandardButton.Save:
             self.detail.save_profile(lambda _id: then(), self._save_failed)
@@ -505,7 +571,7 @@ class MainWindow(QMainWindow):
                     ),
                 )
             return
-        if not self.quitting and self.detail.profile.is_modified():
+        if not self.quitting and self._detail is not None and self.detail.profile.is_modified():
             event.ignore()  # ask first; close again once saved or discarded
             self.guard(self.quit_app)
             return

@@ -36,6 +36,7 @@ class Probe(QObject):
         self.first_paint: float | None = None
         self.last_tick = time.perf_counter()
         self.stalls: list[float] = []
+        self.stall_times: list[tuple[float, int]] = []
         self.idle_since: float | None = None
         self.background_done: float | None = None
         self.save: dict[str, Any] = {}
@@ -68,6 +69,8 @@ class Probe(QObject):
         if self.first_paint is None:
             return
         self.stalls.append(gap)
+        if gap > 0.03:  # when, after the first paint, the window did not answer (to find what ran then)
+            self.stall_times.append((round(time.time() - self.first_paint - gap, 3), round(gap * 1000)))
         if not self.save and time.time() - self.first_paint > 0.5 and self.window.model.rowCount():
             self._save_during_refresh()
         if self._busy() or self.window.desk is None:
@@ -176,6 +179,7 @@ class Probe(QObject):
             "background_finished": self.background_done is not None,
             "longest_stall_ms": round(max(self.stalls, default=0) * 1000),
             "stalls_over_100ms": sum(1 for s in self.stalls if s > 0.1),
+            "stalls_over_30ms_at": self.stall_times,  # [seconds after first paint it began, ms]
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
             "save_during_refresh": self.save,
             "keystroke_ms": round(keystroke * 1000, 1),

@@ -37,7 +37,8 @@ class WindowLoads(QObject):
         """The database is open: load the list on a worker, then refresh what a new day changed, then
         the deadlines (and the tray's first check)."""
         self.w.desk = desk
-        self.w.detail.set_desk(desk)
+        if self.w._detail is not None:  # a page built later takes the desk then
+            self.w._detail.set_desk(desk)
         from .desks.connection_banner import install_connection_banner
 
         install_connection_banner(self.w, desk)  # 「无法连接数据库服务器…」: holds writes, retries

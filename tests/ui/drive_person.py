@@ -317,10 +317,12 @@ def scenario(window: Any) -> Iterator[Any]:  # noqa: C901, PLR0915  one person's
         return window.model.rowCount() == count - 1
 
     yield one_back
+    yield trash_read  # the list read again after the restore (the button waits for it, as a person does)
     yield press_dialog(trash, T("清空回收站…", "Empty trash…"))
     yield from answer_box(trash, T("否", "No"))
     yield press_dialog(trash, T("清空回收站…", "Empty trash…"))
     yield from answer_box(trash, T("是", "Yes"))
+    yield trash_read  # emptied on the writer, then read again
     seen["trash_after_empty"] = tree.topLevelItemCount()
     yield press_dialog(trash, T("关闭", "Close"))
     yield closed(trash)

@@ -46,6 +46,7 @@ class ConnectionBanner(QFrame):
         self._held: list[Callable[[], None]] = []
         self._busy_since: float | None = None
         self._probing = False
+        self.window_to_show_in: QMainWindow | None = None  # until the bar is placed (first loss)
         self.setStyleSheet("QFrame { background: #fdecea; } QLabel { color: #b71c1c; }")
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 8, 4)
@@ -90,6 +91,9 @@ class ConnectionBanner(QFrame):
         return True
 
     def _set_shown(self, shown: bool) -> None:
+        if shown and self.window_to_show_in is not None:
+            _place(self, self.window_to_show_in)
+            self.window_to_show_in = None
         bar = self.parentWidget()
         if isinstance(bar, QToolBar):
             bar.setVisible(shown)
@@ -142,11 +146,22 @@ class ConnectionBanner(QFrame):
 
 
 def install_connection_banner(window: QMainWindow, desk: Any) -> ConnectionBanner:
-    """The banner in its own fixed bar across the top of `window` (hidden until needed)."""
+    """The banner's watch on the writer, for `window`. Its bar across the top of the window is added
+    the first time the server is lost: adding a tool bar to a window on screen lays the whole window out
+    again (tens of milliseconds at the start, for a banner most days never show)."""
     existing = getattr(window, "connection_banner", None)
     if existing is not None:
         existing.desk = desk
         return existing
+    banner = ConnectionBanner(desk)
+    banner.window_to_show_in = window
+    window.connection_banner = banner  # type: ignore[attr-defined]
+    window.destroyed.connect(banner.deleteLater)
+    return banner
+
+
+def _place(banner: ConnectionBanner, window: QMainWindow) -> None:
+    """The banner in its own fixed bar across the top of `window`."""
     bar = QToolBar(window)
     bar.setObjectName("connectionBanner")
     bar.setMovable(False)
@@ -154,12 +169,9 @@ def install_connection_banner(window: QMainWindow, desk: Any) -> ConnectionBanne
     bar.toggleViewAction().setVisible(False)
     window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-    banner = ConnectionBanner(desk, bar)
     bar.addWidget(banner)
     banner.setVisible(False)
     bar.hide()
-    window.connection_banner = banner  # type: ignore[attr-defined]
-    return banner
 
 
 def active_banner() -> ConnectionBanner | None:

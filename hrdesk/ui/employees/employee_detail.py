@@ -25,10 +25,14 @@ class EmployeeDetail(QTabWidget):
     saved = Signal(int)
     openEmployee = Signal(int)  # noqa: N815  (the existing record of a duplicate ID number)
 
-    def __init__(self, desk: Any, data_dir: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, desk: Any, data_dir: Path, parent: QWidget | None = None, profile: ProfileForm | None = None
+    ) -> None:
+        """`profile`: the form already built (the window builds it in a step of its own: it is most of
+        this page's making)."""
         super().__init__(parent)
         self.desk = desk
-        self.profile = ProfileForm(desk)
+        self.profile = profile or ProfileForm(desk)
         self.eligibility = EligibilityPanel(desk)
         self.materials = MaterialsPanel(desk, data_dir)
         self.applications = ApplicationsPanel(desk)
