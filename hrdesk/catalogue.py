@@ -9,11 +9,10 @@ may have `en_one`, used when the parameter `n` is 1 ("1 deadline" / "2 deadlines
 from __future__ import annotations
 
 import os
-import tomllib
 from functools import cache
 from typing import Any
 
-from .resources import resources_dir
+from .resources import bundled_toml
 
 LANGS = ("zh", "en")
 ENV_LANG = "HRDESK_LANG"
@@ -23,8 +22,7 @@ ENV_LANG = "HRDESK_LANG"
 def _entries() -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
     for name in ("messages.toml", "cli.toml"):
-        with open(resources_dir() / name, "rb") as fh:
-            out.update(tomllib.load(fh))
+        out.update(bundled_toml(name))
     return out
 
 

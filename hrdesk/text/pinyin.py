@@ -10,12 +10,11 @@ Pure functions of the name, cached: the list of 10,000 employees computes each k
 from __future__ import annotations
 
 import os
-import tomllib
 import unicodedata
 from collections.abc import Callable
 from functools import cache, lru_cache, partial
 
-from ..resources import resources_dir
+from ..resources import bundled_toml
 
 _NO_PHRASES = {"PYPINYIN_NO_PHRASES": "1", "PYPINYIN_NO_DICT_COPY": "1"}
 _SEPARATOR = "\x01"  # sorts before every letter and is never typed into a search box
@@ -23,8 +22,7 @@ _SEPARATOR = "\x01"  # sorts before every letter and is never typed into a searc
 
 @cache
 def _surnames() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    with open(resources_dir() / "surnames.toml", "rb") as fh:
-        data = tomllib.load(fh)
+    data = bundled_toml("surnames.toml")
     compound = {k: v.split() for k, v in data["compound"].items()}
     single = {k: v.split() for k, v in data["single"].items()}
     return compound, single
@@ -37,8 +35,9 @@ def _is_han(char: str) -> bool:
 @cache
 def _name_phrases() -> dict[str, tuple[str, ...]]:
     """The words read otherwise than character by character (长江, 重庆), from `name_phrases.toml`."""
-    with open(resources_dir() / "name_phrases.toml", "rb") as fh:
-        return {word: tuple(reading.split()) for word, reading in tomllib.load(fh)["phrases"].items()}
+    return {
+        word: tuple(reading.split()) for word, reading in bundled_toml("name_phrases.toml")["phrases"].items()
+    }
 
 
 @cache

@@ -55,7 +55,9 @@ def show_window(window: Any) -> None:
 
 def attach_tray(app: QApplication, window: Any) -> None:
     """The tray keeps reminders going while the window is closed; without a tray (some Linux
-    desktops) say so once and show reminders in the window's status bar."""
+    desktops) say so once and show reminders in the window's status bar. Attached once the first
+    frame is drawn (its reminders read the rules: a fifth of a second of imports on a slow laptop);
+    the reminders' first check waits for the deadlines anyway."""
     from .deadlines.tray import TrayController
     from .workers import run_write
 
@@ -66,6 +68,8 @@ def attach_tray(app: QApplication, window: Any) -> None:
         window.desk, lambda: window.deadline_items, app.windowIcon(), window, window.clock, write
     )
     window.tray = tray
+    if window.tray_only and tray.available:
+        tray.tray.show()
     tray.openRequested.connect(lambda: show_window(window))
     tray.employeeRequested.connect(window.open_employee)
     tray.quitRequested.connect(window.quit_app)  # the same guard and the same end as 文件 → 退出
@@ -225,15 +229,16 @@ def run_app(
     install_excepthook(log_path)
     logging.getLogger("hrdesk").info("start (demo=%s)", demo)
     window = MainWindow(None, folder, demo=demo)
-    attach_tray(app, window)
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    window.tray_only = tray_only and QSystemTrayIcon.isSystemTrayAvailable()
     instance = InstanceServer(folder, lambda: show_window(window), window)
     window.instance_server = instance
     icon = resources_dir() / "icons" / "hrdesk.png"
     if icon.exists():
         from PySide6.QtGui import QIcon
 
-        app.setWindowIcon(QIcon(str(icon)))
-        window.tray.tray.setIcon(QIcon(str(icon)))
+        app.setWindowIcon(QIcon(str(icon)))  # the tray takes it when it is attached
     # Everything imported so far lives as long as the app: keep it out of the cyclic GC's full
     # collections, which walk the whole heap holding the GIL (a stall of the window when a worker
     # thread triggers one while loading thousands of rows).
@@ -243,14 +248,14 @@ def run_app(
     install_if_asked(app, window)  # benchmarks only (HRDESK_PROBE)
     if demo:  # the first frame already says the demo is being made (its build begins after that frame)
         window.show_demo_progress()
-    if not (tray_only and window.tray.available):
+    if not window.tray_only:
         window.show()
     opened: list[Any] = []
     opening = StartAfterFirstPaint(
         app,
         lambda: open_store_in_background(app, window, folder, demo, opened),
         window.isVisible(),
-        prepare=window.build_pages,
+        prepare=lambda then: (attach_tray(app, window), window.build_pages(then)),
     )
     try:
         return app.exec()

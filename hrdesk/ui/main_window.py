@@ -69,7 +69,8 @@ class MainWindow(QMainWindow):
         self.case_stale = False  # the employee in the detail changed while another page was in front
         self._loading = 0  # background loads in flight (the benchmark waits for none)
         self.settings = QSettings()
-        self.tray: Any = None
+        self.tray: Any = None  # attached by the app after the first frame (ui/app.py attach_tray)
+        self.tray_only = False  # started hidden in the tray (`hrdesk --tray`)
         self.quitting = False
         self.instance_server: Any = None
         self.model = EmployeeTableModel(self)
@@ -254,7 +255,7 @@ class MainWindow(QMainWindow):
         if self.desk is None or self._detail is None:
             return
         if self.detail.employee_id is not None:
-            if self.stack.currentWidget() is self.detail:
+            if self.stack.currentWidget() is self._detail:
                 self.request_case(self.detail.employee_id, self.case.business if self.case else None)
             else:
                 self.case_stale = True  # read again when the page comes back to the front
@@ -370,7 +371,7 @@ class MainWindow(QMainWindow):
         selected = self.current_employee_id()
         if selected is not None:
             return selected
-        return self.detail.employee_id if self.stack.currentWidget() is self.detail else None
+        return self.detail.employee_id if self.stack.currentWidget() is self._detail else None
 
     def select_employee(self, employee_id: int) -> None:
         row = self.model.row_of(employee_id)
@@ -406,7 +407,7 @@ class MainWindow(QMainWindow):
         """After the list was narrowed or widened: the person open on the right is selected again as soon
         as the list shows them (a search that hid them for a moment does not lose them, nor open a
         neighbour in their place)."""
-        if self.table.currentIndex().isValid() or self.stack.currentWidget() is not self.detail:
+        if self.table.currentIndex().isValid() or self.stack.currentWidget() is not self._detail:
             return
         if self.detail.employee_id is not None and self.model.row_of(self.detail.employee_id) is not None:
             self._select_quietly(self.detail.employee_id)
@@ -414,7 +415,7 @@ class MainWindow(QMainWindow):
     def _row_clicked(self, index: Any) -> None:
         """The employee already chosen, clicked again while the overview or the calendar is in front:
         their page comes back (selecting the same row again changes nothing, so nothing else would)."""
-        if self.stack.currentWidget() is self.detail or not index.isValid():
+        if self.stack.currentWidget() is self._detail or not index.isValid():
             return
         if self.proxy.data(index, ROW_ROLE).id == self.detail.employee_id:
             self.stack.setCurrentWidget(self.detail)
@@ -424,7 +425,7 @@ class MainWindow(QMainWindow):
         another desk) is drawn, not the case from before."""
         if (
             self.case_stale
-            and self.stack.currentWidget() is self.detail
+            and self.stack.currentWidget() is self._detail
             and self.detail.employee_id is not None
         ):
             self.request_case(self.detail.employee_id, self.case.business if self.case else None)

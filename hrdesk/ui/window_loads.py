@@ -89,7 +89,7 @@ class WindowLoads(QObject):
         current = self.w.stack.currentWidget()
         if employees == 0 and current is self.w.dashboard:
             self.w.stack.setCurrentWidget(self.w.first_run)
-        elif employees and current is self.w.first_run:
+        elif employees and current is self.w._first_run:
             self.w.stack.setCurrentWidget(self.w.dashboard)
 
     def reload(self, select_id: int | None = None) -> None:
@@ -237,9 +237,9 @@ class WindowLoads(QObject):
                 self.w.calendar.set_deadlines(
                     self.w.deadline_items, self.w.clock.today(), getattr(self.w, "_unknown_years", set())
                 )
-            current = self.w.detail.employee_id
+            current = self.w._detail.employee_id if self.w._detail is not None else None
             if current in ids and any(s.id == current for s in summaries):
-                if self.w.stack.currentWidget() is self.w.detail:
+                if self.w.stack.currentWidget() is self.w._detail:
                     self.w.request_case(current, self.w.case.business if self.w.case else None)
                 else:  # the overview or the calendar is in front: drawn when the page comes back
                     self.w.case_stale = True
