@@ -77,7 +77,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.keep_good)
         buttons = QHBoxLayout()
         self.save_errors = QPushButton(self.t("roster.ui.save-errors"))
-        self.save_errors.clicked.connect(lambda: self.save_bad_rows())
+        self.save_errors.clicked.connect(self.save_bad_rows)
         buttons.addWidget(self.save_errors)
         buttons.addStretch(1)
         self.import_button = QPushButton(self.t("roster.ui.import"))
@@ -312,25 +312,49 @@ class ImportDialog(QDialog):
         else:
             self.reject()
 
-    def save_bad_rows(self, target: str | None = None) -> Path | None:
+    def save_bad_rows(self) -> None:
+        """Ask where, then write the workbook on a worker (thousands of rows would freeze the window);
+        the button waits meanwhile, and the status line says where it went, or why it could not (a full
+        disk, a folder the person may not write to) in their language."""
         if self.plan is None:
-            return None
+            return
+        target, _ = QFileDialog.getSaveFileName(
+            self,
+            self.t("roster.ui.save-errors"),
+            str(self.path.with_name(self.t("roster.ui.save-errors-file"))),
+            "Excel (*.xlsx)",
+        )
         if not target:
-            target, _ = QFileDialog.getSaveFileName(
-                self,
-                self.t("roster.ui.save-errors"),
-                str(self.path.with_name(self.t("roster.ui.save-errors-file"))),
-                "Excel (*.xlsx)",
-            )
-        if not target:
-            return None
-        from ...rosters.export import write_bad_rows
+            return
+        plan, path, lang = self.plan, Path(target), self.lang
+        self.save_errors.setEnabled(False)
+        self._say(lambda: self.t("roster.ui.saving-errors", path=path))
 
-        path = Path(target)
-        write_bad_rows(self.plan, path, self.lang)
-        self._saved_to.append(path)
-        self._fill_notices()
-        return path
+        def work(_task: Task) -> str | None:
+            from ...fileio import write_failure_reason
+            from ...rosters.export import write_bad_rows
+
+            try:
+                write_bad_rows(plan, path, lang)
+            except OSError as exc:
+                return write_failure_reason(exc)
+            return None
+
+        def done(reason: str | None) -> None:
+            self.save_errors.setEnabled(True)
+            if reason is not None:
+                self._say(lambda: self.t("roster.ui.save-errors-failed", path=path, reason=self.t(reason)))
+                return
+            self._say(lambda: plan.summary(self.lang))
+            self._saved_to.append(path)
+            self._fill_notices()
+
+        def failed(message: str) -> None:
+            self.save_errors.setEnabled(True)
+            reason = message or self.t("file.write.failed")
+            self._say(lambda: self.t("roster.ui.save-errors-failed", path=path, reason=reason))
+
+        run_task(work, done, failed)
 
 
 def stored_columns(rows: list[PreviewRow], person: list[str]) -> tuple[list[str], list[tuple[str, ...]]]:
