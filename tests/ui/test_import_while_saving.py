@@ -60,7 +60,9 @@ def test_a_save_made_during_a_long_import_goes_in_between_two_batches(
     window.reload()
     roster = _roster(tmp_path / "名单.xlsx")
     told: list[str] = []
-    when_modal(lambda box: (told.append(box.text()), box.accept()), QMessageBox)  # a failed save would say
+    # A failed save would say so in a box; the watch ends with the test (it would answer later tests' boxes).
+    watch = when_modal(lambda box: (told.append(box.text()), box.accept()), QMessageBox)
+    request.addfinalizer(watch.stop)
 
     # The import's write of the third batch meets the new unit and is held there, inside the writer.
     held, go = threading.Event(), threading.Event()
