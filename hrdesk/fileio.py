@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -38,3 +39,16 @@ def private_dir(path: Path) -> Path:
     """Create `path` (and parents) and make the folder itself owner-only: logs/, vault/, backups/."""
     path.mkdir(parents=True, exist_ok=True)
     return owner_only(path)
+
+
+def write_failure_reason(exc: OSError) -> str:
+    """Why a file could not be written, as a catalogue key (`file.write.*`, said in the person's
+    language): the OS's own text is English whatever the user reads, and a full disk or a folder they may
+    not write to each asks them for something different (free space, another folder)."""
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return "file.write.disk-full"
+    if isinstance(exc, PermissionError) or exc.errno == errno.EROFS:
+        return "file.write.not-writable"
+    if isinstance(exc, (FileNotFoundError, NotADirectoryError)):
+        return "file.write.no-folder"
+    return "file.write.failed"

@@ -5,6 +5,7 @@ live formula (=HYPERLINK(…) stays the characters it is).
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -232,6 +233,11 @@ def _save_workbook(wb: Any, path: Path) -> None:
 
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.partial")
-    wb.save(tmp)
-    owner_only(tmp)
-    tmp.replace(path)
+    try:
+        wb.save(tmp)
+        owner_only(tmp)
+        tmp.replace(path)
+    except BaseException:  # a full disk leaves no half-written partial file behind
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise

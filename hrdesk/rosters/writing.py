@@ -1,13 +1,16 @@
 """Writing what the user confirmed in a preview: new people in batches of a few hundred rows per
 transaction (a save elsewhere waits at most for one batch), changed people at the version the preview
-read (a later save by anyone is a conflict, never overwritten), units created on first use."""
+read (a later save by anyone is a conflict, never overwritten), units created on first use.
+
+Each batch's reads-then-writes go through `write` (the window hands in its one writer thread): the
+window's saves queue between two batches instead of waiting on the database's lock."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy.exc import DBAPIError
 
@@ -27,6 +30,15 @@ if TYPE_CHECKING:
 
 BATCH_ROWS = 500  # rows per transaction: a user's save elsewhere waits at most for one batch
 Progress = Callable[[int, int], Any]  # (done, total); may raise to cancel
+T = TypeVar("T")
+Write = Callable[[Callable[[], T]], T]  # runs one batch's database work (where: the caller's choice)
+
+
+def _here(fn: Callable[[], T]) -> T:
+    """The command line writes on its own thread: nothing else writes in its process."""
+    return fn()
+
+
 log = logging.getLogger(__name__)
 
 
@@ -36,19 +48,23 @@ def apply(
     keep_good_rows: bool = False,
     today: date | None = None,
     progress: Progress | None = None,
+    write: Write | None = None,
 ) -> ImportResult:
     """Write the new and changed rows of a preview, against the preview: a person anyone saved (or
     deleted) since the preview read them, or a new person someone else added meanwhile, is a conflict
     (skipped and listed in `result.conflicts`), never overwritten. Unchanged rows are not written.
     Refuses (ImportRejected, nothing written) when the preview has errors, unless `keep_good_rows`;
     file-level errors always refuse. A database lost part-way raises ImportInterrupted with the count
-    of rows stored: each batch is its own transaction, and the same file imported again finishes it."""
+    of rows stored: each batch is its own transaction, and the same file imported again finishes it.
+    `write(fn)` runs each batch's database work: the window passes its writer thread, so a save made
+    during a long import waits for one batch, not for the import."""
     errors = plan.errors
     if plan.file_errors or (errors and not keep_good_rows):
         raise ImportRejected(errors)
     if not plan.rows:
         raise ImportRejected([RowIssue("", 0, "", "roster.file-empty", {"file": plan.file.name})])
-    ensure_unique_index(desk.uow.engine)
+    write = write or _here
+    write(lambda: ensure_unique_index(desk.uow.engine))
     result = ImportResult(
         unchanged=plan.count("unchanged") + plan.count("repeat"), skipped_rows=plan.count("error")
     )
@@ -56,7 +72,8 @@ def apply(
     changed_rows = [r for r in plan.rows if r.kind == "changed"]
     total = len(new_rows) + len(changed_rows)
     try:
-        _apply_rows(desk, plan, result, new_rows, changed_rows, total, progress, today or desk.clock.today())
+        on = today or desk.clock.today()
+        _apply_rows(desk, plan, result, new_rows, changed_rows, total, progress, on, write)
     except _Cancel:
         result.cancelled = True
     except DBAPIError as exc:
@@ -69,7 +86,7 @@ def apply(
         raise ImportInterrupted(len(result.new_ids) + len(result.updated_ids), total) from None
     if progress and not result.cancelled:
         progress(total, total)
-    ensure_unique_index(desk.uow.engine)
+    write(lambda: ensure_unique_index(desk.uow.engine))
     return result
 
 
@@ -82,6 +99,7 @@ def _apply_rows(
     total: int,
     progress: Progress | None,
     today: date,
+    write: Write,
 ) -> None:
     from ..employees.service import ProfileChange
 
@@ -92,15 +110,20 @@ def _apply_rows(
         batch = new_rows[start : start + BATCH_ROWS]
         if progress:
             progress(done, total)
-        # Someone else may have added one of these people since the preview: theirs stays.
         built = [(r, r.new_profile()) for r in batch]
-        taken = employees_by_id_number(desk.uow.engine, [p.employee.id_number for _, p in built])
-        result.conflicts += [r for r, p in built if p.employee.id_number in taken]
-        profiles = [p for _, p in built if p.employee.id_number not in taken]
-        unit_ids = [unit_id_for(desk, units, p.employer, full=from_json) for p in profiles]
-        with desk.uow.session() as s:
-            # Their list statuses go in with them: the window's first start has nothing left to compute.
-            ids = insert_profiles(desk, s, profiles, unit_ids, plan.base_dir, statuses_on=today)
+
+        def store_new(built: list[tuple[PreviewRow, Any]] = built) -> tuple[list[PreviewRow], list[int]]:
+            # Someone else may have added one of these people since the preview: theirs stays.
+            taken = employees_by_id_number(desk.uow.engine, [p.employee.id_number for _, p in built])
+            profiles = [p for _, p in built if p.employee.id_number not in taken]
+            unit_ids = [unit_id_for(desk, units, p.employer, full=from_json) for p in profiles]
+            with desk.uow.session() as s:
+                # Their list statuses go in with them: the window's first start has nothing left to compute.
+                ids = insert_profiles(desk, s, profiles, unit_ids, plan.base_dir, statuses_on=today)
+            return [r for r, p in built if p.employee.id_number in taken], ids
+
+        conflicts, ids = write(store_new)
+        result.conflicts += conflicts
         result.new_ids += ids
         done += len(batch)
     # Changed people in batches too, each one transaction at the versions the preview read (a save by
@@ -109,12 +132,16 @@ def _apply_rows(
         batch = changed_rows[start : start + BATCH_ROWS]
         if progress:
             progress(done, total)
-        changes = []
-        for r in batch:
-            assert r.profile is not None and r.employee_id is not None
-            unit_id = unit_id_for(desk, units, r.profile.employer, full=from_json)
-            changes.append(ProfileChange(r.employee_id, r.profile, unit_id, r.version))
-        written, refused = desk.employees.update_profiles(changes)
+
+        def store_changed(batch: list[PreviewRow] = batch) -> tuple[list[int], list[int]]:
+            changes = []
+            for r in batch:
+                assert r.profile is not None and r.employee_id is not None
+                unit_id = unit_id_for(desk, units, r.profile.employer, full=from_json)
+                changes.append(ProfileChange(r.employee_id, r.profile, unit_id, r.version))
+            return desk.employees.update_profiles(changes)
+
+        written, refused = write(store_changed)
         result.updated_ids += written
         result.conflicts += [batch[i] for i in refused]
         done += len(batch)

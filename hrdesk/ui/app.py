@@ -98,8 +98,9 @@ def open_store_in_background(
 ) -> Any:
     """Open the database (imports, migrations, the daily backup) on a worker while the window paints;
     then hand it to the window. A second writer, or a database that cannot be opened, is said in words.
-    `hrdesk --demo` builds its demo desk there first (about a minute: each person's scans made and
-    checked) while the window counts the employees made. Returns the task (cancelled at quit)."""
+    `hrdesk --demo` builds its demo desk first, in a child process (about a minute: each person's scans
+    made and checked), while the window counts the employees made. Returns the task (cancelled at quit:
+    the child stops at its next employee and is waited for, so the demo's folder can go)."""
     from .workers import run_task
 
     # --database-url / HRDESK_DATABASE_URL first, then the address kept in Settings (password: keyring).
@@ -114,10 +115,13 @@ def open_store_in_background(
     def work(task: Any) -> Any:
         from ..desks.desk import Desk
 
-        if demo:
-            from ..desks.demo import create_demo
+        if demo:  # in a child process: its PyMuPDF drawing would hold this process's interpreter lock
+            from ..desks.demo_process import build_demo_apart
+            from .workers import Cancelled
 
-            create_demo(folder, progress=task.report)  # task.report raises Cancelled once the app quits
+            # At quit (task.cancel) the child stops at its next employee and is waited for.
+            if not build_demo_apart(folder, progress=task.report, cancelled=lambda: task.cancelled):
+                raise Cancelled()
         desk = Desk.open(folder, url)
         gc.freeze()  # the database layer's modules live as long as the app (see run_app)
         return desk

@@ -36,10 +36,18 @@ class FileActions(QObject):
         if not path:
             return
         remember_folder("rosters", path)
+        # Not modal: a long import writes batch by batch through the one writer thread, and the person
+        # goes on saving other people meanwhile (their saves go in between two batches).
         dialog = ImportDialog(self.w.desk, Path(path), self.w)
-        if dialog.exec() and dialog.import_result is not None:
-            self.w.reload()
-            self.w.refresh_stale_statuses()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def closed(_code: int) -> None:
+            if dialog.import_result is not None:
+                self.w.reload()
+                self.w.refresh_stale_statuses()
+
+        dialog.finished.connect(closed)
+        dialog.show()
 
     def export_file(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

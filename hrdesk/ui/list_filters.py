@@ -63,6 +63,16 @@ class ListFilters(QObject):
         self.chip_bar.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.chip_bar.hide()
         layout.addWidget(self.chip_bar)
+        # The person whose page is open, hidden by what narrows the list: said here, so an empty
+        # selection beside their page does not look like a lost person (see `show_hidden_open`).
+        self.hidden_open = QLabel()
+        self.hidden_open.setObjectName("hidden-open")
+        self.hidden_open.setWordWrap(True)
+        self.hidden_open.setStyleSheet("color: #5d4037;")
+        self.hidden_open.hide()
+        layout.addWidget(self.hidden_open)
+        window.proxy.layoutChanged.connect(self.show_hidden_open)  # a save moved them out of a filter
+        window.proxy.modelReset.connect(self.show_hidden_open)
         self.urgency_kind: str | None = None
         self.count_label = QLabel()
         self.search.textChanged.connect(self.search_changed)
@@ -134,6 +144,23 @@ class ListFilters(QObject):
         shown, total = self.w.proxy.rowCount(), self.w.model.rowCount()
         self.count_label.setText(self.tr("显示 {shown} / 共 {total} 名员工").format(shown=shown, total=total))
         self.show_chips(shown, total)
+        self.show_hidden_open()
+
+    def show_hidden_open(self) -> None:
+        """Their page stays open while a search or filter hides them from the list (the list then has no
+        selection: nobody else is opened in their place); the line under the filters names them, and
+        lifting the filter selects their row again (`MainWindow.keep_selection`)."""
+        w = self.w
+        stack = getattr(w, "stack", None)
+        open_id = w.detail.employee_id if stack is not None and stack.currentWidget() is w.detail else None
+        row = w.model.row_of(open_id) if open_id is not None else None
+        hidden = row is not None and not w.proxy.mapFromSource(w.model.index(row, 0)).isValid()
+        if hidden:
+            name = w.model.row_at(row).name
+            self.hidden_open.setText(
+                self.tr("正在查看的 {name} 不在筛选结果中：清除筛选后会在列表中选中。").format(name=name)
+            )
+        self.hidden_open.setVisible(hidden)
 
     def active(self) -> list[tuple[str, object]]:
         """What narrows the list now: (what a person reads, how to lift it)."""

@@ -401,6 +401,7 @@ class MainWindow(QMainWindow):
         self.detail.show_loading(summary.id, summary.name)
         self.case_stale = False  # the case is built again just below
         self.stack.setCurrentWidget(self.detail)
+        self.filters.show_hidden_open()  # someone shown in the list is open now
         self.request_case(summary.id)
 
     def keep_selection(self) -> None:
@@ -423,6 +424,7 @@ class MainWindow(QMainWindow):
     def _page_shown(self, _index: int) -> None:
         """An employee's page back in front: what changed for them meanwhile (a write, a scan read,
         another desk) is drawn, not the case from before."""
+        self.filters.show_hidden_open()  # the note of a person hidden by a filter goes with their page
         if (
             self.case_stale
             and self.stack.currentWidget() is self._detail

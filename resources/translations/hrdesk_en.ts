@@ -1083,105 +1083,105 @@ Log file: {path}</translation>
         <translation>Import roster</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="47" />
-        <location filename="../../hrdesk/ui/file_actions.py" line="76" />
-        <location filename="../../hrdesk/ui/file_actions.py" line="78" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="55" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="84" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="86" />
         <source>导出名单</source>
         <translation>Export roster</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="49" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="57" />
         <source>Excel (*.xlsx);;档案 JSON (*.json)</source>
         <translation>Excel (*.xlsx);;Profile JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="72" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="80" />
         <source>正在导出名单…</source>
         <translation>Exporting the roster…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="76" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="84" />
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="84" />
-        <location filename="../../hrdesk/ui/file_actions.py" line="96" />
-        <location filename="../../hrdesk/ui/file_actions.py" line="97" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="92" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="104" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="105" />
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="86" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="94" />
         <source>备份文件 (*.zip)</source>
         <translation>Backup file (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="96" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="104" />
         <source>备份完成。</source>
         <translation>Backup complete.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="103" />
-        <location filename="../../hrdesk/ui/file_actions.py" line="112" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="111" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="120" />
         <source>打印表格</source>
         <translation>Print form</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="103" />
-        <location filename="../../hrdesk/ui/file_actions.py" line="124" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="111" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="132" />
         <source>请先选择一名员工。</source>
         <translation>Select an employee first.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="106" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="114" />
         <source>诚信声明（个人）</source>
         <translation>Integrity declaration (individual)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="107" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="115" />
         <source>诚信声明（单位）</source>
         <translation>Integrity declaration (unit)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="108" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="116" />
         <source>房屋借住声明</source>
         <translation>Housing-borrowing declaration</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="109" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="117" />
         <source>材料清单</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="112" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="120" />
         <source>选择表格：</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="124" />
-        <location filename="../../hrdesk/ui/file_actions.py" line="157" />
-        <location filename="../../hrdesk/ui/file_actions.py" line="172" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="132" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="165" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="180" />
         <source>生成材料包</source>
         <translation>Build submission pack</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="127" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="135" />
         <source>选择保存材料包的文件夹</source>
         <translation>Choose the folder for the packs</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="137" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="145" />
         <source>正在生成材料包…</source>
         <translation>Building the pack…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="137" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="145" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="159" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="167" />
         <source>材料不齐全或有缺陷：
 {problems}
 
@@ -1192,33 +1192,33 @@ Log file: {path}</translation>
 Build the pack anyway? The checklist will list these problems.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="185" />
-        <location filename="../../hrdesk/ui/file_actions.py" line="205" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="193" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="213" />
         <source>导出日历</source>
         <translation>Export calendar</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="185" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="193" />
         <source>日历 (*.ics)</source>
         <translation>Calendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="205" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="213" />
         <source>已导出 {n} 项期限。</source>
         <translation>Exported {n} deadlines.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="222" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="230" />
         <source>用户录入</source>
         <translation>Entered by the user</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="266" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="274" />
         <source>不再提醒：{name} {what}</source>
         <translation>Reminder dismissed: {name} {what}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="269" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="277" />
         <source>提醒已推迟：{name} {what}</source>
         <translation>Reminder snoozed: {name} {what}</translation>
     </message>
@@ -1384,62 +1384,67 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>ListFilters</name>
     <message>
-        <location filename="../../hrdesk/ui/list_filters.py" line="73" />
+        <location filename="../../hrdesk/ui/list_filters.py" line="83" />
         <source>搜索姓名、身份证号或单位…</source>
         <translation>Search name, ID number or unit…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/list_filters.py" line="81" />
+        <location filename="../../hrdesk/ui/list_filters.py" line="91" />
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/list_filters.py" line="85" />
+        <location filename="../../hrdesk/ui/list_filters.py" line="95" />
         <source>全部区</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/list_filters.py" line="85" />
+        <location filename="../../hrdesk/ui/list_filters.py" line="95" />
         <source>昌平区</source>
         <translation>Changping</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/list_filters.py" line="85" />
+        <location filename="../../hrdesk/ui/list_filters.py" line="95" />
         <source>延庆区</source>
         <translation>Yanqing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/list_filters.py" line="87" />
+        <location filename="../../hrdesk/ui/list_filters.py" line="97" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/list_filters.py" line="135" />
+        <location filename="../../hrdesk/ui/list_filters.py" line="145" />
         <source>显示 {shown} / 共 {total} 名员工</source>
         <translation>Showing {shown} of {total} employees</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/list_filters.py" line="143" />
+        <location filename="../../hrdesk/ui/list_filters.py" line="161" />
+        <source>正在查看的 {name} 不在筛选结果中：清除筛选后会在列表中选中。</source>
+        <translation>{name}, whose page is open, is hidden by the filter; clear the filter to select them in the list again.</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/list_filters.py" line="170" />
         <source>搜索：{text}</source>
         <translation>Search: {text}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/list_filters.py" line="154" />
+        <location filename="../../hrdesk/ui/list_filters.py" line="181" />
         <source>{year} 年 {month} 月到期</source>
         <translation>Expiring in {year}-{month:02d}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/list_filters.py" line="166" />
+        <location filename="../../hrdesk/ui/list_filters.py" line="193" />
         <source>取消这个筛选</source>
         <translation>Remove this filter</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/list_filters.py" line="174" />
+        <location filename="../../hrdesk/ui/list_filters.py" line="201" />
         <source>显示 {shown} / {total}</source>
         <translation>Showing {shown} / {total}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/list_filters.py" line="175" />
+        <location filename="../../hrdesk/ui/list_filters.py" line="202" />
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
@@ -1447,12 +1452,12 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="162" />
+        <location filename="../../hrdesk/ui/main_window.py" line="164" />
         <source>hrdesk — 工作居住证办理助手</source>
         <translation>hrdesk — Work Residence Permit assistant</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="164" />
+        <location filename="../../hrdesk/ui/main_window.py" line="166" />
         <source>（演示数据）</source>
         <translation> (demo data)</translation>
     </message>
@@ -1587,47 +1592,47 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="407" />
+        <location filename="../../hrdesk/ui/main_window.py" line="419" />
         <source>新员工</source>
         <translation>New employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="417" />
+        <location filename="../../hrdesk/ui/main_window.py" line="429" />
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="418" />
+        <location filename="../../hrdesk/ui/main_window.py" line="430" />
         <source>{name} 的档案有未保存的修改。要保存吗？</source>
         <translation>{name}'s profile has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="425" />
+        <location filename="../../hrdesk/ui/main_window.py" line="437" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="426" />
+        <location filename="../../hrdesk/ui/main_window.py" line="438" />
         <source>不保存</source>
         <translation>Don't save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="437" />
+        <location filename="../../hrdesk/ui/main_window.py" line="449" />
         <source>已保存 ✓</source>
         <translation>Saved ✓</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="492" />
+        <location filename="../../hrdesk/ui/main_window.py" line="504" />
         <source>hrdesk 仍在运行</source>
         <translation>hrdesk is still running</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="494" />
+        <location filename="../../hrdesk/ui/main_window.py" line="506" />
         <source>窗口已关闭到托盘区，期限提醒照常。要退出请用“文件 → 退出”；可在设置中关闭此行为。</source>
         <translation>The window was closed to the tray; deadline reminders go on. To quit use File → Quit; this can be turned off in Settings.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="427" />
+        <location filename="../../hrdesk/ui/main_window.py" line="439" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -3469,7 +3474,7 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>This desktop has no system tray: reminders will show in the window.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/app.py" line="137" />
+        <location filename="../../hrdesk/ui/app.py" line="141" />
         <source>今天的自动备份没有完成：{m}</source>
         <translation>Today's automatic backup did not finish: {m}</translation>
     </message>

@@ -1,11 +1,14 @@
 """`hrdesk --demo` as a person starts it, through the entry point a user runs (`hrdesk.cli.main`): what the
 window shows while the demo is built, looked at every 20 ms from inside its event loop, until the desk
-opens with the demo's employees; then 退出. Prints one JSON line (what was seen) and "ok". Run by
-test_demo_start.py in a subprocess."""
+opens with the demo's employees (or, with HRDESK_DRIVE_QUIT_AT=N, once N employees are made); then 退出.
+Prints one JSON line (what was seen) and "ok". Run by test_demo_start.py in a subprocess."""
 
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
+import re
 import sys
 import traceback
 from pathlib import Path
@@ -18,6 +21,7 @@ import hrdesk.ui.app as app_module
 from hrdesk.cli import main
 
 seen: dict[str, Any] = {"titles": [], "errors": []}
+QUIT_AT = int(os.environ.get("HRDESK_DRIVE_QUIT_AT", "0"))  # quit once this many employees were made
 timers: list[QTimer] = []
 
 
@@ -50,6 +54,11 @@ def look(app: QApplication) -> None:
             "new_employee_enabled": toolbar_enabled(window, "新建员工"),
             "folder": str(window.data_dir),
         }
+    made = re.search(r"(\d+) / \d+", title)
+    if QUIT_AT and made and int(made.group(1)) >= QUIT_AT:  # 退出 while the demo is being built
+        timers[0].stop()
+        window.quit_app()
+        return
     if window.desk is not None and window.model.rowCount() and not window.background_busy():
         seen["last"] = {
             "employees": window.model.rowCount(),
@@ -81,10 +90,12 @@ def make_and_watch(argv: list[str] | None = None) -> Any:
     return app
 
 
-make = app_module.make_application
-app_module.make_application = make_and_watch
-code = main(sys.argv[1:])
-seen["exit"] = code
-seen["folder_left"] = "first" in seen and Path(seen["first"]["folder"]).exists()
-print(json.dumps(seen, ensure_ascii=False))
-print("ok", flush=True)
+if __name__ == "__main__":  # the demo is built in a spawned process, which imports this file again
+    make = app_module.make_application
+    app_module.make_application = make_and_watch
+    code = main(sys.argv[1:])
+    seen["exit"] = code
+    seen["folder_left"] = "first" in seen and Path(seen["first"]["folder"]).exists()
+    seen["children_left"] = [p.name for p in multiprocessing.active_children()]
+    print(json.dumps(seen, ensure_ascii=False))
+    print("ok", flush=True)

@@ -187,6 +187,18 @@ def new_modal(before: QWidget | None) -> Callable[[], bool]:
     return opened
 
 
+def import_dialog() -> QWidget | None:
+    from hrdesk.ui.rosters.import_dialog import ImportDialog
+
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, ImportDialog) and w.isVisible()]
+    return shown[0] if shown else None
+
+
+def import_dialog_open() -> bool:
+    """the import dialog to open"""
+    return import_dialog() is not None
+
+
 def closed(widget: QWidget) -> Callable[[], bool]:
     def gone() -> bool:
         """the dialog to close"""
@@ -353,8 +365,8 @@ def scenario(window: Any) -> Iterator[Any]:  # noqa: C901, PLR0915  one person's
     for finish in ("cancel", "import"):
         yield toolbar(T("导入名单…", "Import roster…"))
         yield from save_as(None, roster)
-        yield new_modal(None)
-        importer = modal()
+        yield import_dialog_open  # not modal: the window stays usable while a long import writes
+        importer = import_dialog()
         dialog_seen(importer)
         yield lambda importer=importer: importer.plan is not None
         if finish == "cancel":
@@ -363,6 +375,7 @@ def scenario(window: Any) -> Iterator[Any]:  # noqa: C901, PLR0915  one person's
             continue
         yield press_dialog(importer, T("保存错误行…", "Save rows with errors…"))
         yield from save_as(importer, WORK / "bad-rows.xlsx")
+        yield lambda importer=importer: importer.save_errors.isEnabled()  # written on a worker meanwhile
         seen["bad_rows_saved"] = (WORK / "bad-rows.xlsx").is_file()
         keep = next(c for c in importer.findChildren(QCheckBox) if c.isVisible())
         yield Click(keep, QPoint(8, keep.height() // 2))

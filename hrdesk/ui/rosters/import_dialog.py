@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,7 +36,7 @@ from ...rosters.importing import Cancelled, ImportPreview, ImportResult, apply, 
 from ...rosters.plan import PreviewRow, roster_values, shown
 from ...rosters.values import vocabulary
 from ..i18n import current_lang
-from ..workers import Task, run_task
+from ..workers import Task, on_writer, run_task
 
 ROWS_SHOWN = 1000  # rows listed per tab: a 50,000-row table would take seconds to fill
 
@@ -77,7 +77,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.keep_good)
         buttons = QHBoxLayout()
         self.save_errors = QPushButton(self.t("roster.ui.save-errors"))
-        self.save_errors.clicked.connect(lambda: self.save_bad_rows())
+        self.save_errors.clicked.connect(self.save_bad_rows)
         buttons.addWidget(self.save_errors)
         buttons.addStretch(1)
         self.import_button = QPushButton(self.t("roster.ui.import"))
@@ -89,6 +89,8 @@ class ImportDialog(QDialog):
         buttons.addWidget(self.cancel_button)
         layout.addLayout(buttons)
         self._show_sheets([])
+        # The app quitting with an import under way: it stops after the batch being written.
+        QCoreApplication.instance().aboutToQuit.connect(self._stop_work)
         self.start_preview(None)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
@@ -257,7 +259,9 @@ class ImportDialog(QDialog):
                     raise Cancelled()
                 task.signals.progress.emit(done, total)
 
-            return apply(desk, plan, keep_good_rows=keep, today=today, progress=progress)
+            # Each batch is written by the one writer thread: a save the person makes in the window
+            # meanwhile goes in between two batches instead of waiting on the database's lock.
+            return apply(desk, plan, keep_good_rows=keep, today=today, progress=progress, write=on_writer)
 
         self._task = run_task(work, self._imported, self._failed)
         self._task.signals.progress.connect(self._progress)
@@ -303,34 +307,67 @@ class ImportDialog(QDialog):
         self._update_buttons()
 
     def cancel(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            self._closing = self.plan is None
-            return
-        if self.import_result is not None:
+        if self._task is None and self.import_result is not None:
             self.accept()
         else:
             self.reject()
 
-    def save_bad_rows(self, target: str | None = None) -> Path | None:
-        if self.plan is None:
-            return None
-        if not target:
-            target, _ = QFileDialog.getSaveFileName(
-                self,
-                self.t("roster.ui.save-errors"),
-                str(self.path.with_name(self.t("roster.ui.save-errors-file"))),
-                "Excel (*.xlsx)",
-            )
-        if not target:
-            return None
-        from ...rosters.export import write_bad_rows
+    def _stop_work(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
 
-        path = Path(target)
-        write_bad_rows(self.plan, path, self.lang)
-        self._saved_to.append(path)
-        self._fill_notices()
-        return path
+    def reject(self) -> None:
+        """Esc, the window's close box or 取消: while reading or writing, stop the work (after the batch
+        being written) rather than leave it running behind a closed dialog; close once it stopped."""
+        if self._task is not None:
+            self._task.cancel()
+            self._closing = self.plan is None
+            return
+        super().reject()
+
+    def save_bad_rows(self) -> None:
+        """Ask where, then write the workbook on a worker (thousands of rows would freeze the window);
+        the button waits meanwhile, and the status line says where it went, or why it could not (a full
+        disk, a folder the person may not write to) in their language."""
+        if self.plan is None:
+            return
+        target, _ = QFileDialog.getSaveFileName(
+            self,
+            self.t("roster.ui.save-errors"),
+            str(self.path.with_name(self.t("roster.ui.save-errors-file"))),
+            "Excel (*.xlsx)",
+        )
+        if not target:
+            return
+        plan, path, lang = self.plan, Path(target), self.lang
+        self.save_errors.setEnabled(False)
+        self._say(lambda: self.t("roster.ui.saving-errors", path=path))
+
+        def work(_task: Task) -> str | None:
+            from ...fileio import write_failure_reason
+            from ...rosters.export import write_bad_rows
+
+            try:
+                write_bad_rows(plan, path, lang)
+            except OSError as exc:
+                return write_failure_reason(exc)
+            return None
+
+        def done(reason: str | None) -> None:
+            self.save_errors.setEnabled(True)
+            if reason is not None:
+                self._say(lambda: self.t("roster.ui.save-errors-failed", path=path, reason=self.t(reason)))
+                return
+            self._say(lambda: plan.summary(self.lang))
+            self._saved_to.append(path)
+            self._fill_notices()
+
+        def failed(message: str) -> None:
+            self.save_errors.setEnabled(True)
+            reason = message or self.t("file.write.failed")
+            self._say(lambda: self.t("roster.ui.save-errors-failed", path=path, reason=reason))
+
+        run_task(work, done, failed)
 
 
 def stored_columns(rows: list[PreviewRow], person: list[str]) -> tuple[list[str], list[tuple[str, ...]]]:
