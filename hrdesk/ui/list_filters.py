@@ -151,8 +151,12 @@ class ListFilters(QObject):
         selection: nobody else is opened in their place); the line under the filters names them, and
         lifting the filter selects their row again (`MainWindow.keep_selection`)."""
         w = self.w
-        stack = getattr(w, "stack", None)
-        open_id = w.detail.employee_id if stack is not None and stack.currentWidget() is w.detail else None
+        stack, page = getattr(w, "stack", None), getattr(w, "_detail", None)
+        open_id = (
+            page.employee_id
+            if page is not None and stack is not None and stack.currentWidget() is page
+            else None
+        )
         row = w.model.row_of(open_id) if open_id is not None else None
         hidden = row is not None and not w.proxy.mapFromSource(w.model.index(row, 0)).isValid()
         if hidden:
