@@ -11,6 +11,7 @@ import pytest
 
 from hrdesk.checks.check import load_profile_file
 from hrdesk.cli import main
+from hrdesk.clock import FixedClock
 from hrdesk.commands import deadlines as deadlines_command
 from hrdesk.desks.desk import Desk
 
@@ -85,7 +86,7 @@ def test_counts_read_right_in_english(capsys, data_dir, stored, tmp_path):
     args = type("Args", (), {"days": 100000, "json": False, "ics": tmp_path / "a.ics", "lang": "en"})()
     with Desk.open(data_dir) as desk:
         desk.employees.delete_employee(stored["yanqing-new-ready.json"])
-    deadlines_command.run(args, data_dir, today=date(2000, 1, 1))
+    deadlines_command.run(args, data_dir, clock=FixedClock.on(date(2000, 1, 1)))
     out = capsys.readouterr().out
     n = int(re.search(r"\((\d+) deadlines?\)", out).group(1))
     assert out.strip().endswith(f"({n} deadline)" if n == 1 else f"({n} deadlines)")
@@ -126,3 +127,4 @@ def test_a_bad_profile_in_an_import_is_explained_in_the_chosen_language(capsys, 
     assert "无法识别的键“x”" in out + err
     _, out, err = run(capsys, "--data-dir", str(data_dir), "--lang", "en", "import", str(bad), "--dry-run")
     assert "unknown key 'x'" in out + err and not HAN.search(out + err)
+

@@ -88,9 +88,10 @@ def app_tables(conn: Connection) -> list[Table]:
     return [t for t in meta.sorted_tables if t.name in ours]
 
 
-def write_dump(conn: Connection, target: Path) -> Manifest:
+def write_dump(conn: Connection, target: Path, *, created: datetime) -> Manifest:
     """Write every row and file to `target` (a consistent view: one transaction, REPEATABLE READ on
-    PostgreSQL). Written beside the target and renamed, owner-only."""
+    PostgreSQL). Written beside the target and renamed, owner-only. `created`: when, by the desk's clock
+    (a naive time is local time), written in UTC as the manifest's "created"."""
     if conn.in_transaction():
         conn.rollback()
     read_only(conn)  # SQLite: a snapshot read that does not hold up other desks' saves
@@ -142,7 +143,7 @@ def write_dump(conn: Connection, target: Path) -> Manifest:
                     entries[name] = {"sha256": sha256, "size": len(data)}
             manifest = {
                 "format": FORMAT,
-                "created": datetime.now(UTC).isoformat(),
+                "created": created.astimezone(UTC).isoformat(),
                 "revision": revision,
                 "source": conn.dialect.name,
                 "tables": counts,
