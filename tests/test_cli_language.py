@@ -128,3 +128,29 @@ def test_a_bad_profile_in_an_import_is_explained_in_the_chosen_language(capsys, 
     _, out, err = run(capsys, "--data-dir", str(data_dir), "--lang", "en", "import", str(bad), "--dry-run")
     assert "unknown key 'x'" in out + err and not HAN.search(out + err)
 
+
+@pytest.mark.parametrize("before", [True, False])
+def test_hrdesks_own_options_work_before_and_after_the_command(capsys, stored, data_dir, before):
+    """`hrdesk --lang en --data-dir D list` and `hrdesk list --lang en --data-dir D` are the same run;
+    an option given before the command is not undone by the command's parser."""
+    own = ["--lang", "en", "--data-dir", str(data_dir)]
+    code, out, _ = run(capsys, *(own + ["list"] if before else ["list", *own]))
+    assert code == 0 and "2 employees" in out
+    code, out, _ = run(capsys, "--lang", "en", "list", "--data-dir", str(data_dir))
+    assert code == 0 and "2 employees" in out
+
+
+def test_hrdesks_own_options_are_explained_alike_before_and_after_a_command(capsys):
+    """One table names them: each shows with the same help in `hrdesk --help` and `hrdesk check --help`."""
+    from hrdesk.catalogue import text
+    from hrdesk.cli import _GLOBAL_VALUE_OPTIONS
+
+    helps = {}
+    for argv in (["--help"], ["check", "--help"]):
+        with pytest.raises(SystemExit):
+            main([*argv, "--lang", "en"])
+        helps[argv[0]] = capsys.readouterr().out
+    for flag, spec in _GLOBAL_VALUE_OPTIONS.items():
+        first_words = " ".join(text(spec["help"], "en").split()[:3])
+        for shown in helps.values():
+            assert flag in shown and first_words in " ".join(shown.split())
