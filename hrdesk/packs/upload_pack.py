@@ -27,7 +27,7 @@ from ..materials.service import ScanVerdict, scan_verdict
 from ..pdf.files import atomic_folder, atomic_write_bytes, owner_only, safe_filename
 from ..pdf.pack import Slot, Source, SourceError, open_source, write_slot
 from ..pdf.scan import ScanSettings
-from ..printing.forms import render_form, template
+from ..printing.forms import render_form
 from ..rules.idnumber import mask
 from ..rules.profile import Profile
 from ..rules.results import CheckResult
@@ -361,7 +361,8 @@ def build_pack_for_stored(
 
 
 def business_name(business: str) -> str:
-    return template("checklist")["business"].get(business, business)
+    """The business's Chinese name in a pack folder's name (the one list: labels.toml)."""
+    return label("business", business)
 
 
 def bulk_folder_name(name: str, id_number: str, business: str, on: date) -> str:

@@ -9,6 +9,7 @@ from datetime import date
 
 from reportlab.lib.units import mm
 
+from ..labels import label
 from ..rules.idnumber import mask
 from ..rules.profile import Profile
 from ..rules.results import CheckResult
@@ -39,7 +40,7 @@ def render_checklist(
     page = Page(canvas, fonts)
     page.space(6)
     page.centred(tpl["title"], 17, bold_gap=4)
-    business = tpl["business"].get(result.business, result.business)
+    business = label("business", result.business)  # the one list of business names (labels.toml)
     e = profile.employee
     info = (
         f"申请人：{e.name}　身份证号：{mask(e.id_number)}　单位：{profile.employer.name}\n"
