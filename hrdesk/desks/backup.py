@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import os
 import re
+import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass
@@ -42,7 +45,7 @@ from ..store.db import (
     resolve_url,
     rotate,
 )
-from ..store.dump import MANIFEST, DumpError, Manifest, load_dump, verify_dump, write_dump
+from ..store.dump import MANIFEST, DumpError, Manifest, load_dump, unchanged_since, verify_dump, write_dump
 from ..store.vault import MAX_BYTES
 
 __all__ = [
@@ -58,6 +61,7 @@ __all__ = [
 ]
 
 KEEP_BEFORE_RESTORE = 3
+_log = logging.getLogger("hrdesk.backup")
 
 
 class BackupError(CodedError, RuntimeError):
@@ -111,21 +115,48 @@ def _engine(data_dir: Path, url: str | None) -> tuple[Engine, bool] | None:
 
 def create_backup(data_dir: Path, target: Path, url: str | None = None, clock: Clock | None = None) -> Path:
     """A backup of the database the data folder works on, to `target`; `clock` (the desk's) dates it."""
-    created = (clock or Clock()).now()
+    _make_backup(data_dir, target, url, (clock or Clock()).now())
+    return target
+
+
+def _make_backup(
+    data_dir: Path,
+    target: Path,
+    url: str | None,
+    created: datetime,
+    since: Path | None = None,
+    daily: bool = False,
+) -> Manifest:
+    """`daily`: fingerprinted, for the next day to compare; `since`: its predecessor, whose unchanged
+    entries are copied (store/dump_reuse.py); the manifest says `unchanged` (and nothing is written)
+    when nothing changed since."""
     if url is None and not is_postgresql(resolve_url(data_dir, None)) and database_path(data_dir).exists():
-        return _backup_from_snapshot(data_dir, target, created)
-    return _backup_from_engine(data_dir, target, url, created)
+        return _backup_from_snapshot(data_dir, target, created, since, daily)
+    return _backup_from_engine(data_dir, target, url, created, since, daily)
 
 
 SNAPSHOT_PAGES = 256  # pages copied at a time by SQLite's online backup: a save elsewhere waits for one step
 
 
-def _backup_from_snapshot(data_dir: Path, target: Path, created: datetime) -> Path:
+def _backup_from_snapshot(
+    data_dir: Path, target: Path, created: datetime, since: Path | None, fingerprint: bool
+) -> Manifest:
     """SQLite: first a copy of the database made with SQLite's online backup API, a few hundred pages
     at a time (a desk's save is never held up for more than a step, and no read transaction stays
     open on the live database while the dump is written), then the dump written from that copy."""
     import sqlite3
 
+    if since is not None:  # nothing changed: no copy of the database at all (it holds the scans)
+        engine = make_engine(f"sqlite:///{database_path(data_dir)}")
+        try:
+            with connect(engine) as conn:
+                same = unchanged_since(conn, since)
+        except (StoreUnavailable, OSError, SQLAlchemyError) as exc:
+            raise BackupError(f"备份没有完成（{type(exc).__name__}）：请检查磁盘空间。") from None
+        finally:
+            engine.dispose()
+        if same is not None:
+            return same
     folder = target.parent
     folder.mkdir(parents=True, exist_ok=True)
     snapshot = folder / f".{target.stem}.snapshot.sqlite"
@@ -147,7 +178,7 @@ def _backup_from_snapshot(data_dir: Path, target: Path, created: datetime) -> Pa
         engine = make_engine(f"sqlite:///{snapshot}")
         try:
             with connect(engine) as conn:
-                write_dump(conn, target, created=created)
+                return write_dump(conn, target, created=created, since=since, fingerprint=fingerprint)
         finally:
             engine.dispose()
     except (StoreUnavailable, DumpError) as exc:
@@ -157,17 +188,18 @@ def _backup_from_snapshot(data_dir: Path, target: Path, created: datetime) -> Pa
     finally:
         for leftover in folder.glob(f".{target.stem}.snapshot.sqlite*"):  # and its -wal / -shm
             leftover.unlink(missing_ok=True)
-    return target
 
 
-def _backup_from_engine(data_dir: Path, target: Path, url: str | None, created: datetime) -> Path:
+def _backup_from_engine(
+    data_dir: Path, target: Path, url: str | None, created: datetime, since: Path | None, fingerprint: bool
+) -> Manifest:
     found = _engine(data_dir, url)
     if found is None:
         raise BackupError(f"{data_dir}: 没有数据库可备份")
     engine, owned = found
     try:
         with connect(engine) as conn:
-            write_dump(conn, target, created=created)
+            return write_dump(conn, target, created=created, since=since, fingerprint=fingerprint)
     except (StoreUnavailable, DumpError) as exc:
         raise BackupError(f"备份没有完成：{exc}") from None
     except (OSError, SQLAlchemyError) as exc:
@@ -175,7 +207,6 @@ def _backup_from_engine(data_dir: Path, target: Path, url: str | None, created: 
     finally:
         if owned:
             engine.dispose()
-    return target
 
 
 def verify_backup(path: Path) -> Manifest:
@@ -273,15 +304,53 @@ def rotate_daily(
     data_dir: Path, keep: int = 7, clock: Clock | None = None, url: str | None = None
 ) -> Path | None:
     """Make today's automatic backup (the desk's `clock` says which day) if there is none yet; keep the
-    newest `keep`. None when there is nothing to do; BackupError with the reason when it cannot be made."""
+    newest `keep` days. None when there is nothing to do; BackupError with the reason when it cannot be
+    made.
+
+    Incremental against the latest earlier daily backup: when nothing changed since, today's name is a
+    second name (a hard link; a copy where the disk has none) for that file, and no dump is written;
+    otherwise what did not change (tables, scans) is copied from it as stored (store/dump_reuse.py).
+    Either way each kept day is a whole backup that restores on its own, and rotation counts days."""
     clock = clock or Clock()
     folder = data_dir / "backups"
     target = folder / f"daily-{clock.today().isoformat()}.zip"
     if target.exists() or _engine_exists(data_dir, url) is False:
         return None
-    create_backup(data_dir, target, url, clock)
+    earlier = _latest_daily(folder, target.name)
+    made = _make_backup(data_dir, target, url, clock.now(), since=earlier, daily=True)
+    if made.unchanged and earlier is not None:
+        how = _second_name(earlier, target)
+        _log.info(
+            "daily backup %s: nothing changed since %s, %s (no new copy)", target.name, earlier.name, how
+        )
+    else:
+        _log.info(
+            "daily backup %s written%s",
+            target.name,
+            f" (unchanged parts from {earlier.name})" if earlier else "",
+        )
     rotate(folder, "daily-*.zip", keep)
     return target
+
+
+def _latest_daily(folder: Path, today: str) -> Path | None:
+    """The newest daily backup before today's (names sort by day), or None."""
+    earlier = [p for p in folder.glob("daily-*.zip") if p.name < today and p.is_file()]
+    return max(earlier, default=None)
+
+
+def _second_name(earlier: Path, target: Path) -> str:
+    """Today's name for an unchanged backup: a hard link (no space, no writing); a copy made beside it
+    and renamed where the file system has no links (FAT, some network shares)."""
+    try:
+        os.link(earlier, target)
+        return "linked"
+    except OSError:
+        partial = target.with_name(f".{target.name}.partial")
+        shutil.copyfile(earlier, partial)
+        owner_only(partial)
+        os.replace(partial, target)
+        return "copied"
 
 
 def daily_backup_quietly(
@@ -320,6 +389,8 @@ def daily_backup_quietly(
     if proc.returncode != 0:
         lines = proc.stderr.strip().splitlines()
         raise BackupError(lines[-1] if lines else "备份没有完成。")
+    for line in proc.stdout.splitlines():  # what the child did (file names only), into this desk's log
+        _log.info("%s", line)
     return target
 
 
@@ -421,6 +492,8 @@ if __name__ == "__main__":  # the child of `daily_backup_quietly`: DATA_DIR NOW 
 
     if os.name == "posix":
         _lowest_priority()
+    logging.basicConfig(stream=sys.stdout, format="%(message)s")
+    _log.setLevel(logging.INFO)
     try:
         rotate_daily(Path(sys.argv[1]), int(sys.argv[3]), FixedClock(datetime.fromisoformat(sys.argv[2])))
     except BackupError as exc:
