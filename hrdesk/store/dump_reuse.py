@@ -43,9 +43,16 @@ def fingerprints(conn: Connection, tables: list[Table], revision: str, blob: Tab
     for table in tables:
         digest = hashlib.sha256(f"{ENCODING}\n{revision}\n{table.name}\n".encode())
         digest.update(repr([(c.name, str(c.type)) for c in table.columns]).encode())
-        result = conn.execute(select(table).order_by(*table.primary_key.columns))
-        while rows := result.fetchmany(5000):
-            digest.update(repr([tuple(r) for r in rows]).encode())
+        # The driver's own values on its own cursor, in the same transaction: no JSON decoded, no dates
+        # parsed, no row objects made (a quarter of the time the same read takes through SQLAlchemy).
+        query = str(select(table).order_by(*table.primary_key.columns).compile(dialect=conn.dialect))
+        cursor = conn.connection.cursor()
+        try:
+            cursor.execute(query)
+            while rows := cursor.fetchmany(5000):
+                digest.update(repr(rows).encode())
+        finally:
+            cursor.close()
         out[f"rows/{table.name}.jsonl"] = digest.hexdigest()
     if blob is not None:
         digest = hashlib.sha256(f"{ENCODING}\n".encode())
