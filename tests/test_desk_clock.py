@@ -5,7 +5,7 @@ The desk's clock is set to 2031-02-28 (a day no test machine has), so a real-clo
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
 
 import pymupdf
@@ -65,3 +65,28 @@ def test_the_calendar_file_is_stamped_with_the_desks_time(data_dir: Path, tmp_pa
     events = list(Calendar.from_ical(ics.read_bytes()).walk("VEVENT"))
     assert events and {e["DTSTAMP"].dt.date() for e in events} == {DAY}
     assert json.loads((data_dir / "ics-state.json").read_text(encoding="utf-8"))["events"]
+
+
+def test_the_trash_the_audit_and_a_material_record_the_desks_time(desk: Desk, tmp_path: Path):
+    """What the trash shows (when a file or a person went there), when a file was added, the audit log and
+    a business's day: on a desk whose clock says 2031-02-28, that day, on both engines."""
+    desk.uow.clock = CLOCK
+    scan = tmp_path / "户口.pdf"
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 72), "户口")
+    doc.save(scan)
+    employee_id = _person(desk)
+    material_id = desk.materials.attach(employee_id, "hukou-pages", scan, scan=False).id
+    [added] = [x for x in desk.materials.materials(employee_id) if x.id == material_id]
+    assert added.added_at.astimezone().date() == DAY
+    application = desk.applications.open_application(employee_id, "renewal")
+    assert [a.created_on for a in desk.applications.applications(employee_id) if a.id == application] == [DAY]
+    desk.materials.remove_material(material_id)
+    [shown] = desk.trash.trash_items()  # the trash view's row for the file
+    assert shown.kind == "material" and shown.deleted_at.astimezone().date() == DAY
+    desk.employees.delete_employee(employee_id)
+    [shown] = desk.trash.trash_items()  # the person (their files go with them)
+    assert shown.kind == "employee" and shown.deleted_at.astimezone().date() == DAY
+    assert {
+        e.at.replace(tzinfo=e.at.tzinfo or UTC).astimezone().date() for e in desk.audit.audit_entries()
+    } == {DAY}
