@@ -18,15 +18,22 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from .catalogue import default_lang, has, normal_lang, text
 from .commands import common
 from .commands.common import Parser, UsageError, t
 from .store.errors import ENV_DATABASE_URL, StoreUnavailable
 
-# The options of hrdesk itself (not of a command), with and without a value.
+# The options of hrdesk itself (not of a command), with and without a value. Those with a value are
+# also accepted after a command (`hrdesk check X --lang en`): this one table names them for the start's
+# fast path, the top-level parser and every command's parser (help: a catalogue key).
 _GLOBAL_FLAGS = ("--version", "--demo", "--tray", "--self-test")
-_GLOBAL_VALUE_FLAGS = ("--data-dir", "--database-url", "--lang")
+_GLOBAL_VALUE_OPTIONS: dict[str, dict[str, Any]] = {
+    "--data-dir": {"metavar": "DIR", "help": "help.data-dir"},
+    "--database-url": {"metavar": "URL", "help": "help.database-url"},
+    "--lang": {"choices": ["zh", "en"], "help": "help.lang"},
+}
 
 
 def _names_no_command(argv: list[str]) -> bool:
@@ -38,9 +45,9 @@ def _names_no_command(argv: list[str]) -> bool:
         arg = argv[i]
         if arg in _GLOBAL_FLAGS:
             i += 1
-        elif arg in _GLOBAL_VALUE_FLAGS:
+        elif arg in _GLOBAL_VALUE_OPTIONS:
             i += 2
-        elif "=" in arg and arg.split("=", 1)[0] in _GLOBAL_VALUE_FLAGS:
+        elif "=" in arg and arg.split("=", 1)[0] in _GLOBAL_VALUE_OPTIONS:
             i += 1
         else:
             return False
@@ -55,9 +62,8 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help=t("help.demo"))
     parser.add_argument("--tray", action="store_true", help=t("help.tray"))
     parser.add_argument("--self-test", action="store_true", help=t("help.self-test"))
-    parser.add_argument("--data-dir", metavar="DIR", help=t("help.data-dir"))
-    parser.add_argument("--database-url", metavar="URL", help=t("help.database-url"))
-    parser.add_argument("--lang", choices=["zh", "en"], default=common.lang(), help=t("help.lang"))
+    for flag in _GLOBAL_VALUE_OPTIONS:
+        parser.add_argument(flag, **_global_option(flag), default=common.lang() if flag == "--lang" else None)
     if not with_commands:
         parser.set_defaults(command=None)
         return parser
@@ -65,15 +71,19 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     for name in MODULES:
         importlib.import_module(name).register(sub)
     for subparser in sub.choices.values():
-        # Accept the global options after the subcommand too: `hrdesk check X --lang en`.
-        for flag, kwargs in (
-            ("--data-dir", {"metavar": "DIR", "help": t("help.data-dir")}),
-            ("--database-url", {"metavar": "URL", "help": t("help.database-url")}),
-            ("--lang", {"choices": ["zh", "en"], "help": t("help.lang")}),
-        ):
+        # Accept the global options after the subcommand too: `hrdesk check X --lang en`. Not given
+        # there, they leave the value given before the command (SUPPRESS: no default overwrites it).
+        for flag in _GLOBAL_VALUE_OPTIONS:
             if flag not in subparser._option_string_actions:
-                subparser.add_argument(flag, default=argparse.SUPPRESS, **kwargs)
+                subparser.add_argument(flag, **_global_option(flag), default=argparse.SUPPRESS)
     return parser
+
+
+def _global_option(flag: str) -> dict[str, Any]:
+    """argparse's keywords for one of hrdesk's own value options, its help in the run's language."""
+    spec = dict(_GLOBAL_VALUE_OPTIONS[flag])
+    spec["help"] = t(spec["help"])
+    return spec
 
 
 def _lang_from_argv(argv: list[str]) -> str:

@@ -77,7 +77,9 @@ def run() -> int:
                 steps.append(f"database + check ({len(result.findings)} findings)")
                 from .forms.documents import make_form
 
-                pdf = make_form("integrity-individual", desk.employees.profile(employee_id))
+                pdf = make_form(
+                    "integrity-individual", desk.employees.profile(employee_id), today=desk.clock.today()
+                )
                 assert pdf.startswith(b"%PDF")
                 form = folder / "form.pdf"
                 form.write_bytes(pdf)

@@ -11,6 +11,7 @@ import pytest
 
 from hrdesk.checks.check import load_profile_file
 from hrdesk.cli import main
+from hrdesk.clock import FixedClock
 from hrdesk.commands import deadlines as deadlines_command
 from hrdesk.desks.desk import Desk
 
@@ -85,7 +86,7 @@ def test_counts_read_right_in_english(capsys, data_dir, stored, tmp_path):
     args = type("Args", (), {"days": 100000, "json": False, "ics": tmp_path / "a.ics", "lang": "en"})()
     with Desk.open(data_dir) as desk:
         desk.employees.delete_employee(stored["yanqing-new-ready.json"])
-    deadlines_command.run(args, data_dir, today=date(2000, 1, 1))
+    deadlines_command.run(args, data_dir, clock=FixedClock.on(date(2000, 1, 1)))
     out = capsys.readouterr().out
     n = int(re.search(r"\((\d+) deadlines?\)", out).group(1))
     assert out.strip().endswith(f"({n} deadline)" if n == 1 else f"({n} deadlines)")
@@ -126,3 +127,30 @@ def test_a_bad_profile_in_an_import_is_explained_in_the_chosen_language(capsys, 
     assert "无法识别的键“x”" in out + err
     _, out, err = run(capsys, "--data-dir", str(data_dir), "--lang", "en", "import", str(bad), "--dry-run")
     assert "unknown key 'x'" in out + err and not HAN.search(out + err)
+
+
+@pytest.mark.parametrize("before", [True, False])
+def test_hrdesks_own_options_work_before_and_after_the_command(capsys, stored, data_dir, before):
+    """`hrdesk --lang en --data-dir D list` and `hrdesk list --lang en --data-dir D` are the same run;
+    an option given before the command is not undone by the command's parser."""
+    own = ["--lang", "en", "--data-dir", str(data_dir)]
+    code, out, _ = run(capsys, *(own + ["list"] if before else ["list", *own]))
+    assert code == 0 and "2 employees" in out
+    code, out, _ = run(capsys, "--lang", "en", "list", "--data-dir", str(data_dir))
+    assert code == 0 and "2 employees" in out
+
+
+def test_hrdesks_own_options_are_explained_alike_before_and_after_a_command(capsys):
+    """One table names them: each shows with the same help in `hrdesk --help` and `hrdesk check --help`."""
+    from hrdesk.catalogue import text
+    from hrdesk.cli import _GLOBAL_VALUE_OPTIONS
+
+    helps = {}
+    for argv in (["--help"], ["check", "--help"]):
+        with pytest.raises(SystemExit):
+            main([*argv, "--lang", "en"])
+        helps[argv[0]] = capsys.readouterr().out
+    for flag, spec in _GLOBAL_VALUE_OPTIONS.items():
+        first_words = " ".join(text(spec["help"], "en").split()[:3])
+        for shown in helps.values():
+            assert flag in shown and first_words in " ".join(shown.split())

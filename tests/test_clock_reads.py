@@ -27,12 +27,9 @@ READS = {
 # (module path, enclosing function) -> why wall time is the right answer there.
 ALLOWED = {
     ("hrdesk/store/models.py", "utcnow"): "when a row was written: a record of the moment, not a rule's day",
-    ("hrdesk/store/db.py", "_safety_copy"): "a file name stamp for the copy kept before a migration",
-    ("hrdesk/desks/backup.py", "restore_backup"): "a file name stamp for the copy kept before a restore",
-    ("hrdesk/store/dump.py", "write_dump"): "the backup's creation time in its manifest",
+    ("hrdesk/store/db.py", "_safety_copy"): "the copy kept before a migration, made before any desk (and its "
+    "clock) exists: named and dated for the moment it is made",
     ("hrdesk/store/vault.py", "clean_temporary_files"): "compared with file modification times (wall time)",
-    ("hrdesk/deadlines/ics.py", "_utc"): "an iCalendar DTSTAMP: when the file was written",
-    ("hrdesk/printing/checklist.py", "render_checklist"): "the footer says when the sheet was printed",
     ("hrdesk/ui/deadlines/tray.py", "__init__"): "wall against monotonic time detects a clock jump",
     ("hrdesk/ui/deadlines/tray.py", "_arm"): "wall against monotonic time detects a clock jump",
     ("hrdesk/ui/deadlines/tray.py", "clock_jumped"): "wall against monotonic time detects a clock jump",

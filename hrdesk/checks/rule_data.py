@@ -92,7 +92,7 @@ class RuleData(Service):
                     s.delete(row)
             else:
                 row = row or m.PolicySetting(policy_id=policy_id)
-                row.data, row.updated_at = data, m.utcnow()
+                row.data, row.updated_at = data, self.uow.now_utc()
                 s.add(row)
             self._audit(s, "save", "policy_setting", None, [policy_id])
             _statuses_outdated(s)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 from pathlib import Path
 
 from ..catalogue import text
@@ -28,7 +27,9 @@ def _when(days: int, lang: str) -> str:
     return text("cli.days-left", lang, n=days) if days > 0 else text("cli.days-ago", lang, n=-days)
 
 
-def run(args: argparse.Namespace, folder: Path | None, today: date | None = None) -> int:
+def run(args: argparse.Namespace, folder: Path | None, clock: Clock | None = None) -> int:
+    """`clock`: the desk's day and time (the real clock from the command line); `--on` looks at the
+    deadlines from another day, but the calendar file is still stamped with the clock's time."""
     from ..deadlines.ics import export_ics
     from ..deadlines.stored import stored_deadlines
     from ..desks.desk import Desk
@@ -38,7 +39,8 @@ def run(args: argparse.Namespace, folder: Path | None, today: date | None = None
     lang = args.lang
     if args.days < 0:
         raise UsageError("cli.negative-days")
-    today = today or getattr(args, "on", None) or Clock().today()
+    clock = clock or Clock()
+    today = getattr(args, "on", None) or clock.today()
     folder = folder or data_dir()
     with Desk.open(folder, lock=False) as desk:
         desk.employees.refresh_statuses(today, desk.employees.stale_status_ids(today))
@@ -49,7 +51,9 @@ def run(args: argparse.Namespace, folder: Path | None, today: date | None = None
     if args.ics:
         try:
             # Deadlines outside the window still exist: they are left out, not cancelled.
-            n = export_ics(args.ics, items, folder, still_exist=[d.key for d in everything], lang=lang)
+            n = export_ics(
+                args.ics, items, folder, now=clock.now(), still_exist=[d.key for d in everything], lang=lang
+            )
         except OSError as exc:
             raise UsageError("cli.cannot-write", path=args.ics, reason=exc.strerror) from None
         print(text("cli.deadlines-written", lang, path=args.ics, n=n))

@@ -65,21 +65,22 @@ def _business_now(profile, on):
     """The business the person's permit calls for on that day, as the list's status says it (a
     suspended permit: employer change; a live one: renewal; none: new) — a checklist printed for a
     renewal must not say 新办."""
-    from ..clock import Clock
     from ..employees.status import business_for
 
-    return business_for(profile, on or Clock().today())
+    return business_for(profile, on)
 
 
 def run_form(args: argparse.Namespace, folder: Path | None) -> int:
     if args.form_id not in FORM_CHOICES:
         raise UsageError("cli.unknown-form", value=args.form_id, choices=", ".join(FORM_CHOICES))
     profile = _profile(args, folder)
+    from ..clock import Clock
     from ..forms.documents import make_form
     from ..pdf.files import atomic_write_bytes
 
-    business = args.business or _business_now(profile, args.on)
-    data = make_form(args.form_id, profile, business, args.on, folder)
+    today = Clock().today()  # the command's clock: a run is one day
+    business = args.business or _business_now(profile, args.on or today)
+    data = make_form(args.form_id, profile, business, args.on, folder, today=today)
     try:
         atomic_write_bytes(args.output, data)
     except OSError as exc:

@@ -75,16 +75,15 @@ def uid(key: str, namespace: str | None) -> str:
     return f"{base}-{namespace}@hrdesk" if namespace else f"{base}@hrdesk"
 
 
-def _utc(now: datetime | None) -> datetime:
-    if now is None:
-        return datetime.now(UTC)
+def _utc(now: datetime) -> datetime:
     return now.astimezone(UTC)  # a naive time is local time (astimezone assumes so)
 
 
 def to_ics(
     deadlines: Iterable[DeadlineItem],
     alarm_days: Iterable[int] = (7, 1),
-    now: datetime | None = None,
+    *,
+    now: datetime,
     state: IcsState | None = None,
     still_exist: Iterable[str] | None = None,
     lang: str = "zh",
@@ -93,7 +92,8 @@ def to_ics(
 
     `still_exist`: keys of every deadline that still exists, when `deadlines` is a filtered view (the
     calendar's filters, from today on): events left out by a filter are not cancelled, only those
-    whose deadline is gone. Default: the exported deadlines are all that exist."""
+    whose deadline is gone. Default: the exported deadlines are all that exist. `now`: the desk's clock,
+    written as each event's DTSTAMP and the time a changed event was last modified."""
     state = state if state is not None else IcsState()
     stamp = _utc(now)
     stamp_text = stamp.isoformat()
@@ -173,7 +173,8 @@ def export_ics(
     path: Path,
     deadlines: Iterable[DeadlineItem],
     data_dir: Path,
-    now: datetime | None = None,
+    *,
+    now: datetime,
     still_exist: Iterable[str] | None = None,
     alarm_days: Iterable[int] = (7, 1),
     lang: str = "zh",
@@ -182,7 +183,7 @@ def export_ics(
     so a failed export never makes the next one skip a cancellation). Returns the number of events."""
     state = IcsState.load(data_dir)
     items = list(deadlines)
-    data = to_ics(items, alarm_days, now, state, still_exist, lang)
+    data = to_ics(items, alarm_days, now=now, state=state, still_exist=still_exist, lang=lang)
     atomic_write_bytes(path, data)
     state.save(data_dir)
     return len(items)

@@ -47,7 +47,7 @@ class ReminderStates(Service):
         if not keys:
             return
         table = m.ReminderState.__table__
-        now = m.utcnow()
+        now = self.uow.now_utc()
         me = self.desk_user
         rows = [{"desk_user": me, "key": k, "state": state, "until": until, "updated_at": now} for k in keys]
         with self.engine.begin() as conn:  # one short transaction, no ORM objects for 15,000 rows

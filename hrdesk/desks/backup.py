@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import os
 import re
+import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +27,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..catalogue import CodedError
 from ..checks.rule_data import forget_stored_settings
-from ..clock import Clock
+from ..clock import Clock, FixedClock
 from ..fileio import owner_only
 from ..store import models as m
 from ..store.db import (
@@ -42,7 +45,7 @@ from ..store.db import (
     resolve_url,
     rotate,
 )
-from ..store.dump import MANIFEST, DumpError, Manifest, load_dump, verify_dump, write_dump
+from ..store.dump import MANIFEST, DumpError, Manifest, load_dump, unchanged_since, verify_dump, write_dump
 from ..store.vault import MAX_BYTES
 
 __all__ = [
@@ -58,6 +61,7 @@ __all__ = [
 ]
 
 KEEP_BEFORE_RESTORE = 3
+_log = logging.getLogger("hrdesk.backup")
 
 
 class BackupError(CodedError, RuntimeError):
@@ -109,21 +113,50 @@ def _engine(data_dir: Path, url: str | None) -> tuple[Engine, bool] | None:
         raise BackupError(str(exc)) from None
 
 
-def create_backup(data_dir: Path, target: Path, url: str | None = None) -> Path:
+def create_backup(data_dir: Path, target: Path, url: str | None = None, clock: Clock | None = None) -> Path:
+    """A backup of the database the data folder works on, to `target`; `clock` (the desk's) dates it."""
+    _make_backup(data_dir, target, url, (clock or Clock()).now())
+    return target
+
+
+def _make_backup(
+    data_dir: Path,
+    target: Path,
+    url: str | None,
+    created: datetime,
+    since: Path | None = None,
+    daily: bool = False,
+) -> Manifest:
+    """`daily`: fingerprinted, for the next day to compare; `since`: its predecessor, whose unchanged
+    entries are copied (store/dump_reuse.py); the manifest says `unchanged` (and nothing is written)
+    when nothing changed since."""
     if url is None and not is_postgresql(resolve_url(data_dir, None)) and database_path(data_dir).exists():
-        return _backup_from_snapshot(data_dir, target)
-    return _backup_from_engine(data_dir, target, url)
+        return _backup_from_snapshot(data_dir, target, created, since, daily)
+    return _backup_from_engine(data_dir, target, url, created, since, daily)
 
 
 SNAPSHOT_PAGES = 256  # pages copied at a time by SQLite's online backup: a save elsewhere waits for one step
 
 
-def _backup_from_snapshot(data_dir: Path, target: Path) -> Path:
+def _backup_from_snapshot(
+    data_dir: Path, target: Path, created: datetime, since: Path | None, fingerprint: bool
+) -> Manifest:
     """SQLite: first a copy of the database made with SQLite's online backup API, a few hundred pages
     at a time (a desk's save is never held up for more than a step, and no read transaction stays
     open on the live database while the dump is written), then the dump written from that copy."""
     import sqlite3
 
+    if since is not None:  # nothing changed: no copy of the database at all (it holds the scans)
+        engine = make_engine(f"sqlite:///{database_path(data_dir)}")
+        try:
+            with connect(engine) as conn:
+                same = unchanged_since(conn, since)
+        except (StoreUnavailable, OSError, SQLAlchemyError) as exc:
+            raise BackupError(f"备份没有完成（{type(exc).__name__}）：请检查磁盘空间。") from None
+        finally:
+            engine.dispose()
+        if same is not None:
+            return same
     folder = target.parent
     folder.mkdir(parents=True, exist_ok=True)
     snapshot = folder / f".{target.stem}.snapshot.sqlite"
@@ -145,7 +178,7 @@ def _backup_from_snapshot(data_dir: Path, target: Path) -> Path:
         engine = make_engine(f"sqlite:///{snapshot}")
         try:
             with connect(engine) as conn:
-                write_dump(conn, target)
+                return write_dump(conn, target, created=created, since=since, fingerprint=fingerprint)
         finally:
             engine.dispose()
     except (StoreUnavailable, DumpError) as exc:
@@ -155,17 +188,18 @@ def _backup_from_snapshot(data_dir: Path, target: Path) -> Path:
     finally:
         for leftover in folder.glob(f".{target.stem}.snapshot.sqlite*"):  # and its -wal / -shm
             leftover.unlink(missing_ok=True)
-    return target
 
 
-def _backup_from_engine(data_dir: Path, target: Path, url: str | None) -> Path:
+def _backup_from_engine(
+    data_dir: Path, target: Path, url: str | None, created: datetime, since: Path | None, fingerprint: bool
+) -> Manifest:
     found = _engine(data_dir, url)
     if found is None:
         raise BackupError(f"{data_dir}: 没有数据库可备份")
     engine, owned = found
     try:
         with connect(engine) as conn:
-            write_dump(conn, target)
+            return write_dump(conn, target, created=created, since=since, fingerprint=fingerprint)
     except (StoreUnavailable, DumpError) as exc:
         raise BackupError(f"备份没有完成：{exc}") from None
     except (OSError, SQLAlchemyError) as exc:
@@ -173,7 +207,6 @@ def _backup_from_engine(data_dir: Path, target: Path, url: str | None) -> Path:
     finally:
         if owned:
             engine.dispose()
-    return target
 
 
 def verify_backup(path: Path) -> Manifest:
@@ -193,13 +226,16 @@ def verify_backup(path: Path) -> Manifest:
     return manifest
 
 
-def restore_backup(path: Path, data_dir: Path, url: str | None = None) -> Manifest:
+def restore_backup(
+    path: Path, data_dir: Path, url: str | None = None, clock: Clock | None = None
+) -> Manifest:
     """Replace the database the data folder works on (SQLite in it, or the shared database) with the
     backup's rows and files, after verifying it. What it replaces is kept first in
-    `backups/before-restore-*.zip` (the newest three are kept)."""
+    `backups/before-restore-*.zip` (the newest three are kept), named and dated by `clock` (the desk's)."""
+    clock = clock or Clock()
     if _format(path) == LEGACY_FORMAT:
         with tempfile.TemporaryDirectory() as tmp:
-            return restore_backup(_convert_legacy(path, Path(tmp)), data_dir, url)
+            return restore_backup(_convert_legacy(path, Path(tmp)), data_dir, url, clock)
     manifest = verify_backup(path)
     data_dir.mkdir(parents=True, exist_ok=True)
     engine, owned = _engine(data_dir, url) or (make_engine(resolve_url(data_dir, url)), True)
@@ -208,9 +244,9 @@ def restore_backup(path: Path, data_dir: Path, url: str | None = None) -> Manife
             require_owner(conn, "restore")  # it drops and creates tables: a desk account cannot
             if "employee" in inspect(conn).get_table_names():
                 conn.rollback()
-                stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+                now = clock.now()
                 folder = data_dir / "backups"
-                write_dump(conn, folder / f"before-restore-{stamp}.zip")
+                write_dump(conn, folder / f"before-restore-{now:%Y%m%d-%H%M%S}.zip", created=now)
                 rotate(folder, "before-restore-*.zip", KEEP_BEFORE_RESTORE)
             conn.rollback()
             load_dump(conn, path, alembic_config())
@@ -265,22 +301,60 @@ def plan_restore(path: Path, data_dir: Path, url: str | None = None) -> RestoreP
 
 
 def rotate_daily(
-    data_dir: Path, keep: int = 7, today: date | None = None, url: str | None = None
+    data_dir: Path, keep: int = 7, clock: Clock | None = None, url: str | None = None
 ) -> Path | None:
-    """Make today's automatic backup if there is none yet; keep the newest `keep`. None when there is
-    nothing to do; BackupError with the reason when it cannot be made."""
-    today = today or Clock().today()
+    """Make today's automatic backup (the desk's `clock` says which day) if there is none yet; keep the
+    newest `keep` days. None when there is nothing to do; BackupError with the reason when it cannot be
+    made.
+
+    Incremental against the latest earlier daily backup: when nothing changed since, today's name is a
+    second name (a hard link; a copy where the disk has none) for that file, and no dump is written;
+    otherwise what did not change (tables, scans) is copied from it as stored (store/dump_reuse.py).
+    Either way each kept day is a whole backup that restores on its own, and rotation counts days."""
+    clock = clock or Clock()
     folder = data_dir / "backups"
-    target = folder / f"daily-{today.isoformat()}.zip"
+    target = folder / f"daily-{clock.today().isoformat()}.zip"
     if target.exists() or _engine_exists(data_dir, url) is False:
         return None
-    create_backup(data_dir, target, url)
+    earlier = _latest_daily(folder, target.name)
+    made = _make_backup(data_dir, target, url, clock.now(), since=earlier, daily=True)
+    if made.unchanged and earlier is not None:
+        how = _second_name(earlier, target)
+        _log.info(
+            "daily backup %s: nothing changed since %s, %s (no new copy)", target.name, earlier.name, how
+        )
+    else:
+        _log.info(
+            "daily backup %s written%s",
+            target.name,
+            f" (unchanged parts from {earlier.name})" if earlier else "",
+        )
     rotate(folder, "daily-*.zip", keep)
     return target
 
 
+def _latest_daily(folder: Path, today: str) -> Path | None:
+    """The newest daily backup before today's (names sort by day), or None."""
+    earlier = [p for p in folder.glob("daily-*.zip") if p.name < today and p.is_file()]
+    return max(earlier, default=None)
+
+
+def _second_name(earlier: Path, target: Path) -> str:
+    """Today's name for an unchanged backup: a hard link (no space, no writing); a copy made beside it
+    and renamed where the file system has no links (FAT, some network shares)."""
+    try:
+        os.link(earlier, target)
+        return "linked"
+    except OSError:
+        partial = target.with_name(f".{target.name}.partial")
+        shutil.copyfile(earlier, partial)
+        owner_only(partial)
+        os.replace(partial, target)
+        return "copied"
+
+
 def daily_backup_quietly(
-    data_dir: Path, keep: int = 7, today: date | None = None, url: str | None = None
+    data_dir: Path, keep: int = 7, clock: Clock | None = None, url: str | None = None
 ) -> Path | None:
     """Today's automatic backup (as `rotate_daily`) in a child process at the lowest CPU and I/O
     priority, waited for here: the dump is Python work for every row, and on a thread of the window's
@@ -290,12 +364,13 @@ def daily_backup_quietly(
     import subprocess
     import sys
 
-    today = today or Clock().today()
-    target = data_dir / "backups" / f"daily-{today.isoformat()}.zip"
+    clock = clock or Clock()
+    now = clock.now()
+    target = data_dir / "backups" / f"daily-{now.date().isoformat()}.zip"
     if target.exists() or _engine_exists(data_dir, url) is False:
         return None
     if getattr(sys, "frozen", False):
-        return rotate_daily(data_dir, keep, today, url)
+        return rotate_daily(data_dir, keep, clock, url)
     env = dict(os.environ)
     if url:
         env["HRDESK_DATABASE_URL"] = url
@@ -303,7 +378,7 @@ def daily_backup_quietly(
     if os.name != "posix":  # POSIX: the child lowers its own priority (no code between fork and exec)
         kwargs["creationflags"] = getattr(subprocess, "IDLE_PRIORITY_CLASS", 0)
     proc = subprocess.run(
-        [sys.executable, "-m", "hrdesk.desks.backup", str(data_dir), today.isoformat(), str(keep)],
+        [sys.executable, "-m", "hrdesk.desks.backup", str(data_dir), now.isoformat(), str(keep)],
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -314,6 +389,8 @@ def daily_backup_quietly(
     if proc.returncode != 0:
         lines = proc.stderr.strip().splitlines()
         raise BackupError(lines[-1] if lines else "备份没有完成。")
+    for line in proc.stdout.splitlines():  # what the child did (file names only), into this desk's log
+        _log.info("%s", line)
     return target
 
 
@@ -361,8 +438,9 @@ def _convert_legacy(path: Path, workdir: Path) -> Path:
     """A backup from before the shared database (an SQLite snapshot and the vault folder, format 1) →
     the logical format: only the manifest's entries, each checked, bounded and named as format 1 names
     them, are written to `workdir`; the snapshot is migrated (its vault and settings files move in)
-    and dumped."""
+    and dumped, dated when the old backup was written (its manifest's time in the zip)."""
     with zipfile.ZipFile(path) as zf:
+        created = datetime(*zf.getinfo(MANIFEST).date_time)
         files = json.loads(zf.read(MANIFEST)).get("files")
         if not isinstance(files, dict) or "hrdesk.sqlite" not in files:
             raise BackupError(f"{path.name}: 备份清单不完整")
@@ -400,7 +478,7 @@ def _convert_legacy(path: Path, workdir: Path) -> Path:
         migrate(engine, workdir)
         converted = workdir / "converted.zip"
         with connect(engine) as conn:
-            write_dump(conn, converted)
+            write_dump(conn, converted, created=created)
     except (StoreUnavailable, DumpError) as exc:
         raise BackupError(f"{path.name}: 旧格式备份无法转换：{exc}") from None
     finally:
@@ -408,14 +486,16 @@ def _convert_legacy(path: Path, workdir: Path) -> Path:
     return converted
 
 
-if __name__ == "__main__":  # the child of `daily_backup_quietly`: DATA_DIR DAY KEEP
+if __name__ == "__main__":  # the child of `daily_backup_quietly`: DATA_DIR NOW KEEP (NOW: the desk's clock)
     import os
     import sys
 
     if os.name == "posix":
         _lowest_priority()
+    logging.basicConfig(stream=sys.stdout, format="%(message)s")
+    _log.setLevel(logging.INFO)
     try:
-        rotate_daily(Path(sys.argv[1]), int(sys.argv[3]), date.fromisoformat(sys.argv[2]))
+        rotate_daily(Path(sys.argv[1]), int(sys.argv[3]), FixedClock(datetime.fromisoformat(sys.argv[2])))
     except BackupError as exc:
         print(str(exc), file=sys.stderr)
         sys.exit(1)

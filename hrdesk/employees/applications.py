@@ -66,7 +66,7 @@ class Applications(Service):
         with self.session() as s:
             claim_version(s, m.Application, application_id, expected_version)
             row = s.get(m.Application, application_id)
-            row.status, row.updated_at = status, m.utcnow()
+            row.status, row.updated_at = status, self.uow.now_utc()
             s.add(row)
             s.add(
                 m.ApplicationEvent(

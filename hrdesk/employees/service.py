@@ -241,6 +241,7 @@ class Employees(Service):
                     stored = self.vault.add_file(path)
             s.add(
                 m.Material(
+                    added_at=self.uow.now_utc(),
                     employee_id=row.id,
                     kind=mat.kind,
                     sha256=stored.sha256 if stored else None,
@@ -374,7 +375,7 @@ class Employees(Service):
             apply_employee(row, profile.employee)
             if employer_id is not None:
                 row.employer_id = employer_id
-            row.updated_at = m.utcnow()
+            row.updated_at = self.uow.now_utc()
             s.add(row)
             self._write_parts(s, employee_id, profile)
             changed = [
@@ -405,7 +406,7 @@ class Employees(Service):
                 apply_employee(row, change.profile.employee)
                 if change.employer_id is not None:
                     row.employer_id = change.employer_id
-                row.updated_at = m.utcnow()
+                row.updated_at = self.uow.now_utc()
                 s.add(row)
                 self._write_parts(s, change.employee_id, change.profile)
                 changed = [k for k in fields if getattr(row, k) != before[k] and k != "updated_at"]
@@ -423,7 +424,7 @@ class Employees(Service):
                 return None
             # A soft delete: the employee goes to the trash (回收站) as a snapshot, restorable until
             # emptied; their vault files stay until then.
-            trash_id = snapshot_into_trash(s, employee_id)
+            trash_id = snapshot_into_trash(s, employee_id, self.uow.now_utc())
             s.exec(delete(m.Material).where(m.Material.employee_id == employee_id))
             s.delete(row)
             self._audit(s, "delete", "employee", employee_id)

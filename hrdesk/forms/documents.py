@@ -21,9 +21,14 @@ def checklist_pdf(
     pages: Mapping[str, int] | None = None,
     overridden: list[str] | None = None,
     data_dir: Path | None = None,
+    *,
+    printed_on: date,
 ) -> bytes:
+    """The checklist with the district's name; `printed_on` is the desk's day (its footer)."""
     policy = policies(data_dir).for_district(profile.employer.district)
-    return render_checklist(result, profile, pages, overridden, district_name=policy.name_zh)
+    return render_checklist(
+        result, profile, pages, overridden, district_name=policy.name_zh, printed_on=printed_on
+    )
 
 
 def make_form(
@@ -32,8 +37,12 @@ def make_form(
     business: str = "new",
     on: date | None = None,
     data_dir: Path | None = None,
+    *,
+    today: date,
 ) -> bytes:
+    """`on`: the day the form is for (a check on a planned day); `today`: the desk's day, the default
+    for `on` and the checklist's "made on"."""
     if form_id == "checklist":
-        result = run_check(profile, business, on, data_dir)
-        return checklist_pdf(result, profile, data_dir=data_dir)
-    return render_form(form_id, profile, on)
+        result = run_check(profile, business, on or today, data_dir)
+        return checklist_pdf(result, profile, data_dir=data_dir, printed_on=today)
+    return render_form(form_id, profile, on or today)

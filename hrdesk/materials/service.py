@@ -115,6 +115,7 @@ class Materials(Service):
                 ).all()
             )
             row = m.Material(
+                added_at=self.uow.now_utc(),
                 employee_id=employee_id,
                 kind=kind,
                 sha256=stored.sha256,
@@ -224,6 +225,7 @@ class Materials(Service):
             if row is None or row.deleted_at is not None:
                 raise KeyError(f"material {material_id} not found")
             new = m.Material(
+                added_at=self.uow.now_utc(),
                 employee_id=row.employee_id,
                 employer_id=row.employer_id,
                 kind=row.kind,
@@ -236,7 +238,7 @@ class Materials(Service):
                 defects=defects,
                 position=row.position,
             )
-            row.deleted_at = m.utcnow()
+            row.deleted_at = self.uow.now_utc()
             s.add(row)
             s.add(new)
             s.flush()
@@ -252,7 +254,7 @@ class Materials(Service):
             return self.attach(employee_id, kind, path)
         new = self.replace_material(current[0].id, path)
         for row in current[1:]:
-            self.update_material_deleted(row.id, m.utcnow())
+            self.update_material_deleted(row.id, self.uow.now_utc())
         return new
 
     def add_page(self, employee_id: int, kind: str, path: Path) -> StoredMaterial:
@@ -301,7 +303,7 @@ class Materials(Service):
                         issued_on=row.issued_on,
                         valid_until=row.valid_until,
                         added_at=row.added_at,
-                        deleted_at=m.utcnow(),
+                        deleted_at=self.uow.now_utc(),
                     )
                 )
             row.sha256, row.pages, row.size_bytes, row.defects = (
@@ -315,7 +317,7 @@ class Materials(Service):
         return plain(StoredMaterial, row)
 
     def remove_material(self, material_id: int) -> None:
-        self.update_material_deleted(material_id, m.utcnow())
+        self.update_material_deleted(material_id, self.uow.now_utc())
 
     def restore_material(self, material_id: int) -> None:
         self.update_material_deleted(material_id, None)

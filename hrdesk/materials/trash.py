@@ -86,7 +86,7 @@ class Trash(Service):
                 row.notes = snap["notes"]
                 s.add(row)
             for x in snap.get("materials", []):
-                s.add(material_from_json(new_id, x))
+                s.add(material_from_json(new_id, x, self.uow.now_utc()))
             for a in snap.get("applications", []):
                 app = m.Application(
                     employee_id=new_id,

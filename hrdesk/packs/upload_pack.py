@@ -27,7 +27,7 @@ from ..materials.service import ScanVerdict, scan_verdict
 from ..pdf.files import atomic_folder, atomic_write_bytes, owner_only, safe_filename
 from ..pdf.pack import Slot, Source, SourceError, open_source, write_slot
 from ..pdf.scan import ScanSettings
-from ..printing.forms import render_form, template
+from ..printing.forms import render_form
 from ..rules.idnumber import mask
 from ..rules.profile import Profile
 from ..rules.results import CheckResult
@@ -221,13 +221,17 @@ def build_pack(
     files: list[PackFile] | None = None,
     scan_settings: ScanSettings | None = None,
     scan_cache: dict[tuple[Path, str], ScanVerdict] | None = None,
+    today: date | None = None,
 ) -> PackResult:
-    """Build the pack into `out_dir`. `progress(done, total)` returning False cancels; a cancelled or
+    """Build the pack into `out_dir`. `today`: the desk's day (its clock), the checklist's "made on" and
+    the day checked when no `on` is given. `progress(done, total)` returning False cancels; a cancelled or
     failed build leaves no output. Refuses (PackRefused) when required materials are missing or a file
     is defective unless `force`, in which case the checklist lists what was overridden and marks each
     defective slot. `files` (default: the profile's, resolved inside `base_dir`) names the files."""
     from ..checks.check import policies
 
+    today = today or Clock().today()
+    on = on or today
     files = profile_files(profile, base_dir) if files is None else files
     catalogue = policies(data_dir).materials
     names = {kind: info.name("zh") for kind, info in catalogue.items()}
@@ -290,7 +294,9 @@ def build_pack(
             atomic_write_bytes(work / name, render_form(form_id, profile, on))
             out_files.append(name)
         name = safe_filename(f"00-材料清单-{person}.pdf")
-        atomic_write_bytes(work / name, checklist_pdf(result, profile, pages, overridden, data_dir))
+        atomic_write_bytes(
+            work / name, checklist_pdf(result, profile, pages, overridden, data_dir, printed_on=today)
+        )
         out_files.insert(0, name)
         if writing(total, total) is False:
             raise Cancelled()
@@ -347,6 +353,7 @@ def build_pack_for_stored(
         files=files,
         scan_settings=desk.materials.scan_settings,
         scan_cache=scan_cache,
+        today=desk.clock.today(),
     )
 
 
@@ -354,7 +361,8 @@ def build_pack_for_stored(
 
 
 def business_name(business: str) -> str:
-    return template("checklist")["business"].get(business, business)
+    """The business's Chinese name in a pack folder's name (the one list: labels.toml)."""
+    return label("business", business)
 
 
 def bulk_folder_name(name: str, id_number: str, business: str, on: date) -> str:
@@ -463,7 +471,7 @@ def build_bulk(
     `folder/姓名-证件号后四位-业务-日期`. Refusals are collected, not fatal. `progress(done, total)`
     returning False cancels: the pack under way leaves nothing, the finished ones stay and the
     report says what was built."""
-    on = on or Clock().today()
+    on = on or desk.clock.today()
     include, exclude = include or set(), exclude or set()
     report = BulkReport(business, on)
     chosen = []

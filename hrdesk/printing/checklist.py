@@ -9,6 +9,7 @@ from datetime import date
 
 from reportlab.lib.units import mm
 
+from ..labels import label
 from ..rules.idnumber import mask
 from ..rules.profile import Profile
 from ..rules.results import CheckResult
@@ -24,10 +25,13 @@ def render_checklist(
     overridden: list[str] | None = None,
     fonts: FontSet | None = None,
     district_name: str | None = None,
+    *,
+    printed_on: date,
 ) -> bytes:
     """`pages`: page count per material kind (from the files in the pack; without a pack, the stored
     files' own page counts); `overridden`: the problems the user chose to pack anyway — printed so
-    nobody mistakes the pack for a complete one."""
+    nobody mistakes the pack for a complete one. `printed_on`: the desk's day (its clock), which the
+    footer gives as the day the sheet was made — not the check's day, which may be a planned one."""
     tpl = template("checklist")
     fonts = fonts or font_set()
     pages = stored_pages(profile) if pages is None else pages
@@ -36,7 +40,7 @@ def render_checklist(
     page = Page(canvas, fonts)
     page.space(6)
     page.centred(tpl["title"], 17, bold_gap=4)
-    business = tpl["business"].get(result.business, result.business)
+    business = label("business", result.business)  # the one list of business names (labels.toml)
     e = profile.employee
     info = (
         f"申请人：{e.name}　身份证号：{mask(e.id_number)}　单位：{profile.employer.name}\n"
@@ -72,9 +76,7 @@ def render_checklist(
     for line in tpl["reminders"].get(result.district, []):
         page.paragraph([Span(f"• {line}")], size=10, indent_chars=0)
     page.signature_line(tpl["signed_by"], size=11, x_offset=page.width * 0.4, blank_mm=45)
-    page.draw_text(
-        MARGIN_X, 12 * mm, f"由 hrdesk 生成于 {date.today().isoformat()}，不作为申报材料提交。", 7.5
-    )
+    page.draw_text(MARGIN_X, 12 * mm, f"由 hrdesk 生成于 {printed_on.isoformat()}，不作为申报材料提交。", 7.5)
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()

@@ -147,7 +147,7 @@ def insert_profiles(
     if not profiles:
         return []
     defaults = _employee_defaults()
-    now = m.utcnow()
+    now = desk.uow.now_utc()  # the desk's clock: when these rows were written
     employee_rows = []
     for profile, unit_id in zip(profiles, unit_ids, strict=True):
         # apply_employee (the one profile → row conversion) onto a plain object: building 50,000

@@ -445,7 +445,9 @@ def _crossed(before: str | None, after: str, revision: str) -> bool:
 
 
 def _safety_copy(engine: Engine, conn: Connection, current: str, data_dir: Path | None) -> None:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    # Before any desk (and its clock) exists: the copy is named for the moment it is made.
+    moment = datetime.now()
+    stamp = moment.strftime("%Y%m%d-%H%M%S")
     if engine.url.get_backend_name() == "sqlite":
         db_file = Path(str(engine.url.database))
         folder = (data_dir or db_file.parent) / "backups"
@@ -455,7 +457,7 @@ def _safety_copy(engine: Engine, conn: Connection, current: str, data_dir: Path 
     if data_dir is None:
         return
     folder = data_dir / "backups"
-    write_dump(conn, folder / f"before-migration-{current}-{stamp}.zip")
+    write_dump(conn, folder / f"before-migration-{current}-{stamp}.zip", created=moment)
     conn.rollback()
     rotate(folder, "before-migration-*.zip", KEEP_SAFETY_COPIES)
 

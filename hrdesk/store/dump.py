@@ -21,7 +21,7 @@ import json
 import os
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,7 @@ from sqlmodel import SQLModel
 
 from ..catalogue import CodedError
 from . import models as m
+from .dump_reuse import copy_entry, fingerprints
 from .transactions import read_only
 from .vault import MAX_BYTES, is_sha256
 
@@ -71,6 +72,10 @@ class Manifest:
     tables: dict[str, int]
     entries: dict[str, dict[str, Any]]
     contents: Contents | None = None  # filled by verify_dump
+    # Entry name → fingerprint of what it was written from (daily backups; store/dump_reuse.py).
+    fingerprints: dict[str, str] = field(default_factory=dict)
+    # Set by write_dump when nothing changed since `since`: no file was written, this is `since`'s.
+    unchanged: bool = False
 
     @property
     def files(self) -> list[str]:
@@ -88,9 +93,48 @@ def app_tables(conn: Connection) -> list[Table]:
     return [t for t in meta.sorted_tables if t.name in ours]
 
 
-def write_dump(conn: Connection, target: Path) -> Manifest:
+def write_dump(
+    conn: Connection, target: Path, *, created: datetime, since: Path | None = None, fingerprint: bool = False
+) -> Manifest:
     """Write every row and file to `target` (a consistent view: one transaction, REPEATABLE READ on
-    PostgreSQL). Written beside the target and renamed, owner-only."""
+    PostgreSQL). Written beside the target and renamed, owner-only. `created`: when, by the desk's clock
+    (a naive time is local time), written in UTC as the manifest's "created".
+
+    `fingerprint`: record what each entry was written from, so that the next daily backup can reuse
+    it. `since`: such an earlier backup (the previous day's): entries whose fingerprint is unchanged are
+    copied from it as stored; when nothing changed at all, nothing is written and its manifest comes
+    back with `unchanged` set (store/dump_reuse.py)."""
+    _begin_read(conn)
+    try:
+        revision, dumped, blob = _schema(conn)
+        marks = fingerprints(conn, dumped, revision, blob) if fingerprint or since else {}
+        with contextlib.ExitStack() as stack:
+            before = _earlier(since, stack) if since else None
+            if before is not None and before[1].fingerprints == marks:
+                return replace(before[1], unchanged=True)
+            return _write(conn, target, created, revision, dumped, blob, marks, before)
+    finally:
+        _end_read(conn)
+
+
+def unchanged_since(conn: Connection, since: Path) -> Manifest | None:
+    """`since`'s manifest (with `unchanged` set) when the database holds exactly what that backup holds,
+    compared by fingerprints in one read transaction; None otherwise. Writes nothing: on SQLite this
+    spares the day's copy of the database when nothing changed."""
+    with contextlib.ExitStack() as stack:
+        before = _earlier(since, stack)
+        if before is None:
+            return None
+        _begin_read(conn)
+        try:
+            revision, dumped, blob = _schema(conn)
+            marks = fingerprints(conn, dumped, revision, blob)
+        finally:
+            _end_read(conn)
+        return replace(before[1], unchanged=True) if marks == before[1].fingerprints else None
+
+
+def _begin_read(conn: Connection) -> None:
     if conn.in_transaction():
         conn.rollback()
     read_only(conn)  # SQLite: a snapshot read that does not hold up other desks' saves
@@ -102,10 +146,64 @@ def write_dump(conn: Connection, target: Path) -> Manifest:
         conn.exec_driver_sql(
             "SET LOCAL statement_timeout = 0; SET LOCAL idle_in_transaction_session_timeout = 0"
         )
+
+
+def _end_read(conn: Connection) -> None:
+    if conn.in_transaction():
+        conn.rollback()
+    read_only(conn, False)
+
+
+def _schema(conn: Connection) -> tuple[str, list[Table], Table | None]:
+    """The schema revision, the tables whose rows are dumped (parents first) and the file table."""
     revision = MigrationContext.configure(conn).get_current_revision() or ""
     tables = app_tables(conn)
+    blob = next((t for t in tables if t.name == "blob"), None)
+    return revision, [t for t in tables if t.name not in SKIPPED], blob
+
+
+def _earlier(path: Path, stack: contextlib.ExitStack) -> tuple[zipfile.ZipFile, Manifest] | None:
+    """An earlier backup to reuse entries from, open, with its manifest; None when it cannot serve
+    (gone, unreadable, another format, or written without fingerprints)."""
+    try:
+        zf = stack.enter_context(zipfile.ZipFile(path))
+        manifest = read_manifest(zf, path.name)
+    except (OSError, zipfile.BadZipFile, DumpError):
+        return None
+    return (zf, manifest) if manifest.fingerprints else None
+
+
+def _write(
+    conn: Connection,
+    target: Path,
+    created: datetime,
+    revision: str,
+    dumped: list[Table],
+    blob: Table | None,
+    marks: dict[str, str],
+    before: tuple[zipfile.ZipFile, Manifest] | None,
+) -> Manifest:
     entries: dict[str, dict[str, Any]] = {}
     counts: dict[str, int] = {}
+    stamp = created.timetuple()[:6]  # each entry dated by the desk's clock (zipfile would read the machine's)
+
+    def entry(name: str, stored: bool = False) -> zipfile.ZipInfo:
+        info = zipfile.ZipInfo(name, stamp)
+        info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+        info.external_attr = 0o600 << 16
+        return info
+
+    def reused(name: str, zf: zipfile.ZipFile, raw: Any) -> bool:
+        """Copy `name` from the earlier backup when it holds the same thing (and reads back whole)."""
+        if before is None or name not in before[1].entries:
+            return False
+        if name.startswith("rows/") and before[1].fingerprints.get(name) != marks.get(name):
+            return False
+        if not copy_entry(before[0], name, zf, raw):
+            return False
+        entries[name] = dict(before[1].entries[name])
+        return True
+
     target.parent.mkdir(parents=True, exist_ok=True)
     if os.name == "posix":
         target.parent.chmod(0o700)
@@ -116,12 +214,13 @@ def write_dump(conn: Connection, target: Path) -> Manifest:
         if os.name == "posix":
             os.fchmod(fd, 0o600)  # a partial file an older hrdesk left at 0644
         with os.fdopen(fd, "wb") as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as zf:
-            for table in tables:
-                if table.name in SKIPPED:
-                    continue
+            for table in dumped:
                 name = f"rows/{table.name}.jsonl"
+                if before is not None and table.name in before[1].tables and reused(name, zf, raw):
+                    counts[table.name] = before[1].tables[table.name]
+                    continue
                 digest, size, n = hashlib.sha256(), 0, 0
-                with zf.open(name, "w", force_zip64=True) as out:
+                with zf.open(entry(name), "w", force_zip64=True) as out:
                     for row in conn.execute(select(table).order_by(*table.primary_key.columns)).mappings():
                         line = (json.dumps(dict(row), ensure_ascii=False, default=_encode) + "\n").encode()
                         out.write(line)
@@ -130,33 +229,34 @@ def write_dump(conn: Connection, target: Path) -> Manifest:
                         n += 1
                 entries[name] = {"sha256": digest.hexdigest(), "size": size}
                 counts[table.name] = n
-            if any(t.name == "blob" for t in tables):
+            if blob is not None:
                 for sha256 in list(conn.execute(select(m.Blob.sha256).order_by(m.Blob.sha256)).scalars()):
+                    name = f"files/{sha256[:2]}/{sha256}.pdf"
+                    if reused(name, zf, raw):  # a scan already in the earlier backup: not read again
+                        continue
                     data = bytes(
                         conn.execute(select(m.Blob.data).where(m.Blob.sha256 == sha256)).scalar_one()
                     )
                     if hashlib.sha256(data).hexdigest() != sha256:
                         raise DumpError(f"文件 {sha256[:12]}… 在数据库中已损坏，备份未完成")
-                    name = f"files/{sha256[:2]}/{sha256}.pdf"
-                    zf.writestr(name, data, compress_type=zipfile.ZIP_STORED)
+                    zf.writestr(entry(name, stored=True), data)
                     entries[name] = {"sha256": sha256, "size": len(data)}
             manifest = {
                 "format": FORMAT,
-                "created": datetime.now(UTC).isoformat(),
+                "created": created.astimezone(UTC).isoformat(),
                 "revision": revision,
                 "source": conn.dialect.name,
                 "tables": counts,
                 "entries": entries,
             }
-            zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+            if marks:
+                manifest["fingerprints"] = marks
+            zf.writestr(entry(MANIFEST), json.dumps(manifest, ensure_ascii=False, indent=1))
         os.replace(partial, target)
     finally:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
-        if conn.in_transaction():
-            conn.rollback()
-        read_only(conn, False)
-    return Manifest(revision, conn.dialect.name, manifest["created"], counts, entries)
+    return Manifest(revision, conn.dialect.name, manifest["created"], counts, entries, fingerprints=marks)
 
 
 def _encode(value: Any) -> Any:
@@ -207,12 +307,16 @@ def read_manifest(zf: zipfile.ZipFile, label: str) -> Manifest:
             digest = entry.get("sha256")
             if not is_sha256(digest) or name != f"files/{digest[:2]}/{digest}.pdf":
                 raise DumpError("dump.bad-file-entry", name=label, entry=name[:80])
+    marks = data.get("fingerprints")
+    if not isinstance(marks, dict) or not all(isinstance(v, str) for v in marks.values()):
+        marks = {}
     return Manifest(
         str(data.get("revision") or ""),
         str(data.get("source") or ""),
         str(data.get("created") or ""),
         dict(data.get("tables") or {}),
         entries,
+        fingerprints={str(k): v for k, v in marks.items()},
     )
 
 

@@ -177,7 +177,7 @@ class Application(SQLModel, table=True):
     employee_id: int = Field(foreign_key="employee.id", index=True, ondelete="CASCADE")
     business: str
     status: str = "draft"  # draft → unit-review → submitted → returned / approved / rejected
-    created_on: date = Field(default_factory=date.today)
+    created_on: date  # the desk's day, given by the caller (applications.py, the trash's restore)
     updated_at: datetime = Field(default_factory=utcnow)
     version: int = _version()  # migration 0009
 

@@ -12,8 +12,9 @@ from sqlmodel import Session, select
 from . import models as m
 
 
-def snapshot_into_trash(s: Session, employee_id: int) -> int:
-    """Snapshot an employee into the trash before their rows are deleted (same transaction)."""
+def snapshot_into_trash(s: Session, employee_id: int, deleted_at: datetime) -> int:
+    """Snapshot an employee into the trash before their rows are deleted (same transaction);
+    `deleted_at`: the desk's clock (the trash shows it and lists the newest first)."""
     from ..rules.idnumber import mask
     from .convert import profile_to_json, to_profile
 
@@ -56,6 +57,7 @@ def snapshot_into_trash(s: Session, employee_id: int) -> int:
         id_masked=mask(row.id_number),
         employer_name=profile.employer.name,
         snapshot=snapshot,
+        deleted_at=deleted_at,
     )
     s.add(trashed)
     s.flush()
@@ -74,12 +76,15 @@ def material_json(x: m.Material) -> dict[str, Any]:
     return out
 
 
-def material_from_json(employee_id: int, x: dict[str, Any]) -> m.Material:
+def material_from_json(employee_id: int, x: dict[str, Any], added_at: datetime) -> m.Material:
+    """A material of an employee brought back from the trash; `added_at`: now, by the desk's clock."""
+
     def day(v: str | None) -> date | None:
         return date.fromisoformat(v) if v else None
 
     return m.Material(
         employee_id=employee_id,
+        added_at=added_at,
         **{k: x.get(k) for k in _MATERIAL_FIELDS},
         issued_on=day(x.get("issued_on")),
         valid_until=day(x.get("valid_until")),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import getpass
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -36,6 +37,11 @@ class UnitOfWork:
         self._lock = lock
         self.actor = _actor()
 
+    def now_utc(self) -> datetime:
+        """The desk's clock as the moment rows store (UTC): when a material went to the trash, an audit
+        entry, a save. A naive clock time is local time."""
+        return self.clock.now().astimezone(UTC)
+
     def close(self) -> None:
         self.engine.dispose()
         if self._lock:
@@ -59,6 +65,7 @@ class UnitOfWork:
         """Who changed what (field names only: never a value, so no name or ID number reaches the log)."""
         session.add(
             m.AuditEntry(
+                at=self.now_utc(),
                 actor=self.actor,
                 action=action,
                 entity=entity,

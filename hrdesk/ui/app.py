@@ -129,7 +129,8 @@ def open_store_in_background(
     def backup(_task: Any) -> None:
         from ..desks.backup import daily_backup_quietly
 
-        daily_backup_quietly(folder)  # a child process at the lowest priority, waited for here
+        # A child process at the lowest priority, waited for here; dated by the window's clock.
+        daily_backup_quietly(folder, clock=window.clock)
 
     def done(desk: Any) -> None:
         opened.append(desk)

@@ -98,9 +98,9 @@ class FileActions(QObject):
         remember_folder("backups", path)
         from ..desks.backup import create_backup
 
-        data_dir = self.w.data_dir
+        data_dir, clock = self.w.data_dir, self.w.clock
         run_task(
-            lambda task: create_backup(data_dir, Path(path)),
+            lambda task: create_backup(data_dir, Path(path), clock=clock),
             lambda _r: QMessageBox.information(self.w, self.tr("备份"), self.tr("备份完成。")),
             lambda m: QMessageBox.warning(self.w, self.tr("备份"), m),
         )

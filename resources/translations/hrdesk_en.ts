@@ -351,34 +351,6 @@
     </message>
 </context>
 <context>
-    <name>Business</name>
-    <message>
-        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="33" />
-        <source>新办</source>
-        <translation>New application</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="34" />
-        <source>续签</source>
-        <translation>Renewal</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="35" />
-        <source>聘用单位变更</source>
-        <translation>Employer change</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="36" />
-        <source>基础信息变更</source>
-        <translation>Basic-info change</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="37" />
-        <source>业务信息变更（随往子女）</source>
-        <translation>Business-info change (children)</translation>
-    </message>
-</context>
-<context>
     <name>CalendarView</name>
     <message>
         <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="67" />
@@ -429,16 +401,6 @@
         <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="175" />
         <source>证件到期</source>
         <translation>Permit expiry</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="176" />
-        <source>续签</source>
-        <translation>Renewal</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="177" />
-        <source>聘用单位变更</source>
-        <translation>Employer change</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="178" />

@@ -80,7 +80,7 @@ def test_every_path_gives_the_checks_deadlines(stored):
         by_employee: dict[int, set] = {}
         for d in stored_deadlines(desk):
             by_employee.setdefault(d.employee_id, set()).add(_key(d))
-        ics = Calendar.from_ical(to_ics(stored_deadlines(desk)))
+        ics = Calendar.from_ical(to_ics(stored_deadlines(desk), now=desk.clock.now()))
         assert len(list(ics.walk("VEVENT"))) == sum(len(v) for v in by_employee.values())
         for name, employee_id in ids.items():
             profile = profiles[name]

@@ -69,6 +69,7 @@ def test_exports_forms_and_calendars_are_owner_only(case: Path, tmp_path: Path, 
 
 
 def test_logs_vault_and_backups_folders_are_owner_only(case: Path, data_dir: Path):
+    from hrdesk.clock import FixedClock
     from hrdesk.desks.backup import rotate_daily
     from hrdesk.desks.desk import Desk
     from hrdesk.logging_setup import setup_logging
@@ -77,7 +78,7 @@ def test_logs_vault_and_backups_folders_are_owner_only(case: Path, data_dir: Pat
     setup_logging(data_dir)
     with Desk.open(data_dir) as desk:
         import_file(desk, case)
-    assert rotate_daily(data_dir, today=ON) is not None
+    assert rotate_daily(data_dir, clock=FixedClock.on(ON)) is not None
     for folder in ("logs", "vault", "backups"):
         assert mode(data_dir / folder) == 0o700, folder
     fan_out = [p for p in (data_dir / "vault").iterdir() if p.is_dir()]

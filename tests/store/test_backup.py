@@ -14,6 +14,7 @@ import pymupdf
 import pytest
 
 from hrdesk.checks.check import load_profile_file
+from hrdesk.clock import FixedClock
 from hrdesk.desks.backup import BackupError, create_backup, restore_backup, rotate_daily, verify_backup
 from hrdesk.desks.desk import Desk
 from hrdesk.store.dump import MANIFEST
@@ -127,9 +128,9 @@ def test_daily_backup_that_cannot_run_says_so(sqlite_records: Desk, data_dir: Pa
     blocker = data_dir / "backups" / ".daily-2026-11-25.zip.partial"
     blocker.mkdir(parents=True)
     with pytest.raises(BackupError, match="备份没有完成"):
-        rotate_daily(data_dir, today=date(2026, 11, 25))
+        rotate_daily(data_dir, clock=FixedClock.on(date(2026, 11, 25)))
     blocker.rmdir()
-    assert rotate_daily(data_dir, today=date(2026, 11, 25)) is not None
+    assert rotate_daily(data_dir, clock=FixedClock.on(date(2026, 11, 25))) is not None
 
 
 def test_temporary_vault_files_left_by_a_crash_are_cleaned(data_dir: Path):

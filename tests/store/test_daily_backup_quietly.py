@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from hrdesk.checks.check import load_profile_file
+from hrdesk.clock import FixedClock
 from hrdesk.desks.backup import daily_backup_quietly, verify_backup
 from hrdesk.desks.desk import Desk
 
@@ -18,8 +19,10 @@ def test_the_daily_backup_is_made_in_a_quiet_child_and_holds_everyone(data_dir):
     with Desk.open(data_dir) as desk:
         desk.employees.add_profile(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
         day = date(2026, 12, 7)
-        made = daily_backup_quietly(data_dir, today=day)  # while this desk holds the database open
+        made = daily_backup_quietly(
+            data_dir, clock=FixedClock.on(day)
+        )  # while this desk holds the database open
         assert made == data_dir / "backups" / "daily-2026-12-07.zip"
         assert verify_backup(made).tables["employee"] == 1
-        assert daily_backup_quietly(data_dir, today=day) is None  # once a day
+        assert daily_backup_quietly(data_dir, clock=FixedClock.on(day)) is None  # once a day
     assert not list((data_dir / "backups").glob(".*snapshot*"))  # no copy of the database left behind

@@ -201,7 +201,7 @@ def test_checklist_counts_the_stored_pages_outside_a_pack(qtbot, desk: Desk, tmp
     profile = desk.employees.profile(employee_id)
     hukou = [m for m in profile.materials if m.kind == "hukou-pages"]
     assert hukou and hukou[0].pages == 2
-    pdf = make_form("checklist", profile, "new", data_dir=desk.data_dir)
+    pdf = make_form("checklist", profile, "new", data_dir=desk.data_dir, today=desk.clock.today())
     with pymupdf.open(stream=pdf, filetype="pdf") as doc:
         page = doc[0]
         row = next(b for b in page.get_text("words") if b[4].startswith("户口"))

@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 
 from ...clock import Clock
 from ...deadlines.items import ACTION_CODES, DeadlineItem
+from ...labels import label
+from ..i18n import current_lang
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -173,8 +175,8 @@ class CalendarView(QWidget):
         kinds = [
             (self.tr("全部类型"), None),
             (self.tr("证件到期"), "permit"),
-            (self.tr("续签"), "renewal"),
-            (self.tr("聘用单位变更"), "employer-change"),
+            (label("business", "renewal", current_lang()), "renewal"),  # a business's deadlines: its name
+            (label("business", "employer-change", current_lang()), "employer-change"),
             (self.tr("材料有效期"), "material"),
             (self.tr("单位审核"), "review"),
         ]

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...employees.status import DUTY_CODES
 from ...labels import cite
 from ...labels import label as code_label
+from ...rules.policy import BUSINESSES
 from ..i18n import current_lang
 from .record_table import append_row
 
@@ -27,18 +28,8 @@ SEVERITY_COLOURS = {"blocker": "#c62828", "warning": "#ef6c00", "info": "#1565c0
 
 
 def business_label(code: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return {
-        "new": QCoreApplication.translate("Business", "新办"),
-        "renewal": QCoreApplication.translate("Business", "续签"),
-        "employer-change": QCoreApplication.translate("Business", "聘用单位变更"),
-        "basic-change": QCoreApplication.translate("Business", "基础信息变更"),
-        "business-change": QCoreApplication.translate("Business", "业务信息变更（随往子女）"),
-    }[code]
-
-
-BUSINESSES = ("new", "renewal", "employer-change", "basic-change", "business-change")
+    """A business's name in the window's language, from the one list (labels.toml, cited to the guides)."""
+    return code_label("business", code, current_lang())
 
 
 class EligibilityPanel(QWidget):

@@ -79,7 +79,7 @@ class FormPreviewDialog(QDialog):
             from ...forms.documents import make_form
 
             profile = desk.employees.profile(employee_id)
-            pdf = make_form(form_id, profile, business, data_dir=desk.data_dir)
+            pdf = make_form(form_id, profile, business, data_dir=desk.data_dir, today=desk.clock.today())
             name = safe_filename(f"{form_id}-{profile.employee.name}.pdf")
             path = scratch_dir("hrdesk-form-") / name
             path.write_bytes(pdf)

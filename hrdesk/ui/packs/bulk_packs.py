@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...labels import label
+from ...rules.policy import BUSINESSES
 from ..i18n import current_lang
 from ..workers import run_task
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-BUSINESSES = ("new", "renewal", "employer-change", "basic-change", "business-change")
 
 
 def open_bulk_packs(desk: Any, employee_ids: list[int], parent: QWidget | None = None) -> None:
