@@ -1160,8 +1160,8 @@ Log file: {path}</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/file_actions.py" line="124" />
-        <location filename="../../hrdesk/ui/file_actions.py" line="157" />
-        <location filename="../../hrdesk/ui/file_actions.py" line="172" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="159" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="174" />
         <source>生成材料包</source>
         <translation>Build submission pack</translation>
     </message>
@@ -1171,17 +1171,17 @@ Log file: {path}</translation>
         <translation>Choose the folder for the packs</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="137" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="139" />
         <source>正在生成材料包…</source>
         <translation>Building the pack…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="137" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="139" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="159" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="161" />
         <source>材料不齐全或有缺陷：
 {problems}
 
@@ -1192,33 +1192,33 @@ Log file: {path}</translation>
 Build the pack anyway? The checklist will list these problems.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="185" />
-        <location filename="../../hrdesk/ui/file_actions.py" line="205" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="187" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="207" />
         <source>导出日历</source>
         <translation>Export calendar</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="185" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="187" />
         <source>日历 (*.ics)</source>
         <translation>Calendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="205" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="207" />
         <source>已导出 {n} 项期限。</source>
         <translation>Exported {n} deadlines.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="222" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="224" />
         <source>用户录入</source>
         <translation>Entered by the user</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="266" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="268" />
         <source>不再提醒：{name} {what}</source>
         <translation>Reminder dismissed: {name} {what}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="269" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="271" />
         <source>提醒已推迟：{name} {what}</source>
         <translation>Reminder snoozed: {name} {what}</translation>
     </message>
@@ -1447,12 +1447,12 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="162" />
+        <location filename="../../hrdesk/ui/main_window.py" line="164" />
         <source>hrdesk — 工作居住证办理助手</source>
         <translation>hrdesk — Work Residence Permit assistant</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="164" />
+        <location filename="../../hrdesk/ui/main_window.py" line="166" />
         <source>（演示数据）</source>
         <translation> (demo data)</translation>
     </message>
@@ -1587,47 +1587,47 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="407" />
+        <location filename="../../hrdesk/ui/main_window.py" line="417" />
         <source>新员工</source>
         <translation>New employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="417" />
+        <location filename="../../hrdesk/ui/main_window.py" line="427" />
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="418" />
+        <location filename="../../hrdesk/ui/main_window.py" line="428" />
         <source>{name} 的档案有未保存的修改。要保存吗？</source>
         <translation>{name}'s profile has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="425" />
+        <location filename="../../hrdesk/ui/main_window.py" line="435" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="426" />
+        <location filename="../../hrdesk/ui/main_window.py" line="436" />
         <source>不保存</source>
         <translation>Don't save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="437" />
+        <location filename="../../hrdesk/ui/main_window.py" line="447" />
         <source>已保存 ✓</source>
         <translation>Saved ✓</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="492" />
+        <location filename="../../hrdesk/ui/main_window.py" line="502" />
         <source>hrdesk 仍在运行</source>
         <translation>hrdesk is still running</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="494" />
+        <location filename="../../hrdesk/ui/main_window.py" line="504" />
         <source>窗口已关闭到托盘区，期限提醒照常。要退出请用“文件 → 退出”；可在设置中关闭此行为。</source>
         <translation>The window was closed to the tray; deadline reminders go on. To quit use File → Quit; this can be turned off in Settings.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="427" />
+        <location filename="../../hrdesk/ui/main_window.py" line="437" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1892,14 +1892,14 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>Optional materials</translation>
     </message>
     <message>
+        <location filename="../../hrdesk/ui/materials/checklist_tree.py" line="254" />
+        <source>依据：{source}</source>
+        <translation>Source: {source}</translation>
+    </message>
+    <message>
         <location filename="../../hrdesk/ui/materials/checklist_tree.py" line="266" />
         <source>未提供</source>
         <translation>Not provided</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/materials/checklist_tree.py" line="254" />
-        <source>依据</source>
-        <translation>Source</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/materials/checklist_tree.py" line="255" />
@@ -2163,6 +2163,11 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="229" />
         <source>下移一页</source>
         <translation>Move page down</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="323" />
+        <source>无法预览此文件</source>
+        <translation>This file cannot be previewed</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="157" />

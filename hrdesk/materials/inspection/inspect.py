@@ -43,6 +43,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ...catalogue import coded, said
 from ...clock import Clock
 from ...mupdf_lock import MUPDF
 from ...pdf.images import IMAGE_SUFFIXES
@@ -520,14 +521,15 @@ def _run(
         inspection = _inspection(job.kind, job.label, job.pending.finish(), job.subject, names, lang)
         inspection.material_id = job.material_id
         if job.pending.page_count > job.pending.total:  # never a silent pass over pages not read
-            values = {"count": job.pending.page_count, "read": job.pending.total}
+            kept = coded("reading.SCAN_PAGES_NOT_READ", count=job.pending.page_count, read=job.pending.total)
             inspection.findings.append(
                 ScanFinding(
                     "SCAN_UNREADABLE",
                     "warning",
                     None,
-                    catalogue.message("SCAN_PAGES_NOT_READ", lang, **values),
+                    said(kept, lang),
                     catalogue.source("SCAN_PAGES_NOT_READ"),
+                    said=kept,
                 )
             )
         results.append(inspection)

@@ -34,7 +34,7 @@ class ScanReading:
         findings = [f for f in inspection.findings if f.severity in ("blocker", "warning")]
         if not findings:
             return self.tr("识别：未发现问题"), "", "none"
-        texts = [readable(with_page(f.page, f.message, self.tr("第 {page} 页")), lang) for f in findings]
+        texts = [readable(with_page(f.page, f.text(lang), self.tr("第 {page} 页")), lang) for f in findings]
         worst = "blocker" if any(f.severity == "blocker" for f in findings) else "warning"
         return join_notes(texts, lang), "\n".join(texts), worst
 
