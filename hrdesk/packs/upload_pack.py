@@ -478,11 +478,12 @@ def build_bulk(
     include: set[int] | None = None,
     force: bool = False,
     exclude: set[int] | None = None,
+    lang: str = "zh",
 ) -> BulkReport:
     """One pack per eligible candidate not in `exclude` (and per ineligible one in `include`) into
     `folder/姓名-证件号后四位-业务-日期`. Refusals are collected, not fatal. `progress(done, total)`
     returning False cancels: the pack under way leaves nothing, the finished ones stay and the
-    report says what was built."""
+    report says what was built. Refusals are said in `lang` (the person's; the packs stay Chinese)."""
     on = on or Clock().today()
     include, exclude = include or set(), exclude or set()
     report = BulkReport(business, on)
@@ -513,13 +514,21 @@ def build_bulk(
 
         try:
             build_pack_for_stored(
-                desk, c.employee_id, c.business, folder / name, force, inner, on=on, scan_cache=cache
+                desk,
+                c.employee_id,
+                c.business,
+                folder / name,
+                force,
+                inner,
+                on=on,
+                scan_cache=cache,
+                lang=lang,
             )
         except Cancelled:
             report.cancelled = True
             return report
         except (PackRefused, SourceError) as exc:
-            problems = exc.problems if isinstance(exc, PackRefused) else [str(exc)]
+            problems = exc.problems if isinstance(exc, PackRefused) else [exc.message(lang)]
             report.refused.append(BulkEntry(c.employee_id, c.name, c.id_masked, None, tuple(problems)))
             continue
         report.built.append(BulkEntry(c.employee_id, c.name, c.id_masked, name))
