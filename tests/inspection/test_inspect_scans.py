@@ -10,12 +10,8 @@ from pathlib import Path
 import pytest
 
 from hrdesk.checks.check import policies
-from hrdesk.materials.inspection.inspect import (
-    MaterialInspection,
-    cache_dir,
-    inspect_material,
-    inspect_profile,
-)
+from hrdesk.materials.inspection.inspect import MaterialInspection, inspect_material, inspect_profile
+from hrdesk.materials.inspection.reading import cache_dir
 from hrdesk.rules.profile import parse_profile
 
 from . import scans
@@ -252,9 +248,9 @@ def test_a_dead_worker_costs_its_page_not_the_session(tmp_path):
 
 
 def test_pages_beyond_the_limit_are_reported_not_skipped_silently(tmp_path, ocr_pool, monkeypatch):
-    from hrdesk.materials.inspection import inspect as inspection
+    from hrdesk.materials.inspection import reading
 
-    monkeypatch.setattr(inspection, "MAX_PAGES_READ", 1)
+    monkeypatch.setattr(reading, "MAX_PAGES_READ", 1)
     two = scans.write(tmp_path / "two.pdf", scans.Document([scans.Page(lines=[], title="劳动合同书")] * 2))
     result = inspect_material(_profile(), "labour-contract", two, on=ON, pool=ocr_pool)
     assert len(result.pages) == 1

@@ -41,7 +41,7 @@ class ScanReading:
     def warm_reading(self) -> None:
         """Start the OCR workers (their models take a second or two to load) without waiting for them: a
         file being attached is read right after, by the findings and by 从扫描件填写."""
-        from ...materials.inspection.inspect import inspection_available, warm_up
+        from ...materials.inspection.reading import inspection_available, warm_up
 
         if inspection_available():
             run_task(lambda _task: warm_up(wait=False))
@@ -50,7 +50,8 @@ class ScanReading:
         """Read this employee's scans in the background (new files only: readings are cached)."""
         from PySide6.QtWidgets import QMessageBox
 
-        from ...materials.inspection.inspect import inspect_employee, inspection_available
+        from ...materials.inspection.inspect import inspect_employee
+        from ...materials.inspection.reading import inspection_available
 
         if self.employee_id is None:
             return
