@@ -58,8 +58,13 @@ def _scan_entries() -> dict[str, dict[str, str]]:
         warning = entry.get("warning")
         if isinstance(warning, dict):
             out[f"scan.{code}.warning"] = {lang: _with_source(warning[lang], source, lang) for lang in LANGS}
-    for key, entry in _load("scan_keywords.toml").get("messages", {}).items():
+    keywords = _load("scan_keywords.toml")
+    for key, entry in keywords.get("messages", {}).items():
         out[f"reading.{key}"] = {lang: entry[lang] for lang in LANGS if lang in entry}
+    english = keywords.get("lease_fields_en", {})
+    for key, zh in keywords.get("lease_fields", {}).items():
+        if not key.startswith("source_"):
+            out[f"lease-field.{key}"] = {"zh": zh, "en": english.get(key, zh)}
     for code, entry in _load("materials.toml").items():
         if isinstance(entry, dict) and "zh" in entry:
             out[f"material-name.{code}"] = {lang: entry[lang] for lang in LANGS if lang in entry}

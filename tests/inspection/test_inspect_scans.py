@@ -100,6 +100,8 @@ def test_a_lease_without_the_particulars_the_guides_name(corpus, reading_cache, 
     assert lease and lease[0].source == "changping-2026 四(二)1(8)④"
     for particular in ("双方身份证号码", "联系方式", "房屋地址", "租赁期限"):
         assert particular in lease[0].message
+    english = lease[0].text("en")  # the particulars named in English on an English screen
+    assert "contact details" in english and "the lease term" in english and "联系方式" not in english, english
     yanqing = _inspect(corpus, reading_cache, ocr_pool, "lease-bare.pdf", district="yanqing")
     assert "yanqing-2024 三(二)1(4)B" in [f.source for f in yanqing.findings]
 

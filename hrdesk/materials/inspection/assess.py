@@ -208,7 +208,7 @@ def assess(
         _periods(found, subject, add)
     if rule.lease and any(r.lines for r in readings):
         particulars = t.lease_particulars(text)
-        missing = [catalogue.lease_fields[k] for k, ok in particulars.items() if not ok]
+        missing = [coded(f"lease-field.{k}") for k, ok in particulars.items() if not ok]
         if missing:
             source = (
                 catalogue.lease_fields[f"source_{subject.district}"]
@@ -221,7 +221,7 @@ def assess(
                 None,
                 "SCAN_LEASE_INCOMPLETE",
                 source=source,
-                missing="、".join(missing),
+                missing=missing,
             )
     return Assessment(detected, found, out)
 
