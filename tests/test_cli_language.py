@@ -93,6 +93,10 @@ def test_counts_read_right_in_english(capsys, data_dir, stored, tmp_path):
 
     assert text("cli.deadlines-written", "en", path="a", n=1) == "a (1 deadline)"
     assert text("cli.list-count", "en", n=1200) == "1,200 employees"
+    code, out, _ = run(
+        capsys, "--data-dir", str(data_dir), "--lang", "en", "export", "-o", str(tmp_path / "a.json")
+    )
+    assert code == 0 and out.strip() == f"{tmp_path / 'a.json'} (1 employee)"
 
 
 @pytest.mark.parametrize("command", ["import", "template", "export", "check", "pack", "list"])
