@@ -121,6 +121,11 @@ def _shown(value: Any, lang: str) -> Any:
     return value
 
 
+def said_value(value: Any, lang: str = "zh") -> str:
+    """One parameter as the reader sees it (a measured value quoted as evidence)."""
+    return str(_shown(value, lang))
+
+
 def coded(key: str, **params: Any) -> str:
     """A text kept as its key and parameters (JSON values: text, numbers, lists, other coded texts), to
     be said later in whichever language the reader chose (`said`)."""

@@ -48,3 +48,15 @@ def test_every_scan_text_stored_in_chinese_words_reads_in_english(key: str):
     assert recognise(stored) is not None, stored
     assert said(stored, "en") == text(key, "en", **values)
     assert said("contract.pdf: " + stored, "en") == "contract.pdf: " + text(key, "en", **values)
+
+
+def test_what_a_check_measured_is_quoted_in_the_reader_language(tmp_path):
+    """A photo saved with a .pdf name: the finding and the value it rests on read in either language."""
+    from hrdesk.materials.inspection.image_checks import from_flag
+    from hrdesk.pdf.scan import check_file
+
+    photo = tmp_path / "scan.pdf"
+    photo.write_bytes(b"\xff\xd8\xff\xe0" + bytes(4000))
+    (flag,) = [f for f in check_file(photo).flags if f.code == "SCAN_NOT_PDF"]
+    assert from_flag(flag, "en").read == "kind=a JPEG image" and "(it is a JPEG image)" in flag.text("en")
+    assert from_flag(flag, "zh").read == "kind=JPEG 图片" and "实际是JPEG 图片" in flag.text("zh")

@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ...catalogue import said_value
 from ...pdf.images import IMAGE_SUFFIXES
 from ...pdf.scan import ScanSettings, check_file
 from ...pdf.scan_flags import REFUSED, WARNING, Flag, fix_for
@@ -86,7 +87,7 @@ def from_flag(flag: Flag, lang: str = "zh") -> ScanFinding:
     """An image check's flag as a finding: refusals and defects block, an uncertain measurement warns
     and its message carries what was measured."""
     severity = "warning" if flag.severity == WARNING else "blocker"
-    evidence = "，".join(f"{k}={v}" for k, v in flag.values if k != "page")
+    evidence = "，".join(f"{k}={said_value(v, lang)}" for k, v in flag.values if k != "page")
     return ScanFinding(
         flag.code,
         severity,
