@@ -75,7 +75,7 @@ def cpu_figures(path: Path) -> None:
     """CPU seconds of the same work in this process: what the wall times above come to on an idle machine
     (the wall times are inflated by whatever else runs on the two cores)."""
     from hrdesk.materials.inspection import ocr
-    from hrdesk.materials.inspection.inspect import HEAD_LINES
+    from hrdesk.materials.inspection.reading import HEAD_LINES
 
     ocr.warm_up()
     ocr.read_page(str(path), 0, first_lines=HEAD_LINES)  # first inference run allocates buffers

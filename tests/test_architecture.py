@@ -57,3 +57,13 @@ def test_a_domain_importing_its_importer_is_caught(tmp_path: Path) -> None:
     done = _lint(parent, parent / "pyproject.toml")
     assert done.returncode != 0
     assert "hrdesk.materials is not allowed to import hrdesk.employees" in done.stdout
+
+
+def test_the_materials_do_not_name_the_desk_even_for_a_type() -> None:
+    """The desk imports the materials; a type-only import of the desk from the materials (reading a stored
+    employee's scans took a `Desk`) closed a circle the contracts do not count. It names what it asks of
+    a desk instead (`inspection.inspect.StoredScans`)."""
+    import grimp
+
+    graph = grimp.build_graph("hrdesk", exclude_type_checking_imports=False)
+    assert graph.find_shortest_chains(importer="hrdesk.materials", imported="hrdesk.desks") == set()

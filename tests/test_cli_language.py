@@ -94,6 +94,10 @@ def test_counts_read_right_in_english(capsys, data_dir, stored, tmp_path):
 
     assert text("cli.deadlines-written", "en", path="a", n=1) == "a (1 deadline)"
     assert text("cli.list-count", "en", n=1200) == "1,200 employees"
+    code, out, _ = run(
+        capsys, "--data-dir", str(data_dir), "--lang", "en", "export", "-o", str(tmp_path / "a.json")
+    )
+    assert code == 0 and out.strip() == f"{tmp_path / 'a.json'} (1 employee)"
 
 
 @pytest.mark.parametrize("command", ["import", "template", "export", "check", "pack", "list"])
@@ -154,3 +158,39 @@ def test_hrdesks_own_options_are_explained_alike_before_and_after_a_command(caps
         first_words = " ".join(text(spec["help"], "en").split()[:3])
         for shown in helps.values():
             assert flag in shown and first_words in " ".join(shown.split())
+
+
+def test_a_damaged_scan_is_said_in_english_by_check_and_pack(capsys, data_dir, tmp_path):
+    """An HR officer working in English checks and packs a profile whose labour contract is a download cut
+    off half-way, and whose diploma carries a defect an older hrdesk stored in Chinese words: both are said
+    in English (the old words recognised by their template), and the pack's refusal too."""
+    import shutil
+
+    from hrdesk.catalogue import text
+
+    data = json.loads((ROOT / "examples" / "changping-new-ready.json").read_text(encoding="utf-8"))
+    for m in data["materials"]:
+        if m.get("file"):
+            shutil.copy(ROOT / "examples" / m["file"], tmp_path / m["file"])
+    contract = next(m for m in data["materials"] if m["kind"] == "labour-contract")
+    whole = (tmp_path / contract["file"]).read_bytes()
+    (tmp_path / contract["file"]).write_bytes(whole[: len(whole) // 2])
+    diploma = next(m for m in data["materials"] if m["kind"] == "diploma")
+    diploma["defects"] = [text("scan.SCAN_NOT_COLOUR", "zh", page="1")]  # as hrdesk stored it before
+    profile = tmp_path / "p.json"
+    profile.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+    args = ("--business", "new", "--on", "2026-11-23", "--lang", "en")
+    code, out, _ = run(capsys, "check", str(profile), *args, "--json")
+    materials = {m["kind"]: m for m in json.loads(out)["materials"]}
+    assert code == 0 and materials["labour-contract"]["status"] == "defective"
+    assert "The PDF is incomplete" in materials["labour-contract"]["reason"]
+    assert "Page 1 is not a colour scan" in materials["diploma"]["reason"]
+    for kind in ("labour-contract", "diploma"):
+        assert not HAN.search(materials[kind]["reason"].replace("三(一)", "")), materials[kind]["reason"]
+
+    code, out, err = run(
+        capsys, "pack", str(profile), *args[:4], "-o", str(tmp_path / "pack"), "--lang", "en"
+    )
+    assert code == 1 and "Labour contract: contract.pdf: The PDF is incomplete" in err, err
+    assert not HAN.search(err), err

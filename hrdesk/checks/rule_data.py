@@ -17,11 +17,17 @@ from sqlalchemy import Engine, case, delete, func, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, select
 
+from ..catalogue import CodedError
 from ..rules.policy import WageFigure
 from ..rules.workdays import YearSchedule
 from ..store import models as m
 from ..store.db import database_path, make_engine, read_only, registered_engine, resolve_url
 from ..store.unit_of_work import Service
+
+
+class RuleDataError(CodedError, ValueError):
+    """A wage figure or a holiday date the rules cannot take, said by key (`rule-data.*`): the settings
+    dialog shows it in the person's language."""
 
 
 class RuleData(Service):
@@ -40,7 +46,7 @@ class RuleData(Service):
         on: date | None = None,
     ) -> None:
         if not (1990 <= year <= 2100) or monthly <= 0:
-            raise ValueError("年份或工资数额不合理")
+            raise RuleDataError("rule-data.wage-invalid")
         # Entered without a date: it counts from the day it is entered (`on`), never back to 1 January —
         # "未公布…前，参照上一年度执行" (changping-2026 二(二)5 注).
         effective_on = effective_on or on or self.clock.today()
@@ -63,7 +69,7 @@ class RuleData(Service):
         holidays, workdays = sorted(set(holidays)), sorted(set(workdays))
         for d in [*holidays, *workdays]:
             if d.year != year:
-                raise ValueError(f"{d.isoformat()} 不在 {year} 年")
+                raise RuleDataError("rule-data.day-outside-year", day=d.isoformat(), year=str(year))
         with self.session() as s:
             s.exec(
                 delete(m.HolidayDay).where(

@@ -110,6 +110,7 @@ def run_pack(args: argparse.Namespace, folder: Path | None) -> int:
                         force=args.force,
                         make_zip=args.zip,
                         on=args.on,
+                        lang=args.lang,
                     )
                 except KeyError:
                     raise UsageError("cli.no-employee", id=args.employee) from None
@@ -124,6 +125,7 @@ def run_pack(args: argparse.Namespace, folder: Path | None) -> int:
                 force=args.force,
                 make_zip=args.zip,
                 data_dir=folder,
+                lang=args.lang,
             )
     except PackRefused as exc:
         print(t("cli.pack-refused"), file=sys.stderr)

@@ -25,11 +25,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace, folder: Path | None) -> int:
     from ..materials.inspection import inspect as inspection
+    from ..materials.inspection.reading import inspection_available
     from ..paths import data_dir
 
     if (args.profile is None) == (args.employee is None):
         raise UsageError("cli.profile-or-employee")
-    if not inspection.inspection_available():
+    if not inspection_available():
         raise UsageError("cli.no-ocr")
     lang = args.lang
     folder = folder or data_dir()

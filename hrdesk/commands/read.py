@@ -14,7 +14,7 @@ from .common import UsageError, date_arg, lang, t
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from ..materials.inspection.fields import kinds
+    from ..materials.inspection.field_readers import kinds
 
     p = sub.add_parser("read", help=t("help.read"), description=t("help.read"))
     p.add_argument("file", type=Path, metavar="FILE", help=t("help.read.file"))
@@ -27,11 +27,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, folder: Path | None) -> int:
-    from ..materials.inspection import inspect as inspection
     from ..materials.inspection.fields import UnreadableFile, read_document, read_folder
+    from ..materials.inspection.reading import inspection_available
     from ..paths import data_dir
 
-    if not inspection.inspection_available():
+    if not inspection_available():
         raise UsageError("cli.no-ocr")
     if args.file.is_dir():  # a folder of one person's scans: sorted into slots, a record proposed
         folder_result = read_folder(args.file, data_dir=folder or data_dir(), on=args.on)

@@ -94,7 +94,7 @@ def run_export(args: argparse.Namespace, folder: Path | None) -> int:
             except ImportError:
                 deadlines = None
             n = export_xlsx(desk, args.output, deadlines)
-    print(f"{args.output}（{n} 名员工）")
+    print(t("cli.exported", path=str(args.output), n=n))
     return 0
 
 

@@ -4,9 +4,10 @@ The image checks (`pdf/scan.py`: resolution, colour, skew, borders, blank pages,
 and the reading of the scan (`inspection/`: whose document, which kind, seals, annotation, dates, tax
 periods, page order) used to be two systems with two answers. Here they meet: attaching, the materials
 panel, the employee's status, `hrdesk inspect` and `hrdesk pack` take the same list of
-`ScanFinding(code, severity, page, message, source, read, box, fix)` — `to_dict()` gives
+`ScanFinding(code, severity, page, message, source, read, box, fix, said)` — `to_dict()` gives
 `{code, severity, page, message, evidence, fix}` — for the same file, and a file is kept out of a pack
-exactly when its list holds a blocker.
+exactly when its list holds a blocker. `said` is the message as its catalogue key and parameters: a
+material's defects keep it (`kept()`), so they read in whichever language the person chose (`text(lang)`).
 
 Computed once per content: the image part is kept by the file's SHA-256, kind, district and settings in
 `<data folder>/cache/findings/`, the reading by SHA-256 in `<data folder>/cache/inspection/`; the

@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class ScanVerdict:
     """What a scan means for a material: the defects that make it 有缺陷 and stop a pack unless
-    forced (warnings are not defects), and whether the file may be packed at all."""
+    forced (warnings are not defects), and whether the file may be packed at all. Each defect is kept
+    coded (its key and parameters, `catalogue.coded`): `catalogue.said` puts it in the reader's language."""
 
     defects: tuple[str, ...]
     packable: bool
@@ -52,9 +53,9 @@ def scan_verdict(
     hrdesk cannot read safely is never packed."""
     if kind is None:
         report = check_file(path, settings)
-        return ScanVerdict(tuple(f.message for f in report.blocking), not report.refused)
+        return ScanVerdict(tuple(f.coded() for f in report.blocking), not report.refused)
     found = image_findings(path, kind, district=district, settings=settings, data_dir=data_dir)
-    return ScanVerdict(tuple(f.message for f in blockers(found.findings)), found.packable)
+    return ScanVerdict(tuple(f.kept() for f in blockers(found.findings)), found.packable)
 
 
 class Materials(Service):
@@ -153,10 +154,11 @@ class Materials(Service):
 
     def record_findings(self, findings: dict[int, list[Any]]) -> int:
         """Make a material's defects its findings' blockers (after the scan has been read), so the status
-        counts what the panel shows: 可申报 never stands beside a blocker. Returns how many changed."""
+        counts what the panel shows: 可申报 never stands beside a blocker. Returns how many changed.
+        Defects are kept coded, so a record stored with Chinese words is written once more coded."""
         changed = 0
         for material_id, found in findings.items():
-            defects = [f.message for f in found if f.severity == "blocker"] or None
+            defects = [f.kept() for f in found if f.severity == "blocker"] or None
             try:
                 row = self.material(material_id)
             except KeyError:

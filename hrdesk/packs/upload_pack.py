@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..catalogue import text
+from ..catalogue import coded, has, said, text
 from ..checks.check import run_check
 from ..clock import Clock
 from ..forms.documents import checklist_pdf
@@ -65,13 +65,21 @@ class PackFile:
 
 @dataclass(frozen=True)
 class FileDefect:
-    material: str
+    material: str  # its name in Chinese (the checklist's words)
     file: str
-    defects: tuple[str, ...]
+    defects: tuple[str, ...]  # kept coded (`catalogue.coded`), or words from an older record
     packable: bool  # readable: may go into a forced pack
+    kind: str = ""
 
-    def line(self) -> str:
-        return f"{self.material}：{self.file}：{'；'.join(self.defects)}"
+    def line(self, lang: str = "zh") -> str:
+        """material：file：defects, in `lang` (Chinese for the checklist, the person's for a refusal)."""
+        name = self.material
+        if lang != "zh" and has(f"material-name.{self.kind}"):
+            name = text(f"material-name.{self.kind}", lang)
+        shown = [said(d, lang) for d in self.defects]
+        if lang == "zh":
+            return f"{name}：{self.file}：{'；'.join(shown)}"
+        return f"{name}: {self.file}: {'; '.join(shown)}"
 
 
 @dataclass
@@ -140,14 +148,14 @@ def scan_files(
         defects = verdict.defects
         if profile is not None:
             found = lists[i]
-            defects = tuple(x.message for x in found if x.severity == "blocker")
+            defects = tuple(x.kept() for x in found if x.severity == "blocker")
             if warnings is not None:
-                shown = [x.message for x in found if x.severity == "warning"]
+                shown = [x.kept() for x in found if x.severity == "warning"]
                 if shown:
                     warnings[f.index] = shown
         if defects or not verdict.packable:
-            defects = defects or (text("pack.file-unreadable"),)
-            out[f.index] = FileDefect(names.get(f.kind, f.kind), f.name, defects, verdict.packable)
+            defects = defects or (coded("pack.file-unreadable"),)
+            out[f.index] = FileDefect(names.get(f.kind, f.kind), f.name, defects, verdict.packable, f.kind)
     return out
 
 
@@ -173,14 +181,15 @@ def _scan_one(
     try:
         return scan_verdict(path, settings, kind, district=district, data_dir=data_dir)
     except SourceError as exc:
-        return ScanVerdict((str(exc),), False)
+        return ScanVerdict((exc.coded(),), False)
 
 
 def plan_slots(
-    result: CheckResult, profile: Profile, files: list[PackFile], skip: set[int]
+    result: CheckResult, profile: Profile, files: list[PackFile], skip: set[int], lang: str = "zh"
 ) -> tuple[list[Slot], list[str]]:
     """Upload slots in the rules engine's order (required first, as the guide lists them), and the
-    problems that make the pack incomplete (defects are reported per file, not here)."""
+    problems that make the pack incomplete (defects are reported per file, not here), in `lang` (the
+    result's language)."""
     by_kind: dict[str, list[PackFile]] = {}
     for f in files:
         if f.index not in skip:
@@ -194,10 +203,10 @@ def plan_slots(
         kinds = [m.kind] + ([m.provided_kind] if m.provided_kind else [])
         paths = [f.path for k in kinds for f in by_kind.get(k, [])]
         if m.required and m.status not in ("ok", "defective"):
-            problems.append(f"{m.name}：{m.reason}")
+            problems.append(text("pack.problem", lang, material=m.name, problem=m.reason))
         if not paths:
             if m.required and m.status in ("ok", "defective") and not set(kinds) & skipped_kinds:
-                problems.append(f"{m.name}：没有可打包的文件")
+                problems.append(text("pack.no-file", lang, material=m.name))
             continue
         number = len(slots) + 1
         sources = [
@@ -222,9 +231,12 @@ def build_pack(
     scan_settings: ScanSettings | None = None,
     scan_cache: dict[tuple[Path, str], ScanVerdict] | None = None,
     today: date | None = None,
+    lang: str = "zh",
 ) -> PackResult:
     """Build the pack into `out_dir`. `today`: the desk's day (its clock), the checklist's "made on" and
-    the day checked when no `on` is given. `progress(done, total)` returning False cancels; a cancelled or
+    the day checked when no `on` is given. What it refuses, overrides and warns of is said in `lang` (the
+    checklist inside the pack stays Chinese: it goes to the district). `progress(done, total)` returning
+    False cancels; a cancelled or
     failed build leaves no output. Refuses (PackRefused) when required materials are missing or a file
     is defective unless `force`, in which case the checklist lists what was overridden and marks each
     defective slot. `files` (default: the profile's, resolved inside `base_dir`) names the files."""
@@ -268,9 +280,14 @@ def build_pack(
     unreadable = {i for i, d in defects.items() if not d.packable}
     slots, problems = plan_slots(result, profile, files, unreadable)
     defect_lines = [defects[f.index].line() for f in files if f.index in defects]
-    if (problems or defect_lines) and not force:
-        raise PackRefused(problems + defect_lines, [defects[f.index] for f in files if f.index in defects])
     overridden = problems + defect_lines
+    shown = overridden
+    if overridden and lang != "zh":  # the same verdict in the person's words
+        in_lang = run_check(judged, business, on, data_dir, lang)
+        shown = plan_slots(in_lang, profile, files, unreadable, lang)[1]
+        shown += [defects[f.index].line(lang) for f in files if f.index in defects]
+    if overridden and not force:
+        raise PackRefused(shown, [defects[f.index] for f in files if f.index in defects])
     pages: dict[str, int] = {}
     out_files: list[str] = []
     total = len(slots) + 1 + len(forms_to_sign(profile))
@@ -283,8 +300,10 @@ def build_pack(
                 count = write_slot(slot, work)
             except SourceError as exc:
                 if not force:
-                    raise PackRefused([str(exc)]) from None
-                overridden.append(str(exc))
+                    raise PackRefused([exc.message(lang)]) from None
+                overridden.append(exc.message("zh"))  # the checklist's words
+                if shown is not overridden:
+                    shown.append(exc.message(lang))
                 continue
             kind = next(m.kind for m in result.materials if m.name == slot.title)
             pages[kind] = count
@@ -309,11 +328,11 @@ def build_pack(
                 zf.write(out_dir / name, arcname=name)
         owner_only(tmp).replace(zip_path)
     warned = [
-        f"{names.get(f.kind, f.kind)}：{f.name}：{'；'.join(open_warnings[f.index])}"
+        FileDefect(names.get(f.kind, f.kind), f.name, tuple(open_warnings[f.index]), True, f.kind).line(lang)
         for f in files
         if f.index in open_warnings
     ]
-    return PackResult(out_dir, sorted(out_files), pages, overridden if force else [], zip_path, warned)
+    return PackResult(out_dir, sorted(out_files), pages, shown if force else [], zip_path, warned)
 
 
 def stored_pack_input(desk: Any, employee_id: int) -> tuple[Profile, list[PackFile]]:
@@ -337,6 +356,7 @@ def build_pack_for_stored(
     make_zip: bool = False,
     on: date | None = None,
     scan_cache: dict[tuple[Path, str], ScanVerdict] | None = None,
+    lang: str = "zh",
 ) -> PackResult:
     """A pack for a stored employee: the materials are vault files (the trash is never packed)."""
     profile, files = stored_pack_input(desk, employee_id)
@@ -354,6 +374,7 @@ def build_pack_for_stored(
         scan_settings=desk.materials.scan_settings,
         scan_cache=scan_cache,
         today=desk.clock.today(),
+        lang=lang,
     )
 
 
@@ -466,11 +487,12 @@ def build_bulk(
     include: set[int] | None = None,
     force: bool = False,
     exclude: set[int] | None = None,
+    lang: str = "zh",
 ) -> BulkReport:
     """One pack per eligible candidate not in `exclude` (and per ineligible one in `include`) into
     `folder/姓名-证件号后四位-业务-日期`. Refusals are collected, not fatal. `progress(done, total)`
     returning False cancels: the pack under way leaves nothing, the finished ones stay and the
-    report says what was built."""
+    report says what was built. Refusals are said in `lang` (the person's; the packs stay Chinese)."""
     on = on or desk.clock.today()
     include, exclude = include or set(), exclude or set()
     report = BulkReport(business, on)
@@ -501,13 +523,21 @@ def build_bulk(
 
         try:
             build_pack_for_stored(
-                desk, c.employee_id, c.business, folder / name, force, inner, on=on, scan_cache=cache
+                desk,
+                c.employee_id,
+                c.business,
+                folder / name,
+                force,
+                inner,
+                on=on,
+                scan_cache=cache,
+                lang=lang,
             )
         except Cancelled:
             report.cancelled = True
             return report
         except (PackRefused, SourceError) as exc:
-            problems = exc.problems if isinstance(exc, PackRefused) else [str(exc)]
+            problems = exc.problems if isinstance(exc, PackRefused) else [exc.message(lang)]
             report.refused.append(BulkEntry(c.employee_id, c.name, c.id_masked, None, tuple(problems)))
             continue
         report.built.append(BulkEntry(c.employee_id, c.name, c.id_masked, name))

@@ -103,23 +103,20 @@ class ActiveContent:
         )
 
     def kinds(self) -> list[str]:
-        """Short labels, in the scan flag's words (脚本, 启动程序, 自动动作, 嵌入文件, 附件注释 …)."""
-        out = []
-        if self.javascript:
-            out.append("脚本")
-        if self.launch:
-            out.append("启动程序")
-        if self.actions:
-            out.append("自动动作")
-        if self.embedded:
-            out.append("嵌入文件")
-        if self.attachment_annots:
-            out.append("附件注释")
-        if self.payload_annots:
-            out.append("多媒体")
-        if self.truncated:
-            out.append("对象过多")
-        return out
+        """Short labels for the scan's flag (脚本, 启动程序, 自动动作, 嵌入文件, 附件注释 …), kept coded
+        (`catalogue.coded`): the flag says them in the reader's language."""
+        from ..catalogue import coded
+
+        found = {
+            "javascript": self.javascript,
+            "launch": self.launch,
+            "actions": self.actions,
+            "embedded": self.embedded,
+            "attachments": self.attachment_annots,
+            "media": self.payload_annots,
+            "too-many-objects": self.truncated,
+        }
+        return [coded(f"scan.active.{name}") for name, present in found.items() if present]
 
 
 def _walk(root: Any, found: ActiveContent) -> None:

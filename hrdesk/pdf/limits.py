@@ -30,6 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ..catalogue import CodedError, coded
 from .scan_flags import Flag, make_flag, threshold
 
 log = logging.getLogger(__name__)
@@ -46,12 +47,13 @@ class Budget:
     memory_mb: int = 1024  # address space the scan may add on top of the worker's own
 
 
-class BudgetExceeded(Exception):
-    """The file took longer or more memory than its budget; `detail` is for the HR user (Chinese)."""
+class BudgetExceeded(CodedError):
+    """The file took longer or more memory than its budget, said by key (`budget.*`) so the person reads
+    it in their language; `detail` is the same as a coded text, to go inside a refusal's message."""
 
-    def __init__(self, detail: str) -> None:
-        super().__init__(detail)
-        self.detail = detail
+    @property
+    def detail(self) -> str:
+        return coded(self.key, **self.params)
 
 
 class WorkerUnavailable(Exception):
@@ -254,12 +256,12 @@ def run_bounded(fn: Callable[..., Any], *args: Any, budget: Budget, lane: str = 
             remaining = deadline - time.monotonic()
             if remaining <= 0 or not worker.conn.poll(remaining):
                 _stop(lane)
-                raise BudgetExceeded(f"超过 {time.monotonic() - started:.0f} 秒仍未读完")
+                raise BudgetExceeded("budget.too-slow", seconds=f"{time.monotonic() - started:.0f}")
             try:
                 kind, payload = worker.conn.recv()
             except (EOFError, OSError):
                 _stop(lane)
-                raise BudgetExceeded("读取进程异常退出，多为内存耗尽") from None
+                raise BudgetExceeded("budget.worker-died") from None
             if kind == "beat":
                 deadline = time.monotonic() + budget.page_seconds
             elif kind == "ok":
@@ -267,7 +269,7 @@ def run_bounded(fn: Callable[..., Any], *args: Any, budget: Budget, lane: str = 
             else:
                 _stop(lane)  # a fresh process after any failure: its heap may be exhausted or corrupt
                 if kind == "memory":
-                    raise BudgetExceeded(f"所需内存超过 {budget.memory_mb} MB")
+                    raise BudgetExceeded("budget.memory", memory_mb=str(budget.memory_mb))
                 raise RuntimeError(payload)
 
 

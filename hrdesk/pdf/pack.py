@@ -12,14 +12,16 @@ from pathlib import Path
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import DependencyError, PdfReadError
 
+from ..catalogue import CodedError
 from .active import active_content_in, strip_page
 from .images import IMAGE_SUFFIXES
 
 MAX_INPUT_BYTES = 200 * 1024 * 1024
 
 
-class SourceError(ValueError):
-    """A source file that cannot go into a pack; the message is for the HR user."""
+class SourceError(CodedError, ValueError):
+    """A source file that cannot go into a pack, said by key (`pack.source-*`, `image.*`): the pack's
+    refusal shows it in the person's language (`message(lang)`), the checklist in Chinese."""
 
 
 @dataclass
@@ -45,36 +47,36 @@ def image_to_pdf(path: Path) -> bytes:
     try:
         return convert(path)
     except ImageRefused as exc:
-        raise SourceError(str(exc)) from None
+        raise SourceError(exc.key, **exc.params) from None
 
 
 def open_source(path: Path) -> PdfReader:
     if not path.exists():
-        raise SourceError(f"{path.name}: 文件不存在")
+        raise SourceError("pack.source-missing", name=path.name)
     size = path.stat().st_size
     if size == 0:
-        raise SourceError(f"{path.name}: 文件为空（0 字节）")
+        raise SourceError("pack.source-empty", name=path.name)
     if size > MAX_INPUT_BYTES:
-        raise SourceError(f"{path.name}: 文件过大（{size // (1024 * 1024)} MB）")
+        raise SourceError("pack.source-too-large", name=path.name, mb=str(size // (1024 * 1024)))
     if path.suffix.lower() in IMAGE_SUFFIXES:
         data = image_to_pdf(path)
     else:
         data = path.read_bytes()
         if not data.lstrip()[:5].startswith(b"%PDF"):
-            raise SourceError(f"{path.name}: 不是 PDF 文件（可能是改了扩展名的图片或其他文件）")
-    encrypted = SourceError(f"{path.name}: PDF 已加密或设有密码，请上传未加密的扫描件")
+            raise SourceError("pack.source-not-pdf", name=path.name)
+    encrypted = SourceError("pack.source-encrypted", name=path.name)
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
             raise encrypted
         if len(reader.pages) == 0:
-            raise SourceError(f"{path.name}: PDF 没有页面")
+            raise SourceError("pack.source-no-pages", name=path.name)
     except SourceError:
         raise
     except DependencyError:  # AES encryption: pypdf needs a crypto library even to look inside
         raise encrypted from None
     except Exception as exc:  # a damaged file can raise almost anything from deep inside the parser
-        raise SourceError(f"{path.name}: PDF 已损坏，无法读取（{exc.__class__.__name__}）") from None
+        raise SourceError("pack.source-damaged", name=path.name, error=exc.__class__.__name__) from None
     return reader
 
 
@@ -93,14 +95,13 @@ def write_slot(slot: Slot, out_dir: Path) -> int:
                 strip_page(page)  # on the reader's copy, so the stripped parts are never cloned
                 writer.add_page(page, excluded_keys=("/AA",))
         except (PdfReadError, ValueError, KeyError, TypeError) as exc:
-            raise SourceError(f"{source.path.name}: PDF 页面损坏（{exc.__class__.__name__}）") from None
+            error = exc.__class__.__name__
+            raise SourceError("pack.source-page-damaged", name=source.path.name, error=error) from None
         writer.add_outline_item(title=source.label, page_number=start)
     writer.add_metadata({"/Title": slot.title, "/Producer": "hrdesk", "/Creator": "hrdesk"})
     left = active_content_in(writer._root_object)  # in memory: no second read of the images
     if left:
-        from ..catalogue import text
-
-        raise SourceError(text("active.left", material=slot.title, found="；".join(left)))
+        raise SourceError("active.left", material=slot.title, found=left)
     target = out_dir / slot.filename
     with open(target, "wb") as fh:
         writer.write(fh)

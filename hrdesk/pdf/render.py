@@ -7,6 +7,7 @@ large its render would pass `max_render_megapixels` is drawn at a lower resoluti
 
 from __future__ import annotations
 
+import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -14,13 +15,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..catalogue import CODED, CodedError
 from ..mupdf_lock import MUPDF
 from .limits import oversized_images, structure_flags
 from .scan_flags import threshold
 
 
-class RenderError(RuntimeError):
-    """A file that cannot be shown; the message is for the HR user."""
+class RenderError(CodedError, RuntimeError):
+    """A file that cannot be shown, said by key (`preview.*`): the window shows it in the person's
+    language (`message(lang)`; `str()` follows the window's language). It crosses from the render
+    worker as its coded text (`coded()`, `from_coded`)."""
+
+    @classmethod
+    def from_coded(cls, stored: str) -> RenderError:
+        try:
+            data = json.loads(stored[len(CODED) :])
+            return cls(data["key"], **data["params"])
+        except (ValueError, KeyError, TypeError):
+            return cls("preview.damaged-in-worker")
 
 
 @dataclass(frozen=True)
@@ -60,27 +72,27 @@ def render_page(
         try:
             doc = pymupdf.open(path)
         except Exception:
-            raise RenderError("文件已损坏或不是 PDF，无法预览") from None
+            raise RenderError("preview.damaged") from None
         try:
             if doc.needs_pass:
-                raise RenderError("PDF 已加密（设有密码），无法预览；请上传未加密的扫描件")
+                raise RenderError("preview.encrypted")
             refusal = _refusal(path, doc)
             if refusal:
-                raise RenderError(refusal)
+                raise RenderError("preview.refused", reason=refusal)
             if not 0 <= page_number < doc.page_count:
-                raise RenderError(f"没有第 {page_number + 1} 页")
+                raise RenderError("preview.no-page", page=page_number + 1)
             try:
                 page = doc[page_number]
                 too_big = oversized_images(page, page_number + 1)
                 if too_big is not None:
-                    raise RenderError(too_big.message)
+                    raise RenderError("preview.refused", reason=too_big.coded())
                 if fit_width:
                     dpi = int(min(FIT_DPI[1], max(FIT_DPI[0], fit_width / max(1.0, page.rect.width) * 72)))
                 pix = page.get_pixmap(dpi=_bounded_dpi(page.rect, dpi), alpha=False, colorspace=pymupdf.csRGB)
             except RenderError:
                 raise
             except Exception:
-                raise RenderError(f"第 {page_number + 1} 页已损坏，无法显示") from None
+                raise RenderError("preview.page-damaged", page=page_number + 1) from None
             result = RenderedPage(
                 pix.width,
                 pix.height,
@@ -113,7 +125,7 @@ def _refusal(path: Path, doc: object) -> str:
         known = _refusals.get(key)
     if known is None:
         flags = structure_flags(doc)
-        known = flags[0].message if flags else ""
+        known = flags[0].coded() if flags else ""
         with _lock:
             if len(_refusals) > 1024:  # one entry per file version seen; previews of thousands of files
                 _refusals.clear()
@@ -168,11 +180,11 @@ def _in_render_worker(fn: Callable[..., Any], *args: Any) -> Any:
     except WorkerUnavailable:
         answer = fn(*args, beat=lambda: None)
     except BudgetExceeded as exc:
-        raise RenderError(f"无法预览：{exc.detail}") from None
+        raise RenderError("preview.over-budget", detail=exc.detail) from None
     except RuntimeError:  # MuPDF failed in the worker (which is then replaced)
-        raise RenderError("文件已损坏，无法预览") from None
+        raise RenderError("preview.damaged-in-worker") from None
     if isinstance(answer, str):  # a file that cannot be shown: the worker stays
-        raise RenderError(answer)
+        raise RenderError.from_coded(answer)
     return answer
 
 
@@ -182,7 +194,7 @@ def _render_one(
     try:
         return render_page(path, page_number, dpi, fit_width=fit_width)
     except RenderError as exc:
-        return str(exc)
+        return exc.coded()
 
 
 def _render_thumbnails(path: Path, dpi: int, most: int, beat: Callable[[], None]) -> list[RenderedPage] | str:
@@ -193,5 +205,5 @@ def _render_thumbnails(path: Path, dpi: int, most: int, beat: Callable[[], None]
             beat()
             pages.append(render_page(path, i, dpi=dpi))
     except RenderError as exc:
-        return str(exc)
+        return exc.coded()
     return pages

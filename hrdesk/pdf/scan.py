@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..catalogue import coded
 from .images import PHOTO_PRODUCER
 from .limits import Budget, BudgetExceeded, WorkerUnavailable, oversized_images, run_bounded, structure_flags
 from .scan_flags import REFUSED, WARNING, Flag, districts_for, make_flag, materials_for, threshold
@@ -103,13 +104,9 @@ def check_file(
         return report
     if b"%PDF" not in head:
         found = (
-            "JPEG 图片"
-            if head.startswith(b"\xff\xd8")
-            else "PNG 图片"
-            if head.startswith(b"\x89PNG")
-            else "未知格式"
+            "jpeg" if head.startswith(b"\xff\xd8") else "png" if head.startswith(b"\x89PNG") else "unknown"
         )
-        report.flags.append(make_flag("SCAN_NOT_PDF", kind=found))
+        report.flags.append(make_flag("SCAN_NOT_PDF", kind=coded(f"scan.format.{found}")))
         return report
     photo = kind in materials_for("photo_background")
     if photo and district is not None and district not in districts_for("photo_background"):
@@ -135,7 +132,7 @@ def _run_scan(path: Path, settings: ScanSettings, kind: str | None) -> ScanRepor
     try:
         return scan_pdf(path, settings, kind)
     except MemoryError:
-        return ScanReport(flags=[make_flag("SCAN_OVER_BUDGET", detail="内存不足")])
+        return ScanReport(flags=[make_flag("SCAN_OVER_BUDGET", detail=coded("budget.out-of-memory"))])
 
 
 def scan_pdf(path: Path, settings: ScanSettings, kind: str | None = None, beat: Any = None) -> ScanReport:
@@ -164,7 +161,7 @@ def scan_pdf(path: Path, settings: ScanSettings, kind: str | None = None, beat: 
         # the refusal spares.
         found = _active_content(path)
         if found:
-            report.flags.append(make_flag("SCAN_ACTIVE_CONTENT", warning=True, detail="、".join(found)))
+            report.flags.append(make_flag("SCAN_ACTIVE_CONTENT", warning=True, detail=found))
         beat()
         base_kind = (kind or "").split("@")[0] or None
         judge_background = kind is None or "@" not in kind
@@ -193,9 +190,8 @@ def scan_pdf(path: Path, settings: ScanSettings, kind: str | None = None, beat: 
                 if _is_memory_error(str(exc)):
                     raise MemoryError(str(exc)) from None  # the budget's business, not a damaged page
                 if _is_page_tree_error(str(exc)):
-                    report.flags.append(
-                        make_flag("SCAN_PAGE_TREE_INVALID", detail=f"第 {number} 页：页面树循环或缺页")
-                    )
+                    loop = coded("scan.page-tree.loop", page=number)
+                    report.flags.append(make_flag("SCAN_PAGE_TREE_INVALID", detail=loop))
                     return report
                 report.flags.append(make_flag("SCAN_PAGE_DAMAGED", number))
             report.checked_pages += 1
@@ -203,8 +199,8 @@ def scan_pdf(path: Path, settings: ScanSettings, kind: str | None = None, beat: 
         _judge_colour(grey_pages, report, kind)
         if len(set(orientations)) > 1:
             usual = max(set(orientations), key=orientations.count)
-            odd = [str(i + 1) for i, o in enumerate(orientations) if o != usual]
-            report.flags.append(make_flag("SCAN_MIXED_ORIENTATION", pages="、".join(odd)))
+            odd = [i + 1 for i, o in enumerate(orientations) if o != usual]
+            report.flags.append(make_flag("SCAN_MIXED_ORIENTATION", pages=odd))
     return report
 
 
@@ -257,7 +253,7 @@ def structural_refusal(path: Path, beat: Any = None) -> Flag | None:
 
 def _open_failure(error: str) -> Flag:
     if _is_page_tree_error(error):
-        return make_flag("SCAN_PAGE_TREE_INVALID", detail="声明的页数与页面目录不一致")
+        return make_flag("SCAN_PAGE_TREE_INVALID", detail=coded("scan.page-tree.count"))
     return make_flag("SCAN_DAMAGED")
 
 
@@ -286,16 +282,17 @@ def _document_flags(doc: Any, path: Path, active: bool = True) -> list[Flag]:
     try:
         pages = doc.page_count
     except Exception:
-        return [make_flag("SCAN_PAGE_TREE_INVALID", detail="无法读取页数")]
+        return [make_flag("SCAN_PAGE_TREE_INVALID", detail=coded("scan.page-tree.unreadable-count"))]
     if pages == 0:
         return [make_flag("SCAN_NO_PAGES")]
     if pages <= threshold("max_pages"):
-        wrong = [str(i + 1) for i in range(pages) if not _is_page_object(doc, i)]
+        wrong = [i + 1 for i in range(pages) if not _is_page_object(doc, i)]
         if wrong:
-            return [make_flag("SCAN_PAGE_TREE_INVALID", detail=f"第 {'、'.join(wrong[:5])} 页不是页面对象")]
+            not_pages = coded("scan.page-tree.not-pages", pages=wrong[:5])
+            return [make_flag("SCAN_PAGE_TREE_INVALID", detail=not_pages)]
     found = _active_content(path) if active else []
     if found:
-        flags.append(make_flag("SCAN_ACTIVE_CONTENT", warning=True, detail="、".join(found)))
+        flags.append(make_flag("SCAN_ACTIVE_CONTENT", warning=True, detail=found))
     return flags
 
 
@@ -427,22 +424,21 @@ def _check_skew(skew: Any, number: int, report: ScanReport, photo: bool = False)
     report.flags.append(make_flag("SCAN_SKEWED", number, warning=not defect, angle=f"{angle:.1f}"))
 
 
-_SIDES = {"top": "上", "bottom": "下", "left": "左", "right": "右"}
-
-
 def _check_borders(borders: Any, number: int, report: ScanReport, photo: bool = False) -> None:
     worst, sides = borders.worst()
     if worst < threshold("border_warning_share"):
         return
     dark = [
-        _SIDES[s] for s, share in borders.dark_share.items() if share >= threshold("border_warning_share")
+        coded(f"scan.side.{s}")
+        for s, share in borders.dark_share.items()
+        if share >= threshold("border_warning_share")
     ]
     report.flags.append(
         make_flag(
             "SCAN_CROPPED",
             number,
             warning=worst < threshold("border_dark_share") or photo,
-            sides="、".join(dark or [_SIDES[s] for s in sides]),
+            sides=dark or [coded(f"scan.side.{s}") for s in sides],
             share=f"{worst * 100:.0f}",
         )
     )

@@ -1,13 +1,16 @@
 """Scan flags and their texts: each flag has a stable code, a severity, the guide section it enforces and a
-message built from `resources/scan_checks.toml`, so wording and thresholds change without code."""
+message built from `resources/scan_checks.toml` (through the catalogue, `scan.CODE`), so wording and
+thresholds change without code."""
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
+from ..catalogue import coded
+from ..catalogue import text as catalogue_text
 from ..resources import resources_dir
 
 REFUSED = "refused"  # never packed, not even with --force: hrdesk cannot read the file safely
@@ -47,24 +50,33 @@ def fix_for(code: str, lang: str = "zh") -> str:
 
 @dataclass(frozen=True)
 class Flag:
-    """One finding of the scan. `code` is stable (SPEC §6 `SCAN_*`); `message` is the Chinese text."""
+    """One finding of the scan. `code` is stable (SPEC §6 `SCAN_*`); `values` are its parameters, in no
+    language (a number, a code, or a coded text), so the flag reads in the reader's language
+    (`text(lang)`) and is kept as its code and parameters (`coded()`); `message` is the Chinese text."""
 
     code: str
     page: int | None  # 1-based; None = the whole file
     message: str
     severity: str = DEFECT
     source: str = ""  # guide section, e.g. "changping-2026 三(一)"
-    values: tuple[tuple[str, str], ...] = field(default=())  # the measured values in the message
+    values: tuple[tuple[str, Any], ...] = field(default=())  # the measured values in the message
 
     def __str__(self) -> str:
         return self.message
 
+    @property
+    def key(self) -> str:
+        """The catalogue key of its text: the code's uncertain-measurement wording for a warning."""
+        warned = self.severity == WARNING and isinstance(scan_checks()[self.code].get("warning"), dict)
+        return f"scan.{self.code}.warning" if warned else f"scan.{self.code}"
+
     def text(self, language: str = "zh") -> str:
         """The message in `language` ("zh" or "en")."""
-        if language == "zh":
-            return self.message
-        text = _template(self.code, self.severity, language).format(**dict(self.values))
-        return _with_source(text, self.source, language)
+        return catalogue_text(self.key, language, **dict(self.values))
+
+    def coded(self) -> str:
+        """The flag as a record keeps it: its key and parameters, said in the reader's language later."""
+        return coded(self.key, **dict(self.values))
 
     @property
     def blocks_pack(self) -> bool:
@@ -78,29 +90,17 @@ def make_flag(code: str, page: int | None = None, *, warning: bool = False, **va
     shown = {k: _format(v) for k, v in values.items()}
     if page is not None:
         shown.setdefault("page", str(page))
-    source = entry.get("source", "")
-    message = _with_source(_template(code, severity, "zh").format(**shown), source, "zh")
-    return Flag(code, page, message, severity, source, tuple(sorted(shown.items())))
+    flag = Flag(code, page, "", severity, entry.get("source", ""), tuple(sorted(shown.items())))
+    return replace(flag, message=flag.text("zh"))
 
 
-def _template(code: str, severity: str, language: str) -> str:
-    entry = scan_checks()[code]
-    if severity == WARNING and isinstance(entry.get("warning"), dict):
-        return entry["warning"][language]
-    return entry[language]
-
-
-def _with_source(text: str, source: str, language: str) -> str:
-    """The guide section after the text, so HR can point the reviewer to it; hrdesk's own limits
-    (source "hrdesk") cite nothing."""
-    if not source or source == "hrdesk":
-        return text
-    return f"{text}（{source}）" if language == "zh" else f"{text} ({source})"
-
-
-def _format(value: object) -> str:
+def _format(value: object) -> object:
     if isinstance(value, float):
         return f"{value:.2f}".rstrip("0").rstrip(".") if abs(value) < 10 else f"{value:.0f}"
+    if isinstance(value, list | tuple):
+        return tuple(_format(v) for v in value)
+    if isinstance(value, str):
+        return value
     return str(value)
 
 

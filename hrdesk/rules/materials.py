@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
+from ..catalogue import said
 from .children import accompanying_children
 from .context import Context
 from .dates import add_months
@@ -136,6 +137,13 @@ def _material_result(
     return base
 
 
+def _defects(defects: list[str], lang: str) -> str:
+    """A material's recorded defects in `lang`: kept coded by the scan (`catalogue.said`), or words a
+    profile or an older record carries."""
+    shown = [said(str(d), lang).rstrip("。.") for d in defects]
+    return ("；" if lang == "zh" else "; ").join(shown)
+
+
 def _judge(ctx: Context, kind: str, material: Material) -> tuple[str, str, date | None]:
     """(status, reason, last submission day on which the material still meets §3.6)."""
     info = ctx.policies.materials[kind]
@@ -147,7 +155,7 @@ def _judge(ctx: Context, kind: str, material: Material) -> tuple[str, str, date 
             ctx.text(
                 "material.defective",
                 name=name,
-                defects="；".join(str(d).rstrip("。.") for d in material.defects),
+                defects=_defects(material.defects, ctx.lang),
             ),
             None,
         )

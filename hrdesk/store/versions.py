@@ -13,40 +13,41 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlmodel import Session
 
+from ..catalogue import default_lang, has, text
+
 
 class StaleVersion(RuntimeError):
     """Another desk saved this record after this desk loaded it. `current` is the stored version, so
-    the window can load the other desk's record and offer reload / overwrite / merge fields."""
+    the window can load the other desk's record and offer reload / overwrite / merge fields. Its text
+    (`str()`) is in the person's language (`store.stale-version`)."""
 
     def __init__(self, entity: str, entity_id: int, expected: int, current: int) -> None:
-        super().__init__(
-            f"另一台电脑已修改了这条记录（{entity} {entity_id}：您打开的是第 {expected} 版，"
-            f"现在是第 {current} 版）。请重新载入、覆盖或合并修改。"
-        )
+        super().__init__(f"{entity} {entity_id}: version {expected}, now {current}")
         self.entity, self.entity_id, self.expected, self.current = entity, entity_id, expected, current
+
+    def message(self, lang: str = "zh") -> str:
+        params = {"entity": self.entity, "id": str(self.entity_id), "expected": self.expected}
+        return text("store.stale-version", lang, **params, current=self.current)
+
+    def __str__(self) -> str:
+        return self.message(default_lang())
 
 
 class RecordGone(KeyError):
     """The record was deleted (by another desk, or by this one in another window) since it was
     loaded. A KeyError, so callers that treat "not found" alike still do; the message says where
-    the person went, not 'employee 38 not found'."""
-
-    MESSAGES = {
-        "employee": "该员工已被另一台电脑删除，可在回收站中恢复。",
-        "employer": "该单位已被另一台电脑删除。",
-        "material": "该材料已被另一台电脑删除，可在回收站中恢复。",
-        "agent": "该经办人已被另一台电脑删除。",
-        "child": "该子女记录已被另一台电脑删除或修改，请重新载入。",
-        "application": "该业务已被另一台电脑删除。",
-        "trashed_employee": "回收站中的这条记录已被另一台电脑恢复或清空。",
-    }
+    the person went, not 'employee 38 not found', in their language (`store.gone.*`)."""
 
     def __init__(self, entity: str, entity_id: int) -> None:
         super().__init__(f"{entity} {entity_id} not found")
         self.entity, self.entity_id = entity, entity_id
 
+    def message(self, lang: str = "zh") -> str:
+        key = f"store.gone.{self.entity}"
+        return text(key if has(key) else "store.gone.other", lang)
+
     def __str__(self) -> str:
-        return self.MESSAGES.get(self.entity, "这条记录已被另一台电脑删除。")
+        return self.message(default_lang())
 
 
 def claim_version(session: Session, model: type[Any], entity_id: int, expected: int | None) -> int:

@@ -139,9 +139,11 @@ class FileActions(QObject):
         remember_folder("packs", folder)
         from ..packs.upload_pack import PackRefused, build_pack_for_stored
         from ..pdf.files import safe_filename
+        from .i18n import current_lang
 
         business = self.w.detail.eligibility.business.currentData() or "new"
         on = self.w.clock.today().isoformat()
+        lang = current_lang()
         progress = QProgressDialog(self.tr("正在生成材料包…"), self.tr("取消"), 0, 100, self.w)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         desk = self.w.desk
@@ -152,7 +154,7 @@ class FileActions(QObject):
             target = Path(folder) / safe_filename(f"{name}-{business}-{on}")
             try:
                 return build_pack_for_stored(
-                    desk, employee_id, business, target, force, lambda d, t: task.report(d, t)
+                    desk, employee_id, business, target, force, lambda d, t: task.report(d, t), lang=lang
                 )
             except PackRefused as exc:
                 return exc  # not an error: the user decides whether to pack anyway

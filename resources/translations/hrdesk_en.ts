@@ -208,7 +208,7 @@
     <name>BulkPacksDialog</name>
     <message>
         <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="64" />
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="291" />
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="300" />
         <source>批量生成材料包</source>
         <translation>Bulk packs</translation>
     </message>
@@ -314,38 +314,38 @@
         <translation>Choose the folder for the packs</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="266" />
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="275" />
         <source>正在取消：当前这份材料包不会留下半成品…</source>
         <translation>Cancelling: the pack under way leaves nothing half-built…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="279" />
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="288" />
         <source>已取消。</source>
         <translation>Cancelled. </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="279" />
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="288" />
         <source>完成。</source>
         <translation>Done. </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="280" />
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="289" />
         <source>已生成 {built} 个，未纳入 {skipped} 名，被拒绝 {refused} 名。</source>
         <translation>{built} built, {skipped} left out, {refused} refused.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="307" />
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="316" />
         <source>报告已保存：{path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="312" />
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="323" />
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="321" />
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="332" />
         <source>保存报告</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="323" />
+        <location filename="../../hrdesk/ui/packs/bulk_packs.py" line="332" />
         <source>文本文件 (*.txt)</source>
         <translation>Text files (*.txt)</translation>
     </message>
@@ -353,102 +353,102 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="67" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="69" />
         <source>已逾期（须立即处理）</source>
         <translation>Overdue (act now)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="68" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="70" />
         <source>7天内</source>
         <translation>Within 7 days</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="69" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="71" />
         <source>30天内</source>
         <translation>Within 30 days</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="70" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="72" />
         <source>更晚</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="71" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="73" />
         <source>到期日（无须办理）</source>
         <translation>Expiry (nothing to file)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="167" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="169" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="167" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="169" />
         <source>员工</source>
         <translation>Employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="167" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="169" />
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="174" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="176" />
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="175" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="177" />
         <source>证件到期</source>
         <translation>Permit expiry</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="178" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="180" />
         <source>材料有效期</source>
         <translation>Material validity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="179" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="181" />
         <source>单位审核</source>
         <translation>Unit review</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="200" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="202" />
         <source>注意：{years} 年的放假安排尚未公布：法定假日按《全国年节及纪念日放假办法》估算，调休按最不利情形计算（期限只会提前）。通知发布后请在设置中粘贴。</source>
         <translation>Note: the holiday schedule for {years} is not published yet. Statutory holidays are estimated from the national holiday rules and make-up workdays are assumed the least favourable way (deadlines can only come earlier). Paste the notice in Settings once it is out.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="212" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="214" />
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="253" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="255" />
         <source>另有 {n} 项未列出：请按单位或类型筛选（名单中已逾期者排在最前）。</source>
         <translation>{n} more not listed: filter by unit or kind (overdue people are at the top of the list).</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="263" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="265" />
         <source>【已逾期】</source>
         <translation>[OVERDUE] </translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="283" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="285" />
         <source>打开员工</source>
         <translation>Open employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="285" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="287" />
         <source>提醒推迟 1 天</source>
         <translation>Snooze reminder 1 day</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="286" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="288" />
         <source>提醒推迟 1 周</source>
         <translation>Snooze reminder 1 week</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="287" />
+        <location filename="../../hrdesk/ui/deadlines/calendar_view.py" line="289" />
         <source>不再提醒</source>
         <translation>Dismiss reminder</translation>
     </message>
@@ -721,12 +721,12 @@
 <context>
     <name>ConnectionBanner</name>
     <message>
-        <location filename="../../hrdesk/ui/desks/connection_banner.py" line="70" />
+        <location filename="../../hrdesk/ui/desks/connection_banner.py" line="71" />
         <source>无法连接数据库服务器…正在自动重试。您的修改仍在窗口中，连接恢复后会自动保存。</source>
         <translation>Cannot reach the database server… retrying. Your edits stay in the window and are saved as soon as the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/desks/connection_banner.py" line="72" />
+        <location filename="../../hrdesk/ui/desks/connection_banner.py" line="73" />
         <source>重试</source>
         <translation>Retry</translation>
     </message>
@@ -812,92 +812,92 @@ Log file: {path}</translation>
 <context>
     <name>EligibilityPanel</name>
     <message>
-        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="84" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="75" />
         <source>业务类型：</source>
         <translation>Business:</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="92" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="83" />
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="92" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="83" />
         <source>问题</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="92" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="83" />
         <source>依据</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="93" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="84" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="93" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="84" />
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="130" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="121" />
         <source>原单位解除关联已逾期（{date}）— 请立即联系原单位办理解除，或联系主管部门。</source>
         <translation>The previous employer's unlink is overdue ({date}) — contact the previous employer to unlink now, or contact the authority.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="132" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="123" />
         <source>单位审核已超过 7 天（{date}）— 系统会自动退回，请立即审核。</source>
         <translation>The unit review is over 7 days ({date}) — the system returns the application automatically; review it now.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="134" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="125" />
         <source>已过最晚安全提交日（{date}）— 请立即提交，或联系主管部门。</source>
         <translation>Past the last safe day to submit ({date}): submit now, or contact the authority.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="139" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="130" />
         <source>是</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="139" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="130" />
         <source>否</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="140" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="131" />
         <source>符合条件</source>
         <translation>Eligible</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="140" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="131" />
         <source>材料齐全</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="141" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="132" />
         <source>符合的申请条件</source>
         <translation>Qualifying categories</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="141" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="132" />
         <source>收入标准</source>
         <translation>Income threshold</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="162" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="153" />
         <source>阻断</source>
         <translation>Blocker</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="162" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="153" />
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="162" />
+        <location filename="../../hrdesk/ui/employees/eligibility_panel.py" line="153" />
         <source>提示</source>
         <translation>Info</translation>
     </message>
@@ -948,58 +948,58 @@ Log file: {path}</translation>
 <context>
     <name>EmployeeDetail</name>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="74" />
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="178" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="78" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="182" />
         <source>档案</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="74" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="78" />
         <source>资格检查</source>
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="74" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="78" />
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="74" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="78" />
         <source>业务记录</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="74" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="78" />
         <source>随往子女</source>
         <translation>Children</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="109" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="113" />
         <source>档案中有错误（见红字），请改正后再保存。</source>
         <translation>The profile has errors (shown in red); correct them before saving.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="154" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="158" />
         <source>身份证号重复</source>
         <translation>Duplicate ID number</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="155" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="159" />
         <source>身份证号 {id} 已属于员工 {name}。同一人只能有一条记录，未保存。</source>
         <translation>ID number {id} already belongs to employee {name}. One person has one record; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="162" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="166" />
         <source>打开 {name} 的记录</source>
         <translation>Open {name}'s record</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="164" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="168" />
         <source>返回修改</source>
         <translation>Back to editing</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="174" />
+        <location filename="../../hrdesk/ui/employees/employee_detail.py" line="178" />
         <source>未能保存</source>
         <translation>Not saved</translation>
     </message>
@@ -1122,8 +1122,8 @@ Log file: {path}</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/file_actions.py" line="132" />
-        <location filename="../../hrdesk/ui/file_actions.py" line="165" />
-        <location filename="../../hrdesk/ui/file_actions.py" line="180" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="167" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="182" />
         <source>生成材料包</source>
         <translation>Build submission pack</translation>
     </message>
@@ -1133,17 +1133,17 @@ Log file: {path}</translation>
         <translation>Choose the folder for the packs</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="145" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="147" />
         <source>正在生成材料包…</source>
         <translation>Building the pack…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="145" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="147" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="167" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="169" />
         <source>材料不齐全或有缺陷：
 {problems}
 
@@ -1154,33 +1154,33 @@ Log file: {path}</translation>
 Build the pack anyway? The checklist will list these problems.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="193" />
-        <location filename="../../hrdesk/ui/file_actions.py" line="213" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="195" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="215" />
         <source>导出日历</source>
         <translation>Export calendar</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="193" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="195" />
         <source>日历 (*.ics)</source>
         <translation>Calendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="213" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="215" />
         <source>已导出 {n} 项期限。</source>
         <translation>Exported {n} deadlines.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="230" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="232" />
         <source>用户录入</source>
         <translation>Entered by the user</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="274" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="276" />
         <source>不再提醒：{name} {what}</source>
         <translation>Reminder dismissed: {name} {what}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/file_actions.py" line="277" />
+        <location filename="../../hrdesk/ui/file_actions.py" line="279" />
         <source>提醒已推迟：{name} {what}</source>
         <translation>Reminder snoozed: {name} {what}</translation>
     </message>
@@ -1381,32 +1381,32 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>Showing {shown} of {total} employees</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/list_filters.py" line="161" />
+        <location filename="../../hrdesk/ui/list_filters.py" line="165" />
         <source>正在查看的 {name} 不在筛选结果中：清除筛选后会在列表中选中。</source>
         <translation>{name}, whose page is open, is hidden by the filter; clear the filter to select them in the list again.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/list_filters.py" line="170" />
+        <location filename="../../hrdesk/ui/list_filters.py" line="174" />
         <source>搜索：{text}</source>
         <translation>Search: {text}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/list_filters.py" line="181" />
+        <location filename="../../hrdesk/ui/list_filters.py" line="185" />
         <source>{year} 年 {month} 月到期</source>
         <translation>Expiring in {year}-{month:02d}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/list_filters.py" line="193" />
+        <location filename="../../hrdesk/ui/list_filters.py" line="197" />
         <source>取消这个筛选</source>
         <translation>Remove this filter</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/list_filters.py" line="201" />
+        <location filename="../../hrdesk/ui/list_filters.py" line="205" />
         <source>显示 {shown} / {total}</source>
         <translation>Showing {shown} / {total}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/list_filters.py" line="202" />
+        <location filename="../../hrdesk/ui/list_filters.py" line="206" />
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
@@ -1414,12 +1414,12 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="164" />
+        <location filename="../../hrdesk/ui/main_window.py" line="230" />
         <source>hrdesk — 工作居住证办理助手</source>
         <translation>hrdesk — Work Residence Permit assistant</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="166" />
+        <location filename="../../hrdesk/ui/main_window.py" line="232" />
         <source>（演示数据）</source>
         <translation> (demo data)</translation>
     </message>
@@ -1554,47 +1554,47 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="419" />
+        <location filename="../../hrdesk/ui/main_window.py" line="486" />
         <source>新员工</source>
         <translation>New employee</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="429" />
+        <location filename="../../hrdesk/ui/main_window.py" line="496" />
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="430" />
+        <location filename="../../hrdesk/ui/main_window.py" line="497" />
         <source>{name} 的档案有未保存的修改。要保存吗？</source>
         <translation>{name}'s profile has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="437" />
+        <location filename="../../hrdesk/ui/main_window.py" line="504" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="438" />
+        <location filename="../../hrdesk/ui/main_window.py" line="505" />
         <source>不保存</source>
         <translation>Don't save</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="449" />
+        <location filename="../../hrdesk/ui/main_window.py" line="516" />
         <source>已保存 ✓</source>
         <translation>Saved ✓</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="504" />
+        <location filename="../../hrdesk/ui/main_window.py" line="571" />
         <source>hrdesk 仍在运行</source>
         <translation>hrdesk is still running</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="506" />
+        <location filename="../../hrdesk/ui/main_window.py" line="573" />
         <source>窗口已关闭到托盘区，期限提醒照常。要退出请用“文件 → 退出”；可在设置中关闭此行为。</source>
         <translation>The window was closed to the tray; deadline reminders go on. To quit use File → Quit; this can be turned off in Settings.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/main_window.py" line="439" />
+        <location filename="../../hrdesk/ui/main_window.py" line="506" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1859,14 +1859,14 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>Optional materials</translation>
     </message>
     <message>
+        <location filename="../../hrdesk/ui/materials/checklist_tree.py" line="254" />
+        <source>依据：{source}</source>
+        <translation>Source: {source}</translation>
+    </message>
+    <message>
         <location filename="../../hrdesk/ui/materials/checklist_tree.py" line="266" />
         <source>未提供</source>
         <translation>Not provided</translation>
-    </message>
-    <message>
-        <location filename="../../hrdesk/ui/materials/checklist_tree.py" line="254" />
-        <source>依据</source>
-        <translation>Source</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/materials/checklist_tree.py" line="255" />
@@ -2130,6 +2130,11 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="229" />
         <source>下移一页</source>
         <translation>Move page down</translation>
+    </message>
+    <message>
+        <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="323" />
+        <source>无法预览此文件</source>
+        <translation>This file cannot be previewed</translation>
     </message>
     <message>
         <location filename="../../hrdesk/ui/materials/pdf_preview.py" line="157" />
@@ -2685,27 +2690,27 @@ Build the pack anyway? The checklist will list these problems.</translation>
         <translation>page {page}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/scan_reading.py" line="58" />
+        <location filename="../../hrdesk/ui/materials/scan_reading.py" line="59" />
         <source>识别扫描件</source>
         <translation>Read scans</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/scan_reading.py" line="58" />
+        <location filename="../../hrdesk/ui/materials/scan_reading.py" line="59" />
         <source>此安装不含离线识别组件。</source>
         <translation>This installation has no offline reading (OCR) component.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/scan_reading.py" line="63" />
+        <location filename="../../hrdesk/ui/materials/scan_reading.py" line="64" />
         <source>正在识别扫描件…</source>
         <translation>Reading the scans…</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/scan_reading.py" line="75" />
+        <location filename="../../hrdesk/ui/materials/scan_reading.py" line="76" />
         <source>正在识别扫描件：{d} / {n} 页</source>
         <translation>Reading the scans: page {d} of {n}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/materials/scan_reading.py" line="91" />
+        <location filename="../../hrdesk/ui/materials/scan_reading.py" line="92" />
         <source>识别完成：{n} 份扫描件，{p} 处需要核对（见各文件右侧）。</source>
         <translation>Read {n} scans: {p} points to check (beside each file).</translation>
     </message>
@@ -3413,12 +3418,12 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>WindowLoads</name>
     <message>
-        <location filename="../../hrdesk/ui/window_loads.py" line="134" />
+        <location filename="../../hrdesk/ui/window_loads.py" line="135" />
         <source>正在更新状态：{d} / {n}</source>
         <translation>Updating statuses: {d} / {n}</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/window_loads.py" line="201" />
+        <location filename="../../hrdesk/ui/window_loads.py" line="202" />
         <source>保存失败</source>
         <translation>Saving failed</translation>
     </message>
@@ -3426,17 +3431,17 @@ Build the pack anyway? The checklist will list these problems.</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../hrdesk/ui/app.py" line="74" />
+        <location filename="../../hrdesk/ui/app.py" line="78" />
         <source>提醒：{n} 项期限临近，见“期限日历”。</source>
         <translation>Reminder: {n} deadlines are near; see the deadline calendar.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/app.py" line="80" />
+        <location filename="../../hrdesk/ui/app.py" line="84" />
         <source>本系统没有托盘区：提醒将显示在窗口中。</source>
         <translation>This desktop has no system tray: reminders will show in the window.</translation>
     </message>
     <message>
-        <location filename="../../hrdesk/ui/app.py" line="141" />
+        <location filename="../../hrdesk/ui/app.py" line="146" />
         <source>今天的自动备份没有完成：{m}</source>
         <translation>Today's automatic backup did not finish: {m}</translation>
     </message>

@@ -10,12 +10,8 @@ from pathlib import Path
 import pytest
 
 from hrdesk.checks.check import policies
-from hrdesk.materials.inspection.inspect import (
-    MaterialInspection,
-    cache_dir,
-    inspect_material,
-    inspect_profile,
-)
+from hrdesk.materials.inspection.inspect import MaterialInspection, inspect_material, inspect_profile
+from hrdesk.materials.inspection.reading import cache_dir
 from hrdesk.rules.profile import parse_profile
 
 from . import scans
@@ -104,6 +100,8 @@ def test_a_lease_without_the_particulars_the_guides_name(corpus, reading_cache, 
     assert lease and lease[0].source == "changping-2026 四(二)1(8)④"
     for particular in ("双方身份证号码", "联系方式", "房屋地址", "租赁期限"):
         assert particular in lease[0].message
+    english = lease[0].text("en")  # the particulars named in English on an English screen
+    assert "contact details" in english and "the lease term" in english and "联系方式" not in english, english
     yanqing = _inspect(corpus, reading_cache, ocr_pool, "lease-bare.pdf", district="yanqing")
     assert "yanqing-2024 三(二)1(4)B" in [f.source for f in yanqing.findings]
 
@@ -252,9 +250,9 @@ def test_a_dead_worker_costs_its_page_not_the_session(tmp_path):
 
 
 def test_pages_beyond_the_limit_are_reported_not_skipped_silently(tmp_path, ocr_pool, monkeypatch):
-    from hrdesk.materials.inspection import inspect as inspection
+    from hrdesk.materials.inspection import reading
 
-    monkeypatch.setattr(inspection, "MAX_PAGES_READ", 1)
+    monkeypatch.setattr(reading, "MAX_PAGES_READ", 1)
     two = scans.write(tmp_path / "two.pdf", scans.Document([scans.Page(lines=[], title="劳动合同书")] * 2))
     result = inspect_material(_profile(), "labour-contract", two, on=ON, pool=ocr_pool)
     assert len(result.pages) == 1

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pymupdf
 
+from hrdesk.catalogue import said
 from hrdesk.cli import main
 from hrdesk.desks.desk import Desk
 from hrdesk.materials.inspection.inspect import inspect_employee
@@ -58,7 +59,8 @@ def test_cli_and_panel_show_the_same_list_and_the_status_counts_its_blockers(
         assert set(printed["findings"][0]) >= {"code", "severity", "page", "message", "evidence", "fix"}
         # Another person's contract is a blocker in the list, so the employee is not 可申报.
         row = next(m for m in desk.materials.materials(employee_id) if m.kind == "labour-contract")
-        assert row.defects and any("不是本人的" in d for d in row.defects)
+        assert row.defects and any("不是本人的" in said(d) for d in row.defects)  # kept coded, said in zh
+        assert any("is not the applicant's" in said(d, "en") for d in row.defects)  # and in English
         status = desk.employees.summaries([employee_id])[0].status
         assert status != "ready"
 

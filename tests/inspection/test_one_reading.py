@@ -8,7 +8,7 @@ import shutil
 import threading
 from pathlib import Path
 
-from hrdesk.materials.inspection.inspect import _PendingFile, _reading_now, read_file
+from hrdesk.materials.inspection.reading import PendingFile, _reading_now, read_file
 
 
 class HeldPool:
@@ -37,7 +37,7 @@ def test_a_content_being_read_is_waited_for_not_read_again(corpus: Path, ocr_poo
     reader = threading.Thread(target=lambda: first.extend(read_file(corpus / "lease-bare.pdf", pool=pool)))
     reader.start()
     assert pool.asked.wait(120)
-    second = _PendingFile(same, None, pool)
+    second = PendingFile(same, None, pool)
     assert second.follows is not None and not second.futures  # nothing asked of the workers
     pool.go.set()
     pages = second.finish()

@@ -131,6 +131,58 @@ def test_attaching_says_the_scan_is_being_checked_until_it_is_stored(
     qtbot.waitUntil(lambda: find_item(panel, "diploma").childCount() == 2, timeout=20000)  # and listed
 
 
+def test_a_damaged_pdf_attached_in_the_english_window_is_said_in_english_and_back_in_chinese(
+    qtbot, window, desk: Desk, tmp_path: Path
+):
+    """An HR officer working in English attaches a cut-off download: the reason pane says what is wrong
+    in English (the defect is kept as its code, not as Chinese words), and in Chinese after switching
+    back."""
+    import re
+
+    from hrdesk.ui.i18n import current_lang
+
+    employee_id = add_employee(desk, tmp_path)
+    window.act_language.trigger()  # Tools → 切换语言 (中文/English)
+    assert current_lang() == "en"
+    window.reload(select_id=employee_id)
+    wait_pool(qtbot)
+    window.detail.setCurrentWidget(window.detail.materials)
+    panel = window.detail.materials
+    whole = colour_scan(tmp_path / "whole.pdf", 2, label="CONTRACT").read_bytes()
+    cut = tmp_path / "contract-cut.pdf"
+    cut.write_bytes(whole[: len(whole) // 2])  # a download interrupted half-way
+    panel.attach_files("labour-contract", [str(cut)])  # what a drop onto the slot does
+    qtbot.waitUntil(lambda: not panel.busy_label.isVisible(), timeout=60000)
+    settle(qtbot)
+
+    def cut_item():
+        slot = find_item(panel, "labour-contract")
+        return next(
+            (slot.child(i) for i in range(slot.childCount()) if slot.child(i).text(0) == cut.name), None
+        )
+
+    qtbot.waitUntil(lambda: cut_item() is not None, timeout=20000)
+    stored = next(m for m in desk.materials.materials(employee_id) if m.original_name == cut.name)
+    assert stored.defects and all(d.startswith("coded:") for d in stored.defects)  # its code, not words
+    assert any("SCAN_TRUNCATED" in d for d in stored.defects)
+    panel.tree.setCurrentItem(cut_item())
+    reason = panel.reason.text()
+    assert "incomplete" in reason, reason
+    assert not re.search(r"[\u4e00-\u9fff]", reason), reason  # no Chinese on the English screen
+    slot = find_item(panel, "labour-contract")
+    assert slot.text(1) == "Defective"
+    panel.tree.setCurrentItem(slot)  # the slot's verdict says the defect, in English too
+    assert "incomplete" in panel.reason.text(), panel.reason.text()
+    assert not re.search(r"[\u4e00-\u9fff]", panel.reason.text()), panel.reason.text()
+
+    window.act_language.trigger()
+    assert current_lang() == "zh"
+    wait_pool(qtbot)
+    qtbot.waitUntil(lambda: cut_item() is not None, timeout=20000)
+    panel.tree.setCurrentItem(cut_item())
+    assert "PDF 不完整" in panel.reason.text(), panel.reason.text()
+
+
 def test_remove_and_undo_buttons_write_on_the_writer(qtbot, window, desk: Desk, tmp_path: Path):
     employee_id, panel, material_id = _open_file(qtbot, window, desk, tmp_path, kind="diploma")
     QTest.mouseClick(button(panel, "移到回收站"), Qt.MouseButton.LeftButton)
@@ -163,7 +215,7 @@ def test_a_finding_names_the_guide_as_a_person_reads_it_in_either_language(
 
     employee_id = add_employee(desk, tmp_path, grey_hukou=True)
     stored = [d for m in desk.materials.materials(employee_id) for d in m.defects or ()]
-    assert any("changping-2026" in d for d in stored)  # stored with the code (JSON, logs)
+    assert any("SCAN_NOT_COLOUR" in d for d in stored)  # stored as the code, said when shown
     window.reload(select_id=employee_id)
     wait_pool(qtbot)
     window.detail.setCurrentWidget(window.detail.materials)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pymupdf
 import pytest
 
+from hrdesk.catalogue import said
 from hrdesk.checks.check import load_profile_file
 from hrdesk.desks.desk import Desk
 from hrdesk.packs.upload_pack import PackRefused, build_pack_for_stored
@@ -53,7 +54,10 @@ def test_replace_a_defective_scan_then_pack_only_the_new_file(stored, tmp_path: 
     assert status == "defective" and "不是彩色扫描" in reason and "第 1 页" in reason
     with pytest.raises(PackRefused) as refused:
         build_pack_for_stored(desk, employee_id, "new", tmp_path / "p1")
-    assert refused.value.problems == ["户口本首页及本人页：grey.pdf：" + "；".join(grey.defects)]
+    # The record keeps the defect as its code; the refusal says it, the way the slot's reason does.
+    assert refused.value.problems == [
+        "户口本首页及本人页：grey.pdf：" + "；".join(said(d) for d in grey.defects)
+    ]
     new = desk.materials.replace_material(grey.id, colour_scan(tmp_path / "new.pdf", 1, label="NEWSCAN"))
     assert slot_status(desk, employee_id, "hukou-pages")[0] == "ok"
     assert [x.id for x in desk.materials.slot_history(employee_id, "hukou-pages")] == [grey.id, old.id]

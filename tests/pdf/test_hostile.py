@@ -4,6 +4,7 @@ measured in benchmarks/bench_scan.py, never asserted here (a loaded test machine
 
 from __future__ import annotations
 
+import re
 import signal
 import sys
 from pathlib import Path
@@ -65,6 +66,8 @@ def test_bomb_the_precheck_cannot_see_is_stopped_by_the_time_budget(tmp_path: Pa
     report = check_file(path, ScanSettings(budget=Budget(open_seconds=5, page_seconds=1.5)))
     assert report.codes() == ["SCAN_OVER_BUDGET"], report.messages()
     assert "秒" in report.messages()[0] and report.refused
+    english = report.flags[0].text("en")  # the budget's detail is said in the reader's language too
+    assert "not read after" in english and "seconds" in english and "秒" not in english, english
     # The worker was replaced: the next file is scanned normally.
     good = tmp_path / "good.pdf"
     good.write_bytes(hostile.owner_password())
@@ -107,8 +110,10 @@ def test_giant_page_preview_is_scaled_down(tmp_path: Path):
 )
 def test_preview_refuses_what_the_scan_refuses(tmp_path: Path, case: hostile.HostileCase):
     path = hostile.write(case, tmp_path)
-    with pytest.raises(RenderError, match=case.says):
+    with pytest.raises(RenderError, match=case.says) as refused:
         render_page(path, 0)
+    english = refused.value.message("en")  # the window in English shows the refusal in English
+    assert english and not re.search(r"[\u4e00-\u9fff]", english), english
 
 
 def test_active_content_is_flagged_and_a_plain_open_action_is_not(tmp_path: Path):

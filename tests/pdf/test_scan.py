@@ -94,15 +94,17 @@ def test_encrypted_pdf(tmp_path: Path):
     path = tmp_path / "secret.pdf"
     doc.save(path, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="u", owner_pw="o")
     assert {f.code for f in check_file(path).flags} == {"SCAN_ENCRYPTED"}
-    with pytest.raises(RenderError, match="加密"):
+    with pytest.raises(RenderError, match="加密") as refused:
         render_page(path)
+    assert "encrypted" in refused.value.message("en")
 
 
 def test_render_damaged_file_says_so(tmp_path: Path):
     path = tmp_path / "x.pdf"
     path.write_bytes(b"not a pdf at all")
-    with pytest.raises(RenderError):
+    with pytest.raises(RenderError) as refused:
         render_page(path)
+    assert "damaged" in refused.value.message("en")
 
 
 def test_every_scan_code_has_severity_source_and_both_languages():

@@ -68,7 +68,7 @@ def test_what_the_record_takes_from_them(certificate_scans, read_dir):
 
 
 def test_bracketed_numbers_keep_their_year_in_brackets():
-    from hrdesk.materials.inspection.fields import _typed
+    from hrdesk.materials.inspection.field_readers import _typed
 
     for read in ("教留服认英[2023]012345号", "教留服认英【2023】012345号", "教留服认英2023012345号"):
         assert _typed("bracketed", read, ON) == "教留服认英[2023]012345号"

@@ -129,7 +129,8 @@ def test_a_deeds_owner_taken_into_a_record_without_housing_makes_it_owned(
 def test_the_kind_of_a_new_housing_follows_its_documents():
     """A lease makes it rented (a deed beside it proves the lessor's title); a deed in someone else's
     name, alone, a borrowed home."""
-    from hrdesk.materials.inspection.fields import ReadField, with_values
+    from hrdesk.materials.inspection.field_readers import ReadField
+    from hrdesk.materials.inspection.fields import with_values
 
     profile = keep_current(load_profile_file(ROOT / "examples" / "changping-new-ready.json"))
     profile.employee.housing = None

@@ -52,7 +52,7 @@ def test_the_id_card_birth_date_and_sex_agree_with_the_number(scans, read_dir):
 
 def test_a_birth_date_the_id_number_contradicts_withdraws_the_number():
     """One of the two was misread: proposing either number would put a wrong fact in the record."""
-    from hrdesk.materials.inspection.fields import read_fields
+    from hrdesk.materials.inspection.field_readers import read_fields
     from hrdesk.materials.inspection.pages import PageReading, TextLine
     from hrdesk.rules.idnumber import check_char
 
@@ -77,7 +77,7 @@ def test_a_birth_date_the_id_number_contradicts_withdraws_the_number():
 
 def test_a_spaced_out_label_read_as_two_boxes_still_labels_its_value():
     """校    名：… is often read as 校 and 名：… side by side; the value is still the school's."""
-    from hrdesk.materials.inspection.fields import read_fields
+    from hrdesk.materials.inspection.field_readers import read_fields
     from hrdesk.materials.inspection.pages import PageReading, TextLine
 
     lines = [
@@ -93,7 +93,7 @@ def test_a_spaced_out_label_read_as_two_boxes_still_labels_its_value():
 def test_a_line_under_a_seal_is_taken_as_read_without_the_seals_red():
     """The school's seal over 校名：… spoils its first reading; the field reader takes the second one
     (the red channel alone), the findings keep reading the page as first read."""
-    from hrdesk.materials.inspection.fields import read_fields
+    from hrdesk.materials.inspection.field_readers import read_fields
     from hrdesk.materials.inspection.pages import PageReading, TextLine
 
     box = (0.561, 0.668, 0.859, 0.698)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from hrdesk.materials.inspection.inspect import cache_dir
+from hrdesk.materials.inspection.reading import cache_dir
 from hrdesk.rules.idnumber import parse_id_number
 
 from ..ui.conftest import desk, unit_id, wait_pool, window  # noqa: F401 - the window's fixtures

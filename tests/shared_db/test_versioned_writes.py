@@ -39,6 +39,10 @@ def test_editing_a_person_another_desk_deleted_says_they_are_in_the_trash(two_de
     with pytest.raises(RecordGone) as gone:
         b.employees.update_profile(employee_id, mine, expected_version=version, base=loaded)
     assert str(gone.value) == "该员工已被另一台电脑删除，可在回收站中恢复。"
+    assert (
+        gone.value.message("en")
+        == "This employee was deleted on another computer; it can be restored from the trash."
+    )
     with pytest.raises(KeyError):  # still a KeyError for callers that treat "not found" alike
         b.employees.update_profile(employee_id, mine)
 

@@ -12,8 +12,8 @@ import pytest
 
 from hrdesk.checks.check import load_profile_file
 from hrdesk.desks.desk import Desk
-from hrdesk.materials.inspection.inspect import READER_VERSION, _save_cache, cache_dir
 from hrdesk.materials.inspection.pages import PageReading
+from hrdesk.materials.inspection.reading import READER_VERSION, _save_cache, cache_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pymupdf
 from PySide6.QtCore import Qt
 
+from hrdesk.catalogue import said
 from hrdesk.checks.check import load_profile_file
 from hrdesk.desks.desk import Desk
 
@@ -227,7 +228,7 @@ def test_rotate_a_page_makes_a_new_vault_file_and_keeps_the_old(qtbot, window, d
     wait_pool(qtbot)
     rotated = desk.materials.material(material.id)
     assert rotated.sha256 != material.sha256
-    assert any("旋转" in d for d in rotated.defects or [])  # the scan check sees the rotated page
+    assert any("旋转" in said(d) for d in rotated.defects or [])  # the scan check sees the rotated page
     assert desk.uow.vault.path(material.sha256).exists()  # the old version waits in the trash
     assert [m.sha256 for m in desk.trash.trash()] == [material.sha256]
 

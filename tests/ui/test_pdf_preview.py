@@ -1,5 +1,6 @@
 """The PDF preview opens fitted to width, its paging controls follow the document, it shows the
-zoom level, and a page past the end never blanks the preview."""
+zoom level, a page past the end never blanks the preview, and a file it cannot show is said in the
+window's language."""
 
 from __future__ import annotations
 
@@ -89,3 +90,29 @@ def test_a_file_opened_fitted_is_drawn_once(qtbot, tmp_path: Path, monkeypatch):
         assert view - 40 <= preview.image.pixmap().width() <= view, name  # fitted to the width
         assert asked == [(name, 0)], asked  # drawn once
         asked.clear()
+
+
+def test_a_file_the_preview_cannot_show_is_said_in_the_window_language(qtbot, tmp_path: Path):
+    import re
+
+    from hrdesk.ui.i18n import set_language
+
+    doc = pymupdf.open()
+    doc.new_page(width=595, height=842).insert_text((72, 72), "secret")
+    locked = tmp_path / "locked.pdf"
+    doc.save(locked, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="u", owner_pw="o")
+    preview = PdfPreview()
+    qtbot.addWidget(preview)
+    preview.show()
+    set_language("en")
+    try:
+        preview.set_file(locked)
+        wait_pool(qtbot)
+        qtbot.waitUntil(lambda: "encrypted" in preview.image.text())
+        assert not re.search(r"[\u4e00-\u9fff]", preview.image.text()), preview.image.text()
+    finally:
+        set_language("zh")
+    preview.clear()
+    preview.set_file(locked)
+    wait_pool(qtbot)
+    qtbot.waitUntil(lambda: "已加密" in preview.image.text())

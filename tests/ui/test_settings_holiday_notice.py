@@ -50,3 +50,35 @@ def test_an_unreadable_paste_warns_and_changes_nothing(
     dialog.read_notice()
     assert shown and "放假日期" in shown[0]
     assert dialog.holiday_days.toPlainText() == "2027-01-01"
+
+
+def test_a_day_outside_the_year_is_refused_in_the_window_language(
+    qtbot, desk, data_dir: Path, settings_dir, monkeypatch
+):
+    """Working in English, HR types a date of another year among 2027's holidays and presses the button:
+    the refusal says which date, in English, and nothing is stored."""
+    import re
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QPushButton
+
+    from hrdesk.ui.desks.settings_dialog import SettingsDialog
+    from hrdesk.ui.i18n import set_language
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
+    set_language("en")
+    try:
+        dialog = SettingsDialog(desk, data_dir)
+        qtbot.addWidget(dialog)
+        dialog.holiday_year.setValue(2027)
+        dialog.holiday_days.setPlainText("2027-01-01, 2026-12-31")
+        save = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Save this year's holidays")
+        QTest.mouseClick(save, Qt.MouseButton.LeftButton)
+    finally:
+        set_language("zh")
+    assert shown and "2026-12-31 is not in 2027" in shown[-1], shown
+    assert not re.search(r"[\u4e00-\u9fff]", shown[-1]), shown
+    assert not work_calendar(data_dir).knows(2027)

@@ -13,7 +13,10 @@ No Qt here. The pieces, from the pixels up:
                   lease particulars.
 - `catalogue.py` — `resources/scan_keywords.toml`: keywords, seals and annotations per material code.
 - `assess.py`   — findings (stable `SCAN_*` codes, page, message, guide section) from readings + record.
+- `reading.py`  — one file's pages read once over the pool, kept by content hash, shared by two readers
+                  of the same content.
+- `field_readers.py` — the fields each kind of document states, found on the read lines.
 
-The use cases (inspect one material, one profile, one stored employee; cache by content hash) are in
-`hrdesk/materials/inspection/inspect.py`.
+The use cases: inspect one material, one profile, one stored employee (`inspect.py`); fill or create a
+record from scans (`fields.py`).
 """

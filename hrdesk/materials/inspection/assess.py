@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from ...catalogue import coded, has, said
 from ...pdf.scan_flags import fix_for, flag_from_reason
 from . import text as t
 from .catalogue import KindRule, ScanCatalogue
@@ -46,6 +47,16 @@ class ScanFinding:
     read: str = ""  # the text the finding rests on
     box: Box | None = None  # where on the page, for the preview
     fix: str = ""  # how to put it right (rescan in colour, turn the page, ask the unit for its seal)
+    said: str = ""  # the message as its catalogue key and parameters (`catalogue.coded`), in no language
+
+    def text(self, lang: str = "zh") -> str:
+        """The message in `lang`, whichever language the finding was made in."""
+        return said(self.said, lang) if self.said else self.message
+
+    def kept(self) -> str:
+        """What a record keeps of it (a material's defects): the coded message, said in the reader's
+        language when shown; the words only for a finding made without one."""
+        return self.said or self.message
 
     def to_dict(self) -> dict[str, object]:
         """The one shape of a finding for every reader: `{code, severity, page, message, evidence, fix}`
@@ -140,12 +151,13 @@ def assess(
         **values: object,
     ) -> None:
         cited = source if source is not None else catalogue.source(key)
-        message = catalogue.message(key, lang, page=page, source=cited, **values)
-        out.append(ScanFinding(code, severity, page, message, cited, read, box, fix_for(code, lang)))
+        kept = coded(f"reading.{key}", page=page, source=cited, **values)
+        message = said(kept, lang)
+        out.append(ScanFinding(code, severity, page, message, cited, read, box, fix_for(code, lang), kept))
 
     def name_of(code: str) -> str:
-        zh, en = kind_names.get(code, (code, code))
-        return en if lang == "en" else zh
+        """A material's name, kept coded: said in the reader's language (an unknown code as itself)."""
+        return coded(f"material-name.{code}") if has(f"material-name.{code}") else code
 
     for r in readings:
         refused = flag_from_reason(r.error or "")
@@ -156,7 +168,7 @@ def assess(
                 r.page,
                 "SCAN_REFUSED",
                 read=r.error or "",
-                reason=refused.text(lang),
+                reason=refused.coded(),
             )
         elif r.error or (rule.text and not r.lines):
             add("SCAN_UNREADABLE", "warning", r.page, "SCAN_UNREADABLE", read=r.error or "")
@@ -196,7 +208,7 @@ def assess(
         _periods(found, subject, add)
     if rule.lease and any(r.lines for r in readings):
         particulars = t.lease_particulars(text)
-        missing = [catalogue.lease_fields[k] for k, ok in particulars.items() if not ok]
+        missing = [coded(f"lease-field.{k}") for k, ok in particulars.items() if not ok]
         if missing:
             source = (
                 catalogue.lease_fields[f"source_{subject.district}"]
@@ -209,7 +221,7 @@ def assess(
                 None,
                 "SCAN_LEASE_INCOMPLETE",
                 source=source,
-                missing="、".join(missing),
+                missing=missing,
             )
     return Assessment(detected, found, out)
 
@@ -453,13 +465,15 @@ def compare_periods(
     if not tax_periods or not income_periods or tax_periods == income_periods:
         return None
     first, second = t.describe_months(tax_periods), t.describe_months(income_periods)
+    kept = coded("reading.SCAN_PERIOD_MISMATCH", first=first, second=second)
     return ScanFinding(
         "SCAN_PERIOD_MISMATCH",
         "blocker",
         None,
-        catalogue.message("SCAN_PERIOD_MISMATCH", lang, first=first, second=second),
+        said(kept, lang),
         catalogue.source("SCAN_PERIOD_MISMATCH"),
         f"{first} / {second}",
+        said=kept,
     )
 
 

@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ...catalogue import said_value
 from ...pdf.images import IMAGE_SUFFIXES
 from ...pdf.scan import ScanSettings, check_file
 from ...pdf.scan_flags import REFUSED, WARNING, Flag, fix_for
@@ -36,7 +37,7 @@ __all__ = [
     "merge",
 ]
 
-CHECK_VERSION = 2  # bump when a check or a threshold changes: cached findings are then computed again
+CHECK_VERSION = 3  # bump when a check or a threshold changes: cached findings are then computed again
 
 _MEMORY: dict[str, FileFindings] = {}  # the same content in this process (the demo attaches one file often)
 
@@ -78,6 +79,7 @@ def _finding_json(f: ScanFinding) -> dict[str, Any]:
         "source": f.source,
         "read": f.read,
         "fix": f.fix,
+        "said": f.said,
     }
 
 
@@ -85,9 +87,17 @@ def from_flag(flag: Flag, lang: str = "zh") -> ScanFinding:
     """An image check's flag as a finding: refusals and defects block, an uncertain measurement warns
     and its message carries what was measured."""
     severity = "warning" if flag.severity == WARNING else "blocker"
-    evidence = "，".join(f"{k}={v}" for k, v in flag.values if k != "page")
+    evidence = "，".join(f"{k}={said_value(v, lang)}" for k, v in flag.values if k != "page")
     return ScanFinding(
-        flag.code, severity, flag.page, flag.text(lang), flag.source, evidence, None, fix_for(flag.code, lang)
+        flag.code,
+        severity,
+        flag.page,
+        flag.text(lang),
+        flag.source,
+        evidence,
+        None,
+        fix_for(flag.code, lang),
+        flag.coded(),
     )
 
 
@@ -160,23 +170,23 @@ def _check(
     path: Path, digest: str, kind: str, district: str | None, settings: ScanSettings, lang: str
 ) -> FileFindings:
     if path.suffix.lower() in IMAGE_SUFFIXES:
-        # pypdf (15 MB, 50 ms to import) only when an image is checked: the window's start imports this
-        # module with the store and checks no file.
-        from ...pdf.pack import SourceError, image_to_pdf
+        # The conversion only when an image is checked: the window's start imports this module with the
+        # store and checks no file.
+        from ...pdf.images import ImageRefused, image_to_pdf
 
         try:
             data = image_to_pdf(path)
-        except SourceError as exc:
-            message = str(exc)
+        except ImageRefused as exc:
             finding = ScanFinding(
                 "SCAN_UNREADABLE",
                 "blocker",
                 None,
-                message,
+                exc.message(lang),
                 "hrdesk",
                 "",
                 None,
                 fix_for("SCAN_UNREADABLE", lang),
+                exc.coded(),
             )
             return FileFindings(digest, [finding], False)
         with tempfile.TemporaryDirectory(prefix="hrdesk-findings-") as tmp:

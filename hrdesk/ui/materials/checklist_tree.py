@@ -251,7 +251,7 @@ def checklist_rows(
         stored.setdefault(f.kind, []).append(f)
     groups: dict[str, Row] = {}
     optional = Row([QCoreApplication.translate("MaterialsPanel", "可选材料")])
-    source_label = QCoreApplication.translate("MaterialsPanel", "依据")
+    source_line = QCoreApplication.translate("MaterialsPanel", "依据：{source}")
     pages_label = QCoreApplication.translate("MaterialsPanel", "页")
     for m in result.materials:
         if m.required and m.group not in groups:
@@ -259,7 +259,7 @@ def checklist_rows(
         parent = groups[m.group] if m.required else optional
         optional_missing = not m.required and m.status == "missing"
         reason = readable(m.reason, lang)
-        tip = f"{reason}\n{source_label}：{cite(m.source, lang)}" if m.source else reason
+        tip = f"{reason}\n{source_line.format(source=cite(m.source, lang))}" if m.source else reason
         slot = Row(
             [
                 m.name,

@@ -293,7 +293,7 @@ class ConfirmFieldsDialog(QDialog):
 def sources_for(desk: Any, employee_id: int, kind: str | None = None) -> list[Source]:
     """The employee's attached files that a reader applies to: those of `kind` (the slot in view),
     else every such file."""
-    from ...materials.inspection.fields import kinds
+    from ...materials.inspection.field_readers import kinds
 
     readable = set(kinds())
     out = []

@@ -144,7 +144,7 @@ class MaterialWrites:
         if added:
             self._select_after = added[-1]
         self._after_write()
-        from ...materials.inspection.inspect import inspection_available
+        from ...materials.inspection.reading import inspection_available
 
         if inspection_available():  # read the new scan right away (only new files are read)
             self.inspect_scans()

@@ -268,7 +268,7 @@ class NewFromFolderDialog(QDialog):
 def open_rest(window: MainWindow, employee_id: int, attached: list[str]) -> Any:
     """The confirmation view for the new record's other fields, from its attached files' readings (the
     files are looked up and read on the view's worker); none when no attached kind has a reader."""
-    from ...materials.inspection.fields import kinds
+    from ...materials.inspection.field_readers import kinds
     from .confirm_fields import ConfirmFieldsDialog
 
     if not set(attached) & set(kinds()):

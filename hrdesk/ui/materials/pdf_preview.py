@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...pdf.render import RenderedPage, RenderError, preview_page, preview_thumbnails
+from ...pdf.render import RenderedPage, preview_page, preview_thumbnails
 from ..workers import run_task
 
 THUMB_DPI = 14
@@ -320,5 +320,5 @@ class PdfPreview(QWidget):
             self.status.setText(message)  # keep the page that was showing; say what went wrong beside it
         else:
             self.image.setPixmap(QPixmap())
-            self.image.setText(message or RenderError.__doc__ or "")
+            self.image.setText(message or self.tr("无法预览此文件"))
         self._update_controls()

@@ -8,12 +8,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from ...catalogue import said
 from ...labels import cite_in
 
 
 def readable(text: str | None, lang: str) -> str:
-    """A stored finding or reason as a person reads it: guide codes cited by name."""
-    return cite_in(text or "", lang)
+    """A stored finding or reason as a person reads it: in their language (a defect is kept coded,
+    `catalogue.said`; one stored in Chinese words by an older hrdesk is recognised), guide codes cited by
+    name."""
+    return cite_in(said(text or "", lang), lang)
 
 
 class ReasonPane(QLabel):

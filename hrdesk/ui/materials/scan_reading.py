@@ -34,14 +34,14 @@ class ScanReading:
         findings = [f for f in inspection.findings if f.severity in ("blocker", "warning")]
         if not findings:
             return self.tr("识别：未发现问题"), "", "none"
-        texts = [readable(with_page(f.page, f.message, self.tr("第 {page} 页")), lang) for f in findings]
+        texts = [readable(with_page(f.page, f.text(lang), self.tr("第 {page} 页")), lang) for f in findings]
         worst = "blocker" if any(f.severity == "blocker" for f in findings) else "warning"
         return join_notes(texts, lang), "\n".join(texts), worst
 
     def warm_reading(self) -> None:
         """Start the OCR workers (their models take a second or two to load) without waiting for them: a
         file being attached is read right after, by the findings and by 从扫描件填写."""
-        from ...materials.inspection.inspect import inspection_available, warm_up
+        from ...materials.inspection.reading import inspection_available, warm_up
 
         if inspection_available():
             run_task(lambda _task: warm_up(wait=False))
@@ -50,7 +50,8 @@ class ScanReading:
         """Read this employee's scans in the background (new files only: readings are cached)."""
         from PySide6.QtWidgets import QMessageBox
 
-        from ...materials.inspection.inspect import inspect_employee, inspection_available
+        from ...materials.inspection.inspect import inspect_employee
+        from ...materials.inspection.reading import inspection_available
 
         if self.employee_id is None:
             return

@@ -242,6 +242,7 @@ class BulkPacksDialog(QDialog):
         include = {c.employee_id for c in candidates if not c.eligible and c.employee_id in ticked}
         exclude = {c.employee_id for c in candidates if c.eligible and c.employee_id not in ticked}
         desk, business, today = self.desk, self.business.currentData(), self.today
+        lang = current_lang()  # the refusals' reasons in the person's words
 
         def work(task: Any) -> Any:
             def progress(done: int, total: int) -> bool:
@@ -249,7 +250,15 @@ class BulkPacksDialog(QDialog):
                 return not task.cancelled
 
             return build_bulk(
-                desk, candidates, folder, progress, business, today, include=include, exclude=exclude
+                desk,
+                candidates,
+                folder,
+                progress,
+                business,
+                today,
+                include=include,
+                exclude=exclude,
+                lang=lang,
             )
 
         self.start_button.setEnabled(False)
