@@ -11,10 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import shutil
-import subprocess
 import sys
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,6 +89,8 @@ def parse_ldd(output: str) -> list[str]:
 
 def packages_for(libraries: list[str]) -> tuple[list[str], list[str]]:
     """(Debian packages, libraries no package is known for)."""
+    import tomllib
+
     with open(resources_dir() / "qt-linux-libraries.toml", "rb") as fh:
         table: dict[str, str] = tomllib.load(fh)["packages"]
     packages: list[str] = []
@@ -105,9 +104,7 @@ def packages_for(libraries: list[str]) -> tuple[list[str], list[str]]:
     return packages, unknown
 
 
-def _missing_for(
-    platform: str, environ: dict[str, str] | os._Environ[str] | None, ldd: str
-) -> list[str] | None:
+def _missing_for(platform: str, environ: dict[str, str] | os._Environ[str] | None) -> list[str] | None:
     """The libraries missing for this platform (empty: it loads), or None if hrdesk has no such plugin."""
     plugins = plugin_paths(platform, environ)
     if not plugins:
@@ -117,6 +114,12 @@ def _missing_for(
     for plugin in plugins:  # one loadable copy is enough; otherwise report the last (PySide6's own)
         if environ is None and _loads(plugin):
             return []
+        import shutil  # only when a plugin does not load (the window's start skips these imports)
+        import subprocess
+
+        ldd = shutil.which("ldd")
+        if ldd is None:
+            return []  # nothing to ask: Qt will then report for itself
         result = subprocess.run([ldd, str(plugin)], capture_output=True, text=True, env=env, timeout=30)
         missing = parse_ldd(result.stdout)
         if not missing:
@@ -143,12 +146,11 @@ def check(
 ) -> MissingLibraries | None:
     """None when a platform plugin Qt will try has all its libraries (or this is not Linux, or there
     is no `ldd` to ask: Qt will then report for itself); otherwise what the first one misses."""
-    ldd = shutil.which("ldd")
-    if not sys.platform.startswith("linux") or ldd is None:
+    if not sys.platform.startswith("linux"):
         return None
     first: tuple[str, list[str]] | None = None
     for candidate in [platform] if platform else platforms_to_try(environ):
-        missing = _missing_for(candidate, environ, ldd)
+        missing = _missing_for(candidate, environ)
         if missing is None or not missing:  # unknown to us (Qt reports for itself) or loadable
             return None
         first = first or (candidate, missing)

@@ -3,10 +3,9 @@ the package (`_resources`, `_forms`) in a wheel or a PyInstaller bundle."""
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import sys
-import tomllib
+import zlib
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -48,15 +47,17 @@ def parsed_toml(path: Path, cache_folder: Path | None = None) -> dict[str, Any]:
     Python version), so a changed file is parsed again. Tables holding what marshal cannot keep (TOML
     dates) and a cache folder that cannot be written are simply parsed each time."""
     stat = path.stat()
-    stamp = f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{sys.version_info[:2]}"
+    where = zlib.crc32(f"{path.resolve()}|{sys.version_info[:2]}".encode())
     folder = cache_folder or _cache_folder()
-    kept = folder / f"{path.stem}-{hashlib.sha256(stamp.encode()).hexdigest()[:16]}.marshal"
+    kept = folder / f"{path.stem}-{where:08x}-{stat.st_size}-{stat.st_mtime_ns}.marshal"
     try:
         data = marshal.loads(kept.read_bytes())
         if isinstance(data, dict):
             return data
     except (OSError, ValueError, EOFError, TypeError):
         pass  # not kept yet, or damaged: parse the file
+    import tomllib  # only when the file is new or changed: its import alone is 5 ms of a start
+
     with open(path, "rb") as fh:
         data = tomllib.load(fh)
     try:
@@ -67,7 +68,7 @@ def parsed_toml(path: Path, cache_folder: Path | None = None) -> dict[str, Any]:
         from .fileio import OWNER_FILE, atomic_write_bytes, private_dir
 
         private_dir(folder)
-        for old in folder.glob(f"{path.stem}-*.marshal"):  # the same file's earlier versions
+        for old in folder.glob(f"{path.stem}-{where:08x}-*.marshal"):  # the file's earlier versions
             old.unlink(missing_ok=True)
         atomic_write_bytes(kept, raw, OWNER_FILE)
     except OSError:

@@ -177,10 +177,10 @@ class MainWindow(QMainWindow):
             self._first_run.attachScansRequested.connect(self._attach_first_scans)
         return self._first_run
 
-    def _build_detail(self, profile: Any = None) -> None:
+    def _build_detail(self, panels: dict[str, Any] | None = None) -> None:
         from .employees.employee_detail import EmployeeDetail
 
-        detail = EmployeeDetail(self.desk, self.data_dir, profile=profile)
+        detail = EmployeeDetail(self.desk, self.data_dir, panels=panels)
         detail.push_undo = self.employee_actions.push_undo
         detail.set_run_op(self.run_op)
         detail.request_case = self.request_case
@@ -196,22 +196,29 @@ class MainWindow(QMainWindow):
         second each, so the window answers in between: they were half of what stood before the first
         frame. `then()` runs once all are built (the database opens after them: its imports on a worker
         would take the interpreter lock from these steps and make each one twice as long)."""
-        pending: dict[str, Any] = {}
+        made: dict[str, Any] = {}
 
-        def profile_form() -> None:
-            if self._detail is None:
-                from .employees.profile_form import ProfileForm
+        def import_pages() -> None:
+            from .employees import employee_detail  # noqa: F401  (the tabs' modules, about 30 ms)
 
-                pending["profile"] = ProfileForm(self.desk)
+        def panel(name: str) -> Any:
+            def make() -> None:
+                if self._detail is None:
+                    from .employees.employee_detail import panel_makers
+
+                    made[name] = dict(panel_makers(self.desk, self.data_dir))[name]()
+
+            return make
 
         def employee_page() -> None:
             if self._detail is None:
-                self._build_detail(pending.pop("profile", None))
+                self._build_detail(made)
 
         steps = [
             lambda: self.first_run,
             lambda: self.calendar,
-            profile_form,
+            import_pages,
+            *(panel(name) for name in ("profile", "eligibility", "materials", "applications", "children")),
             employee_page,
         ]
 

@@ -48,3 +48,26 @@ def test_log_after_a_demo_session_has_no_personal_data(qtbot, tmp_path: Path, se
         for amount in list(p.employee.monthly_income_cny.values())[:3]:
             assert f"{amount:.0f}" not in text
     assert "410105199003116936" not in text and "130102199001011237" not in text
+
+
+def test_the_log_starts_afresh_at_its_size_keeping_five_owner_only_files(tmp_path: Path):
+    """A long-running desk's log never grows past a megabyte, keeps five older files, and every file —
+    the new ones a rollover opens included — is readable by its owner only."""
+    import os
+    import stat
+
+    path = setup_logging(tmp_path)
+    log = logging.getLogger("hrdesk.test-rotation")
+    line = "x" * 1000
+    for n in range(8_000):  # about 8 MB: seven rollovers
+        log.info("%s %d", line, n)
+    files = sorted(path.parent.glob("hrdesk.log*"))
+    assert [f.name for f in files] == ["hrdesk.log", *(f"hrdesk.log.{n}" for n in range(1, 6))]
+    assert all(f.stat().st_size <= 1_000_000 for f in files)
+    assert "7999" in path.read_text(encoding="utf-8").splitlines()[-1]  # the newest line is in the file
+    if os.name == "posix":
+        assert {stat.S_IMODE(f.stat().st_mode) for f in files} == {0o600}
+    for handler in list(logging.getLogger().handlers):
+        if getattr(handler, "_hrdesk", False):
+            logging.getLogger().removeHandler(handler)
+            handler.close()

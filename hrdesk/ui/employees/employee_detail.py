@@ -3,6 +3,7 @@ applications, children)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,17 @@ from .eligibility_panel import EligibilityPanel
 from .profile_form import ProfileForm
 
 
+def panel_makers(desk: Any, data_dir: Path) -> list[tuple[str, Callable[[], QWidget]]]:
+    """The tabs, in their order, each with what makes it."""
+    return [
+        ("profile", lambda: ProfileForm(desk)),
+        ("eligibility", lambda: EligibilityPanel(desk)),
+        ("materials", lambda: MaterialsPanel(desk, data_dir)),
+        ("applications", lambda: ApplicationsPanel(desk)),
+        ("children", lambda: ChildrenPanel(desk)),
+    ]
+
+
 class EmployeeDetail(QTabWidget):
     """Tabs for one employee; `saved` re-emits the profile form's save so the list refreshes."""
 
@@ -26,17 +38,24 @@ class EmployeeDetail(QTabWidget):
     openEmployee = Signal(int)  # noqa: N815  (the existing record of a duplicate ID number)
 
     def __init__(
-        self, desk: Any, data_dir: Path, parent: QWidget | None = None, profile: ProfileForm | None = None
+        self,
+        desk: Any,
+        data_dir: Path,
+        parent: QWidget | None = None,
+        panels: dict[str, QWidget] | None = None,
     ) -> None:
-        """`profile`: the form already built (the window builds it in a step of its own: it is most of
-        this page's making)."""
+        """`panels`: tabs already made, by name (`panel_makers`); the window makes each in a step of its
+        own after its first frame, so that no step holds the window for long."""
         super().__init__(parent)
         self.desk = desk
-        self.profile = profile or ProfileForm(desk)
-        self.eligibility = EligibilityPanel(desk)
-        self.materials = MaterialsPanel(desk, data_dir)
-        self.applications = ApplicationsPanel(desk)
-        self.children = ChildrenPanel(desk)
+        made = dict(panels or {})
+        for name, make in panel_makers(desk, data_dir):
+            setattr(self, name, made.pop(name, None) or make())
+        self.profile: ProfileForm
+        self.eligibility: EligibilityPanel
+        self.materials: MaterialsPanel
+        self.applications: ApplicationsPanel
+        self.children: ChildrenPanel
         # The materials panel needs about 1,000 pixels; on a laptop it scrolls sideways inside its tab
         # rather than pushing the whole window past the screen's edge.
         self._wrappers: dict[QWidget, QWidget] = {}
