@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
-from ..rules.engine import Messages
+if TYPE_CHECKING:  # only named: a deadline's row is read without the rules engine (the calendar's start)
+    from ..rules.engine import Messages
 
 # Codes whose date is the last day to act (reminders count down to these).
 ACTION_CODES = (

@@ -113,7 +113,18 @@ def open_store_in_background(
     )
 
     def work(task: Any) -> Any:
-        from ..desks.desk import Desk
+        # The database layer's imports (SQLAlchemy, Alembic, Pydantic) make a hundred thousand objects
+        # that live as long as the app: the collector's full passes over them, made while they are
+        # made, held the interpreter lock for 15-25 ms each (the window stood still). It waits until
+        # they are made, and they are then kept out of its passes (`gc.freeze`, see run_app).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            from ..desks.desk import Desk
+        finally:
+            gc.freeze()
+            if collecting:
+                gc.enable()
 
         if demo:  # in a child process: its PyMuPDF drawing would hold this process's interpreter lock
             from ..desks.demo_process import build_demo_apart

@@ -3,6 +3,7 @@ tabs on the right; menus, toolbar and shortcuts; geometry and column widths reme
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +47,13 @@ if TYPE_CHECKING:
     from .employees.employee_detail import EmployeeDetail
     from .first_run import FirstRunGuide
 
+PAGE_MODULES = (
+    ".materials.materials_panel",
+    ".employees.eligibility_panel",
+    ".employees.applications_panel",
+    ".employees.profile_form",
+    ".employees.employee_detail",
+)
 STATUSES = ["ready", "missing-materials", "not-eligible", "renewal-due", "valid", "expired", "suspended"]
 
 
@@ -180,6 +188,8 @@ class MainWindow(QMainWindow):
     def _build_detail(self, panels: dict[str, Any] | None = None) -> None:
         from .employees.employee_detail import EmployeeDetail
 
+        if panels and "profile" in panels:
+            panels["profile"].finish_building()  # asked for between the form's two steps
         detail = EmployeeDetail(self.desk, self.data_dir, panels=panels)
         detail.push_undo = self.employee_actions.push_undo
         detail.set_run_op(self.run_op)
@@ -198,8 +208,8 @@ class MainWindow(QMainWindow):
         would take the interpreter lock from these steps and make each one twice as long)."""
         made: dict[str, Any] = {}
 
-        def import_pages() -> None:
-            from .employees import employee_detail  # noqa: F401  (the tabs' modules, about 30 ms)
+        def imported(module: str) -> Any:
+            return lambda: importlib.import_module(module, __package__)
 
         def panel(name: str) -> Any:
             def make() -> None:
@@ -210,6 +220,16 @@ class MainWindow(QMainWindow):
 
             return make
 
+        def profile_form() -> None:  # in two halves: the largest tab
+            if self._detail is None:
+                from .employees.profile_form import ProfileForm
+
+                made["profile"] = ProfileForm(self.desk, staged=True)
+
+        def profile_form_rest() -> None:
+            if "profile" in made:
+                made["profile"].finish_building()
+
         def employee_page() -> None:
             if self._detail is None:
                 self._build_detail(made)
@@ -217,15 +237,19 @@ class MainWindow(QMainWindow):
         steps = [
             lambda: self.first_run,
             lambda: self.calendar,
-            import_pages,
-            *(panel(name) for name in ("profile", "eligibility", "materials", "applications", "children")),
+            # The tabs' modules one at a time (together about 20 ms), then each tab.
+            *(imported(m) for m in PAGE_MODULES),
+            profile_form,
+            profile_form_rest,
+            *(panel(name) for name in ("eligibility", "materials", "applications", "children")),
             employee_page,
         ]
 
         def next_step() -> None:
             if steps:
                 steps.pop(0)()
-                QTimer.singleShot(0, next_step)
+                QTimer.singleShot(1, next_step)  # a timer, not a queued call: the window's own timers and
+                # events go between two steps (queued calls run one after another before any timer)
             elif then is not None:
                 then()
 

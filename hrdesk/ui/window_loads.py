@@ -72,7 +72,16 @@ class WindowLoads(QObject):
         self.w._employers = employers
         _freeze_loaded()
         self._set_summaries(summaries, presorted=True)
-        self.refresh_stale_statuses()
+        from .paint_order import after_next_paint
+
+        # The rows drawn first: the day's refresh (a worker) begun beside their paint made it wait.
+        self.w._loading += 1  # busy meanwhile (what waits for the start to settle waits for it too)
+
+        def refresh() -> None:
+            self.w._loading -= 1
+            self.refresh_stale_statuses()
+
+        after_next_paint(self.w.table.viewport(), refresh)
 
     def _set_summaries(self, summaries: list[Any], presorted: bool = False) -> None:
         self.w.model.set_rows(summaries)

@@ -14,24 +14,27 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QStyle, QSystemTrayIcon, QWidget
 
 from ...clock import Clock
-from ...deadlines.items import DeadlineItem
-from ...deadlines.reminders import (
-    DEFAULT_LEADS,
-    Reminder,
-    ReminderState,
-    deadline_key,
-    due_reminders,
-    pending_count,
-    quiet,
-    states_from_rows,
-)
+
+if TYPE_CHECKING:
+    from ...deadlines.items import DeadlineItem
+    from ...deadlines.reminders import Reminder, ReminderState
+
+
+def _rules() -> Any:
+    """The reminders' rules, imported when first asked: the tray is made just after the window's first
+    frame, and their import (the rules engine behind them) took 25-35 ms of it; the deadlines' worker
+    has usually imported them by the time the tray asks."""
+    from ...deadlines import reminders
+
+    return reminders
+
 
 CHECK_EVERY_MS = 15 * 60 * 1000
 
@@ -116,11 +119,11 @@ class TrayController(QObject):
         self._timer_check()
 
     def leads(self) -> tuple[int, ...]:
-        raw = str(QSettings().value("reminders/leads", ",".join(map(str, DEFAULT_LEADS))))
+        raw = str(QSettings().value("reminders/leads", ",".join(map(str, _rules().DEFAULT_LEADS))))
         try:
             return tuple(int(x) for x in raw.split(",") if x.strip())
         except ValueError:
-            return DEFAULT_LEADS
+            return _rules().DEFAULT_LEADS
 
     def set_paused(self, paused: bool) -> None:
         QSettings().setValue("reminders/paused", paused)
@@ -129,12 +132,14 @@ class TrayController(QObject):
 
     def states(self) -> dict[str, ReminderState]:
         if self._states is None:
-            self._states = states_from_rows(self.desk.reminders.reminder_states())
+            self._states = _rules().states_from_rows(self.desk.reminders.reminder_states())
         return self._states
 
     def set_states(self, keys: list[str], state: str, until: datetime | None = None) -> None:
         """Remember at once, store in one transaction (on the writer when there is one)."""
-        self.states().update(dict.fromkeys(keys, ReminderState(state, until)))  # one shared frozen state
+        self.states().update(
+            dict.fromkeys(keys, _rules().ReminderState(state, until))
+        )  # one shared frozen state
 
         def store(desk: Any) -> None:
             desk.reminders.set_reminder_states(keys, state, until)
@@ -167,9 +172,9 @@ class TrayController(QObject):
         leads: tuple[int, ...],
     ) -> tuple[list[Reminder], int, int, list[str]]:
         today = now.date()
-        count = pending_count(items, today)
+        count = _rules().pending_count(items, today)
         overdue = sum(1 for d in items if d.overdue(today) and d.code != "MATERIAL_SUBMIT_BY")
-        due = [] if paused else due_reminders(items, states, now, leads)
+        due = [] if paused else _rules().due_reminders(items, states, now, leads)
         return due, count, overdue, [r.key for r in due]  # keys made here, off the UI thread
 
     def _deliver(self, result: tuple[list[Reminder], int, int, list[str]]) -> list[Reminder]:
@@ -225,13 +230,13 @@ class TrayController(QObject):
     def snooze_deadline(self, d: DeadlineItem, days: int, now: datetime | None = None) -> None:
         """No reminder about this deadline (any lead, overdue days too) until `days` from now."""
         until = (now or self.clock.now()) + timedelta(days=days)
-        self.set_states([deadline_key(d)], "snoozed", until)
+        self.set_states([_rules().deadline_key(d)], "snoozed", until)
 
     def dismiss_deadline(self, d: DeadlineItem) -> None:
-        self.set_states([deadline_key(d)], "dismissed")
+        self.set_states([_rules().deadline_key(d)], "dismissed")
 
     def is_quiet(self, d: DeadlineItem, now: datetime | None = None) -> bool:
-        return quiet(self.states(), deadline_key(d), now or self.clock.now())
+        return _rules().quiet(self.states(), _rules().deadline_key(d), now or self.clock.now())
 
     def snooze(self, reminder: Reminder, hours: int = 24, now: datetime | None = None) -> None:
         until = (now or self.clock.now()) + timedelta(hours=hours)

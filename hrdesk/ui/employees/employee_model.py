@@ -39,6 +39,19 @@ STATUS_COLOURS = {
 
 URGENCY_COLOURS = {"overdue": "#c62828", "this-week": "#e65100"}
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+SERVED_ROLES = frozenset({_DISPLAY, _FOREGROUND, _TOOLTIP, int(SORT_ROLE), int(ROW_ROLE)})
+_BRUSHES: dict[str, QBrush] = {}
+
+
+def _brush(colour: str) -> QBrush:
+    brush = _BRUSHES.get(colour)
+    if brush is None:
+        brush = _BRUSHES[colour] = QBrush(QColor(colour))
+    return brush
+
 
 _SORT_KEYS = {
     COL_NAME: lambda r: r.name_key or r.name,
@@ -68,10 +81,25 @@ def urgency_label(urgency: str | None) -> str:
     }.get(urgency or "", "")
 
 
+_LABELS: dict[str, dict[str, str]] = {}  # by the language's word for "ready": one dict per language
+
+
 def status_label(status: str) -> str:
+    """The status in the window's language (asked for each status cell at every paint of the list:
+    the translations are looked up once per language, not eight at each call)."""
     from PySide6.QtCore import QCoreApplication
 
-    labels = {
+    ready = QCoreApplication.translate("Status", "可申报")
+    labels = _LABELS.get(ready)
+    if labels is None:
+        labels = _LABELS[ready] = _status_labels()
+    return labels.get(status, status)
+
+
+def _status_labels() -> dict[str, str]:
+    from PySide6.QtCore import QCoreApplication
+
+    return {
         "ready": QCoreApplication.translate("Status", "可申报"),
         "missing-materials": QCoreApplication.translate("Status", "缺材料"),
         "not-eligible": QCoreApplication.translate("Status", "不符合条件"),
@@ -81,7 +109,6 @@ def status_label(status: str) -> str:
         "suspended": QCoreApplication.translate("Status", "挂起"),
         "unknown": QCoreApplication.translate("Status", "未检查"),
     }
-    return labels.get(status, status)
 
 
 class EmployeeTableModel(QAbstractTableModel):
@@ -174,21 +201,35 @@ class EmployeeTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in SERVED_ROLES or not index.isValid():
             return None
-        r = self._rows[index.row()]
-        col = index.column()
+        return self.cell(index.row(), index.column(), role)
+
+    def cell(self, row: int, col: int, role: int) -> Any:
+        """What the list shows in one cell. The view asks for about ten roles of each visible cell at
+        every paint, each a call into Python; the roles the list does not use are refused before any
+        work (`SERVED_ROLES`), and nothing is built that the cell does not show."""
+        r = self._rows[row]
+        if role == _DISPLAY:
+            if col == COL_NAME:
+                return r.name
+            if col == COL_STATUS:
+                return status_label(r.status) + (f" · {urgency_label(r.urgency)}" if r.urgency else "")
+            if col == COL_DEADLINE:
+                return r.next_deadline.isoformat() if r.next_deadline else "—"
+            if col == COL_EMPLOYER:
+                return r.employer_name
+            if col == COL_ID:
+                return r.id_masked
+            return r.permit_expires.isoformat() if r.permit_expires else "—"
         if role == ROW_ROLE:
             return r
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                COL_NAME: r.name,
-                COL_ID: r.id_masked,
-                COL_EMPLOYER: r.employer_name,
-                COL_EXPIRES: r.permit_expires.isoformat() if r.permit_expires else "—",
-                COL_DEADLINE: r.next_deadline.isoformat() if r.next_deadline else "—",
-                COL_STATUS: status_label(r.status) + (f" · {urgency_label(r.urgency)}" if r.urgency else ""),
-            }[col]
+        if role == _FOREGROUND:
+            if r.urgency and col in (COL_NAME, COL_STATUS, COL_DEADLINE):
+                return _brush(URGENCY_COLOURS[r.urgency])
+            if col == COL_STATUS:
+                return _brush(STATUS_COLOURS.get(r.status, "#000000"))
+            return None
         if role == SORT_ROLE:
             return {
                 COL_NAME: r.name,
@@ -198,16 +239,14 @@ class EmployeeTableModel(QAbstractTableModel):
                 COL_DEADLINE: (r.next_deadline or date.max).toordinal(),
                 COL_STATUS: r.status,
             }[col]
-        if (
-            role == Qt.ItemDataRole.ForegroundRole
-            and r.urgency
-            and col in (COL_NAME, COL_STATUS, COL_DEADLINE)
-        ):
-            return QBrush(QColor(URGENCY_COLOURS[r.urgency]))
-        if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATUS:
-            return QBrush(QColor(STATUS_COLOURS.get(r.status, "#000000")))
-        if role == Qt.ItemDataRole.ToolTipRole and col in (COL_NAME, COL_EMPLOYER, COL_STATUS):
-            return {COL_NAME: r.name, COL_EMPLOYER: r.employer_name, COL_STATUS: self.data(index)}[col]
+        if role == _TOOLTIP and col in (COL_NAME, COL_EMPLOYER, COL_STATUS):
+            return (
+                self.cell(row, col, _DISPLAY)
+                if col == COL_STATUS
+                else r.name
+                if col == COL_NAME
+                else r.employer_name
+            )
         return None
 
     def retranslate(self) -> None:
@@ -413,7 +452,14 @@ class EmployeeFilterProxy(QAbstractProxyModel):
         return self.index(row, source_index.column()) if row is not None else QModelIndex()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        return self.sourceModel().data(self.mapToSource(index), role)
+        # Straight to the source row's cell: no source index made for each of the view's calls.
+        if role not in SERVED_ROLES or not index.isValid():
+            return None
+        row, shown = index.row(), self._shown
+        model = self.sourceModel()
+        if shown is None:
+            return model.cell(row, index.column(), role) if row < model.rowCount() else None
+        return model.cell(shown[row], index.column(), role) if row < len(shown) else None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

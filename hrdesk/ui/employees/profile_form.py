@@ -42,7 +42,11 @@ class ProfileForm(ProfileLayout, ProfileFields, ProfileChecks, ProfileChanges, Q
     validityChanged = Signal(bool)
     modifiedChanged = Signal(bool)  # noqa: N815
 
-    def __init__(self, desk: Any, parent: QWidget | None = None, today: date | None = None) -> None:
+    def __init__(
+        self, desk: Any, parent: QWidget | None = None, today: date | None = None, staged: bool = False
+    ) -> None:
+        """`staged`: make only the first half of the fields now and the rest at `finish_building` (the
+        window makes the form in two steps after its first frame, so that neither holds it long)."""
         super().__init__(parent)
         self.desk = desk
         self._today = today
@@ -50,7 +54,20 @@ class ProfileForm(ProfileLayout, ProfileFields, ProfileChecks, ProfileChanges, Q
         self._base: Profile | None = None
         self._version: int | None = None  # the employee's version this form is based on
         self._units: dict[int, Any] = {}  # the unit list shown, with the facts a save names
-        outer = self._build_fields()
+        self._building: Any = self._build_fields()
+        next(self._building)
+        if not staged:
+            self.finish_building()
+
+    def finish_building(self) -> None:
+        """The rest of the fields, the buttons and what watches the fields (once; later calls do nothing)."""
+        if self._building is None:
+            return
+        try:
+            next(self._building)
+        except StopIteration as built:
+            outer = built.value
+        self._building = None
 
         buttons = QHBoxLayout()
         self.save_button = QPushButton()

@@ -3,6 +3,8 @@ each group."""
 
 from __future__ import annotations
 
+from collections.abc import Generator
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -42,8 +44,10 @@ class ProfileLayout:
     """The form's groups and fields, each group headed by the guide sections it answers to, and its
     texts set again on a language switch (mixed into ProfileForm)."""
 
-    def _build_fields(self) -> QVBoxLayout:
-        """Every group and field inside a scrolling page; returns the outer layout (buttons go under it)."""
+    def _build_fields(self) -> Generator[None, None, QVBoxLayout]:
+        """Every group and field inside a scrolling page, in two halves (it pauses once, so the window
+        can make the form in two steps after its first frame); returns the outer layout (buttons go
+        under it)."""
         self._errors: dict[str, QLabel] = {}
         self._labels: list[tuple[QLabel, str]] = []
         self._boxes: list[tuple[QGroupBox, str, GuideNote]] = []
@@ -159,6 +163,8 @@ class ProfileLayout:
             QT_TRANSLATE_NOOP("ProfileForm", "已在京转化应用"),
             self.ip_commercialized,
         )
+
+        yield  # half of the form's making
 
         # --- 创业团队 ---
         self.is_founder = QCheckBox()
