@@ -2,9 +2,9 @@
 field changes only once it has focus (clicked or tabbed into), so scrolling down a long profile, the
 units dialog or Settings never quietly changes a hukou type or a month count on the way.
 
-Installed once on the application (`install`, from `make_application`), so every field of every window
-and dialog is guarded, the ones added later included; no dialog has to remember to ask for it. The same
-filter puts open dialogs in the language a person switches to (`dialog_language`)."""
+Installed once on the application (`install`, once the window's first frame is drawn), so every field
+of every window and dialog is guarded, the ones added later included; no dialog has to remember to ask
+for it. The same filter puts open dialogs in the language a person switches to (`dialog_language`)."""
 
 from __future__ import annotations
 
@@ -59,4 +59,9 @@ def install(app: QCoreApplication) -> AppEvents:
         return existing
     guard = AppEvents(app)
     app.installEventFilter(guard)
+    from PySide6.QtWidgets import QApplication
+
+    for widget in QApplication.allWidgets():  # fields polished before the guard (the first frame's)
+        if isinstance(widget, GUARDED) and widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     return guard
