@@ -24,6 +24,17 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int | None = None) -> None
         raise
 
 
+def sha256_of(path: Path) -> str:
+    """A file's content digest, read a megabyte at a time (scans of tens of megabytes)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 OWNER_FILE = 0o600
 OWNER_FOLDER = 0o700
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ...catalogue import said_value
+from ...fileio import sha256_of
 from ...pdf.images import IMAGE_SUFFIXES
 from ...pdf.scan import ScanSettings, check_file
 from ...pdf.scan_flags import REFUSED, WARNING, Flag, fix_for
@@ -99,14 +100,6 @@ def from_flag(flag: Flag, lang: str = "zh") -> ScanFinding:
         fix_for(flag.code, lang),
         flag.coded(),
     )
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _key(digest: str, kind: str, district: str | None, settings: ScanSettings, lang: str) -> str:

@@ -14,7 +14,6 @@ this module only reads.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import threading
 from collections.abc import Callable
@@ -22,6 +21,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, wait
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ...fileio import sha256_of
 from ...mupdf_lock import MUPDF
 from ...pdf.images import IMAGE_SUFFIXES
 from .pages import PageReading
@@ -104,7 +104,7 @@ class PendingFile:
         self.part_of: dict[Future[PageReading], int] = {}
         self.follows: _ReadingNow | None = None  # another reader reads it; this one waits for its pages
         try:
-            digest = _sha256(path)
+            digest = sha256_of(path)
         except OSError as exc:
             self.total = 1
             self.readings[1] = PageReading(page=1, error=f"open: {exc.__class__.__name__}")
@@ -284,14 +284,6 @@ def page_result(future: Future[PageReading], page: int) -> PageReading:
         return PageReading(page=page, error=f"worker: {exc.__class__.__name__}")
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def refusal_reason_of(path: Path) -> str | None:
     """The scan's structural refusal (too many pages, bombs, giant images), checked in seconds in its
     watchdog process before any OCR worker opens the file."""
@@ -349,7 +341,7 @@ def cached_readings(path: Path, data_dir: Path | None) -> list[PageReading] | No
     if data_dir is None:
         return None
     try:
-        digest = _sha256(path)
+        digest = sha256_of(path)
     except OSError:
         return None
     return _load_cache(cache_dir(data_dir) / f"{digest}-v{READER_VERSION}.json")

@@ -270,12 +270,24 @@ class UnitsDialog(QDialog):
     # --- agents -------------------------------------------------------------------------------------
 
     def _show_agents(self) -> None:
+        if self.unit_id is None:
+            self._agents_read: tuple[list[Any], list[Any]] = ([], [])
+        else:
+            self._agents_read = (
+                list(self.desk.units.agents(self.unit_id)),
+                list(self.desk.units.agent_problems(self.unit_id)),
+            )
+        self._draw_agents()
+
+    def _draw_agents(self) -> None:
+        """The agents as last read, in the dialog's language (a language switch draws them again from
+        what was read, without asking the database)."""
         self.agents.clear()
         lang = current_lang()
-        problems = self.desk.units.agent_problems(self.unit_id) if self.unit_id is not None else []
+        agents, problems = getattr(self, "_agents_read", ([], []))
         flagged = {p.agent_id for p in problems}
         if self.unit_id is not None:
-            for agent in self.desk.units.agents(self.unit_id):
+            for agent in agents:
                 parts = [agent.name]
                 if agent.phone:
                     parts.append(agent.phone)
@@ -451,7 +463,7 @@ class UnitsDialog(QDialog):
             for box in (self.innovation, self.service):
                 relabel_combo(box, lang, "—")
             if self.unit_id is not None:
-                self._show_agents()
+                self._draw_agents()
             for y, field in zip(self._tax_years, (self.tax_last, self.tax_this), strict=True):
                 label = self._form.labelForField(field)
                 if label is not None:
