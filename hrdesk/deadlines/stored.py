@@ -50,7 +50,7 @@ def stored_deadlines(desk: Any, lang: str = "zh", ids: list[int] | None = None) 
         stmt = stmt.where(d.c.employee_id.in_(ids))
     with desk.uow.read_engine.connect() as conn:
         rows = fetch_in_parts(conn, stmt)
-    with gc_paused():
+    with gc_paused(freeze=ids is None):
         return [
             DeadlineItem(
                 r[0],

@@ -100,7 +100,7 @@ class Employees(Service):
         )
         if ids is not None:
             stmt = stmt.where(m.Employee.id.in_(ids))
-        with gc_paused(), self.read_engine.connect() as conn:
+        with gc_paused(freeze=ids is None), self.read_engine.connect() as conn:
             rows = fetch_in_parts(conn, stmt)
             # A unit's name, a district, a status, a deadline code or a date is held once for all the rows
             # that show it, not once per row (the list of 50,000 holds what it shows, compactly).

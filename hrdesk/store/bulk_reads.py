@@ -15,17 +15,20 @@ from typing import Any, NamedTuple
 
 
 @contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic collection while thousands of rows are read; what was read is then kept out of the
-    collector's passes (`gc.freeze`: plain rows are freed by their reference counts all the same).
-    Re-enabled as it was, the collector's next pass walked every object made meanwhile, 10 ms with
-    the interpreter lock held (the window stood still), and again at each older generation."""
+def gc_paused(freeze: bool = False) -> Iterator[None]:
+    """No cyclic collection while thousands of rows are read. `freeze` (the whole list or all the
+    deadlines, read a few times a session): what was read is then kept out of the collector's passes
+    (`gc.freeze`; plain rows are freed by their reference counts all the same). Re-enabled as it was,
+    the collector's next pass walked every object made meanwhile, 10 ms with the interpreter lock held
+    (the window stood still), and again at each older generation. Not for the small reads of every save:
+    a freeze also keeps whatever cyclic garbage is about from ever being collected."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
+        if freeze:
+            gc.freeze()
         if enabled:
             gc.enable()
 
