@@ -236,6 +236,7 @@ def run_app(
     from .desks.single_instance import InstanceServer, ask_running_instance
     from .i18n import set_language
     from .main_window import MainWindow
+    from .window_pages import build_pages
 
     if demo:
         folder = Path(tempfile.mkdtemp(prefix="hrdesk-demo-"))
@@ -286,7 +287,7 @@ def run_app(
         prepare=lambda then: (
             guard_wheels_and_dialogs(app),
             attach_tray(app, window),
-            window.build_pages(then),
+            build_pages(window, then),
         ),
     )
     try:

@@ -3,7 +3,6 @@ tabs on the right; menus, toolbar and shortcuts; geometry and column widths reme
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,13 +46,6 @@ if TYPE_CHECKING:
     from .employees.employee_detail import EmployeeDetail
     from .first_run import FirstRunGuide
 
-PAGE_MODULES = (
-    ".materials.materials_panel",
-    ".employees.eligibility_panel",
-    ".employees.applications_panel",
-    ".employees.profile_form",
-    ".employees.employee_detail",
-)
 STATUSES = ["ready", "missing-materials", "not-eligible", "renewal-due", "valid", "expired", "suspended"]
 
 
@@ -116,7 +108,7 @@ class MainWindow(QMainWindow):
         if desk is None:  # the database opens after the first frame: the cards say so, not zeros
             self.dashboard.set_loading(True)
         # The employee page, the calendar and the first-run guide are built after the first frame, one
-        # at a time (`build_pages`), or at once when something asks for them first (a test, a click).
+        # at a time (`window_pages.build_pages`), or at once when something asks for them first (a test, a click).
         self._detail: EmployeeDetail | None = None
         self._calendar: CalendarView | None = None
         self._first_run: FirstRunGuide | None = None
@@ -154,7 +146,7 @@ class MainWindow(QMainWindow):
 
     @property
     def detail(self) -> EmployeeDetail:
-        """One employee's tabs (built on first use if `build_pages` has not reached it yet)."""
+        """One employee's tabs (built on first use if `window_pages.build_pages` has not reached it yet)."""
         if self._detail is None:
             self._build_detail()
         assert self._detail is not None
@@ -200,60 +192,6 @@ class MainWindow(QMainWindow):
         detail.openEmployee.connect(self.open_employee)
         detail.profile.modifiedChanged.connect(self._modified_changed)
         self._detail = detail
-
-    def build_pages(self, then: Any = None) -> None:
-        """The pages the overview hides, built after the first frame in steps of a few hundredths of a
-        second each, so the window answers in between: they were half of what stood before the first
-        frame. `then()` runs once all are built (the database opens after them: its imports on a worker
-        would take the interpreter lock from these steps and make each one twice as long)."""
-        made: dict[str, Any] = {}
-
-        def imported(module: str) -> Any:
-            return lambda: importlib.import_module(module, __package__)
-
-        def panel(name: str) -> Any:
-            def make() -> None:
-                if self._detail is None:
-                    from .employees.employee_detail import panel_makers
-
-                    made[name] = dict(panel_makers(self.desk, self.data_dir))[name]()
-
-            return make
-
-        def profile_form() -> None:  # in two halves: the largest tab
-            if self._detail is None:
-                from .employees.profile_form import ProfileForm
-
-                made["profile"] = ProfileForm(self.desk, staged=True)
-
-        def profile_form_rest() -> None:
-            if "profile" in made:
-                made["profile"].finish_building()
-
-        def employee_page() -> None:
-            if self._detail is None:
-                self._build_detail(made)
-
-        steps = [
-            lambda: self.first_run,
-            lambda: self.calendar,
-            # The tabs' modules one at a time (together about 20 ms), then each tab.
-            *(imported(m) for m in PAGE_MODULES),
-            profile_form,
-            profile_form_rest,
-            *(panel(name) for name in ("eligibility", "materials", "applications", "children")),
-            employee_page,
-        ]
-
-        def next_step() -> None:
-            if steps:
-                steps.pop(0)()
-                QTimer.singleShot(1, next_step)  # a timer, not a queued call: the window's own timers and
-                # events go between two steps (queued calls run one after another before any timer)
-            elif then is not None:
-                then()
-
-        QTimer.singleShot(0, next_step)
 
     # --- actions and menus --------------------------------------------------------------------------
 
